@@ -1,0 +1,46 @@
+# kreport: `make` alone lists the targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+QUARTER ?=
+JOBS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help reports test lab validate plan bench clean-reports system-deps
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+system-deps: ## install chromium and CJK fonts (Debian; needs root or sudo)
+	bash scripts/system-deps.sh
+
+reports: $(STAMP) ## build every report of the latest quarter into reports/ (QUARTER=2025Q3 JOBS=2 to choose)
+	bash scripts/system-deps.sh fonts
+	$(BIN)/kreport build $(if $(QUARTER),--quarter $(QUARTER)) $(if $(JOBS),--jobs $(JOBS))
+	@echo "Open reports/index.html in a browser."
+
+test: $(STAMP) ## run the whole test suite, browser test included
+	bash scripts/system-deps.sh fonts chromium
+	$(BIN)/python -m pytest -q
+
+validate: $(STAMP) ## check the data files
+	$(BIN)/kreport validate
+
+plan: $(STAMP) ## show what a build would run or skip, and why
+	$(BIN)/kreport plan
+
+lab: $(STAMP) ## open JupyterLab on the notebooks
+	$(BIN)/jupyter lab notebooks/
+
+bench: $(STAMP) ## run the build benchmark (prints figures)
+	$(BIN)/python benchmarks/build_benchmark.py
+
+clean-reports: ## delete generated reports
+	rm -rf reports/*/ reports/index.html reports/manifest.json
