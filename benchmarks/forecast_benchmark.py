@@ -76,7 +76,7 @@ def evaluate_series(job):
     index = pd.period_range("2000Q1", periods=len(values), freq="Q")
     series = pd.Series(values, index=index)
     frame = run_backtest(series, horizon=HORIZON, min_train=calibration_start, last_origin=last_origin,
-                         compare_topk=True)
+                         compare_rules=True)
     frame = frame[(frame["origin_pos"] >= first_scored) & frame["actual"].notna()]
     cols = ["model", "origin_pos", "h", "actual", "forecast", "denominator", "lo80", "hi80", "lo95", "hi95",
             "cal_lo80", "cal_hi80", "cal_lo95", "cal_hi95"]

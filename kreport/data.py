@@ -16,7 +16,7 @@ import pandas as pd
 from .config import DATA_DIR
 from .errors import ParameterError
 from .periods import parse_period, parse_quarter
-from .schema import CANONICAL_UNIT, METRICS, UNITS
+from .schema import CANONICAL_UNIT, METRICS, TABLES, UNITS
 from .validate import check
 
 __all__ = ["Dataset", "load", "load_metrics", "quarterly_series", "annual_series", "check_platform"]
@@ -63,16 +63,17 @@ def load(data_dir: Path | str | None = None, as_of=None) -> Dataset:
     data_dir = Path(data_dir) if data_dir is not None else DATA_DIR
     report = check(data_dir)
     report.raise_for_errors()
-    tables = {name: pd.DataFrame([{**row.values, "line": row.line} for row in rows])
+    # Name the columns: a file with a header and no rows still gives every column.
+    tables = {name: pd.DataFrame([{**row.values, "line": row.line} for row in rows],
+                                 columns=[*TABLES[name], "line"])
               for name, rows in report.tables.items()}
     platforms = tables["platforms.csv"].astype({"fiscal_year_end_month": int})
     sources = tables["sources.csv"]
     metrics = _metrics_frame(tables["metrics.csv"], platforms, sources)
     events = tables["events.csv"]
-    if len(events):
-        events["date"] = pd.to_datetime(events["date"])
-        events["quarter"] = events["date"].dt.to_period("Q-DEC")
-        events = events.sort_values("date").reset_index(drop=True)
+    events["date"] = pd.to_datetime(events["date"])
+    events["quarter"] = events["date"].dt.to_period("Q-DEC")
+    events = events.sort_values("date").reset_index(drop=True)
     dataset = Dataset(metrics, platforms.set_index("platform", drop=False), sources, events, data_dir)
     return dataset.as_of(as_of) if as_of is not None else dataset
 
@@ -100,8 +101,9 @@ def _metrics_frame(raw: pd.DataFrame, platforms: pd.DataFrame, sources: pd.DataF
         "note": raw["note"],
         "line": raw["line"].astype(int),
     })
-    frame["period_start"] = [p.start_time for p in frame["period"]]
-    frame["period_end"] = [p.end_time.normalize() for p in frame["period"]]
+    # pd.to_datetime keeps a datetime dtype when there are no rows (a bare list would be object).
+    frame["period_start"] = pd.to_datetime([p.start_time for p in frame["period"]])
+    frame["period_end"] = pd.to_datetime([p.end_time.normalize() for p in frame["period"]])
     frame["value"] = frame["value_published"] * frame["unit_published"].map(lambda u: UNITS[u].factor)
     frame["unit"] = frame["metric"].map(lambda m: CANONICAL_UNIT[METRICS[m].kind])
     frame["model"] = frame["platform"].map(platforms.set_index("platform")["model"])

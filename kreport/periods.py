@@ -34,6 +34,10 @@ def parse_period(text: str, fiscal_year_end_month: int = 12) -> tuple[pd.Period,
     Raises ValueError with the accepted forms for anything else.
     """
     text = text.strip()
+    year = re.match(r"^(?:FY)?(\d{4})", text)
+    if year and not 1990 <= int(year.group(1)) <= 2100:
+        # A mistyped year (0000, 2202Q1) would otherwise pass as a real period.
+        raise ValueError(f"{text!r} has the year {year.group(1)}; expected a year from 1990 to 2100")
     if match := _QUARTER.match(text):
         return pd.Period(year=int(match.group(1)), quarter=int(match.group(2)), freq="Q-DEC"), "quarter"
     if match := _YEAR.match(text):

@@ -229,7 +229,7 @@ def _check_platforms(report: ValidationReport, rows: list[Row]) -> dict[str, int
         for col in ("name_en", "name_zh"):
             _require(report, name, row, col)
         month = row["fiscal_year_end_month"]
-        if not month.isdigit() or not 1 <= int(month) <= 12:
+        if not (month.isascii() and month.isdigit()) or not 1 <= int(month) <= 12:
             report.problems.append(Problem(name, row.line, "fiscal_year_end_month", f"{month!r} is not a month number 1-12"))
             month = "12"
         fiscal[row["platform"]] = int(month)

@@ -1,0 +1,151 @@
+"""The `kreport` command: parses arguments and calls one kreport function per command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import KreportError, ParameterError
+
+__all__ = ["main"]
+
+
+def _param(text: str) -> tuple[str, object]:
+    if "=" not in text:
+        raise argparse.ArgumentTypeError(f"{text!r} is not NAME=VALUE")
+    name, value = text.split("=", 1)
+    try:
+        return name, json.loads(value)
+    except json.JSONDecodeError:
+        return name, value
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kreport", description="Quarterly reports on China's content e-commerce.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    build = sub.add_parser("build", help="run the report notebooks and publish HTML")
+    plan = sub.add_parser("plan", help="show every report run and whether it would run or be skipped")
+    for p in (build, plan):
+        p.add_argument("--quarter", help="YYYYQn (default: the latest quarter in the data)")
+        p.add_argument("--report", nargs="+", metavar="NAME", help="only these reports")
+        p.add_argument("--data", type=Path, help="data folder (default: data/)")
+        p.add_argument("--out", type=Path, help="output folder (default: reports/)")
+        p.add_argument("--force", action="store_true", help="rebuild even what is unchanged")
+        p.add_argument("-p", "--param", type=_param, action="append", default=[], metavar="NAME=VALUE",
+                       help="fix a notebook parameter for every run (for example platform=kuaishou)")
+    build.add_argument("--jobs", type=int, help="kernels side by side (default: the number of CPUs)")
+    build.add_argument("--timeout", type=int, help="seconds a cell may run before the run fails (default 600)")
+    build.add_argument("--dry-run", action="store_true", help="same as `kreport plan`")
+
+    params = sub.add_parser("params", help="a notebook's parameters, types and defaults")
+    params.add_argument("notebook", help="a notebook path or a report name")
+
+    validate = sub.add_parser("validate", help="check the data files")
+    validate.add_argument("--data", type=Path, help="data folder (default: data/)")
+
+    backtest = sub.add_parser("backtest", help="rolling-origin backtest of the trend models")
+    backtest.add_argument("--platform", default="kuaishou")
+    backtest.add_argument("--metric", default="gmv")
+    backtest.add_argument("--horizon", type=int, default=4)
+    backtest.add_argument("--data", type=Path)
+    backtest.add_argument("--csv", type=Path, help="where to write the table (default: backtest-PLATFORM-METRIC.csv)")
+    return parser
+
+
+def _print_plan(quarter, runs, out=print) -> None:
+    out(f"Quarter {quarter}: {sum(r.action == 'run' for r in runs)} to run, {sum(r.action == 'skip' for r in runs)} to skip")
+    for run in runs:
+        out(f"  {run.action:4}  {run.name:28} {run.reason}")
+
+
+def _summary(results) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="kreport build")
+    for column in ("report", "status", "seconds", "detail"):
+        table.add_column(column, justify="right" if column == "seconds" else "left")
+    for r in results:
+        detail = r.reason
+        if r.status == "failed":
+            cell = f"cell {r.failed_cell}: " if r.failed_cell is not None else ""
+            detail = f"{cell}{r.error}; notebook kept at {r.failed_notebook}"
+        style = {"failed": "red", "built": "green"}.get(r.status, "")
+        table.add_row(r.name, f"[{style}]{r.status}[/]" if style else r.status, f"{r.seconds:.1f}", detail)
+    Console(width=160).print(table)
+
+
+def _cmd_build(args) -> int:
+    from .build import DEFAULT_TIMEOUT, build, plan
+
+    params = dict(args.param)
+    if args.command == "plan" or args.dry_run:
+        quarter, runs = plan(args.quarter, args.report, data_dir=args.data, out_dir=args.out,
+                             force=args.force, params=params)
+        _print_plan(quarter, runs)
+        return 0
+    if args.jobs is not None and args.jobs < 1:
+        raise ParameterError("jobs", args.jobs, "a whole number of at least 1")
+    results = build(args.quarter, args.report, data_dir=args.data, out_dir=args.out, jobs=args.jobs,
+                    force=args.force, timeout=args.timeout or DEFAULT_TIMEOUT, params=params,
+                    echo=lambda line: print(line, flush=True))
+    _summary(results)
+    return 1 if any(r.status == "failed" for r in results) else 0
+
+
+def _cmd_params(args) -> int:
+    from .catalog import REPORTS
+    from .params import notebook_parameters
+
+    path = REPORTS[args.notebook].path if args.notebook in REPORTS else Path(args.notebook)
+    if not path.exists():
+        raise ParameterError("notebook", args.notebook, "a notebook file or one of " + ", ".join(REPORTS))
+    for name, spec in notebook_parameters(path).items():
+        print(f"{name}: {spec['type']} = {spec['default']}  # {spec['help']}")
+    return 0
+
+
+def _cmd_validate(args) -> int:
+    from .config import DATA_DIR
+    from .validate import check
+
+    report = check(args.data or DATA_DIR)
+    for problem in report.problems:
+        print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)
+    print(report.summary())
+    return 0 if report.ok else 1
+
+
+def _cmd_backtest(args) -> int:
+    from .data import load, quarterly_series
+    from .backtest import backtest_table
+
+    series = quarterly_series(load(args.data).metrics, args.platform, args.metric)
+    table = backtest_table(series, horizon=args.horizon)
+    with __import__("pandas").option_context("display.width", 200, "display.max_rows", 200):
+        print(table.to_string(index=False))
+    path = args.csv or Path(f"backtest-{args.platform}-{args.metric}.csv")
+    table.to_csv(path, index=False)
+    print(f"wrote {path}")
+    return 0
+
+
+def main(argv=None) -> int:
+    args = _parser().parse_args(argv)
+    command = {"build": _cmd_build, "plan": _cmd_build, "params": _cmd_params,
+               "validate": _cmd_validate, "backtest": _cmd_backtest}[args.command]
+    try:
+        return command(args)
+    except KreportError as exc:
+        print(f"kreport {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("kreport: interrupted; published reports and indexes are left as they were", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""Reading tables: formatted numbers, estimate badges and source links, all values escaped."""
+
+from __future__ import annotations
+
+import base64
+import math
+
+import pandas as pd
+
+from .page import Html, Report, esc
+
+__all__ = ["format_value", "format_change", "figure_table", "html_table", "csv_download"]
+
+_QUALIFIER = {"": "", "about": "≈", "over": ">", "under": "<"}
+
+
+def format_value(value: float, unit: str, qualifier: str = "", lang: str = "en") -> str:
+    """A canonical value for reading: RMB bn with one decimal, people in millions, rates in %."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    prefix = _QUALIFIER.get(qualifier or "", "")
+    if unit == "fraction":
+        text = f"{value:.0%}"
+    elif value >= 100:
+        text = f"{value:,.0f}"
+    else:
+        text = f"{value:,.1f}"
+    return prefix + text
+
+
+def format_change(change: float) -> str:
+    if change is None or (isinstance(change, float) and math.isnan(change)):
+        return "–"
+    return f"{change:+.1%}"
+
+
+def html_table(frame: pd.DataFrame, numeric=(), raw=()) -> str:
+    """A plain, readable table; cells are escaped unless their column is in ``raw``."""
+    head = "".join(f"<th>{esc(c)}</th>" for c in frame.columns)
+    body = []
+    for _, row in frame.iterrows():
+        cells = []
+        for col in frame.columns:
+            value = row[col] if col in raw else esc(row[col])
+            css = ' class="num"' if col in numeric else ""
+            cells.append(f"<td{css}>{value}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f'<table class="data-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+
+
+def source_link(row) -> str:
+    label = esc(row["source_publisher"])
+    if row.get("source_published"):
+        label += f", {esc(row['source_published'])}"
+    if row.get("source_url"):
+        return f'<a href="{esc(row["source_url"])}" title="{esc(row["source_title"])}">{label}</a>'
+    return f'<span title="{esc(row["source_title"])}">{label}</span>'
+
+
+def figure_table(rep: Report, figures: pd.DataFrame, with_platform: bool = True) -> str:
+    """Every figure with its period, value as published, basis, note and a source link."""
+    columns = {}
+    if with_platform:
+        columns[rep.t("col.platform")] = [esc(rep.platform_name(p)) for p in figures["platform"]]
+    columns[rep.t("col.metric")] = [esc(rep.t(f"metric.{m}")) for m in figures["metric"]]
+    columns[rep.t("col.period")] = [esc(p) for p in figures["period_text"]]
+    columns[rep.t("col.value")] = [
+        esc(format_value(v, u, q)) + f" {esc(rep.t('unit.' + u))}"
+        for v, u, q in zip(figures["value"], figures["unit"], figures["qualifier"])
+    ]
+    columns[rep.t("col.basis")] = [
+        f'<span class="badge {b}">{esc(rep.t("basis." + b))}</span>' for b in figures["basis"].astype(str)
+    ]
+    columns[rep.t("col.source")] = [source_link(r) for _, r in figures.iterrows()]
+    columns[rep.t("col.note")] = [esc(n) for n in figures["note"]]
+    frame = pd.DataFrame(columns)
+    return html_table(frame, numeric=(rep.t("col.value"),), raw=tuple(frame.columns))
+
+
+def csv_download(rep: Report, frame: pd.DataFrame, filename: str) -> Html:
+    """A link that downloads ``frame`` as CSV from the page itself (a data: URI, works offline)."""
+    payload = base64.b64encode(frame.to_csv(index=False).encode("utf-8-sig")).decode("ascii")
+    return Html(
+        f'<a class="download" download="{esc(filename)}" href="data:text/csv;base64,{payload}">'
+        f"{esc(rep.t('download', name=filename))}</a>"
+    )
+
+
