@@ -121,11 +121,12 @@ def _reason(run: Run, previous: dict | None, force: bool) -> str | None:
 
 
 def plan(quarter=None, reports=None, *, data_dir=None, out_dir=None, force=False, dataset=None,
-         params=None) -> tuple[str, list[Run]]:
+         params=None, catalog=None) -> tuple[str, list[Run]]:
     """Every report × parameter set of a build, each marked run or skip with its reason.
 
     ``params`` fixes notebook parameters for every run (a grid parameter such as
-    ``platform`` then takes only that value). Every run's parameters are checked against
+    ``platform`` then takes only that value). ``catalog`` replaces the report set
+    (tests use it to run notebooks of their own). Every run's parameters are checked against
     its notebook's ``parameters`` cell here, before any kernel starts.
     """
     from .data import load
@@ -136,16 +137,17 @@ def plan(quarter=None, reports=None, *, data_dir=None, out_dir=None, force=False
     dataset = dataset or load(data_dir)
     quarter = str(parse_quarter(quarter) if quarter else dataset.latest_quarter())
     params = dict(params or {})
-    names = list(reports) if reports else list(REPORTS)
+    catalog = catalog or REPORTS
+    names = list(reports) if reports else list(catalog)
     for name in names:
-        if name not in REPORTS:
-            raise ParameterError("report", name, "one of " + ", ".join(REPORTS))
+        if name not in catalog:
+            raise ParameterError("report", name, "one of " + ", ".join(catalog))
     platforms = list(dataset.platforms.index)
     hashes = input_hashes(data_dir)
     previous = read_manifest(out_dir / quarter).get("runs", {})
     runs = []
     for name in names:
-        spec = REPORTS[name]
+        spec = catalog[name]
         notebook_hash = _hash_bytes(spec.path.read_bytes())
         declared = notebook_parameters(spec.path)
         for grid_params in _grid(spec, platforms):
@@ -245,7 +247,7 @@ def _footer(run: Run, seconds: float) -> dict[str, str]:
 
 
 def build(quarter=None, reports=None, *, data_dir=None, out_dir=None, jobs=None, force=False,
-          timeout=DEFAULT_TIMEOUT, params=None, echo=print) -> list[RunResult]:
+          timeout=DEFAULT_TIMEOUT, params=None, catalog=None, echo=print) -> list[RunResult]:
     """Validate the data, then run and publish every report that needs it.
 
     Returns one RunResult per planned run. Raises BuildError when another build holds
@@ -270,7 +272,7 @@ def build(quarter=None, reports=None, *, data_dir=None, out_dir=None, jobs=None,
         ) from None
     try:
         quarter, runs = plan(quarter, reports, data_dir=data_dir, out_dir=out_dir, force=force,
-                             dataset=dataset, params=params)
+                             dataset=dataset, params=params, catalog=catalog)
         quarter_dir = out_dir / quarter
         manifest = read_manifest(quarter_dir)
         previous = manifest.get("runs", {})

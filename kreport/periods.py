@@ -41,10 +41,10 @@ def parse_period(text: str, fiscal_year_end_month: int = 12) -> tuple[pd.Period,
     if match := _QUARTER.match(text):
         return pd.Period(year=int(match.group(1)), quarter=int(match.group(2)), freq="Q-DEC"), "quarter"
     if match := _YEAR.match(text):
-        return pd.Period(int(match.group(1)), freq="Y-DEC"), "year"
+        return pd.Period(year=int(match.group(1)), freq="Y-DEC"), "year"
     if match := _FISCAL.match(text):
         month = pd.Timestamp(year=2000, month=fiscal_year_end_month, day=1).strftime("%b").upper()
-        return pd.Period(int(match.group(1)), freq=f"Y-{month}"), "fiscal_year"
+        return pd.Period(year=int(match.group(1)), freq=f"Y-{month}"), "fiscal_year"
     raise ValueError(
         f"{text!r} is not a period; expected a quarter (2022Q1), a calendar year (2022) "
         "or a fiscal year (FY2022)"

@@ -332,7 +332,7 @@ def _check_annual_sums(report: ValidationReport, seen: dict[tuple, tuple[float, 
     for (platform, metric, period, kind, basis), (total, line) in seen.items():
         if kind == "quarter" or not METRICS[metric].additive or not total:
             continue
-        spanned = [str(q) for q in period_quarters(period)]
+        spanned = list(period_quarters(period))  # Periods: the keys of ``quarters`` are Periods too
         parts = [quarters.get((platform, metric, basis, q)) for q in spanned]
         if any(v is None for v in parts):
             continue
