@@ -135,25 +135,44 @@ def plan(quarter=None, reports=None, *, data_dir=None, out_dir=None, force=False
     data_dir = Path(data_dir) if data_dir else DATA_DIR
     out_dir = Path(out_dir) if out_dir else REPORTS_DIR
     dataset = dataset or load(data_dir)
-    quarter = str(parse_quarter(quarter) if quarter else dataset.latest_quarter())
     params = dict(params or {})
+    if "quarter" in params:  # `-p quarter=...` chooses the quarter (and its output folder) like --quarter
+        fixed = params.pop("quarter")
+        if quarter is not None and str(parse_quarter(fixed)) != str(parse_quarter(quarter)):
+            raise ParameterError("quarter", fixed, f"the same as --quarter {quarter}")
+        quarter = fixed
+    quarter = str(parse_quarter(quarter) if quarter is not None else dataset.latest_quarter())
     catalog = catalog or REPORTS
     names = list(reports) if reports else list(catalog)
     for name in names:
         if name not in catalog:
             raise ParameterError("report", name, "one of " + ", ".join(catalog))
+        if not catalog[name].path.exists():
+            raise BuildError(f"report {name!r}: its notebook {catalog[name].path} does not exist")
     platforms = list(dataset.platforms.index)
+    declared_by = {name: notebook_parameters(catalog[name].path) for name in names}
+    # A fixed parameter applies to the notebooks that declare it (`-p platform=kuaishou` narrows the
+    # platform reports and leaves the others whole); one that no notebook declares is refused.
+    for key, value in params.items():
+        if not any(key in declared for declared in declared_by.values()):
+            known = sorted({k for declared in declared_by.values() for k in declared})
+            raise ParameterError(key, value, "a parameter the notebooks declare: " + ", ".join(known))
+    grid_values = {"lang": list(LANGUAGES), "platform": platforms}
+    for key, value in params.items():
+        if key in grid_values and value not in grid_values[key]:  # else it would silently match no run
+            raise ParameterError(key, value, "one of " + ", ".join(map(str, grid_values[key])))
     hashes = input_hashes(data_dir)
     previous = read_manifest(out_dir / quarter).get("runs", {})
     runs = []
     for name in names:
         spec = catalog[name]
         notebook_hash = _hash_bytes(spec.path.read_bytes())
-        declared = notebook_parameters(spec.path)
+        declared = declared_by[name]
         for grid_params in _grid(spec, platforms):
             if any(k in params and params[k] != v for k, v in grid_params.items()):
                 continue
-            run_params = {"quarter": quarter, **grid_params, **params}
+            run_params = {"quarter": quarter, **grid_params,
+                          **{k: v for k, v in params.items() if k in declared}}
             if data_dir != DATA_DIR:
                 run_params["data_dir"] = str(data_dir)
             check_parameters(declared, run_params, platforms)
@@ -190,7 +209,7 @@ def _execute(run: Run, work_dir: Path, timeout: int) -> RunResult:
     except CellTimeoutError:
         result.error = f"timed out: a cell ran longer than {timeout} s"
     except DeadKernelError as exc:
-        result.error = f"the kernel died: {exc}"
+        result.error = f"the kernel died (it exited or was killed while running a cell): {exc}"
     except Exception as exc:  # noqa: BLE001 - any failure of one run must not stop the others
         result.error = f"{type(exc).__name__}: {exc}"
     if result.error is None:
@@ -207,6 +226,9 @@ def _execute(run: Run, work_dir: Path, timeout: int) -> RunResult:
         if executed.exists():
             executed.replace(failed)
             result.failed_notebook = str(failed)
+            if result.failed_cell is None:  # a timeout or a dead kernel: the last cell that started
+                counts = [c.get("execution_count") for c in nbformat.read(failed, as_version=4).cells]
+                result.failed_cell = max((n for n in counts if n), default=None)
     result.seconds = round(time.monotonic() - started, 2)
     return result
 
@@ -261,6 +283,10 @@ def build(quarter=None, reports=None, *, data_dir=None, out_dir=None, jobs=None,
     data_dir = Path(data_dir) if data_dir else DATA_DIR
     out_dir = Path(out_dir) if out_dir else REPORTS_DIR
     dataset = load(data_dir)  # raises DataError before anything runs
+    # Parameter errors surface here, before the output folder, its lock or any kernel exists;
+    # the plan is made again under the lock.
+    plan(quarter, reports, data_dir=data_dir, out_dir=out_dir, force=force, dataset=dataset,
+         params=params, catalog=catalog)
     out_dir.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(out_dir / ".build.lock"))
     try:

@@ -7,7 +7,6 @@ markup with text kept as text, so Chinese is drawn by the reader's CJK font.
 from __future__ import annotations
 
 import io
-import re
 
 import matplotlib
 
@@ -48,8 +47,8 @@ def _svg(fig) -> str:
     plt.close(fig)
     text = buffer.getvalue()
     text = text[text.index("<svg"):]
-    # A fixed pixel size would stop the chart scaling with the page.
-    return re.sub(r'<svg([^>]*?) width="[^"]+" height="[^"]+"', r'<svg\1 role="img"', text, count=1)
+    # Keep the natural size as a ceiling; CSS lets the chart shrink with the page.
+    return text.replace("<svg ", '<svg role="img" ', 1)
 
 
 def _figure(width=9.0, height=4.2):
