@@ -309,7 +309,8 @@ def build(quarter=None, reports=None, *, data_dir=None, out_dir=None, jobs=None,
                 old = previous[run.name]
                 results.append(RunResult(run.name, run.report, run.params, "skipped", 0.0, run.reason,
                                          old.get("html"), records=old.get("records", {}), key=old.get("key", {})))
-        todo = [r for r in runs if r.action == "run"]
+        # One language first: the other language's runs then find the shared backtests cached.
+        todo = sorted((r for r in runs if r.action == "run"), key=lambda r: r.params.get("lang") != "en")
         jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
         work_dir = quarter_dir / ".work"
         started = time.monotonic()

@@ -15,7 +15,7 @@ from .config import REPORTS_DIR
 
 __all__ = ["CACHE_DIR", "cached"]
 
-CACHE_DIR = Path(os.environ.get("KREPORT_CACHE_DIR", REPORTS_DIR / ".cache"))
+CACHE_DIR = Path(os.environ.get("KREPORT_CACHE_DIR") or REPORTS_DIR / ".cache")
 _CODE = Path(__file__).parent
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 __all__ = ["PROJECT_ROOT", "DATA_DIR", "NOTEBOOKS_DIR", "REPORTS_DIR", "SEEDS_DIR"]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(os.environ.get("KREPORT_DATA_DIR", PROJECT_ROOT / "data"))
+DATA_DIR = Path(os.environ.get("KREPORT_DATA_DIR") or PROJECT_ROOT / "data")
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
-REPORTS_DIR = Path(os.environ.get("KREPORT_REPORTS_DIR", PROJECT_ROOT / "reports"))
+REPORTS_DIR = Path(os.environ.get("KREPORT_REPORTS_DIR") or PROJECT_ROOT / "reports")
 # The seed articles live beside the checkout, in the shared folder.
 SEEDS_DIR = PROJECT_ROOT.parent / "shared" / "seeds"

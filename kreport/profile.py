@@ -9,7 +9,7 @@ from .data import quarterly_series
 from .metrics import buyer_penetration, decompose_gmv_growth, gmv_per_buyer, gmv_per_dau, seasonal_indices, yoy_growth
 from .page import Html, Report, esc
 from .schema import METRICS
-from .tables import figure_table, format_change, format_value, html_table
+from .tables import figure_table, format_change, html_table, quantity
 from .views import chart_frame, latest_figures, period_label
 
 __all__ = ["at_a_glance", "metric_history", "seasonality", "unit_economics", "decomposition", "events", "data_table", "headlines"]
@@ -39,7 +39,7 @@ def at_a_glance(rep: Report) -> Html:
     frame = pd.DataFrame({
         rep.t("col.metric"): [rep.t(f"metric.{m}") for m in latest["metric"]],
         rep.t("col.period"): latest["period_text"],
-        rep.t("col.value"): [f"{format_value(v, u, q)} {rep.t('unit.' + u)}".strip()
+        rep.t("col.value"): [quantity(v, u, q, rep.lang)
                              for v, u, q in zip(latest["value"], latest["unit"], latest["qualifier"])],
         rep.t("col.yoy"): [format_change(y) for y in latest["yoy"]],
         rep.t("col.basis"): [rep.t(f"basis.{b}") for b in latest["basis"].astype(str)],
@@ -67,7 +67,7 @@ def metric_history(rep: Report) -> Html:
             if len(rows) == 1:
                 only = rows.iloc[0]
                 block += rep.paragraph(rep.t("profile.single", metric=rep.t(f"metric.{metric}"), period=only["label"],
-                                             value=format_value(only["value"], only["unit"], only["qualifier"]) + " " + rep.t("unit." + only["unit"])))
+                                             value=quantity(only["value"], only["unit"], only["qualifier"], rep.lang)))
                 continue
             if rows.empty:
                 if not bounds.empty:
@@ -211,6 +211,6 @@ def headlines(rep: Report):
     latest = latest_figures(_mine(rep), metric_order=_ORDER).head(2)
     return rep.record(**{
         f"{rep.t(f'metric.{r.metric}')} {r.period_text}":
-            f"{format_value(r.value, r.unit, r.qualifier)} {rep.t('unit.' + r.unit)} ({format_change(r.yoy)})".strip()
+            f"{quantity(r.value, r.unit, r.qualifier, rep.lang)} ({format_change(r.yoy)})"
         for r in latest.itertuples()
     })

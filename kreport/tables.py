@@ -9,7 +9,7 @@ import pandas as pd
 
 from .page import Html, Report, esc
 
-__all__ = ["format_value", "format_change", "figure_table", "html_table", "csv_download"]
+__all__ = ["quantity", "format_value", "format_change", "figure_table", "html_table", "csv_download"]
 
 _QUALIFIER = {"": "", "about": "≈", "over": ">", "under": "<"}
 
@@ -26,6 +26,18 @@ def format_value(value: float, unit: str, qualifier: str = "", lang: str = "en")
     else:
         text = f"{value:,.1f}"
     return prefix + text
+
+
+def quantity(value: float, unit: str, qualifier: str = "", lang: str = "en") -> str:
+    """A value with its unit, the way a reader of ``lang`` counts: 亿元 and 亿 in Chinese."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if lang == "zh" and unit == "RMB_bn":
+        return f"{format_value(value * 10, 'RMB_100m', qualifier)}亿元"
+    if lang == "zh" and unit == "million":
+        return f"{_QUALIFIER.get(qualifier or '', '')}{value / 100:,.2f}亿"
+    suffix = {"RMB_bn": " RMB bn", "million": " million", "fraction": ""}.get(unit, f" {unit}")
+    return f"{format_value(value, unit, qualifier)}{suffix}"
 
 
 def format_change(change: float) -> str:
@@ -65,7 +77,7 @@ def figure_table(rep: Report, figures: pd.DataFrame, with_platform: bool = True)
     columns[rep.t("col.metric")] = [esc(rep.t(f"metric.{m}")) for m in figures["metric"]]
     columns[rep.t("col.period")] = [esc(p) for p in figures["period_text"]]
     columns[rep.t("col.value")] = [
-        esc(format_value(v, u, q)) + f" {esc(rep.t('unit.' + u))}"
+        esc(quantity(v, u, q, rep.lang))
         for v, u, q in zip(figures["value"], figures["unit"], figures["qualifier"])
     ]
     columns[rep.t("col.basis")] = [

@@ -14,7 +14,7 @@ from .metrics import cagr
 from .page import Html, Report
 from .periodic import trailing_complete_run
 from .schema import CANONICAL_UNIT, METRICS
-from .tables import format_value, html_table
+from .tables import html_table, quantity
 
 __all__ = ["MIN_QUARTERS", "modelled_series", "method", "coverage", "series_forecasts", "breaks", "annual_growth", "headlines"]
 
@@ -110,8 +110,8 @@ def series_forecasts(rep: Report) -> Html:
         last = result.frame.iloc[-1]
         block += rep.paragraph(rep.t(
             "trends.chosen", models=" + ".join(rep.t(f"trends.model.{m}") for m in result.members),
-            period=str(last["period"]), point=format_value(last["forecast"], unit), lo=format_value(last["lo80"], unit),
-            hi=format_value(last["hi80"], unit), unit=rep.t(f"unit.{unit}")))
+            period=str(last["period"]), point=quantity(last["forecast"], unit, lang=rep.lang),
+            lo=quantity(last["lo80"], unit, lang=rep.lang), hi=quantity(last["hi80"], unit, lang=rep.lang)))
         svg = charts.fan_chart(series, result.frame, ylabel=rep.t(f"axis.{unit}"), colour=colour, labels={
             "history": rep.t("trends.history"), "forecast": rep.t("trends.forecast"), "80": rep.t("trends.band80"),
             "95": rep.t("trends.band95")})
@@ -190,7 +190,8 @@ def headlines(rep: Report):
         last = result.frame.iloc[-1]
         unit = CANONICAL_UNIT[METRICS[metric].kind]
         out[f"{rep.t(f'metric.{metric}')} {last['period']}"] = (
-            f"{format_value(last['forecast'], unit)} [{format_value(last['lo80'], unit)}–{format_value(last['hi80'], unit)}]")
+            f"{quantity(last['forecast'], unit, lang=rep.lang)} "
+            f"[{quantity(last['lo80'], unit, lang=rep.lang)}–{quantity(last['hi80'], unit, lang=rep.lang)}]")
     return rep.record(**out)
 
 
