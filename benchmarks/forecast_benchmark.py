@@ -48,8 +48,13 @@ def _statsforecast_rows(values, first_scored, last_origin, horizon):
     rows = []
     for pos in range(first_scored, last_origin + 1):
         train = values[:pos]
-        denom = np.mean(np.abs(train[4:] - train[:-4]))
+        denom = np.nanmean(np.abs(train[4:] - train[:-4]))
         actual = values[pos:pos + horizon]
+        missing = np.flatnonzero(np.isnan(train))
+        if missing.size and missing[-1] == pos - 1:
+            continue  # no forecast from an origin whose own quarter is missing
+        if missing.size:
+            train = train[missing[-1] + 1:]  # as kreport does: the run after the last gap
         outs = {}
         for name, model in (("sf_ets", AutoETS(season_length=4)), ("sf_arima", AutoARIMA(season_length=4)),
                             ("sf_theta", AutoTheta(season_length=4))):
@@ -64,6 +69,8 @@ def _statsforecast_rows(values, first_scored, last_origin, horizon):
         outs["sf_mean3"] = np.mean([outs[k] for k in ("sf_ets", "sf_arima", "sf_theta")], axis=0)
         for name, arr in outs.items():
             for h in range(min(horizon, len(actual))):
+                if np.isnan(actual[h]):
+                    continue
                 rows.append((name, pos, h + 1, actual[h], arr[0, h], denom, arr[1, h], arr[2, h],
                              arr[3, h], arr[4, h], arr[1, h], arr[2, h], arr[3, h], arr[4, h]))
     return rows
@@ -158,7 +165,11 @@ def _shipped_jobs(with_sf):
     frame = frame[frame["period_kind"] == "quarter"]
     jobs = []
     for (platform, metric), _ in frame.groupby(["platform", "metric"]):
-        series = quarterly_series(frame, platform, metric)
+        try:
+            series = quarterly_series(frame, platform, metric)
+        except Exception as exc:  # a series the loader refuses is reported, not fatal
+            print(f"  {platform}/{metric}: skipped ({exc})")
+            continue
         values = series.to_numpy(dtype=float)
         first = np.flatnonzero(np.isfinite(values))
         if first.size < 16:

@@ -36,6 +36,7 @@ __all__ = [
     "run_backtest",
     "backtest_table",
     "mase_denominator",
+    "known_before",
 ]
 
 AUTO_TOP_K = 3
@@ -165,13 +166,13 @@ def add_combination(frame: pd.DataFrame, members=DEFAULT_COMBINATION, name: str 
     return pd.concat([frame, combo[frame.columns.intersection(combo.columns)]], ignore_index=True)
 
 
-def _known_before(frame: pd.DataFrame, pos: int) -> pd.DataFrame:
+def known_before(frame: pd.DataFrame, pos: int) -> pd.DataFrame:
     """Rows whose target had been observed by origin position `pos` (target index < pos)."""
     return frame[(frame["origin_pos"] + frame["h"] - 1 < pos) & frame["actual"].notna()]
 
 
 def _past_scores(frame: pd.DataFrame, pos: int, candidates) -> pd.DataFrame:
-    past = _known_before(frame[frame["model"].isin(candidates)], pos)
+    past = known_before(frame[frame["model"].isin(candidates)], pos)
     scaled = (past["actual"] - past["forecast"]).abs() / past["denominator"]
     return scaled.groupby(past["model"]).agg(["mean", "count"])
 
@@ -251,7 +252,7 @@ def add_intervals(frame: pd.DataFrame, levels=LEVELS, method: str = "conformal",
     for model, rows in frame.groupby("model", sort=False):
         by_pos = {}
         for pos in rows["origin_pos"].unique():
-            past = _known_before(rows, pos)
+            past = known_before(rows, pos)
             by_pos[pos] = interval_multipliers(past["z"].to_numpy(), levels, prior_weight, method)
         idx = frame.index.get_indexer(rows.index)
         mult[idx] = np.vstack([by_pos[p] for p in rows["origin_pos"]])

@@ -87,6 +87,8 @@ def growth_breaks(series: pd.Series, events, min_side: int = 4) -> pd.DataFrame:
         weak / moderate / strong; "weak" whenever a side has fewer than 8) and
         a caveat sentence.
     """
+    import statsmodels.api as sm
+
     series = check_series(series)
     if not isinstance(events, (list, tuple)):
         raise ParameterError("events", events, "a list of (date or Period, label) pairs")
@@ -116,8 +118,6 @@ def growth_breaks(series: pd.Series, events, min_side: int = 4) -> pd.DataFrame:
                              f"at least {min_side} on each side are needed for any test")
             rows.append(row)
             continue
-        import statsmodels.api as sm
-
         g = pd.concat([before, after])
         X = sm.add_constant((g.index > event).astype(float))
         fit = sm.OLS(g.to_numpy(), X).fit(cov_type="HAC", cov_kwds={"maxlags": max(m - 1, 1)})

@@ -300,6 +300,11 @@ def build(quarter=None, reports=None, *, data_dir=None, out_dir=None, jobs=None,
         quarter, runs = plan(quarter, reports, data_dir=data_dir, out_dir=out_dir, force=force,
                              dataset=dataset, params=params, catalog=catalog)
         quarter_dir = out_dir / quarter
+        from .brief import SNAPSHOT
+        from .export import atomic_write
+
+        # The metrics this build read, for the next quarter's list of revisions.
+        atomic_write(quarter_dir / SNAPSHOT, (data_dir / "metrics.csv").read_bytes())
         manifest = read_manifest(quarter_dir)
         previous = manifest.get("runs", {})
         results: list[RunResult] = []

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from kreport.backtest import _known_before, choose_members, run_backtest, score_backtest
+from kreport.backtest import known_before, choose_members, run_backtest, score_backtest
 from kreport.calibration import LEVELS, interval_multipliers, raw_multipliers
 from kreport.errors import ModelError, ParameterError
 from kreport.models import MODEL_NAMES, candidate_models, fit_model, is_short
@@ -136,7 +136,7 @@ def forecast(series: pd.Series, horizon: int = 4, models=None, scale: str = "aut
             members, procedure = candidates, candidates[0]
         else:
             members, procedure = choose_members(frame, len(series), candidates), "auto"
-        past = _known_before(frame[frame["model"] == procedure], len(series))
+        past = known_before(frame[frame["model"] == procedure], len(series))
         multipliers = interval_multipliers(past["z"].to_numpy(), LEVELS)
         notes.append(f"intervals calibrated on {past['z'].notna().sum()} backtest errors of '{procedure}'")
     else:

@@ -48,7 +48,9 @@ class Scale:
         if self.name == "log":
             return np.exp(z)
         if self.name == "logit":
-            return 1.0 / (1.0 + np.exp(-z))
+            # Beyond +-20 the inverse rounds to exactly 0 or 1 in floating point;
+            # clipping keeps every bound strictly inside (0, 1).
+            return 1.0 / (1.0 + np.exp(-np.clip(z, -20.0, 20.0)))
         return z
 
     def derivative(self, values):

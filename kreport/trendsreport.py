@@ -16,28 +16,28 @@ from .periodic import trailing_complete_run
 from .schema import CANONICAL_UNIT, METRICS
 from .tables import html_table, quantity
 
-__all__ = ["MIN_QUARTERS", "modelled_series", "method", "coverage", "series_forecasts", "breaks", "annual_growth", "headlines"]
+__all__ = ["MIN_QUARTERS", "SATURATING", "modelled_series", "method", "coverage", "series_forecasts", "breaks", "annual_growth", "headlines"]
 
 # A backtest needs three years to train and at least four origins to score.
 MIN_QUARTERS = 16
-_SATURATING = {"dau", "mau", "monthly_buyers", "annual_buyers"}
+SATURATING = {"dau", "mau", "monthly_buyers", "annual_buyers"}
 
 
-def modelled_series(rep: Report) -> dict[str, pd.Series]:
-    """The platform's quarterly series with a trailing run of at least MIN_QUARTERS quarters."""
-    mine = rep.data.metrics[rep.data.metrics["platform"] == rep.platform]
+def modelled_series(metrics: pd.DataFrame, platform: str) -> dict[str, pd.Series]:
+    """A platform's quarterly series with a trailing run of at least MIN_QUARTERS quarters."""
+    mine = metrics[metrics["platform"] == platform]
     out = {}
     for metric in METRICS:
         if metric not in set(mine["metric"]):
             continue
-        series = quarterly_series(mine, rep.platform, metric)
+        series = quarterly_series(mine, platform, metric)
         if series.notna().any() and len(trailing_complete_run(series)) >= MIN_QUARTERS:
             out[metric] = series
     return out
 
 
 def _forecast(rep: Report, metric: str, series: pd.Series):
-    return cached(forecast, series, horizon=4, saturating=metric in _SATURATING)
+    return cached(forecast, series, horizon=4, saturating=metric in SATURATING)
 
 
 def method(rep: Report) -> Html:
@@ -65,7 +65,7 @@ def coverage(rep: Report) -> Html:
         return block + rep.paragraph(rep.t("profile.nodata"))
     frame = pd.DataFrame(rows)
     block += rep.table(html_table(frame, numeric=(rep.t("trends.col.quarters"),)), rep.t("trends.coverage.caption", n=MIN_QUARTERS))
-    if not modelled_series(rep):
+    if not modelled_series(rep.data.metrics, rep.platform):
         block += rep.callout(rep.t("trends.none_long"))
     return block
 
@@ -93,7 +93,7 @@ def _score_table(rep: Report, table: pd.DataFrame) -> str:
 
 def series_forecasts(rep: Report) -> Html:
     """For each modelled series: the backtest table, the chosen model, a fan chart and residual checks."""
-    series_by_metric = modelled_series(rep)
+    series_by_metric = modelled_series(rep.data.metrics, rep.platform)
     block = Html("")
     if not series_by_metric:
         return block
@@ -139,7 +139,7 @@ def breaks(rep: Report) -> Html:
     """Did year-on-year growth change after each dated strategy event?"""
     block = rep.section(rep.t("trends.breaks"), rep.t("trends.breaks.intro"))
     evs = rep.data.events[rep.data.events["platform"] == rep.platform]
-    series_by_metric = {m: s for m, s in modelled_series(rep).items() if m in ("gmv", "dau")}
+    series_by_metric = {m: s for m, s in modelled_series(rep.data.metrics, rep.platform).items() if m in ("gmv", "dau")}
     if evs.empty or not series_by_metric:
         return block + rep.paragraph(rep.t("trends.breaks.none"))
     name_col = "name_zh" if rep.lang == "zh" else "name_en"
@@ -185,7 +185,7 @@ def annual_growth(rep: Report) -> Html:
 
 def headlines(rep: Report):
     out = {}
-    for metric, series in list(modelled_series(rep).items())[:2]:
+    for metric, series in list(modelled_series(rep.data.metrics, rep.platform).items())[:2]:
         result = _forecast(rep, metric, series)
         last = result.frame.iloc[-1]
         unit = CANONICAL_UNIT[METRICS[metric].kind]
