@@ -324,7 +324,7 @@ def build(quarter=None, reports=None, *, data_dir=None, out_dir=None, jobs=None,
             with ProcessPoolExecutor(max_workers=jobs) as pool:
                 futures = {}
                 for run in todo:
-                    echo(f"[{run.name}] started: {run.reason}")
+                    echo(f"[{run.name}] queued: {run.reason}")
                     futures[pool.submit(_execute, run, work_dir, timeout)] = run
                 for done, future in enumerate(as_completed(futures), 1):
                     result = future.result()
