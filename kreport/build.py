@@ -321,7 +321,8 @@ def build(quarter=None, reports=None, *, data_dir=None, out_dir=None, jobs=None,
         started = time.monotonic()
         if todo:
             echo(f"Building {len(todo)} of {len(runs)} reports for {quarter} with {jobs} jobs")
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
+            pool = ProcessPoolExecutor(max_workers=jobs)
+            try:
                 futures = {}
                 for run in todo:
                     echo(f"[{run.name}] queued: {run.reason}")
@@ -332,6 +333,13 @@ def build(quarter=None, reports=None, *, data_dir=None, out_dir=None, jobs=None,
                     detail = f" at cell {result.failed_cell}: {result.error}" if result.status == "failed" else ""
                     echo(f"[{result.name}] {result.status} in {result.seconds:.1f}s{detail} ({done}/{len(todo)})")
                     _save_manifest(quarter_dir, quarter, manifest, results)
+            except BaseException:
+                # Interrupted (Ctrl-C, or SIGINT to this process alone): stop now instead of
+                # running the queue out. Pages are written by rename, so ending a worker loses no
+                # page; its kernel exits with it.
+                _stop(pool)
+                raise
+            pool.shutdown()
         order = {run.name: i for i, run in enumerate(runs)}
         results.sort(key=lambda r: order[r.name])
         _save_manifest(quarter_dir, quarter, manifest, results, seconds=time.monotonic() - started)
@@ -339,6 +347,17 @@ def build(quarter=None, reports=None, *, data_dir=None, out_dir=None, jobs=None,
         return results
     finally:
         lock.release()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel the queued runs and end the running workers."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        if worker.is_alive():
+            worker.terminate()
+    for worker in workers:
+        worker.join(timeout=10)
 
 
 def _save_manifest(quarter_dir: Path, quarter: str, manifest: dict, results: list[RunResult], seconds=None) -> None:

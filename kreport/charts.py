@@ -57,7 +57,8 @@ def _figure(width=9.0, height=4.2):
 
 
 def line_chart(frame: pd.DataFrame, *, x="period_end", y="value", series="platform", ylabel="", title="",
-               colours: dict | None = None, labels: dict | None = None, percent=False, events=None) -> str:
+               colours: dict | None = None, labels: dict | None = None, percent=False, events=None,
+               log=False) -> str:
     """Lines per ``series``; rows with basis 'estimate' drawn dashed with hollow markers.
 
     ``frame`` columns: x, y, series, basis. ``events``: optional frame with date and label.
@@ -74,6 +75,9 @@ def line_chart(frame: pd.DataFrame, *, x="period_end", y="value", series="platfo
     if percent:
         ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
         ax.axhline(0, color="#868e96", lw=0.8)
+    if log:
+        ax.set_yscale("log")
+        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
     if events is not None:
         _mark_events(ax, events)
     ax.set_xlabel("")

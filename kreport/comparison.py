@@ -48,7 +48,7 @@ def gmv_scale(rep: Report) -> Html:
     frame = annual_gmv(rep)
     colours, labels = _labels(rep)
     block = rep.section(rep.t("cmp.scale"), rep.t("cmp.scale.intro"))
-    svg = charts.line_chart(frame, series="platform", ylabel=rep.t("axis.RMB_bn"), colours=colours, labels=labels)
+    svg = charts.line_chart(frame, series="platform", ylabel=rep.t("axis.RMB_bn_log"), colours=colours, labels=labels, log=True)
     block += rep.figure(svg, rep.t("cmp.scale.caption"), frame["source_id"])
     years = sorted(frame["year"].unique())
     table = {rep.t("col.platform"): [labels[p] for p in frame["platform"].unique()]}

@@ -46,7 +46,8 @@ def at_a_glance(rep: Report) -> Html:
     })
     block += rep.table(html_table(frame, numeric=(rep.t("col.value"), rep.t("col.yoy"))),
                        rep.t("profile.glance.table"), latest["source_id"])
-    if (mine["basis"].astype(str) == "estimate").all():
+    gmv_rows = mine[mine["metric"].isin(["gmv", "gmv_ttm"])]
+    if len(gmv_rows) and (gmv_rows["basis"].astype(str) == "estimate").all():
         block += rep.callout(rep.t("caveat.estimates", name=rep.platform_name(rep.platform)))
     if (mine["period_kind"] != "quarter").all() or mine["metric"].isin(["gmv_ttm", "annual_buyers"]).any():
         block += rep.callout(rep.t("caveat.ttm"), kind="note")

@@ -1,0 +1,117 @@
+"""Build benchmark: the naive papermill + nbconvert loop against `kreport build`.
+
+Prints figures; not a test. For the full report set of one quarter (or --report NAME ...):
+
+1. naive: for every run (report × parameter set), the `papermill` command, then
+   `jupyter nbconvert --to html` (lab template), one after another;
+2. `kreport build --force` with the default number of jobs;
+3. `kreport build` again with nothing changed.
+
+Then each page's size against nbconvert's lab export of the same executed notebook, and
+whether our page is fully offline (no external src/href to scripts, styles or images).
+
+    .venv/bin/python benchmarks/build_benchmark.py [--report data ...] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from kreport.build import plan
+
+BIN = Path(sys.executable).parent
+EXTERNAL = re.compile(
+    r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*?\s(?:src|href)\s*=\s*[\"']?(?:https?:)?//"
+    r"|url\(\s*[\"']?(?:https?:)?//|@import", re.I)
+
+
+def _run(cmd: list[str]) -> None:
+    result = subprocess.run(cmd, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{result.stderr[-2000:]}")
+
+
+def naive(runs, folder: Path) -> float:
+    started = time.monotonic()
+    for run in runs:
+        executed = folder / f"{run.name}.ipynb"
+        args = [str(BIN / "papermill"), str(run.notebook), str(executed), "--kernel", "python3", "--no-progress-bar"]
+        for name, value in run.params.items():
+            args += ["-p", name, str(value)]
+        _run(args)
+        _run([str(BIN / "jupyter"), "nbconvert", "--to", "html", str(executed), "--output-dir", str(folder)])
+    return time.monotonic() - started
+
+
+def kreport(folder: Path, reports, quarter: str, force: bool) -> float:
+    args = [str(BIN / "kreport"), "build", "--out", str(folder), "--quarter", quarter]
+    if reports:
+        args += ["--report", *reports]
+    if force:
+        args.append("--force")
+    started = time.monotonic()
+    result = subprocess.run(args, capture_output=True, text=True)
+    seconds = time.monotonic() - started
+    if result.returncode != 0:
+        sys.exit(f"kreport build failed:\n{result.stdout[-3000:]}\n{result.stderr[-2000:]}")
+    return seconds
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--report", nargs="+", metavar="NAME", help="only these reports (default: all)")
+    parser.add_argument("--quarter", help="YYYYQn (default: the latest in the data)")
+    parser.add_argument("--keep", type=Path, help="keep the outputs in this folder (default: a temporary one)")
+    args = parser.parse_args(argv)
+
+    root = args.keep or Path(tempfile.mkdtemp(prefix="kreport-bench-"))
+    naive_dir, ours_dir = root / "naive", root / "kreport"
+    for folder in (naive_dir, ours_dir):
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+    quarter, runs = plan(args.quarter, args.report, out_dir=ours_dir)
+    import os
+    print(f"kreport build benchmark: {len(runs)} runs of {quarter} on {os.cpu_count()} CPUs "
+          f"({', '.join(sorted({r.report for r in runs}))})", flush=True)
+
+    t_naive = naive(runs, naive_dir)
+    print(f"(1) papermill + nbconvert, one after another: {t_naive:7.1f} s", flush=True)
+    t_full = kreport(ours_dir, args.report, quarter, force=True)
+    print(f"(2) kreport build --force (default jobs):      {t_full:7.1f} s", flush=True)
+    t_again = kreport(ours_dir, args.report, quarter, force=False)
+    print(f"(3) kreport build, nothing changed:            {t_again:7.1f} s", flush=True)
+    r_full, r_again = t_full / t_naive, t_again / t_full
+    print(f"(2)/(1) = {r_full:.2f}  (target <= 0.5: {'met' if r_full <= 0.5 else 'NOT met'})")
+    print(f"(3)/(2) = {r_again:.3f}  (target <= 0.03: {'met' if r_again <= 0.03 else 'NOT met'})")
+
+    print(f"\n{'page':28} {'kreport':>10} {'nbconvert lab':>14} {'ratio':>6}  offline")
+    worst = 0.0
+    all_offline = True
+    for run in runs:
+        ours = ours_dir / quarter / f"{run.name}.html"
+        theirs = naive_dir / f"{run.name}.html"
+        text = ours.read_text(encoding="utf-8")
+        offline = not EXTERNAL.search(text)
+        all_offline &= offline
+        ratio = ours.stat().st_size / theirs.stat().st_size
+        worst = max(worst, ratio)
+        print(f"{run.name:28} {ours.stat().st_size / 1024:8.0f} kB {theirs.stat().st_size / 1024:11.0f} kB "
+              f"{ratio:6.2f}  {'yes' if offline else 'NO'}")
+    print(f"largest size ratio {worst:.2f} (target <= 0.5: {'met' if worst <= 0.5 else 'NOT met'}); "
+          f"all pages offline: {'yes' if all_offline else 'NO'}")
+    nb_external = sum(bool(EXTERNAL.search(p.read_text(encoding="utf-8"))) for p in naive_dir.glob("*.html"))
+    print(f"nbconvert lab pages with external scripts/styles: {nb_external} of {len(runs)}")
+    if not args.keep:
+        shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
