@@ -7,7 +7,7 @@ import pandas as pd
 from .page import Html, Report
 from .tables import csv_download, figure_table, html_table, esc
 
-__all__ = ["all_figures", "source_list", "download"]
+__all__ = ["all_figures", "source_list", "download", "headlines"]
 
 
 def _figures(rep: Report) -> pd.DataFrame:
@@ -54,3 +54,9 @@ def download(rep: Report) -> Html:
     frame = figures[columns].rename(columns={"period_text": "period"})
     return rep.section(rep.t("appendix.download"), rep.t("appendix.download.intro")) + csv_download(
         rep, frame, f"kreport-data-{rep.quarter}.csv")
+
+
+def headlines(rep: Report):
+    metrics = rep.data.metrics
+    return rep.record(**{rep.t("appendix.figures.count"): str(len(metrics)),
+                         rep.t("appendix.sources.count"): str(metrics["source_id"].nunique())})

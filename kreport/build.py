@@ -28,6 +28,7 @@ __all__ = ["Run", "RunResult", "plan", "build", "read_manifest", "DEFAULT_TIMEOU
 
 DEFAULT_TIMEOUT = 600  # seconds a single cell may run before the kernel counts as hung
 MANIFEST = "manifest.json"
+SNAPSHOT = "data-snapshot.csv"  # = kreport.brief.SNAPSHOT, not imported: brief costs seconds to import
 _PACKAGE_DIR = Path(__file__).parent
 
 
@@ -300,7 +301,6 @@ def build(quarter=None, reports=None, *, data_dir=None, out_dir=None, jobs=None,
         quarter, runs = plan(quarter, reports, data_dir=data_dir, out_dir=out_dir, force=force,
                              dataset=dataset, params=params, catalog=catalog)
         quarter_dir = out_dir / quarter
-        from .brief import SNAPSHOT
         from .export import atomic_write
 
         # The metrics this build read, for the next quarter's list of revisions.

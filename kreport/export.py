@@ -11,7 +11,6 @@ import html
 import re
 from pathlib import Path
 
-import nbformat
 
 __all__ = ["RECORD_MIME", "notebook_records", "notebook_to_html", "page", "atomic_write"]
 
@@ -46,6 +45,8 @@ def notebook_records(nb) -> dict:
 
 def _reader_notebook(nb):
     """A copy of ``nb`` holding only what a reader should see."""
+    import nbformat  # here, not above: a build with nothing to run never needs it
+
     clean = nbformat.from_dict(nb)
     cells = []
     for cell in clean.cells:

@@ -19,10 +19,22 @@ _TYPES = {"str": str, "int": int, "float": float, "bool": bool}
 
 
 def notebook_parameters(path: Path | str) -> dict[str, dict]:
-    """The parameters a notebook declares: ``{name: {"type", "default", "help"}}``."""
+    """The parameters a notebook declares: ``{name: {"type", "default", "help"}}``.
+
+    Cached by the notebook's content, so a build with nothing to run need not import papermill.
+    """
+    import hashlib
+
+    from .cache import cached
+
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    return cached(_inspect, str(path), digest)
+
+
+def _inspect(path: str, digest: str) -> dict[str, dict]:
     import papermill
 
-    params = papermill.inspect_notebook(str(path))
+    params = papermill.inspect_notebook(path)
     return {
         name: {"type": spec["inferred_type_name"], "default": spec["default"], "help": spec["help"]}
         for name, spec in params.items()

@@ -335,6 +335,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{n} figures known for periods up to {quarter}, each with its source. Estimates (media or third-party) "
         "are marked; '>' marks a lower bound and '≈' an approximate figure.",
         "截至 {quarter} 的 {n} 个数据点，均附来源。媒体或第三方估算已标注；“>”表示下限，“≈”表示约数。"),
+    "appendix.figures.count": ("figures", "数据点"),
+    "appendix.sources.count": ("sources", "来源"),
     "appendix.table": ("Figures for {platform}", "{platform} 的数据"),
     "appendix.sources": ("Sources", "来源列表"),
     "appendix.sources.caption": ("The {n} sources behind the figures and events", "数据与事件所依据的 {n} 个来源"),

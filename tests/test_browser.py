@@ -1,7 +1,8 @@
 """The built reports in a real browser: headless Chromium (the system one) through playwright.
 
 Builds every report of the catalog whose notebook exists, on the shipped data, into a
-temporary folder, then opens each page and index offline. Screenshots go to
+temporary folder (one platform by default, see the ``site`` fixture), then opens each page and
+index offline. Screenshots go to
 $KREPORT_TEST_OUTPUT/screenshots (or the test's tmp folder).
 """
 
@@ -37,10 +38,18 @@ def _chromium() -> str:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
+    """Every report whose notebook exists, both languages, for one platform (all with KREPORT_BROWSER_PLATFORM=all).
+
+    KREPORT_BROWSER_SITE=reports/ checks an already built folder instead of building.
+    """
     _chromium()
+    if os.environ.get("KREPORT_BROWSER_SITE"):
+        return Path(os.environ["KREPORT_BROWSER_SITE"])
     out = tmp_path_factory.mktemp("browser") / "reports"
     catalog = {name: spec for name, spec in REPORTS.items() if spec.path.exists()}
-    results = build(out_dir=out, catalog=catalog, echo=lambda line: None)
+    platform = os.environ.get("KREPORT_BROWSER_PLATFORM", "douyin")
+    params = {} if platform == "all" else {"platform": platform}
+    results = build(out_dir=out, catalog=catalog, params=params, echo=lambda line: None)
     failed = [(r.name, r.error) for r in results if r.status != "built"]
     assert not failed, failed
     return out
