@@ -127,6 +127,9 @@ def _cmd_backtest(args) -> int:
     table = backtest_table(series, horizon=args.horizon)
     with __import__("pandas").option_context("display.width", 200, "display.max_rows", 200):
         print(table.to_string(index=False))
+    members = table.attrs.get("chosen_members")
+    if members:
+        print(f"chosen: the 'auto' procedure (rows marked chosen), which now combines {' + '.join(members)}")
     path = args.csv or Path(f"backtest-{args.platform}-{args.metric}.csv")
     table.to_csv(path, index=False)
     print(f"wrote {path}")
