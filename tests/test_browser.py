@@ -1,7 +1,7 @@
 """The built reports in a real browser: headless Chromium (the system one) through playwright.
 
 Builds every report of the catalog whose notebook exists, on the shipped data, into a
-temporary folder (one platform by default, see the ``site`` fixture), then opens each page and
+temporary folder (the whole set by default, see the ``site`` fixture), then opens each page and
 index offline. Screenshots go to
 $KREPORT_TEST_OUTPUT/screenshots (or the test's tmp folder).
 """
@@ -38,7 +38,7 @@ def _chromium() -> str:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    """Every report whose notebook exists, both languages, for one platform (all with KREPORT_BROWSER_PLATFORM=all).
+    """Every report whose notebook exists, both languages, every platform (one with KREPORT_BROWSER_PLATFORM=douyin).
 
     KREPORT_BROWSER_SITE=reports/ checks an already built folder instead of building.
     """
@@ -47,7 +47,7 @@ def site(tmp_path_factory) -> Path:
         return Path(os.environ["KREPORT_BROWSER_SITE"])
     out = tmp_path_factory.mktemp("browser") / "reports"
     catalog = {name: spec for name, spec in REPORTS.items() if spec.path.exists()}
-    platform = os.environ.get("KREPORT_BROWSER_PLATFORM", "douyin")
+    platform = os.environ.get("KREPORT_BROWSER_PLATFORM", "all")
     params = {} if platform == "all" else {"platform": platform}
     results = build(out_dir=out, catalog=catalog, params=params, echo=lambda line: None)
     failed = [(r.name, r.error) for r in results if r.status != "built"]
