@@ -8,7 +8,7 @@ import math
 import pandas as pd
 
 from .cache import cached
-from .config import REPORTS_DIR
+from .config import REPORTS_DIR, SNAPSHOT
 from .data import quarterly_series
 from .forecast import forecast
 from .page import Html, Report
@@ -16,10 +16,8 @@ from .tables import format_change, html_table, quantity
 from .trendsreport import MIN_QUARTERS, SATURATING, modelled_series
 from .views import latest_figures
 
-__all__ = ["latest_table", "takeaways", "forecast_check", "data_changes", "headlines", "SNAPSHOT"]
+__all__ = ["latest_table", "takeaways", "forecast_check", "data_changes", "headlines"]
 
-# Each build keeps the metrics file it read, so next quarter's brief can list revisions.
-SNAPSHOT = "data-snapshot.csv"
 _BRIEF_METRICS = {"gmv": "gmv", "gmv_ttm": "gmv", "dau": "dau", "monthly_buyers": "buyers",
                   "annual_buyers": "buyers", "repurchase_rate": "repurchase"}
 

@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .catalog import LANGUAGES, REPORTS, ReportSpec
-from .config import DATA_DIR, PROJECT_ROOT, REPORTS_DIR
+from .config import DATA_DIR, PROJECT_ROOT, REPORTS_DIR, SNAPSHOT
 from .errors import BuildError, ParameterError
 from .periods import parse_quarter
 
@@ -28,7 +28,6 @@ __all__ = ["Run", "RunResult", "plan", "build", "read_manifest", "DEFAULT_TIMEOU
 
 DEFAULT_TIMEOUT = 600  # seconds a single cell may run before the kernel counts as hung
 MANIFEST = "manifest.json"
-SNAPSHOT = "data-snapshot.csv"  # = kreport.brief.SNAPSHOT, not imported: brief costs seconds to import
 _PACKAGE_DIR = Path(__file__).parent
 
 
@@ -228,8 +227,11 @@ def _execute(run: Run, work_dir: Path, timeout: int) -> RunResult:
             executed.replace(failed)
             result.failed_notebook = str(failed)
             if result.failed_cell is None:  # a timeout or a dead kernel: the last cell that started
-                counts = [c.get("execution_count") for c in nbformat.read(failed, as_version=4).cells]
-                result.failed_cell = max((n for n in counts if n), default=None)
+                # Counted like an execution count (papermill runs the code cells in order); the cell's
+                # own execution_count may be missing when the kernel died before announcing it.
+                code = [c for c in nbformat.read(failed, as_version=4).cells if c.cell_type == "code"]
+                started_cells = [i for i, c in enumerate(code, 1) if c.metadata.get("papermill", {}).get("start_time")]
+                result.failed_cell = started_cells[-1] if started_cells else None
     result.seconds = round(time.monotonic() - started, 2)
     return result
 

@@ -304,11 +304,3 @@ def test_real_catalog_data_report_plans_both_languages(tmp_path):
     assert [r.name for r in runs] == ["data-zh", "data-en"]
     assert all(r.action == "run" and r.reason == "never built" for r in runs)
     assert REPORTS["data"].path.exists()
-
-
-def test_snapshot_name_matches_the_brief():
-    # build.py names the data snapshot itself so that a build with nothing to run never imports brief.
-    from kreport import brief
-    from kreport import build as build_module
-
-    assert build_module.SNAPSHOT == brief.SNAPSHOT
