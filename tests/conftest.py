@@ -7,6 +7,16 @@ from pathlib import Path
 
 import pytest
 
+# --- statistics: one BLAS thread (tests/test_models.py, test_backtest.py, test_forecast.py, test_breaks.py)
+@pytest.fixture(autouse=True, scope="session")
+def _one_blas_thread():
+    """Small statsmodels fits run far slower when BLAS threads compete for busy cores."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):
+        yield
+
+
 # --- data fixtures (tests/test_validate.py, tests/test_data.py) -------------------------
 from kreport.config import PROJECT_ROOT
 from kreport.schema import TABLES

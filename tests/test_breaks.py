@@ -9,17 +9,6 @@ from kreport.errors import ParameterError
 
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _one_blas_thread():
-    """Small statsmodels fits run far slower when BLAS threads compete for busy cores."""
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # threadpoolctl is optional; without it the tests only run slower
-        yield
-        return
-    with threadpool_limits(limits=1):
-        yield
-
 def growth_series(n=28, change_at=14, before=0.10, after=0.02, seed=0):
     """Quarterly series growing `before` a quarter (log) up to `change_at`, `after` from then on."""
     rng = np.random.default_rng(seed)

@@ -11,17 +11,6 @@ FAST_MODELS = ("snaive", "drift", "loglinear", "theta")
 
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _one_blas_thread():
-    """Small statsmodels fits run far slower when BLAS threads compete for busy cores."""
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # threadpoolctl is optional; without it the tests only run slower
-        yield
-        return
-    with threadpool_limits(limits=1):
-        yield
-
 def growing(n=20, seed=5):
     rng = np.random.default_rng(seed)
     t = np.arange(n)

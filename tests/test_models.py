@@ -11,17 +11,6 @@ from kreport.scales import Scale, choose_scale
 
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _one_blas_thread():
-    """Small statsmodels fits run far slower when BLAS threads compete for busy cores."""
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # threadpoolctl is optional; without it the tests only run slower
-        yield
-        return
-    with threadpool_limits(limits=1):
-        yield
-
 def seasonal_log_series(n=20, seed=0):
     rng = np.random.default_rng(seed)
     t = np.arange(n)
