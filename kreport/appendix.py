@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .page import Html, Report
-from .tables import csv_download, figure_table, html_table, esc
+from .page import Html, Report, esc
+from .tables import csv_download, figure_table, html_table
 
 __all__ = ["all_figures", "source_list", "download", "headlines"]
 

@@ -18,7 +18,7 @@ import seaborn as sns  # noqa: E402
 
 __all__ = [
     "MODEL_COLOURS", "platform_colour", "theme", "line_chart", "bar_chart", "waterfall",
-    "fan_chart", "residual_chart", "seasonal_chart", "event_timeline",
+    "fan_chart", "seasonal_chart", "event_timeline",
 ]
 
 MODEL_COLOURS = {"trust": "#d9480f", "interest": "#1971c2", "shelf": "#2b8a3e"}
@@ -156,24 +156,6 @@ def fan_chart(history: pd.Series, forecast: pd.DataFrame, *, ylabel="", colour="
     return _svg(fig)
 
 
-def residual_chart(residuals: pd.Series, acf: pd.Series, bound: float, *, labels=None) -> str:
-    """Residuals over time and their autocorrelations with ±bound."""
-    labels = labels or {}
-    theme()
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9.0, 3.2))
-    r = residuals.dropna()
-    ax1.bar(r.index.to_timestamp(how="end"), r.to_numpy(), width=60, color="#868e96")
-    ax1.axhline(0, color="#212529", lw=0.8)
-    ax1.set_title(labels.get("residuals", "residuals"), loc="left")
-    ax2.bar(acf.index, acf.to_numpy(), color="#495057", width=0.4)
-    ax2.axhline(bound, color="#c92a2a", ls="--", lw=0.8)
-    ax2.axhline(-bound, color="#c92a2a", ls="--", lw=0.8)
-    ax2.axhline(0, color="#212529", lw=0.8)
-    ax2.set_title(labels.get("acf", "autocorrelation"), loc="left")
-    ax2.set_xlabel(labels.get("lag", "lag"))
-    return _svg(fig)
-
-
 def seasonal_chart(indices: pd.Series, *, ylabel="", colour="#495057") -> str:
     """Seasonal indices by quarter (1 = average quarter)."""
     fig, ax = _figure(6.0, 3.2)
@@ -183,7 +165,7 @@ def seasonal_chart(indices: pd.Series, *, ylabel="", colour="#495057") -> str:
     return _svg(fig)
 
 
-def event_timeline(events: pd.DataFrame, *, colours: dict, label_col="label") -> str:
+def event_timeline(events: pd.DataFrame, *, colours: dict) -> str:
     """Dated strategy events on one time axis, one row per platform."""
     fig, ax = _figure(9.0, 0.5 + 0.45 * max(1, events["platform_label"].nunique()))
     rows = {p: i for i, p in enumerate(events["platform_label"].unique())}

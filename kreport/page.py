@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -68,7 +68,6 @@ class Report:
     _figures: int = 0
     _tables: int = 0
     _sections: int = 0
-    headlines: list = field(default_factory=list)
 
     # --- text -------------------------------------------------------------------------
     def t(self, key: str, **values) -> str:
