@@ -12,6 +12,7 @@ from .config import REPORTS_DIR, SNAPSHOT
 from .data import quarterly_series
 from .forecast import forecast
 from .page import Html, Report
+from .schema import CANONICAL_UNIT, METRICS
 from .tables import format_change, html_table, quantity
 from .trendsreport import MIN_QUARTERS, SATURATING, modelled_series
 from .views import latest_figures
@@ -128,7 +129,7 @@ def forecast_check(rep: Report) -> Html:
             result = cached(forecast, before, horizon=4, saturating=metric in SATURATING)
             first = result.frame.iloc[0]
             actual = series[rep.quarter]
-            unit = {"gmv": "RMB_bn"}.get(metric, "million")
+            unit = CANONICAL_UNIT[METRICS[metric].kind]
             inside = first["lo80"] <= actual <= first["hi80"]
             rows.append({
                 rep.t("col.platform"): rep.platform_name(platform), rep.t("col.metric"): rep.t(f"metric.{metric}"),

@@ -113,10 +113,11 @@ def per_user(rep: Report) -> Html:
     m = rep.data.metrics
     rows = []
     for platform in rep.data.platforms.index:
+        have = set(m.loc[m["platform"] == platform, "metric"])
         candidates = [("gmv", "dau", True), ("gmv_ttm", "annual_buyers", False)]
         for gmv_metric, user_metric, annualise in candidates:
-            gmv = quarterly_series(m, platform, gmv_metric) if gmv_metric in set(m[m.platform == platform].metric) else None
-            users = quarterly_series(m, platform, user_metric) if user_metric in set(m[m.platform == platform].metric) else None
+            gmv = quarterly_series(m, platform, gmv_metric) if gmv_metric in have else None
+            users = quarterly_series(m, platform, user_metric) if user_metric in have else None
             if gmv is None or users is None or gmv.dropna().empty or users.dropna().empty:
                 continue
             ratio = gmv_per_user(gmv, users, annualise=annualise).dropna()

@@ -17,7 +17,7 @@ from .config import DATA_DIR
 from .errors import ParameterError
 from .periods import parse_period, parse_quarter
 from .schema import CANONICAL_UNIT, METRICS, TABLES, UNITS
-from .validate import check
+from .validate import check, parse_number
 
 __all__ = ["Dataset", "load", "load_metrics", "quarterly_series", "annual_series", "check_platform"]
 
@@ -84,8 +84,6 @@ def load_metrics(data_dir: Path | str | None = None, as_of=None) -> pd.DataFrame
 
 
 def _metrics_frame(raw: pd.DataFrame, platforms: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    from .validate import parse_number
-
     fiscal = platforms.set_index("platform")["fiscal_year_end_month"]
     parsed = [parse_period(p, int(fiscal[pl])) for p, pl in zip(raw["period"], raw["platform"])]
     frame = pd.DataFrame({

@@ -8,7 +8,7 @@ from . import charts
 from .data import quarterly_series
 from .metrics import buyer_penetration, decompose_gmv_growth, gmv_per_buyer, gmv_per_dau, seasonal_indices, yoy_growth
 from .page import Html, Report, esc
-from .schema import METRICS
+from .schema import CANONICAL_UNIT, METRICS
 from .tables import figure_table, format_change, html_table, quantity
 from .views import chart_frame, latest_figures, period_label
 
@@ -60,8 +60,7 @@ def metric_history(rep: Report) -> Html:
     block = rep.section(rep.t("profile.history"), rep.t("profile.history.intro"))
     colour = _colour(rep)
     for metric in [m for m in _ORDER if m in set(mine["metric"])]:
-        unit = METRICS[metric].kind
-        canonical = {"money": "RMB_bn", "people": "million", "rate": "fraction"}[unit]
+        canonical = CANONICAL_UNIT[METRICS[metric].kind]
         for kinds, label_key in ((("quarter",), "profile.quarterly"), (("year", "fiscal_year"), "profile.annual")):
             rows = chart_frame(mine, rep.platform, metric, kinds)
             bounds = chart_frame(mine, rep.platform, metric, kinds, include_bounds=True)
