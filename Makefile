@@ -7,7 +7,7 @@ QUARTER ?=
 JOBS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help reports test lab validate plan bench clean-reports system-deps
+.PHONY: help reports test lint lab validate plan bench clean-reports system-deps
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -29,6 +29,10 @@ reports: $(STAMP) ## build every report of the latest quarter into reports/ (QUA
 test: $(STAMP) ## run the whole test suite, browser test included
 	bash scripts/system-deps.sh fonts chromium
 	$(BIN)/python -m pytest -q
+
+lint: $(STAMP) ## ruff, and the import contracts that keep the layers pointing one way
+	$(BIN)/ruff check kreport tests benchmarks
+	$(BIN)/lint-imports
 
 validate: $(STAMP) ## check the data files
 	$(BIN)/kreport validate

@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kreport.build import plan
+from kreport.build.orchestrator import plan
 
 BIN = Path(sys.executable).parent
 EXTERNAL = re.compile(

@@ -35,7 +35,7 @@ import pandas as pd
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from kreport.backtest import run_backtest  # noqa: E402
+from kreport.stats.forecast.backtest import run_backtest  # noqa: E402
 
 WINDOW, FIRST_SCORED, LAST_ORIGIN, HORIZON, CALIBRATION_START = 32, 16, 28, 4, 12
 SF_MODELS = ("sf_ets", "sf_arima", "sf_theta", "sf_mean3")
@@ -157,7 +157,7 @@ def _m3_jobs(sample, seed, with_sf):
 
 def _shipped_jobs(with_sf):
     try:
-        from kreport.data import load_metrics, quarterly_series
+        from kreport.dataset.load import load_metrics, quarterly_series
     except ImportError as exc:
         print(f"Skipping the shipped series: kreport.data is not available yet ({exc}).")
         return []

@@ -1,7 +1,12 @@
-"""kreport: quarterly reports on China's content e-commerce."""
+"""kreport: quarterly reports on China's content e-commerce.
 
-from .data import load
-from .errors import DataError, KreportError, ParameterError
+Layers, lowest first: ``dataset`` → ``stats`` → ``render`` → ``sections`` → ``build`` → ``cli``;
+``config``, ``errors`` and ``cache`` are foundations every layer may use.
+"""
 
-__all__ = ["load", "KreportError", "DataError", "ParameterError", "__version__"]
+from kreport.dataset.load import load
+from kreport.errors import DataError, KreportError, ParameterError
+from kreport.render.report import open_report
+
+__all__ = ["load", "open_report", "KreportError", "DataError", "ParameterError", "__version__"]
 __version__ = "0.1.0"

@@ -11,7 +11,7 @@ import os
 import pickle
 from pathlib import Path
 
-from .config import REPORTS_DIR
+from kreport.config import REPORTS_DIR
 
 __all__ = ["CACHE_DIR", "cached"]
 
@@ -21,7 +21,7 @@ _CODE = Path(__file__).parent
 
 def _code_hash() -> str:
     digest = hashlib.sha256()
-    for path in sorted(_CODE.glob("*.py")):
+    for path in sorted(_CODE.rglob("*.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

@@ -7,7 +7,20 @@ import json
 import sys
 from pathlib import Path
 
-from .errors import KreportError, ParameterError
+import pandas as pd
+from rich.console import Console
+from rich.table import Table
+
+from kreport.build.catalog import REPORTS
+from kreport.build.orchestrator import build
+from kreport.build.params import notebook_parameters
+from kreport.build.plan import plan
+from kreport.build.run import DEFAULT_TIMEOUT
+from kreport.config import DATA_DIR
+from kreport.dataset.load import load, quarterly_series
+from kreport.dataset.validate import check
+from kreport.errors import KreportError, ParameterError
+from kreport.stats.forecast.backtest import backtest_table
 
 __all__ = ["main"]
 
@@ -62,9 +75,6 @@ def _print_plan(quarter, runs, out=print) -> None:
 
 
 def _summary(results) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
     table = Table(title="kreport build")
     for column in ("report", "status", "seconds", "detail"):
         table.add_column(column, justify="right" if column == "seconds" else "left")
@@ -79,8 +89,6 @@ def _summary(results) -> None:
 
 
 def _cmd_build(args) -> int:
-    from .build import DEFAULT_TIMEOUT, build, plan
-
     params = dict(args.param)
     if args.command == "plan" or args.dry_run:
         quarter, runs = plan(args.quarter, args.report, data_dir=args.data, out_dir=args.out,
@@ -97,9 +105,6 @@ def _cmd_build(args) -> int:
 
 
 def _cmd_params(args) -> int:
-    from .catalog import REPORTS
-    from .params import notebook_parameters
-
     path = REPORTS[args.notebook].path if args.notebook in REPORTS else Path(args.notebook)
     if not path.exists():
         raise ParameterError("notebook", args.notebook, "a notebook file or one of " + ", ".join(REPORTS))
@@ -109,9 +114,6 @@ def _cmd_params(args) -> int:
 
 
 def _cmd_validate(args) -> int:
-    from .config import DATA_DIR
-    from .validate import check
-
     report = check(args.data or DATA_DIR)
     for problem in report.problems:
         print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)
@@ -120,12 +122,9 @@ def _cmd_validate(args) -> int:
 
 
 def _cmd_backtest(args) -> int:
-    from .data import load, quarterly_series
-    from .backtest import backtest_table
-
     series = quarterly_series(load(args.data).metrics, args.platform, args.metric)
     table = backtest_table(series, horizon=args.horizon)
-    with __import__("pandas").option_context("display.width", 200, "display.max_rows", 200):
+    with pd.option_context("display.width", 200, "display.max_rows", 200):
         print(table.to_string(index=False))
     members = table.attrs.get("chosen_members")
     if members:

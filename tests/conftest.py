@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from kreport.config import PROJECT_ROOT
+from kreport.dataset.schema import TABLES
+
+
 # --- statistics: one BLAS thread (tests/test_models.py, test_backtest.py, test_forecast.py, test_breaks.py)
 @pytest.fixture(autouse=True, scope="session")
 def _one_blas_thread():
@@ -18,8 +22,6 @@ def _one_blas_thread():
 
 
 # --- data fixtures (tests/test_validate.py, tests/test_data.py) -------------------------
-from kreport.config import PROJECT_ROOT
-from kreport.schema import TABLES
 
 SHIPPED_DATA_DIR = PROJECT_ROOT / "data"
 

@@ -1,0 +1,50 @@
+"""The report set: each report's notebook and its parameter grid, declared once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kreport.config import NOTEBOOKS_DIR
+from kreport.errors import ParameterError
+from kreport.render.text import LANGUAGES, REPORT_NAMES, t
+
+__all__ = ["ReportSpec", "REPORTS", "LANGUAGES", "get_report"]
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    """A report: its notebook and the parameters that vary across its runs.
+
+    ``grid`` names the parameters that make one run each, in file-name order: a report
+    with ``("platform", "lang")`` runs once per platform in the data and per language,
+    into ``<name>-<platform>-<lang>.html``. ``quarter`` (and ``data_dir``) are the same
+    for every run of a build.
+    """
+
+    name: str
+    notebook: str
+    grid: tuple[str, ...]
+
+    @property
+    def path(self):
+        return NOTEBOOKS_DIR / self.notebook
+
+    def title(self, lang: str) -> str:
+        """The reader's title (a test catalog's own reports have none: their name stands in)."""
+        return t(f"report.{self.name}", lang) if self.name in REPORT_NAMES else self.name
+
+
+REPORTS: dict[str, ReportSpec] = {r.name: r for r in (
+    ReportSpec("brief", "brief.ipynb", ("lang",)),
+    ReportSpec("comparison", "comparison.ipynb", ("lang",)),
+    ReportSpec("platform", "platform.ipynb", ("platform", "lang")),
+    ReportSpec("trends", "trends.ipynb", ("platform", "lang")),
+    ReportSpec("data", "data.ipynb", ("lang",)),
+)}
+assert tuple(REPORTS) == REPORT_NAMES
+
+
+def get_report(name: str) -> ReportSpec:
+    if name not in REPORTS:
+        raise ParameterError("report", name, "one of " + ", ".join(REPORTS))
+    return REPORTS[name]

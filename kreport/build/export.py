@@ -1,0 +1,88 @@
+"""Executed notebook to a reader-clean, self-contained HTML page.
+
+nbconvert renders the cell outputs (the ``basic`` template: markup only, no CDN scripts);
+kreport drops code, the parameters cells, streams, errors and its own record outputs,
+then wraps the body in one page with a table of contents and a provenance footer.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kreport.render.report import RECORD_MIME
+from kreport.render.templating import Markup, render, stylesheet
+
+__all__ = ["RECORD_MIME", "notebook_records", "notebook_to_html", "page", "atomic_write"]
+
+_HIDDEN_TAGS = {"parameters", "injected-parameters"}
+_HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
+
+
+def atomic_write(path: Path, data: str | bytes) -> None:
+    """Write to a temporary name beside ``path`` and rename it into place."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    mode = "wb" if isinstance(data, bytes) else "w"
+    with open(tmp, mode, **({} if isinstance(data, bytes) else {"encoding": "utf-8"})) as handle:
+        handle.write(data)
+    tmp.replace(path)
+
+
+def notebook_records(nb) -> dict:
+    """The headline figures a report recorded (see :meth:`kreport.render.report.Report.record`)."""
+    records: dict = {}
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if RECORD_MIME in data:
+                records.update(data[RECORD_MIME])
+    return records
+
+
+def _reader_notebook(nb):
+    """A copy of ``nb`` holding only what a reader should see."""
+    import nbformat  # here, not above: a build with nothing to run never needs it
+
+    clean = nbformat.from_dict(nb)
+    cells = []
+    for cell in clean.cells:
+        # Markdown cells are notes for notebook users; the page is what kreport calls display.
+        if cell.cell_type != "code" or _HIDDEN_TAGS & set(cell.get("metadata", {}).get("tags", [])):
+            continue
+        if cell.cell_type == "code":
+            cell.outputs = [
+                o for o in cell.outputs
+                if o.get("output_type") in ("display_data", "execute_result")
+                and RECORD_MIME not in o.get("data", {})
+            ]
+            for o in cell.outputs:
+                # Keep the richest form only: a text/plain repr under an HTML output is noise.
+                if "text/html" in o.get("data", {}) or "image/svg+xml" in o.get("data", {}):
+                    o["data"].pop("text/plain", None)
+        cells.append(cell)
+    clean.cells = cells
+    return clean
+
+
+def notebook_to_html(nb) -> str:
+    """The body markup of an executed notebook, without code, prompts or stray output."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name="basic", exclude_input=True, exclude_input_prompt=True,
+        exclude_output_prompt=True, exclude_raw=True,
+    )
+    body, _ = exporter.from_notebook_node(_reader_notebook(nb))
+    return body
+
+
+def page(body: str, *, title: str, lang: str, footer: dict[str, str]) -> str:
+    """One self-contained page: the body, a table of contents and a provenance footer."""
+    toc_label = "目录" if lang == "zh" else "Contents"
+    headings = [(hid, Markup(text)) for hid, text in _HEADING.findall(body)]
+    nav = render("toc.html.j2", label=toc_label, headings=headings)
+    body = body.replace("<!--TOC-->", nav, 1) if "<!--TOC-->" in body else nav + body
+    return render("report_page.html.j2", html_lang="zh-CN" if lang == "zh" else "en", title=title, css=stylesheet(),
+                  body=Markup(body), footer_label="来源与构建信息" if lang == "zh" else "Provenance", footer=footer)

@@ -1,0 +1,59 @@
+"""The build manifest: what each run of a quarter produced, read by the next build and the index pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from kreport.build.export import atomic_write
+
+__all__ = ["MANIFEST", "RunResult", "read_manifest", "save_manifest"]
+
+MANIFEST = "manifest.json"
+
+
+@dataclass
+class RunResult:
+    name: str
+    report: str
+    params: dict
+    status: str  # built | skipped | failed
+    seconds: float = 0.0
+    reason: str = ""
+    html: str | None = None
+    failed_notebook: str | None = None
+    failed_cell: int | None = None
+    error: str | None = None
+    records: dict = field(default_factory=dict)
+    key: dict = field(default_factory=dict)
+
+
+def read_manifest(quarter_dir: Path) -> dict:
+    path = Path(quarter_dir) / MANIFEST
+    if not path.exists():
+        return {}
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError:
+        return {}  # a manifest we cannot read means: rebuild
+
+
+def save_manifest(quarter_dir: Path, quarter: str, manifest: dict, results: list[RunResult], seconds=None) -> None:
+    runs = dict(manifest.get("runs", {}))
+    for result in results:
+        entry = asdict(result)
+        if result.status == "skipped":
+            entry = {**runs.get(result.name, {}), "last_action": "skipped", "reason": result.reason}
+        elif result.status == "failed" and result.name in runs and runs[result.name].get("html"):
+            entry["html"] = runs[result.name]["html"]  # the last good page stays published
+        runs[result.name] = entry
+    manifest.update({
+        "quarter": quarter,
+        "updated": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "runs": runs,
+    })
+    if seconds is not None:
+        manifest["seconds"] = round(seconds, 2)
+    atomic_write(quarter_dir / MANIFEST, json.dumps(manifest, indent=1, ensure_ascii=False, default=str))

@@ -1,0 +1,110 @@
+"""The quarterly build: one orchestration function, :func:`build`, that the command line calls.
+
+It validates the data, plans the runs, executes them side by side through papermill and
+publishes HTML. Every file is written to a temporary name and renamed into place, and one
+build at a time holds the output folder's lock.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from kreport.build.export import atomic_write
+from kreport.build.index_pages import write_indexes
+from kreport.build.manifest import RunResult, read_manifest, save_manifest
+from kreport.build.plan import plan
+from kreport.build.run import DEFAULT_TIMEOUT, execute
+from kreport.config import DATA_DIR, REPORTS_DIR, SNAPSHOT
+from kreport.dataset.load import load
+from kreport.errors import BuildError
+
+__all__ = ["build"]
+
+
+def build(quarter=None, reports=None, *, data_dir=None, out_dir=None, jobs=None, force=False,
+          timeout=DEFAULT_TIMEOUT, params=None, catalog=None, echo=print) -> list[RunResult]:
+    """Validate the data, then run and publish every report that needs it.
+
+    Returns one RunResult per planned run. Raises BuildError when another build holds
+    the output folder or the data has errors (nothing is run then).
+    """
+    data_dir = Path(data_dir) if data_dir else DATA_DIR
+    out_dir = Path(out_dir) if out_dir else REPORTS_DIR
+    dataset = load(data_dir)  # raises DataError before anything runs
+    # Parameter errors surface here, before the output folder, its lock or any kernel exists;
+    # the plan is made again under the lock.
+    plan(quarter, reports, data_dir=data_dir, out_dir=out_dir, force=force, dataset=dataset,
+         params=params, catalog=catalog)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(out_dir / ".build.lock"))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise BuildError(
+            f"another kreport build is writing to {out_dir} (lock {out_dir / '.build.lock'}); "
+            "wait for it to finish and run the build again"
+        ) from None
+    try:
+        quarter, runs = plan(quarter, reports, data_dir=data_dir, out_dir=out_dir, force=force,
+                             dataset=dataset, params=params, catalog=catalog)
+        quarter_dir = out_dir / quarter
+        # The metrics this build read, for the next quarter's list of revisions.
+        atomic_write(quarter_dir / SNAPSHOT, (data_dir / "metrics.csv").read_bytes())
+        manifest = read_manifest(quarter_dir)
+        previous = manifest.get("runs", {})
+        results: list[RunResult] = []
+        for run in runs:
+            if run.action == "skip":
+                echo(f"[{run.name}] skipped: {run.reason}")
+                old = previous[run.name]
+                results.append(RunResult(run.name, run.report, run.params, "skipped", 0.0, run.reason,
+                                         old.get("html"), records=old.get("records", {}), key=old.get("key", {})))
+        # One language first: the other language's runs then find the shared backtests cached.
+        todo = sorted((r for r in runs if r.action == "run"), key=lambda r: r.params.get("lang") != "en")
+        jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
+        work_dir = quarter_dir / ".work"
+        started = time.monotonic()
+        if todo:
+            echo(f"Building {len(todo)} of {len(runs)} reports for {quarter} with {jobs} jobs")
+            pool = ProcessPoolExecutor(max_workers=jobs)
+            try:
+                futures = {}
+                for run in todo:
+                    echo(f"[{run.name}] queued: {run.reason}")
+                    futures[pool.submit(execute, run, work_dir, timeout)] = run
+                for done, future in enumerate(as_completed(futures), 1):
+                    result = future.result()
+                    results.append(result)
+                    detail = f" at cell {result.failed_cell}: {result.error}" if result.status == "failed" else ""
+                    echo(f"[{result.name}] {result.status} in {result.seconds:.1f}s{detail} ({done}/{len(todo)})")
+                    save_manifest(quarter_dir, quarter, manifest, results)
+            except BaseException:
+                # Interrupted (Ctrl-C, or SIGINT to this process alone): stop now instead of
+                # running the queue out. Pages are written by rename, so ending a worker loses no
+                # page; its kernel exits with it.
+                _stop(pool)
+                raise
+            pool.shutdown()
+        order = {run.name: i for i, run in enumerate(runs)}
+        results.sort(key=lambda r: order[r.name])
+        save_manifest(quarter_dir, quarter, manifest, results, seconds=time.monotonic() - started)
+        write_indexes(out_dir, dataset)
+        return results
+    finally:
+        lock.release()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel the queued runs and end the running workers."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        if worker.is_alive():
+            worker.terminate()
+    for worker in workers:
+        worker.join(timeout=10)

@@ -1,0 +1,91 @@
+"""What the data files hold: their columns, the metric vocabulary and the units.
+
+Values are normalised on load to one canonical unit per kind of metric:
+money in RMB bn, people in millions, rates as fractions of 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "TABLES",
+    "METRICS",
+    "UNITS",
+    "BASES",
+    "QUALIFIERS",
+    "BOUNDS",
+    "MODELS",
+    "Metric",
+    "Unit",
+    "CANONICAL_UNIT",
+]
+
+# Columns of each file, in order. Every file must have exactly these.
+TABLES: dict[str, tuple[str, ...]] = {
+    "metrics.csv": (
+        "platform", "metric", "period", "value", "qualifier", "unit", "basis", "source_id", "note",
+    ),
+    "sources.csv": ("source_id", "title", "publisher", "url", "published", "read_at"),
+    "platforms.csv": (
+        "platform", "name_en", "name_zh", "model", "parent_en", "parent_zh",
+        "scope_en", "scope_zh", "fiscal_year_end_month",
+    ),
+    "events.csv": (
+        "event_id", "platform", "date", "name_en", "name_zh",
+        "description_en", "description_zh", "source_id",
+    ),
+}
+
+BASES = ("reported", "estimate")
+# How exact a figure is: "" exact as stated, "about" rounded or approximate,
+# "over" / "under" a bound only ("超过2.1亿"). Bounds are shown, never modelled.
+QUALIFIERS = ("", "about", "over", "under")
+BOUNDS = ("over", "under")
+# Business models of e-commerce, as the seed articles frame them.
+MODELS = ("trust", "interest", "shelf")
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A metric of the vocabulary: its kind (money, people, rate) and whether quarters add up."""
+
+    name: str
+    kind: str
+    additive: bool
+
+
+METRICS: dict[str, Metric] = {m.name: m for m in (
+    Metric("gmv", "money", True),
+    Metric("gmv_ttm", "money", False),
+    Metric("dau", "people", False),
+    Metric("mau", "people", False),
+    Metric("monthly_buyers", "people", False),
+    Metric("annual_buyers", "people", False),
+    Metric("repurchase_rate", "rate", False),
+)}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit a data file may use, the kind of metric it measures and its factor to canonical."""
+
+    name: str
+    kind: str
+    factor: float
+    maximum: float  # a plausibility ceiling in this unit; above it is a typing error
+
+
+UNITS: dict[str, Unit] = {u.name: u for u in (
+    Unit("RMB_mn", "money", 0.001, 50_000_000),
+    Unit("RMB_bn", "money", 1.0, 50_000),
+    Unit("RMB_100m", "money", 0.1, 500_000),  # 亿元
+    Unit("RMB_trillion", "money", 1000.0, 50),  # 万亿元
+    Unit("million", "people", 1.0, 2_000),
+    Unit("100m", "people", 100.0, 20),  # 亿人
+    Unit("billion", "people", 1000.0, 2),
+    Unit("percent", "rate", 0.01, 100),
+    Unit("fraction", "rate", 1.0, 1),
+)}
+
+CANONICAL_UNIT = {"money": "RMB_bn", "people": "million", "rate": "fraction"}

@@ -1,0 +1,381 @@
+"""Reading and checking the data files: every problem located as file:line: column.
+
+The reader is the only code that opens data/*.csv. It never writes: validating loses nothing.
+Files saved by Excel are accepted where unambiguous (a UTF-8 byte-order mark, CRLF line
+ends, thousands separators in quoted numbers); anything else gets a message saying what to fix.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kreport.dataset.periods import parse_period, period_quarters
+from kreport.dataset.schema import BASES, METRICS, MODELS, QUALIFIERS, TABLES, UNITS
+from kreport.errors import DataError
+
+__all__ = ["Problem", "ValidationReport", "Row", "check", "parse_number"]
+
+_THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
+_PLAIN = re.compile(r"^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+# Four quarters may differ from a reported annual total by this much before we warn.
+ANNUAL_SUM_TOLERANCE = 0.01
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in a data file. ``line`` counts physical lines, the header being line 1."""
+
+    file: str
+    line: int | None
+    column: str | None
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        col = f" {self.column}:" if self.column else ""
+        tag = "" if self.severity == "error" else " warning:"
+        return f"{where}:{col}{tag} {self.message}"
+
+    def to_error(self) -> DataError:
+        return DataError(self.file, self.line, self.column, self.message)
+
+
+@dataclass
+class Row:
+    """A data row with the physical line it starts on."""
+
+    line: int
+    values: dict[str, str]
+
+    def __getitem__(self, key: str) -> str:
+        return self.values[key]
+
+
+@dataclass
+class ValidationReport:
+    """Everything found in one pass over a data folder."""
+
+    data_dir: Path
+    problems: list[Problem] = field(default_factory=list)
+    tables: dict[str, list[Row]] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def raise_for_errors(self) -> None:
+        """Raise the first error as a DataError that also counts the rest."""
+        if self.errors:
+            first = self.errors[0]
+            more = len(self.errors) - 1
+            message = first.message + (f" (and {more} more problems: run `kreport validate`)" if more else "")
+            error = DataError(first.file, first.line, first.column, message)
+            error.problems = self.errors
+            raise error
+
+    def summary(self) -> str:
+        metrics = self.tables.get("metrics.csv", [])
+        # Sort by the year the period ends in, then by its text (2021 < 2021Q4 < FY2022).
+        periods = sorted({r["period"] for r in metrics}, key=lambda p: (p.lstrip("FY")[:4], p))
+        return (
+            f"{self.data_dir}: {len(metrics)} figures, "
+            f"{len({r['platform'] for r in metrics})} platforms, "
+            f"{len({r['metric'] for r in metrics})} metrics, "
+            f"periods {periods[0] if periods else '-'} to {periods[-1] if periods else '-'}, "
+            f"{len(self.tables.get('sources.csv', []))} sources, "
+            f"{len(self.tables.get('events.csv', []))} events; "
+            f"{len(self.errors)} errors, {len(self.warnings)} warnings"
+        )
+
+
+def parse_number(text: str) -> float:
+    """Parse a plain number or one with thousands separators ("1,751.2"); ValueError otherwise."""
+    text = text.strip()
+    if _THOUSANDS.match(text):
+        text = text.replace(",", "")
+    if not _PLAIN.match(text):
+        raise ValueError(text)
+    return float(text)
+
+
+def _read(path: Path, report: ValidationReport) -> list[Row] | None:
+    """Read one CSV into rows; record problems of encoding and shape."""
+    name = path.name
+    columns = TABLES[name]
+    if not path.exists():
+        report.problems.append(Problem(name, None, None, f"file is missing from {path.parent}"))
+        return None
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        report.problems.append(Problem(
+            name, line, None,
+            f"is not UTF-8 (byte 0x{raw[exc.start]:02x}); re-save it as 'CSV UTF-8 (Comma delimited)'",
+        ))
+        return None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        report.problems.append(Problem(name, line, None, "contains a NUL byte; is this a spreadsheet, not CSV?"))
+        return None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        report.problems.append(Problem(name, 1, None, f"unreadable header: {exc}"))
+        return None
+    if not header:
+        report.problems.append(Problem(name, 1, None, f"is empty; expected the header {','.join(columns)}"))
+        return None
+    header = [h.strip() for h in header]
+    if len(header) == 1 and ";" in header[0]:
+        report.problems.append(Problem(
+            name, 1, None, "uses ';' between columns; save it as 'CSV UTF-8 (Comma delimited)'",
+        ))
+        return None
+    for col in columns:
+        if col not in header:
+            report.problems.append(Problem(name, 1, col, f"column is missing; expected the header {','.join(columns)}"))
+    for col in header:
+        if col not in columns:
+            report.problems.append(Problem(name, 1, col or "(blank)", f"unexpected column; expected only {','.join(columns)}"))
+    if len(set(header)) != len(header):
+        report.problems.append(Problem(name, 1, None, "a column name appears twice"))
+    if any(p.file == name for p in report.errors):
+        return None
+    rows: list[Row] = []
+    line = 1
+    while True:
+        start = reader.line_num + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            report.problems.append(Problem(name, start, None, f"malformed CSV ({exc}); check the quotes on this line"))
+            return rows
+        line = start
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(record) != len(header):
+            report.problems.append(Problem(
+                name, line, None,
+                f"has {len(record)} fields, expected {len(header)} ({','.join(header)}); "
+                "quote any value that contains a comma",
+            ))
+            continue
+        rows.append(Row(line, {col: cell.strip() for col, cell in zip(header, record)}))
+    return rows
+
+
+def _require(report, name, row, column, allowed=None, what=None) -> bool:
+    value = row[column]
+    if not value:
+        report.problems.append(Problem(name, row.line, column, "is empty" + (f"; expected {what}" if what else "")))
+        return False
+    if allowed is not None and value not in allowed:
+        report.problems.append(Problem(
+            name, row.line, column, f"unknown value {value!r}; expected one of {', '.join(sorted(allowed))}",
+        ))
+        return False
+    return True
+
+
+def _check_sources(report: ValidationReport, rows: list[Row]) -> set[str]:
+    ids: set[str] = set()
+    for row in rows:
+        name = "sources.csv"
+        if _require(report, name, row, "source_id", what="a short id"):
+            if not _SOURCE_ID.match(row["source_id"]):
+                report.problems.append(Problem(name, row.line, "source_id", "may hold only letters, digits, '.', '_' and '-'"))
+            if row["source_id"] in ids:
+                report.problems.append(Problem(name, row.line, "source_id", f"{row['source_id']!r} is defined twice"))
+            ids.add(row["source_id"])
+        for col in ("title", "publisher", "read_at"):
+            _require(report, name, row, col)
+        url = row["url"]
+        if url and not url.startswith(("http://", "https://")):
+            report.problems.append(Problem(name, row.line, "url", f"{url!r} is not an http(s) address"))
+        if row["published"] and not _DATE.match(row["published"]):
+            report.problems.append(Problem(name, row.line, "published", f"{row['published']!r} is not a date YYYY-MM-DD"))
+    return ids
+
+
+def _check_platforms(report: ValidationReport, rows: list[Row]) -> dict[str, int]:
+    fiscal: dict[str, int] = {}
+    for row in rows:
+        name = "platforms.csv"
+        if _require(report, name, row, "platform", what="a platform id"):
+            if row["platform"] in fiscal:
+                report.problems.append(Problem(name, row.line, "platform", f"{row['platform']!r} is defined twice"))
+        _require(report, name, row, "model", MODELS)
+        for col in ("name_en", "name_zh"):
+            _require(report, name, row, col)
+        month = row["fiscal_year_end_month"]
+        if not (month.isascii() and month.isdigit()) or not 1 <= int(month) <= 12:
+            report.problems.append(Problem(name, row.line, "fiscal_year_end_month", f"{month!r} is not a month number 1-12"))
+            month = "12"
+        fiscal[row["platform"]] = int(month)
+    return fiscal
+
+
+def _check_events(report: ValidationReport, rows: list[Row], platforms, sources) -> None:
+    seen: set[str] = set()
+    for row in rows:
+        name = "events.csv"
+        if _require(report, name, row, "event_id") and row["event_id"] in seen:
+            report.problems.append(Problem(name, row.line, "event_id", f"{row['event_id']!r} is defined twice"))
+        seen.add(row["event_id"])
+        _require(report, name, row, "platform", platforms)
+        _require(report, name, row, "source_id", sources)
+        if not _DATE.match(row["date"]):
+            report.problems.append(Problem(name, row.line, "date", f"{row['date']!r} is not a date YYYY-MM-DD"))
+        for col in ("name_en", "name_zh"):
+            _require(report, name, row, col)
+
+
+def _check_metrics(report: ValidationReport, rows: list[Row], fiscal: dict[str, int], sources: set[str]) -> None:
+    name = "metrics.csv"
+    seen: dict[tuple, tuple[float, int]] = {}
+    for row in rows:
+        ok = _require(report, name, row, "platform", fiscal.keys())
+        ok &= _require(report, name, row, "metric", METRICS.keys())
+        ok &= _require(report, name, row, "unit", UNITS.keys())
+        ok &= _require(report, name, row, "basis", BASES)
+        if row["qualifier"] not in QUALIFIERS:
+            report.problems.append(Problem(
+                name, row.line, "qualifier",
+                f"unknown value {row['qualifier']!r}; expected empty, about, over or under",
+            ))
+            ok = False
+        ok &= _require(report, name, row, "source_id", sources)
+        try:
+            period, kind = parse_period(row["period"], fiscal.get(row["platform"], 12))
+            if kind == "fiscal_year" and fiscal.get(row["platform"], 12) == 12:
+                raise ValueError(f"{row['period']!r}: this platform's fiscal year is the calendar year; write {row['period'][2:]}")
+        except ValueError as exc:
+            report.problems.append(Problem(name, row.line, "period", str(exc)))
+            ok = False
+        raw_value = row["value"]
+        try:
+            value = parse_number(raw_value)
+            if not math.isfinite(value):
+                raise ValueError(raw_value)
+        except ValueError:
+            report.problems.append(Problem(name, row.line, "value", f"{raw_value!r} is not a number; write it like 1751.2"))
+            continue
+        if value < 0:
+            report.problems.append(Problem(name, row.line, "value", f"{raw_value} is negative; figures are levels, not changes"))
+            continue
+        if not ok:
+            continue
+        metric, unit = METRICS[row["metric"]], UNITS[row["unit"]]
+        if metric.kind != unit.kind:
+            report.problems.append(Problem(
+                name, row.line, "unit",
+                f"{unit.name!r} measures {unit.kind}, but {metric.name} is {metric.kind}; expected one of "
+                + ", ".join(u.name for u in UNITS.values() if u.kind == metric.kind),
+            ))
+            continue
+        if value > unit.maximum:
+            report.problems.append(Problem(
+                name, row.line, "value", f"{raw_value} {unit.name} is out of range (at most {unit.maximum:g} {unit.name})",
+            ))
+            continue
+        key = (row["platform"], row["metric"], period, kind, row["basis"])
+        canonical = value * unit.factor
+        if key in seen:
+            earlier, earlier_line = seen[key]
+            if not math.isclose(earlier, canonical, rel_tol=1e-9):
+                report.problems.append(Problem(
+                    name, row.line, "value",
+                    f"{row['platform']} {row['metric']} {row['period']} ({row['basis']}) is {raw_value} here "
+                    f"but line {earlier_line} gives another value; keep one row",
+                ))
+            else:
+                report.problems.append(Problem(
+                    name, row.line, None, f"repeats line {earlier_line}; keep one row", "warning",
+                ))
+            continue
+        seen[key] = (canonical, row.line)
+    _check_annual_sums(report, seen)
+
+
+def _check_annual_sums(report: ValidationReport, seen: dict[tuple, tuple[float, int]]) -> None:
+    """Warn where four quarters do not add up to an annual total of the same basis.
+
+    Fiscal years are split into the calendar quarters they span (Alibaba's FY2022 is
+    2021Q2 to 2022Q1), so a fiscal total is compared with the right four quarters.
+    """
+    quarters = {
+        (platform, metric, basis, period): value
+        for (platform, metric, period, kind, basis), (value, _) in seen.items()
+        if kind == "quarter"
+    }
+    for (platform, metric, period, kind, basis), (total, line) in seen.items():
+        if kind == "quarter" or not METRICS[metric].additive or not total:
+            continue
+        spanned = list(period_quarters(period))  # Periods: the keys of ``quarters`` are Periods too
+        parts = [quarters.get((platform, metric, basis, q)) for q in spanned]
+        if any(v is None for v in parts):
+            continue
+        quarter_sum = sum(parts)
+        if abs(quarter_sum - total) / total > ANNUAL_SUM_TOLERANCE:
+            report.problems.append(Problem(
+                "metrics.csv", line, "value",
+                f"{platform} {metric} {period}: the quarters {spanned[0]}-{spanned[-1]} add up to "
+                f"{quarter_sum:,.1f}, {quarter_sum / total - 1:+.1%} off this annual total {total:,.1f} "
+                f"(tolerance {ANNUAL_SUM_TOLERANCE:.0%})",
+                "warning",
+            ))
+
+
+def check(data_dir: Path | str) -> ValidationReport:
+    """Read and check every data file in ``data_dir``; return all problems found and the rows."""
+    data_dir = Path(data_dir)
+    report = ValidationReport(data_dir)
+    for name in TABLES:
+        rows = _read(data_dir / name, report)
+        report.tables[name] = rows or []
+    sources = _check_sources(report, report.tables["sources.csv"])
+    fiscal = _check_platforms(report, report.tables["platforms.csv"])
+    _check_events(report, report.tables["events.csv"], fiscal.keys(), sources)
+    _check_metrics(report, report.tables["metrics.csv"], fiscal, sources)
+    _check_excel_artifacts(report, data_dir)
+    return report
+
+
+def _check_excel_artifacts(report: ValidationReport, data_dir: Path) -> None:
+    """Say (as warnings) where a file was accepted only because the Excel form is unambiguous."""
+    for name in TABLES:
+        path = data_dir / name
+        if not path.exists():
+            continue
+        raw = path.read_bytes()
+        if raw.startswith(b"\xef\xbb\xbf"):
+            report.problems.append(Problem(name, 1, None, "starts with a UTF-8 byte-order mark (Excel); accepted", "warning"))
+        if b"\r\n" in raw:
+            report.problems.append(Problem(name, None, None, "has CRLF line ends (Excel); accepted", "warning"))
+    for row in report.tables.get("metrics.csv", []):
+        if _THOUSANDS.match(row["value"]):
+            report.problems.append(Problem(
+                "metrics.csv", row.line, "value",
+                f"{row['value']!r} has thousands separators; read as {parse_number(row['value']):g}", "warning",
+            ))

@@ -1,0 +1,148 @@
+"""The page a report notebook builds: title block, numbered sections, figures, tables, callouts.
+
+A notebook makes one :class:`Report` (the validation call) and then one kreport call per
+section; each call returns an :class:`Html` block that Jupyter displays. Text that comes
+from data files is escaped by the block templates (autoescape), so a note holding
+``<script>`` shows as text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from kreport.dataset.load import Dataset, check_platform, load
+from kreport.dataset.periods import parse_quarter
+from kreport.render.templating import Markup, block
+from kreport.render.text import check_lang, check_report, t
+
+__all__ = ["Html", "Record", "Report", "open_report", "RECORD_MIME"]
+
+# Outputs of this type carry a report's headline figures to the build; readers never see them.
+RECORD_MIME = "application/vnd.kreport.record+json"
+
+
+class Html:
+    """A block of trusted markup that Jupyter displays as HTML."""
+
+    def __init__(self, markup: str):
+        self.markup = Markup(markup)  # trusted by contract: built by the block templates
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+    def __add__(self, other: Html) -> Html:
+        return Html(self.markup + other.markup)
+
+    def __str__(self) -> str:
+        return self.markup
+
+
+class Record:
+    """Headline figures for the build manifest: displayed as a kreport-only MIME type."""
+
+    def __init__(self, data: dict):
+        self.data = data
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {RECORD_MIME: self.data, "text/plain": ""}
+
+
+@dataclass
+class Report:
+    """One report run: its parameters, the data as of its quarter, and its numbering."""
+
+    name: str
+    quarter: pd.Period
+    lang: str
+    data: Dataset
+    platform: str | None = None
+    _figures: int = 0
+    _tables: int = 0
+    _sections: int = 0
+
+    # --- text -------------------------------------------------------------------------
+    def t(self, key: str, **values) -> str:
+        return t(key, self.lang, **values)
+
+    def platform_name(self, platform: str) -> str:
+        row = self.data.platforms.loc[platform]
+        return row["name_zh"] if self.lang == "zh" else row["name_en"]
+
+    def model_name(self, model: str) -> str:
+        return self.t(f"model.{model}")
+
+    # --- blocks -----------------------------------------------------------------------
+    def title_block(self) -> Html:
+        title = self.t(f"report.{self.name}")
+        if self.platform:
+            title = f"{title} · {self.platform_name(self.platform)}"
+        self.title = title
+        built = dt.date.today().isoformat()
+        return Html(block("title_block", self.t("kicker"), title, self.t("meta", quarter=str(self.quarter), built=built)))
+
+    def section(self, title: str, intro: str | None = None) -> Html:
+        self._sections += 1
+        return Html(block("section", self._sections, title, intro))
+
+    def paragraph(self, text: str) -> Html:
+        return Html(block("paragraph", text))
+
+    def heading(self, text: str) -> Html:
+        return Html(block("heading", text))
+
+    def callout(self, text: str, kind: str = "caveat") -> Html:
+        label = self.t("callout.caveat" if kind == "caveat" else "callout.note")
+        return Html(block("callout", label, text, kind != "caveat"))
+
+    def bullets(self, items: list[str], css: str = "takeaways") -> Html:
+        return Html(block("bullets", items, css))
+
+    def figure(self, svg: str, caption: str, source_ids) -> Html:
+        """A numbered chart with its caption and a source line."""
+        self._figures += 1
+        return Html(block("figure", self._figures, self.t("figure", n=self._figures), Markup(svg), caption,
+                          self.source_line(source_ids)))
+
+    def table(self, markup: str, caption: str, source_ids=()) -> Html:
+        """A numbered table (markup built by :func:`kreport.render.tables.html_table`) with its sources."""
+        self._tables += 1
+        line = self.source_line(source_ids) if len(source_ids) else ""
+        return Html(block("table_block", self._tables, self.t("table", n=self._tables), Markup(markup), caption, line))
+
+    def source_line(self, source_ids, limit: int = 6) -> Markup:
+        """"Source: …" with links, the most used sources first."""
+        ids = pd.Series(list(source_ids), dtype=str)
+        if ids.empty:
+            return Markup("")
+        counts = ids.value_counts()
+        sources = self.data.sources.set_index("source_id")
+        links = []
+        for sid in counts.index[:limit]:
+            if sid not in sources.index:
+                continue
+            row = sources.loc[sid]
+            label = f"{row['publisher']}" + (f", {row['published']}" if row["published"] else "")
+            links.append(block("source_link", label, row["url"], row["title"], row["read_at"]))
+        more = len(counts) - limit
+        tail = self.t("sources.more", n=more) if more > 0 else ""
+        return block("source_line", self.t("sources"), links, tail)
+
+    def record(self, **headlines) -> Record:
+        """Put this report's headline figures into the build manifest."""
+        items = [{"label": k, "value": v} for k, v in headlines.items()]
+        return Record({"title": getattr(self, "title", self.name), "headlines": items})
+
+
+def open_report(name: str, quarter: str, lang: str, platform: str | None = None,
+                data_dir: str | None = None) -> Report:
+    """Check a notebook's parameters and load the data as of ``quarter``: the notebook's one validation call."""
+    check_report(name)
+    period = parse_quarter(quarter)
+    check_lang(lang)
+    dataset = load(data_dir or None, as_of=period)
+    if platform is not None:
+        check_platform(dataset, platform)
+    return Report(name, period, lang, dataset, platform)

@@ -1,0 +1,48 @@
+"""Jinja2 templates with autoescape on: page shells, index pages and the blocks of a report page.
+
+Text that comes from data is escaped by the template, so a note holding ``<script>`` shows as
+text; markup built by one template and passed to another is :class:`markupsafe.Markup`.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+__all__ = ["Markup", "render", "block", "stylesheet"]
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("kreport.render", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        finalize=_blank_missing,
+    )
+
+
+def _blank_missing(value):
+    """None and NaN print as nothing, not as 'None' or 'nan'."""
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else value
+
+
+def render(template: str, **context) -> str:
+    """A whole page from ``template`` (``*.html.j2`` in kreport/render/templates)."""
+    return _environment().get_template(template).render(**context)
+
+
+def block(name: str, *args) -> Markup:
+    """One macro of blocks.html.j2, rendered with ``args``."""
+    macro = getattr(_environment().get_template("blocks.html.j2").module, name)
+    return Markup(str(macro(*args)))
+
+
+def stylesheet() -> Markup:
+    """The pages' one stylesheet, inlined (the CSS is ours, not data)."""
+    source, _, _ = _environment().loader.get_source(_environment(), "report.css")
+    return Markup(source)

@@ -1,0 +1,227 @@
+"""Trust vs interest vs shelf e-commerce: scale, growth, indexed paths, GMV per user, repurchase, convergence."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kreport.dataset.load import quarterly_series
+from kreport.dataset.periods import period_label, year_label
+from kreport.dataset.selections import without_bounds
+from kreport.render import charts, templating
+from kreport.render.report import Html, Report
+from kreport.render.tables import format_value, html_table, quantity
+from kreport.stats.derived import buyer_penetration, gmv_per_user
+
+__all__ = ["introduction", "gmv_scale", "growth_paths", "indexed", "per_user", "loyalty", "contrast", "convergence", "headlines"]
+
+INDEX_BASE = 2022
+
+
+def annual_gmv(rep: Report) -> pd.DataFrame:
+    """Yearly GMV of every platform: calendar and fiscal years, and twelve-month GMV ending in Q4 (a calendar year)."""
+    m = rep.data.metrics
+    annual = m[(m["metric"] == "gmv") & (m["period_kind"] != "quarter")]
+    ttm_q4 = m[(m["metric"] == "gmv_ttm") & (m["period_kind"] == "quarter")]
+    ttm_q4 = ttm_q4[[p.quarter == 4 for p in ttm_q4["period"]]].copy()
+    ttm_q4["period_kind"] = "year"
+    frame = pd.concat([annual, ttm_q4], ignore_index=True)
+    frame["year_label"] = [year_label(p, k) for p, k in zip(frame["period"], frame["period_kind"])]
+    frame["year"] = [p.year for p in frame["period"]]
+    return frame.sort_values(["platform", "period_end"]).reset_index(drop=True)
+
+
+def _labels(rep: Report) -> tuple[dict, dict]:
+    platforms = rep.data.platforms
+    colours = {p: charts.platform_colour(p, platforms.loc[p, "model"]) for p in platforms.index}
+    labels = {p: f"{rep.platform_name(p)} ({rep.model_name(platforms.loc[p, 'model'])})" for p in platforms.index}
+    return colours, labels
+
+
+def introduction(rep: Report) -> Html:
+    block = rep.section(rep.t("cmp.intro"), rep.t("cmp.intro.text"))
+    block += rep.callout(rep.t("cmp.caveat.douyin"))
+    return block + rep.callout(rep.t("cmp.caveat.scope"), kind="note")
+
+
+def gmv_scale(rep: Report) -> Html:
+    frame = annual_gmv(rep)
+    colours, labels = _labels(rep)
+    block = rep.section(rep.t("cmp.scale"), rep.t("cmp.scale.intro"))
+    svg = charts.line_chart(frame, series="platform", ylabel=rep.t("axis.RMB_bn_log"), colours=colours, labels=labels, log=True)
+    block += rep.figure(svg, rep.t("cmp.scale.caption"), frame["source_id"])
+    years = sorted(frame["year"].unique())
+    table = {rep.t("col.platform"): [labels[p] for p in frame["platform"].unique()]}
+    for year in years:
+        cells = []
+        for platform in frame["platform"].unique():
+            row = frame[(frame["platform"] == platform) & (frame["year"] == year)]
+            if row.empty:
+                cells.append("–")
+                continue
+            r = row.iloc[0]
+            text = quantity(r["value"], "RMB_bn", r["qualifier"], rep.lang)
+            text = f"{text}{' (FY)' if r['period_kind'] == 'fiscal_year' else ''}"
+            cells.append(templating.block("marked", text, "estimate", "*") if r["basis"] == "estimate" else text)
+        table[str(year)] = cells
+    table = pd.DataFrame(table)
+    block += rep.table(html_table(table, numeric=tuple(str(y) for y in years)),
+                       rep.t("cmp.scale.table"), frame["source_id"])
+    return block
+
+
+def growth_paths(rep: Report) -> Html:
+    """Year-on-year growth of annual GMV, where both years are exact figures of the same kind."""
+    frame = annual_gmv(rep)
+    frame = without_bounds(frame)
+    rows = []
+    for platform, group in frame.groupby("platform"):
+        group = group.sort_values("period_end")
+        for earlier, later in zip(group.itertuples(), group.iloc[1:].itertuples()):
+            if later.year - earlier.year == 1 and later.period_kind == earlier.period_kind:
+                rows.append({"platform": platform, "period_end": later.period_end, "value": later.value / earlier.value - 1,
+                             "basis": "estimate" if "estimate" in (later.basis, earlier.basis) else "reported",
+                             "source_id": later.source_id, "label": later.year_label})
+    block = rep.section(rep.t("cmp.growth"), rep.t("cmp.growth.intro"))
+    if not rows:
+        return block + rep.paragraph(rep.t("cmp.none"))
+    growth = pd.DataFrame(rows)
+    colours, labels = _labels(rep)
+    svg = charts.line_chart(growth, series="platform", ylabel=rep.t("axis.yoy"), colours=colours, labels=labels, percent=True)
+    return block + rep.figure(svg, rep.t("cmp.growth.caption"), frame["source_id"])
+
+
+def indexed(rep: Report) -> Html:
+    """Annual GMV indexed to a common calendar year, for the platforms with an exact figure that year."""
+    frame = annual_gmv(rep)
+    frame = without_bounds(frame[frame["period_kind"] == "year"])
+    bases = frame[frame["year"] == INDEX_BASE].set_index("platform")["value"]
+    block = rep.section(rep.t("cmp.indexed"), rep.t("cmp.indexed.intro", base=INDEX_BASE))
+    frame = frame[frame["platform"].isin(bases.index) & (frame["year"] >= INDEX_BASE - 2)].copy()
+    if len(bases) < 2:
+        return block + rep.paragraph(rep.t("cmp.none"))
+    frame["value"] = 100 * frame["value"] / frame["platform"].map(bases)
+    colours, labels = _labels(rep)
+    svg = charts.line_chart(frame, series="platform", ylabel=rep.t("axis.index", base=INDEX_BASE), colours=colours, labels=labels)
+    missing = [rep.platform_name(p) for p in rep.data.platforms.index if p not in bases.index]
+    return block + rep.figure(svg, rep.t("cmp.indexed.caption", base=INDEX_BASE, missing=", ".join(missing)), frame["source_id"])
+
+
+def per_user(rep: Report) -> Html:
+    """GMV per user on each platform's own best-matching user measure, latest period with both."""
+    m = rep.data.metrics
+    rows = []
+    for platform in rep.data.platforms.index:
+        have = set(m.loc[m["platform"] == platform, "metric"])
+        candidates = [("gmv", "dau", True), ("gmv_ttm", "annual_buyers", False)]
+        for gmv_metric, user_metric, annualise in candidates:
+            gmv = quarterly_series(m, platform, gmv_metric) if gmv_metric in have else None
+            users = quarterly_series(m, platform, user_metric) if user_metric in have else None
+            if gmv is None or users is None or gmv.dropna().empty or users.dropna().empty:
+                continue
+            ratio = gmv_per_user(gmv, users, annualise=annualise).dropna()
+            if ratio.empty:
+                continue
+            period = ratio.index[-1]
+            rows.append((platform, period, ratio.iloc[-1], rep.t(f"cmp.per.{gmv_metric}.{user_metric}"), "reported"))
+            break
+    # Douyin: annual estimates only, so GMV per DAU uses the same year's DAU estimate where one exists.
+    annual = annual_gmv(rep)
+    for platform in rep.data.platforms.index:
+        if any(r[0] == platform for r in rows):
+            continue
+        dau = without_bounds(m[(m["platform"] == platform) & (m["metric"] == "dau") & (m["period_kind"] == "year")])
+        for d in dau.sort_values("period_end", ascending=False).itertuples():
+            g = without_bounds(annual[(annual["platform"] == platform) & (annual["year"] == d.period.year)])
+            if not g.empty:
+                rows.append((platform, d.period, g.iloc[0]["value"] * 1000 / d.value, rep.t("cmp.per.gmv.dau_year"), "estimate"))
+                break
+    block = rep.section(rep.t("cmp.per_user"), rep.t("cmp.per_user.intro"))
+    if not rows:
+        return block + rep.paragraph(rep.t("cmp.none"))
+    colours, labels = _labels(rep)
+    frame = pd.DataFrame({
+        rep.t("col.platform"): [labels[r[0]] for r in rows],
+        rep.t("col.period"): [str(r[1]) for r in rows],
+        rep.t("cmp.col.per_user"): [f"{r[2]:,.0f}" for r in rows],
+        rep.t("cmp.col.measure"): [r[3] for r in rows],
+        rep.t("col.basis"): [rep.t(f"basis.{r[4]}") for r in rows],
+    })
+    used = m[m["platform"].isin([r[0] for r in rows]) & m["metric"].isin(["gmv", "gmv_ttm", "dau", "annual_buyers"])]
+    block += rep.table(html_table(frame, numeric=(rep.t("cmp.col.per_user"),)), rep.t("cmp.per_user.caption"), used["source_id"])
+    return block + rep.callout(rep.t("cmp.per_user.caveat"))
+
+
+def loyalty(rep: Report) -> Html:
+    """Buyer penetration and repurchase: disclosed by Kuaishou only."""
+    m = rep.data.metrics
+    block = rep.section(rep.t("cmp.loyalty"), rep.t("cmp.loyalty.intro"))
+    colours, labels = _labels(rep)
+    for platform in rep.data.platforms.index:
+        mine = m[m["platform"] == platform]
+        if not {"monthly_buyers", "mau"} <= set(mine["metric"]):
+            continue
+        pen = buyer_penetration(quarterly_series(mine, platform, "monthly_buyers"), quarterly_series(mine, platform, "mau")).dropna()
+        if len(pen) < 2:
+            continue
+        frame = pd.DataFrame({"period_end": pen.index.to_timestamp(how="end").normalize(), "value": pen.to_numpy(),
+                              "platform": platform, "basis": "reported"})
+        svg = charts.line_chart(frame, series="platform", ylabel=rep.t("axis.fraction"), colours=colours, labels=labels, percent=True)
+        block += rep.figure(svg, rep.t("cmp.penetration.caption", name=rep.platform_name(platform)),
+                            mine[mine["metric"].isin(["monthly_buyers", "mau"])]["source_id"])
+    rates = m[m["metric"] == "repurchase_rate"]
+    if not rates.empty:
+        frame = pd.DataFrame({
+            rep.t("col.platform"): [labels[p] for p in rates["platform"]],
+            rep.t("col.period"): [period_label(p, k) for p, k in zip(rates["period"], rates["period_kind"])],
+            rep.t("col.value"): [format_value(v, "fraction", q) for v, q in zip(rates["value"], rates["qualifier"])],
+            rep.t("col.note"): list(rates["note"]),
+        })
+        block += rep.table(html_table(frame, numeric=(rep.t("col.value"),)), rep.t("cmp.repurchase.caption"), rates["source_id"])
+    return block + rep.callout(rep.t("cmp.loyalty.caveat"))
+
+
+_CONTRAST_ROWS = ("traffic", "relationship", "repurchase", "shelf")
+
+
+def contrast(rep: Report) -> Html:
+    """The three models point by point, as the seed articles describe them."""
+    frame = pd.DataFrame({
+        rep.t("cmp.col.aspect"): [rep.t(f"cmp.row.{r}") for r in _CONTRAST_ROWS],
+        rep.model_name("trust"): [rep.t(f"cmp.trust.{r}") for r in _CONTRAST_ROWS],
+        rep.model_name("interest"): [rep.t(f"cmp.interest.{r}") for r in _CONTRAST_ROWS],
+        rep.model_name("shelf"): [rep.t(f"cmp.shelf.{r}") for r in _CONTRAST_ROWS],
+    })
+    return rep.section(rep.t("cmp.contrast")) + rep.table(
+        html_table(frame), rep.t("cmp.contrast.caption"), ["seed003", "seed004", "seed000", "seed002"])
+
+
+def convergence(rep: Report) -> Html:
+    """Strategy events from 2023 on: shelf features on content platforms, content on shelf platforms."""
+    evs = rep.data.events[rep.data.events["date"] >= "2022-05-01"].copy()
+    block = rep.section(rep.t("cmp.convergence"), rep.t("cmp.convergence.intro"))
+    if evs.empty:
+        return block + rep.paragraph(rep.t("cmp.none"))
+    colours, labels = _labels(rep)
+    evs["platform_label"] = [rep.platform_name(p) for p in evs["platform"]]
+    svg = charts.event_timeline(evs, colours=colours)
+    block += rep.figure(svg, rep.t("cmp.convergence.caption"), evs["source_id"])
+    name_col = "name_zh" if rep.lang == "zh" else "name_en"
+    frame = pd.DataFrame({
+        "#": [str(i) for i in range(1, len(evs) + 1)],
+        rep.t("col.date"): [d.date().isoformat() for d in evs["date"]],
+        rep.t("col.platform"): evs["platform_label"].tolist(),
+        rep.t("col.event"): evs[name_col].tolist(),
+    })
+    return block + rep.table(html_table(frame), rep.t("cmp.convergence.table"), evs["source_id"])
+
+
+def headlines(rep: Report):
+    frame = annual_gmv(rep)
+    latest = frame.sort_values("period_end").groupby("platform").tail(1)
+    return rep.record(**{
+        f"{rep.platform_name(r.platform)} {r.year_label}": quantity(r.value, "RMB_bn", r.qualifier, rep.lang)
+        + (f" ({rep.t('basis.estimate')})" if r.basis == "estimate" else "")
+        for r in latest.itertuples()
+    })
+
+

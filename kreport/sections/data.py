@@ -1,0 +1,59 @@
+"""The data appendix: every figure used, its source as a link, and the data as a CSV download."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kreport.dataset.periods import period_label
+from kreport.render import templating
+from kreport.render.report import Html, Report
+from kreport.render.tables import csv_download, figure_table, html_table
+
+__all__ = ["all_figures", "source_list", "download", "headlines"]
+
+
+def _figures(rep: Report) -> pd.DataFrame:
+    figures = rep.data.metrics.copy()
+    figures["period_text"] = [period_label(p, kind) for p, kind in zip(figures["period"], figures["period_kind"])]
+    return figures
+
+
+def all_figures(rep: Report) -> Html:
+    figures = _figures(rep)
+    blocks = rep.section(rep.t("appendix.figures"), rep.t("appendix.figures.intro", n=len(figures), quarter=str(rep.quarter)))
+    for platform in rep.data.platforms.index:
+        rows = figures[figures["platform"] == platform]
+        if rows.empty:
+            continue
+        blocks += rep.heading(rep.platform_name(platform))
+        blocks += rep.table(figure_table(rep, rows, with_platform=False),
+                            rep.t("appendix.table", platform=rep.platform_name(platform)), rows["source_id"])
+    return blocks
+
+
+def source_list(rep: Report) -> Html:
+    used = set(rep.data.metrics["source_id"]) | set(rep.data.events["source_id"])
+    sources = rep.data.sources[rep.data.sources["source_id"].isin(used)]
+    frame = pd.DataFrame({
+        rep.t("col.source_id"): list(sources["source_id"]),
+        rep.t("col.title"): [templating.block("source_link", t, u, None, None) for t, u in zip(sources["title"], sources["url"])],
+        rep.t("col.publisher"): list(sources["publisher"]),
+        rep.t("col.published"): list(sources["published"]),
+        rep.t("col.read_at"): list(sources["read_at"]),
+    })
+    return rep.section(rep.t("appendix.sources")) + rep.table(html_table(frame), rep.t("appendix.sources.caption", n=len(frame)))
+
+
+def download(rep: Report) -> Html:
+    figures = _figures(rep)
+    columns = ["platform", "metric", "period_text", "value", "unit", "qualifier", "basis", "value_published",
+               "unit_published", "source_id", "source_title", "source_publisher", "source_url", "source_published", "note"]
+    frame = figures[columns].rename(columns={"period_text": "period"})
+    return rep.section(rep.t("appendix.download"), rep.t("appendix.download.intro")) + csv_download(
+        rep, frame, f"kreport-data-{rep.quarter}.csv")
+
+
+def headlines(rep: Report):
+    metrics = rep.data.metrics
+    return rep.record(**{rep.t("appendix.figures.count"): str(len(metrics)),
+                         rep.t("appendix.sources.count"): str(metrics["source_id"].nunique())})

@@ -1,0 +1,224 @@
+"""The platform profile: every metric over time, seasonality, unit economics, growth decomposition, events."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kreport.dataset.load import quarterly_series
+from kreport.dataset.periods import period_label
+from kreport.dataset.schema import CANONICAL_UNIT, METRICS
+from kreport.dataset.selections import chart_frame, latest_figures
+from kreport.render import charts, templating
+from kreport.render.report import Html, Report
+from kreport.render.tables import figure_table, format_change, html_table, quantity
+from kreport.stats.derived import (
+    buyer_penetration,
+    decompose_gmv_growth,
+    gmv_per_buyer,
+    gmv_per_dau,
+    seasonal_indices,
+    yoy_growth,
+)
+
+__all__ = ["at_a_glance", "metric_history", "seasonality", "unit_economics", "decomposition", "events", "data_table", "headlines"]
+
+_ORDER = list(METRICS)
+
+
+def _colour(rep: Report) -> str:
+    platform = rep.data.platforms.loc[rep.platform]
+    return charts.platform_colour(rep.platform, platform["model"])
+
+
+def _mine(rep: Report) -> pd.DataFrame:
+    return rep.data.metrics[rep.data.metrics["platform"] == rep.platform]
+
+
+def at_a_glance(rep: Report) -> Html:
+    platform = rep.data.platforms.loc[rep.platform]
+    scope = platform["scope_zh"] if rep.lang == "zh" else platform["scope_en"]
+    block = rep.section(rep.t("profile.glance"), rep.t(
+        "profile.glance.intro", name=rep.platform_name(rep.platform), model=rep.model_name(platform["model"]),
+        scope=scope, quarter=str(rep.quarter)))
+    mine = _mine(rep)
+    if mine.empty:
+        return block + rep.callout(rep.t("profile.nodata"))
+    latest = latest_figures(mine, metric_order=_ORDER)
+    frame = pd.DataFrame({
+        rep.t("col.metric"): [rep.t(f"metric.{m}") for m in latest["metric"]],
+        rep.t("col.period"): latest["period_text"],
+        rep.t("col.value"): [quantity(v, u, q, rep.lang)
+                             for v, u, q in zip(latest["value"], latest["unit"], latest["qualifier"])],
+        rep.t("col.yoy"): [format_change(y) for y in latest["yoy"]],
+        rep.t("col.basis"): [rep.t(f"basis.{b}") for b in latest["basis"].astype(str)],
+    })
+    block += rep.table(html_table(frame, numeric=(rep.t("col.value"), rep.t("col.yoy"))),
+                       rep.t("profile.glance.table"), latest["source_id"])
+    gmv_rows = mine[mine["metric"].isin(["gmv", "gmv_ttm"])]
+    if len(gmv_rows) and (gmv_rows["basis"].astype(str) == "estimate").all():
+        block += rep.callout(rep.t("caveat.estimates", name=rep.platform_name(rep.platform)))
+    if (mine["period_kind"] != "quarter").all() or mine["metric"].isin(["gmv_ttm", "annual_buyers"]).any():
+        block += rep.callout(rep.t("caveat.ttm"), kind="note")
+    return block
+
+
+def metric_history(rep: Report) -> Html:
+    """One chart per metric: quarters as bars with the YoY line, years as bars."""
+    mine = _mine(rep)
+    block = rep.section(rep.t("profile.history"), rep.t("profile.history.intro"))
+    colour = _colour(rep)
+    for metric in [m for m in _ORDER if m in set(mine["metric"])]:
+        canonical = CANONICAL_UNIT[METRICS[metric].kind]
+        for kinds, label_key in ((("quarter",), "profile.quarterly"), (("year", "fiscal_year"), "profile.annual")):
+            rows = chart_frame(mine, rep.platform, metric, kinds)
+            bounds = chart_frame(mine, rep.platform, metric, kinds, include_bounds=True)
+            if len(rows) == 1:
+                only = rows.iloc[0]
+                block += rep.paragraph(rep.t("profile.single", metric=rep.t(f"metric.{metric}"), period=only["label"],
+                                             value=quantity(only["value"], only["unit"], only["qualifier"], rep.lang)))
+                continue
+            if rows.empty:
+                if not bounds.empty:
+                    block += rep.paragraph(rep.t("profile.bounds_only", metric=rep.t(f"metric.{metric}"), periods=", ".join(bounds["label"])))
+                continue
+            growth = None
+            if kinds == ("quarter",) and len(rows) >= 5:
+                series = quarterly_series(mine, rep.platform, metric)
+                growth = yoy_growth(series).reindex(pd.PeriodIndex(rows["period"], freq="Q-DEC"))
+            svg = charts.bar_chart(rows, ylabel=rep.t(f"axis.{canonical}"), colour=colour, growth=growth,
+                                   growth_label=rep.t("axis.yoy"))
+            caption = rep.t(label_key, metric=rep.t(f"metric.{metric}"), start=rows["label"].iloc[0], end=rows["label"].iloc[-1])
+            if len(bounds) > len(rows):
+                caption += " " + rep.t("profile.bounds_left_out", n=len(bounds) - len(rows))
+            if (rows["basis"].astype(str) == "estimate").any():
+                caption += " " + rep.t("caption.estimates_hatched")
+            block += rep.figure(svg, caption, rows["source_id"])
+    return block
+
+
+def seasonality(rep: Report) -> Html:
+    mine = _mine(rep)
+    gmv = _quarterly(rep, ("gmv",)).get("gmv")
+    block = rep.section(rep.t("profile.seasonality"))
+    if gmv is None or gmv.notna().sum() < 8:
+        return block + rep.paragraph(rep.t("profile.seasonality.none"))
+    indices = seasonal_indices(gmv) / 100.0
+    svg = charts.seasonal_chart(indices, ylabel=rep.t("profile.seasonality.axis"), colour=_colour(rep))
+    strongest = int(indices.idxmax())
+    block += rep.paragraph(rep.t("profile.seasonality.text", q=strongest, pct=f"{indices.max() - 1:+.0%}",
+                                 weak=int(indices.idxmin()), wpct=f"{indices.min() - 1:+.0%}"))
+    rows = chart_frame(mine, rep.platform, "gmv")
+    return block + rep.figure(svg, rep.t("profile.seasonality.caption", start=rows["label"].iloc[0], end=rows["label"].iloc[-1]), rows["source_id"])
+
+
+def _quarterly(rep: Report, metrics) -> dict[str, pd.Series]:
+    """The platform's quarterly series that have at least one exact figure."""
+    mine = _mine(rep)
+    found = {m: quarterly_series(mine, rep.platform, m) for m in metrics if m in set(mine["metric"])}
+    return {m: s for m, s in found.items() if s.notna().any()}
+
+
+def _ratio_rows(series: pd.Series, name: str) -> pd.DataFrame:
+    s = series.dropna()
+    return pd.DataFrame({"period_end": s.index.to_timestamp(how="end").normalize(), "value": s.to_numpy(),
+                         "series": name, "basis": "reported"})
+
+
+def unit_economics(rep: Report) -> Html:
+    """GMV per DAU and per buyer (annualised), and buyer penetration (buyers / MAU)."""
+    mine = _mine(rep)
+    block = rep.section(rep.t("profile.unit"), rep.t("profile.unit.intro"))
+    series = _quarterly(rep, ("gmv", "dau", "mau", "monthly_buyers", "gmv_ttm", "annual_buyers"))
+    have = set(series)
+    shown = 0
+    per_user = []
+    if {"gmv", "dau"} <= have:
+        per_user.append(_ratio_rows(gmv_per_dau(series["gmv"], series["dau"]), rep.t("profile.per_dau")))
+    if {"gmv", "monthly_buyers"} <= have:
+        per_user.append(_ratio_rows(gmv_per_buyer(series["gmv"], series["monthly_buyers"]), rep.t("profile.per_buyer")))
+    if {"gmv_ttm", "annual_buyers"} <= have:
+        per_user.append(_ratio_rows(gmv_per_buyer(series["gmv_ttm"], series["annual_buyers"], annualise=False), rep.t("profile.per_annual_buyer")))
+    per_user = [f for f in per_user if not f.empty]
+    sources = mine[mine["metric"].isin(["gmv", "dau", "monthly_buyers", "gmv_ttm", "annual_buyers"])]["source_id"]
+    if per_user:
+        frame = pd.concat(per_user)
+        palette = dict(zip(frame["series"].unique(), [_colour(rep), "#495057", "#868e96"]))
+        svg = charts.line_chart(frame, series="series", ylabel=rep.t("axis.per_user"), colours=palette)
+        block += rep.figure(svg, rep.t("profile.per_user.caption"), sources)
+        shown += 1
+    if {"monthly_buyers", "mau"} <= have:
+        pen = buyer_penetration(series["monthly_buyers"], series["mau"])
+        if pen.notna().any():
+            frame = _ratio_rows(pen, rep.t("profile.penetration"))
+            svg = charts.line_chart(frame, series="series", ylabel=rep.t("axis.fraction"), colours={frame["series"].iloc[0]: _colour(rep)}, percent=True)
+            block += rep.figure(svg, rep.t("profile.penetration.caption"), mine[mine["metric"].isin(["monthly_buyers", "mau"])]["source_id"])
+            shown += 1
+    if not shown:
+        block += rep.paragraph(rep.t("profile.unit.none"))
+    return block
+
+
+def decomposition(rep: Report) -> Html:
+    """The latest year-on-year GMV change split into users, conversion and spend per buyer."""
+    mine = _mine(rep)
+    block = rep.section(rep.t("profile.decomp"), rep.t("profile.decomp.intro"))
+    series = _quarterly(rep, ("gmv", "mau", "monthly_buyers"))
+    if len(series) < 3:
+        return block + rep.paragraph(rep.t("profile.decomp.none"))
+    parts = decompose_gmv_growth(series["gmv"], series["mau"], series["monthly_buyers"]).dropna(subset=["total"])
+    if parts.empty:
+        return block + rep.paragraph(rep.t("profile.decomp.none"))
+    period = parts.index[-1]
+    row = parts.iloc[-1]
+    steps = pd.DataFrame({"label": [rep.t("decomp.users"), rep.t("decomp.conversion"), rep.t("decomp.spend")],
+                          "value": [row["users"], row["conversion"], row["spend_per_buyer"]]})
+    svg = charts.waterfall(steps, ylabel=rep.t("axis.logpoints"), total_label=rep.t("decomp.total"), colour=_colour(rep))
+    block += rep.paragraph(rep.t("profile.decomp.text", period=str(period), prior=str(period - 4), total=f"{row['total_growth']:+.1%}",
+                                 users=f"{row['users'] * 100:+.1f}", conv=f"{row['conversion'] * 100:+.1f}",
+                                 spend=f"{row['spend_per_buyer'] * 100:+.1f}"))
+    used = mine[mine["metric"].isin(["gmv", "mau", "monthly_buyers"]) & mine["period"].isin([period, period - 4])]
+    block += rep.figure(svg, rep.t("profile.decomp.caption", period=str(period), prior=str(period - 4)), used["source_id"])
+    return block + rep.callout(rep.t("caveat.buyers_secondary"), kind="note")
+
+
+def events(rep: Report) -> Html:
+    block = rep.section(rep.t("profile.events"))
+    evs = rep.data.events[rep.data.events["platform"] == rep.platform]
+    if evs.empty:
+        return block + rep.paragraph(rep.t("profile.events.none"))
+    name_col = "name_zh" if rep.lang == "zh" else "name_en"
+    desc_col = "description_zh" if rep.lang == "zh" else "description_en"
+    mine = _mine(rep)
+    gmv = chart_frame(mine, rep.platform, "gmv")
+    if not gmv.empty:
+        gmv["series"] = rep.t("metric.gmv")
+        svg = charts.line_chart(gmv, series="series", ylabel=rep.t("axis.RMB_bn"), colours={rep.t("metric.gmv"): _colour(rep)},
+                                events=evs[["date"]])
+        block += rep.figure(svg, rep.t("profile.events.caption"), list(gmv["source_id"]) + list(evs["source_id"]))
+    sources = rep.data.sources.set_index("source_id")
+    frame = pd.DataFrame({
+        "#": [str(i) for i in range(1, len(evs) + 1)],
+        rep.t("col.date"): [d.date().isoformat() for d in evs["date"]],
+        rep.t("col.event"): [templating.block("two_lines", n, d) for n, d in zip(evs[name_col], evs[desc_col])],
+        rep.t("col.source"): [
+            templating.block("source_link", sources.loc[s, "publisher"], sources.loc[s, "url"], None, sources.loc[s, "read_at"])
+            for s in evs["source_id"]],
+    })
+    return block + rep.table(html_table(frame), rep.t("profile.events.table"), evs["source_id"])
+
+
+def data_table(rep: Report) -> Html:
+    mine = _mine(rep).copy()
+    mine["period_text"] = [period_label(p, k) for p, k in zip(mine["period"], mine["period_kind"])]
+    return rep.section(rep.t("profile.data")) + rep.table(
+        figure_table(rep, mine, with_platform=False), rep.t("profile.data.caption", n=len(mine)), mine["source_id"])
+
+
+def headlines(rep: Report):
+    """The newest GMV and DAU (or the newest figures there are) for the quarter index."""
+    latest = latest_figures(_mine(rep), metric_order=_ORDER).head(2)
+    return rep.record(**{
+        f"{rep.t(f'metric.{r.metric}')} {r.period_text}":
+            f"{quantity(r.value, r.unit, r.qualifier, rep.lang)} ({format_change(r.yoy)})"
+        for r in latest.itertuples()
+    })

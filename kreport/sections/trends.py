@@ -1,0 +1,201 @@
+"""The growth-trends report: backtests, the chosen model, fan charts, residual checks, breaks at events."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from kreport.cache import cached
+from kreport.dataset.load import annual_series, quarterly_series
+from kreport.dataset.periods import period_label
+from kreport.dataset.schema import CANONICAL_UNIT, METRICS
+from kreport.render import charts
+from kreport.render.report import Html, Report
+from kreport.render.tables import html_table, quantity
+from kreport.stats.breaks import growth_breaks
+from kreport.stats.derived import cagr
+from kreport.stats.forecast.engine import forecast
+from kreport.stats.forecast.policy import MIN_QUARTERS, SATURATING, modelled_series
+from kreport.stats.series import trailing_complete_run
+
+__all__ = ["method", "coverage", "series_forecasts", "breaks", "annual_growth", "headlines"]
+
+def _forecast(rep: Report, metric: str, series: pd.Series):
+    return cached(forecast, series, horizon=4, saturating=metric in SATURATING)
+
+
+def method(rep: Report) -> Html:
+    return rep.section(rep.t("trends.method")) + rep.paragraph(rep.t("trends.method.text", n=MIN_QUARTERS))
+
+
+def coverage(rep: Report) -> Html:
+    """Which series are long enough to model, and which are not."""
+    mine = rep.data.metrics[rep.data.metrics["platform"] == rep.platform]
+    rows = []
+    for metric in METRICS:
+        if metric not in set(mine["metric"]):
+            continue
+        series = quarterly_series(mine, rep.platform, metric)
+        run = trailing_complete_run(series) if series.notna().any() else series
+        if series.notna().any():
+            status = rep.t("trends.modelled") if len(run) >= MIN_QUARTERS else rep.t("trends.too_short")
+            span = f"{run.index[0]}–{run.index[-1]}" if len(run) else "–"
+        else:
+            status, span = rep.t("trends.annual_only"), "–"
+        rows.append({rep.t("col.metric"): rep.t(f"metric.{metric}"), rep.t("trends.col.quarters"): str(int(series.notna().sum())),
+                     rep.t("trends.col.run"): span, rep.t("trends.col.status"): status})
+    block = rep.section(rep.t("trends.coverage"))
+    if not rows:
+        return block + rep.paragraph(rep.t("profile.nodata"))
+    frame = pd.DataFrame(rows)
+    block += rep.table(html_table(frame, numeric=(rep.t("trends.col.quarters"),)), rep.t("trends.coverage.caption", n=MIN_QUARTERS))
+    if not modelled_series(rep.data.metrics, rep.platform):
+        block += rep.callout(rep.t("trends.none_long"))
+    return block
+
+
+def _score_table(rep: Report, table: pd.DataFrame) -> str:
+    """Model × mean over horizons: MASE, sMAPE, raw and calibrated coverage; the chosen procedure first."""
+    agg = table.groupby("model").agg(mase=("mase", "mean"), smape=("smape", "mean"), c80r=("coverage80_raw", "mean"),
+                                     c80=("coverage80_cal", "mean"), c95r=("coverage95_raw", "mean"),
+                                     c95=("coverage95_cal", "mean"), n=("n", "sum"))
+    snaive = agg.loc["snaive", "mase"] if "snaive" in agg.index else np.nan
+    agg["rel"] = agg["mase"] / snaive
+    agg = agg.sort_values("mase")
+    agg = pd.concat([agg.loc[["auto"]], agg.drop(index="auto")]) if "auto" in agg.index else agg
+    frame = pd.DataFrame({
+        rep.t("trends.col.model"): [rep.t("trends.model.auto") if m == "auto" else rep.t(f"trends.model.{m}") for m in agg.index],
+        "MASE": [f"{v:.2f}" for v in agg["mase"]],
+        rep.t("trends.col.rel"): [f"{v:.2f}" for v in agg["rel"]],
+        "sMAPE": [f"{v:.1f}%" for v in agg["smape"]],
+        rep.t("trends.col.c80"): [f"{r:.0%} → {c:.0%}" for r, c in zip(agg["c80r"], agg["c80"])],
+        rep.t("trends.col.c95"): [f"{r:.0%} → {c:.0%}" for r, c in zip(agg["c95r"], agg["c95"])],
+        rep.t("trends.col.n"): [str(int(v)) for v in agg["n"]],
+    })
+    return html_table(frame, numeric=tuple(frame.columns[1:]))
+
+
+def series_forecasts(rep: Report) -> Html:
+    """For each modelled series: the backtest table, the chosen model, a fan chart and residual checks."""
+    series_by_metric = modelled_series(rep.data.metrics, rep.platform)
+    block = Html("")
+    if not series_by_metric:
+        return block
+    mine = rep.data.metrics[rep.data.metrics["platform"] == rep.platform]
+    colour = charts.platform_colour(rep.platform, rep.data.platforms.loc[rep.platform, "model"])
+    for metric, series in series_by_metric.items():
+        result = _forecast(rep, metric, series)
+        unit = CANONICAL_UNIT[METRICS[metric].kind]
+        label = rep.t(f"metric.{metric}")
+        block += rep.section(rep.t("trends.series", metric=label))
+        sources = mine[mine["metric"] == metric]["source_id"]
+        if result.backtest is not None:
+            block += rep.table(_score_table(rep, result.backtest), rep.t("trends.backtest.caption", metric=label))
+        last = result.frame.iloc[-1]
+        block += rep.paragraph(rep.t(
+            "trends.chosen", models=" + ".join(rep.t(f"trends.model.{m}") for m in result.members),
+            period=str(last["period"]), point=quantity(last["forecast"], unit, lang=rep.lang),
+            lo=quantity(last["lo80"], unit, lang=rep.lang), hi=quantity(last["hi80"], unit, lang=rep.lang)))
+        svg = charts.fan_chart(series, result.frame, ylabel=rep.t(f"axis.{unit}"), colour=colour, labels={
+            "history": rep.t("trends.history"), "forecast": rep.t("trends.forecast"), "80": rep.t("trends.band80"),
+            "95": rep.t("trends.band95")})
+        block += rep.figure(svg, rep.t("trends.fan.caption", metric=label, start=str(result.frame["period"].iloc[0]),
+                                       end=str(result.frame["period"].iloc[-1])), sources)
+        summary = result.summary
+        resid = pd.DataFrame({
+            rep.t("trends.col.model"): [rep.t(f"trends.model.{m}") for m in summary["model"]],
+            "AICc": [f"{v:.1f}" if np.isfinite(v) else "–" for v in summary["aicc"].astype(float)],
+            rep.t("trends.col.lb"): [
+                (f"p = {p:.2f} ({int(lags)} " + rep.t("trends.lags") + ")") if np.isfinite(p) else "–"
+                for p, lags in zip(summary["ljung_box_pvalue"].astype(float), summary["ljung_box_lags"])],
+            rep.t("trends.col.verdict"): [
+                rep.t("trends.resid.ok") if np.isfinite(p) and p >= 0.05 else
+                (rep.t("trends.resid.bad") if np.isfinite(p) else rep.t("trends.resid.na"))
+                for p in summary["ljung_box_pvalue"].astype(float)],
+        })
+        block += rep.table(html_table(resid), rep.t("trends.resid.caption", metric=label))
+        notes = [_note(rep, n) for n in result.notes]
+        if any(notes):
+            block += rep.callout(rep.t("trends.notes") + " " + "; ".join(n for n in notes if n), kind="note")
+    return block
+
+
+_NOTE_PATTERNS = (
+    (re.compile(r"models fitted on the (\d+) periods after the last gap \((\S+) on\)"), "trends.note.gap"),
+    (re.compile(r"intervals calibrated on (\d+) backtest errors"), "trends.note.calibrated"),
+    (re.compile(r"short series \((\d+) points\)"), "trends.note.short"),
+    (re.compile(r"too short to backtest"), "trends.note.uncalibrated"),
+)
+
+
+def _note(rep: Report, note: str) -> str:
+    """A forecast note in the report's language; notes with no translation are kept in English only."""
+    for pattern, key in _NOTE_PATTERNS:
+        if match := pattern.search(note):
+            return rep.t(key, **{f"v{i}": v for i, v in enumerate(match.groups())})
+    return note if rep.lang == "en" else ""
+
+
+def breaks(rep: Report) -> Html:
+    """Did year-on-year growth change after each dated strategy event?"""
+    block = rep.section(rep.t("trends.breaks"), rep.t("trends.breaks.intro"))
+    evs = rep.data.events[rep.data.events["platform"] == rep.platform]
+    series_by_metric = {m: s for m, s in modelled_series(rep.data.metrics, rep.platform).items() if m in ("gmv", "dau")}
+    if evs.empty or not series_by_metric:
+        return block + rep.paragraph(rep.t("trends.breaks.none"))
+    name_col = "name_zh" if rep.lang == "zh" else "name_en"
+    rows = []
+    for metric, series in series_by_metric.items():
+        found = growth_breaks(series, [(d.strftime("%Y-%m-%d"), n) for d, n in zip(evs["date"], evs[name_col])])
+        for r in found.itertuples():
+            tested = np.isfinite(r.change) if isinstance(r.change, float) else False
+            rows.append({
+                rep.t("col.metric"): rep.t(f"metric.{metric}"),
+                rep.t("col.event"): f"{r.label} ({r.period})",
+                rep.t("trends.col.before"): f"{r.growth_before:+.0%} (n={r.n_before})" if np.isfinite(r.growth_before) else f"– (n={r.n_before})",
+                rep.t("trends.col.after"): f"{r.growth_after:+.0%} (n={r.n_after})" if np.isfinite(r.growth_after) else f"– (n={r.n_after})",
+                rep.t("trends.col.change"): (f"{r.change * 100:+.1f} [{r.change_lo95 * 100:+.1f}, {r.change_hi95 * 100:+.1f}]" if tested else "–"),
+                "p": f"{r.p_value:.3f}" if tested else "–",
+                rep.t("trends.col.evidence"): rep.t("trends.evidence." + str(r.evidence).replace(" ", "_")),
+            })
+    frame = pd.DataFrame(rows)
+    block += rep.table(html_table(frame), rep.t("trends.breaks.caption"), evs["source_id"])
+    return block + rep.callout(rep.t("trends.breaks.caveat"))
+
+
+def annual_growth(rep: Report) -> Html:
+    """Compound annual growth of the platform's annual series (descriptive, no model)."""
+    mine = rep.data.metrics[rep.data.metrics["platform"] == rep.platform]
+    rows = []
+    for metric in METRICS:
+        if metric not in set(mine[mine["period_kind"] != "quarter"]["metric"]):
+            continue
+        series = annual_series(mine, rep.platform, metric).dropna()
+        if len(series) < 2:
+            continue
+        first, last = series.index[0], series.index[-1]
+        kind = "fiscal_year" if first.freqstr != "Y-DEC" else "year"
+        span = f"{period_label(first, kind)}–{period_label(last, kind)}"
+        rows.append({rep.t("col.metric"): rep.t(f"metric.{metric}"), rep.t("col.period"): span,
+                     rep.t("trends.col.cagr"): f"{cagr(series.reindex(pd.period_range(first, last, freq=series.index.freq)), first, last):+.1%}"})
+    block = rep.section(rep.t("trends.annual"))
+    if not rows:
+        return block + rep.paragraph(rep.t("trends.annual.none"))
+    src = mine[mine["period_kind"] != "quarter"]["source_id"]
+    return block + rep.table(html_table(pd.DataFrame(rows)), rep.t("trends.annual.caption"), src)
+
+
+def headlines(rep: Report):
+    out = {}
+    for metric, series in list(modelled_series(rep.data.metrics, rep.platform).items())[:2]:
+        result = _forecast(rep, metric, series)
+        last = result.frame.iloc[-1]
+        unit = CANONICAL_UNIT[METRICS[metric].kind]
+        out[f"{rep.t(f'metric.{metric}')} {last['period']}"] = (
+            f"{quantity(last['forecast'], unit, lang=rep.lang)} "
+            f"[{quantity(last['lo80'], unit, lang=rep.lang)}–{quantity(last['hi80'], unit, lang=rep.lang)}]")
+    return rep.record(**out)
+
+

@@ -1,0 +1,178 @@
+"""One forecast call: honest model choice, calibrated intervals and a fit summary.
+
+:func:`forecast` backtests the candidate models on the series itself
+(:mod:`kreport.backtest`), combines the models the ``auto`` procedure picks
+from all the backtest errors, fits them on the whole series and widens their
+intervals by the procedure's own past errors. A series too short for a
+backtest gets the simple models only, and the result says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from kreport.errors import ModelError, ParameterError
+from kreport.stats.forecast.backtest import (
+    choose_members,
+    known_before,
+    run_backtest,
+    score_backtest,
+)
+from kreport.stats.forecast.calibration import (
+    LEVELS,
+    interval_multipliers,
+    raw_multipliers,
+)
+from kreport.stats.forecast.models import (
+    MODEL_NAMES,
+    candidate_models,
+    fit_model,
+    is_short,
+)
+from kreport.stats.forecast.transforms import choose_scale
+from kreport.stats.series import check_series, periods_per_year, trailing_complete_run
+
+__all__ = ["ForecastResult", "forecast", "fit_summary"]
+
+FRAME_COLUMNS = ["period", "h", "forecast", "lo80", "hi80", "lo95", "hi95", "model"]
+
+
+@dataclass(frozen=True)
+class ForecastResult:
+    """What :func:`forecast` returns.
+
+    Attributes
+    ----------
+    frame : pandas.DataFrame
+        One row per future period: period, h, forecast (median, original units),
+        lo80, hi80, lo95, hi95 (calibrated where a backtest allowed it), model.
+    summary : pandas.DataFrame
+        One row per fitted model: form and parameters, AIC, AICc, BIC, Ljung-Box
+        statistic and p-value of the residuals, number of observations, note.
+    backtest : pandas.DataFrame or None
+        The model x horizon score table (see :func:`kreport.backtest.backtest_table`),
+        None when the series was too short to backtest.
+    members : tuple of str
+        The models combined.
+    notes : tuple of str
+        Plain-language caveats: short series, gaps, fallbacks, uncalibrated intervals.
+    """
+
+    frame: pd.DataFrame
+    summary: pd.DataFrame
+    backtest: pd.DataFrame | None
+    members: tuple
+    notes: tuple = field(default_factory=tuple)
+
+
+def fit_summary(fitted, n_obs: int, m: int) -> dict:
+    """Summary of one fitted model: parameters, information criteria, Ljung-Box check.
+
+    The Ljung-Box test uses ``min(2m, n_resid // 5)`` lags (at least 1) and is
+    skipped (NaN) with fewer than 8 residuals. A small p-value means the
+    residuals are still autocorrelated: the model leaves pattern unexplained.
+    """
+    from statsmodels.stats.diagnostic import acorr_ljungbox
+
+    resid = np.asarray(fitted.residuals, dtype=float)
+    resid = resid[np.isfinite(resid)]
+    lb_stat = lb_p = np.nan
+    lags = 0
+    if resid.size >= 8:
+        lags = max(1, min(2 * m, resid.size // 5))
+        lb = acorr_ljungbox(resid, lags=[lags])
+        lb_stat, lb_p = float(lb["lb_stat"].iloc[0]), float(lb["lb_pvalue"].iloc[0])
+    return {
+        "model": fitted.model, "params": fitted.params, "aic": fitted.aic, "aicc": fitted.aicc,
+        "bic": fitted.bic, "ljung_box_stat": lb_stat, "ljung_box_pvalue": lb_p, "ljung_box_lags": lags,
+        "n_obs": n_obs, "fallback": fitted.fallback, "note": fitted.note,
+    }
+
+
+def forecast(series: pd.Series, horizon: int = 4, models=None, scale: str = "auto",
+             min_train: int | None = None, saturating: bool = False) -> ForecastResult:
+    """Forecast a series with the backtest-chosen model combination and calibrated intervals.
+
+    Parameters
+    ----------
+    series : pandas.Series
+        A kreport series (contiguous PeriodIndex, NaN for missing periods).
+    horizon : int
+        Periods ahead, counted from the last period of the index.
+    models : sequence of str, optional
+        Candidate models; default :func:`kreport.models.candidate_models`. One
+        name forces that model (it is still backtested to calibrate intervals).
+    scale : {"auto", "log", "logit", "identity"}
+        Modelling scale; "auto" models rates in 0-1 on the logit scale (forecasts
+        stay inside the bounds) and positive amounts on the log scale.
+    min_train : int, optional
+        First backtest training length; default three years of quarters.
+    saturating : bool
+        Also consider logistic and Gompertz curves (user counts).
+
+    Returns
+    -------
+    ForecastResult
+
+    Raises
+    ------
+    ModelError
+        If fewer than 3 consecutive observations are available.
+    """
+    series = check_series(series)
+    if horizon < 1:
+        raise ParameterError("horizon", horizon, "a positive number of periods")
+    m = periods_per_year(series.index)
+    run = trailing_complete_run(series)
+    if len(run) < 3:
+        raise ModelError(f"a forecast needs at least 3 consecutive observations; found {len(run)}")
+    notes = []
+    if len(run) < series.notna().sum():
+        notes.append(f"models fitted on the {len(run)} periods after the last gap ({run.index[0]} on)")
+    n = len(run)
+    short = is_short(n, m)
+    candidates = tuple(models) if models is not None else candidate_models(n, m, saturating)
+    for name in candidates:
+        if name not in MODEL_NAMES:
+            raise ParameterError("models", name, f"names from {list(MODEL_NAMES)}")
+    if short and models is None:
+        notes.append(f"short series ({n} points): simple models only ({', '.join(candidates)}); "
+                     "no ETS, ARIMA or Theta")
+    min_train = (3 * m if m > 1 else 6) if min_train is None else int(min_train)
+    table, multipliers = None, raw_multipliers(LEVELS)
+    if not short and len(series) - min_train >= 4:
+        frame = run_backtest(series, horizon, candidates, min_train, None, scale, saturating)
+        table = score_backtest(frame)
+        if len(candidates) == 1:
+            members, procedure = candidates, candidates[0]
+        else:
+            members, procedure = choose_members(frame, len(series), candidates), "auto"
+        past = known_before(frame[frame["model"] == procedure], len(series))
+        multipliers = interval_multipliers(past["z"].to_numpy(), LEVELS)
+        notes.append(f"intervals calibrated on {past['z'].notna().sum()} backtest errors of '{procedure}'")
+    else:
+        members = candidates if len(candidates) == 1 else tuple(c for c in ("naive", "drift") if c in candidates) \
+            or candidates
+        notes.append("too short to backtest: intervals are the models' own and likely too narrow")
+    sc = choose_scale(run.to_numpy(), scale)
+    y = sc.forward(run.to_numpy())
+    gap = len(series) - (series.index.get_loc(run.index[-1]) + 1)
+    fits = [fit_model(name, y, m, horizon + gap, sc) for name in members]
+    for fitted in fits:
+        if fitted.fallback:
+            notes.append(f"{fitted.model}: {fitted.note}")
+    mean = np.mean([f.mean[gap:] for f in fits], axis=0)
+    sigma = np.mean([f.sigma[gap:] for f in fits], axis=0)
+    out = {"period": [series.index[-1] + k for k in range(1, horizon + 1)], "h": np.arange(1, horizon + 1),
+           "forecast": sc.inverse(mean)}
+    for level, mult in zip(LEVELS, multipliers):
+        tag = f"{round(level * 100)}"
+        out[f"lo{tag}"] = sc.inverse(mean - mult * sigma)
+        out[f"hi{tag}"] = sc.inverse(mean + mult * sigma)
+    frame_out = pd.DataFrame(out)
+    frame_out["model"] = "+".join(members)
+    summary = pd.DataFrame([fit_summary(f, n, m) for f in fits])
+    return ForecastResult(frame_out[FRAME_COLUMNS], summary, table, tuple(members), tuple(notes))

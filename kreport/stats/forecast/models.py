@@ -1,0 +1,352 @@
+"""Trend models: each fits one series and returns a point and a spread per horizon.
+
+Every model takes the series already on its modelling scale (see
+:mod:`kreport.stats.forecast.transforms`) as a NaN-free float array and returns a
+:class:`ModelForecast` holding, per horizon 1..h, the forecast mean and its
+standard deviation on that scale. Intervals, back-transformation,
+combination and calibration are done elsewhere, the same way for all models.
+
+statsmodels provides ETS, SARIMA, Theta and OLS; the saturating curves (scipy)
+are in :mod:`kreport.stats.forecast.saturating`.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+
+from kreport.errors import ModelError, ParameterError
+from kreport.stats.forecast.result import ModelForecast
+from kreport.stats.forecast.saturating import fit_saturating
+
+__all__ = [
+    "ModelForecast",
+    "MODEL_NAMES",
+    "FULL_MODELS",
+    "DEFAULT_COMBINATION",
+    "is_short",
+    "candidate_models",
+    "fit_model",
+    "seasonal_strength",
+]
+
+Z80 = 1.2815515655446004  # normal quantile for a central 80% interval
+
+
+def _seasonal_steps(horizon: int, m: int):
+    h = np.arange(1, horizon + 1)
+    return h, (h - 1) // m + 1  # years ahead, counted as whole seasonal cycles
+
+
+def fit_naive(y, m, horizon):
+    """Random walk: the last value, with spread from the one-step changes."""
+    diffs = np.diff(y)
+    s = np.sqrt(np.mean(diffs**2)) if diffs.size else np.nan
+    h = np.arange(1, horizon + 1)
+    return ModelForecast("naive", np.full(horizon, y[-1]), s * np.sqrt(h), residuals=diffs)
+
+
+def fit_snaive(y, m, horizon):
+    """Seasonal naive: the same quarter a year earlier (the baseline every model must beat)."""
+    if m == 1:
+        out = fit_naive(y, m, horizon)
+        return ModelForecast("snaive", out.mean, out.sigma, residuals=out.residuals)
+    if y.size < m:
+        raise ModelError(f"seasonal naive needs {m} points, got {y.size}")
+    h, k = _seasonal_steps(horizon, m)
+    mean = y[y.size - m + (h - 1) % m]
+    diffs = y[m:] - y[:-m]
+    s = np.sqrt(np.mean(diffs**2)) if diffs.size else np.nan
+    return ModelForecast("snaive", mean, s * np.sqrt(k), residuals=diffs)
+
+
+def fit_drift(y, m, horizon):
+    """Seasonal random walk with drift: last year's value plus the average yearly change.
+
+    For an annual series (m = 1) this is the ordinary drift method.
+    """
+    if y.size < m + 2:
+        raise ModelError(f"drift needs {m + 2} points, got {y.size}")
+    h, k = _seasonal_steps(horizon, m)
+    diffs = y[m:] - y[:-m]
+    slope = diffs.mean()
+    resid = diffs - slope
+    n_d = diffs.size
+    s = np.sqrt(np.sum(resid**2) / max(n_d - 1, 1))
+    mean = y[y.size - m + (h - 1) % m] + k * slope
+    sigma = s * np.sqrt(k * (1 + k / n_d))
+    return ModelForecast("drift", mean, sigma, params={"drift_per_year": float(slope)}, residuals=resid)
+
+
+def _trend_design(n_rows, start, m, seasonal):
+    t = np.arange(start, start + n_rows, dtype=float)
+    cols = [np.ones(n_rows), t]
+    if seasonal:
+        for q in range(1, m):
+            cols.append(((np.arange(start, start + n_rows) % m) == q).astype(float))
+    return np.column_stack(cols)
+
+
+def fit_loglinear(y, m, horizon):
+    """Linear trend with quarter dummies by OLS (log-linear on the log scale).
+
+    A global trend over-extrapolates a slowing series; it is kept as a
+    descriptive fit and competes in the backtest like any other model.
+    """
+    import statsmodels.api as sm
+
+    seasonal = m > 1 and y.size >= m + 4
+    if y.size < 4:
+        raise ModelError(f"trend regression needs 4 points, got {y.size}")
+    X = _trend_design(y.size, 0, m, seasonal)
+    res = sm.OLS(y, X).fit()
+    X_new = _trend_design(horizon, y.size, m, seasonal)
+    pred = res.get_prediction(X_new)
+    sigma = np.sqrt(pred.var_pred_mean + res.scale)
+    params = {"intercept": float(res.params[0]), "slope_per_period": float(res.params[1]),
+              "growth_per_year": float(np.expm1(res.params[1] * m)), "seasonal_dummies": seasonal}
+    n, k = y.size, X.shape[1]
+    aicc = res.aic + 2 * k * (k + 1) / (n - k - 1) if n - k - 1 > 0 else np.nan
+    return ModelForecast("loglinear", np.asarray(pred.predicted_mean), np.asarray(sigma), params,
+                         res.aic, aicc, res.bic, np.asarray(res.resid))
+
+
+def seasonal_strength(y, m) -> float:
+    """Strength of seasonality in [0, 1] (Wang, Smith & Hyndman), from a classical decomposition."""
+    if m == 1 or y.size < 2 * m + 1:
+        return 0.0
+    s = pd.Series(y)
+    trend = s.rolling(m + 1 if m % 2 == 0 else m, center=True).apply(
+        lambda w: (0.5 * w[0] + w[1:-1].sum() + 0.5 * w[-1]) / m if m % 2 == 0 else w.mean(), raw=True)
+    detrended = s - trend
+    pos = np.arange(y.size) % m
+    season = detrended.groupby(pos).transform("mean")
+    remainder = detrended - season
+    ok = remainder.notna()
+    var_sr = np.var((season + remainder)[ok])
+    if var_sr <= 0:
+        return 0.0
+    return float(max(0.0, 1.0 - np.var(remainder[ok]) / var_sr))
+
+
+def fit_ets(y, m, horizon):
+    """Exponential smoothing, form chosen by AICc among additive-error forms.
+
+    On the log scale additive error, trend and season are the multiplicative
+    forms of the raw series, without statsmodels' multiplicative recursions
+    that can explode. Trend: none, additive or damped; season: none or
+    additive (when there are at least two full years plus four points).
+    """
+    from statsmodels.tsa.exponential_smoothing.ets import ETSModel
+
+    forms = [(None, False), ("add", False), ("add", True)]
+    seasons = [None] + (["add"] if m > 1 and y.size >= 2 * m + 4 else [])
+    endog = pd.Series(y)
+    best = None
+    for season in seasons:
+        for trend, damped in forms:
+            if damped and y.size < 10:
+                continue
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    res = ETSModel(endog, error="add", trend=trend, damped_trend=damped, seasonal=season,
+                                   seasonal_periods=m if season else None).fit(disp=False, maxiter=200)
+            except Exception:  # a form that cannot be fitted simply drops out of the choice
+                continue
+            if np.isfinite(res.aicc) and (best is None or res.aicc < best[0].aicc):
+                best = (res, trend, damped, season)
+    if best is None:
+        raise ModelError("no ETS form could be fitted")
+    res, trend, damped, season = best
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = res.get_prediction(y.size, y.size + horizon - 1).summary_frame(alpha=0.2)
+    mean = frame["mean"].to_numpy()
+    sigma = (frame["pi_upper"].to_numpy() - frame["pi_lower"].to_numpy()) / (2 * Z80)
+    form = "A" + ({None: "N", "add": "A"}[trend] + ("d" if damped else "")) + ({None: "N", "add": "A"}[season])
+    params = {"form": f"ETS({form[0]},{form[1:-1]},{form[-1]})"}
+    params.update({k: float(v) for k, v in zip(res.param_names, res.params) if not k.startswith("initial")})
+    return ModelForecast("ets", mean, sigma, params, res.aic, res.aicc, res.bic, np.asarray(res.resid))
+
+
+def _differencing(y, m):
+    """Seasonal difference if seasonality is strong, then a first difference if KPSS rejects."""
+    from statsmodels.tsa.stattools import kpss
+
+    D = int(m > 1 and y.size >= 3 * m and seasonal_strength(y, m) > 0.64)
+    w = y[m:] - y[:-m] if D else y
+    d = 0
+    if w.size >= 8:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                stat, pvalue, *_ = kpss(w, regression="c", nlags="auto")
+                d = int(pvalue < 0.05)
+            except Exception:
+                d = 1
+    else:
+        d = 1
+    return d, D
+
+
+def fit_arima(y, m, horizon):
+    """SARIMA on the modelling scale, with orders chosen automatically.
+
+    Differencing as in auto.arima (seasonal strength > 0.64, then KPSS); then
+    (p, q) in {0, 1}^2 and, with a seasonal difference, seasonal MA order 0 or 1,
+    by AICc. A drift is included when exactly one difference is taken.
+    """
+    from statsmodels.tsa.statespace.sarimax import SARIMAX
+
+    if y.size < 8:
+        raise ModelError(f"ARIMA needs 8 points, got {y.size}")
+    d, D = _differencing(y, m)
+    trend = "c" if d + D <= 1 else "n"
+    seasonal_q = [0, 1] if D else [0]
+    best = None
+    for p, q in ((0, 0), (1, 0), (0, 1), (1, 1)):
+        for sq in seasonal_q:
+            n_params = p + q + sq + (trend == "c") + 1
+            if y.size - d - m * D - n_params < 3:
+                continue
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    res = SARIMAX(y, order=(p, d, q), seasonal_order=(0, D, sq, m) if D else (0, 0, 0, 0),
+                                  trend=trend).fit(disp=False, maxiter=100)
+            except Exception:  # an order that cannot be fitted drops out of the choice
+                continue
+            if np.isfinite(res.aicc) and (best is None or res.aicc < best[0].aicc):
+                best = (res, (p, d, q), (0, D, sq, m))
+    if best is None:
+        raise ModelError("no ARIMA order could be fitted")
+    res, order, sorder = best
+    fc = res.get_forecast(horizon)
+    mean = np.asarray(fc.predicted_mean)
+    sigma = np.sqrt(np.asarray(fc.var_pred_mean))
+    burn = order[1] + sorder[1] * m
+    params = {"order": order, "seasonal_order": sorder}
+    params.update({k: float(v) for k, v in zip(res.model.param_names, res.params)})
+    return ModelForecast("arima", mean, sigma, params, res.aic, res.aicc, res.bic, np.asarray(res.resid)[burn:])
+
+
+def fit_theta(y, m, horizon):
+    """Theta method (statsmodels ThetaModel), deseasonalised additively when a test finds seasonality."""
+    from statsmodels.tsa.forecasting.theta import ThetaModel
+
+    if y.size < max(6, 2 * m if m > 1 else 6):
+        raise ModelError(f"Theta needs {max(6, 2 * m)} points, got {y.size}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = ThetaModel(y, period=m, deseasonalize=m > 1 and y.size >= 2 * m, method="additive")
+        res = model.fit()
+        mean = np.asarray(res.forecast(horizon))
+        pi = np.asarray(res.prediction_intervals(horizon, alpha=0.2))
+    sigma = (pi[:, 1] - pi[:, 0]) / (2 * Z80)
+    params = {k: float(v) for k, v in res.params.items()}
+    return ModelForecast("theta", mean, sigma, params)
+
+
+def _fit_curve(name):
+    def fit(y, m, horizon, scale=None):
+        return fit_saturating(name, y, m, horizon, scale)
+    fit.__doc__ = f"Saturating {name} curve (see :mod:`kreport.stats.forecast.saturating`)."
+    return fit
+
+
+_FITTERS = {
+    "snaive": fit_snaive,
+    "naive": fit_naive,
+    "drift": fit_drift,
+    "loglinear": fit_loglinear,
+    "ets": fit_ets,
+    "arima": fit_arima,
+    "theta": fit_theta,
+    "logistic": _fit_curve("logistic"),
+    "gompertz": _fit_curve("gompertz"),
+}
+
+MODEL_NAMES = tuple(_FITTERS)
+FULL_MODELS = ("snaive", "drift", "loglinear", "ets", "arima", "theta")
+DEFAULT_COMBINATION = ("ets", "arima", "theta")
+_CURVES = ("logistic", "gompertz")
+
+
+def is_short(n_obs: int, m: int) -> bool:
+    """True when a series is too short for anything but the simple models.
+
+    Under two full years plus four points (12 quarters) for quarterly data, or
+    under 8 years for annual data.
+    """
+    return n_obs < max(8, 2 * m + 4)
+
+
+def candidate_models(n_obs: int, m: int, saturating: bool = False) -> tuple[str, ...]:
+    """The models worth fitting to a series of `n_obs` points with `m` periods a year."""
+    if is_short(n_obs, m):
+        return ("naive", "drift") if m == 1 else ("snaive", "naive", "drift")
+    models = FULL_MODELS if m > 1 else ("naive", "drift", "loglinear", "ets", "arima", "theta")
+    return models + (_CURVES if saturating else ())
+
+
+def _implausible(forecast: ModelForecast, y) -> str:
+    """Reason a forecast is outside a plausible band, or '' if it is fine.
+
+    The band is the observed range widened by the range itself on each side
+    (on the modelling scale): within a year no business series leaves that.
+    """
+    if not (np.all(np.isfinite(forecast.mean)) and np.all(np.isfinite(forecast.sigma))):
+        return "non-finite forecast"
+    if np.any(forecast.sigma < 0):
+        return "negative spread"
+    span = max(np.ptp(y), 1e-6 * max(abs(y).max(), 1.0))
+    lo, hi = y.min() - span, y.max() + span
+    if np.any(forecast.mean < lo) or np.any(forecast.mean > hi):
+        return "forecast far outside the plausible band"
+    if np.any(forecast.sigma > 5 * span):
+        return "interval far wider than the data's range"
+    return ""
+
+
+def fit_model(name: str, y, m: int, horizon: int, scale=None) -> ModelForecast:
+    """Fit one model, falling back to seasonal naive if it fails or is implausible.
+
+    Parameters
+    ----------
+    name : str
+        One of :data:`MODEL_NAMES`.
+    y : array-like
+        NaN-free values on the modelling scale, oldest first.
+    m : int
+        Periods per year (seasonal period).
+    horizon : int
+        Number of periods to forecast.
+    scale : kreport.stats.forecast.transforms.Scale, optional
+        Needed by the saturating curves, which fit on the original scale.
+
+    Returns
+    -------
+    ModelForecast
+        With ``fallback=True`` and the reason in ``note`` when seasonal naive
+        stood in. Raises ModelError only if seasonal naive itself cannot run.
+    """
+    if name not in _FITTERS:
+        raise ParameterError("model", name, f"one of {list(MODEL_NAMES)}")
+    y = np.asarray(y, dtype=float)
+    reason = ""
+    try:
+        if name in _CURVES:
+            out = _FITTERS[name](y, m, horizon, scale)
+        else:
+            out = _FITTERS[name](y, m, horizon)
+        reason = _implausible(out, y)
+    except (ModelError, ValueError, np.linalg.LinAlgError, RuntimeError) as exc:
+        reason = f"fit failed: {exc}"
+    if not reason:
+        return out
+    base = fit_snaive(y, m, horizon) if y.size >= m else fit_naive(y, m, horizon)
+    return ModelForecast(name, base.mean, base.sigma, residuals=base.residuals,
+                         note=f"{reason}; seasonal naive used instead", fallback=True)

@@ -1,0 +1,254 @@
+"""Tests for kreport/data.py: units, periods, series and cut-offs of the loaded data."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from kreport.config import PROJECT_ROOT
+from kreport.dataset.load import (
+    annual_series,
+    check_platform,
+    load,
+    load_metrics,
+    quarterly_series,
+)
+from kreport.dataset.schema import CANONICAL_UNIT, METRICS, MODELS
+from kreport.errors import ParameterError
+
+SHIPPED_DATA_DIR = PROJECT_ROOT / "data"
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load(SHIPPED_DATA_DIR)
+
+
+@pytest.fixture(scope="module")
+def metrics(dataset):
+    return dataset.metrics
+
+
+def figure(metrics, platform, metric, period) -> pd.Series:
+    """The one row of a figure; ``period`` as written in metrics.csv (2022Q1, 2022, FY2022)."""
+    kind = "fiscal_year" if period.startswith("FY") else "quarter" if "Q" in period else "year"
+    rows = metrics[(metrics["platform"] == platform) & (metrics["metric"] == metric)
+                   & (metrics["period"].astype(str) == period.removeprefix("FY"))
+                   & (metrics["period_kind"] == kind)]
+    assert len(rows) == 1, (platform, metric, period, len(rows))
+    return rows.iloc[0]
+
+
+# --- units ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("platform", "metric", "period", "published", "unit_published", "value", "unit"), [
+    ("kuaishou", "gmv", "2025Q3", 3850, "RMB_100m", 385.0, "RMB_bn"),          # 亿元 -> bn
+    ("kuaishou", "gmv", "2022Q1", 175075.6, "RMB_mn", 175.0756, "RMB_bn"),     # million -> bn
+    ("kuaishou", "gmv", "2024Q3", 334.2, "RMB_bn", 334.2, "RMB_bn"),           # unchanged
+    ("douyin", "gmv", "2024", 3.5, "RMB_trillion", 3500.0, "RMB_bn"),          # 万亿元 -> bn
+    ("kuaishou", "dau", "2025Q3", 4.162, "100m", 416.2, "million"),            # 亿人 -> million
+    ("kuaishou", "dau", "2025Q2", 408.9, "million", 408.9, "million"),
+    ("kuaishou", "repurchase_rate", "2021Q2", 65, "percent", 0.65, "fraction"),  # percent -> fraction
+])
+def test_units_are_normalised(metrics, platform, metric, period, published, unit_published, value, unit):
+    row = figure(metrics, platform, metric, period)
+    assert row["value_published"] == pytest.approx(published)
+    assert row["unit_published"] == unit_published
+    assert row["value"] == pytest.approx(value)
+    assert row["unit"] == unit
+
+
+def test_every_figure_is_in_the_canonical_unit_of_its_kind(metrics):
+    expected = metrics["metric"].map(lambda m: CANONICAL_UNIT[METRICS[m].kind])
+    assert (metrics["unit"] == expected).all()
+    rates = metrics[metrics["metric"] == "repurchase_rate"]["value"]
+    assert rates.between(0, 1).all() and len(rates) > 0
+
+
+# --- periods ----------------------------------------------------------------------------
+
+def test_alibaba_fiscal_year_ends_in_march(metrics):
+    row = figure(metrics, "alibaba", "gmv", "FY2021")
+    assert row["period_kind"] == "fiscal_year"
+    assert row["period"].freqstr == "Y-MAR"
+    assert row["period_start"] == pd.Timestamp("2020-04-01")
+    assert row["period_end"] == pd.Timestamp("2021-03-31")
+    assert row["value"] == pytest.approx(7494.0)
+
+
+def test_calendar_years_and_quarters_keep_their_own_kind(metrics):
+    year = figure(metrics, "kuaishou", "gmv", "2021")
+    assert (year["period_kind"], year["period"].freqstr) == ("year", "Y-DEC")
+    assert (year["period_start"], year["period_end"]) == (pd.Timestamp("2021-01-01"), pd.Timestamp("2021-12-31"))
+    quarter = figure(metrics, "kuaishou", "gmv", "2021Q2")
+    assert (quarter["period_kind"], quarter["period"].freqstr) == ("quarter", "Q-DEC")
+    assert (quarter["period_start"], quarter["period_end"]) == (pd.Timestamp("2021-04-01"), pd.Timestamp("2021-06-30"))
+
+
+# --- quarterly series -------------------------------------------------------------------
+
+def test_quarterly_series_is_contiguous_with_nan_for_missing_quarters(metrics):
+    gmv = quarterly_series(metrics, "kuaishou", "gmv")
+    assert gmv.index.freqstr == "Q-DEC"
+    assert str(gmv.index[0]) == "2020Q3" and str(gmv.index[-1]) == "2025Q3"
+    assert list(gmv.index) == list(pd.period_range("2020Q3", "2025Q3", freq="Q-DEC"))
+    assert gmv[pd.Period("2020Q3", "Q-DEC")] == pytest.approx(94.5)
+    assert math.isnan(gmv[pd.Period("2020Q4", "Q-DEC")])  # not in the data: NaN, not dropped
+    assert [str(q) for q in gmv.index[gmv.isna()]] == ["2020Q4"]
+    assert gmv[pd.Period("2021Q1", "Q-DEC")] == pytest.approx(118.5594)
+    assert gmv.name == "kuaishou.gmv"
+    assert gmv.dtype == float
+
+
+def test_quarterly_series_of_users_has_the_2020q3_gap(metrics):
+    dau = quarterly_series(metrics, "kuaishou", "dau")
+    assert str(dau.index[0]) == "2020Q2"
+    assert [str(q) for q in dau.index[dau.isna()]] == ["2020Q3"]
+    assert dau[pd.Period("2025Q3", "Q-DEC")] == pytest.approx(416.2)
+
+
+def test_quarterly_series_is_empty_without_quarterly_figures(metrics):
+    series = quarterly_series(metrics, "alibaba", "gmv")  # Alibaba GMV is by fiscal year only
+    assert series.empty and series.index.freqstr == "Q-DEC"
+
+
+def test_bounds_are_left_out_unless_asked_for(metrics):
+    default = quarterly_series(metrics, "kuaishou", "monthly_buyers")
+    assert str(default.index[0]) == "2023Q4"  # the 2022Q3 'over 1亿' bound is left out
+    with_bounds = quarterly_series(metrics, "kuaishou", "monthly_buyers", include_bounds=True)
+    assert str(with_bounds.index[0]) == "2022Q3"
+    assert with_bounds[pd.Period("2022Q3", "Q-DEC")] == pytest.approx(100.0)
+    assert math.isnan(with_bounds[pd.Period("2023Q3", "Q-DEC")])  # contiguous: the gap is NaN
+    assert with_bounds.loc["2023Q4":].equals(default.loc["2023Q4":])
+
+
+def test_annual_bounds_are_left_out_unless_asked_for(metrics):
+    assert annual_series(metrics, "kuaishou", "annual_buyers").empty  # only 'over 2.1亿' for 2021
+    assert annual_series(metrics, "kuaishou", "annual_buyers", include_bounds=True).to_dict() == {
+        pd.Period("2021", "Y-DEC"): pytest.approx(210.0)}
+    douyin = annual_series(metrics, "douyin", "gmv")  # 2020/2021 are 'over' bounds; 'about' is kept
+    assert [str(p) for p in douyin.index] == ["2022", "2023", "2024"]
+    assert douyin.tolist() == pytest.approx([1410.0, 2700.0, 3500.0])
+    assert [str(p) for p in annual_series(metrics, "douyin", "gmv", include_bounds=True).index] == [
+        "2020", "2021", "2022", "2023", "2024"]
+
+
+# --- annual and quarterly are never mixed -------------------------------------------------
+
+def test_annual_and_quarterly_series_never_mix(metrics):
+    quarterly = quarterly_series(metrics, "kuaishou", "gmv")
+    annual = annual_series(metrics, "kuaishou", "gmv")
+    assert annual.index.freqstr == "Y-DEC"
+    assert [str(p) for p in annual.index] == ["2019", "2020", "2021", "2022", "2023", "2024"]
+    assert annual[pd.Period("2021", "Y-DEC")] == pytest.approx(680.0)
+    assert not np.isin(annual.to_numpy(), quarterly.dropna().to_numpy()).any()
+    assert quarterly.max() < annual.max()
+
+
+def test_fiscal_years_stay_on_their_own_frequency(metrics):
+    alibaba = annual_series(metrics, "alibaba", "gmv")
+    assert alibaba.index.freqstr == "Y-MAR"
+    assert alibaba.tolist() == pytest.approx([6589.0, 7494.0])
+
+
+def test_calendar_and_fiscal_years_of_one_metric_raise(data_copy):
+    data = data_copy
+    with open(data / "metrics.csv", "a", encoding="utf-8") as f:
+        f.write("alibaba,gmv,2020,7000,,RMB_bn,estimate,shelf-S06,calendar year\n")
+    metrics = load_metrics(data)
+    with pytest.raises(ParameterError) as caught:
+        annual_series(metrics, "alibaba", "gmv")
+    assert caught.value.name == "metric"
+
+
+def test_reported_figure_wins_over_an_estimate(data_copy):
+    data = data_copy
+    with open(data / "metrics.csv", "a", encoding="utf-8") as f:
+        f.write("kuaishou,gmv,2023Q3,3000,,RMB_100m,estimate,seed004,test estimate\n")
+        f.write("kuaishou,gmv,2020Q4,1400,,RMB_100m,estimate,seed004,test estimate\n")
+    series = quarterly_series(load_metrics(data), "kuaishou", "gmv")
+    assert series[pd.Period("2023Q3", "Q-DEC")] == pytest.approx(290.2)
+    assert series[pd.Period("2020Q4", "Q-DEC")] == pytest.approx(140.0)  # the estimate fills the gap
+
+
+# --- as_of ------------------------------------------------------------------------------
+
+def test_as_of_drops_later_periods_and_events(dataset):
+    cut = dataset.as_of("2022Q4")
+    assert cut.metrics["period_end"].max() == pd.Timestamp("2022-12-31")
+    assert (cut.metrics["period_end"] <= pd.Timestamp("2022-12-31")).all()
+    assert (cut.events["date"] <= pd.Timestamp("2022-12-31")).all()
+    assert "EV10" in set(cut.events["event_id"]) and "EV11" not in set(cut.events["event_id"])
+    assert len(cut.events) < len(dataset.events) and len(cut.metrics) < len(dataset.metrics)
+    gmv = quarterly_series(cut.metrics, "kuaishou", "gmv")
+    assert str(gmv.index[-1]) == "2022Q4"
+    assert str(cut.latest_quarter()) == "2022Q4"
+    assert str(dataset.latest_quarter()) == "2025Q3"
+    # Annual figures that end by the cut-off stay: calendar 2022 and Alibaba's FY2021.
+    assert annual_series(cut.metrics, "kuaishou", "gmv").index[-1] == pd.Period("2022", "Y-DEC")
+    assert len(annual_series(cut.metrics, "alibaba", "gmv")) == 2
+    # load(as_of=...) is the same cut.
+    assert load(SHIPPED_DATA_DIR, as_of="2022Q4").metrics.equals(cut.metrics)
+
+
+def test_as_of_rejects_a_malformed_quarter(dataset):
+    with pytest.raises(ParameterError) as caught:
+        dataset.as_of("2022-12")
+    assert caught.value.name == "as_of"
+
+
+# --- references between the tables ---------------------------------------------------------
+
+def test_every_metric_source_resolves(dataset):
+    metrics, sources = dataset.metrics, dataset.sources
+    assert set(metrics["source_id"]) <= set(sources["source_id"])
+    assert metrics["source_title"].notna().all() and (metrics["source_title"] != "").all()
+    assert sources["source_id"].is_unique
+
+
+def test_every_platform_has_a_business_model(dataset):
+    assert set(dataset.platforms["model"]) <= set(MODELS)
+    assert dataset.metrics["model"].isin(MODELS).all()
+    assert set(dataset.metrics["platform"]) <= set(dataset.platforms["platform"])
+    assert dict(zip(dataset.platforms["platform"], dataset.platforms["model"])) == {
+        "kuaishou": "trust", "douyin": "interest", "alibaba": "shelf", "jd": "shelf", "pdd": "shelf"}
+
+
+def test_every_event_source_and_platform_resolves(dataset):
+    events = dataset.events
+    assert len(events) > 0
+    assert set(events["source_id"]) <= set(dataset.sources["source_id"])
+    assert set(events["platform"]) <= set(dataset.platforms["platform"])
+    assert events["date"].is_monotonic_increasing
+    assert (events["quarter"] == events["date"].dt.to_period("Q-DEC")).all()
+
+
+def test_every_row_keeps_its_line_in_metrics_csv(dataset):
+    lines = dataset.metrics["line"]
+    assert lines.is_unique and lines.min() == 2
+    assert lines.max() == len(dataset.metrics) + 1
+
+
+# --- parameters -------------------------------------------------------------------------
+
+def test_unknown_platform_raises_parameter_error(dataset, metrics):
+    for call in (lambda: quarterly_series(metrics, "taobao", "gmv"),
+                 lambda: annual_series(metrics, "taobao", "gmv"),
+                 lambda: check_platform(dataset, "taobao"),
+                 lambda: check_platform(metrics, "taobao")):
+        with pytest.raises(ParameterError) as caught:
+            call()
+        assert caught.value.name == "platform"
+        assert caught.value.value == "taobao"
+        assert "`platform`" in str(caught.value) and "kuaishou" in str(caught.value)
+    assert check_platform(dataset, "kuaishou") == "kuaishou"
+
+
+def test_unknown_metric_raises_parameter_error(metrics):
+    with pytest.raises(ParameterError) as caught:
+        quarterly_series(metrics, "kuaishou", "revnue")
+    assert caught.value.name == "metric"
+    assert isinstance(caught.value, ValueError)

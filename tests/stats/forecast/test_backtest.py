@@ -1,0 +1,95 @@
+"""Rolling-origin backtest: no leakage, honest auto choice, calibration and the CLI table."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from kreport.errors import ModelError
+from kreport.stats.forecast.backtest import (
+    backtest_table,
+    choose_members,
+    mase_denominator,
+    run_backtest,
+)
+from kreport.stats.forecast.calibration import interval_multipliers, raw_multipliers
+
+FAST_MODELS = ("snaive", "drift", "loglinear", "theta")
+
+
+
+def synthetic(n=20, seed=3):
+    rng = np.random.default_rng(seed)
+    t = np.arange(n)
+    values = 100 * np.exp(0.04 * t + 0.15 * (t % 4 == 3) + rng.normal(0, 0.03, n))
+    return pd.Series(values, index=pd.period_range("2020Q1", periods=n, freq="Q"))
+
+
+def test_forecasts_made_before_a_change_in_the_future_stay_the_same():
+    series = synthetic()
+    cut = 16  # origins up to position 16 train on series.iloc[:16]
+    future_changed = series.copy()
+    future_changed.iloc[cut:] *= 3.0
+    cols = ["mean", "sigma", "forecast", "lo80", "hi95", "cal_lo80", "cal_hi80", "cal_lo95", "cal_hi95"]
+    a = run_backtest(series, models=FAST_MODELS, min_train=12)
+    b = run_backtest(future_changed, models=FAST_MODELS, min_train=12)
+    key = ["model", "origin_pos", "h"]
+    a_before = a[a["origin_pos"] <= cut].sort_values(key).reset_index(drop=True)
+    b_before = b[b["origin_pos"] <= cut].sort_values(key).reset_index(drop=True)
+    assert len(a_before) > 0 and set(a_before["model"]) >= {"auto", "snaive"}
+    pd.testing.assert_frame_equal(a_before[key + cols], b_before[key + cols])
+    auto_a = a_before[a_before["model"] == "auto"]["members"].tolist()
+    assert auto_a == b_before[b_before["model"] == "auto"]["members"].tolist()
+    # ...while forecasts made after the change do see it.
+    later_a = a[(a["origin_pos"] == cut + 2) & (a["model"] == "snaive")]["forecast"].to_numpy()
+    later_b = b[(b["origin_pos"] == cut + 2) & (b["model"] == "snaive")]["forecast"].to_numpy()
+    assert not np.allclose(later_a, later_b)
+
+
+def test_mase_denominator_skips_pairs_with_a_gap():
+    values = np.array([1.0, 2, 3, 4, 2, np.nan, 5, 8])
+    # seasonal pairs: (1,2)->1, (2,nan) skipped, (3,5)->2, (4,8)->4
+    assert mase_denominator(values, 4) == pytest.approx((1 + 2 + 4) / 3)
+
+
+def test_backtest_rows_cover_each_origin_and_horizon_once():
+    frame = run_backtest(synthetic(), models=FAST_MODELS, min_train=12)
+    snaive = frame[frame["model"] == "snaive"]
+    assert sorted(snaive["origin_pos"].unique()) == list(range(12, 20))
+    assert snaive.groupby("origin_pos")["h"].apply(list).map(lambda h: h == [1, 2, 3, 4]).all()
+    first = snaive[snaive["origin_pos"] == 12]
+    assert str(first["origin"].iloc[0]) == "2022Q4" and str(first["period"].iloc[0]) == "2023Q1"
+
+
+def test_auto_uses_the_default_until_errors_exist_then_the_best():
+    frame = run_backtest(synthetic(24), models=FAST_MODELS, min_train=12)
+    assert choose_members(frame, 12, FAST_MODELS) == ("theta",)  # the default members present
+    members = choose_members(frame, 24, FAST_MODELS)
+    assert len(members) == 3 and "snaive" not in members  # seasonal naive ignores the growth
+
+
+def test_multipliers_widen_with_past_errors_and_default_to_raw():
+    raw = raw_multipliers()
+    np.testing.assert_allclose(interval_multipliers([]), raw)
+    big = interval_multipliers(np.full(30, 3.0))
+    assert np.all(big > raw)
+    small = interval_multipliers(np.full(30, 0.1))
+    assert np.all(small < raw)
+    # conformal rank: with 9 errors the 80% level takes the 8th smallest |z|, shrunk to the raw 1.28
+    z = np.arange(1, 10, dtype=float)
+    m80 = interval_multipliers(z, levels=(0.8,), prior_weight=0.0)
+    assert m80[0] == pytest.approx(8.0)
+
+
+def test_backtest_table_for_the_cli():
+    table = backtest_table(synthetic(), models=FAST_MODELS, min_train=12)
+    assert list(table.columns) == ["model", "h", "n", "mase", "smape", "fallback_share", "coverage80_raw",
+                                   "coverage80_cal", "coverage95_raw", "coverage95_cal", "chosen"]
+    assert set(table.loc[table["chosen"], "model"]) == {"auto"}
+    assert table.loc[table["model"] == "snaive", "mase"].between(0.3, 3).all()
+    assert table[["coverage80_raw", "coverage95_cal"]].stack().between(0, 1).all()
+    assert len(table.attrs["chosen_members"]) >= 1
+
+
+def test_too_short_for_a_backtest():
+    with pytest.raises(ModelError):
+        run_backtest(synthetic(10), models=FAST_MODELS, min_train=12)

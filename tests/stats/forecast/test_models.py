@@ -1,0 +1,101 @@
+"""Each model's forecast on small synthetic series, the fallback guard and the short-series rule."""
+
+import numpy as np
+import pytest
+
+from kreport.errors import ParameterError
+from kreport.stats.forecast import models
+from kreport.stats.forecast.models import (
+    ModelForecast,
+    candidate_models,
+    fit_model,
+    is_short,
+)
+from kreport.stats.forecast.saturating import fit_saturating, logistic_curve
+from kreport.stats.forecast.transforms import Scale, choose_scale
+
+
+def seasonal_log_series(n=20, seed=0):
+    rng = np.random.default_rng(seed)
+    t = np.arange(n)
+    return np.log(100) + 0.05 * t + 0.1 * (t % 4 == 3) + rng.normal(0, 0.02, n)
+
+
+def test_seasonal_naive_repeats_last_year_and_widens_by_year():
+    y = np.array([1.0, 2, 3, 4, 2, 3, 4, 5])
+    fc = fit_model("snaive", y, 4, 6)
+    np.testing.assert_allclose(fc.mean, [2, 3, 4, 5, 2, 3])
+    s = np.sqrt(np.mean(np.ones(4)))  # every seasonal difference is 1
+    np.testing.assert_allclose(fc.sigma, s * np.sqrt([1, 1, 1, 1, 2, 2]))
+
+
+def test_drift_adds_average_yearly_change():
+    y = np.array([1.0, 2, 3, 4, 3, 4, 5, 6, 5, 6, 7, 8])  # +2 every year
+    fc = fit_model("drift", y, 4, 5)
+    np.testing.assert_allclose(fc.mean, [7, 8, 9, 10, 9])
+    assert fc.params["drift_per_year"] == pytest.approx(2)
+
+
+@pytest.mark.parametrize("name", ["loglinear", "ets", "arima", "theta"])
+def test_statsmodels_models_forecast_the_trend_with_spread(name):
+    y = seasonal_log_series()
+    fc = fit_model(name, y, 4, 4)
+    assert not fc.fallback, fc.note
+    assert fc.mean.shape == fc.sigma.shape == (4,)
+    assert np.all(fc.sigma > 0)
+    # The series grows ~0.05 a quarter: one year ahead the level is clearly above the last year's.
+    assert fc.mean.mean() > y[-4:].mean() + 0.1
+
+
+def test_ets_form_is_chosen_by_aicc_and_reported():
+    fc = fit_model("ets", seasonal_log_series(24), 4, 4)
+    assert fc.params["form"].startswith("ETS(A,")
+    assert np.isfinite(fc.aicc)
+
+
+def test_exploding_model_falls_back_to_seasonal_naive(monkeypatch):
+    def exploding(y, m, horizon):
+        return ModelForecast("ets", np.full(horizon, 1e6), np.ones(horizon))
+
+    monkeypatch.setitem(models._FITTERS, "ets", exploding)
+    y = seasonal_log_series()
+    fc = fit_model("ets", y, 4, 4)
+    assert fc.fallback and "plausible" in fc.note
+    np.testing.assert_allclose(fc.mean, y[-4:])
+
+
+def test_failing_model_falls_back_and_says_why():
+    fc = fit_model("arima", np.array([1.0, 2, 3, 4, 5]), 4, 2)
+    assert fc.fallback and "fit failed" in fc.note
+
+
+def test_unknown_model_is_a_parameter_error():
+    with pytest.raises(ParameterError):
+        fit_model("prophet", np.ones(10), 4, 4)
+
+
+def test_short_series_get_simple_models_only():
+    assert is_short(6, 1) and is_short(11, 4) and not is_short(12, 4)
+    assert candidate_models(5, 1) == ("naive", "drift")
+    assert "ets" not in candidate_models(10, 4)
+    assert "ets" in candidate_models(16, 4)
+    assert "logistic" in candidate_models(16, 4, saturating=True)
+
+
+def test_logistic_curve_recovers_its_ceiling():
+    t = np.arange(24, dtype=float)
+    users = logistic_curve(t, 700.0, 0.25, 8.0)
+    scale = Scale("log")
+    fc = fit_saturating("logistic", scale.forward(users), 4, 4, scale)
+    assert fc.params["ceiling"] == pytest.approx(700, rel=1e-3)
+    assert np.all(scale.inverse(fc.mean) < 700)
+
+
+def test_scale_choice():
+    assert choose_scale([0.2, 0.5]).name == "logit"
+    assert choose_scale([2.0, 5.0]).name == "log"
+    assert choose_scale([-1.0, 5.0]).name == "identity"
+    with pytest.raises(ParameterError):
+        choose_scale([2.0], "logit")
+    logit = Scale("logit")
+    np.testing.assert_allclose(logit.inverse(logit.forward([0.1, 0.9])), [0.1, 0.9])
