@@ -163,3 +163,140 @@ def test_zh_title_uses_cjk_font_and_en_has_no_tofu(site, browser):
     assert any(word in font for font in fonts for word in CJK_FONT_WORDS), fonts
     assert page.evaluate("document.querySelector('h1').textContent").strip()
     page.close()
+
+
+# --- what the charts say: every plotted point against the data, and where it is drawn -----------
+
+_GEOMETRY = """svg => {
+  const years = [...svg.querySelectorAll('text')]
+    .filter(t => /^\\d{4}$/.test(t.textContent.trim()))
+    .map(t => { const r = t.getBoundingClientRect(); return [Number(t.textContent.trim()), r.left + r.width / 2]; });
+  const points = [...svg.querySelectorAll('g.chart-point')].map(g => {
+    const r = g.getBoundingClientRect(); return [g.dataset.period, g.dataset.metric, r.left + r.width / 2]; });
+  return {years, points};
+}"""
+
+
+def _span(label: str, metric: str) -> tuple:
+    """The first and last day a figure covers: its period, or the twelve months to the quarter's end for a
+    twelve-months metric (FY = the twelve months to March, Alibaba's fiscal year)."""
+    import pandas as pd
+
+    if label.startswith("FY"):
+        period = pd.Period(label[2:], freq="Y-MAR")
+    elif "Q" in label:
+        period = pd.Period(label, freq="Q-DEC")
+        if metric.removesuffix("_yoy") in ("gmv_ttm", "annual_buyers"):
+            return (period - 3).start_time, period.end_time
+    else:
+        period = pd.Period(label, freq="Y-DEC")
+    return period.start_time, period.end_time
+
+
+@pytest.mark.parametrize(("page_name", "figures"), [
+    ("comparison-en.html", (1, 2)),  # yearly GMV (calendar and fiscal years), yearly growth
+    ("platform-kuaishou-en.html", (10,)),  # quarterly GMV with strategy events
+])
+def test_each_point_sits_over_its_own_period(site, browser, page_name, figures):
+    """Geometry in Chromium: a point lies inside its period's span on the axis, away from its edges."""
+    import pandas as pd
+
+    path = next(site.glob(f"*/{page_name}"))
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(path.as_uri())
+    problems = []
+    for number in figures:
+        found = page.locator(f"#fig{number} svg").evaluate(_GEOMETRY)
+        years = sorted(found["years"])
+        assert len(years) >= 2 and found["points"], f"figure {number}: no year labels or no points"
+        # The year labels stand at the middle of their years: they fix the scale from dates to pixels.
+        (y0, x0), (y1, x1) = years[0], years[-1]
+        mid0, mid1 = pd.Timestamp(year=y0, month=7, day=2), pd.Timestamp(year=y1, month=7, day=2)
+        per_day = (x1 - x0) / (mid1 - mid0).days
+
+        def pixel(day, mid0=mid0, x0=x0, per_day=per_day):
+            return x0 + (day - mid0).days * per_day
+
+        for label, metric, x in found["points"]:
+            start, end = _span(label, metric)
+            left, right = pixel(start), pixel(end)
+            margin = 0.1 * (right - left)
+            if not left + margin <= x <= right - margin:
+                problems.append(f"figure {number}: {label} drawn at x={x:.0f}, its span is {left:.0f}–{right:.0f}")
+    page.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_every_plotted_point_matches_the_data(site):
+    """Read the data table under every chart and check each value against kreport.load() (derived ones recomputed)."""
+    import math
+    import re
+
+    import kreport
+    from kreport.dataset.load import quarterly_series
+    from kreport.dataset.periods import parse_quarter, period_label
+    from kreport.dataset.schema import METRICS
+    from kreport.stats import derived
+
+    row_re = re.compile(r'<tr (data-[^>]*)>')
+    checked, problems = 0, []
+    for path in sorted(site.glob("*/*.html")):
+        text = path.read_text(encoding="utf-8")
+        if 'class="chart-data"' not in text:
+            continue
+        m = kreport.load(as_of=parse_quarter(path.parent.name)).metrics
+        m = m.assign(label=[period_label(p, k) for p, k in zip(m["period"], m["period_kind"])])
+
+        def figure(platform, metric, label, basis=None, m=m):
+            rows = m[(m["platform"] == platform) & (m["metric"] == metric) & (m["label"] == label)]
+            if basis:
+                rows = rows[rows["basis"] == basis]
+            return rows["value"].iloc[0] if len(rows) else math.nan
+
+        def q(platform, metric, m=m):
+            return quarterly_series(m, platform, metric)
+
+        for attributes in row_re.findall(text):
+            data = dict(re.findall(r'data-([a-z]+)="([^"]*)"', attributes))
+            platform, metric, label, basis = data["platform"], data["metric"], data["period"], data["basis"]
+            value = float(data["value"])
+            where = f"{path.name}: {platform} {metric} {label}"
+            if basis == "model":
+                last = q(platform, metric).dropna().index[-1]
+                if not parse_quarter(label) > last:
+                    problems.append(f"{where}: a model estimate for a period with data")
+                continue
+            if metric in METRICS:
+                expected = figure(platform, metric, label, basis)
+            elif metric.endswith("_yoy"):
+                base = metric.removesuffix("_yoy")
+                earlier = (str(parse_quarter(label) - 4) if "Q" in label else
+                           (f"FY{int(label[2:]) - 1}" if label.startswith("FY") else str(int(label) - 1)))
+                expected = figure(platform, base, label) / figure(platform, base, earlier) - 1
+            elif metric.startswith("gmv_index_"):
+                expected = 100 * figure(platform, "gmv", label) / figure(platform, "gmv", metric.rsplit("_", 1)[1])
+            elif metric in ("gmv_per_dau", "gmv_per_buyer", "gmv_ttm_per_annual_buyer", "buyer_penetration"):
+                if metric == "gmv_per_dau":
+                    series = derived.gmv_per_dau(q(platform, "gmv"), q(platform, "dau"))
+                elif metric == "gmv_per_buyer":
+                    series = derived.gmv_per_buyer(q(platform, "gmv"), q(platform, "monthly_buyers"))
+                elif metric == "gmv_ttm_per_annual_buyer":
+                    series = derived.gmv_per_buyer(q(platform, "gmv_ttm"), q(platform, "annual_buyers"), annualise=False)
+                else:
+                    series = derived.buyer_penetration(q(platform, "monthly_buyers"), q(platform, "mau"))
+                expected = series.get(parse_quarter(label), math.nan)
+            elif metric == "gmv_seasonal_index":
+                expected = derived.seasonal_indices(q(platform, "gmv"))[int(label[1])] / 100
+            elif metric.startswith("gmv_growth_") or metric == "gmv_log_change":
+                parts = derived.decompose_gmv_growth(q(platform, "gmv"), q(platform, "mau"), q(platform, "monthly_buyers"))
+                column = {"gmv_growth_users": "users", "gmv_growth_conversion": "conversion",
+                          "gmv_growth_spend_per_buyer": "spend_per_buyer", "gmv_log_change": "total"}[metric]
+                expected = parts.loc[parse_quarter(label), column]
+            else:
+                problems.append(f"{where}: a metric this test does not know")
+                continue
+            checked += 1
+            if not math.isclose(value, expected, rel_tol=1e-9, abs_tol=1e-12):
+                problems.append(f"{where}: the page says {value}, the data gives {expected}")
+    assert checked > 200, f"only {checked} plotted points found"
+    assert not problems, "\n".join(problems[:40])

@@ -8,7 +8,7 @@ import pandas as pd
 
 from kreport.errors import ParameterError
 
-__all__ = ["QUARTER_FORM", "parse_quarter", "parse_period", "period_quarters", "period_label", "year_label"]
+__all__ = ["QUARTER_FORM", "parse_quarter", "parse_period", "period_quarters", "period_label", "year_label", "period_text"]
 
 QUARTER_FORM = "a quarter written YYYYQn, for example 2025Q3"
 _QUARTER = re.compile(r"^(\d{4})Q([1-4])$")
@@ -64,3 +64,10 @@ def period_label(period: pd.Period, kind: str) -> str:
 def year_label(period: pd.Period, kind: str) -> str:
     """The year a figure belongs to: 2024, or FY2021 for a fiscal year (a quarter gives its calendar year)."""
     return f"FY{period.year}" if kind == "fiscal_year" else str(period.year)
+
+
+def period_text(period: pd.Period) -> str:
+    """A period as metrics.csv writes it, from the period alone: 2024Q3, 2024, or FY2021 (a year not ending in December)."""
+    if period.freqstr.startswith("Q"):
+        return str(period)
+    return str(period.year) if period.freqstr in ("Y-DEC", "A-DEC") else f"FY{period.year}"

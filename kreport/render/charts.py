@@ -7,6 +7,7 @@ markup with text kept as text, so Chinese is drawn by the reader's CJK font.
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass, field
 
 import matplotlib
 
@@ -15,9 +16,12 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import seaborn as sns  # noqa: E402
+from markupsafe import escape  # noqa: E402
+
+from kreport.dataset.periods import period_text  # noqa: E402
 
 __all__ = [
-    "MODEL_COLOURS", "platform_colour", "theme", "line_chart", "bar_chart", "waterfall",
+    "Chart", "period_x", "MODEL_COLOURS", "platform_colour", "theme", "line_chart", "bar_chart", "waterfall",
     "fan_chart", "seasonal_chart", "event_timeline",
 ]
 
@@ -25,6 +29,79 @@ MODEL_COLOURS = {"trust": "#d9480f", "interest": "#1971c2", "shelf": "#2b8a3e"}
 # Shelf platforms share the shelf hue in three shades, so the model stays readable.
 _PLATFORM_SHADES = {"alibaba": "#2b8a3e", "jd": "#69a825", "pdd": "#0b7285"}
 _FONTS = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "DejaVu Sans"]
+
+
+# What the data table under a chart lists for each plotted point (see Chart.points).
+POINT_COLUMNS = ["series", "platform", "metric", "period", "value", "unit", "basis", "qualifier"]
+
+
+@dataclass
+class Chart:
+    """An SVG chart and every point it draws: the data behind the chart, one row per point.
+
+    ``points`` columns: series (legend label), platform, metric (a metric of the vocabulary or a
+    derived one such as ``gmv_yoy``), period (as written in metrics.csv: 2024, 2024Q3, FY2021),
+    value (canonical units: RMB bn, millions, fractions; a derived series its own value), unit
+    (how to read value), basis (reported, estimate or model), qualifier.
+    """
+
+    svg: str
+    points: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=POINT_COLUMNS))
+
+
+def period_x(period: pd.Period) -> pd.Timestamp:
+    """Where a period is drawn on a time axis: the middle of its own span, never its end.
+
+    The one time-axis convention of every chart: 2024 at 2024-07-02, 2024Q4 at mid-November
+    2024, FY2021 (April 2020 to March 2021) at 2020-10-01.
+    """
+    start, end = period.start_time, period.end_time
+    return (start + (end - start) / 2).floor("D")
+
+
+def _year_axis(ax, periods) -> None:
+    """Year labels centred on their years, with year boundaries as grid lines.
+
+    A point drawn at :func:`period_x` then sits inside its own year's span, under its label.
+    """
+    years = sorted({p.start_time.year for p in periods} | {p.end_time.year for p in periods})
+    years = list(range(years[0], years[-1] + 1))
+    ax.set_xticks([pd.Timestamp(year=y, month=1, day=1) for y in [*years, years[-1] + 1]], labels=[])
+    ax.set_xticks([period_x(pd.Period(str(y), freq="Y-DEC")) for y in years], labels=[str(y) for y in years], minor=True)
+    ax.tick_params(axis="x", which="minor", length=0, labelsize=9)
+    ax.tick_params(axis="x", which="major", length=4)
+    ax.grid(axis="x", which="major", visible=True)
+    ax.grid(axis="x", which="minor", visible=False)
+    ax.set_xlim(pd.Timestamp(year=years[0], month=1, day=1) - pd.Timedelta(days=20),
+                pd.Timestamp(year=years[-1] + 1, month=1, day=1) + pd.Timedelta(days=20))
+
+
+class _Marks:
+    """Gives each drawn point an id, and after drawing a <title> and data attributes in the SVG."""
+
+    def __init__(self):
+        self.rows: list[dict] = []
+
+    def add(self, artist, row: dict, shown: str) -> None:
+        gid = f"kpt{len(self.rows)}"
+        artist.set_gid(gid)
+        self.rows.append({**row, "_gid": gid, "_title": shown})
+
+    def apply(self, svg: str) -> str:
+        for row in self.rows:
+            attrs = (f'class="chart-point" data-series="{escape(row["series"])}" data-metric="{escape(row["metric"])}" '
+                     f'data-period="{escape(row["period"])}" data-value="{row["value"]!r}"')
+            svg = svg.replace(f'<g id="{row["_gid"]}">', f'<g id="{row["_gid"]}" {attrs}><title>{escape(row["_title"])}</title>', 1)
+        return svg
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame([{c: r.get(c, "") for c in POINT_COLUMNS} for r in self.rows], columns=POINT_COLUMNS)
+
+
+def _point(rows_series, row, value, unit, basis=None) -> dict:
+    return {"series": str(rows_series), "platform": str(row.get("platform", "")), "metric": str(row.get("metric", "")),
+            "period": period_text(row["period"]), "value": float(value), "unit": unit,
+            "basis": str(basis or row.get("basis", "reported")), "qualifier": str(row.get("qualifier", "") or "")}
 
 
 def platform_colour(platform: str, model: str) -> str:
@@ -37,13 +114,13 @@ def theme() -> None:
         "font.family": "sans-serif", "font.sans-serif": _FONTS, "svg.fonttype": "none",
         "axes.spines.top": False, "axes.spines.right": False, "axes.titleweight": "bold",
         "axes.titlesize": 12, "axes.labelsize": 10, "legend.fontsize": 9, "legend.frameon": False,
-        "axes.unicode_minus": False,
+        "axes.unicode_minus": False, "svg.hashsalt": "kreport",  # the same chart gives the same SVG
     })
 
 
 def _svg(fig) -> str:
     buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", bbox_inches="tight")
+    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     plt.close(fig)
     text = buffer.getvalue()
     text = text[text.index("<svg"):]
@@ -56,22 +133,36 @@ def _figure(width=9.0, height=4.2):
     return plt.subplots(figsize=(width, height))
 
 
-def line_chart(frame: pd.DataFrame, *, x="period_end", y="value", series="platform", ylabel="", title="",
+def line_chart(frame: pd.DataFrame, *, series="platform", unit="RMB_bn", fmt=None, ylabel="", title="",
                colours: dict | None = None, labels: dict | None = None, percent=False, events=None,
-               log=False) -> str:
-    """Lines per ``series``; rows with basis 'estimate' drawn dashed with hollow markers.
+               log=False) -> Chart:
+    """Lines over time per ``series``; rows with basis 'estimate' drawn dashed with hollow markers.
 
-    ``frame`` columns: x, y, series, basis. ``events``: optional frame with date and label.
+    ``frame`` columns: period (a Period), value, basis, platform, metric, and optionally span (the
+    Period drawn over, when it differs from the figure's own period) and qualifier. ``unit`` says
+    how to read value; ``fmt(value, unit, qualifier)`` writes it for the point's hover title.
+    ``events``: optional frame with a date column.
     """
     fig, ax = _figure()
-    for key, rows in frame.sort_values(x).groupby(series, sort=False):
+    marks = _Marks()
+    fmt = fmt or (lambda v, u, q: f"{v:,.3g}")
+    spans = []
+    frame = frame.assign(_span=frame["span"] if "span" in frame else frame["period"])
+    frame = frame.assign(_x=[period_x(p) for p in frame["_span"]]).sort_values("_x")
+    for key, rows in frame.groupby(series, sort=False):
         colour = (colours or {}).get(key, "#495057")
         label = (labels or {}).get(key, key)
-        rows = rows.dropna(subset=[y])
+        rows = rows.dropna(subset=["value"])
         estimate = rows["basis"].astype(str).eq("estimate").to_numpy()
-        ax.plot(rows[x], rows[y], color=colour, lw=2, ls="--" if estimate.all() else "-", label=label)
-        ax.scatter(rows[x][~estimate], rows[y][~estimate], color=colour, s=22, zorder=3)
-        ax.scatter(rows[x][estimate], rows[y][estimate], facecolor="white", edgecolor=colour, s=30, zorder=3, lw=1.5)
+        ax.plot(rows["_x"], rows["value"], color=colour, lw=2, ls="--" if estimate.all() else "-", label=label)
+        for (_, row), est in zip(rows.iterrows(), estimate):
+            dot = (ax.scatter([row["_x"]], [row["value"]], facecolor="white", edgecolor=colour, s=30, zorder=3, lw=1.5) if est
+                   else ax.scatter([row["_x"]], [row["value"]], color=colour, s=22, zorder=3))
+            point = _point(label, row, row["value"], unit)
+            marks.add(dot, point, f"{label} · {point['period']} · {fmt(row['value'], unit, point['qualifier'])}")
+        spans += list(rows["_span"])
+    if spans:
+        _year_axis(ax, spans)
     if percent:
         ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
         ax.axhline(0, color="#868e96", lw=0.8)
@@ -86,7 +177,7 @@ def line_chart(frame: pd.DataFrame, *, x="period_end", y="value", series="platfo
         ax.set_title(title, loc="left")
     if frame[series].nunique() > 1 or events is not None:
         ax.legend(loc="upper left")
-    return _svg(fig)
+    return Chart(marks.apply(_svg(fig)), marks.frame())
 
 
 def _mark_events(ax, events: pd.DataFrame) -> None:
@@ -97,75 +188,117 @@ def _mark_events(ax, events: pd.DataFrame) -> None:
                     fontsize=8, color="#495057")
 
 
-def bar_chart(frame: pd.DataFrame, *, x="label", y="value", ylabel="", colour="#495057", title="",
-              estimate_col="basis", growth: pd.Series | None = None, growth_label="") -> str:
-    """Bars per period; estimates hatched and pale. ``growth`` (fractions) on a right axis."""
+def bar_chart(frame: pd.DataFrame, *, unit="RMB_bn", fmt=None, ylabel="", colour="#495057", title="",
+              growth: pd.Series | None = None, growth_label="", series_label="") -> Chart:
+    """Bars per period, on categorical period labels; estimates hatched and pale. ``growth`` (fractions) on a right axis.
+
+    ``frame`` columns: period, label, value, basis, platform, metric, qualifier.
+    """
     fig, ax = _figure()
+    marks = _Marks()
+    fmt = fmt or (lambda v, u, q: f"{v:,.3g}")
     positions = np.arange(len(frame))
-    estimate = frame[estimate_col].astype(str).eq("estimate").to_numpy() if estimate_col in frame else np.zeros(len(frame), bool)
-    bars = ax.bar(positions, frame[y], color=[("white" if e else colour) for e in estimate],
-                  edgecolor=colour, lw=1.2)
-    for bar, e in zip(bars, estimate):
+    estimate = frame["basis"].astype(str).eq("estimate").to_numpy()
+    bars = ax.bar(positions, frame["value"], color=[("white" if e else colour) for e in estimate], edgecolor=colour, lw=1.2)
+    for bar, e, (_, row) in zip(bars, estimate, frame.iterrows()):
         if e:
             bar.set_hatch("///")
-    ax.set_xticks(positions, frame[x], rotation=90 if len(frame) > 12 else 0, fontsize=8)
+        point = _point(series_label, row, row["value"], unit)
+        marks.add(bar, point, f"{series_label} · {point['period']} · {fmt(row['value'], unit, point['qualifier'])}")
+    ax.set_xticks(positions, frame["label"], rotation=90 if len(frame) > 12 else 0, fontsize=8)
     ax.set_ylabel(ylabel)
     if growth is not None:
         ax2 = ax.twinx()
-        ax2.plot(positions, growth.to_numpy(), color="#212529", marker="o", ms=3, lw=1.2, label=growth_label)
+        ax2.plot(positions, growth.to_numpy(), color="#212529", lw=1.2, label=growth_label)
+        for pos, value, (_, row) in zip(positions, growth.to_numpy(), frame.iterrows()):
+            if np.isfinite(value):
+                dot = ax2.scatter([pos], [value], color="#212529", s=9, zorder=3)
+                point = _point(growth_label, {**row, "metric": f"{row['metric']}_yoy", "qualifier": ""}, value, "growth", "reported")
+                marks.add(dot, point, f"{growth_label} · {point['period']} · {value:+.1%}")
         ax2.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
         ax2.set_ylabel(growth_label)
         ax2.grid(False)
         ax2.spines["right"].set_visible(True)
     if title:
         ax.set_title(title, loc="left")
-    return _svg(fig)
+    return Chart(marks.apply(_svg(fig)), marks.frame())
 
 
-def waterfall(steps: pd.DataFrame, *, ylabel="", total_label="", colour="#495057") -> str:
-    """A waterfall of additive contributions: ``steps`` has columns label and value."""
+def waterfall(steps: pd.DataFrame, *, ylabel="", total_label="", colour="#495057") -> Chart:
+    """A waterfall of additive log contributions, drawn and labelled ×100 (log points).
+
+    ``steps`` columns: label, value (a log change), and for the data table: platform, metric, period.
+    """
     fig, ax = _figure(8.0, 3.8)
+    marks = _Marks()
     running = 0.0
-    for i, row in enumerate(steps.itertuples()):
-        ax.bar(i, row.value, bottom=running, color="#2b8a3e" if row.value >= 0 else "#c92a2a", width=0.6)
-        ax.text(i, running + row.value, f"{row.value * 100:+.1f}",
-                ha="center", va="bottom" if row.value >= 0 else "top", fontsize=8)
-        running += row.value
-    n = len(steps)
-    ax.bar(n, running, color=colour, width=0.6)
-    ax.text(n, running, f"{running * 100:+.1f}", ha="center", va="bottom" if running >= 0 else "top", fontsize=8)
-    ax.set_xticks(range(n + 1), [*steps["label"], total_label], fontsize=9)
+    rows = [*steps.to_dict("records")]
+    total = {**rows[-1], "label": total_label, "metric": "gmv_log_change", "value": float(steps["value"].sum())} if rows else None
+    for i, row in enumerate([*rows, total] if total else []):
+        is_total = i == len(rows)
+        height = row["value"] * 100
+        bottom = 0.0 if is_total else running
+        bar = ax.bar(i, height, bottom=bottom, width=0.6,
+                     color=colour if is_total else ("#2b8a3e" if height >= 0 else "#c92a2a"))[0]
+        ax.text(i, bottom + height, f"{height:+.1f}", ha="center", va="bottom" if height >= 0 else "top", fontsize=8)
+        point = _point(row["label"], row, row["value"], "log_change")
+        marks.add(bar, point, f"{row['label']} · {point['period']} · {height:+.1f}")
+        running += 0.0 if is_total else height
+    ax.set_xticks(range(len(rows) + 1), [*steps["label"], total_label], fontsize=9)
     ax.axhline(0, color="#868e96", lw=0.8)
     ax.set_ylabel(ylabel)
-    return _svg(fig)
+    return Chart(marks.apply(_svg(fig)), marks.frame())
 
 
-def fan_chart(history: pd.Series, forecast: pd.DataFrame, *, ylabel="", colour="#495057", labels=None) -> str:
-    """History as a line; forecast with 80% and 95% bands (columns period, forecast, lo80, hi80, lo95, hi95)."""
+def fan_chart(history: pd.DataFrame, forecast: pd.DataFrame, *, unit="RMB_bn", fmt=None, ylabel="", colour="#495057",
+              labels=None) -> Chart:
+    """History as a line; the forecast with 80% and 95% bands, drawn and listed as a model estimate.
+
+    ``history`` columns: period, value, basis, platform, metric. ``forecast`` columns: period,
+    forecast, lo80, hi80, lo95, hi95 (plus platform and metric for the data table).
+    """
     labels = labels or {}
+    fmt = fmt or (lambda v, u, q: f"{v:,.3g}")
     fig, ax = _figure()
-    hist = history.dropna()
-    x_hist = hist.index.to_timestamp(how="end").normalize()
-    ax.plot(x_hist, hist.to_numpy(), color=colour, lw=2, marker="o", ms=3, label=labels.get("history", "history"))
-    x_fc = pd.PeriodIndex(forecast["period"]).to_timestamp(how="end").normalize()
+    marks = _Marks()
+    hist = history.dropna(subset=["value"])
+    x_hist = [period_x(p) for p in hist["period"]]
+    ax.plot(x_hist, hist["value"], color=colour, lw=2, label=labels.get("history", "history"))
+    for x, (_, row) in zip(x_hist, hist.iterrows()):
+        dot = ax.scatter([x], [row["value"]], color=colour, s=9, zorder=3)
+        point = _point(labels.get("history", "history"), row, row["value"], unit)
+        marks.add(dot, point, f"{point['series']} · {point['period']} · {fmt(row['value'], unit, '')}")
+    periods = list(pd.PeriodIndex(forecast["period"]))
+    x_fc = [period_x(p) for p in periods]
     ax.fill_between(x_fc, forecast["lo95"], forecast["hi95"], color=colour, alpha=0.15, lw=0, label=labels.get("95", "95%"))
     ax.fill_between(x_fc, forecast["lo80"], forecast["hi80"], color=colour, alpha=0.3, lw=0, label=labels.get("80", "80%"))
     ax.plot(x_fc, forecast["forecast"], color=colour, lw=2, ls="--", label=labels.get("forecast", "forecast"))
+    for x, period, (_, row) in zip(x_fc, periods, forecast.iterrows()):
+        dot = ax.scatter([x], [row["forecast"]], facecolor="white", edgecolor=colour, s=16, zorder=3, lw=1.2)
+        point = _point(labels.get("forecast", "forecast"), {**row, "period": period}, row["forecast"], unit, "model")
+        marks.add(dot, point, f"{point['series']} · {point['period']} · {fmt(row['forecast'], unit, '')} "
+                              f"[{fmt(row['lo80'], unit, '')} – {fmt(row['hi80'], unit, '')}]")
+    _year_axis(ax, [*hist["period"], *periods])
     ax.set_ylabel(ylabel)
     ax.legend(loc="upper left")
-    return _svg(fig)
+    return Chart(marks.apply(_svg(fig)), marks.frame())
 
 
-def seasonal_chart(indices: pd.Series, *, ylabel="", colour="#495057") -> str:
-    """Seasonal indices by quarter (1 = average quarter)."""
+def seasonal_chart(indices: pd.Series, *, platform="", metric="gmv", ylabel="", colour="#495057") -> Chart:
+    """Seasonal indices by quarter of the year (1 = average quarter)."""
     fig, ax = _figure(6.0, 3.2)
-    ax.bar([f"Q{q}" for q in indices.index], indices.to_numpy(), color=colour, width=0.6)
+    marks = _Marks()
+    bars = ax.bar([f"Q{q}" for q in indices.index], indices.to_numpy(), color=colour, width=0.6)
+    for bar, (q, value) in zip(bars, indices.items()):
+        row = {"series": ylabel, "platform": platform, "metric": f"{metric}_seasonal_index", "period": f"Q{q}",
+               "value": float(value), "unit": "ratio", "basis": "reported", "qualifier": ""}
+        marks.add(bar, row, f"Q{q} · {value:.2f}")
     ax.axhline(1, color="#212529", lw=0.8)
     ax.set_ylabel(ylabel)
-    return _svg(fig)
+    return Chart(marks.apply(_svg(fig)), marks.frame())
 
 
-def event_timeline(events: pd.DataFrame, *, colours: dict) -> str:
+def event_timeline(events: pd.DataFrame, *, colours: dict) -> Chart:
     """Dated strategy events on one time axis, one row per platform."""
     fig, ax = _figure(9.0, 0.5 + 0.45 * max(1, events["platform_label"].nunique()))
     rows = {p: i for i, p in enumerate(events["platform_label"].unique())}
@@ -176,4 +309,4 @@ def event_timeline(events: pd.DataFrame, *, colours: dict) -> str:
     ax.set_yticks(list(rows.values()), list(rows.keys()))
     ax.set_ylim(-0.7, len(rows) - 0.3)
     ax.grid(axis="y", visible=False)
-    return _svg(fig)
+    return Chart(_svg(fig))

@@ -15,6 +15,8 @@ import pandas as pd
 
 from kreport.dataset.load import Dataset, check_platform, load
 from kreport.dataset.periods import parse_quarter
+from kreport.render.charts import Chart
+from kreport.render.numbers import format_quantity
 from kreport.render.templating import Markup, block
 from kreport.render.text import check_lang, check_report, t
 
@@ -100,11 +102,23 @@ class Report:
     def bullets(self, items: list[str], css: str = "takeaways") -> Html:
         return Html(block("bullets", items, css))
 
-    def figure(self, svg: str, caption: str, source_ids) -> Html:
-        """A numbered chart with its caption and a source line."""
+    def figure(self, chart: Chart, caption: str, source_ids) -> Html:
+        """A numbered chart with its caption, a source line and the data behind it (every plotted point)."""
         self._figures += 1
-        return Html(block("figure", self._figures, self.t("figure", n=self._figures), Markup(svg), caption,
-                          self.source_line(source_ids)))
+        return Html(block("figure", self._figures, self.t("figure", n=self._figures), Markup(chart.svg), caption,
+                          self.source_line(source_ids), self.chart_data(chart)))
+
+    def chart_data(self, chart: Chart) -> Markup:
+        if chart.points.empty:
+            return Markup("")
+        rows = [{**r, "value": repr(float(r["value"])), "shown": self.format(r["value"], r["unit"], r["qualifier"]),
+                 "basis_text": self.t(f"basis.{r['basis']}")} for r in chart.points.to_dict("records")]
+        columns = [self.t("col.series"), self.t("col.period"), self.t("col.value"), self.t("col.basis")]
+        return block("chart_data", self.t("chart.data"), columns, rows)
+
+    def format(self, value: float, unit: str, qualifier: str = "") -> str:
+        """A value in the reader's units: money, people and rates as in tables; derived units their own way."""
+        return format_quantity(value, unit, qualifier, self.lang)
 
     def table(self, markup: str, caption: str, source_ids=()) -> Html:
         """A numbered table (markup built by :func:`kreport.render.tables.html_table`) with its sources."""

@@ -1,50 +1,16 @@
-"""Reading tables: formatted numbers, estimate badges and source links, all values escaped."""
+"""Reading tables: estimate badges, source links and CSV downloads, all values escaped."""
 
 from __future__ import annotations
 
 import base64
-import math
 
 import pandas as pd
 
+from kreport.render.numbers import format_change, format_value, quantity
 from kreport.render.report import Html, Report
 from kreport.render.templating import Markup, block
 
 __all__ = ["quantity", "format_value", "format_change", "figure_table", "html_table", "csv_download"]
-
-_QUALIFIER = {"": "", "about": "≈", "over": ">", "under": "<"}
-
-
-def format_value(value: float, unit: str, qualifier: str = "", lang: str = "en") -> str:
-    """A canonical value for reading: RMB bn with one decimal, people in millions, rates in %."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    prefix = _QUALIFIER.get(qualifier or "", "")
-    if unit == "fraction":
-        text = f"{value:.0%}"
-    elif value >= 100:
-        text = f"{value:,.0f}"
-    else:
-        text = f"{value:,.1f}"
-    return prefix + text
-
-
-def quantity(value: float, unit: str, qualifier: str = "", lang: str = "en") -> str:
-    """A value with its unit, the way a reader of ``lang`` counts: 亿元 and 亿 in Chinese."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    if lang == "zh" and unit == "RMB_bn":
-        return f"{format_value(value * 10, 'RMB_100m', qualifier)}亿元"
-    if lang == "zh" and unit == "million":
-        return f"{_QUALIFIER.get(qualifier or '', '')}{value / 100:,.2f}亿"
-    suffix = {"RMB_bn": " RMB bn", "million": " million", "fraction": ""}.get(unit, f" {unit}")
-    return f"{format_value(value, unit, qualifier)}{suffix}"
-
-
-def format_change(change: float) -> str:
-    if change is None or (isinstance(change, float) and math.isnan(change)):
-        return "–"
-    return f"{change:+.1%}"
 
 
 def html_table(frame: pd.DataFrame, numeric=()) -> Markup:

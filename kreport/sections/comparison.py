@@ -25,6 +25,8 @@ def annual_gmv(rep: Report) -> pd.DataFrame:
     ttm_q4 = ttm_q4[[p.quarter == 4 for p in ttm_q4["period"]]].copy()
     ttm_q4["period_kind"] = "year"
     frame = pd.concat([annual, ttm_q4], ignore_index=True)
+    # Twelve months to December are drawn over their calendar year; every other figure over its own period.
+    frame["span"] = [pd.Period(str(p.year), freq="Y-DEC") if p.freqstr.startswith("Q") else p for p in frame["period"]]
     frame["year_label"] = [year_label(p, k) for p, k in zip(frame["period"], frame["period_kind"])]
     frame["year"] = [p.year for p in frame["period"]]
     return frame.sort_values(["platform", "period_end"]).reset_index(drop=True)
@@ -47,7 +49,8 @@ def gmv_scale(rep: Report) -> Html:
     frame = annual_gmv(rep)
     colours, labels = _labels(rep)
     block = rep.section(rep.t("cmp.scale"), rep.t("cmp.scale.intro"))
-    svg = charts.line_chart(frame, series="platform", ylabel=rep.t("axis.RMB_bn_log"), colours=colours, labels=labels, log=True)
+    svg = charts.line_chart(frame, series="platform", fmt=rep.format, ylabel=rep.t("axis.RMB_bn_log"), colours=colours,
+                            labels=labels, log=True)
     block += rep.figure(svg, rep.t("cmp.scale.caption"), frame["source_id"])
     years = sorted(frame["year"].unique())
     table = {rep.t("col.platform"): [labels[p] for p in frame["platform"].unique()]}
@@ -78,7 +81,8 @@ def growth_paths(rep: Report) -> Html:
         group = group.sort_values("period_end")
         for earlier, later in zip(group.itertuples(), group.iloc[1:].itertuples()):
             if later.year - earlier.year == 1 and later.period_kind == earlier.period_kind:
-                rows.append({"platform": platform, "period_end": later.period_end, "value": later.value / earlier.value - 1,
+                rows.append({"platform": platform, "period": later.period, "span": later.span, "metric": f"{later.metric}_yoy",
+                             "value": later.value / earlier.value - 1,
                              "basis": "estimate" if "estimate" in (later.basis, earlier.basis) else "reported",
                              "source_id": later.source_id, "label": later.year_label})
     block = rep.section(rep.t("cmp.growth"), rep.t("cmp.growth.intro"))
@@ -86,7 +90,8 @@ def growth_paths(rep: Report) -> Html:
         return block + rep.paragraph(rep.t("cmp.none"))
     growth = pd.DataFrame(rows)
     colours, labels = _labels(rep)
-    svg = charts.line_chart(growth, series="platform", ylabel=rep.t("axis.yoy"), colours=colours, labels=labels, percent=True)
+    svg = charts.line_chart(growth, series="platform", unit="growth", fmt=rep.format, ylabel=rep.t("axis.yoy"), colours=colours,
+                            labels=labels, percent=True)
     return block + rep.figure(svg, rep.t("cmp.growth.caption"), frame["source_id"])
 
 
@@ -100,8 +105,10 @@ def indexed(rep: Report) -> Html:
     if len(bases) < 2:
         return block + rep.paragraph(rep.t("cmp.none"))
     frame["value"] = 100 * frame["value"] / frame["platform"].map(bases)
+    frame["metric"] = f"gmv_index_{INDEX_BASE}"
     colours, labels = _labels(rep)
-    svg = charts.line_chart(frame, series="platform", ylabel=rep.t("axis.index", base=INDEX_BASE), colours=colours, labels=labels)
+    svg = charts.line_chart(frame, series="platform", unit="index", fmt=rep.format, ylabel=rep.t("axis.index", base=INDEX_BASE),
+                            colours=colours, labels=labels)
     missing = [rep.platform_name(p) for p in rep.data.platforms.index if p not in bases.index]
     return block + rep.figure(svg, rep.t("cmp.indexed.caption", base=INDEX_BASE, missing=", ".join(missing)), frame["source_id"])
 
@@ -163,9 +170,10 @@ def loyalty(rep: Report) -> Html:
         pen = buyer_penetration(quarterly_series(mine, platform, "monthly_buyers"), quarterly_series(mine, platform, "mau")).dropna()
         if len(pen) < 2:
             continue
-        frame = pd.DataFrame({"period_end": pen.index.to_timestamp(how="end").normalize(), "value": pen.to_numpy(),
-                              "platform": platform, "basis": "reported"})
-        svg = charts.line_chart(frame, series="platform", ylabel=rep.t("axis.fraction"), colours=colours, labels=labels, percent=True)
+        frame = pd.DataFrame({"period": list(pen.index), "value": pen.to_numpy(), "platform": platform,
+                              "metric": "buyer_penetration", "basis": "reported"})
+        svg = charts.line_chart(frame, series="platform", unit="fraction", fmt=rep.format, ylabel=rep.t("axis.fraction"),
+                                colours=colours, labels=labels, percent=True)
         block += rep.figure(svg, rep.t("cmp.penetration.caption", name=rep.platform_name(platform)),
                             mine[mine["metric"].isin(["monthly_buyers", "mau"])]["source_id"])
     rates = m[m["metric"] == "repurchase_rate"]

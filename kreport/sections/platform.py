@@ -85,8 +85,8 @@ def metric_history(rep: Report) -> Html:
             if kinds == ("quarter",) and len(rows) >= 5:
                 series = quarterly_series(mine, rep.platform, metric)
                 growth = yoy_growth(series).reindex(pd.PeriodIndex(rows["period"], freq="Q-DEC"))
-            svg = charts.bar_chart(rows, ylabel=rep.t(f"axis.{canonical}"), colour=colour, growth=growth,
-                                   growth_label=rep.t("axis.yoy"))
+            svg = charts.bar_chart(rows, unit=canonical, fmt=rep.format, ylabel=rep.t(f"axis.{canonical}"), colour=colour,
+                                   growth=growth, growth_label=rep.t("axis.yoy"), series_label=rep.t(f"metric.{metric}"))
             caption = rep.t(label_key, metric=rep.t(f"metric.{metric}"), start=rows["label"].iloc[0], end=rows["label"].iloc[-1])
             if len(bounds) > len(rows):
                 caption += " " + rep.t("profile.bounds_left_out", n=len(bounds) - len(rows))
@@ -103,7 +103,7 @@ def seasonality(rep: Report) -> Html:
     if gmv is None or gmv.notna().sum() < 8:
         return block + rep.paragraph(rep.t("profile.seasonality.none"))
     indices = seasonal_indices(gmv) / 100.0
-    svg = charts.seasonal_chart(indices, ylabel=rep.t("profile.seasonality.axis"), colour=_colour(rep))
+    svg = charts.seasonal_chart(indices, platform=rep.platform, ylabel=rep.t("profile.seasonality.axis"), colour=_colour(rep))
     strongest = int(indices.idxmax())
     block += rep.paragraph(rep.t("profile.seasonality.text", q=strongest, pct=f"{indices.max() - 1:+.0%}",
                                  weak=int(indices.idxmin()), wpct=f"{indices.min() - 1:+.0%}"))
@@ -118,10 +118,11 @@ def _quarterly(rep: Report, metrics) -> dict[str, pd.Series]:
     return {m: s for m, s in found.items() if s.notna().any()}
 
 
-def _ratio_rows(series: pd.Series, name: str) -> pd.DataFrame:
+def _ratio_rows(series: pd.Series, name: str, platform: str, metric: str) -> pd.DataFrame:
+    """A derived quarterly series as chart rows (every input is a reported figure: the series leave estimates out)."""
     s = series.dropna()
-    return pd.DataFrame({"period_end": s.index.to_timestamp(how="end").normalize(), "value": s.to_numpy(),
-                         "series": name, "basis": "reported"})
+    return pd.DataFrame({"period": list(s.index), "value": s.to_numpy(), "series": name, "basis": "reported",
+                         "platform": platform, "metric": metric})
 
 
 def unit_economics(rep: Report) -> Html:
@@ -133,24 +134,27 @@ def unit_economics(rep: Report) -> Html:
     shown = 0
     per_user = []
     if {"gmv", "dau"} <= have:
-        per_user.append(_ratio_rows(gmv_per_dau(series["gmv"], series["dau"]), rep.t("profile.per_dau")))
+        per_user.append(_ratio_rows(gmv_per_dau(series["gmv"], series["dau"]), rep.t("profile.per_dau"), rep.platform, "gmv_per_dau"))
     if {"gmv", "monthly_buyers"} <= have:
-        per_user.append(_ratio_rows(gmv_per_buyer(series["gmv"], series["monthly_buyers"]), rep.t("profile.per_buyer")))
+        per_user.append(_ratio_rows(gmv_per_buyer(series["gmv"], series["monthly_buyers"]), rep.t("profile.per_buyer"),
+                                    rep.platform, "gmv_per_buyer"))
     if {"gmv_ttm", "annual_buyers"} <= have:
-        per_user.append(_ratio_rows(gmv_per_buyer(series["gmv_ttm"], series["annual_buyers"], annualise=False), rep.t("profile.per_annual_buyer")))
+        per_user.append(_ratio_rows(gmv_per_buyer(series["gmv_ttm"], series["annual_buyers"], annualise=False),
+                                    rep.t("profile.per_annual_buyer"), rep.platform, "gmv_ttm_per_annual_buyer"))
     per_user = [f for f in per_user if not f.empty]
     sources = mine[mine["metric"].isin(["gmv", "dau", "monthly_buyers", "gmv_ttm", "annual_buyers"])]["source_id"]
     if per_user:
         frame = pd.concat(per_user)
         palette = dict(zip(frame["series"].unique(), [_colour(rep), "#495057", "#868e96"]))
-        svg = charts.line_chart(frame, series="series", ylabel=rep.t("axis.per_user"), colours=palette)
+        svg = charts.line_chart(frame, series="series", unit="RMB", fmt=rep.format, ylabel=rep.t("axis.per_user"), colours=palette)
         block += rep.figure(svg, rep.t("profile.per_user.caption"), sources)
         shown += 1
     if {"monthly_buyers", "mau"} <= have:
         pen = buyer_penetration(series["monthly_buyers"], series["mau"])
         if pen.notna().any():
-            frame = _ratio_rows(pen, rep.t("profile.penetration"))
-            svg = charts.line_chart(frame, series="series", ylabel=rep.t("axis.fraction"), colours={frame["series"].iloc[0]: _colour(rep)}, percent=True)
+            frame = _ratio_rows(pen, rep.t("profile.penetration"), rep.platform, "buyer_penetration")
+            svg = charts.line_chart(frame, series="series", unit="fraction", fmt=rep.format, ylabel=rep.t("axis.fraction"),
+                                    colours={frame["series"].iloc[0]: _colour(rep)}, percent=True)
             block += rep.figure(svg, rep.t("profile.penetration.caption"), mine[mine["metric"].isin(["monthly_buyers", "mau"])]["source_id"])
             shown += 1
     if not shown:
@@ -171,7 +175,9 @@ def decomposition(rep: Report) -> Html:
     period = parts.index[-1]
     row = parts.iloc[-1]
     steps = pd.DataFrame({"label": [rep.t("decomp.users"), rep.t("decomp.conversion"), rep.t("decomp.spend")],
-                          "value": [row["users"], row["conversion"], row["spend_per_buyer"]]})
+                          "value": [row["users"], row["conversion"], row["spend_per_buyer"]],
+                          "metric": ["gmv_growth_users", "gmv_growth_conversion", "gmv_growth_spend_per_buyer"],
+                          "platform": rep.platform, "period": period})
     svg = charts.waterfall(steps, ylabel=rep.t("axis.logpoints"), total_label=rep.t("decomp.total"), colour=_colour(rep))
     block += rep.paragraph(rep.t("profile.decomp.text", period=str(period), prior=str(period - 4), total=f"{row['total_growth']:+.1%}",
                                  users=f"{row['users'] * 100:+.1f}", conv=f"{row['conversion'] * 100:+.1f}",
@@ -192,7 +198,7 @@ def events(rep: Report) -> Html:
     gmv = chart_frame(mine, rep.platform, "gmv")
     if not gmv.empty:
         gmv["series"] = rep.t("metric.gmv")
-        svg = charts.line_chart(gmv, series="series", ylabel=rep.t("axis.RMB_bn"), colours={rep.t("metric.gmv"): _colour(rep)},
+        svg = charts.line_chart(gmv, series="series", fmt=rep.format, ylabel=rep.t("axis.RMB_bn"), colours={rep.t("metric.gmv"): _colour(rep)},
                                 events=evs[["date"]])
         block += rep.figure(svg, rep.t("profile.events.caption"), list(gmv["source_id"]) + list(evs["source_id"]))
     sources = rep.data.sources.set_index("source_id")

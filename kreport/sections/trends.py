@@ -11,6 +11,7 @@ from kreport.cache import cached
 from kreport.dataset.load import annual_series, quarterly_series
 from kreport.dataset.periods import period_label
 from kreport.dataset.schema import CANONICAL_UNIT, METRICS
+from kreport.dataset.selections import chart_frame
 from kreport.render import charts
 from kreport.render.report import Html, Report
 from kreport.render.tables import html_table, quantity
@@ -98,7 +99,10 @@ def series_forecasts(rep: Report) -> Html:
             "trends.chosen", models=" + ".join(rep.t(f"trends.model.{m}") for m in result.members),
             period=str(last["period"]), point=quantity(last["forecast"], unit, lang=rep.lang),
             lo=quantity(last["lo80"], unit, lang=rep.lang), hi=quantity(last["hi80"], unit, lang=rep.lang)))
-        svg = charts.fan_chart(series, result.frame, ylabel=rep.t(f"axis.{unit}"), colour=colour, labels={
+        history = chart_frame(mine, rep.platform, metric)
+        history = history[history["period"].isin(series.dropna().index)]
+        svg = charts.fan_chart(history, result.frame.assign(platform=rep.platform, metric=metric), unit=unit, fmt=rep.format,
+                               ylabel=rep.t(f"axis.{unit}"), colour=colour, labels={
             "history": rep.t("trends.history"), "forecast": rep.t("trends.forecast"), "80": rep.t("trends.band80"),
             "95": rep.t("trends.band95")})
         block += rep.figure(svg, rep.t("trends.fan.caption", metric=label, start=str(result.frame["period"].iloc[0]),

@@ -4,25 +4,60 @@ from kreport.render import charts
 
 
 def _frame():
+    periods = [pd.Period(y, freq="Y-DEC") for y in ("2021", "2022", "2023", "2022", "2023")]
     return pd.DataFrame({
-        "period_end": pd.to_datetime(["2021-12-31", "2022-12-31", "2023-12-31", "2022-12-31", "2023-12-31"]),
+        "period": periods,
         "value": [680.0, 901.2, 1184.4, 1410.0, 2700.0],
         "platform": ["kuaishou"] * 3 + ["douyin"] * 2,
+        "metric": "gmv",
         "basis": ["reported"] * 3 + ["estimate"] * 2,
     })
 
 
 def test_svg_keeps_text_as_text_so_chinese_uses_the_readers_font():
-    svg = charts.line_chart(_frame(), ylabel="十亿元人民币", labels={"kuaishou": "快手", "douyin": "抖音"},
-                            colours={"kuaishou": "#d9480f", "douyin": "#1971c2"})
-    assert svg.startswith("<svg")
-    assert "十亿元人民币" in svg and "快手" in svg
-    assert "<image" not in svg
+    chart = charts.line_chart(_frame(), ylabel="十亿元人民币", labels={"kuaishou": "快手", "douyin": "抖音"},
+                              colours={"kuaishou": "#d9480f", "douyin": "#1971c2"})
+    assert chart.svg.startswith("<svg")
+    assert "十亿元人民币" in chart.svg and "快手" in chart.svg
+    assert "<image" not in chart.svg
 
 
 def test_estimates_are_drawn_dashed():
-    svg = charts.line_chart(_frame(), colours={"kuaishou": "#d9480f", "douyin": "#1971c2"})
-    assert "stroke-dasharray" in svg
+    chart = charts.line_chart(_frame(), colours={"kuaishou": "#d9480f", "douyin": "#1971c2"})
+    assert "stroke-dasharray" in chart.svg
+
+
+def test_a_period_is_drawn_at_the_middle_of_its_span():
+    assert charts.period_x(pd.Period("2023", freq="Y-DEC")) == pd.Timestamp("2023-07-02")
+    assert charts.period_x(pd.Period("2024Q4", freq="Q-DEC")) == pd.Timestamp("2024-11-15")
+    # Alibaba's FY2021 runs from April 2020 to March 2021.
+    assert charts.period_x(pd.Period("2021", freq="Y-MAR")) == pd.Timestamp("2020-09-30")
+
+
+def test_every_plotted_point_is_listed_with_its_period_value_and_basis():
+    chart = charts.line_chart(_frame(), labels={"kuaishou": "Kuaishou", "douyin": "Douyin"})
+    points = chart.points.sort_values(["platform", "period"]).reset_index(drop=True)
+    assert list(points["period"]) == ["2022", "2023", "2021", "2022", "2023"]
+    assert list(points["value"]) == [1410.0, 2700.0, 680.0, 901.2, 1184.4]
+    assert list(points["basis"]) == ["estimate", "estimate", "reported", "reported", "reported"]
+    # Each point carries a hover title and its period in the SVG itself.
+    assert chart.svg.count('class="chart-point"') == 5
+    assert 'data-period="2021"' in chart.svg and "<title>Kuaishou · 2021 · 680</title>" in chart.svg
+
+
+def test_the_same_chart_gives_the_same_svg():
+    assert charts.line_chart(_frame()).svg == charts.line_chart(_frame()).svg
+
+
+def test_waterfall_axis_is_in_the_units_of_its_labels():
+    steps = pd.DataFrame({"label": ["users", "conversion", "spend"], "value": [0.05, 0.02, 0.09],
+                          "platform": "kuaishou", "metric": ["a", "b", "c"], "period": pd.Period("2025Q2", freq="Q-DEC")})
+    chart = charts.waterfall(steps, total_label="GMV")
+    total = chart.points.iloc[-1]
+    assert total["value"] == 0.16 or abs(total["value"] - 0.16) < 1e-12
+    assert "+16.0" in chart.svg  # the bar label
+    ticks = [float(t.replace("−", "-")) for t in __import__("re").findall(r"<text[^>]*>([−-]?\d+(?:\.\d+)?)</text>", chart.svg)]
+    assert max(ticks) >= 10  # the axis counts log points ×100 too, not 0.00–0.16
 
 
 def test_one_colour_per_business_model():
