@@ -19,6 +19,7 @@ from kreport.render.charts import Chart
 from kreport.render.numbers import format_quantity
 from kreport.render.templating import Markup, block
 from kreport.render.text import check_lang, check_report, t
+from kreport.stats.notes import Note
 
 __all__ = ["Html", "Record", "Report", "open_report", "RECORD_MIME"]
 
@@ -115,6 +116,14 @@ class Report:
                  "basis_text": self.t(f"basis.{r['basis']}")} for r in chart.points.to_dict("records")]
         columns = [self.t("col.series"), self.t("col.period"), self.t("col.value"), self.t("col.basis")]
         return block("chart_data", self.t("chart.data"), columns, rows)
+
+    def note(self, note: Note) -> str:
+        """A note of the statistics layer in the report's language (every code has a translation)."""
+        values = note.as_dict()
+        if note.code == "forecast.fallback":
+            values["model"] = self.t(f"trends.model.{values['model']}")
+            values["reason"] = self.t(f"note.reason.{values['reason']}")
+        return self.t(f"note.{note.code}", **values)
 
     def format(self, value: float, unit: str, qualifier: str = "") -> str:
         """A value in the reader's units: money, people and rates as in tables; derived units their own way."""

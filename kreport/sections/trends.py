@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
 
@@ -120,26 +118,9 @@ def series_forecasts(rep: Report) -> Html:
                 for p in summary["ljung_box_pvalue"].astype(float)],
         })
         block += rep.table(html_table(resid), rep.t("trends.resid.caption", metric=label))
-        notes = [_note(rep, n) for n in result.notes]
-        if any(notes):
-            block += rep.callout(rep.t("trends.notes") + " " + "; ".join(n for n in notes if n), kind="note")
+        if result.notes:
+            block += rep.callout(rep.t("trends.notes") + " " + "; ".join(rep.note(n) for n in result.notes), kind="note")
     return block
-
-
-_NOTE_PATTERNS = (
-    (re.compile(r"models fitted on the (\d+) periods after the last gap \((\S+) on\)"), "trends.note.gap"),
-    (re.compile(r"intervals calibrated on (\d+) backtest errors"), "trends.note.calibrated"),
-    (re.compile(r"short series \((\d+) points\)"), "trends.note.short"),
-    (re.compile(r"too short to backtest"), "trends.note.uncalibrated"),
-)
-
-
-def _note(rep: Report, note: str) -> str:
-    """A forecast note in the report's language; notes with no translation are kept in English only."""
-    for pattern, key in _NOTE_PATTERNS:
-        if match := pattern.search(note):
-            return rep.t(key, **{f"v{i}": v for i, v in enumerate(match.groups())})
-    return note if rep.lang == "en" else ""
 
 
 def breaks(rep: Report) -> Html:

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from kreport.errors import ParameterError
+from kreport.stats.notes import note
 from kreport.stats.series import check_series, periods_per_year, to_period
 
 __all__ = ["growth_breaks", "BREAK_COLUMNS"]
@@ -85,7 +86,7 @@ def growth_breaks(series: pd.Series, events, min_side: int = 4) -> pd.DataFrame:
         Newey-West standard error, 95% interval and p-value), the Chow F test
         and its p-value, an ``evidence`` word (too few observations / none /
         weak / moderate / strong; "weak" whenever a side has fewer than 8) and
-        a caveat sentence.
+        a caveat (a :class:`kreport.stats.notes.Note`).
     """
     import statsmodels.api as sm
 
@@ -114,8 +115,7 @@ def growth_breaks(series: pd.Series, events, min_side: int = 4) -> pd.DataFrame:
         n_small = min(len(before), len(after))
         if n_small < min_side:
             row["evidence"] = "too few observations"
-            row["caveat"] = (f"only {len(before)} growth observations before and {len(after)} after; "
-                             f"at least {min_side} on each side are needed for any test")
+            row["caveat"] = note("breaks.too_few", before=len(before), after=len(after), min_side=min_side)
             rows.append(row)
             continue
         g = pd.concat([before, after])
@@ -126,8 +126,6 @@ def growth_breaks(series: pd.Series, events, min_side: int = 4) -> pd.DataFrame:
                    p_value=float(fit.pvalues[1]))
         row["chow_f"], row["chow_p_value"] = _chow(log_level, event, m)
         row["evidence"] = _evidence(row["p_value"], n_small)
-        row["caveat"] = (f"{len(before)} quarters before and {len(after)} after; overlapping year-on-year "
-                         "changes and other events at the same time make this a description, not proof of cause"
-                         if m == 4 else f"{len(before)} years before and {len(after)} after: weak evidence")
+        row["caveat"] = note("breaks.quarters" if m == 4 else "breaks.years", before=len(before), after=len(after))
         rows.append(row)
     return pd.DataFrame(rows, columns=BREAK_COLUMNS)

@@ -34,3 +34,15 @@ def test_t_fills_values_and_rejects_unknown_keys():
     assert t("figure", "en", n=3) == "Figure 3."
     with pytest.raises(ParameterError, match="key"):
         t("no.such.key", "en")
+
+
+def test_every_note_of_the_statistics_layer_has_its_text_in_both_languages():
+    from kreport.stats.notes import FALLBACK_REASONS, NOTE_CODES
+
+    for code, names in NOTE_CODES.items():
+        key = f"note.{code}"
+        assert key in STRINGS, f"no text for the note {code}: it would vanish from the page"
+        for text in STRINGS[key]:
+            assert {f[1] for f in string.Formatter().parse(text) if f[1]} == set(names), key
+    for reason in FALLBACK_REASONS:
+        assert f"note.reason.{reason}" in STRINGS, reason

@@ -33,6 +33,7 @@ from kreport.stats.forecast.models import (
     is_short,
 )
 from kreport.stats.forecast.transforms import choose_scale
+from kreport.stats.notes import note
 from kreport.stats.series import check_series, periods_per_year, trailing_complete_run
 
 __all__ = ["ForecastResult", "forecast", "fit_summary"]
@@ -57,8 +58,8 @@ class ForecastResult:
         None when the series was too short to backtest.
     members : tuple of str
         The models combined.
-    notes : tuple of str
-        Plain-language caveats: short series, gaps, fallbacks, uncalibrated intervals.
+    notes : tuple of kreport.stats.notes.Note
+        Caveats for readers as codes and numbers: short series, gaps, fallbacks, uncalibrated intervals.
     """
 
     frame: pd.DataFrame
@@ -131,7 +132,7 @@ def forecast(series: pd.Series, horizon: int = 4, models=None, scale: str = "aut
         raise ModelError(f"a forecast needs at least 3 consecutive observations; found {len(run)}")
     notes = []
     if len(run) < series.notna().sum():
-        notes.append(f"models fitted on the {len(run)} periods after the last gap ({run.index[0]} on)")
+        notes.append(note("forecast.gap", n=len(run), start=str(run.index[0])))
     n = len(run)
     short = is_short(n, m)
     candidates = tuple(models) if models is not None else candidate_models(n, m, saturating)
@@ -139,8 +140,7 @@ def forecast(series: pd.Series, horizon: int = 4, models=None, scale: str = "aut
         if name not in MODEL_NAMES:
             raise ParameterError("models", name, f"names from {list(MODEL_NAMES)}")
     if short and models is None:
-        notes.append(f"short series ({n} points): simple models only ({', '.join(candidates)}); "
-                     "no ETS, ARIMA or Theta")
+        notes.append(note("forecast.short", n=n))
     min_train = (3 * m if m > 1 else 6) if min_train is None else int(min_train)
     table, multipliers = None, raw_multipliers(LEVELS)
     if not short and len(series) - min_train >= 4:
@@ -152,18 +152,18 @@ def forecast(series: pd.Series, horizon: int = 4, models=None, scale: str = "aut
             members, procedure = choose_members(frame, len(series), candidates), "auto"
         past = known_before(frame[frame["model"] == procedure], len(series))
         multipliers = interval_multipliers(past["z"].to_numpy(), LEVELS)
-        notes.append(f"intervals calibrated on {past['z'].notna().sum()} backtest errors of '{procedure}'")
+        notes.append(note("forecast.calibrated", n=int(past["z"].notna().sum())))
     else:
         members = candidates if len(candidates) == 1 else tuple(c for c in ("naive", "drift") if c in candidates) \
             or candidates
-        notes.append("too short to backtest: intervals are the models' own and likely too narrow")
+        notes.append(note("forecast.uncalibrated"))
     sc = choose_scale(run.to_numpy(), scale)
     y = sc.forward(run.to_numpy())
     gap = len(series) - (series.index.get_loc(run.index[-1]) + 1)
     fits = [fit_model(name, y, m, horizon + gap, sc) for name in members]
     for fitted in fits:
         if fitted.fallback:
-            notes.append(f"{fitted.model}: {fitted.note}")
+            notes.append(note("forecast.fallback", model=fitted.model, reason=fitted.note))
     mean = np.mean([f.mean[gap:] for f in fits], axis=0)
     sigma = np.mean([f.sigma[gap:] for f in fits], axis=0)
     out = {"period": [series.index[-1] + k for k in range(1, horizon + 1)], "h": np.arange(1, horizon + 1),

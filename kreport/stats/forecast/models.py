@@ -293,21 +293,21 @@ def candidate_models(n_obs: int, m: int, saturating: bool = False) -> tuple[str,
 
 
 def _implausible(forecast: ModelForecast, y) -> str:
-    """Reason a forecast is outside a plausible band, or '' if it is fine.
+    """Why a forecast is implausible (a code of FALLBACK_REASONS), or '' if it is fine.
 
     The band is the observed range widened by the range itself on each side
     (on the modelling scale): within a year no business series leaves that.
     """
     if not (np.all(np.isfinite(forecast.mean)) and np.all(np.isfinite(forecast.sigma))):
-        return "non-finite forecast"
+        return "non_finite"
     if np.any(forecast.sigma < 0):
-        return "negative spread"
+        return "negative_spread"
     span = max(np.ptp(y), 1e-6 * max(abs(y).max(), 1.0))
     lo, hi = y.min() - span, y.max() + span
     if np.any(forecast.mean < lo) or np.any(forecast.mean > hi):
-        return "forecast far outside the plausible band"
+        return "outside_band"
     if np.any(forecast.sigma > 5 * span):
-        return "interval far wider than the data's range"
+        return "too_wide"
     return ""
 
 
@@ -330,7 +330,7 @@ def fit_model(name: str, y, m: int, horizon: int, scale=None) -> ModelForecast:
     Returns
     -------
     ModelForecast
-        With ``fallback=True`` and the reason in ``note`` when seasonal naive
+        With ``fallback=True`` and the reason's code (see :data:`kreport.stats.notes.FALLBACK_REASONS`) in ``note`` when seasonal naive
         stood in. Raises ModelError only if seasonal naive itself cannot run.
     """
     if name not in _FITTERS:
@@ -343,10 +343,10 @@ def fit_model(name: str, y, m: int, horizon: int, scale=None) -> ModelForecast:
         else:
             out = _FITTERS[name](y, m, horizon)
         reason = _implausible(out, y)
-    except (ModelError, ValueError, np.linalg.LinAlgError, RuntimeError) as exc:
-        reason = f"fit failed: {exc}"
+    except (ModelError, ValueError, np.linalg.LinAlgError, RuntimeError):
+        reason = "fit_failed"
     if not reason:
         return out
     base = fit_snaive(y, m, horizon) if y.size >= m else fit_naive(y, m, horizon)
     return ModelForecast(name, base.mean, base.sigma, residuals=base.residuals,
-                         note=f"{reason}; seasonal naive used instead", fallback=True)
+                         note=reason, fallback=True)
