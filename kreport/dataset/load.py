@@ -15,9 +15,9 @@ import pandas as pd
 
 from kreport.config import DATA_DIR
 from kreport.dataset.periods import parse_period, parse_quarter
-from kreport.dataset.schema import CANONICAL_UNIT, METRICS, TABLES, UNITS
+from kreport.dataset.schema import CANONICAL_UNIT, METRICS, TABLES, TIERS, UNITS
 from kreport.dataset.selections import without_bounds
-from kreport.dataset.validate import check, parse_number
+from kreport.dataset.validate import check, parse_number, split_source_ids
 from kreport.errors import ParameterError
 
 __all__ = ["Dataset", "load", "load_metrics", "quarterly_series", "annual_series", "check_platform"]
@@ -34,8 +34,12 @@ class Dataset:
         period_end, value (canonical unit), unit (canonical), qualifier, basis, source_id,
         note, model (business model), the source's title/publisher/url/published, the
         figure as published (value_published, unit_published) and its line in metrics.csv.
+        ``source_id`` is the primary source and ``tier`` its tier (company, newswire, media,
+        broker, aggregator, seed); ``corroborated_by`` is a tuple of the further source ids and
+        ``n_sources`` counts all of them (1 + len(corroborated_by)).
     platforms, sources, events : DataFrame
-        The reference tables; events have a Timestamp ``date`` and a quarterly ``quarter``.
+        The reference tables; sources carry a ``tier``; events have a Timestamp ``date`` and
+        a quarterly ``quarter``.
     data_dir : Path
     """
 
@@ -97,6 +101,8 @@ def _metrics_frame(raw: pd.DataFrame, platforms: pd.DataFrame, sources: pd.DataF
         "qualifier": raw["qualifier"],
         "basis": pd.Categorical(raw["basis"], categories=["reported", "estimate"]),
         "source_id": raw["source_id"],
+        "corroborated_by": [tuple(dict.fromkeys(i for i in split_source_ids(text) if i != primary))
+                            for text, primary in zip(raw["corroborated_by"], raw["source_id"])],
         "note": raw["note"],
         "line": raw["line"].astype(int),
     })
@@ -106,12 +112,14 @@ def _metrics_frame(raw: pd.DataFrame, platforms: pd.DataFrame, sources: pd.DataF
     frame["value"] = frame["value_published"] * frame["unit_published"].map(lambda u: UNITS[u].factor)
     frame["unit"] = frame["metric"].map(lambda m: CANONICAL_UNIT[METRICS[m].kind])
     frame["model"] = frame["platform"].map(platforms.set_index("platform")["model"])
+    frame["n_sources"] = 1 + frame["corroborated_by"].map(len).astype(int)
     frame = frame.merge(
-        sources[["source_id", "title", "publisher", "url", "published"]].rename(
+        sources[["source_id", "title", "publisher", "url", "published", "tier"]].rename(
             columns={"title": "source_title", "publisher": "source_publisher",
                      "url": "source_url", "published": "source_published"}),
         on="source_id", how="left",
     )
+    frame["tier"] = pd.Categorical(frame["tier"], categories=list(TIERS))
     return frame.sort_values(["platform", "metric", "period_end", "period_kind"]).reset_index(drop=True)
 
 

@@ -10,6 +10,10 @@ from dataclasses import dataclass
 
 __all__ = [
     "TABLES",
+    "OPTIONAL_COLUMNS",
+    "TIERS",
+    "AGGREGATOR_ONLY",
+    "SOURCE_LIST_SEPARATOR",
     "METRICS",
     "UNITS",
     "BASES",
@@ -21,12 +25,14 @@ __all__ = [
     "CANONICAL_UNIT",
 ]
 
-# Columns of each file, in order. Every file must have exactly these.
+# Columns of each file, in order. Every file must have exactly these, except that a column
+# named in OPTIONAL_COLUMNS may be left out (it then reads as empty in every row).
 TABLES: dict[str, tuple[str, ...]] = {
     "metrics.csv": (
         "platform", "metric", "period", "value", "qualifier", "unit", "basis", "source_id", "note",
+        "corroborated_by",
     ),
-    "sources.csv": ("source_id", "title", "publisher", "url", "published", "read_at"),
+    "sources.csv": ("source_id", "title", "publisher", "url", "published", "read_at", "tier"),
     "platforms.csv": (
         "platform", "name_en", "name_zh", "model", "parent_en", "parent_zh",
         "scope_en", "scope_zh", "fiscal_year_end_month",
@@ -36,6 +42,24 @@ TABLES: dict[str, tuple[str, ...]] = {
         "description_en", "description_zh", "source_id",
     ),
 }
+
+OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
+    # More sources for one figure: source ids separated by ';' ("shelf-S38;scmp-3085760").
+    "metrics.csv": ("corroborated_by",),
+}
+SOURCE_LIST_SEPARATOR = ";"
+
+# How far a source can be trusted, graded by the page actually read (read_at):
+#   company     the company's own site or filing (IR site, exchange filing, corporate blog)
+#   newswire    a release carried verbatim (PR Newswire, 美通社, GlobeNewswire, BusinessWire, or a repost of one)
+#   media       a named outlet's own reporting
+#   broker      a research note
+#   aggregator  statistics sites, SEO reposts, forums, machine translations and machine summaries
+#   seed        one of the seed articles the project started from
+TIERS = ("company", "newswire", "media", "broker", "aggregator", "seed")
+# A `reported` figure whose every source is an aggregator is an error unless the note says why,
+# with this marker followed by the reason: "aggregator-only: no release copy found (searched ...)".
+AGGREGATOR_ONLY = "aggregator-only:"
 
 BASES = ("reported", "estimate")
 # How exact a figure is: "" exact as stated, "about" rounded or approximate,

@@ -24,7 +24,7 @@ def year_earlier(metrics: pd.DataFrame, row) -> pd.Series | None:
     match = metrics[
         (metrics["platform"] == row["platform"]) & (metrics["metric"] == row["metric"])
         & (metrics["period_kind"] == row["period_kind"])
-        & (metrics["period"] == target)
+        & (metrics["period"] == target) & (metrics["basis"] == row["basis"])
     ]
     match = without_bounds(match)
     return None if match.empty else match.iloc[0]

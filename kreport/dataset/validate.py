@@ -3,11 +3,19 @@
 The reader is the only code that opens data/*.csv. It never writes: validating loses nothing.
 Files saved by Excel are accepted where unambiguous (a UTF-8 byte-order mark, CRLF line
 ends, thousands separators in quoted numbers); anything else gets a message saying what to fix.
+A cell with a stray space ("kuaishou ", "2025Q3 ") is read without it, with a warning naming
+file:line: column, never silently. Dates must exist on the calendar.
+
+Sources are graded by tier (company, newswire, media, broker, aggregator, seed). A figure may
+cite more sources in ``corroborated_by``; every id is checked, and a ``reported`` figure whose
+sources are all aggregators is an error unless its note says why ("aggregator-only: ...").
 """
 
 from __future__ import annotations
 
+import calendar
 import csv
+import datetime as dt
 import io
 import math
 import re
@@ -15,15 +23,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kreport.dataset.periods import parse_period, period_quarters
-from kreport.dataset.schema import BASES, METRICS, MODELS, QUALIFIERS, TABLES, UNITS
-from kreport.errors import DataError
+from kreport.dataset.schema import (
+    AGGREGATOR_ONLY,
+    BASES,
+    METRICS,
+    MODELS,
+    OPTIONAL_COLUMNS,
+    QUALIFIERS,
+    SOURCE_LIST_SEPARATOR,
+    TABLES,
+    TIERS,
+    UNITS,
+)
+from kreport.errors import DataError, KreportError
 
-__all__ = ["Problem", "ValidationReport", "Row", "check", "parse_number"]
+__all__ = ["Problem", "ValidationReport", "Row", "Source", "check", "parse_number", "parse_date", "split_source_ids",
+           "says_aggregator_only"]
 
 _THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_AGGREGATOR_ONLY = re.compile(re.escape(AGGREGATOR_ONLY).replace(r"\-", "[- ]") + r"\s*(\S?)", re.IGNORECASE)
+# Dates, like periods, must fall in these years: a mistyped year (2052, 1025) is rejected.
+FIRST_YEAR, LAST_YEAR = 1990, 2100
 # Four quarters may differ from a reported annual total by this much before we warn.
 ANNUAL_SUM_TOLERANCE = 0.01
 
@@ -59,6 +82,14 @@ class Row:
         return self.values[key]
 
 
+@dataclass(frozen=True)
+class Source:
+    """What the checks of metrics.csv need to know about a source: its tier and publication date."""
+
+    tier: str
+    published: dt.date | None
+
+
 @dataclass
 class ValidationReport:
     """Everything found in one pass over a data folder."""
@@ -91,8 +122,20 @@ class ValidationReport:
 
     def summary(self) -> str:
         metrics = self.tables.get("metrics.csv", [])
-        # Sort by the year the period ends in, then by its text (2021 < 2021Q4 < FY2022).
-        periods = sorted({r["period"] for r in metrics}, key=lambda p: (p.lstrip("FY")[:4], p))
+        # Sort by the day each period ends (FY2025 of a March year ends before 2025Q3).
+        fiscal = {r.values.get("platform"): r.values.get("fiscal_year_end_month", "") for r in self.tables.get("platforms.csv", [])}
+
+        def ends(row):
+            month = str(fiscal.get(row["platform"], "12")).strip()
+            try:
+                return parse_period(row["period"], int(month) if month.isdigit() else 12)[0].end_time
+            except (KreportError, ValueError):
+                return dt.datetime.max
+
+        last = {}
+        for row in metrics:
+            last.setdefault(row["period"], ends(row))
+        periods = sorted(last, key=lambda p: (last[p], p))
         return (
             f"{self.data_dir}: {len(metrics)} figures, "
             f"{len({r['platform'] for r in metrics})} platforms, "
@@ -112,6 +155,38 @@ def parse_number(text: str) -> float:
     if not _PLAIN.match(text):
         raise ValueError(text)
     return float(text)
+
+
+def parse_date(text: str) -> dt.date:
+    """Parse a ``YYYY-MM-DD`` date that exists on the calendar; ValueError saying what is wrong otherwise."""
+    if not _DATE.match(text):
+        raise ValueError(f"{text!r} is not a date YYYY-MM-DD")
+    year, month, day = (int(part) for part in text.split("-"))
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"{text!r} has the year {year}; expected a year from {FIRST_YEAR} to {LAST_YEAR}")
+    if not 1 <= month <= 12:
+        raise ValueError(f"{text!r} is not a date: there is no month {month} (YYYY-MM-DD)")
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise ValueError(f"{text!r} is not a date: {calendar.month_name[month]} {year} has {days} days")
+    return dt.date(year, month, day)
+
+
+def split_source_ids(text: str) -> list[str]:
+    """The source ids of a ``corroborated_by`` cell, in order: ``"a;b"`` and ``"a; b"`` give ``["a", "b"]``."""
+    return [part.strip() for part in text.split(SOURCE_LIST_SEPARATOR) if part.strip()]
+
+
+def says_aggregator_only(note: str) -> bool | None:
+    """None if the note has no "aggregator-only:" marker; else whether a reason follows it."""
+    match = _AGGREGATOR_ONLY.search(note)
+    return None if match is None else bool(match.group(1))
+
+
+def _stray_space(cell: str, value: str) -> str:
+    if not value:
+        return f"{cell!r} holds only spaces; read as empty"
+    return f"{cell!r} has a stray space before or after it; read as {value!r}"
 
 
 def _read(path: Path, report: ValidationReport) -> list[Row] | None:
@@ -144,20 +219,25 @@ def _read(path: Path, report: ValidationReport) -> list[Row] | None:
     if not header:
         report.problems.append(Problem(name, 1, None, f"is empty; expected the header {','.join(columns)}"))
         return None
+    raw_header = header
     header = [h.strip() for h in header]
+    optional = OPTIONAL_COLUMNS.get(name, ())
     if len(header) == 1 and ";" in header[0]:
         report.problems.append(Problem(
             name, 1, None, "uses ';' between columns; save it as 'CSV UTF-8 (Comma delimited)'",
         ))
         return None
     for col in columns:
-        if col not in header:
+        if col not in header and col not in optional:
             report.problems.append(Problem(name, 1, col, f"column is missing; expected the header {','.join(columns)}"))
     for col in header:
         if col not in columns:
             report.problems.append(Problem(name, 1, col or "(blank)", f"unexpected column; expected only {','.join(columns)}"))
     if len(set(header)) != len(header):
         report.problems.append(Problem(name, 1, None, "a column name appears twice"))
+    for raw, col in zip(raw_header, header):
+        if raw != col and col in columns:
+            report.problems.append(Problem(name, 1, col, "the column name " + _stray_space(raw, col), "warning"))
     if any(p.file == name for p in report.errors):
         return None
     rows: list[Row] = []
@@ -181,7 +261,14 @@ def _read(path: Path, report: ValidationReport) -> list[Row] | None:
                 "quote any value that contains a comma",
             ))
             continue
-        rows.append(Row(line, {col: cell.strip() for col, cell in zip(header, record)}))
+        values = {}
+        for col, cell in zip(header, record):
+            values[col] = cell.strip()
+            if values[col] != cell:
+                report.problems.append(Problem(name, line, col, _stray_space(cell, values[col]), "warning"))
+        for col in optional:
+            values.setdefault(col, "")
+        rows.append(Row(line, values))
     return rows
 
 
@@ -198,24 +285,38 @@ def _require(report, name, row, column, allowed=None, what=None) -> bool:
     return True
 
 
-def _check_sources(report: ValidationReport, rows: list[Row]) -> set[str]:
-    ids: set[str] = set()
+def _check_sources(report: ValidationReport, rows: list[Row]) -> dict[str, Source]:
+    """Check sources.csv; return every source id with its tier ("" if unknown) and date."""
+    sources: dict[str, Source] = {}
+    today = dt.date.today()
     for row in rows:
         name = "sources.csv"
+        tier = row["tier"] if _require(report, name, row, "tier", TIERS, what="a tier: " + ", ".join(TIERS)) else ""
+        published = None
+        if row["published"]:
+            try:
+                published = parse_date(row["published"])
+            except ValueError as exc:
+                report.problems.append(Problem(name, row.line, "published", str(exc)))
+            else:
+                if published > today:
+                    report.problems.append(Problem(
+                        name, row.line, "published", f"{row['published']!r} is after today ({today}); a page cannot be published in the future",
+                    ))
+                    published = None
         if _require(report, name, row, "source_id", what="a short id"):
             if not _SOURCE_ID.match(row["source_id"]):
                 report.problems.append(Problem(name, row.line, "source_id", "may hold only letters, digits, '.', '_' and '-'"))
-            if row["source_id"] in ids:
+            if row["source_id"] in sources:
                 report.problems.append(Problem(name, row.line, "source_id", f"{row['source_id']!r} is defined twice"))
-            ids.add(row["source_id"])
+            else:
+                sources[row["source_id"]] = Source(tier, published)
         for col in ("title", "publisher", "read_at"):
             _require(report, name, row, col)
         url = row["url"]
         if url and not url.startswith(("http://", "https://")):
             report.problems.append(Problem(name, row.line, "url", f"{url!r} is not an http(s) address"))
-        if row["published"] and not _DATE.match(row["published"]):
-            report.problems.append(Problem(name, row.line, "published", f"{row['published']!r} is not a date YYYY-MM-DD"))
-    return ids
+    return sources
 
 
 def _check_platforms(report: ValidationReport, rows: list[Row]) -> dict[str, int]:
@@ -245,13 +346,15 @@ def _check_events(report: ValidationReport, rows: list[Row], platforms, sources)
         seen.add(row["event_id"])
         _require(report, name, row, "platform", platforms)
         _require(report, name, row, "source_id", sources)
-        if not _DATE.match(row["date"]):
-            report.problems.append(Problem(name, row.line, "date", f"{row['date']!r} is not a date YYYY-MM-DD"))
+        try:
+            parse_date(row["date"])
+        except ValueError as exc:
+            report.problems.append(Problem(name, row.line, "date", str(exc)))
         for col in ("name_en", "name_zh"):
             _require(report, name, row, col)
 
 
-def _check_metrics(report: ValidationReport, rows: list[Row], fiscal: dict[str, int], sources: set[str]) -> None:
+def _check_metrics(report: ValidationReport, rows: list[Row], fiscal: dict[str, int], sources: dict[str, Source]) -> None:
     name = "metrics.csv"
     seen: dict[tuple, tuple[float, int]] = {}
     for row in rows:
@@ -266,13 +369,16 @@ def _check_metrics(report: ValidationReport, rows: list[Row], fiscal: dict[str, 
             ))
             ok = False
         ok &= _require(report, name, row, "source_id", sources)
+        period = None
         try:
             period, kind = parse_period(row["period"], fiscal.get(row["platform"], 12))
             if kind == "fiscal_year" and fiscal.get(row["platform"], 12) == 12:
                 raise ValueError(f"{row['period']!r}: this platform's fiscal year is the calendar year; write {row['period'][2:]}")
         except ValueError as exc:
             report.problems.append(Problem(name, row.line, "period", str(exc)))
+            period = None  # parse_period may have succeeded before the fiscal-year check raised
             ok = False
+        ok &= _check_figure_sources(report, row, period, sources)
         raw_value = row["value"]
         try:
             value = parse_number(raw_value)
@@ -316,6 +422,62 @@ def _check_metrics(report: ValidationReport, rows: list[Row], fiscal: dict[str, 
             continue
         seen[key] = (canonical, row.line)
     _check_annual_sums(report, seen)
+
+
+def _check_figure_sources(report: ValidationReport, row: Row, period, sources: dict[str, Source]) -> bool:
+    """Check a figure's corroborating ids, the tiers of its sources and their dates; False on an error."""
+    name = "metrics.csv"
+    ok = True
+    primary = row["source_id"]
+    cited = [("source_id", primary)] if primary in sources else []
+    seen = {primary}
+    for sid in split_source_ids(row["corroborated_by"]):
+        if sid not in sources:
+            report.problems.append(Problem(
+                name, row.line, "corroborated_by",
+                f"unknown source id {sid!r}; every id must be a source_id in sources.csv",
+            ))
+            ok = False
+        elif sid in seen:
+            report.problems.append(Problem(
+                name, row.line, "corroborated_by", f"{sid!r} is already cited by this figure; list each source once", "warning",
+            ))
+        else:
+            cited.append(("corroborated_by", sid))
+        seen.add(sid)
+    # A source cannot report a period that had not begun when it was published.
+    if period is not None:
+        start = period.start_time.date()
+        for column, sid in cited:
+            published = sources[sid].published
+            if published is not None and published < start:
+                report.problems.append(Problem(
+                    name, row.line, column,
+                    f"{sid!r} was published {published}, before {row['period']} began ({start}); "
+                    "check the period and the source's date",
+                ))
+                ok = False
+    # The tier rule needs every source known and graded.
+    if not ok or primary not in sources or any(not sources[sid].tier for _, sid in cited):
+        return ok
+    tiers = {sid: sources[sid].tier for _, sid in cited}
+    aggregator_only = all(tier == "aggregator" for tier in tiers.values())
+    reason = says_aggregator_only(row["note"])
+    if aggregator_only and row["basis"] == "reported" and not reason:
+        what = ("its note's 'aggregator-only:' gives no reason" if reason is False
+                else f"say why in the note ('{AGGREGATOR_ONLY} <reason>')")
+        report.problems.append(Problem(
+            name, row.line, "source_id",
+            f"a reported figure resting only on aggregator sources ({', '.join(tiers)}): add a company, newswire, "
+            f"media, broker or seed source to corroborated_by, mark it estimate, or {what}",
+        ))
+        return False
+    if reason is not None and not aggregator_only:
+        better = next(f"{sid!r} is {tier}" for sid, tier in tiers.items() if tier != "aggregator")
+        report.problems.append(Problem(
+            name, row.line, "note", f"says '{AGGREGATOR_ONLY}' but {better}; drop the marker", "warning",
+        ))
+    return ok
 
 
 def _check_annual_sums(report: ValidationReport, seen: dict[tuple, tuple[float, int]]) -> None:
