@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -52,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--jobs", type=int, help="kernels side by side (default: the number of CPUs)")
     build.add_argument("--timeout", type=int, help="seconds a cell may run before the run fails (default 600)")
     build.add_argument("--dry-run", action="store_true", help="same as `kreport plan`")
+    build.add_argument("--pdf", action="store_true", help="also print each page to a PDF beside it (needs Chromium)")
 
     params = sub.add_parser("params", help="a notebook's parameters, types and defaults")
     params.add_argument("notebook", help="a notebook path or a report name")
@@ -98,7 +100,7 @@ def _cmd_build(args) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise ParameterError("jobs", args.jobs, "a whole number of at least 1")
     results = build(args.quarter, args.report, data_dir=args.data, out_dir=args.out, jobs=args.jobs,
-                    force=args.force, timeout=args.timeout or DEFAULT_TIMEOUT, params=params,
+                    force=args.force, timeout=DEFAULT_TIMEOUT if args.timeout is None else args.timeout, params=params, pdf=args.pdf,
                     echo=lambda line: print(line, flush=True))
     _summary(results)
     return 1 if any(r.status == "failed" for r in results) else 0
@@ -122,6 +124,9 @@ def _cmd_validate(args) -> int:
 
 
 def _cmd_backtest(args) -> int:
+    path = args.csv or Path(f"backtest-{args.platform}-{args.metric}.csv")
+    if not path.parent.resolve().is_dir():  # checked first: the backtest takes a while
+        raise ParameterError("csv", str(path), "a file in a folder that exists")
     series = quarterly_series(load(args.data).metrics, args.platform, args.metric)
     table = backtest_table(series, horizon=args.horizon)
     with pd.option_context("display.width", 200, "display.max_rows", 200):
@@ -129,7 +134,6 @@ def _cmd_backtest(args) -> int:
     members = table.attrs.get("chosen_members")
     if members:
         print(f"chosen: the 'auto' procedure (rows marked chosen), which now combines {' + '.join(members)}")
-    path = args.csv or Path(f"backtest-{args.platform}-{args.metric}.csv")
     table.to_csv(path, index=False)
     print(f"wrote {path}")
     return 0
@@ -144,9 +148,23 @@ def main(argv=None) -> int:
     except KreportError as exc:
         print(f"kreport {args.command}: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader stopped reading (`kreport plan | head -1`): not an error, and nothing more to say.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("kreport: interrupted; published reports and indexes are left as they were", file=sys.stderr)
         return 130
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"kreport {args.command}: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - a reader of the CLI gets one line, never a traceback
+        if os.environ.get("KREPORT_DEBUG"):
+            raise
+        print(f"kreport {args.command}: internal error: {type(exc).__name__}: {exc} "
+              "(run again with KREPORT_DEBUG=1 for the traceback)", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

@@ -7,7 +7,9 @@ then wraps the body in one page with a table of contents and a provenance footer
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from pathlib import Path
 
 from kreport.render.report import RECORD_MIME
@@ -20,14 +22,22 @@ _HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
 
 
 def atomic_write(path: Path, data: str | bytes) -> None:
-    """Write to a temporary name beside ``path`` and rename it into place."""
+    """Write to a fresh temporary file beside ``path`` and rename it into place.
+
+    The temporary file is created with O_EXCL under an unpredictable name (``mkstemp``), so a
+    symlink planted beside the target is never followed; on any failure it is removed.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    mode = "wb" if isinstance(data, bytes) else "w"
-    with open(tmp, mode, **({} if isinstance(data, bytes) else {"encoding": "utf-8"})) as handle:
-        handle.write(data)
-    tmp.replace(path)
+    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def notebook_records(nb) -> dict:
@@ -78,11 +88,13 @@ def notebook_to_html(nb) -> str:
     return body
 
 
-def page(body: str, *, title: str, lang: str, footer: dict[str, str]) -> str:
-    """One self-contained page: the body, a table of contents and a provenance footer."""
+def page(body: str, *, title: str, lang: str, footer: dict[str, str], nav: dict | None = None) -> str:
+    """One self-contained page: a top bar (``nav``, see kreport.build.navigation), the body, a table of
+    contents and a provenance footer."""
     toc_label = "目录" if lang == "zh" else "Contents"
     headings = [(hid, Markup(text)) for hid, text in _HEADING.findall(body)]
-    nav = render("toc.html.j2", label=toc_label, headings=headings)
-    body = body.replace("<!--TOC-->", nav, 1) if "<!--TOC-->" in body else nav + body
+    toc = render("toc.html.j2", label=toc_label, headings=headings)
+    body = body.replace("<!--TOC-->", toc, 1) if "<!--TOC-->" in body else toc + body
     return render("report_page.html.j2", html_lang="zh-CN" if lang == "zh" else "en", title=title, css=stylesheet(),
-                  body=Markup(body), footer_label="来源与构建信息" if lang == "zh" else "Provenance", footer=footer)
+                  body=Markup(body), footer_label="来源与构建信息" if lang == "zh" else "Provenance", footer=footer,
+                  nav=nav or {})

@@ -1,4 +1,8 @@
-"""The index pages: one per quarter (its reports, status and headline figures) and one for all quarters."""
+"""The index pages: one per quarter and language (its reports and headline figures), and one for all quarters.
+
+Readers see no build internals here (seconds, the status of a successful run: those stay in
+the manifest and the CLI summary); a report whose build failed says it is missing and since when.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,13 @@ from pathlib import Path
 from kreport.build.catalog import REPORTS
 from kreport.build.export import atomic_write
 from kreport.build.manifest import read_manifest
+from kreport.build.navigation import index_name, page_title
 from kreport.render.templating import render, stylesheet
+from kreport.render.text import LANGUAGES, t
 
 __all__ = ["write_indexes"]
 
 _QUARTER_DIR = re.compile(r"^\d{4}Q[1-4]$")
-_STATUS = {"built": "✓ built", "skipped": "✓ built", "failed": "✗ failed"}
 
 
 def _report_order(item) -> tuple:
@@ -21,39 +26,49 @@ def _report_order(item) -> tuple:
     return (list(REPORTS).index(run["report"]) if run.get("report") in REPORTS else 99, name)
 
 
-def _quarter_index(quarter_dir: Path, manifest: dict, platforms) -> str:
-    quarter = manifest.get("quarter", quarter_dir.name)
+def _when(stamp: str | None) -> str:
+    return (stamp or "")[:16].replace("T", " ")
+
+
+def _quarter_index(quarter: str, manifest: dict, platforms, lang: str) -> str:
     rows = []
-    for name, run in sorted(manifest.get("runs", {}).items(), key=_report_order):
-        spec = REPORTS.get(run.get("report"))
+    for _, run in sorted(manifest.get("runs", {}).items(), key=_report_order):
         params = run.get("params", {})
-        lang = params.get("lang", "en")
-        title = spec.title(lang) if spec else name
-        if "platform" in params and params["platform"] in platforms.index:
-            row = platforms.loc[params["platform"]]
-            title += " · " + (row["name_zh"] if lang == "zh" else row["name_en"])
-        status = run.get("status", "?")
+        if params.get("lang", "en") != lang:
+            continue
+        problem = ""
+        if run.get("status") == "failed":
+            when = _when(run.get("failed_at") or manifest.get("updated"))
+            problem = (t("index.kept", lang, built=_when(run.get("built_at")), when=when) if run.get("html")
+                       else t("index.missing", lang, when=when))
         rows.append({
-            "title": title, "html": run.get("html"), "lang": lang, "status": _STATUS.get(status, status),
-            "failed": status == "failed", "error": str(run.get("error", "")), "seconds": f"{run.get('seconds', 0):.1f}",
+            "title": page_title(run.get("report", ""), params, platforms), "html": run.get("html"), "problem": problem,
             "headlines": [{"label": str(h.get("label", "")), "value": str(h.get("value", ""))}
                           for h in run.get("records", {}).get("headlines", [])],
         })
-    return render("quarter_index.html.j2", html_lang="en", title=f"kreport {quarter}", css=stylesheet(),
-                  quarter=quarter, updated=manifest.get("updated", ""), runs=rows)
+    other = next(x for x in LANGUAGES if x != lang)
+    return render("quarter_index.html.j2", html_lang="zh-CN" if lang == "zh" else "en",
+                  title=t("index.title", lang, quarter=quarter), css=stylesheet(), heading=t("index.title", lang, quarter=quarter),
+                  meta=t("index.meta", lang, updated=_when(manifest.get("updated"))), other=index_name(other), other_lang=other,
+                  other_label=t("index.other", lang), all_label=t("nav.all", lang), col_report=t("index.col.report", lang),
+                  col_headlines=t("index.col.headlines", lang), runs=rows)
 
 
-def write_indexes(out_dir: Path, dataset) -> None:
-    """Rewrite every quarter's index.html and the top-level index.html from the manifests."""
+def write_indexes(out_dir: Path, dataset, quarters=None) -> None:
+    """Write the indexes of ``quarters`` (default: every quarter folder) and the top-level index.html."""
     out_dir = Path(out_dir)
-    quarters = sorted((p for p in out_dir.iterdir() if p.is_dir() and _QUARTER_DIR.match(p.name)), reverse=True)
+    folders = sorted((p for p in out_dir.iterdir() if p.is_dir() and _QUARTER_DIR.match(p.name)), reverse=True)
     items = []
-    for quarter_dir in quarters:
+    for quarter_dir in folders:
         manifest = read_manifest(quarter_dir)
         if not manifest:
             continue
-        atomic_write(quarter_dir / "index.html", _quarter_index(quarter_dir, manifest, dataset.platforms))
+        if quarters is None or quarter_dir.name in quarters:
+            for lang in LANGUAGES:
+                atomic_write(quarter_dir / index_name(lang),
+                             _quarter_index(manifest.get("quarter", quarter_dir.name), manifest, dataset.platforms, lang))
         runs = manifest.get("runs", {}).values()
-        items.append({"name": quarter_dir.name, "reports": len(runs), "failed": sum(r.get("status") == "failed" for r in runs)})
+        items.append({"name": quarter_dir.name,
+                      "missing": sum(r.get("status") == "failed" and not r.get("html") for r in runs)})
     atomic_write(out_dir / "index.html", render("all_quarters.html.j2", html_lang="en", title="kreport: all quarters",
                                                 css=stylesheet(), quarters=items))

@@ -28,6 +28,7 @@ class RunResult:
     error: str | None = None
     records: dict = field(default_factory=dict)
     key: dict = field(default_factory=dict)
+    built_at: str | None = None  # when the published page was built (UTC, ISO 8601)
 
 
 def read_manifest(quarter_dir: Path) -> dict:
@@ -42,16 +43,22 @@ def read_manifest(quarter_dir: Path) -> dict:
 
 def save_manifest(quarter_dir: Path, quarter: str, manifest: dict, results: list[RunResult], seconds=None) -> None:
     runs = dict(manifest.get("runs", {}))
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     for result in results:
         entry = asdict(result)
         if result.status == "skipped":
             entry = {**runs.get(result.name, {}), "last_action": "skipped", "reason": result.reason}
-        elif result.status == "failed" and result.name in runs and runs[result.name].get("html"):
+        if result.status == "failed":  # since when the page is missing or stale: the first failure in a row
+            old = runs.get(result.name, {})
+            entry["failed_at"] = old.get("failed_at") if old.get("status") == "failed" and old.get("failed_at") else now
+        if result.status == "failed" and result.name in runs and runs[result.name].get("html"):
             entry["html"] = runs[result.name]["html"]  # the last good page stays published
+            entry["built_at"] = runs[result.name].get("built_at")
+            entry["records"] = runs[result.name].get("records", {})
         runs[result.name] = entry
     manifest.update({
         "quarter": quarter,
-        "updated": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "updated": now,
         "runs": runs,
     })
     if seconds is not None:

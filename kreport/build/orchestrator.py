@@ -8,6 +8,7 @@ build at a time holds the output folder's lock.
 from __future__ import annotations
 
 import os
+import subprocess
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -17,30 +18,34 @@ from filelock import FileLock, Timeout
 from kreport.build.export import atomic_write
 from kreport.build.index_pages import write_indexes
 from kreport.build.manifest import RunResult, read_manifest, save_manifest
+from kreport.build.pdf import INSTALL_HINT, find_chromium, print_pdf
 from kreport.build.plan import plan
-from kreport.build.run import DEFAULT_TIMEOUT, execute
+from kreport.build.run import DEFAULT_TIMEOUT, execute, start_worker
 from kreport.config import DATA_DIR, REPORTS_DIR, SNAPSHOT
 from kreport.dataset.load import load
-from kreport.errors import BuildError
+from kreport.errors import BuildError, ParameterError
 
 __all__ = ["build"]
 
 
 def build(quarter=None, reports=None, *, data_dir=None, out_dir=None, jobs=None, force=False,
-          timeout=DEFAULT_TIMEOUT, params=None, catalog=None, echo=print) -> list[RunResult]:
+          timeout=DEFAULT_TIMEOUT, params=None, catalog=None, pdf=False, echo=print) -> list[RunResult]:
     """Validate the data, then run and publish every report that needs it.
 
     Returns one RunResult per planned run. Raises BuildError when another build holds
-    the output folder or the data has errors (nothing is run then).
+    the output folder or the data has errors (nothing is run then). With ``pdf``, every
+    published page also gets a PDF beside it (headless Chromium; without it, a hint and HTML only).
     """
     data_dir = Path(data_dir) if data_dir else DATA_DIR
     out_dir = Path(out_dir) if out_dir else REPORTS_DIR
+    if timeout is None or isinstance(timeout, bool) or not isinstance(timeout, int) or timeout < 1:
+        raise ParameterError("timeout", timeout, "a whole number of seconds, at least 1")
     dataset = load(data_dir)  # raises DataError before anything runs
     # Parameter errors surface here, before the output folder, its lock or any kernel exists;
     # the plan is made again under the lock.
     plan(quarter, reports, data_dir=data_dir, out_dir=out_dir, force=force, dataset=dataset,
          params=params, catalog=catalog)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    _check_out_dir(out_dir)
     lock = FileLock(str(out_dir / ".build.lock"))
     try:
         lock.acquire(timeout=0)
@@ -49,12 +54,16 @@ def build(quarter=None, reports=None, *, data_dir=None, out_dir=None, jobs=None,
             f"another kreport build is writing to {out_dir} (lock {out_dir / '.build.lock'}); "
             "wait for it to finish and run the build again"
         ) from None
+    except OSError as exc:  # after Timeout, which is an OSError too
+        raise BuildError(f"cannot write to the output folder {out_dir}: {exc.strerror or exc}") from None
     try:
         quarter, runs = plan(quarter, reports, data_dir=data_dir, out_dir=out_dir, force=force,
                              dataset=dataset, params=params, catalog=catalog)
         quarter_dir = out_dir / quarter
-        # The metrics this build read, for the next quarter's list of revisions.
-        atomic_write(quarter_dir / SNAPSHOT, (data_dir / "metrics.csv").read_bytes())
+        # The metrics this quarter was first built from, for the next quarter's list of revisions:
+        # written once and kept, so rebuilding a past quarter never loses the record.
+        if not (quarter_dir / SNAPSHOT).exists():
+            atomic_write(quarter_dir / SNAPSHOT, (data_dir / "metrics.csv").read_bytes())
         manifest = read_manifest(quarter_dir)
         previous = manifest.get("runs", {})
         results: list[RunResult] = []
@@ -71,7 +80,8 @@ def build(quarter=None, reports=None, *, data_dir=None, out_dir=None, jobs=None,
         started = time.monotonic()
         if todo:
             echo(f"Building {len(todo)} of {len(runs)} reports for {quarter} with {jobs} jobs")
-            pool = ProcessPoolExecutor(max_workers=jobs)
+            pool = ProcessPoolExecutor(max_workers=jobs, initializer=start_worker,
+                                       initargs=(os.getpid(), str(out_dir.resolve())))
             try:
                 futures = {}
                 for run in todo:
@@ -93,10 +103,38 @@ def build(quarter=None, reports=None, *, data_dir=None, out_dir=None, jobs=None,
         order = {run.name: i for i, run in enumerate(runs)}
         results.sort(key=lambda r: order[r.name])
         save_manifest(quarter_dir, quarter, manifest, results, seconds=time.monotonic() - started)
-        write_indexes(out_dir, dataset)
+        write_indexes(out_dir, dataset, quarters={quarter})
+        if pdf:
+            _print_pdfs(quarter_dir, results, echo)
         return results
     finally:
         lock.release()
+
+
+def _check_out_dir(out_dir: Path) -> None:
+    """The output folder exists (or can be made) and is a folder this build can write to."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise BuildError(f"the output folder {out_dir} is a file, not a folder; choose another --out")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BuildError(f"cannot create the output folder {out_dir}: {exc.strerror or exc}") from None
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise BuildError(f"cannot write to the output folder {out_dir}: permission denied")
+
+
+def _print_pdfs(quarter_dir: Path, results: list[RunResult], echo) -> None:
+    chromium = find_chromium()
+    if chromium is None:
+        echo(f"no PDFs: {INSTALL_HINT}")
+        return
+    for result in results:
+        if not result.html:
+            continue
+        try:
+            echo(f"[{result.name}] PDF {print_pdf(quarter_dir / result.html, chromium).name}")
+        except (OSError, subprocess.SubprocessError) as exc:
+            echo(f"[{result.name}] no PDF: {exc}")
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:

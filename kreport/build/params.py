@@ -25,14 +25,20 @@ def notebook_parameters(path: Path | str) -> dict[str, dict]:
 
     Cached by the notebook's content, so a build with nothing to run need not import papermill.
     """
-    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    path = Path(path)
+    if path.suffix != ".ipynb" or not path.is_file():
+        raise ParameterError("notebook", str(path), "a Jupyter notebook file (.ipynb)")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
     return cached(_inspect, str(path), digest)
 
 
 def _inspect(path: str, digest: str) -> dict[str, dict]:
     import papermill
 
-    params = papermill.inspect_notebook(path)
+    try:
+        params = papermill.inspect_notebook(path)
+    except Exception as exc:  # noqa: BLE001 - nbformat and papermill raise many kinds for a broken file
+        raise ParameterError("notebook", path, f"a readable Jupyter notebook ({type(exc).__name__}: {exc})") from None
     return {
         name: {"type": spec["inferred_type_name"], "default": spec["default"], "help": spec["help"]}
         for name, spec in params.items()

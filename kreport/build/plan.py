@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
+
 from kreport.build.catalog import LANGUAGES, REPORTS, ReportSpec
 from kreport.build.manifest import read_manifest
+from kreport.build.navigation import top_bars
 from kreport.build.params import check_parameters, notebook_parameters
 from kreport.config import DATA_DIR, REPORTS_DIR
 from kreport.dataset.load import load
@@ -35,6 +39,7 @@ class Run:
     key: dict = field(default_factory=dict)  # hashes of everything the output depends on
     action: str = "run"  # run | skip
     reason: str = ""
+    nav: dict = field(default_factory=dict)  # the page's top bar (see kreport.build.navigation)
 
     @property
     def name(self) -> str:
@@ -87,6 +92,36 @@ def _reason(run: Run, previous: dict | None, force: bool) -> str | None:
     return None
 
 
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+
+def _inside(out_dir: Path, quarter: str, filename: str) -> Path:
+    """``out_dir/quarter/filename``, refused unless the name is a plain slug that stays inside ``out_dir``."""
+    stem = filename.removesuffix(".html")
+    path = out_dir / quarter / filename
+    if not _SLUG.match(stem) or not path.resolve().is_relative_to(out_dir.resolve()):
+        raise BuildError(f"refusing to write {filename!r}: report file names are made of lower-case letters, digits, "
+                         "'-' and '_' (check the platform ids in platforms.csv)")
+    return path
+
+
+def _quarter_with_data(quarter, dataset) -> str:
+    """The quarter to build: the one asked for if the data has figures for it, else the latest with figures."""
+    m = dataset.metrics
+    ends = sorted({pd.Period(end, freq="Q-DEC") for end in m["period_end"]})
+    if not ends:
+        raise BuildError("metrics.csv has no figures: there is nothing to build")
+    if quarter is None:
+        quarterly = m.loc[m["period_kind"] == "quarter", "period"]
+        return str(max(quarterly) if len(quarterly) else ends[-1])
+    wanted = parse_quarter(quarter)
+    if wanted not in ends:
+        raise ParameterError("quarter", str(quarter),
+                             f"a quarter the data has figures for ({len(ends)} quarters from {ends[0]} to {ends[-1]}, "
+                             f"the latest {ends[-1]})")
+    return str(wanted)
+
+
 def plan(quarter=None, reports=None, *, data_dir=None, out_dir=None, force=False, dataset=None,
          params=None, catalog=None) -> tuple[str, list[Run]]:
     """Every report × parameter set of a build, each marked run or skip with its reason.
@@ -96,18 +131,21 @@ def plan(quarter=None, reports=None, *, data_dir=None, out_dir=None, force=False
     (tests use it to run notebooks of their own). Every run's parameters are checked against
     its notebook's ``parameters`` cell here, before any kernel starts.
     """
-    data_dir = Path(data_dir) if data_dir else DATA_DIR
+    # One spelling of each folder: a relative and an absolute path to the same place are the same parameter.
+    data_dir = Path(data_dir).resolve() if data_dir else DATA_DIR.resolve()
     out_dir = Path(out_dir) if out_dir else REPORTS_DIR
     dataset = dataset or load(data_dir)
     params = dict(params or {})
+    if "data_dir" in params:  # one way to name the data: --data, which is validated and hashed
+        raise ParameterError("data_dir", params["data_dir"], "set with --data DIR, not -p data_dir=")
     if "quarter" in params:  # `-p quarter=...` chooses the quarter (and its output folder) like --quarter
         fixed = params.pop("quarter")
         if quarter is not None and str(parse_quarter(fixed)) != str(parse_quarter(quarter)):
             raise ParameterError("quarter", fixed, f"the same as --quarter {quarter}")
         quarter = fixed
-    quarter = str(parse_quarter(quarter) if quarter is not None else dataset.latest_quarter())
+    quarter = _quarter_with_data(quarter, dataset)
     catalog = catalog or REPORTS
-    names = list(reports) if reports else list(catalog)
+    names = list(dict.fromkeys(reports)) if reports else list(catalog)  # each report once
     for name in names:
         if name not in catalog:
             raise ParameterError("report", name, "one of " + ", ".join(catalog))
@@ -137,14 +175,20 @@ def plan(quarter=None, reports=None, *, data_dir=None, out_dir=None, force=False
                 continue
             run_params = {"quarter": quarter, **grid_params,
                           **{k: v for k, v in params.items() if k in declared}}
-            if data_dir != DATA_DIR:
+            if data_dir != DATA_DIR.resolve():
                 run_params["data_dir"] = str(data_dir)
             check_parameters(declared, run_params, platforms)
             stem = "-".join([name, *(str(grid_params[k]) for k in spec.grid)])
-            run = Run(name, run_params, spec.path, out_dir / quarter / f"{stem}.html")
+            run = Run(name, run_params, spec.path, _inside(out_dir, quarter, f"{stem}.html"))
             run.key = {"notebook": notebook_hash,
                        "parameters": _hash_bytes(json.dumps(run_params, sort_keys=True).encode()), **hashes}
             reason = _reason(run, previous.get(run.name), force)
             run.action, run.reason = ("run", reason) if reason else ("skip", "unchanged since last build")
             runs.append(run)
+    # The top bar links every page the quarter will have: those built before and those planned now.
+    pages = {n: (r.get("report"), r.get("params", {})) for n, r in previous.items() if r.get("html")}
+    pages.update({run.name: (run.report, run.params) for run in runs})
+    bars = top_bars([(f"{n}.html", r, p) for n, (r, p) in pages.items()], quarter, dataset.platforms)
+    for run in runs:
+        run.nav = bars[run.output.name]
     return quarter, runs

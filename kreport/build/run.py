@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import platform as _platform
+import signal
 import subprocess
 import time
 from pathlib import Path
@@ -14,9 +16,35 @@ from kreport.build.manifest import RunResult
 from kreport.build.plan import Run
 from kreport.config import PROJECT_ROOT
 
-__all__ = ["DEFAULT_TIMEOUT", "execute"]
+__all__ = ["DEFAULT_TIMEOUT", "KERNEL_ARGUMENTS", "start_worker", "execute"]
 
 DEFAULT_TIMEOUT = 600  # seconds a single cell may run before the kernel counts as hung
+# Kernels log nothing below errors: their "running over TCP without encryption" warning is not news.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=40"]
+_BUILD = {"pid": None}
+
+
+def start_worker(build_pid: int, out_dir: str) -> None:
+    """Initialise a worker process: die with the build, and let kernels find the build's output folder.
+
+    Linux sends the worker SIGKILL when the build dies (``PR_SET_PDEATHSIG``); everywhere,
+    :func:`execute` publishes nothing once the build that started it is gone.
+    """
+    _BUILD["pid"] = build_pid
+    os.environ["KREPORT_REPORTS_DIR"] = out_dir  # the brief reads last quarter's snapshot there
+    os.environ["KREPORT_CACHE_DIR"] = str(Path(out_dir) / ".cache")
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: the check before publishing still holds
+    if os.getppid() != build_pid:  # the build died before the signal was armed
+        os._exit(1)
+
+
+def _build_alive() -> bool:
+    return _BUILD["pid"] is None or os.getppid() == _BUILD["pid"]
 
 
 def execute(run: Run, work_dir: Path, timeout: int) -> RunResult:
@@ -33,6 +61,7 @@ def execute(run: Run, work_dir: Path, timeout: int) -> RunResult:
         papermill.execute_notebook(
             str(run.notebook), str(executed), parameters=run.params, kernel_name="python3",
             progress_bar=False, log_output=False, execution_timeout=timeout, report_mode=True,
+            extra_arguments=KERNEL_ARGUMENTS,
         )
     except papermill.PapermillExecutionError as exc:
         result.failed_cell = exc.exec_count
@@ -48,10 +77,19 @@ def execute(run: Run, work_dir: Path, timeout: int) -> RunResult:
         result.records = notebook_records(nb)
         title = result.records.get("title", run.name)
         footer = _footer(run, time.monotonic() - started)
-        atomic_write(run.output, page(notebook_to_html(nb), title=title, lang=run.params.get("lang", "en"), footer=footer))
+        markup = page(notebook_to_html(nb), title=title, lang=run.params.get("lang", "en"), footer=footer, nav=run.nav)
+        if not _build_alive():  # an orphan never publishes: a newer build may own this folder now
+            executed.unlink(missing_ok=True)
+            os._exit(1)
+        try:
+            atomic_write(run.output, markup)
+        except OSError as exc:
+            result.error = f"could not write {run.output.name}: {exc.strerror or exc}"
+        else:
+            result.status, result.html = "built", run.output.name
+            result.built_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         executed.unlink(missing_ok=True)
-        result.status, result.html = "built", run.output.name
-    else:
+    if result.status != "built":
         failed = work_dir / "failed" / f"{run.name}.ipynb"
         failed.parent.mkdir(parents=True, exist_ok=True)
         if executed.exists():

@@ -149,6 +149,8 @@ class Report:
             row = sources.loc[sid]
             label = f"{row['publisher']}" + (f", {row['published']}" if row["published"] else "")
             links.append(block("source_link", label, row["url"], row["title"], row["read_at"]))
+        if not links:  # none of the ids is a known source: no empty "Sources:" line
+            return Markup("")
         more = len(counts) - limit
         tail = self.t("sources.more", n=more) if more > 0 else ""
         return block("source_line", self.t("sources"), links, tail)

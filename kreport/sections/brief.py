@@ -10,6 +10,7 @@ import pandas as pd
 from kreport.cache import cached
 from kreport.config import REPORTS_DIR, SNAPSHOT
 from kreport.dataset.load import quarterly_series
+from kreport.dataset.periods import period_label
 from kreport.dataset.schema import CANONICAL_UNIT, METRICS
 from kreport.dataset.selections import latest_figures, without_bounds
 from kreport.render.report import Html, Report
@@ -62,7 +63,8 @@ def latest_table(rep: Report) -> Html:
 def _takeaway_items(rep: Report) -> list[str]:
     m = rep.data.metrics
     items = []
-    gmv = quarterly_series(m, "kuaishou", "gmv") if "kuaishou" in rep.data.platforms.index else pd.Series(dtype=float)
+    has_gmv = ((m["platform"] == "kuaishou") & (m["metric"] == "gmv")).any()
+    gmv = quarterly_series(m, "kuaishou", "gmv") if has_gmv else pd.Series(dtype=float)
     gmv = gmv.dropna()
     if len(gmv) >= 5:
         last = gmv.index[-1]
@@ -104,7 +106,7 @@ def _takeaway_items(rep: Report) -> list[str]:
         newest = shelf[shelf["metric"].isin(["gmv", "gmv_ttm"])].sort_values("period_end")
         if not newest.empty:
             r = newest.iloc[-1]
-            items.append(rep.t("brief.tk.shelf", name=rep.platform_name(r["platform"]), period=str(r["period"]),
+            items.append(rep.t("brief.tk.shelf", name=rep.platform_name(r["platform"]), period=period_label(r["period"], r["period_kind"]),
                                value=quantity(r["value"], "RMB_bn", r["qualifier"], rep.lang)))
     return items[:6]
 
