@@ -21,9 +21,13 @@ def _one_blas_thread():
         yield
 
 
-# --- data fixtures (tests/test_validate.py, tests/test_data.py) -------------------------
+# --- data fixtures ----------------------------------------------------------------------
+# Tests of behaviour read the small synthetic dataset in tests/fixtures/data/, so editing data/
+# never breaks a unit test. Only the checks of the shipped data itself (tests/test_shipped_data.py)
+# and the end-to-end and browser tests read data/.
 
 SHIPPED_DATA_DIR = PROJECT_ROOT / "data"
+SYNTHETIC_DATA_DIR = Path(__file__).resolve().parent / "fixtures" / "data"
 
 
 @pytest.fixture
@@ -33,11 +37,17 @@ def shipped_data_dir() -> Path:
 
 
 @pytest.fixture
-def data_copy(tmp_path) -> Path:
-    """A fresh copy of the four shipped CSVs in a temporary folder, free to edit."""
+def synthetic_data_dir() -> Path:
+    """The synthetic test dataset (tests/fixtures/data). Read it; never write to it."""
+    return SYNTHETIC_DATA_DIR
+
+
+@pytest.fixture
+def synthetic_data_copy(tmp_path) -> Path:
+    """A fresh copy of the four synthetic CSVs in a temporary folder, free to edit."""
     target = tmp_path / "data"
     target.mkdir()
     for name in TABLES:
-        shutil.copyfile(SHIPPED_DATA_DIR / name, target / name)
+        shutil.copyfile(SYNTHETIC_DATA_DIR / name, target / name)
     return target
 # --- end of data fixtures ---------------------------------------------------------------

@@ -1,4 +1,7 @@
-"""The `kreport` command (kreport/cli.py): one-line errors, exit status 2, nothing started."""
+"""The `kreport` command (kreport/cli.py): one-line errors, exit status 2, nothing started.
+
+Every command reads the synthetic dataset in tests/fixtures/data (``--data``).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from kreport.cli import main
 
 KREPORT = Path(sys.executable).with_name("kreport")
 FIXTURES = Path(__file__).parent / "fixtures"
+DATA = str(FIXTURES / "data")
 
 
 @pytest.mark.parametrize("args, name, form", [
@@ -28,7 +32,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 ])
 def test_bad_build_arguments_exit_2_with_one_line(tmp_path, capsys, args, name, form):
     out = tmp_path / "out"
-    base = ["build", "--out", str(out)] + ([] if "--report" in args else ["--report", "data"])
+    base = ["build", "--data", DATA, "--out", str(out)] + ([] if "--report" in args else ["--report", "data"])
     assert main(base + args) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
@@ -41,16 +45,21 @@ def test_bad_build_arguments_exit_2_with_one_line(tmp_path, capsys, args, name, 
 
 def test_unknown_platform_is_refused(tmp_path, capsys):
     # Whether or not a selected notebook declares `platform`, `tiktok` never reaches a kernel.
-    assert main(["build", "--out", str(tmp_path / "out"), "--report", "data", "-p", "platform=tiktok"]) == 2
+    assert main(["build", "--data", DATA, "--out", str(tmp_path / "out"), "--report", "data", "-p", "platform=tiktok"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "`platform`" in err and "'tiktok'" in err
+    # A report that varies by platform names the platforms of the data folder read.
+    assert main(["build", "--data", DATA, "--out", str(tmp_path / "out"), "--report", "platform", "-p", "platform=tiktok"]) == 2
+    err = capsys.readouterr().err
+    assert err == ("kreport build: The value for `platform` must be one of kuaishou, douyin, alibaba, pdd, "
+                   "but 'tiktok' was passed.\n")
     assert not (tmp_path / "out").exists()
 
 
 def test_installed_command_refuses_unknown_parameter_fast(tmp_path):
     out = tmp_path / "out"
     started = time.monotonic()
-    result = subprocess.run([str(KREPORT), "build", "--report", "data", "--out", str(out), "-p", "colour=red"],
+    result = subprocess.run([str(KREPORT), "build", "--data", DATA, "--report", "data", "--out", str(out), "-p", "colour=red"],
                             capture_output=True, text=True, timeout=120)
     elapsed = time.monotonic() - started
     assert result.returncode == 2
@@ -70,16 +79,16 @@ def test_malformed_param_syntax_is_an_argparse_error(capsys):
 
 
 def test_plan_lists_runs_and_reasons(tmp_path, capsys):
-    assert main(["plan", "--report", "data", "--out", str(tmp_path)]) == 0
+    assert main(["plan", "--data", DATA, "--report", "data", "--out", str(tmp_path)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("Quarter ") and out[0].endswith(": 2 to run, 0 to skip")
+    assert out[0] == "Quarter 2025Q3: 2 to run, 0 to skip"  # the newest quarter of the synthetic data
     assert [line.split()[:2] for line in out[1:]] == [["run", "data-zh"], ["run", "data-en"]]
     assert all(line.rstrip().endswith("never built") for line in out[1:])
     assert not any(tmp_path.iterdir())  # planning writes nothing
 
 
 def test_dry_run_is_plan(tmp_path, capsys):
-    assert main(["build", "--dry-run", "--report", "data", "--out", str(tmp_path), "--force"]) == 0
+    assert main(["build", "--dry-run", "--data", DATA, "--report", "data", "--out", str(tmp_path), "--force"]) == 0
     out = capsys.readouterr().out
     assert "2 to run" in out and "--force" in out
     assert not any(tmp_path.iterdir())
@@ -103,3 +112,57 @@ def test_params_command_unknown_notebook(capsys):
     assert main(["params", "nosuch"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("kreport params: The value for `notebook` must be a notebook file or one of ")
+
+
+# --- kreport validate -----------------------------------------------------------------------
+
+def test_validate_prints_the_summary_and_exits_0_on_good_data(capsys):
+    assert main(["validate", "--data", DATA]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    assert captured.out.splitlines() == [
+        f"{DATA}: 99 figures, 4 platforms, 7 metrics, periods 2020Q4 to 2025Q3, 12 sources, 4 events; 0 errors, 0 warnings"]
+
+
+def test_validate_lists_every_problem_and_exits_1(tmp_path, capsys):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    with open(data / "metrics.csv", "a", encoding="utf-8") as handle:
+        handle.write("kuaishou,gmv,2020Q1,lots,,RMB_100m,reported,t-ks-2021,bad value,\n")  # line 101
+        handle.write("taobao,gmv,2020Q2,500,,RMB_100m,reported,t-ks-2021,unknown platform,\n")  # line 102
+        handle.write("kuaishou,gmv,2023Q3,173,,RMB_bn,reported,t-ks-2023,a repeat,\n")  # line 103
+    assert main(["validate", "--data", str(data)]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        "metrics.csv:101: value: 'lots' is not a number; write it like 1751.2",
+        "metrics.csv:102: platform: unknown value 'taobao'; expected one of alibaba, douyin, kuaishou, pdd",
+    ]
+    out = captured.out.splitlines()
+    assert out[0] == "metrics.csv:103: warning: repeats line 13; keep one row"  # warnings go to stdout
+    assert out[-1].endswith("; 2 errors, 1 warnings")
+
+
+def test_validate_of_a_missing_folder_says_which_files_are_missing(tmp_path, capsys):
+    assert main(["validate", "--data", str(tmp_path / "nothing")]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"{name}: file is missing from {tmp_path / 'nothing'}" for name in
+                   ("metrics.csv", "sources.csv", "platforms.csv", "events.csv")]
+
+
+def test_backtest_writes_the_score_table(tmp_path, capsys):
+    target = tmp_path / "table.csv"
+    assert main(["backtest", "--data", DATA, "--platform", "kuaishou", "--metric", "dau", "--horizon", "2",
+                 "--csv", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert f"wrote {target}" in out
+    table = target.read_text(encoding="utf-8").splitlines()
+    assert table[0].startswith("model,") and len(table) > 2
+
+
+def test_backtest_of_an_unknown_metric_is_a_one_line_error(capsys):
+    assert main(["backtest", "--data", DATA, "--metric", "revenue"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("kreport backtest: The value for `metric` must be one of gmv, ")
+    assert err.count("\n") == 1

@@ -1,4 +1,4 @@
-"""The index pages (kreport/site.py), written from hand-made manifests: no kernel runs here."""
+"""The index pages (kreport/build/index_pages.py), written from hand-made manifests: no kernel runs here."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def _quarter(out: Path, quarter: str, runs: list[tuple[str, dict]]) -> Path:
 
 @pytest.fixture(scope="module")
 def dataset():
-    return load()
+    return load(Path(__file__).resolve().parents[1] / "fixtures" / "data")
 
 
 @pytest.fixture
@@ -75,44 +75,53 @@ def site(tmp_path, dataset) -> Path:
     return out
 
 
-def test_top_index_lists_quarters_newest_first_with_failures(site):
+def test_top_index_lists_quarters_newest_first_with_both_languages(site):
     top = (site / "index.html").read_text(encoding="utf-8")
-    assert links(top) == ["2025Q3/index.html", "2025Q1/index.html", "2024Q4/index.html"]
+    assert links(top) == [f"{q}/index-{lang}.html" for q in ("2025Q3", "2025Q1", "2024Q4") for lang in ("en", "zh")]
     assert "drafts" not in top
-    assert re.search(r"2025Q3</a>\s*— 5 reports, 2 failed", top)
-    assert re.search(r"2024Q4</a>\s*— 2 reports</li>", top)
+    assert re.search(r"2025Q3</b>.*?\(1 missing", top)  # brief-zh failed with nothing to show
+    assert "2024Q4</b>" in top and "missing" not in top.split("2024Q4")[1]
     for target in links(top):
         assert (site / target).is_file()
 
 
-def test_quarter_index_links_every_report_of_the_quarter(site):
-    index = (site / "2025Q3" / "index.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_quarter_index_links_every_report_of_the_quarter_in_its_language(site, lang):
+    index = (site / "2025Q3" / f"index-{lang}.html").read_text(encoding="utf-8")
+    other = "zh" if lang == "en" else "en"
     hrefs = links(index)
-    assert "../index.html" in hrefs
-    pages = {h for h in hrefs if h != "../index.html"}
-    published = {p.name for p in (site / "2025Q3").glob("*.html") if p.name != "index.html"}
-    assert pages == published == {"data-zh.html", "data-en.html", "platform-douyin-en.html", "brief-en.html"}
-    assert "数据附录" in index and "Data appendix" in index  # titles from the catalog, per language
-    assert "Platform profile · Douyin" in index
-    assert "figures: <b>123</b>" in index  # headline figures from the records
+    assert "../index.html" in hrefs and f"index-{other}.html" in hrefs
+    pages = {h for h in hrefs if h.endswith(f"-{lang}.html") and not h.startswith("index")}
+    published = {p.name for p in (site / "2025Q3").glob(f"*-{lang}.html") if not p.name.startswith("index")}
+    assert pages == published
+    if lang == "en":
+        assert pages == {"data-en.html", "platform-douyin-en.html", "brief-en.html"}
+        assert "Data appendix" in index and "数据附录" not in index
+        assert "Platform profile · Douyin" in index
+        assert "figures: <b>123</b>" in index  # headline figures from the records
+    else:
+        assert pages == {"data-zh.html"} and "数据附录" in index
 
 
-def test_quarter_index_shows_failed_status_and_error(site):
-    index = (site / "2025Q3" / "index.html").read_text(encoding="utf-8")
-    rows = re.findall(r"<tr>(.*?)</tr>", index, re.S)
-    failed = [row for row in rows if "✗ failed" in row]
-    assert len(failed) == 2
-    kept = next(row for row in failed if "brief-en.html" in row)
-    assert "ValueError: &lt;b&gt;bad&lt;/b&gt; figure" in kept  # error text escaped
-    assert "showing the last good version" in kept
-    first = next(row for row in failed if "timed out" in row)
-    assert "href" not in first and "last good version" not in first
-    assert sum("✓ built" in row for row in rows) == 3
+def test_readers_see_no_build_internals(site):
+    for lang in ("en", "zh"):
+        index = (site / "2025Q3" / f"index-{lang}.html").read_text(encoding="utf-8")
+        assert "3.2" not in index and "Seconds" not in index and "✓" not in index
+        assert "ValueError" not in index and "timed out" not in index  # errors stay in the manifest and the CLI
+
+
+def test_a_failed_report_says_it_is_missing_and_since_when(site):
+    en = (site / "2025Q3" / "index-en.html").read_text(encoding="utf-8")
+    row = next(r for r in re.findall(r"<tr>(.*?)</tr>", en, re.S) if "brief-en.html" in r)
+    assert "shown from the build of" in row and "2026-01-01 00:00 failed" in row  # its last good page kept
+    zh = (site / "2025Q3" / "index-zh.html").read_text(encoding="utf-8")
+    row = next(r for r in re.findall(r"<tr>(.*?)</tr>", zh, re.S) if "季度简报" in r)
+    assert "href" not in row and "暂不可用" in row and "2026-01-01 00:00" in row
 
 
 def test_indexes_are_complete_documents(site):
-    for path in [site / "index.html", *site.glob("*/index.html")]:
+    for path in [site / "index.html", *site.glob("*/index-*.html")]:
         text = path.read_text(encoding="utf-8")
         assert text.startswith("<!DOCTYPE html>") and text.rstrip().endswith("</html>"), path
         assert "<script" not in text
-    assert not (site / "drafts" / "index.html").exists()
+    assert not (site / "drafts" / "index-en.html").exists()

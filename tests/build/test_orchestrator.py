@@ -1,8 +1,9 @@
-"""The build (kreport/build.py): typed parameters, incremental runs, failures that lose nothing.
+"""The build (kreport/build/orchestrator.py): typed parameters, incremental runs, failures that lose nothing.
 
 Most tests run tiny fixture notebooks (tests/fixtures/, written by make_fixtures.py) through
-real kernels with ``build(..., catalog=...)``; the interrupt and lock tests drive the real
-``kreport build`` command on the data appendix notebook.
+real kernels with ``build(..., catalog=...)`` on the synthetic dataset (tests/fixtures/data); the
+interrupt and lock tests drive the real ``kreport build`` command end to end on the data appendix
+notebook and the shipped data. The plan itself is tested in test_plan.py.
 """
 
 from __future__ import annotations
@@ -22,14 +23,15 @@ import nbformat
 import pytest
 from filelock import FileLock
 
-from kreport.build.catalog import REPORTS, ReportSpec
-from kreport.build.orchestrator import build, plan, read_manifest
+from kreport.build.catalog import ReportSpec
+from kreport.build.orchestrator import build, read_manifest
 from kreport.config import NOTEBOOKS_DIR
 from kreport.errors import BuildError, ParameterError
 
 pytestmark = pytest.mark.slow
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+DATA = FIXTURES / "data"
 KREPORT = Path(sys.executable).with_name("kreport")
 QUARTER = "2025Q3"
 QUEUED = "] queued: "  # the line a build prints as it hands a run to a worker
@@ -81,34 +83,25 @@ def test_bad_parameters_fail_before_any_kernel(tmp_path, kwargs, name, expected)
     catalog = {"platform": spec("platform", grid=("platform", "lang")), "good": spec("good")}
     started = time.monotonic()
     with pytest.raises(ParameterError) as info:
-        build(out_dir=out, catalog=catalog, jobs=2, echo=quiet, **kwargs)
+        build(out_dir=out, data_dir=DATA, catalog=catalog, jobs=2, echo=quiet, **kwargs)
     assert time.monotonic() - started < 15  # no kernel: a kernel alone takes seconds
     assert info.value.name == name
     assert expected in str(info.value)
     assert not out.exists()  # no output folder, no lock, no .work, no manifest
 
 
-def test_fixed_platform_narrows_only_the_reports_that_declare_it(tmp_path):
-    catalog = {"platform": spec("platform", grid=("platform", "lang")), "good": spec("good")}
-    quarter, runs = plan(out_dir=tmp_path, catalog=catalog, params={"platform": "douyin", "quarter": "2024Q4"})
-    assert quarter == "2024Q4"
-    assert [r.name for r in runs] == ["platform-douyin-zh", "platform-douyin-en", "good-zh", "good-en"]
-    assert all(r.params["quarter"] == "2024Q4" for r in runs)
-    assert all(r.output.parent == tmp_path / "2024Q4" for r in runs)
-    assert "platform" not in runs[-1].params  # good.ipynb does not declare it
-
-
 def test_missing_notebook_is_a_build_error(tmp_path):
     with pytest.raises(BuildError, match="does not exist"):
-        build(out_dir=tmp_path / "out", catalog={"gone": spec("gone")}, echo=quiet)
+        build(out_dir=tmp_path / "out", data_dir=DATA, catalog={"gone": spec("gone")}, echo=quiet)
+    assert not (tmp_path / "out").exists()
 
 
 # --- incremental builds -------------------------------------------------------------------
 
-def test_incremental_skip_data_change_and_force(tmp_path, data_copy):
+def test_incremental_skip_data_change_and_force(tmp_path, synthetic_data_copy):
     out = tmp_path / "out"
     catalog = {"good": spec("good")}
-    first = build(out_dir=out, data_dir=data_copy, catalog=catalog, jobs=2, echo=quiet)
+    first = build(out_dir=out, data_dir=synthetic_data_copy, catalog=catalog, jobs=2, echo=quiet)
     assert [(r.name, r.status, r.reason) for r in first] == [
         ("good-zh", "built", "never built"), ("good-en", "built", "never built")]
     assert first[0].records == {"title": "Fixture zh", "headlines": [{"label": "answer", "value": 42}]}
@@ -116,7 +109,7 @@ def test_incremental_skip_data_change_and_force(tmp_path, data_copy):
 
     lines: list[str] = []
     started = time.monotonic()
-    second = build(out_dir=out, data_dir=data_copy, catalog=catalog, jobs=2, echo=lines.append)
+    second = build(out_dir=out, data_dir=synthetic_data_copy, catalog=catalog, jobs=2, echo=lines.append)
     assert time.monotonic() - started < 15
     assert [(r.status, r.reason) for r in second] == [("skipped", "unchanged since last build")] * 2
     assert second[1].html == "good-en.html" and second[1].records == first[1].records
@@ -124,13 +117,13 @@ def test_incremental_skip_data_change_and_force(tmp_path, data_copy):
     assert not any(QUEUED in line for line in lines)
     assert (out / QUARTER / "good-en.html").read_bytes() == page
 
-    edit_first_note(data_copy, " (checked again)")
-    third = build(out_dir=out, data_dir=data_copy, catalog=catalog, jobs=2, echo=quiet)
+    edit_first_note(synthetic_data_copy, " (checked again)")
+    third = build(out_dir=out, data_dir=synthetic_data_copy, catalog=catalog, jobs=2, echo=quiet)
     assert [r.status for r in third] == ["built", "built"]
     assert all("data/metrics.csv changed" in r.reason for r in third), [r.reason for r in third]
     assert all("data/sources.csv" not in r.reason for r in third)
 
-    fourth = build(out_dir=out, data_dir=data_copy, catalog=catalog, jobs=2, force=True, echo=quiet)
+    fourth = build(out_dir=out, data_dir=synthetic_data_copy, catalog=catalog, jobs=2, force=True, echo=quiet)
     assert [(r.status, r.reason) for r in fourth] == [("built", "--force")] * 2
     manifest = read_manifest(out / QUARTER)
     assert set(manifest["runs"]) == {"good-zh", "good-en"}
@@ -144,12 +137,12 @@ def test_failed_report_keeps_last_good_page_and_reruns_next_time(tmp_path):
     flaky = tmp_path / "flaky.ipynb"
     shutil.copyfile(FIXTURES / "good.ipynb", flaky)
     catalog = {"good": spec("good"), "flaky": spec("flaky", flaky)}
-    first = build(out_dir=out, catalog=catalog, jobs=2, echo=quiet)
+    first = build(out_dir=out, data_dir=DATA, catalog=catalog, jobs=2, echo=quiet)
     assert [r.status for r in first] == ["built"] * 4
     good_page = (out / QUARTER / "flaky-en.html").read_bytes()
 
     shutil.copyfile(FIXTURES / "fail.ipynb", flaky)  # the analyst breaks the notebook
-    second = by_name(build(out_dir=out, catalog=catalog, jobs=2, echo=quiet))
+    second = by_name(build(out_dir=out, data_dir=DATA, catalog=catalog, jobs=2, echo=quiet))
     assert second["good-en"].status == second["good-zh"].status == "skipped"
     failed = second["flaky-en"]
     assert failed.status == "failed" and failed.reason == "notebook changed"
@@ -165,26 +158,26 @@ def test_failed_report_keeps_last_good_page_and_reruns_next_time(tmp_path):
     entry = read_manifest(out / QUARTER)["runs"]["flaky-en"]
     assert entry["status"] == "failed" and entry["html"] == "flaky-en.html"
     assert entry["failed_notebook"] == str(kept)
-    index = (out / QUARTER / "index.html").read_text(encoding="utf-8")
-    assert index.count("✗ failed") == 2
-    assert "ValueError: fixture failure en (showing the last good version)" in index
-    assert "2 failed" in (out / "index.html").read_text(encoding="utf-8")
+    index = (out / QUARTER / "index-en.html").read_text(encoding="utf-8")
+    assert index.count("shown from the build of") == 1 and "failed" in index  # readers see the page is stale, and since when
+    assert "ValueError" not in index  # the error itself stays in the manifest and the CLI summary
+    assert "missing" not in (out / "index.html").read_text(encoding="utf-8")  # a last good page is still there
 
-    third = by_name(build(out_dir=out, catalog=catalog, jobs=2, echo=quiet))
+    third = by_name(build(out_dir=out, data_dir=DATA, catalog=catalog, jobs=2, echo=quiet))
     assert third["flaky-en"].reason == "failed last time" and third["flaky-en"].status == "failed"
     assert third["good-en"].status == "skipped"
 
     shutil.copyfile(FIXTURES / "good.ipynb", flaky)
-    fourth = by_name(build(out_dir=out, catalog=catalog, jobs=2, echo=quiet))
+    fourth = by_name(build(out_dir=out, data_dir=DATA, catalog=catalog, jobs=2, echo=quiet))
     assert fourth["flaky-en"].status == "built" and fourth["flaky-en"].reason == "failed last time"
-    assert "✗ failed" not in (out / QUARTER / "index.html").read_text(encoding="utf-8")
+    assert "failed" not in (out / QUARTER / "index-en.html").read_text(encoding="utf-8")
 
 
 def test_hung_and_dead_kernels_fail_their_run_only(tmp_path):
     out = tmp_path / "out"
     catalog = {name: spec(name, grid=()) for name in ("good", "hang", "die")}
     started = time.monotonic()
-    results = by_name(build(out_dir=out, catalog=catalog, jobs=2, timeout=3, echo=quiet))
+    results = by_name(build(out_dir=out, data_dir=DATA, catalog=catalog, jobs=2, timeout=3, echo=quiet))
     assert time.monotonic() - started < 40  # the hung cell is cut at 3 s, not its 60 s
     assert results["good"].status == "built" and complete_html(out / QUARTER / "good.html")
 
@@ -199,8 +192,8 @@ def test_hung_and_dead_kernels_fail_their_run_only(tmp_path):
     for result in (hang, die):
         assert Path(result.failed_notebook).is_file()
         assert not (out / QUARTER / f"{result.name}.html").exists()
-    index = (out / QUARTER / "index.html").read_text(encoding="utf-8")
-    assert index.count("✗ failed") == 2 and "kernel died" in index and "timed out" in index
+    index = (out / QUARTER / "index-en.html").read_text(encoding="utf-8")
+    assert index.count("not available: the build of") == 2 and "kernel died" not in index
 
 
 # --- interrupted and concurrent builds ----------------------------------------------------
@@ -235,7 +228,7 @@ def good_build(tmp_path_factory) -> Path:
 
 def _assert_intact(out: Path) -> None:
     pages = list(out.rglob("*.html"))
-    assert {p.name for p in pages} >= {"index.html", "data-zh.html", "data-en.html"}
+    assert {p.name for p in pages} >= {"index-en.html", "index-zh.html", "data-zh.html", "data-en.html"}
     for path in pages:
         assert complete_html(path), f"{path} is not a complete HTML document"
     manifest = json.loads((out / QUARTER / "manifest.json").read_text(encoding="utf-8"))
@@ -295,12 +288,6 @@ def test_lock_held_means_nothing_is_written(tmp_path):
     out.mkdir()
     with FileLock(str(out / ".build.lock")).acquire(timeout=0):
         with pytest.raises(BuildError, match="lock"):
-            build(out_dir=out, catalog={"good": spec("good")}, echo=quiet)
+            build(out_dir=out, data_dir=DATA, catalog={"good": spec("good")}, echo=quiet)
     assert [p.name for p in out.iterdir()] == [".build.lock"]
 
-
-def test_real_catalog_data_report_plans_both_languages(tmp_path):
-    quarter, runs = plan(reports=["data"], out_dir=tmp_path)
-    assert [r.name for r in runs] == ["data-zh", "data-en"]
-    assert all(r.action == "run" and r.reason == "never built" for r in runs)
-    assert REPORTS["data"].path.exists()

@@ -1,4 +1,8 @@
-"""Tests for kreport/validate.py: every problem is found and located as file:line: column."""
+"""Tests for kreport/dataset/validate.py: every problem is found and located as file:line: column.
+
+On copies of the synthetic dataset in tests/fixtures/data; the shipped data/ is checked in
+tests/test_shipped_data.py.
+"""
 
 from __future__ import annotations
 
@@ -7,36 +11,44 @@ import hashlib
 import io
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from kreport.config import PROJECT_ROOT
 from kreport.dataset.load import load
 from kreport.dataset.schema import TABLES
 from kreport.dataset.validate import Problem, check, parse_number
 from kreport.errors import DataError
 
-SHIPPED_DATA_DIR = PROJECT_ROOT / "data"
+SYNTHETIC_DATA_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "data"
 METRIC_COLUMNS = TABLES["metrics.csv"]
-# A row that is valid on its own: Kuaishou has no 2020Q1 GMV in the shipped data.
+# A row that is valid on its own: Kuaishou has no 2020Q1 GMV in the synthetic data.
 GOOD_ROW = {
     "platform": "kuaishou", "metric": "gmv", "period": "2020Q1", "value": "500",
-    "qualifier": "", "unit": "RMB_100m", "basis": "reported", "source_id": "seed004", "note": "test row",
+    "qualifier": "", "unit": "RMB_100m", "basis": "reported", "source_id": "t-ks-2021", "note": "test row",
 }
 
 
-def read_metrics(data_dir) -> list[dict[str, str]]:
-    with open(data_dir / "metrics.csv", encoding="utf-8", newline="") as f:
+def read_table(data_dir, name) -> list[dict[str, str]]:
+    with open(data_dir / name, encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
 
 
-def write_metrics(data_dir, rows, columns=METRIC_COLUMNS) -> None:
-    with open(data_dir / "metrics.csv", "w", encoding="utf-8", newline="") as f:
+def write_table(data_dir, name, rows, columns) -> None:
+    with open(data_dir / name, "w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, columns, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+
+
+def read_metrics(data_dir) -> list[dict[str, str]]:
+    return read_table(data_dir, "metrics.csv")
+
+
+def write_metrics(data_dir, rows, columns=METRIC_COLUMNS) -> None:
+    write_table(data_dir, "metrics.csv", rows, columns)
 
 
 def append_row(data_dir, **changes) -> int:
@@ -62,40 +74,44 @@ def digests(data_dir) -> dict[str, str]:
     return {name: hashlib.sha256((data_dir / name).read_bytes()).hexdigest() for name in TABLES}
 
 
-# --- the shipped data -------------------------------------------------------------------
+# --- the synthetic data -----------------------------------------------------------------
 
-def test_shipped_data_validates_without_errors_or_warnings(shipped_data_dir):
-    report = check(shipped_data_dir)
-    assert report.errors == [], "\n".join(map(str, report.errors))
-    assert report.warnings == [], "\n".join(map(str, report.warnings))
+def test_synthetic_data_validates_without_errors_or_warnings(synthetic_data_dir):
+    report = check(synthetic_data_dir)
+    assert report.problems == [], "\n".join(map(str, report.problems))
     assert report.ok
-    assert len(report.tables["metrics.csv"]) > 100
-    assert "0 errors, 0 warnings" in report.summary()
+    assert [len(report.tables[name]) for name in TABLES] == [99, 12, 4, 4]
+    assert report.summary().startswith(f"{synthetic_data_dir}: 99 figures, 4 platforms, 7 metrics, periods 2020Q4 to ")
+    assert report.summary().endswith("12 sources, 4 events; 0 errors, 0 warnings")
 
 
-def test_the_base_test_row_is_valid(data_copy):
-    append_row(data_copy)
-    report = check(data_copy)
+def test_summary_names_the_period_that_ends_last(synthetic_data_dir):
+    assert "periods 2020Q4 to 2025Q3," in check(synthetic_data_dir).summary()
+
+
+def test_the_base_test_row_is_valid(synthetic_data_copy):
+    append_row(synthetic_data_copy)
+    report = check(synthetic_data_copy)
     assert report.problems == []
 
 
 # --- header problems --------------------------------------------------------------------
 
-def test_missing_column_is_reported_on_the_header(data_copy):
+def test_missing_column_is_reported_on_the_header(synthetic_data_copy):
     columns = [c for c in METRIC_COLUMNS if c != "qualifier"]
-    rows = [{c: r[c] for c in columns} for r in read_metrics(data_copy)]
-    write_metrics(data_copy, rows, columns)
-    report = check(data_copy)
+    rows = [{c: r[c] for c in columns} for r in read_metrics(synthetic_data_copy)]
+    write_metrics(synthetic_data_copy, rows, columns)
+    report = check(synthetic_data_copy)
     assert where(report.errors) == [("metrics.csv", 1, "qualifier")]
     assert "column is missing" in report.errors[0].message
     assert str(report.errors[0]).startswith("metrics.csv:1: qualifier: column is missing")
 
 
-def test_extra_column_is_reported_on_the_header(data_copy):
+def test_extra_column_is_reported_on_the_header(synthetic_data_copy):
     columns = [*METRIC_COLUMNS, "comment"]
-    rows = [{**r, "comment": "x"} for r in read_metrics(data_copy)]
-    write_metrics(data_copy, rows, columns)
-    report = check(data_copy)
+    rows = [{**r, "comment": "x"} for r in read_metrics(synthetic_data_copy)]
+    write_metrics(synthetic_data_copy, rows, columns)
+    report = check(synthetic_data_copy)
     assert where(report.errors) == [("metrics.csv", 1, "comment")]
     assert "unexpected column" in report.errors[0].message
 
@@ -130,9 +146,9 @@ BAD_ROWS = [
 
 
 @pytest.mark.parametrize(("changes", "column", "words"), BAD_ROWS)
-def test_bad_row_is_located_at_its_line_and_column(data_copy, changes, column, words):
-    line = append_row(data_copy, **changes)
-    report = check(data_copy)
+def test_bad_row_is_located_at_its_line_and_column(synthetic_data_copy, changes, column, words):
+    line = append_row(synthetic_data_copy, **changes)
+    report = check(synthetic_data_copy)
     assert where(report.errors) == [("metrics.csv", line, column)], "\n".join(map(str, report.problems))
     error = report.errors[0]
     assert words in error.message
@@ -140,180 +156,256 @@ def test_bad_row_is_located_at_its_line_and_column(data_copy, changes, column, w
     assert not report.ok
 
 
-def test_load_raises_the_located_data_error(data_copy):
-    line = append_row(data_copy, value="lots")
+def test_load_raises_the_located_data_error(synthetic_data_copy):
+    line = append_row(synthetic_data_copy, value="lots")
     with pytest.raises(DataError) as caught:
-        load(data_copy)
+        load(synthetic_data_copy)
     error = caught.value
     assert (error.file, error.line, error.column) == ("metrics.csv", line, "value")
     assert str(error).startswith(f"metrics.csv:{line}: value: 'lots' is not a number")
 
 
-def test_load_counts_the_other_errors(data_copy):
-    append_row(data_copy, value="lots")
-    append_row(data_copy, period="2021Q1", platform="taobao")
+def test_load_counts_the_other_errors(synthetic_data_copy):
+    append_row(synthetic_data_copy, value="lots")
+    append_row(synthetic_data_copy, period="2021Q1", platform="taobao")
     with pytest.raises(DataError, match=r"and 1 more problems"):
-        load(data_copy)
+        load(synthetic_data_copy)
 
 
-def test_row_with_too_many_fields_says_to_quote(data_copy):
-    text = (data_copy / "metrics.csv").read_text(encoding="utf-8")
+def test_row_with_too_many_fields_says_to_quote(synthetic_data_copy):
+    text = (synthetic_data_copy / "metrics.csv").read_text(encoding="utf-8")
     line = text.count("\n") + 1
-    (data_copy / "metrics.csv").write_text(
-        text + "kuaishou,gmv,2020Q1,1,751.2,,RMB_100m,reported,seed004,unquoted comma\n", encoding="utf-8")
-    report = check(data_copy)
+    (synthetic_data_copy / "metrics.csv").write_text(
+        text + "kuaishou,gmv,2020Q1,1,751.2,,RMB_100m,reported,t-ks-2021,unquoted comma,\n", encoding="utf-8")
+    report = check(synthetic_data_copy)
     assert where(report.errors) == [("metrics.csv", line, None)]
     assert "quote any value that contains a comma" in report.errors[0].message
 
 
-def test_line_numbers_count_physical_lines_after_a_multiline_note(data_copy):
-    rows = read_metrics(data_copy)
+def test_line_numbers_count_physical_lines_after_a_multiline_note(synthetic_data_copy):
+    rows = read_metrics(synthetic_data_copy)
     rows.insert(0, {**GOOD_ROW, "note": "first line\nsecond line"})
     rows.append({**GOOD_ROW, "period": "2020Q2", "value": "oops"})
-    write_metrics(data_copy, rows)
-    report = check(data_copy)
-    # header + 2 physical lines for the first row + the shipped rows, then the bad row
+    write_metrics(synthetic_data_copy, rows)
+    report = check(synthetic_data_copy)
+    # header + 2 physical lines for the first row + the synthetic rows, then the bad row
     expected = 1 + 2 + (len(rows) - 2) + 1
     assert where(report.errors) == [("metrics.csv", expected, "value")]
 
 
 # --- duplicates and sums ----------------------------------------------------------------
 
-def test_same_figure_twice_with_different_values_is_an_error(data_copy):
-    first = line_of(data_copy, "kuaishou", "gmv", "2023Q3")
-    line = append_row(data_copy, period="2023Q3", value="2903")
-    report = check(data_copy)
+def test_same_figure_twice_with_different_values_is_an_error(synthetic_data_copy):
+    first = line_of(synthetic_data_copy, "kuaishou", "gmv", "2023Q3")  # 173 RMB_bn
+    line = append_row(synthetic_data_copy, period="2023Q3", value="1740", source_id="t-ks-2023")  # 174 RMB_bn
+    report = check(synthetic_data_copy)
     assert where(report.errors) == [("metrics.csv", line, "value")]
     assert f"line {first}" in report.errors[0].message
+    assert report.errors[0].message.startswith("kuaishou gmv 2023Q3 (reported) is 1740 here")
 
 
-def test_same_figure_in_another_unit_is_compared_after_normalising(data_copy):
-    line_of(data_copy, "kuaishou", "gmv", "2023Q3")  # 2902 RMB_100m
-    line = append_row(data_copy, period="2023Q3", value="290.2", unit="RMB_bn")
-    report = check(data_copy)
+def test_same_figure_in_another_unit_is_compared_after_normalising(synthetic_data_copy):
+    line_of(synthetic_data_copy, "kuaishou", "gmv", "2023Q3")  # 173 RMB_bn
+    line = append_row(synthetic_data_copy, period="2023Q3", value="1730", unit="RMB_100m", source_id="t-ks-2023")
+    report = check(synthetic_data_copy)
     assert report.errors == []
     assert where(report.warnings) == [("metrics.csv", line, None)]
 
 
-def test_same_figure_twice_identical_is_a_warning(data_copy):
-    first = line_of(data_copy, "kuaishou", "gmv", "2023Q3")
-    line = append_row(data_copy, period="2023Q3", value="2902")
-    report = check(data_copy)
+def test_same_figure_twice_identical_is_a_warning(synthetic_data_copy):
+    first = line_of(synthetic_data_copy, "kuaishou", "gmv", "2023Q3")
+    line = append_row(synthetic_data_copy, period="2023Q3", value="173", unit="RMB_bn", source_id="t-ks-2023")
+    report = check(synthetic_data_copy)
     assert report.errors == []
     assert where(report.warnings) == [("metrics.csv", line, None)]
     assert f"repeats line {first}" in report.warnings[0].message
     assert " warning: " in str(report.warnings[0])
 
 
-def test_same_period_with_another_basis_is_not_a_duplicate(data_copy):
-    append_row(data_copy, period="2023Q3", value="3000", basis="estimate")
-    assert check(data_copy).problems == []
+def test_same_period_with_another_basis_is_not_a_duplicate(synthetic_data_copy):
+    append_row(synthetic_data_copy, period="2023Q3", value="3000", basis="estimate", source_id="t-ks-2023")
+    assert check(synthetic_data_copy).problems == []
 
 
-def test_quarters_off_the_annual_total_give_a_warning(data_copy):
-    rows = read_metrics(data_copy)
-    line = line_of(data_copy, "kuaishou", "gmv", "2022")
+def test_quarters_off_the_annual_total_give_a_warning(synthetic_data_copy):
+    rows = read_metrics(synthetic_data_copy)
+    line = line_of(synthetic_data_copy, "kuaishou", "gmv", "2022")
     for row in rows:
         if (row["platform"], row["metric"], row["period"]) == ("kuaishou", "gmv", "2022"):
-            row["value"] = "9500"  # the four quarters add up to about 9012
-    write_metrics(data_copy, rows)
-    report = check(data_copy)
+            row["value"] = "0.6"  # RMB_trillion; the four quarters add up to 576 RMB bn, 4% less
+    write_metrics(synthetic_data_copy, rows)
+    report = check(synthetic_data_copy)
     assert report.errors == []
     assert where(report.warnings) == [("metrics.csv", line, "value")]
     assert "2022Q1-2022Q4" in report.warnings[0].message
+    assert "add up to 576.0, -4.0% off this annual total 600.0" in report.warnings[0].message
 
 
-def test_quarters_within_one_percent_of_the_annual_total_pass(data_copy):
-    rows = read_metrics(data_copy)
+def test_quarters_within_one_percent_of_the_annual_total_pass(synthetic_data_copy):
+    rows = read_metrics(synthetic_data_copy)
     for row in rows:
         if (row["platform"], row["metric"], row["period"]) == ("kuaishou", "gmv", "2022"):
-            row["value"] = "9090"  # +0.9%
-    write_metrics(data_copy, rows)
-    assert check(data_copy).problems == []
+            row["value"] = "0.58"  # RMB_trillion: the quarters' 576 is 0.7% less
+    write_metrics(synthetic_data_copy, rows)
+    assert check(synthetic_data_copy).problems == []
 
 
-def test_fiscal_year_total_is_compared_with_its_own_quarters(data_copy):
-    # Alibaba's FY2021 (7494 bn) runs 2020Q2..2021Q1; 2020Q1 belongs to FY2020 and must not count.
-    quarters = {"2020Q1": "9999", "2020Q2": "1873.5", "2020Q3": "1873.5", "2020Q4": "1873.5", "2021Q1": "1873.5"}
+def test_fiscal_year_total_is_compared_with_its_own_quarters(synthetic_data_copy):
+    # Alibaba's FY2024 (8200 bn) runs 2023Q2..2024Q1; 2023Q1 belongs to FY2023 and must not count.
+    quarters = {"2023Q1": "9999", "2023Q2": "2050", "2023Q3": "2050", "2023Q4": "2050", "2024Q1": "2050"}
     for period, value in quarters.items():
-        append_row(data_copy, platform="alibaba", period=period, value=value, unit="RMB_bn", source_id="shelf-S07")
-    assert check(data_copy).problems == []
+        append_row(synthetic_data_copy, platform="alibaba", period=period, value=value, unit="RMB_bn", source_id="t-ali")
+    assert check(synthetic_data_copy).problems == []
 
-    rows = read_metrics(data_copy)
-    rows[-1]["value"] = "2500"  # 2021Q1: the four quarters now add up to 8120.5 against 7494
-    write_metrics(data_copy, rows)
-    report = check(data_copy)
+    rows = read_metrics(synthetic_data_copy)
+    rows[-1]["value"] = "2500"  # 2024Q1: the four quarters now add up to 8650 against 8200
+    write_metrics(synthetic_data_copy, rows)
+    report = check(synthetic_data_copy)
     assert report.errors == []
-    assert where(report.warnings) == [("metrics.csv", line_of(data_copy, "alibaba", "gmv", "FY2021"), "value")]
-    assert "2020Q2-2021Q1" in report.warnings[0].message
+    assert where(report.warnings) == [("metrics.csv", line_of(synthetic_data_copy, "alibaba", "gmv", "FY2024"), "value")]
+    assert "2023Q2-2024Q1" in report.warnings[0].message
+    assert "add up to 8,650.0, +5.5% off this annual total 8,200.0" in report.warnings[0].message
+
+
+# --- sources, platforms and events: each bad value located at its line and column ------------
+
+GOOD_OTHER_ROWS = {
+    "sources.csv": {"source_id": "t-new", "title": "[A test page]", "publisher": "kreport tests",
+                    "url": "https://example.org/kreport-tests/new", "published": "2024-01-01", "read_at": "x",
+                    "tier": "media"},
+    "platforms.csv": {"platform": "jd", "name_en": "JD.com", "name_zh": "京东", "model": "shelf", "parent_en": "",
+                      "parent_zh": "", "scope_en": "", "scope_zh": "", "fiscal_year_end_month": "12"},
+    "events.csv": {"event_id": "EV99", "platform": "kuaishou", "date": "2024-01-15", "name_en": "Test event",
+                   "name_zh": "测试事件", "description_en": "", "description_zh": "", "source_id": "t-events"},
+}
+
+
+def append_to(data_dir, name, **changes) -> int:
+    """Append the good row of ``name`` with ``changes``; return the physical line it is on."""
+    rows = read_table(data_dir, name)
+    rows.append({**GOOD_OTHER_ROWS[name], **changes})
+    write_table(data_dir, name, rows, TABLES[name])
+    return len(rows) + 1
+
+
+@pytest.mark.parametrize("name", list(GOOD_OTHER_ROWS))
+def test_the_base_rows_of_the_other_files_are_valid(synthetic_data_copy, name):
+    append_to(synthetic_data_copy, name)
+    assert check(synthetic_data_copy).problems == []
+
+
+@pytest.mark.parametrize(("name", "changes", "column", "words"), [
+    pytest.param("sources.csv", {"source_id": "t new"}, "source_id", "only letters, digits", id="source-id-with-space"),
+    pytest.param("sources.csv", {"source_id": "t-ks-2021"}, "source_id", "'t-ks-2021' is defined twice", id="source-twice"),
+    pytest.param("sources.csv", {"url": "www.example.org"}, "url", "is not an http(s) address", id="url-without-scheme"),
+    pytest.param("sources.csv", {"published": "2024-13-01"}, "published", "is not a date", id="published-month-13"),
+    pytest.param("sources.csv", {"published": "01/02/2024"}, "published", "is not a date YYYY-MM-DD", id="published-form"),
+    pytest.param("sources.csv", {"title": ""}, "title", "is empty", id="empty-title"),
+    pytest.param("platforms.csv", {"model": "social"}, "model", "unknown value 'social'", id="unknown-model"),
+    pytest.param("platforms.csv", {"platform": "kuaishou"}, "platform", "'kuaishou' is defined twice", id="platform-twice"),
+    pytest.param("platforms.csv", {"fiscal_year_end_month": "13"}, "fiscal_year_end_month", "not a month number",
+                 id="month-13"),
+    pytest.param("platforms.csv", {"fiscal_year_end_month": "March"}, "fiscal_year_end_month", "not a month number",
+                 id="month-name"),
+    pytest.param("platforms.csv", {"name_zh": ""}, "name_zh", "is empty", id="empty-chinese-name"),
+    pytest.param("events.csv", {"event_id": "EV01"}, "event_id", "'EV01' is defined twice", id="event-twice"),
+    pytest.param("events.csv", {"platform": "jd"}, "platform", "unknown value 'jd'", id="event-unknown-platform"),
+    pytest.param("events.csv", {"source_id": "nosuch"}, "source_id", "unknown value 'nosuch'", id="event-unknown-source"),
+    pytest.param("events.csv", {"date": "2023-02-30"}, "date", "is not a date", id="date-not-on-the-calendar"),
+    pytest.param("events.csv", {"date": "15.01.2024"}, "date", "is not a date YYYY-MM-DD", id="date-form"),
+    pytest.param("events.csv", {"name_en": ""}, "name_en", "is empty", id="empty-event-name"),
+])
+def test_bad_value_in_another_file_is_located(synthetic_data_copy, name, changes, column, words):
+    line = append_to(synthetic_data_copy, name, **changes)
+    report = check(synthetic_data_copy)
+    assert where(report.errors) == [(name, line, column)], "\n".join(map(str, report.problems))
+    assert words in report.errors[0].message
+    with pytest.raises(DataError) as caught:  # and the loader refuses the folder, at the same place
+        load(synthetic_data_copy)
+    assert (caught.value.file, caught.value.line, caught.value.column) == (name, line, column)
+
+
+def test_a_figure_of_a_platform_with_a_march_fiscal_year_may_use_fy(synthetic_data_copy):
+    line = append_row(synthetic_data_copy, platform="alibaba", period="FY2022", value="7900", unit="RMB_bn",
+                      source_id="t-ali")
+    assert check(synthetic_data_copy).problems == []
+    rows = read_table(synthetic_data_copy, "platforms.csv")
+    for row in rows:
+        if row["platform"] == "alibaba":
+            row["fiscal_year_end_month"] = "12"  # now its FY periods are calendar years
+    write_table(synthetic_data_copy, "platforms.csv", rows, TABLES["platforms.csv"])
+    report = check(synthetic_data_copy)
+    fy_lines = [line_of(synthetic_data_copy, "alibaba", "gmv", p) for p in ("FY2023", "FY2024", "FY2025")]
+    assert where(report.errors) == [("metrics.csv", n, "period") for n in sorted([*fy_lines, line])]
+    assert "write 2022" in report.errors[-1].message
 
 
 # --- files saved by Excel and other tools -------------------------------------------------
 
-def test_excel_bom_crlf_and_thousands_separators_are_accepted(data_copy):
-    rows = read_metrics(data_copy)
-    line = line_of(data_copy, "kuaishou", "gmv", "2022Q1")
-    rows[line - 2].update(value="1,751.2", unit="RMB_100m")
+def test_excel_bom_crlf_and_thousands_separators_are_accepted(synthetic_data_copy):
+    rows = read_metrics(synthetic_data_copy)
+    line = line_of(synthetic_data_copy, "kuaishou", "gmv", "2022Q1")
+    rows[line - 2].update(value="1,200.5", unit="RMB_100m")  # was 120000 RMB_mn
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, METRIC_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(rows)
-    assert '"1,751.2"' in buffer.getvalue()
-    (data_copy / "metrics.csv").write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
+    assert '"1,200.5"' in buffer.getvalue()
+    (synthetic_data_copy / "metrics.csv").write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
 
-    report = check(data_copy)
+    report = check(synthetic_data_copy)
     assert report.errors == [], "\n".join(map(str, report.errors))
     assert sorted(where(report.warnings), key=str) == sorted(
         [("metrics.csv", 1, None), ("metrics.csv", None, None), ("metrics.csv", line, "value")], key=str)
     messages = " | ".join(p.message for p in report.warnings)
-    assert "byte-order mark" in messages and "CRLF" in messages and "read as 1751.2" in messages
+    assert "byte-order mark" in messages and "CRLF" in messages and "read as 1200.5" in messages
 
-    metrics = load(data_copy).metrics
+    metrics = load(synthetic_data_copy).metrics
     row = metrics[(metrics["platform"] == "kuaishou") & (metrics["metric"] == "gmv")
                   & (metrics["period"].astype(str) == "2022Q1")].iloc[0]
-    assert row["value_published"] == pytest.approx(1751.2)
-    assert row["value"] == pytest.approx(175.12)
+    assert row["value_published"] == pytest.approx(1200.5)
+    assert row["value"] == pytest.approx(120.05)
     assert row["line"] == line
-    assert metrics["platform"].iloc[0] in {"alibaba", "douyin", "jd", "kuaishou", "pdd"}  # BOM not in a name
+    assert set(metrics["platform"]) == {"alibaba", "douyin", "kuaishou", "pdd"}  # the BOM is not in a name
 
 
-def test_gbk_file_is_rejected_with_a_fix(data_copy):
-    text = (data_copy / "metrics.csv").read_text(encoding="utf-8")
-    (data_copy / "metrics.csv").write_bytes(text.encode("gbk", errors="replace"))
+def test_gbk_file_is_rejected_with_a_fix(synthetic_data_copy):
+    text = (synthetic_data_copy / "metrics.csv").read_text(encoding="utf-8")
+    (synthetic_data_copy / "metrics.csv").write_bytes(text.encode("gbk", errors="replace"))
     first_non_ascii = next(i for i, line in enumerate(text.split("\n"), start=1) if not line.isascii())
-    report = check(data_copy)
+    report = check(synthetic_data_copy)
     assert where(report.errors) == [("metrics.csv", first_non_ascii, None)]
     message = report.errors[0].message
     assert "not UTF-8" in message and "CSV UTF-8" in message
     with pytest.raises(DataError, match="re-save it as 'CSV UTF-8"):
-        load(data_copy)
+        load(synthetic_data_copy)
 
 
-def test_semicolon_separated_file_is_rejected_with_a_fix(data_copy):
-    rows = read_metrics(data_copy)
+def test_semicolon_separated_file_is_rejected_with_a_fix(synthetic_data_copy):
+    rows = read_metrics(synthetic_data_copy)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, METRIC_COLUMNS, delimiter=";", lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
-    (data_copy / "metrics.csv").write_text(buffer.getvalue(), encoding="utf-8")
-    report = check(data_copy)
+    (synthetic_data_copy / "metrics.csv").write_text(buffer.getvalue(), encoding="utf-8")
+    report = check(synthetic_data_copy)
     assert where(report.errors) == [("metrics.csv", 1, None)]
     assert "';'" in report.errors[0].message and "Comma delimited" in report.errors[0].message
     with pytest.raises(DataError) as caught:
-        load(data_copy)
+        load(synthetic_data_copy)
     assert (caught.value.file, caught.value.line) == ("metrics.csv", 1)
 
 
-def test_spreadsheet_bytes_are_rejected(data_copy):
-    (data_copy / "metrics.csv").write_bytes(b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 20)
-    report = check(data_copy)
+def test_spreadsheet_bytes_are_rejected(synthetic_data_copy):
+    (synthetic_data_copy / "metrics.csv").write_bytes(b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 20)
+    report = check(synthetic_data_copy)
     assert [p.file for p in report.errors] == ["metrics.csv"]
     assert not report.ok
 
 
-def test_missing_file_is_reported(data_copy):
-    (data_copy / "events.csv").unlink()
-    report = check(data_copy)
+def test_missing_file_is_reported(synthetic_data_copy):
+    (synthetic_data_copy / "events.csv").unlink()
+    report = check(synthetic_data_copy)
     assert ("events.csv", None, None) in where(report.errors)
     assert "missing" in report.errors[0].message
 
@@ -330,32 +422,32 @@ def test_parse_number_forms():
 
 # --- validating never writes ---------------------------------------------------------------
 
-def test_validating_and_loading_never_modify_the_files(shipped_data_dir, data_copy):
-    before = digests(shipped_data_dir)
-    check(shipped_data_dir)
-    load(shipped_data_dir)
-    assert digests(shipped_data_dir) == before
+def test_validating_and_loading_never_modify_the_files(synthetic_data_dir, synthetic_data_copy):
+    before = digests(synthetic_data_dir)
+    check(synthetic_data_dir)
+    load(synthetic_data_dir)
+    assert digests(synthetic_data_dir) == before
 
     # Also a folder with an Excel-saved file and an error in it.
-    raw = (data_copy / "metrics.csv").read_bytes().replace(b"\n", b"\r\n")
-    (data_copy / "metrics.csv").write_bytes(b"\xef\xbb\xbf" + raw)
-    (data_copy / "sources.csv").write_bytes((data_copy / "sources.csv").read_bytes() + b"bad id,,,,,\n")
-    before = digests(data_copy)
-    report = check(data_copy)
+    raw = (synthetic_data_copy / "metrics.csv").read_bytes().replace(b"\n", b"\r\n")
+    (synthetic_data_copy / "metrics.csv").write_bytes(b"\xef\xbb\xbf" + raw)
+    (synthetic_data_copy / "sources.csv").write_bytes((synthetic_data_copy / "sources.csv").read_bytes() + b"bad id,,,,,\n")
+    before = digests(synthetic_data_copy)
+    report = check(synthetic_data_copy)
     with pytest.raises(DataError):
-        load(data_copy)
+        load(synthetic_data_copy)
     assert not report.ok
-    assert digests(data_copy) == before
+    assert digests(synthetic_data_copy) == before
 
 
 # --- property: no input makes the validator or loader fail with a raw traceback -------------------
 
-BASE_TEXT = (SHIPPED_DATA_DIR / "metrics.csv").read_text(encoding="utf-8")
+BASE_TEXT = (SYNTHETIC_DATA_DIR / "metrics.csv").read_text(encoding="utf-8")
 BASE_ROWS = list(csv.reader(io.StringIO(BASE_TEXT, newline="")))
 TRICKY_CELLS = [
     "", " ", "-1", "-0", "1e999", "nan", "inf", "1,751.2", "1,75", "0x1F", "1_000", "２０２２Q1", "١٢", "²",
     "2022Q5", "2022-Q1", "FY2022", "FY2021", "0000Q1", "9999", "2022Q1 ", "over", "about", "percent",
-    "fraction", "RMB_trillion", "120", "estimate", "seed004", "douyin", "alibaba", "annual_buyers",
+    "fraction", "RMB_trillion", "120", "estimate", "t-ks-2021", "t-ali", "douyin", "alibaba", "pdd", "annual_buyers",
     '"', '""', ",", ";", "\n", "\r", "\r\n", "\x00", "\ufeff", "\u2028", "快手", "a,b", 'x"y',
 ]
 ROW_LEVEL = re.compile(r"^metrics\.csv:(\d+): (?:([a-z_]+|\(blank\)): )?(?:warning: )?\S")
@@ -363,7 +455,7 @@ ROW_LEVEL = re.compile(r"^metrics\.csv:(\d+): (?:([a-z_]+|\(blank\)): )?(?:warni
 
 @st.composite
 def mutated_metrics(draw) -> bytes:
-    """The shipped metrics.csv with random cells replaced, quotes dropped and bytes changed."""
+    """The synthetic metrics.csv with random cells replaced, quotes dropped and bytes changed."""
     rows = [list(r) for r in BASE_ROWS]
     for _ in range(draw(st.integers(0, 4))):
         i = draw(st.integers(0, len(rows) - 1))
@@ -400,7 +492,7 @@ def mutated_metrics(draw) -> bytes:
 @pytest.fixture(scope="module")
 def fuzz_dir(tmp_path_factory):
     target = tmp_path_factory.mktemp("fuzz") / "data"
-    shutil.copytree(SHIPPED_DATA_DIR, target)
+    shutil.copytree(SYNTHETIC_DATA_DIR, target)
     return target
 
 
@@ -408,7 +500,8 @@ def fuzz_dir(tmp_path_factory):
 @given(content=mutated_metrics())
 def test_malformed_metrics_never_escape_as_raw_exceptions(fuzz_dir, content):
     (fuzz_dir / "metrics.csv").write_bytes(content)
-    physical_lines = content.count(b"\n") + 1
+    # A line ends at \r\n, \n or a lone \r, as the csv module (and editors) read it.
+    physical_lines = len(re.findall(rb"\r\n|\r|\n", content)) + 1
 
     report = check(fuzz_dir)  # must not raise
     for problem in report.problems:

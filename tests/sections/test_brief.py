@@ -1,24 +1,156 @@
+"""The quarterly brief (kreport/sections/brief.py) on the synthetic dataset in tests/fixtures/data.
+
+Every expected figure is computed by hand from tests/fixtures/data/metrics.csv.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
 from kreport.render.report import open_report
 from kreport.sections import brief
 
+DATA = Path(__file__).resolve().parents[1] / "fixtures" / "data"
+
+
+def brief_of(quarter="2025Q3", lang="en", data_dir=DATA):
+    return open_report("brief", quarter, lang, data_dir=str(data_dir))
+
 
 def test_takeaways_are_computed_from_the_data():
-    rep = open_report("brief", "2025Q3", "en")
-    items = brief._takeaway_items(rep)
-    assert 3 <= len(items) <= 6
-    assert "385 RMB bn in 2025Q3, +15.2%" in items[0]
-    # 2024 GMV: Douyin about 3,500 (estimate) vs Kuaishou 1,389.6 reported
-    assert any("2.5 times" in i for i in items)
+    items = brief._takeaway_items(brief_of())
+    assert items[:5] == [
+        # 2025Q3 GMV 2090亿 = 209 bn against 190 bn in 2024Q3.
+        "Kuaishou's e-commerce GMV was 209 RMB bn in 2025Q3, +10.0% on a year earlier.",
+        # 2024Q3 grew 190 / 173 - 1 = +9.8%: within half a point of +10.0%, so steady.
+        "GMV growth is steady: +10.0% year on year, against +9.8% in 2024Q3.",
+        # DAU 410 against 390 million: +5.1%, more than half of GMV's +10%: no 'users grow far more slowly'.
+        "Kuaishou's average DAU reached 410 million in 2025Q3, +5.1% on a year earlier.",
+        # 209 bn × 4 / 410 million = RMB 2,039; 190 × 4 / 390 = RMB 1,949.
+        "Annualised GMV per daily active user was RMB 2,039 in 2025Q3, up from RMB 1,949 a year earlier.",
+        # The newest year with both: 2024, Douyin ≈3,000 bn (estimate) / Kuaishou 765 bn = 3.9.
+        "Douyin's estimated 2024 GMV (≈3,000 RMB bn, a media estimate) was about 3.9 times Kuaishou's reported 765 RMB bn.",
+    ]
+    assert items[5].startswith("The newest shelf-e-commerce GMV in the data is Taobao & Tmall's 8,400 RMB bn for ")
+    assert len(items) == 6
 
 
-def test_takeaways_follow_the_quarter():
-    rep = open_report("brief", "2023Q4", "zh")
-    items = brief._takeaway_items(rep)
-    assert "2023Q4" in items[0] and "4,039亿元" in items[0]
+def test_the_shelf_takeaway_names_a_fiscal_year_as_such():
+    assert brief._takeaway_items(brief_of())[5].endswith(" for FY2025: the shelf platforms no longer publish GMV.")
 
 
-def test_latest_table_marks_estimates_and_twelve_month_figures():
-    rep = open_report("brief", "2025Q3", "en")
-    markup = str(brief.latest_table(rep))
-    assert "estimate *" in markup
-    assert "twelve months" in markup
+def test_takeaways_follow_the_quarter_and_language():
+    items = brief._takeaway_items(brief_of("2023Q4", "zh"))
+    assert items[0] == "快手电商GMV在 2023Q4 为 2,160亿元，同比 +20.0%。"
+    # DAU 375 against 355 million (+5.6%) is under half of GMV's +20%: users grow far more slowly.
+    assert items[2].startswith("快手平均日活在 2023Q4 达到 3.75亿，同比 +5.6%。用户增长远慢于GMV增长")
+    assert "拼多多 2023Q4 的 36,000亿元" in items[5]  # as of 2023Q4 the newest shelf GMV is PDD's twelve months
+
+
+def test_a_slowdown_is_called_one(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    path = data / "metrics.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("kuaishou,gmv,2025Q3,2090,", "kuaishou,gmv,2025Q3,1995,"),
+                    encoding="utf-8")
+    items = brief._takeaway_items(brief_of(data_dir=data))
+    assert items[1] == "GMV growth is slowing: +5.0% year on year, against +9.8% in 2024Q3."  # 199.5 / 190
+
+
+def test_a_brief_before_any_kuaishou_figure_has_takeaways_without_it():
+    items = brief._takeaway_items(brief_of("2020Q3"))  # the synthetic data starts in 2020Q4
+    assert items == []
+
+
+def test_latest_table_marks_estimates_bounds_and_twelve_month_figures():
+    markup = str(brief.latest_table(brief_of()))
+    cells = {re.sub(r"<[^>]+>", "", row.split("</td>")[0]): row for row in re.findall(r"<tr>(.*?)</tr>", markup, re.S)[1:]}
+    assert list(cells) == ["Kuaishou", "Douyin", "Taobao &amp; Tmall", "Pinduoduo"]
+    assert "209 RMB bn · 2025Q3 · YoY +10.0%" in cells["Kuaishou"]
+    assert "132 million · 2025Q2 · YoY +10.0%" in cells["Kuaishou"]  # monthly buyers: 132 / 120
+    assert "72% · 2025Q2" in cells["Kuaishou"]
+    assert "≈3,000 RMB bn · 2024 · YoY +36.4% · estimate *" in cells["Douyin"]  # 3000 / 2200
+    assert "8,400 RMB bn · FY2025 · YoY +2.4%" in cells["Taobao &amp; Tmall"]
+    assert "&gt;900 million · 2024Q1 · twelve months" in cells["Taobao &amp; Tmall"]  # a bound: no YoY
+    assert "≈4,000 RMB bn · 2024Q4 · YoY +11.1% · twelve months" in cells["Pinduoduo"]
+
+
+# --- last quarter's forecast against this quarter -----------------------------------------------
+
+class NaiveResult:
+    """What the section reads of a forecast: a frame whose first row is one quarter ahead."""
+
+    def __init__(self, series: pd.Series):
+        last = series.dropna().iloc[-1]
+        self.frame = pd.DataFrame({"period": [series.index[-1] + 1], "forecast": [last], "lo80": [0.97 * last],
+                                   "hi80": [1.03 * last]})
+
+
+@pytest.fixture
+def naive_forecasts(monkeypatch):
+    calls = []
+
+    def fake_cached(function, series, horizon, saturating):
+        calls.append((series.name, str(series.index[-1]), horizon, saturating))
+        return NaiveResult(series)
+
+    monkeypatch.setattr(brief, "cached", fake_cached)
+    return calls
+
+
+def test_forecast_check_compares_last_quarters_forecast_with_the_figure(naive_forecasts):
+    markup = str(brief.forecast_check(brief_of()))
+    # The modelled series are Kuaishou's GMV and DAU; each forecast uses data up to 2025Q2 only.
+    assert naive_forecasts == [("kuaishou.gmv", "2025Q2", 4, False), ("kuaishou.dau", "2025Q2", 4, True)]
+    rows = [[re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row)]
+            for row in re.findall(r"<tr>(.*?)</tr>", markup, re.S)[1:]]
+    assert rows == [
+        # 192.5 forecast, 80% interval 186.7-198.3: 209 is outside, +8.6% off.
+        ["Kuaishou", "E-commerce GMV", "192 RMB bn", "187 RMB bn – 198 RMB bn", "209 RMB bn", "+8.6%", "no"],
+        # 405 forecast, 392.9-417.2: 410 is inside, +1.2% off.
+        ["Kuaishou", "Average DAU", "405 million", "393 million – 417 million", "410 million", "+1.2%", "yes"],
+    ]
+
+
+def test_forecast_check_without_a_figure_for_the_quarter_says_so(naive_forecasts):
+    markup = str(brief.forecast_check(brief_of("2025Q4")))
+    assert "No modelled series has a published figure for 2025Q4 yet." in markup
+    assert naive_forecasts == []
+
+
+# --- what changed in the data ---------------------------------------------------------------------
+
+def test_data_changes_without_last_quarters_build(tmp_path, monkeypatch):
+    monkeypatch.setattr(brief, "REPORTS_DIR", tmp_path)
+    items = re.findall(r"<li>(.*?)</li>", str(brief.data_changes(brief_of())))
+    assert items == [
+        "3 figures for periods ending after last quarter (new in 2025Q3): "
+        "Kuaishou Average DAU, Kuaishou Average MAU, Kuaishou E-commerce GMV.",
+        "No build of 2025Q2 was kept here, so revisions cannot be listed.",
+    ]
+
+
+def test_data_changes_list_revisions_against_last_quarters_snapshot(tmp_path, monkeypatch):
+    from kreport.config import SNAPSHOT
+
+    monkeypatch.setattr(brief, "REPORTS_DIR", tmp_path)
+    lines = (DATA / "metrics.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    old = [line.replace("kuaishou,gmv,2025Q2,1925,", "kuaishou,gmv,2025Q2,1900,") for line in lines
+           if not line.startswith("pdd,gmv_ttm,2023Q2,")]  # added since
+    old.append("jd,gmv,2016,9392,,RMB_100m,reported,t-unused,removed since,\n")
+    (tmp_path / "2025Q2").mkdir()
+    (tmp_path / "2025Q2" / SNAPSHOT).write_text("".join(old), encoding="utf-8")
+    items = re.findall(r"<li>(.*?)</li>", str(brief.data_changes(brief_of())))
+    assert items[1:] == ["Against the data of the 2025Q2 build: 1 rows added, 1 revised, 1 removed.",
+                         "Revised: kuaishou gmv 2025Q2: 1900 → 1925."]
+
+
+def test_headlines_are_the_first_two_takeaways():
+    record = brief.headlines(brief_of()).data
+    assert [h["label"] for h in record["headlines"]] == ["1", "2"]
+    assert record["headlines"][0]["value"].startswith("Kuaishou's e-commerce GMV was 209 RMB bn in 2025Q3")

@@ -1,22 +1,112 @@
+"""Trust vs interest vs shelf (kreport/sections/comparison.py) on the synthetic dataset in tests/fixtures/data."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
 from kreport.render.report import open_report
 from kreport.sections import comparison
 
+DATA = str(Path(__file__).resolve().parents[1] / "fixtures" / "data")
+
+
+def comparison_of(quarter="2025Q3", lang="en"):
+    return open_report("comparison", quarter, lang, data_dir=DATA)
+
+
+def chart_points(markup) -> list[tuple[str, str, str, float]]:
+    """(platform, metric, period, value) of every point in the data behind the charts of ``markup``."""
+    return [(p, m, period, float(v)) for p, m, period, v in re.findall(
+        r'<tr data-platform="([^"]*)" data-metric="([^"]*)" data-period="([^"]*)" data-value="([^"]*)"', str(markup))]
+
 
 def test_annual_gmv_maps_twelve_month_q4_to_calendar_year():
-    rep = open_report("comparison", "2025Q3", "en")
-    frame = comparison.annual_gmv(rep)
+    frame = comparison.annual_gmv(comparison_of())
     pdd = frame[frame["platform"] == "pdd"].set_index("year_label")["value"]
-    assert pdd["2021"] == 2441.0
-    assert "FY2021" in set(frame[frame["platform"] == "alibaba"]["year_label"])
+    assert pdd.to_dict() == {"2022": 3000.0, "2023": 3600.0, "2024": 4000.0}  # 2023Q2's twelve months are left out
+    assert set(frame[frame["platform"] == "pdd"]["span"]) == {pd.Period(y, "Y-DEC") for y in ("2022", "2023", "2024")}
+    alibaba = frame[frame["platform"] == "alibaba"]
+    assert list(alibaba["year_label"]) == ["FY2023", "FY2024", "FY2025"]
+    assert set(alibaba["period_kind"]) == {"fiscal_year"}
+    assert list(frame[frame["platform"] == "kuaishou"]["value"]) == [480.0, 576.0, 691.0, 765.0]
+    assert len(frame) == 14
+
+
+def test_growth_paths_compare_like_years_only():
+    points = chart_points(comparison.growth_paths(comparison_of()))
+    growth = {(p, period): v for p, _, period, v in points}
+    assert growth[("kuaishou", "2022")] == pytest.approx(576 / 480 - 1)
+    assert growth[("douyin", "2023")] == pytest.approx(2200 / 1400 - 1)
+    assert growth[("alibaba", "FY2025")] == pytest.approx(8400 / 8200 - 1)
+    assert growth[("pdd", "2024Q4")] == pytest.approx(4000 / 3600 - 1)
+    assert ("douyin", "2022") not in growth  # 2021 is only a lower bound
+    assert len(points) == 3 + 2 + 2 + 2
+    assert {m for _, m, _, _ in points} == {"gmv_yoy", "gmv_ttm_yoy"}
 
 
 def test_indexed_chart_leaves_out_platforms_without_a_base_year_figure():
-    rep = open_report("comparison", "2025Q3", "en")
-    markup = str(comparison.indexed(rep))
-    assert "Not shown" in markup and "JD.com" in markup
+    markup = str(comparison.indexed(comparison_of()))
+    # Alibaba reports fiscal years only: no calendar 2022 to index to.
+    assert "Not shown (no exact calendar-year figure for 2022): Taobao &amp; Tmall" in markup
+    index = {(p, period): v for p, _, period, v in chart_points(markup)}
+    assert index[("kuaishou", "2022")] == pytest.approx(100.0)
+    assert index[("kuaishou", "2024")] == pytest.approx(100 * 765 / 576)
+    assert index[("douyin", "2024")] == pytest.approx(100 * 3000 / 1400)
+    assert not any(p == "alibaba" for p, _ in index)
 
 
-def test_contrast_table_cites_the_seeds():
-    rep = open_report("comparison", "2025Q3", "zh")
-    markup = str(comparison.contrast(rep))
-    assert "信任电商" in markup and "亚设网" in markup
+def test_indexing_needs_two_platforms_with_a_base_year():
+    markup = str(comparison.indexed(comparison_of("2022Q3")))  # no calendar-2022 figure has ended yet
+    assert "The data has too few comparable figures for this." in markup and "<figure" not in markup
+
+
+def test_gmv_per_user_on_each_platforms_own_measure():
+    markup = str(comparison.per_user(comparison_of()))
+    rows = [[re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row)]
+            for row in re.findall(r"<tr>(.*?)</tr>", markup, re.S)[1:]]
+    assert rows == [
+        # 209 bn × 4 / 410 million DAU
+        ["Kuaishou (trust e-commerce)", "2025Q3", "2,039", "quarterly GMV × 4 per average DAU", "reported"],
+        # 4,000 bn / 900 million annual buyers, twelve months to 2024Q4
+        ["Pinduoduo (shelf e-commerce)", "2024Q4", "4,444", "twelve-month GMV per annual active buyer", "reported"],
+    ]
+
+
+def test_loyalty_shows_penetration_and_the_published_repurchase_rates():
+    markup = str(comparison.loyalty(comparison_of()))
+    assert markup.count("<figure") == 1  # only Kuaishou has monthly buyers and MAU
+    penetration = {period: v for _, m, period, v in chart_points(markup) if m == "buyer_penetration"}
+    assert penetration["2025Q2"] == pytest.approx(132 / 770)
+    assert len(penetration) == 8  # 2023Q3-2025Q2
+    table = re.findall(r'<table class="data-table">.*?</table>', markup, re.S)[-1]
+    rows = [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]]
+    assert [row[1:3] for row in rows] == [["2024Q4", "70%"], ["2025Q2", "72%"]]
+
+
+def test_convergence_lists_the_events_since_may_2022_in_date_order():
+    markup = str(comparison.convergence(comparison_of()))
+    table = re.findall(r"<table.*?</table>", markup, re.S)[-1]
+    rows = [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]]
+    assert rows == [
+        ["1", "2022-05-20", "Douyin", "Synthetic event: mall tab"],
+        ["2", "2023-03-01", "Kuaishou", "Synthetic event: shelf launch"],
+        ["3", "2024-09-10", "Taobao &amp; Tmall", "Synthetic event: content feed"],
+    ]
+    assert "trust campaign" not in markup  # 2021-06-15 is before May 2022
+
+
+def test_contrast_table_names_the_three_models():
+    markup = str(comparison.contrast(comparison_of(lang="zh")))
+    header = re.search(r"<thead>(.*?)</thead>", markup).group(1)
+    assert re.findall(r"<th>(.*?)</th>", header)[1:] == ["信任电商", "兴趣电商", "货架电商"]
+
+
+def test_headlines_are_each_platforms_newest_yearly_gmv():
+    record = comparison.headlines(comparison_of()).data
+    assert {h["label"]: h["value"] for h in record["headlines"]} == {
+        "Douyin 2024": "≈3,000 RMB bn (estimate)", "Kuaishou 2024": "765 RMB bn",
+        "Pinduoduo 2024": "≈4,000 RMB bn", "Taobao & Tmall FY2025": "8,400 RMB bn"}

@@ -1,0 +1,82 @@
+"""One report run (kreport/build/run.py): a notebook executed through papermill, its page published.
+
+The provenance footer is checked without a kernel; the runs themselves start real kernels on the
+fixture notebooks (tests/fixtures, written by make_fixtures.py) and are marked slow.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from kreport.build.plan import Run
+from kreport.build.run import DEFAULT_TIMEOUT, _footer, execute
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+DATA = FIXTURES / "data"
+KEY = {"notebook": "n" * 64, "parameters": "p" * 64, "data/metrics.csv": "0123456789abcdef" * 4,
+       "data/sources.csv": "fedcba9876543210" * 4, "kreport code": "c" * 64}
+
+
+def a_run(tmp_path, notebook="good", lang="en") -> Run:
+    params = {"quarter": "2025Q3", "lang": lang, "data_dir": str(DATA)}
+    return Run(notebook, params, FIXTURES / f"{notebook}.ipynb", tmp_path / "out" / "2025Q3" / f"{notebook}-{lang}.html",
+               key=dict(KEY), reason="never built")
+
+
+def test_the_default_timeout_is_ten_minutes_a_cell():
+    assert DEFAULT_TIMEOUT == 600
+
+
+def test_footer_says_what_was_built_from_what(tmp_path):
+    footer = _footer(a_run(tmp_path), 12.345)
+    assert list(footer) == ["parameters", "built", "run time", "data files (sha256)", "git commit", "versions"]
+    # The data folder is a path on the builder's machine: left out of the page.
+    assert json.loads(footer["parameters"]) == {"quarter": "2025Q3", "lang": "en"}
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC", footer["built"])
+    assert footer["run time"] == "12.3 s"
+    assert footer["data files (sha256)"] == "data/metrics.csv 0123456789ab, data/sources.csv fedcba987654"
+    assert re.match(r"^([0-9a-f]{7,}( \(with uncommitted changes\))?|none)$", footer["git commit"])
+    assert footer["versions"].startswith("kreport ") and ", Python 3." in footer["versions"]
+
+
+def test_footer_keeps_chinese_parameters_readable(tmp_path):
+    run = a_run(tmp_path)
+    run.params["note"] = "快手"
+    assert '"note": "快手"' in _footer(run, 0.0)["parameters"]
+
+
+@pytest.mark.slow
+def test_a_good_run_publishes_its_page_and_records(tmp_path):
+    run = a_run(tmp_path)
+    work = tmp_path / "work"
+    result = execute(run, work, timeout=120)
+    assert (result.name, result.report, result.status, result.error) == ("good-en", "good", "built", None)
+    assert result.html == "good-en.html" and result.reason == "never built" and result.key == KEY
+    assert result.records == {"title": "Fixture en", "headlines": [{"label": "answer", "value": 42}]}
+    page = run.output.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert "<title>Fixture en</title>" in page and "alpha body" in page
+    assert str(DATA) not in page  # no data_dir in the footer or the body
+    assert list(work.iterdir()) == []  # the executed notebook is not kept after success
+    assert 0 < result.seconds < 120
+
+
+@pytest.mark.slow
+def test_a_failed_run_keeps_its_notebook_and_publishes_nothing(tmp_path):
+    run = a_run(tmp_path, "fail", lang="zh")
+    work = tmp_path / "work"
+    result = execute(run, work, timeout=120)
+    assert result.status == "failed"
+    assert result.error == "ValueError: fixture failure zh"
+    assert result.failed_cell == 4  # the cell that raised, counted like an execution count
+    assert result.html is None and result.records == {}
+    assert not run.output.exists()
+    kept = Path(result.failed_notebook)
+    assert kept == work / "failed" / "fail-zh.ipynb" and kept.is_file()
+    nb = nbformat.read(kept, as_version=4)
+    assert any(o.get("ename") == "ValueError" for c in nb.cells for o in c.get("outputs", []))

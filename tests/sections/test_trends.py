@@ -1,0 +1,135 @@
+"""The growth-trends report (kreport/sections/trends.py) on the synthetic dataset in tests/fixtures/data.
+
+Kuaishou's GMV has 20 quarters in a row and its DAU 16 after a gap, so both are modelled; its MAU
+has 13 after a gap and is not. The forecasts themselves are tested in tests/stats/forecast; here the
+section's forecast call is swapped for the three simple models (seconds instead of a minute) and
+nothing is written to the project's cache.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kreport.render.report import open_report
+from kreport.sections import trends
+from kreport.stats.forecast.engine import forecast
+
+DATA = str(Path(__file__).resolve().parents[1] / "fixtures" / "data")
+FORECAST_CALLS: list[tuple] = []
+
+
+def simple_forecast(series, horizon=4, saturating=False):
+    FORECAST_CALLS.append((series.name, horizon, saturating))
+    return forecast(series, horizon=horizon, models=("snaive", "naive", "drift"))
+
+
+@pytest.fixture(scope="module")
+def fast_forecasts():
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(trends, "cached", lambda function, *args, **kwargs: function(*args, **kwargs))
+        patch.setattr(trends, "forecast", simple_forecast)
+        yield
+
+
+def kuaishou(lang="en", quarter="2025Q3"):
+    return open_report("trends", quarter, lang, platform="kuaishou", data_dir=DATA)
+
+
+def rows(markup) -> list[list[str]]:
+    """The body rows of the first table in ``markup``, as cell texts."""
+    body = re.search(r"<tbody>(.*?)</tbody>", str(markup), re.S).group(1)
+    return [[re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)]
+
+
+def test_method_names_the_minimum_run():
+    markup = str(trends.method(kuaishou()))
+    assert markup.startswith('<h2 id="s1">1. How the forecasts are made</h2>')
+    assert "at least 16 consecutive quarters" in markup
+
+
+def test_coverage_says_which_series_are_modelled():
+    assert rows(trends.coverage(kuaishou())) == [
+        ["E-commerce GMV", "20", "2020Q4–2025Q3", "modelled below"],
+        ["Average DAU", "19", "2021Q4–2025Q3", "modelled below"],  # 16 quarters after the 2021Q3 gap
+        ["Average MAU", "18", "2022Q3–2025Q3", "too short: described only"],  # 13 after the 2022Q2 gap
+        ["Average monthly active buyers", "8", "2023Q3–2025Q2", "too short: described only"],  # the bound left out
+        ["Annual active buyers", "0", "–", "annual figures only"],
+        ["Repurchase rate", "2", "2025Q2–2025Q2", "too short: described only"],
+    ]
+
+
+def test_coverage_of_a_platform_with_nothing_to_model_says_so():
+    rep = open_report("trends", "2025Q3", "en", platform="alibaba", data_dir=DATA)
+    markup = trends.coverage(rep)
+    assert rows(markup)[0] == ["E-commerce GMV", "0", "–", "annual figures only"]
+    assert 'class="callout "' in str(markup)  # no forecast will be shown: a caveat says why
+    assert str(trends.series_forecasts(rep)) == ""
+
+
+def test_coverage_follows_the_quarter():
+    # As of 2024Q3 the DAU run after the gap is 12 quarters: too short.
+    table = rows(trends.coverage(kuaishou(quarter="2024Q3")))
+    assert table[1] == ["Average DAU", "15", "2021Q4–2024Q3", "too short: described only"]
+
+
+def test_breaks_at_the_platforms_events():
+    table = rows(trends.breaks(kuaishou()))
+    assert [row[:4] for row in table] == [
+        ["E-commerce GMV", "Synthetic event: trust campaign (2021Q2)", "– (n=0)", "+16% (n=16)"],
+        ["E-commerce GMV", "Synthetic event: shelf launch (2023Q1)", "+20% (n=5)", "+13% (n=10)"],
+        ["Average DAU", "Synthetic event: trust campaign (2021Q2)", "– (n=0)", "+6% (n=15)"],
+        ["Average DAU", "Synthetic event: shelf launch (2023Q1)", "+9% (n=4)", "+5% (n=10)"],
+    ]
+    # Growth before the 2023 event: 2021Q4-2022Q4, each +20% on the year before.
+    assert table[0][4:] == ["–", "–", "too few quarters to test"]  # nothing before 2021Q2 to compare
+    assert table[1][6] == "weak"  # tested, but with only 5 quarters before
+    assert re.fullmatch(r"-\d+\.\d \[-\d+\.\d, -\d+\.\d\]", table[1][4])
+
+
+def test_breaks_without_a_modelled_series_say_so():
+    rep = open_report("trends", "2025Q3", "zh", platform="alibaba", data_dir=DATA)
+    markup = str(trends.breaks(rep))
+    assert "没有战略事件或序列过短，无法检验。" in markup and "<table" not in markup
+
+
+def test_annual_growth_is_the_cagr_of_the_annual_figures():
+    assert rows(trends.annual_growth(kuaishou())) == [
+        ["E-commerce GMV", "2021–2024", f"{(765 / 480) ** (1 / 3) - 1:+.1%}"]]  # +16.8%
+    alibaba = open_report("trends", "2025Q3", "en", platform="alibaba", data_dir=DATA)
+    assert rows(trends.annual_growth(alibaba)) == [["E-commerce GMV", "FY2023–FY2025", f"{(8400 / 8000) ** 0.5 - 1:+.1%}"]]
+    douyin = open_report("trends", "2025Q3", "en", platform="douyin", data_dir=DATA)
+    assert rows(trends.annual_growth(douyin)) == [  # the 2021 'over' bound is left out: 2022-2024
+        ["E-commerce GMV", "2022–2024", f"{(3000 / 1400) ** 0.5 - 1:+.1%}"]]
+
+
+def test_series_forecasts_for_each_modelled_series(fast_forecasts):
+    FORECAST_CALLS.clear()
+    rep = kuaishou()
+    markup = str(trends.series_forecasts(rep))
+    # GMV is not a user count; DAU is, so its saturating curves are asked for.
+    assert FORECAST_CALLS == [("kuaishou.gmv", 4, False), ("kuaishou.dau", 4, True)]
+    assert [h for h in re.findall(r"<h2 [^>]*>(.*?)</h2>", markup)] == [
+        "1. E-commerce GMV: backtest and forecast", "2. Average DAU: backtest and forecast"]
+    assert markup.count("<figure") == 2 and markup.count('id="tab') == 4  # a backtest and a residual table each
+    assert "Forecast from " in markup and "in 2026Q3, 80% interval " in markup
+    assert "chosen procedure (scored honestly)" in markup
+    # DAU is fitted after its gap, and the note says so in the report's language.
+    assert "models fitted on the 16 quarters after the last gap (2021Q4 on)" in markup
+
+
+def test_series_forecasts_in_chinese(fast_forecasts):
+    markup = str(trends.series_forecasts(kuaishou("zh")))
+    assert "模型基于最后一次数据缺口之后的 16 个季度拟合（2021Q4 起）" in markup
+    assert "models fitted" not in markup
+
+
+def test_headlines_are_the_last_forecast_of_the_first_two_series(fast_forecasts):
+    record = trends.headlines(kuaishou()).data
+    labels = [h["label"] for h in record["headlines"]]
+    assert labels == ["E-commerce GMV 2026Q3", "Average DAU 2026Q3"]
+    assert all(re.fullmatch(r"\d[\d,]* (RMB bn|million) \[\d[\d,]* (RMB bn|million)–\d[\d,]* (RMB bn|million)\]",
+                            h["value"]) for h in record["headlines"])

@@ -1,0 +1,59 @@
+"""Which series are modelled (kreport/stats/forecast/policy.py), on the synthetic dataset in tests/fixtures/data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kreport.dataset.load import load
+from kreport.dataset.schema import METRICS
+from kreport.stats.forecast.policy import MIN_QUARTERS, SATURATING, modelled_series
+
+DATA = Path(__file__).resolve().parents[2] / "fixtures" / "data"
+
+
+@pytest.fixture(scope="module")
+def metrics() -> pd.DataFrame:
+    return load(DATA).metrics
+
+
+def test_the_policy_constants():
+    assert MIN_QUARTERS == 16  # three years to train and four origins to score
+    assert SATURATING == {m.name for m in METRICS.values() if m.kind == "people"}
+
+
+def test_long_enough_series_are_modelled_and_keep_their_gaps(metrics):
+    # GMV: 20 quarters in a row. DAU: 16 after its 2021Q3 gap. MAU: only 13 after its 2022Q2 gap.
+    series = modelled_series(metrics, "kuaishou")
+    assert list(series) == ["gmv", "dau"]
+    gmv, dau = series["gmv"], series["dau"]
+    assert (str(gmv.index[0]), str(gmv.index[-1]), gmv.notna().sum()) == ("2020Q4", "2025Q3", 20)
+    assert str(dau.index[0]) == "2020Q4"  # the whole series, gap included: the models pick the run
+    assert [str(p) for p in dau.index[dau.isna()]] == ["2021Q3"]
+    assert dau.name == "kuaishou.dau"
+
+
+@pytest.mark.parametrize("platform", ["douyin", "alibaba", "pdd"])
+def test_platforms_with_short_or_annual_series_have_none(metrics, platform):
+    assert modelled_series(metrics, platform) == {}
+
+
+def test_one_quarter_less_and_the_series_is_not_modelled(metrics):
+    dau_2021q4 = (metrics["platform"] == "kuaishou") & (metrics["metric"] == "dau") & (
+        metrics["period"] == pd.Period("2021Q4", "Q-DEC"))
+    assert dau_2021q4.sum() == 1
+    series = modelled_series(metrics[~dau_2021q4], "kuaishou")  # the run after the gap is now 15 quarters
+    assert list(series) == ["gmv"]
+
+
+def test_a_bound_is_a_gap_in_the_run(metrics):
+    frame = metrics.copy()
+    gmv_2021q4 = (frame["platform"] == "kuaishou") & (frame["metric"] == "gmv") & (
+        frame["period"] == pd.Period("2021Q4", "Q-DEC"))
+    frame.loc[gmv_2021q4, "qualifier"] = "over"  # now only 'more than 150': 2022Q1-2025Q3 is 15 quarters
+    series = modelled_series(frame, "kuaishou")
+    assert list(series) == ["dau"]
+    frame.loc[gmv_2021q4, "qualifier"] = "about"  # a rounded figure is a level
+    assert list(modelled_series(frame, "kuaishou")) == ["gmv", "dau"]

@@ -1,0 +1,130 @@
+"""The on-disk cache of expensive results (kreport/cache.py): keyed by function, arguments and code."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from kreport import cache
+from kreport.cache import cached
+
+CALLS: list[tuple] = []
+
+
+def square(x, offset=0, scale=1):
+    CALLS.append((x, offset, scale))
+    return (x * x + offset) * scale
+
+
+def cube(x):
+    CALLS.append(("cube", x))
+    return x ** 3
+
+
+def total(series: pd.Series) -> float:
+    CALLS.append(("total", len(series)))
+    return float(series.sum())
+
+
+@pytest.fixture(autouse=True)
+def cache_dir(tmp_path, monkeypatch):
+    CALLS.clear()
+    folder = tmp_path / "cache"
+    monkeypatch.setattr(cache, "CACHE_DIR", folder)
+    return folder
+
+
+def test_the_same_call_is_computed_once(cache_dir):
+    assert cached(square, 3) == 9
+    assert cached(square, 3) == 9
+    assert CALLS == [(3, 0, 1)]
+    entries = list(cache_dir.iterdir())
+    assert len(entries) == 1 and entries[0].suffix == ".pkl"
+    assert pickle.loads(entries[0].read_bytes()) == 9
+
+
+def test_keyword_order_does_not_matter_but_values_do(cache_dir):
+    assert cached(square, 2, offset=1, scale=3) == 15
+    assert cached(square, 2, scale=3, offset=1) == 15
+    assert CALLS == [(2, 1, 3)]
+    assert cached(square, 2, offset=1, scale=4) == 20
+    assert cached(square, 2) == 4
+    assert len(CALLS) == 3 and len(list(cache_dir.iterdir())) == 3
+
+
+def test_another_function_with_the_same_arguments_has_its_own_entry():
+    assert cached(square, 2) == 4
+    assert cached(cube, 2) == 8
+    assert CALLS == [(2, 0, 1), ("cube", 2)]
+
+
+def test_frames_as_arguments_are_keyed_by_their_values():
+    series = pd.Series([1.0, 2.0, 3.0], index=pd.period_range("2024Q1", periods=3, freq="Q"))
+    assert cached(total, series) == 6.0
+    assert cached(total, series.copy()) == 6.0
+    assert cached(total, series * 2) == 12.0
+    assert CALLS == [("total", 3), ("total", 3)]
+
+
+def test_a_change_of_kreport_code_is_a_new_key(monkeypatch):
+    assert cached(square, 5) == 25
+    monkeypatch.setattr(cache, "_code_hash", lambda: "another version of the code")
+    assert cached(square, 5) == 25
+    assert CALLS == [(5, 0, 1), (5, 0, 1)]
+
+
+def test_the_code_hash_follows_the_python_files_of_the_package(tmp_path, monkeypatch):
+    package = tmp_path / "pkg"
+    (package / "sub").mkdir(parents=True)
+    (package / "a.py").write_text("A = 1\n", encoding="utf-8")
+    (package / "sub" / "b.py").write_text("B = 2\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "_CODE", package)
+    first = cache._code_hash()
+    assert len(first) == 64 and cache._code_hash() == first
+    (package / "notes.txt").write_text("not code", encoding="utf-8")
+    assert cache._code_hash() == first
+    (package / "sub" / "b.py").write_text("B = 3\n", encoding="utf-8")  # a module in a sub-package
+    assert cache._code_hash() != first
+
+
+@pytest.mark.parametrize("damage", [
+    lambda data: b"not a pickle at all",
+    lambda data: data[: len(data) // 2],  # a file cut short
+    lambda data: b"",
+])
+def test_a_damaged_entry_is_computed_again_and_replaced(cache_dir, damage):
+    cached(square, 7)
+    (entry,) = cache_dir.iterdir()
+    entry.write_bytes(damage(pickle.dumps(list(range(50)))))
+    assert cached(square, 7) == 49
+    assert len(CALLS) == 2
+    assert pickle.loads(entry.read_bytes()) == 49
+
+
+def test_no_temporary_file_is_left_behind(cache_dir):
+    for x in range(5):
+        cached(square, x)
+    names = [p.name for p in cache_dir.iterdir()]
+    assert len(names) == 5 and all(n.endswith(".pkl") and not n.startswith(".") for n in names)
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setattr(cache, "CACHE_DIR", blocker / "cache")
+    assert cached(square, 4) == 16
+    assert cached(square, 4) == 16
+    assert CALLS == [(4, 0, 1), (4, 0, 1)]  # computed each time, never an error
+
+
+def test_the_cache_folder_follows_the_environment(tmp_path):
+    env = {**os.environ, "KREPORT_CACHE_DIR": str(tmp_path / "elsewhere")}
+    result = subprocess.run([sys.executable, "-c", "from kreport import cache; print(cache.CACHE_DIR)"],
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(tmp_path / "elsewhere")
