@@ -120,7 +120,7 @@ def test_every_page_renders_offline_and_complete(site, browser, screenshots):
 
         # every table-of-contents link lands on a section heading
         targets = page.eval_on_selector_all("nav.toc a", "as => as.map(a => a.getAttribute('href'))")
-        if path.name != "index.html" and not targets:
+        if not path.name.startswith("index") and not targets:
             problems.append(f"{name}: no table of contents")
         for href in targets:
             tag = page.evaluate("id => { const e = document.getElementById(id); return e && e.tagName; }",
@@ -299,4 +299,36 @@ def test_every_plotted_point_matches_the_data(site):
             if not math.isclose(value, expected, rel_tol=1e-9, abs_tol=1e-12):
                 problems.append(f"{where}: the page says {value}, the data gives {expected}")
     assert checked > 200, f"only {checked} plotted points found"
+    assert not problems, "\n".join(problems[:40])
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_page_scrolls_sideways_and_every_report_page_has_a_way_around(site, browser, screenshots, width):
+    """At phone and desktop width: nothing wider than the screen (wide tables scroll in their own box), a top bar
+    linking the quarter's index, the same report in the other language and all quarters; readable Chinese names."""
+    problems = []
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    for path in sorted(site.rglob("*.html")):
+        page.goto(path.as_uri())
+        name = str(path.relative_to(site))
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if overflow > 1:
+            problems.append(f"{name} at {width}px: {overflow}px wider than the screen")
+        if path.parent != site and not path.name.startswith("index"):
+            hrefs = page.eval_on_selector_all("nav.topbar a", "as => as.map(a => a.getAttribute('href'))")
+            lang = path.stem.rsplit("-", 1)[1]
+            twin = path.name.replace(f"-{lang}.html", f"-{'en' if lang == 'zh' else 'zh'}.html")
+            for wanted in (f"index-{lang}.html", "../index.html", twin):
+                if wanted not in hrefs:
+                    problems.append(f"{name}: the top bar has no link to {wanted}")
+            # the first column of a table (platform names) never breaks one character per line
+            narrow = page.eval_on_selector_all(
+                ".data-table td:first-child", "tds => tds.filter(td => td.textContent.trim().length > 1 && "
+                "td.getBoundingClientRect().width < 2.2 * parseFloat(getComputedStyle(td).fontSize)).length")
+            if narrow:
+                problems.append(f"{name} at {width}px: {narrow} first-column cells squeezed to one character")
+        if width == 390 or path.name.startswith(("comparison", "brief")):
+            page.screenshot(path=str(screenshots / f"{width}px_{name.replace(os.sep, '_').removesuffix('.html')}.png"),
+                            full_page=True)
+    page.close()
     assert not problems, "\n".join(problems[:40])

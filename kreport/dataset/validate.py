@@ -44,6 +44,8 @@ _THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+# A platform id becomes part of report file names: a slug, so no id can name a path.
+PLATFORM_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
 _AGGREGATOR_ONLY = re.compile(re.escape(AGGREGATOR_ONLY).replace(r"\-", "[- ]") + r"\s*(\S?)", re.IGNORECASE)
 # Dates, like periods, must fall in these years: a mistyped year (2052, 1025) is rejected.
 FIRST_YEAR, LAST_YEAR = 1990, 2100
@@ -324,7 +326,10 @@ def _check_platforms(report: ValidationReport, rows: list[Row]) -> dict[str, int
     for row in rows:
         name = "platforms.csv"
         if _require(report, name, row, "platform", what="a platform id"):
-            if row["platform"] in fiscal:
+            if not PLATFORM_ID.match(row["platform"]):
+                report.problems.append(Problem(name, row.line, "platform", f"{row['platform']!r} is not a platform id: "
+                                               "use lower-case letters, digits, '-' and '_' (at most 32), e.g. kuaishou"))
+            elif row["platform"] in fiscal:
                 report.problems.append(Problem(name, row.line, "platform", f"{row['platform']!r} is defined twice"))
         _require(report, name, row, "model", MODELS)
         for col in ("name_en", "name_zh"):

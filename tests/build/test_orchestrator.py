@@ -291,3 +291,38 @@ def test_lock_held_means_nothing_is_written(tmp_path):
             build(out_dir=out, data_dir=DATA, catalog={"good": spec("good")}, echo=quiet)
     assert [p.name for p in out.iterdir()] == [".build.lock"]
 
+
+
+def _processes_of(out: Path) -> list[int]:
+    """Processes started by a build into ``out``: its workers and their kernels carry KREPORT_REPORTS_DIR=out."""
+    marker = f"KREPORT_REPORTS_DIR={out.resolve()}".encode()
+    found = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                if marker in (proc / "environ").read_bytes().split(b"\0"):
+                    found.append(int(proc.name))
+            except OSError:
+                pass
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc (Linux) to find the build's processes")
+def test_kill_9_of_the_build_alone_leaves_no_worker_and_publishes_nothing_after(tmp_path, good_build):
+    """`kill -9 <build pid>` (not the group): workers die with it and no page appears or changes afterwards."""
+    out = tmp_path / "out"
+    shutil.copytree(good_build, out)
+    process, lines = _start_cli(out, "--force")
+    _wait_for(lines, QUEUED, process)
+    time.sleep(2.5)  # kernels are running
+    assert _processes_of(out), "the test cannot see the build's workers"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
+    deadline = time.monotonic() + 30
+    while _processes_of(out) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert _processes_of(out) == [], "worker or kernel processes outlived the build"
+    time.sleep(3)  # anything still on its way would land now
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*.html")} == before
+    _assert_intact(out)

@@ -202,3 +202,28 @@ def test_input_hashes_cover_the_csv_files_and_the_code(tmp_path):
         handle.write("t-more,[More],kreport tests,,,x,media\n")
     after = input_hashes(data)
     assert [k for k in before if before[k] != after[k]] == ["data/sources.csv"]
+
+
+# --- path safety (issue 10): no id can put a page outside --out --------------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from kreport.build.plan import _inside  # noqa: E402
+
+
+@given(st.text(min_size=1, max_size=40))
+def test_no_generated_id_makes_a_path_outside_out(tmp_path_factory, platform_id):
+    out = tmp_path_factory.getbasetemp() / "out"
+    try:
+        path = _inside(out, "2025Q3", f"platform-{platform_id}-en.html")
+    except BuildError:
+        return
+    assert path.resolve().is_relative_to(out.resolve())
+    assert path.parent == out / "2025Q3" and "/" not in path.name
+
+
+@pytest.mark.parametrize("platform_id", ["../../../../x", "..", "a/b", "/etc/passwd", "x\x00y", "UPPER", " kuaishou"])
+def test_an_id_that_is_not_a_slug_is_refused(tmp_path, platform_id):
+    with pytest.raises(BuildError, match="refusing to write"):
+        _inside(tmp_path, "2025Q3", f"platform-{platform_id}-en.html")
