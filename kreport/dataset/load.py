@@ -74,7 +74,10 @@ def load(data_dir: Path | str | None = None, as_of=None) -> Dataset:
               for name, rows in report.tables.items()}
     platforms = tables["platforms.csv"].astype({"fiscal_year_end_month": int})
     sources = tables["sources.csv"]
-    metrics = _metrics_frame(tables["metrics.csv"], platforms, sources)
+    # An identical repeated row (validation warns about it) is one figure, not two.
+    raw = tables["metrics.csv"]
+    raw = raw[~raw.drop(columns="line").duplicated(keep="first")]
+    metrics = _metrics_frame(raw, platforms, sources)
     events = tables["events.csv"]
     events["date"] = pd.to_datetime(events["date"])
     events["quarter"] = events["date"].dt.to_period("Q-DEC")

@@ -114,7 +114,8 @@ def theme() -> None:
         "font.family": "sans-serif", "font.sans-serif": _FONTS, "svg.fonttype": "none",
         "axes.spines.top": False, "axes.spines.right": False, "axes.titleweight": "bold",
         "axes.titlesize": 12, "axes.labelsize": 10, "legend.fontsize": 9, "legend.frameon": False,
-        "axes.unicode_minus": False, "svg.hashsalt": "kreport",  # the same chart gives the same SVG
+        "axes.unicode_minus": False, "svg.hashsalt": "kreport",
+        "text.parse_math": False,  # names from data are plain text: "$x$" is not TeX  # the same chart gives the same SVG
     })
 
 

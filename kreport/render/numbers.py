@@ -14,6 +14,7 @@ def format_value(value: float, unit: str, qualifier: str = "", lang: str = "en")
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     prefix = _QUALIFIER.get(qualifier or "", "")
+    value = value + 0.0  # -0.0 reads as 0
     if unit == "fraction":
         text = f"{value:.0%}"
     elif value >= 100:

@@ -91,7 +91,9 @@ def _takeaway_items(rep: Report) -> list[str]:
         if last in gmv.index and last - 4 in gmv.index and last - 4 in dau.index:
             per_now = gmv[last] * 4000 / dau[last]
             per_before = gmv[last - 4] * 4000 / dau[last - 4]
-            items.append(rep.t("brief.tk.per_dau", period=str(last), value=f"{per_now:,.0f}", before=f"{per_before:,.0f}"))
+            now_text, before_text = f"{per_now:,.0f}", f"{per_before:,.0f}"
+            direction = "same" if now_text == before_text else ("up" if per_now > per_before else "down")
+            items.append(rep.t(f"brief.tk.per_dau.{direction}", period=str(last), value=now_text, before=before_text))
     annual = without_bounds(m[(m["metric"] == "gmv") & (m["period_kind"] == "year")])
     douyin = annual[annual["platform"] == "douyin"].sort_values("period_end")
     for row in douyin.iloc[::-1].itertuples():

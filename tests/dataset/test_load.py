@@ -288,3 +288,11 @@ def test_unknown_metric_raises_parameter_error(metrics):
         quarterly_series(metrics, "kuaishou", "revnue")
     assert caught.value.name == "metric"
     assert isinstance(caught.value, ValueError)
+
+
+def test_an_identical_repeated_row_is_loaded_once(synthetic_data_copy):
+    """Issue 10: duplicate rows were published twice."""
+    metrics = synthetic_data_copy / "metrics.csv"
+    lines = metrics.read_text(encoding="utf-8").splitlines()
+    metrics.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
+    assert len(load(synthetic_data_copy).metrics) == len(lines) - 1

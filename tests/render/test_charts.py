@@ -65,3 +65,15 @@ def test_one_colour_per_business_model():
     assert charts.platform_colour("douyin", "interest") == charts.MODEL_COLOURS["interest"]
     shelf = {charts.platform_colour(p, "shelf") for p in ("alibaba", "jd", "pdd")}
     assert len(shelf) == 3 and charts.MODEL_COLOURS["shelf"] in shelf
+
+
+def test_names_from_data_are_plain_text_not_tex():
+    frame = _frame()
+    chart = charts.line_chart(frame, labels={"kuaishou": "$x^2$ shop", "douyin": "100$ club $"})
+    assert "$x^2$ shop" in chart.svg and "100$ club $" in chart.svg
+
+
+def test_a_negative_zero_reads_as_zero():
+    from kreport.render.numbers import format_value
+
+    assert format_value(-0.0, "RMB_bn") == "0.0"

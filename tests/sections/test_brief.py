@@ -154,3 +154,16 @@ def test_headlines_are_the_first_two_takeaways():
     record = brief.headlines(brief_of()).data
     assert [h["label"] for h in record["headlines"]] == ["1", "2"]
     assert record["headlines"][0]["value"].startswith("Kuaishou's e-commerce GMV was 209 RMB bn in 2025Q3")
+
+
+@pytest.mark.parametrize(("now", "before", "en_word", "zh_word"), [
+    (3280.0, 3075.0, "up from", "高于"), (3075.0, 3280.0, "down from", "低于"), (3075.0, 3075.0, "the same as", "持平")])
+def test_the_comparison_word_follows_the_sign_of_the_change(now, before, en_word, zh_word):
+    """Issue 10: the English brief said "RMB 3,075 in 2025Q3, up from RMB 3,280"."""
+    from kreport.render.text import t
+
+    direction = "same" if now == before else ("up" if now > before else "down")
+    for lang, word in (("en", en_word), ("zh", zh_word)):
+        text = t(f"brief.tk.per_dau.{direction}", lang, period="2025Q3", value=f"{now:,.0f}", before=f"{before:,.0f}")
+        assert word in text
+        assert ("down" not in text and "低于" not in text) if direction == "up" else ("up from" not in text and "高于" not in text)
