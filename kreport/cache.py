@@ -1,49 +1,95 @@
-"""A small on-disk cache of expensive results (backtests), keyed by inputs and kreport's code.
+"""A small on-disk cache of expensive results (backtests), keyed by inputs, kreport's code and library versions.
 
 Reports in two languages run the same backtests; the second reads the first's result.
-Entries are written to a temporary name and renamed, so parallel runs never read half a file.
+Entries are data only (JSON): nothing read from the cache can run code, so a planted file
+can at worst be ignored. Entries are written to a fresh temporary name and renamed, so
+parallel runs never read half a file. The build points the cache at its output folder
+(``$KREPORT_CACHE_DIR``, set for its workers); elsewhere it is ``reports/.cache``.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
+import tempfile
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from kreport.config import REPORTS_DIR
 
-__all__ = ["CACHE_DIR", "cached"]
+__all__ = ["cache_dir", "cached", "clear"]
 
-CACHE_DIR = Path(os.environ.get("KREPORT_CACHE_DIR") or REPORTS_DIR / ".cache")
 _CODE = Path(__file__).parent
+_LIBRARIES = ("numpy", "pandas", "scipy", "statsmodels")
 
 
-def _code_hash() -> str:
+def cache_dir() -> Path:
+    return Path(os.environ.get("KREPORT_CACHE_DIR") or REPORTS_DIR / ".cache")
+
+
+@cache
+def _code_and_versions() -> str:
     digest = hashlib.sha256()
     for path in sorted(_CODE.rglob("*.py")):
         digest.update(path.read_bytes())
+    for library in _LIBRARIES:  # another statsmodels may fit another model
+        try:
+            digest.update(f"{library} {version(library)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"{library} -".encode())
     return digest.hexdigest()
 
 
-def cached(function, *args, **kwargs):
-    """``function(*args, **kwargs)``, from the cache when the same call was made with the same code."""
-    key = hashlib.sha256(
-        pickle.dumps((function.__module__, function.__qualname__, args, sorted(kwargs.items()), _code_hash()))
-    ).hexdigest()
-    path = CACHE_DIR / f"{key}.pkl"
+def _plain(value):
+    """JSON for numbers that numpy hands over (np.float64, np.int64, NaN) and for tuples."""
+    if hasattr(value, "item"):
+        return value.item()
+    if isinstance(value, (set, tuple)):
+        return list(value)
+    raise TypeError(f"{type(value).__name__} is not data the cache keeps")
+
+
+def cached(function, *args, decode=None, encode=None, **kwargs):
+    """``function(*args, **kwargs)``, from the cache when the same call was made with the same code and libraries.
+
+    Results are kept as JSON: plain data as it is, anything else through ``encode`` (to a JSON-ready
+    record) and ``decode`` (back). A cache entry that is unreadable, or not what ``decode`` expects,
+    is computed again.
+    """
+    # Pickling only makes the key; nothing is ever unpickled.
+    key = hashlib.sha256(pickle.dumps(
+        (function.__module__, function.__qualname__, args, sorted(kwargs.items()), _code_and_versions()))).hexdigest()
+    path = cache_dir() / f"{key}.json"
     try:
-        with open(path, "rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        return decode(record) if decode else record
+    except (OSError, ValueError, KeyError, TypeError):
         pass
     result = function(*args, **kwargs)
     try:
-        CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        with open(tmp, "wb") as handle:
-            pickle.dump(result, handle)
-        tmp.replace(path)
-    except OSError:
+        text = json.dumps(encode(result) if encode else result, default=_plain, allow_nan=True)
+        folder = cache_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(tmp, path)
+    except (OSError, TypeError, ValueError):
         pass  # a cache that cannot be written only costs time
     return result
+
+
+def clear(folder: Path | None = None) -> int:
+    """Delete every cache entry in ``folder`` (default: the cache folder); return how many."""
+    folder = Path(folder) if folder else cache_dir()
+    removed = 0
+    for path in folder.glob("*.json") if folder.is_dir() else ():
+        path.unlink(missing_ok=True)
+        removed += 1
+    for path in folder.glob("*.pkl") if folder.is_dir() else ():  # entries of the old, pickled format
+        path.unlink(missing_ok=True)
+        removed += 1
+    return removed

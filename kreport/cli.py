@@ -53,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--jobs", type=int, help="kernels side by side (default: the number of CPUs)")
     build.add_argument("--timeout", type=int, help="seconds a cell may run before the run fails (default 600)")
     build.add_argument("--dry-run", action="store_true", help="same as `kreport plan`")
+    build.add_argument("--cold", action="store_true", help="empty the forecast cache first (--force keeps it)")
     build.add_argument("--pdf", action="store_true", help="also print each page to a PDF beside it (needs Chromium)")
 
     params = sub.add_parser("params", help="a notebook's parameters, types and defaults")
@@ -100,7 +101,7 @@ def _cmd_build(args) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise ParameterError("jobs", args.jobs, "a whole number of at least 1")
     results = build(args.quarter, args.report, data_dir=args.data, out_dir=args.out, jobs=args.jobs,
-                    force=args.force, timeout=DEFAULT_TIMEOUT if args.timeout is None else args.timeout, params=params, pdf=args.pdf,
+                    force=args.force, timeout=DEFAULT_TIMEOUT if args.timeout is None else args.timeout, params=params, pdf=args.pdf, cold=args.cold,
                     echo=lambda line: print(line, flush=True))
     _summary(results)
     return 1 if any(r.status == "failed" for r in results) else 0

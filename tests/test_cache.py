@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import subprocess
@@ -35,7 +36,7 @@ def total(series: pd.Series) -> float:
 def cache_dir(tmp_path, monkeypatch):
     CALLS.clear()
     folder = tmp_path / "cache"
-    monkeypatch.setattr(cache, "CACHE_DIR", folder)
+    monkeypatch.setenv("KREPORT_CACHE_DIR", str(folder))
     return folder
 
 
@@ -44,8 +45,8 @@ def test_the_same_call_is_computed_once(cache_dir):
     assert cached(square, 3) == 9
     assert CALLS == [(3, 0, 1)]
     entries = list(cache_dir.iterdir())
-    assert len(entries) == 1 and entries[0].suffix == ".pkl"
-    assert pickle.loads(entries[0].read_bytes()) == 9
+    assert len(entries) == 1 and entries[0].suffix == ".json"
+    assert json.loads(entries[0].read_text()) == 9  # data, not a pickle
 
 
 def test_keyword_order_does_not_matter_but_values_do(cache_dir):
@@ -73,7 +74,7 @@ def test_frames_as_arguments_are_keyed_by_their_values():
 
 def test_a_change_of_kreport_code_is_a_new_key(monkeypatch):
     assert cached(square, 5) == 25
-    monkeypatch.setattr(cache, "_code_hash", lambda: "another version of the code")
+    monkeypatch.setattr(cache, "_code_and_versions", lambda: "another version of the code")
     assert cached(square, 5) == 25
     assert CALLS == [(5, 0, 1), (5, 0, 1)]
 
@@ -84,39 +85,69 @@ def test_the_code_hash_follows_the_python_files_of_the_package(tmp_path, monkeyp
     (package / "a.py").write_text("A = 1\n", encoding="utf-8")
     (package / "sub" / "b.py").write_text("B = 2\n", encoding="utf-8")
     monkeypatch.setattr(cache, "_CODE", package)
-    first = cache._code_hash()
-    assert len(first) == 64 and cache._code_hash() == first
+
+    def code_hash():
+        cache._code_and_versions.cache_clear()
+        return cache._code_and_versions()
+
+    first = code_hash()
+    assert len(first) == 64 and code_hash() == first
     (package / "notes.txt").write_text("not code", encoding="utf-8")
-    assert cache._code_hash() == first
+    assert code_hash() == first
     (package / "sub" / "b.py").write_text("B = 3\n", encoding="utf-8")  # a module in a sub-package
-    assert cache._code_hash() != first
+    assert code_hash() != first
+    cache._code_and_versions.cache_clear()
+
+
+def test_a_new_statsmodels_is_a_new_key(monkeypatch):
+    cache._code_and_versions.cache_clear()
+    first = cache._code_and_versions()
+    monkeypatch.setattr(cache, "version", lambda name: "99.0" if name == "statsmodels" else "1.0")
+    cache._code_and_versions.cache_clear()
+    assert cache._code_and_versions() != first
+    cache._code_and_versions.cache_clear()
+
+
+def test_a_planted_pickle_never_runs(cache_dir, tmp_path):
+    """Issue 10: the cache was pickle, loaded without checks; a planted file ran code."""
+    cached(square, 6)
+    (entry,) = cache_dir.iterdir()
+    marker = tmp_path / "pwned"
+
+    class Exploit:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    entry.write_bytes(pickle.dumps(Exploit()))
+    assert cached(square, 6) == 36
+    assert not marker.exists()
 
 
 @pytest.mark.parametrize("damage", [
-    lambda data: b"not a pickle at all",
+    lambda data: b"not json at all",
     lambda data: data[: len(data) // 2],  # a file cut short
     lambda data: b"",
 ])
 def test_a_damaged_entry_is_computed_again_and_replaced(cache_dir, damage):
     cached(square, 7)
     (entry,) = cache_dir.iterdir()
-    entry.write_bytes(damage(pickle.dumps(list(range(50)))))
+    entry.write_bytes(damage(json.dumps(list(range(50))).encode()))
     assert cached(square, 7) == 49
     assert len(CALLS) == 2
-    assert pickle.loads(entry.read_bytes()) == 49
+    assert json.loads(entry.read_text()) == 49
 
 
 def test_no_temporary_file_is_left_behind(cache_dir):
     for x in range(5):
         cached(square, x)
     names = [p.name for p in cache_dir.iterdir()]
-    assert len(names) == 5 and all(n.endswith(".pkl") and not n.startswith(".") for n in names)
+    assert len(names) == 5 and all(n.endswith(".json") and not n.startswith(".") for n in names)
 
 
 def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path, monkeypatch):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
-    monkeypatch.setattr(cache, "CACHE_DIR", blocker / "cache")
+    monkeypatch.setenv("KREPORT_CACHE_DIR", str(blocker / "cache"))
     assert cached(square, 4) == 16
     assert cached(square, 4) == 16
     assert CALLS == [(4, 0, 1), (4, 0, 1)]  # computed each time, never an error
@@ -124,7 +155,7 @@ def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path, monkeypatch):
 
 def test_the_cache_folder_follows_the_environment(tmp_path):
     env = {**os.environ, "KREPORT_CACHE_DIR": str(tmp_path / "elsewhere")}
-    result = subprocess.run([sys.executable, "-c", "from kreport import cache; print(cache.CACHE_DIR)"],
+    result = subprocess.run([sys.executable, "-c", "from kreport import cache; print(cache.cache_dir())"],
                             env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(tmp_path / "elsewhere")

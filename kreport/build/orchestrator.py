@@ -21,6 +21,7 @@ from kreport.build.manifest import RunResult, read_manifest, save_manifest
 from kreport.build.pdf import INSTALL_HINT, find_chromium, print_pdf
 from kreport.build.plan import plan
 from kreport.build.run import DEFAULT_TIMEOUT, execute, start_worker
+from kreport.cache import clear
 from kreport.config import DATA_DIR, REPORTS_DIR, SNAPSHOT
 from kreport.dataset.load import load
 from kreport.errors import BuildError, ParameterError
@@ -29,11 +30,12 @@ __all__ = ["build"]
 
 
 def build(quarter=None, reports=None, *, data_dir=None, out_dir=None, jobs=None, force=False,
-          timeout=DEFAULT_TIMEOUT, params=None, catalog=None, pdf=False, echo=print) -> list[RunResult]:
+          timeout=DEFAULT_TIMEOUT, params=None, catalog=None, pdf=False, cold=False, echo=print) -> list[RunResult]:
     """Validate the data, then run and publish every report that needs it.
 
     Returns one RunResult per planned run. Raises BuildError when another build holds
-    the output folder or the data has errors (nothing is run then). With ``pdf``, every
+    the output folder or the data has errors (nothing is run then). ``force`` reruns every report
+    but keeps the cached forecasts; ``cold`` empties the forecast cache first. With ``pdf``, every
     published page also gets a PDF beside it (headless Chromium; without it, a hint and HTML only).
     """
     data_dir = Path(data_dir) if data_dir else DATA_DIR
@@ -60,6 +62,9 @@ def build(quarter=None, reports=None, *, data_dir=None, out_dir=None, jobs=None,
         quarter, runs = plan(quarter, reports, data_dir=data_dir, out_dir=out_dir, force=force,
                              dataset=dataset, params=params, catalog=catalog)
         quarter_dir = out_dir / quarter
+        if cold:
+            removed = clear(Path(os.environ.get("KREPORT_CACHE_DIR") or out_dir / ".cache"))
+            echo(f"forecast cache emptied ({removed} entries)")
         # The metrics this quarter was first built from, for the next quarter's list of revisions:
         # written once and kept, so rebuilding a past quarter never loses the record.
         if not (quarter_dir / SNAPSHOT).exists():

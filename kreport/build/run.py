@@ -32,7 +32,7 @@ def start_worker(build_pid: int, out_dir: str) -> None:
     """
     _BUILD["pid"] = build_pid
     os.environ["KREPORT_REPORTS_DIR"] = out_dir  # the brief reads last quarter's snapshot there
-    os.environ["KREPORT_CACHE_DIR"] = str(Path(out_dir) / ".cache")
+    os.environ.setdefault("KREPORT_CACHE_DIR", str(Path(out_dir) / ".cache"))  # forecasts live with the output
     try:
         import ctypes
 

@@ -15,7 +15,7 @@ from kreport.dataset.schema import CANONICAL_UNIT, METRICS
 from kreport.dataset.selections import latest_figures, without_bounds
 from kreport.render.report import Html, Report
 from kreport.render.tables import format_change, html_table, quantity
-from kreport.stats.forecast.engine import forecast
+from kreport.stats.forecast.engine import ForecastResult, forecast
 from kreport.stats.forecast.policy import MIN_QUARTERS, SATURATING, modelled_series
 
 __all__ = ["latest_table", "takeaways", "forecast_check", "data_changes", "headlines"]
@@ -130,7 +130,8 @@ def forecast_check(rep: Report) -> Html:
             before = series[:previous]
             if len(before.dropna()) < MIN_QUARTERS:
                 continue
-            result = cached(forecast, before, horizon=4, saturating=metric in SATURATING)
+            result = cached(forecast, before, horizon=4, saturating=metric in SATURATING,
+                            encode=ForecastResult.to_record, decode=ForecastResult.from_record)
             first = result.frame.iloc[0]
             actual = series[rep.quarter]
             unit = CANONICAL_UNIT[METRICS[metric].kind]

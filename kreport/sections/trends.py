@@ -15,14 +15,15 @@ from kreport.render.report import Html, Report
 from kreport.render.tables import html_table, quantity
 from kreport.stats.breaks import growth_breaks
 from kreport.stats.derived import cagr
-from kreport.stats.forecast.engine import forecast
+from kreport.stats.forecast.engine import ForecastResult, forecast
 from kreport.stats.forecast.policy import MIN_QUARTERS, SATURATING, modelled_series
 from kreport.stats.series import trailing_complete_run
 
 __all__ = ["method", "coverage", "series_forecasts", "breaks", "annual_growth", "headlines"]
 
 def _forecast(rep: Report, metric: str, series: pd.Series):
-    return cached(forecast, series, horizon=4, saturating=metric in SATURATING)
+    return cached(forecast, series, horizon=4, saturating=metric in SATURATING,
+                  encode=ForecastResult.to_record, decode=ForecastResult.from_record)
 
 
 def method(rep: Report) -> Html:

@@ -95,7 +95,7 @@ class NaiveResult:
 def naive_forecasts(monkeypatch):
     calls = []
 
-    def fake_cached(function, series, horizon, saturating):
+    def fake_cached(function, series, horizon, saturating, encode=None, decode=None):
         calls.append((series.name, str(series.index[-1]), horizon, saturating))
         return NaiveResult(series)
 

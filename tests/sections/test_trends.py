@@ -29,7 +29,7 @@ def simple_forecast(series, horizon=4, saturating=False):
 @pytest.fixture(scope="module")
 def fast_forecasts():
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(trends, "cached", lambda function, *args, **kwargs: function(*args, **kwargs))
+        patch.setattr(trends, "cached", lambda function, *args, encode=None, decode=None, **kwargs: function(*args, **kwargs))
         patch.setattr(trends, "forecast", simple_forecast)
         yield
 

@@ -69,6 +69,37 @@ class ForecastResult:
     notes: tuple = field(default_factory=tuple)
 
 
+    def to_record(self) -> dict:
+        """The result as plain JSON-ready data (for the cache): no pickles, nothing that runs code when read."""
+        return {"frame": _frame_record(self.frame), "summary": _frame_record(self.summary),
+                "backtest": None if self.backtest is None else _frame_record(self.backtest),
+                "members": list(self.members), "notes": [[n.code, dict(n.values)] for n in self.notes]}
+
+    @classmethod
+    def from_record(cls, record: dict) -> ForecastResult:
+        """The result back from :meth:`to_record`."""
+        backtest = None if record["backtest"] is None else _frame_from_record(record["backtest"])
+        return cls(_frame_from_record(record["frame"]), _frame_from_record(record["summary"]), backtest,
+                   tuple(record["members"]), tuple(note(code, **values) for code, values in record["notes"]))
+
+
+def _frame_record(frame: pd.DataFrame) -> dict:
+    dtypes = {str(c): str(t) for c, t in frame.dtypes.items()}
+    rows = [[str(v) if isinstance(v, pd.Period) else v for v in row] for row in frame.itertuples(index=False)]
+    return {"columns": [str(c) for c in frame.columns], "dtypes": dtypes, "rows": rows, "attrs": dict(frame.attrs)}
+
+
+def _frame_from_record(record: dict) -> pd.DataFrame:
+    frame = pd.DataFrame(record["rows"], columns=record["columns"])
+    for column, dtype in record["dtypes"].items():
+        if dtype.startswith("period["):
+            frame[column] = pd.PeriodIndex(frame[column], freq=dtype[len("period["):-1])
+        elif dtype in ("int64", "float64", "bool"):
+            frame[column] = frame[column].astype(dtype)
+    frame.attrs.update(record.get("attrs", {}))
+    return frame
+
+
 def fit_summary(fitted, n_obs: int, m: int) -> dict:
     """Summary of one fitted model: parameters, information criteria, Ljung-Box check.
 
