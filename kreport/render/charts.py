@@ -21,7 +21,7 @@ from markupsafe import escape  # noqa: E402
 from kreport.dataset.periods import period_text  # noqa: E402
 
 __all__ = [
-    "Chart", "period_x", "MODEL_COLOURS", "platform_colour", "theme", "line_chart", "bar_chart", "waterfall",
+    "Chart", "period_x", "weak_source", "WEAK_TIERS", "MODEL_COLOURS", "platform_colour", "theme", "line_chart", "bar_chart", "waterfall",
     "fan_chart", "seasonal_chart", "event_timeline",
 ]
 
@@ -32,7 +32,9 @@ _FONTS = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Z
 
 
 # What the data table under a chart lists for each plotted point (see Chart.points).
-POINT_COLUMNS = ["series", "platform", "metric", "period", "value", "unit", "basis", "qualifier"]
+POINT_COLUMNS = ["series", "platform", "metric", "period", "value", "unit", "basis", "qualifier", "weak_source"]
+# A figure that rests on one source of these tiers is drawn like an estimate: hollow, or a hatched bar.
+WEAK_TIERS = ("media", "aggregator")
 
 
 @dataclass
@@ -98,10 +100,25 @@ class _Marks:
         return pd.DataFrame([{c: r.get(c, "") for c in POINT_COLUMNS} for r in self.rows], columns=POINT_COLUMNS)
 
 
+def weak_source(row) -> str:
+    """The tier of the one source a figure rests on, when that is a media or aggregator page; else ''."""
+    tier = str(row.get("tier", "") or "")
+    try:
+        single = int(row.get("n_sources", 0)) == 1
+    except (TypeError, ValueError):
+        single = False
+    return tier if single and tier in WEAK_TIERS else ""
+
+
+def _hollow(row) -> bool:
+    return str(row.get("basis", "")) == "estimate" or bool(weak_source(row))
+
+
 def _point(rows_series, row, value, unit, basis=None) -> dict:
     return {"series": str(rows_series), "platform": str(row.get("platform", "")), "metric": str(row.get("metric", "")),
             "period": period_text(row["period"]), "value": float(value), "unit": unit,
-            "basis": str(basis or row.get("basis", "reported")), "qualifier": str(row.get("qualifier", "") or "")}
+            "basis": str(basis or row.get("basis", "reported")), "qualifier": str(row.get("qualifier", "") or ""),
+            "weak_source": weak_source(row) if basis is None else ""}
 
 
 def platform_colour(platform: str, model: str) -> str:
@@ -155,8 +172,9 @@ def line_chart(frame: pd.DataFrame, *, series="platform", unit="RMB_bn", fmt=Non
         label = (labels or {}).get(key, key)
         rows = rows.dropna(subset=["value"])
         estimate = rows["basis"].astype(str).eq("estimate").to_numpy()
+        hollow = [_hollow(row) for _, row in rows.iterrows()]
         ax.plot(rows["_x"], rows["value"], color=colour, lw=2, ls="--" if estimate.all() else "-", label=label)
-        for (_, row), est in zip(rows.iterrows(), estimate):
+        for (_, row), est in zip(rows.iterrows(), hollow):
             dot = (ax.scatter([row["_x"]], [row["value"]], facecolor="white", edgecolor=colour, s=30, zorder=3, lw=1.5) if est
                    else ax.scatter([row["_x"]], [row["value"]], color=colour, s=22, zorder=3))
             point = _point(label, row, row["value"], unit)
@@ -199,7 +217,7 @@ def bar_chart(frame: pd.DataFrame, *, unit="RMB_bn", fmt=None, ylabel="", colour
     marks = _Marks()
     fmt = fmt or (lambda v, u, q: f"{v:,.3g}")
     positions = np.arange(len(frame))
-    estimate = frame["basis"].astype(str).eq("estimate").to_numpy()
+    estimate = [_hollow(row) for _, row in frame.iterrows()]
     bars = ax.bar(positions, frame["value"], color=[("white" if e else colour) for e in estimate], edgecolor=colour, lw=1.2)
     for bar, e, (_, row) in zip(bars, estimate, frame.iterrows()):
         if e:

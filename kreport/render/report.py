@@ -113,7 +113,9 @@ class Report:
         if chart.points.empty:
             return Markup("")
         rows = [{**r, "value": repr(float(r["value"])), "shown": self.format(r["value"], r["unit"], r["qualifier"]),
-                 "basis_text": self.t(f"basis.{r['basis']}")} for r in chart.points.to_dict("records")]
+                 "basis_text": self.t(f"basis.{r['basis']}") + (
+                     " · " + self.t("grade.weak", tier=self.t(f"tier.{r['weak_source']}")) if _text(r.get("weak_source")) else "")}
+                for r in chart.points.to_dict("records")]
         columns = [self.t("col.series"), self.t("col.period"), self.t("col.value"), self.t("col.basis")]
         return block("chart_data", self.t("chart.data"), columns, rows)
 
@@ -159,6 +161,10 @@ class Report:
         """Put this report's headline figures into the build manifest."""
         items = [{"label": k, "value": v} for k, v in headlines.items()]
         return Record({"title": getattr(self, "title", self.name), "headlines": items})
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
 
 
 def open_report(name: str, quarter: str, lang: str, platform: str | None = None,

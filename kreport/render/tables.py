@@ -6,6 +6,7 @@ import base64
 
 import pandas as pd
 
+from kreport.render.charts import WEAK_TIERS
 from kreport.render.numbers import format_change, format_value, quantity
 from kreport.render.report import Html, Report
 from kreport.render.templating import Markup, block
@@ -38,8 +39,19 @@ def figure_table(rep: Report, figures: pd.DataFrame, with_platform: bool = True)
     ]
     columns[rep.t("col.basis")] = [block("badge", b, rep.t("basis." + b)) for b in figures["basis"].astype(str)]
     columns[rep.t("col.source")] = [source_link(r) for _, r in figures.iterrows()]
+    if "tier" in figures:
+        columns[rep.t("col.grade")] = [_grade(rep, r) for _, r in figures.iterrows()]
     columns[rep.t("col.note")] = list(figures["note"])
     return html_table(pd.DataFrame(columns), numeric=(rep.t("col.value"),))
+
+
+def _grade(rep: Report, row) -> Markup:
+    """A figure's source grade: its main source's tier and how many sources back it; one weak source is marked."""
+    tier, n = str(row["tier"]), int(row.get("n_sources", 1))
+    name = rep.t(f"tier.{tier}")
+    if n == 1 and tier in WEAK_TIERS:
+        return block("badge", "estimate", rep.t("grade.single", tier=name))
+    return block("badge", "grade", rep.t("grade.sources" if n > 1 else "grade.single", tier=name, n=n))
 
 
 def csv_download(rep: Report, frame: pd.DataFrame, filename: str) -> Html:

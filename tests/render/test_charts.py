@@ -77,3 +77,14 @@ def test_a_negative_zero_reads_as_zero():
     from kreport.render.numbers import format_value
 
     assert format_value(-0.0, "RMB_bn") == "0.0"
+
+
+def test_a_figure_on_one_media_or_aggregator_source_is_drawn_hollow_and_listed_as_such():
+    frame = _frame().assign(tier=["company", "media", "aggregator", "media", "media"], n_sources=[1, 1, 2, 1, 1])
+    chart = charts.line_chart(frame)
+    points = chart.points.set_index(["platform", "period"])
+    assert points.loc[("kuaishou", "2022"), "weak_source"] == "media"  # one media page
+    assert points.loc[("kuaishou", "2023"), "weak_source"] == ""  # an aggregator, but corroborated
+    assert points.loc[("kuaishou", "2021"), "weak_source"] == ""  # the company's own figure
+    # kuaishou: one hollow marker (2022) besides the douyin estimates; reported points are filled
+    assert chart.svg.count('fill: #ffffff') >= 3

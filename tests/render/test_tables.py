@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pandas as pd
 
 from kreport.render.tables import format_change, html_table, quantity
@@ -26,3 +28,18 @@ def test_html_table_escapes_text_cells_and_keeps_markup_cells():
     markup = html_table(frame)
     assert "&lt;script&gt;" in markup and "<script>" not in markup
     assert '<a href="x">x</a>' in markup
+
+
+def test_the_appendix_shows_each_figures_source_grade():
+    import kreport
+    from kreport.dataset.periods import period_label
+    from kreport.render.report import Report
+    from kreport.render.tables import figure_table
+
+    data = kreport.load(Path(__file__).resolve().parents[1] / "fixtures" / "data")
+    rep = Report("data", pd.Period("2025Q3", freq="Q-DEC"), "en", data)
+    figures = data.metrics.assign(period_text=[period_label(p, k) for p, k in zip(data.metrics["period"], data.metrics["period_kind"])])
+    markup = str(figure_table(rep, figures))
+    assert "Source grade" in markup
+    weak = figures[(figures["n_sources"] == 1) & figures["tier"].isin(["media", "aggregator"])]
+    assert len(weak) and markup.count("one source only</span>") >= len(weak)
