@@ -125,3 +125,12 @@ def test_indexes_are_complete_documents(site):
         assert text.startswith("<!DOCTYPE html>") and text.rstrip().endswith("</html>"), path
         assert "<script" not in text
     assert not (site / "drafts" / "index-en.html").exists()
+
+
+def test_building_one_quarter_leaves_the_other_quarters_indexes_alone(site, dataset):
+    """Issue 10: building one quarter rewrote every quarter's index."""
+    other = site / "2024Q4" / "index-en.html"
+    other.write_text("kept as it was", encoding="utf-8")
+    write_indexes(site, dataset, quarters={"2025Q3"})
+    assert other.read_text(encoding="utf-8") == "kept as it was"
+    assert "2024Q4" in (site / "index.html").read_text(encoding="utf-8")  # still listed on the top index

@@ -326,3 +326,19 @@ def test_kill_9_of_the_build_alone_leaves_no_worker_and_publishes_nothing_after(
     time.sleep(3)  # anything still on its way would land now
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*.html")} == before
     _assert_intact(out)
+
+
+def test_a_quarters_data_snapshot_is_written_once_and_kept(tmp_path):
+    """Issue 10: rebuilding a past quarter overwrote its data-snapshot.csv, and the next brief lost its revisions."""
+    from kreport.config import SNAPSHOT
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    out = tmp_path / "out"
+    catalog = {"good": spec("good", grid=())}
+    build(out_dir=out, data_dir=data, catalog=catalog, echo=quiet)
+    first = (out / QUARTER / SNAPSHOT).read_bytes()
+    assert first == (data / "metrics.csv").read_bytes()
+    edit_first_note(data, " (revised)")
+    build(out_dir=out, data_dir=data, catalog=catalog, force=True, echo=quiet)
+    assert (out / QUARTER / SNAPSHOT).read_bytes() == first

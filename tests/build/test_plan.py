@@ -227,3 +227,18 @@ def test_no_generated_id_makes_a_path_outside_out(tmp_path_factory, platform_id)
 def test_an_id_that_is_not_a_slug_is_refused(tmp_path, platform_id):
     with pytest.raises(BuildError, match="refusing to write"):
         _inside(tmp_path, "2025Q3", f"platform-{platform_id}-en.html")
+
+
+def test_the_same_data_folder_relative_or_absolute_is_the_same_parameter(tmp_path, catalog, monkeypatch):
+    """Issue 10: the same folder given as a relative and as an absolute path counted as a parameter change."""
+    monkeypatch.chdir(DATA.parent)
+    _, relative = plan(data_dir=Path("data"), out_dir=tmp_path, catalog=catalog)
+    _, absolute = plan(data_dir=DATA.resolve(), out_dir=tmp_path, catalog=catalog)
+    assert [r.key["parameters"] for r in relative] == [r.key["parameters"] for r in absolute]
+
+
+def test_a_report_named_twice_runs_once(tmp_path, catalog):
+    name = next(iter(catalog))
+    _, once = plan(reports=[name], data_dir=DATA, out_dir=tmp_path, catalog=catalog)
+    _, twice = plan(reports=[name, name], data_dir=DATA, out_dir=tmp_path, catalog=catalog)
+    assert [r.name for r in twice] == [r.name for r in once]

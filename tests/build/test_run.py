@@ -80,3 +80,22 @@ def test_a_failed_run_keeps_its_notebook_and_publishes_nothing(tmp_path):
     assert kept == work / "failed" / "fail-zh.ipynb" and kept.is_file()
     nb = nbformat.read(kept, as_version=4)
     assert any(o.get("ename") == "ValueError" for c in nb.cells for o in c.get("outputs", []))
+
+
+def test_a_worker_points_kernels_at_the_builds_output_folder(tmp_path, monkeypatch):
+    """Issue 10: the brief read last quarter's snapshot from reports/ whatever --out said; the cache too."""
+    import ctypes
+    import os
+
+    from kreport.build import run as run_module
+
+    monkeypatch.delenv("KREPORT_REPORTS_DIR", raising=False)
+    monkeypatch.delenv("KREPORT_CACHE_DIR", raising=False)
+    monkeypatch.setattr(ctypes, "CDLL", lambda *args, **kwargs: type("Libc", (), {"prctl": staticmethod(lambda *a: 0)})())
+    monkeypatch.setitem(run_module._BUILD, "pid", None)
+    run_module.start_worker(os.getppid(), str(tmp_path / "out"))
+    assert os.environ["KREPORT_REPORTS_DIR"] == str(tmp_path / "out")
+    assert os.environ["KREPORT_CACHE_DIR"] == str(tmp_path / "out" / ".cache")
+    assert run_module._build_alive()
+    monkeypatch.setitem(run_module._BUILD, "pid", -1)  # as if the build that started this worker were gone
+    assert not run_module._build_alive()
