@@ -8,6 +8,7 @@ build at a time holds the output folder's lock.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -20,7 +21,7 @@ from kreport.build.index_pages import write_indexes
 from kreport.build.manifest import RunResult, read_manifest, save_manifest
 from kreport.build.pdf import INSTALL_HINT, find_chromium, print_pdf
 from kreport.build.plan import plan
-from kreport.build.run import DEFAULT_TIMEOUT, execute, start_worker
+from kreport.build.run import DEFAULT_TIMEOUT, execute, runtime_dir, start_worker
 from kreport.cache import clear
 from kreport.config import DATA_DIR, REPORTS_DIR, SNAPSHOT
 from kreport.dataset.load import load
@@ -113,6 +114,7 @@ def build(quarter=None, reports=None, *, data_dir=None, out_dir=None, jobs=None,
             _print_pdfs(quarter_dir, results, echo)
         return results
     finally:
+        _tidy(out_dir, out_dir / quarter / ".work" if quarter else None)
         lock.release()
 
 
@@ -140,6 +142,17 @@ def _print_pdfs(quarter_dir: Path, results: list[RunResult], echo) -> None:
             echo(f"[{result.name}] PDF {print_pdf(quarter_dir / result.html, chromium).name}")
         except (OSError, subprocess.SubprocessError) as exc:
             echo(f"[{result.name}] no PDF: {exc}")
+
+
+def _tidy(out_dir: Path, work_dir: Path | None) -> None:
+    """Remove what an interrupted or finished build leaves behind: kernel connection files and partial notebooks.
+
+    Failed runs' notebooks (``.work/failed/``) are kept: they are how a failure is read afterwards.
+    """
+    shutil.rmtree(runtime_dir(out_dir), ignore_errors=True)
+    if work_dir is not None and work_dir.is_dir():
+        for partial in work_dir.glob("*.ipynb"):
+            partial.unlink(missing_ok=True)
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:

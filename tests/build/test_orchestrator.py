@@ -257,6 +257,9 @@ def test_interrupted_build_leaves_complete_pages(tmp_path, good_build, sig, grou
     if sig == signal.SIGINT:
         assert process.returncode == 130
         assert time.monotonic() - stopped < 15  # stops now, does not run the queue out
+        # nothing left behind: no kernel connection files, no partial notebooks (issue 10)
+        assert not (out / ".work-runtime").exists()
+        assert not list((out / QUARTER / ".work").glob("*.ipynb"))
     _assert_intact(out)
 
 
