@@ -8,24 +8,34 @@ never mixed silently.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from kreport.config import DATA_DIR
 from kreport.dataset.periods import parse_period, parse_quarter
-from kreport.dataset.schema import CANONICAL_UNIT, METRICS, TABLES, TIERS, UNITS
+from kreport.dataset.schema import CANONICAL_UNIT, METRICS, OPTIONAL_TABLES, TABLES, TIERS, UNITS
 from kreport.dataset.selections import without_bounds
-from kreport.dataset.validate import check, parse_number, split_source_ids
+from kreport.dataset.validate import check, parse_date, parse_number, split_source_ids
 from kreport.errors import ParameterError
 
 __all__ = ["Dataset", "load", "load_metrics", "quarterly_series", "annual_series", "check_platform"]
 
 
+# The columns of Dataset.disclosures: the file's, with ``period`` a Period and ``announced`` a Timestamp.
+DISCLOSURE_COLUMNS = (*OPTIONAL_TABLES["disclosures.csv"], "period_kind", "line")
+
+
+def _no_disclosures() -> pd.DataFrame:
+    """An empty disclosures frame with the dtypes of a loaded one."""
+    dtypes = {"announced": "datetime64[ns]", "line": int}
+    return pd.DataFrame({column: pd.Series(dtype=dtypes.get(column, object)) for column in DISCLOSURE_COLUMNS})
+
+
 @dataclass(frozen=True)
 class Dataset:
-    """The four tables, loaded and joined.
+    """The four tables, loaded and joined, and the optional record of disclosures.
 
     Attributes
     ----------
@@ -41,6 +51,12 @@ class Dataset:
         The reference tables; sources carry a ``tier``; events have a Timestamp ``date`` and
         a quarterly ``quarter``.
     data_dir : Path
+    disclosures : DataFrame
+        disclosures.csv (empty when the folder has none): one row per platform, metric and
+        event (``first`` or ``last`` period disclosed), with ``period`` a Period of the platform's
+        kind (``period_kind``: quarter, year or fiscal_year), ``announced`` a Timestamp (NaT if
+        not known), ``source_id``, ``note`` and the ``line`` in the file. Ask it with
+        :meth:`last_disclosed`, :meth:`first_disclosed` and :meth:`is_disclosed`.
     """
 
     metrics: pd.DataFrame
@@ -48,19 +64,58 @@ class Dataset:
     sources: pd.DataFrame
     events: pd.DataFrame
     data_dir: Path
+    disclosures: pd.DataFrame = field(default_factory=_no_disclosures)
 
     def as_of(self, quarter) -> Dataset:
         """What was known for periods up to the end of ``quarter`` (YYYYQn)."""
         cutoff = parse_quarter(quarter, "as_of").end_time
         metrics = self.metrics[self.metrics["period_end"] <= cutoff]
         events = self.events[self.events["date"] <= cutoff]
+        # Disclosure records are kept whole: whether a metric is still disclosed at a quarter
+        # does not depend on the cut-off.
         return Dataset(metrics.reset_index(drop=True), self.platforms, self.sources,
-                       events.reset_index(drop=True), self.data_dir)
+                       events.reset_index(drop=True), self.data_dir, self.disclosures)
 
     def latest_quarter(self) -> pd.Period:
         """The newest calendar quarter with a figure in the data."""
         quarters = self.metrics.loc[self.metrics["period_kind"] == "quarter", "period"]
         return max(quarters)
+
+    def _disclosure(self, platform: str, metric: str, event: str) -> pd.Period | None:
+        if metric not in METRICS:
+            raise ParameterError("metric", metric, "one of " + ", ".join(METRICS))
+        check_platform(self, platform)
+        rows = self.disclosures[(self.disclosures["platform"] == platform) & (self.disclosures["metric"] == metric)
+                                & (self.disclosures["event"] == event)]
+        return rows["period"].iloc[0] if len(rows) else None
+
+    def last_disclosed(self, platform: str, metric: str) -> pd.Period | None:
+        """The last period ``platform`` disclosed ``metric`` for, per disclosures.csv; None if none is recorded.
+
+        The Period is of the kind the record was written in: a quarter (``2025Q4``), a calendar
+        year (``2016``) or the platform's fiscal year (Alibaba's ``FY2021``, a ``Y-MAR`` Period).
+        None means that no end is recorded, not that the metric is disclosed.
+        """
+        return self._disclosure(platform, metric, "last")
+
+    def first_disclosed(self, platform: str, metric: str) -> pd.Period | None:
+        """The first period ``platform`` disclosed ``metric`` for, per disclosures.csv; None if none is recorded."""
+        return self._disclosure(platform, metric, "first")
+
+    def is_disclosed(self, platform: str, metric: str, quarter) -> bool:
+        """Whether ``platform`` still discloses ``metric`` for ``quarter`` (YYYYQn or a quarterly Period).
+
+        True unless disclosures.csv records a last period that ends before the quarter ends
+        (Kuaishou's GMV, last disclosed for 2025Q4, is not disclosed at 2026Q1), or a first
+        period that starts after it. A quarter inside a last fiscal or calendar year is disclosed:
+        Alibaba's GMV, last disclosed for FY2021 (to March 2021), is disclosed at 2021Q1, not at 2021Q2.
+        """
+        wanted = parse_quarter(quarter, "quarter")
+        last = self.last_disclosed(platform, metric)
+        first = self.first_disclosed(platform, metric)
+        if last is not None and wanted.end_time > last.end_time:
+            return False
+        return first is None or wanted.start_time >= first.start_time
 
 
 def load(data_dir: Path | str | None = None, as_of=None) -> Dataset:
@@ -71,7 +126,7 @@ def load(data_dir: Path | str | None = None, as_of=None) -> Dataset:
     # Name the columns: a file with a header and no rows still gives every column.
     tables = {name: pd.DataFrame([{**row.values, "line": row.line} for row in rows],
                                  columns=[*TABLES[name], "line"])
-              for name, rows in report.tables.items()}
+              for name, rows in report.tables.items() if name in TABLES}
     platforms = tables["platforms.csv"].astype({"fiscal_year_end_month": int})
     sources = tables["sources.csv"]
     # An identical repeated row (validation warns about it) is one figure, not two.
@@ -82,8 +137,25 @@ def load(data_dir: Path | str | None = None, as_of=None) -> Dataset:
     events["date"] = pd.to_datetime(events["date"])
     events["quarter"] = events["date"].dt.to_period("Q-DEC")
     events = events.sort_values("date").reset_index(drop=True)
-    dataset = Dataset(metrics, platforms.set_index("platform", drop=False), sources, events, data_dir)
+    disclosures = _disclosures_frame(report.tables.get("disclosures.csv", []), platforms)
+    dataset = Dataset(metrics, platforms.set_index("platform", drop=False), sources, events, data_dir, disclosures)
     return dataset.as_of(as_of) if as_of is not None else dataset
+
+
+def _disclosures_frame(rows, platforms: pd.DataFrame) -> pd.DataFrame:
+    """disclosures.csv as a frame: periods parsed by each platform's fiscal year, dates as Timestamps."""
+    if not rows:
+        return _no_disclosures()
+    fiscal = platforms.set_index("platform")["fiscal_year_end_month"]
+    parsed = [parse_period(row["period"], int(fiscal[row["platform"]])) for row in rows]
+    frame = pd.DataFrame({
+        **{column: [row[column] for row in rows] for column in OPTIONAL_TABLES["disclosures.csv"]},
+        "line": [row.line for row in rows],
+    })
+    frame["period"] = [p for p, _ in parsed]
+    frame["period_kind"] = [k for _, k in parsed]
+    frame["announced"] = pd.to_datetime([parse_date(text) if text else None for text in frame["announced"]])
+    return frame[list(DISCLOSURE_COLUMNS)].sort_values(["platform", "metric", "event"]).reset_index(drop=True)
 
 
 def load_metrics(data_dir: Path | str | None = None, as_of=None) -> pd.DataFrame:

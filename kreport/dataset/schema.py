@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 __all__ = [
     "TABLES",
+    "OPTIONAL_TABLES",
+    "DISCLOSURE_EVENTS",
     "OPTIONAL_COLUMNS",
     "TIERS",
     "AGGREGATOR_ONLY",
@@ -42,6 +44,15 @@ TABLES: dict[str, tuple[str, ...]] = {
         "description_en", "description_zh", "source_id",
     ),
 }
+
+# Files a data folder may have or leave out. Each is checked like the four above when present; a
+# missing one reads as a file with a header and no rows.
+#   disclosures.csv  when a platform started ("first") or stopped ("last") disclosing a metric
+OPTIONAL_TABLES: dict[str, tuple[str, ...]] = {
+    "disclosures.csv": ("platform", "metric", "event", "period", "announced", "source_id", "note"),
+}
+# The events of disclosures.csv: the first period a metric was disclosed for, or the last.
+DISCLOSURE_EVENTS = ("first", "last")
 
 OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
     # More sources for one figure: source ids separated by ';' ("shelf-S38;scmp-3085760").
@@ -87,6 +98,9 @@ METRICS: dict[str, Metric] = {m.name: m for m in (
     Metric("monthly_buyers", "people", False),
     Metric("annual_buyers", "people", False),
     Metric("repurchase_rate", "rate", False),
+    Metric("revenue_total", "money", True),
+    Metric("revenue_marketing", "money", True),
+    Metric("revenue_commerce", "money", True),
 )}
 
 

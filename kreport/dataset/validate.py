@@ -9,6 +9,9 @@ file:line: column, never silently. Dates must exist on the calendar.
 Sources are graded by tier (company, newswire, media, broker, aggregator, seed). A figure may
 cite more sources in ``corroborated_by``; every id is checked, and a ``reported`` figure whose
 sources are all aggregators is an error unless its note says why ("aggregator-only: ...").
+
+The optional disclosures.csv records when a platform started or stopped disclosing a metric; a
+missing file is no error, and a present one is checked like the others.
 """
 
 from __future__ import annotations
@@ -22,13 +25,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kreport.dataset.periods import parse_period, period_quarters
+from kreport.dataset.periods import parse_period, period_quarters, period_text
 from kreport.dataset.schema import (
     AGGREGATOR_ONLY,
     BASES,
+    DISCLOSURE_EVENTS,
     METRICS,
     MODELS,
     OPTIONAL_COLUMNS,
+    OPTIONAL_TABLES,
     QUALIFIERS,
     SOURCE_LIST_SEPARATOR,
     TABLES,
@@ -138,13 +143,16 @@ class ValidationReport:
         for row in metrics:
             last.setdefault(row["period"], ends(row))
         periods = sorted(last, key=lambda p: (last[p], p))
+        # The optional disclosures.csv is counted only when the folder has one.
+        disclosures = (f", {len(self.tables['disclosures.csv'])} disclosures"
+                       if (self.data_dir / "disclosures.csv").exists() else "")
         return (
             f"{self.data_dir}: {len(metrics)} figures, "
             f"{len({r['platform'] for r in metrics})} platforms, "
             f"{len({r['metric'] for r in metrics})} metrics, "
             f"periods {periods[0] if periods else '-'} to {periods[-1] if periods else '-'}, "
             f"{len(self.tables.get('sources.csv', []))} sources, "
-            f"{len(self.tables.get('events.csv', []))} events; "
+            f"{len(self.tables.get('events.csv', []))} events{disclosures}; "
             f"{len(self.errors)} errors, {len(self.warnings)} warnings"
         )
 
@@ -194,7 +202,7 @@ def _stray_space(cell: str, value: str) -> str:
 def _read(path: Path, report: ValidationReport) -> list[Row] | None:
     """Read one CSV into rows; record problems of encoding and shape."""
     name = path.name
-    columns = TABLES[name]
+    columns = TABLES[name] if name in TABLES else OPTIONAL_TABLES[name]
     if not path.exists():
         report.problems.append(Problem(name, None, None, f"file is missing from {path.parent}"))
         return None
@@ -521,17 +529,107 @@ def check(data_dir: Path | str) -> ValidationReport:
     for name in TABLES:
         rows = _read(data_dir / name, report)
         report.tables[name] = rows or []
+    for name in OPTIONAL_TABLES:  # a missing optional file is no error: it has no rows
+        rows = _read(data_dir / name, report) if (data_dir / name).exists() else []
+        report.tables[name] = rows or []
     sources = _check_sources(report, report.tables["sources.csv"])
     fiscal = _check_platforms(report, report.tables["platforms.csv"])
     _check_events(report, report.tables["events.csv"], fiscal.keys(), sources)
     _check_metrics(report, report.tables["metrics.csv"], fiscal, sources)
+    _check_disclosures(report, report.tables["disclosures.csv"], fiscal, sources)
     _check_excel_artifacts(report, data_dir)
     return report
 
 
+def _check_disclosures(report: ValidationReport, rows: list[Row], fiscal: dict[str, int], sources: dict[str, Source]) -> None:
+    """Check disclosures.csv: known platform, metric, event and source; a period form; a real date.
+
+    One row per platform, metric and event; a metric's first period may not come after its last.
+    A reported figure in metrics.csv for a period before the first or after the last disclosed one
+    is a warning: either the record or the figure is wrong.
+    """
+    name = "disclosures.csv"
+    seen: dict[tuple[str, str, str], tuple[object, int]] = {}
+    today = dt.date.today()
+    for row in rows:
+        ok = _require(report, name, row, "platform", fiscal.keys())
+        ok &= _require(report, name, row, "metric", METRICS.keys())
+        ok &= _require(report, name, row, "event", DISCLOSURE_EVENTS, what="first or last")
+        _require(report, name, row, "source_id", sources)
+        _require(report, name, row, "note", what="what the record rests on: the wording quoted, or why it is inferred")
+        period = None
+        try:
+            month = fiscal.get(row["platform"], 12)
+            period, kind = parse_period(row["period"], month)
+            if kind == "fiscal_year" and month == 12:
+                raise ValueError(f"{row['period']!r}: this platform's fiscal year is the calendar year; write {row['period'][2:]}")
+        except ValueError as exc:
+            report.problems.append(Problem(name, row.line, "period", str(exc)))
+            period = None
+        if row["announced"]:
+            try:
+                announced = parse_date(row["announced"])
+            except ValueError as exc:
+                report.problems.append(Problem(name, row.line, "announced", str(exc)))
+            else:
+                if announced > today:
+                    report.problems.append(Problem(
+                        name, row.line, "announced", f"{row['announced']!r} is after today ({today}); an announcement cannot be in the future",
+                    ))
+        if not ok or period is None:
+            continue
+        key = (row["platform"], row["metric"], row["event"])
+        if key in seen:
+            report.problems.append(Problem(
+                name, row.line, "event",
+                f"{row['platform']} {row['metric']} already has a {row['event']!r} record on line {seen[key][1]}; keep one row",
+            ))
+            continue
+        seen[key] = (period, row.line)
+    for (platform, metric, event), (period, line) in seen.items():
+        if event == "first" and (platform, metric, "last") in seen:
+            last, _ = seen[(platform, metric, "last")]
+            if period.start_time > last.end_time:
+                report.problems.append(Problem(
+                    name, line, "period", f"{platform} {metric}: the first disclosed period {period_text(period)} comes after the last, {period_text(last)}",
+                ))
+    _check_disclosures_against_figures(report, seen, fiscal)
+
+
+def _check_disclosures_against_figures(report: ValidationReport, seen: dict, fiscal: dict[str, int]) -> None:
+    """Warn, once per record, where metrics.csv has reported figures outside a metric's disclosed periods."""
+    outside: dict[tuple[str, str, str], list[Row]] = {}
+    for row in report.tables.get("metrics.csv", []):
+        if row["basis"] != "reported":
+            continue
+        records = [(event, seen.get((row["platform"], row["metric"], event))) for event in DISCLOSURE_EVENTS]
+        if not any(record for _, record in records):
+            continue
+        try:
+            period, _ = parse_period(row["period"], fiscal.get(row["platform"], 12))
+        except ValueError:
+            continue  # metrics.csv reports its own period errors
+        for event, record in records:
+            if record is None:
+                continue
+            bound, _ = record
+            if (period.start_time > bound.end_time) if event == "last" else (period.end_time < bound.start_time):
+                outside.setdefault((row["platform"], row["metric"], event), []).append(row)
+    for (platform, metric, event), rows in outside.items():
+        bound, line = seen[(platform, metric, event)]
+        shown = ", ".join(f"line {row.line} ({row['period']})" for row in rows[:3]) + (", ..." if len(rows) > 3 else "")
+        report.problems.append(Problem(
+            "disclosures.csv", line, "period",
+            f"{platform} {metric}: metrics.csv has {len(rows)} reported figure{'s' if len(rows) > 1 else ''} "
+            f"{'after the last' if event == 'last' else 'before the first'} disclosed period {period_text(bound)}: "
+            f"{shown}; correct the record or the figures",
+            "warning",
+        ))
+
+
 def _check_excel_artifacts(report: ValidationReport, data_dir: Path) -> None:
     """Say (as warnings) where a file was accepted only because the Excel form is unambiguous."""
-    for name in TABLES:
+    for name in (*TABLES, *OPTIONAL_TABLES):
         path = data_dir / name
         if not path.exists():
             continue

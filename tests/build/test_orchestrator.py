@@ -201,7 +201,7 @@ def test_hung_and_dead_kernels_fail_their_run_only(tmp_path):
 def _start_cli(out: Path, *extra: str) -> tuple[subprocess.Popen, list[str]]:
     """`kreport build --report data` in its own process group; its stdout lines collected."""
     process = subprocess.Popen(
-        [str(KREPORT), "build", "--report", "data", "--jobs", "2", "--out", str(out), *extra],
+        [str(KREPORT), "build", "--report", "data", "--quarter", QUARTER, "--jobs", "2", "--out", str(out), *extra],
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, start_new_session=True,
     )
     lines: list[str] = []
@@ -220,7 +220,7 @@ def _wait_for(lines: list[str], text: str, process: subprocess.Popen, limit: flo
 @pytest.fixture(scope="module")
 def good_build(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("good") / "out"
-    result = subprocess.run([str(KREPORT), "build", "--report", "data", "--jobs", "2", "--out", str(out)],
+    result = subprocess.run([str(KREPORT), "build", "--report", "data", "--quarter", QUARTER, "--jobs", "2", "--out", str(out)],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     return out
@@ -272,7 +272,7 @@ def test_second_build_into_the_same_folder_is_refused(tmp_path, good_build, caps
     try:
         _wait_for(lines, QUEUED, process)
         with pytest.raises(BuildError) as info:
-            build(out_dir=out, reports=["data"], force=True, echo=quiet)
+            build(QUARTER, out_dir=out, reports=["data"], force=True, echo=quiet)
         message = str(info.value)
         assert "another kreport build" in message and str(out / ".build.lock") in message
         capsys.readouterr()

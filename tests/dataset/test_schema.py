@@ -56,8 +56,9 @@ def test_ceilings_agree_within_a_kind():
         "money": 50_000, "people": 2_000, "rate": 1}
 
 
-def test_only_gmv_adds_up_over_quarters():
-    assert [m.name for m in METRICS.values() if m.additive] == ["gmv"]
+def test_only_money_flows_add_up_over_quarters():
+    # GMV and the revenue lines (issue 12) are flows: four quarters make a year. Levels and TTM figures are not.
+    assert [m.name for m in METRICS.values() if m.additive] == ["gmv", "revenue_total", "revenue_marketing", "revenue_commerce"]
 
 
 def test_qualifiers_bases_and_models():
