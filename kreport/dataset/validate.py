@@ -295,6 +295,21 @@ def _require(report, name, row, column, allowed=None, what=None) -> bool:
     return True
 
 
+def _past_date(report: ValidationReport, name: str, row: Row, column: str, today: dt.date) -> dt.date | None:
+    """The date in ``column`` (empty is allowed), or None after recording why it is not a possible date up to today."""
+    if not row[column]:
+        return None
+    try:
+        day = parse_date(row[column])
+    except ValueError as exc:
+        report.problems.append(Problem(name, row.line, column, str(exc)))
+        return None
+    if day > today:
+        report.problems.append(Problem(name, row.line, column, f"{row[column]!r} is after today ({today}); it cannot be in the future"))
+        return None
+    return day
+
+
 def _check_sources(report: ValidationReport, rows: list[Row]) -> dict[str, Source]:
     """Check sources.csv; return every source id with its tier ("" if unknown) and date."""
     sources: dict[str, Source] = {}
@@ -302,18 +317,7 @@ def _check_sources(report: ValidationReport, rows: list[Row]) -> dict[str, Sourc
     for row in rows:
         name = "sources.csv"
         tier = row["tier"] if _require(report, name, row, "tier", TIERS, what="a tier: " + ", ".join(TIERS)) else ""
-        published = None
-        if row["published"]:
-            try:
-                published = parse_date(row["published"])
-            except ValueError as exc:
-                report.problems.append(Problem(name, row.line, "published", str(exc)))
-            else:
-                if published > today:
-                    report.problems.append(Problem(
-                        name, row.line, "published", f"{row['published']!r} is after today ({today}); a page cannot be published in the future",
-                    ))
-                    published = None
+        published = _past_date(report, name, row, "published", today)
         if _require(report, name, row, "source_id", what="a short id"):
             if not _SOURCE_ID.match(row["source_id"]):
                 report.problems.append(Problem(name, row.line, "source_id", "may hold only letters, digits, '.', '_' and '-'"))
@@ -566,16 +570,7 @@ def _check_disclosures(report: ValidationReport, rows: list[Row], fiscal: dict[s
         except ValueError as exc:
             report.problems.append(Problem(name, row.line, "period", str(exc)))
             period = None
-        if row["announced"]:
-            try:
-                announced = parse_date(row["announced"])
-            except ValueError as exc:
-                report.problems.append(Problem(name, row.line, "announced", str(exc)))
-            else:
-                if announced > today:
-                    report.problems.append(Problem(
-                        name, row.line, "announced", f"{row['announced']!r} is after today ({today}); an announcement cannot be in the future",
-                    ))
+        _past_date(report, name, row, "announced", today)
         if not ok or period is None:
             continue
         key = (row["platform"], row["metric"], row["event"])
