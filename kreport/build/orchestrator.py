@@ -21,7 +21,7 @@ from kreport.build.index_pages import write_indexes
 from kreport.build.manifest import RunResult, read_manifest, save_manifest
 from kreport.build.pdf import INSTALL_HINT, find_chromium, print_pdf
 from kreport.build.plan import plan
-from kreport.build.run import DEFAULT_TIMEOUT, execute, runtime_dir, start_worker
+from kreport.build.run import DEFAULT_TIMEOUT, execute, forecast_cache_dir, runtime_dir, start_worker
 from kreport.cache import clear
 from kreport.config import DATA_DIR, REPORTS_DIR, SNAPSHOT
 from kreport.dataset.load import load
@@ -64,7 +64,7 @@ def build(quarter=None, reports=None, *, data_dir=None, out_dir=None, jobs=None,
                              dataset=dataset, params=params, catalog=catalog)
         quarter_dir = out_dir / quarter
         if cold:
-            removed = clear(Path(os.environ.get("KREPORT_CACHE_DIR") or out_dir / ".cache"))
+            removed = clear(forecast_cache_dir(out_dir))
             echo(f"forecast cache emptied ({removed} entries)")
         # The metrics this quarter was first built from, for the next quarter's list of revisions:
         # written once and kept, so rebuilding a past quarter never loses the record.

@@ -16,7 +16,7 @@ from kreport.build.manifest import RunResult
 from kreport.build.plan import Run
 from kreport.config import PROJECT_ROOT
 
-__all__ = ["DEFAULT_TIMEOUT", "KERNEL_ARGUMENTS", "start_worker", "runtime_dir", "execute"]
+__all__ = ["DEFAULT_TIMEOUT", "KERNEL_ARGUMENTS", "start_worker", "forecast_cache_dir", "runtime_dir", "execute"]
 
 DEFAULT_TIMEOUT = 600  # seconds a single cell may run before the kernel counts as hung
 # Kernels log nothing below errors: their "running over TCP without encryption" warning is not news.
@@ -32,7 +32,7 @@ def start_worker(build_pid: int, out_dir: str) -> None:
     """
     _BUILD["pid"] = build_pid
     os.environ["KREPORT_REPORTS_DIR"] = out_dir  # the brief reads last quarter's snapshot there
-    os.environ.setdefault("KREPORT_CACHE_DIR", str(Path(out_dir) / ".cache"))  # forecasts live with the output
+    os.environ["KREPORT_CACHE_DIR"] = str(forecast_cache_dir(Path(out_dir)))
     # Kernel connection files go under the output folder, where the build removes them, not into ~ or /tmp.
     os.environ["JUPYTER_RUNTIME_DIR"] = str(runtime_dir(Path(out_dir)))
     try:
@@ -43,6 +43,11 @@ def start_worker(build_pid: int, out_dir: str) -> None:
         pass  # not Linux: the check before publishing still holds
     if os.getppid() != build_pid:  # the build died before the signal was armed
         os._exit(1)
+
+
+def forecast_cache_dir(out_dir: Path) -> Path:
+    """Where a build's forecasts are cached: with its output, unless $KREPORT_CACHE_DIR says otherwise."""
+    return Path(os.environ.get("KREPORT_CACHE_DIR") or Path(out_dir) / ".cache")
 
 
 def runtime_dir(out_dir: Path) -> Path:

@@ -8,7 +8,7 @@ import pandas as pd
 
 from kreport.errors import ParameterError
 
-__all__ = ["QUARTER_FORM", "parse_quarter", "parse_period", "period_quarters", "period_label", "year_label", "period_text"]
+__all__ = ["QUARTER_FORM", "parse_quarter", "parse_period", "period_quarters", "period_label", "year_label"]
 
 QUARTER_FORM = "a quarter written YYYYQn, for example 2025Q3"
 _QUARTER = re.compile(r"^(\d{4})Q([1-4])$")
@@ -56,8 +56,14 @@ def period_quarters(period: pd.Period) -> pd.PeriodIndex:
     return pd.period_range(period.start_time, period.end_time, freq="Q-DEC")
 
 
-def period_label(period: pd.Period, kind: str) -> str:
-    """A period as readers and metrics.csv write it: 2024Q3, 2024, or FY2021 for a fiscal year."""
+def period_label(period: pd.Period, kind: str | None = None) -> str:
+    """A period as readers and metrics.csv write it: 2024Q3, 2024, or FY2021 for a fiscal year.
+
+    ``kind`` (the loaded frame's ``period_kind``) may be left out: it follows from the period's frequency.
+    """
+    if kind is None:
+        kind = "quarter" if period.freqstr.startswith("Q") else (
+            "year" if period.freqstr in ("Y-DEC", "A-DEC") else "fiscal_year")
     return f"FY{period.year}" if kind == "fiscal_year" else str(period)
 
 
@@ -65,9 +71,3 @@ def year_label(period: pd.Period, kind: str) -> str:
     """The year a figure belongs to: 2024, or FY2021 for a fiscal year (a quarter gives its calendar year)."""
     return f"FY{period.year}" if kind == "fiscal_year" else str(period.year)
 
-
-def period_text(period: pd.Period) -> str:
-    """A period as metrics.csv writes it, from the period alone: 2024Q3, 2024, or FY2021 (a year not ending in December)."""
-    if period.freqstr.startswith("Q"):
-        return str(period)
-    return str(period.year) if period.freqstr in ("Y-DEC", "A-DEC") else f"FY{period.year}"

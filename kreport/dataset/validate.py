@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kreport.dataset.periods import parse_period, period_quarters, period_text
+from kreport.dataset.periods import parse_period, period_label, period_quarters
 from kreport.dataset.schema import (
     AGGREGATOR_ONLY,
     BASES,
@@ -586,7 +586,7 @@ def _check_disclosures(report: ValidationReport, rows: list[Row], fiscal: dict[s
             last, _ = seen[(platform, metric, "last")]
             if period.start_time > last.end_time:
                 report.problems.append(Problem(
-                    name, line, "period", f"{platform} {metric}: the first disclosed period {period_text(period)} comes after the last, {period_text(last)}",
+                    name, line, "period", f"{platform} {metric}: the first disclosed period {period_label(period)} comes after the last, {period_label(last)}",
                 ))
     _check_disclosures_against_figures(report, seen, fiscal)
 
@@ -616,7 +616,7 @@ def _check_disclosures_against_figures(report: ValidationReport, seen: dict, fis
         report.problems.append(Problem(
             "disclosures.csv", line, "period",
             f"{platform} {metric}: metrics.csv has {len(rows)} reported figure{'s' if len(rows) > 1 else ''} "
-            f"{'after the last' if event == 'last' else 'before the first'} disclosed period {period_text(bound)}: "
+            f"{'after the last' if event == 'last' else 'before the first'} disclosed period {period_label(bound)}: "
             f"{shown}; correct the record or the figures",
             "warning",
         ))

@@ -18,7 +18,7 @@ import pandas as pd  # noqa: E402
 import seaborn as sns  # noqa: E402
 from markupsafe import escape  # noqa: E402
 
-from kreport.dataset.periods import period_text  # noqa: E402
+from kreport.dataset.periods import period_label  # noqa: E402
 
 __all__ = [
     "Chart", "period_x", "weak_source", "WEAK_TIERS", "MODEL_COLOURS", "platform_colour", "theme", "line_chart", "bar_chart", "waterfall",
@@ -116,7 +116,7 @@ def _hollow(row) -> bool:
 
 def _point(rows_series, row, value, unit, basis=None) -> dict:
     return {"series": str(rows_series), "platform": str(row.get("platform", "")), "metric": str(row.get("metric", "")),
-            "period": period_text(row["period"]), "value": float(value), "unit": unit,
+            "period": period_label(row["period"]), "value": float(value), "unit": unit,
             "basis": str(basis or row.get("basis", "reported")), "qualifier": str(row.get("qualifier", "") or ""),
             "weak_source": weak_source(row) if basis is None else ""}
 

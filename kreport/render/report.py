@@ -112,10 +112,13 @@ class Report:
     def chart_data(self, chart: Chart) -> Markup:
         if chart.points.empty:
             return Markup("")
-        rows = [{**r, "value": repr(float(r["value"])), "shown": self.format(r["value"], r["unit"], r["qualifier"]),
-                 "basis_text": self.t(f"basis.{r['basis']}") + (
-                     " · " + self.t("grade.weak", tier=self.t(f"tier.{r['weak_source']}")) if _text(r.get("weak_source")) else "")}
-                for r in chart.points.to_dict("records")]
+        rows = []
+        for r in chart.points.to_dict("records"):
+            weak = _text(r.get("weak_source"))
+            basis = self.t(f"basis.{r['basis']}")
+            rows.append({**r, "value": repr(float(r["value"])), "weak_source": weak,
+                         "shown": self.format(r["value"], r["unit"], r["qualifier"]),
+                         "basis_text": f"{basis} · {self.t('grade.weak', tier=self.t(f'tier.{weak}'))}" if weak else basis})
         columns = [self.t("col.series"), self.t("col.period"), self.t("col.value"), self.t("col.basis")]
         return block("chart_data", self.t("chart.data"), columns, rows)
 

@@ -7,11 +7,11 @@ import base64
 import pandas as pd
 
 from kreport.render.charts import WEAK_TIERS
-from kreport.render.numbers import format_change, format_value, quantity
+from kreport.render.numbers import quantity
 from kreport.render.report import Html, Report
 from kreport.render.templating import Markup, block
 
-__all__ = ["quantity", "format_value", "format_change", "figure_table", "html_table", "csv_download"]
+__all__ = ["figure_table", "html_table", "csv_download"]
 
 
 def html_table(frame: pd.DataFrame, numeric=()) -> Markup:

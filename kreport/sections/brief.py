@@ -13,8 +13,9 @@ from kreport.dataset.load import quarterly_series
 from kreport.dataset.periods import period_label
 from kreport.dataset.schema import CANONICAL_UNIT, METRICS
 from kreport.dataset.selections import latest_figures, without_bounds
+from kreport.render.numbers import format_change, quantity
 from kreport.render.report import Html, Report
-from kreport.render.tables import format_change, html_table, quantity
+from kreport.render.tables import html_table
 from kreport.stats.forecast.engine import ForecastResult, forecast
 from kreport.stats.forecast.policy import MIN_QUARTERS, SATURATING, modelled_series
 

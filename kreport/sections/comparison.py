@@ -8,8 +8,9 @@ from kreport.dataset.load import quarterly_series
 from kreport.dataset.periods import period_label, year_label
 from kreport.dataset.selections import without_bounds
 from kreport.render import charts, templating
+from kreport.render.numbers import format_value, quantity
 from kreport.render.report import Html, Report
-from kreport.render.tables import format_value, html_table, quantity
+from kreport.render.tables import html_table
 from kreport.stats.derived import buyer_penetration, gmv_per_user
 
 __all__ = ["introduction", "gmv_scale", "growth_paths", "indexed", "per_user", "loyalty", "contrast", "convergence", "headlines"]

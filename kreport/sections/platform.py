@@ -9,8 +9,9 @@ from kreport.dataset.periods import period_label
 from kreport.dataset.schema import CANONICAL_UNIT, METRICS
 from kreport.dataset.selections import chart_frame, latest_figures
 from kreport.render import charts, templating
+from kreport.render.numbers import format_change, quantity
 from kreport.render.report import Html, Report
-from kreport.render.tables import figure_table, format_change, html_table, quantity
+from kreport.render.tables import figure_table, html_table
 from kreport.stats.derived import (
     buyer_penetration,
     decompose_gmv_growth,

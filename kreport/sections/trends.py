@@ -11,8 +11,9 @@ from kreport.dataset.periods import period_label
 from kreport.dataset.schema import CANONICAL_UNIT, METRICS
 from kreport.dataset.selections import chart_frame
 from kreport.render import charts
+from kreport.render.numbers import quantity
 from kreport.render.report import Html, Report
-from kreport.render.tables import html_table, quantity
+from kreport.render.tables import html_table
 from kreport.stats.breaks import growth_breaks
 from kreport.stats.derived import cagr
 from kreport.stats.forecast.engine import ForecastResult, forecast

@@ -2,7 +2,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from kreport.render.tables import format_change, html_table, quantity
+from kreport.render.numbers import format_change, quantity
+from kreport.render.tables import html_table
 from kreport.render.templating import block
 
 
