@@ -7,7 +7,6 @@ import math
 
 import pandas as pd
 
-from kreport.cache import cached
 from kreport.config import REPORTS_DIR, SNAPSHOT
 from kreport.dataset.load import quarterly_series
 from kreport.dataset.periods import period_label
@@ -16,8 +15,7 @@ from kreport.dataset.selections import latest_figures, without_bounds
 from kreport.render.numbers import format_change, quantity
 from kreport.render.report import Html, Report
 from kreport.render.tables import html_table
-from kreport.stats.forecast.engine import ForecastResult, forecast
-from kreport.stats.forecast.policy import MIN_QUARTERS, SATURATING, modelled_series
+from kreport.stats.forecast.policy import MIN_QUARTERS, modelled_series, series_forecast
 
 __all__ = ["latest_table", "takeaways", "forecast_check", "data_changes", "headlines"]
 
@@ -131,8 +129,7 @@ def forecast_check(rep: Report) -> Html:
             before = series[:previous]
             if len(before.dropna()) < MIN_QUARTERS:
                 continue
-            result = cached(forecast, before, horizon=4, saturating=metric in SATURATING,
-                            encode=ForecastResult.to_record, decode=ForecastResult.from_record)
+            result = series_forecast(metric, before)
             first = result.frame.iloc[0]
             actual = series[rep.quarter]
             unit = CANONICAL_UNIT[METRICS[metric].kind]

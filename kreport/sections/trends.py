@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kreport.cache import cached
 from kreport.dataset.load import annual_series, quarterly_series
 from kreport.dataset.periods import period_label
 from kreport.dataset.schema import CANONICAL_UNIT, METRICS
@@ -16,16 +15,10 @@ from kreport.render.report import Html, Report
 from kreport.render.tables import html_table
 from kreport.stats.breaks import growth_breaks
 from kreport.stats.derived import cagr
-from kreport.stats.forecast.engine import ForecastResult, forecast
-from kreport.stats.forecast.policy import MIN_QUARTERS, SATURATING, modelled_series
+from kreport.stats.forecast.policy import MIN_QUARTERS, modelled_series, series_forecast
 from kreport.stats.series import trailing_complete_run
 
 __all__ = ["method", "coverage", "series_forecasts", "breaks", "annual_growth", "headlines"]
-
-def _forecast(rep: Report, metric: str, series: pd.Series):
-    return cached(forecast, series, horizon=4, saturating=metric in SATURATING,
-                  encode=ForecastResult.to_record, decode=ForecastResult.from_record)
-
 
 def method(rep: Report) -> Html:
     return rep.section(rep.t("trends.method")) + rep.paragraph(rep.t("trends.method.text", n=MIN_QUARTERS))
@@ -87,7 +80,7 @@ def series_forecasts(rep: Report) -> Html:
     mine = rep.data.metrics[rep.data.metrics["platform"] == rep.platform]
     colour = charts.platform_colour(rep.platform, rep.data.platforms.loc[rep.platform, "model"])
     for metric, series in series_by_metric.items():
-        result = _forecast(rep, metric, series)
+        result = series_forecast(metric, series)
         unit = CANONICAL_UNIT[METRICS[metric].kind]
         label = rep.t(f"metric.{metric}")
         block += rep.section(rep.t("trends.series", metric=label))
@@ -177,7 +170,7 @@ def annual_growth(rep: Report) -> Html:
 def headlines(rep: Report):
     out = {}
     for metric, series in list(modelled_series(rep.data.metrics, rep.platform).items())[:2]:
-        result = _forecast(rep, metric, series)
+        result = series_forecast(metric, series)
         last = result.frame.iloc[-1]
         unit = CANONICAL_UNIT[METRICS[metric].kind]
         out[f"{rep.t(f'metric.{metric}')} {last['period']}"] = (

@@ -95,18 +95,18 @@ class NaiveResult:
 def naive_forecasts(monkeypatch):
     calls = []
 
-    def fake_cached(function, series, horizon, saturating, encode=None, decode=None):
-        calls.append((series.name, str(series.index[-1]), horizon, saturating))
+    def fake_forecast(metric, series):
+        calls.append((series.name, str(series.index[-1]), metric))
         return NaiveResult(series)
 
-    monkeypatch.setattr(brief, "cached", fake_cached)
+    monkeypatch.setattr(brief, "series_forecast", fake_forecast)
     return calls
 
 
 def test_forecast_check_compares_last_quarters_forecast_with_the_figure(naive_forecasts):
     markup = str(brief.forecast_check(brief_of()))
     # The modelled series are Kuaishou's GMV and DAU; each forecast uses data up to 2025Q2 only.
-    assert naive_forecasts == [("kuaishou.gmv", "2025Q2", 4, False), ("kuaishou.dau", "2025Q2", 4, True)]
+    assert naive_forecasts == [("kuaishou.gmv", "2025Q2", "gmv"), ("kuaishou.dau", "2025Q2", "dau")]
     rows = [[re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row)]
             for row in re.findall(r"<tr>(.*?)</tr>", markup, re.S)[1:]]
     assert rows == [

@@ -16,21 +16,21 @@ import pytest
 from kreport.render.report import open_report
 from kreport.sections import trends
 from kreport.stats.forecast.engine import forecast
+from kreport.stats.forecast.policy import SATURATING
 
 DATA = str(Path(__file__).resolve().parents[1] / "fixtures" / "data")
 FORECAST_CALLS: list[tuple] = []
 
 
-def simple_forecast(series, horizon=4, saturating=False):
-    FORECAST_CALLS.append((series.name, horizon, saturating))
-    return forecast(series, horizon=horizon, models=("snaive", "naive", "drift"))
+def simple_forecast(metric, series):
+    FORECAST_CALLS.append((series.name, 4, metric in SATURATING))
+    return forecast(series, horizon=4, models=("snaive", "naive", "drift"))
 
 
 @pytest.fixture(scope="module")
 def fast_forecasts():
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(trends, "cached", lambda function, *args, encode=None, decode=None, **kwargs: function(*args, **kwargs))
-        patch.setattr(trends, "forecast", simple_forecast)
+        patch.setattr(trends, "series_forecast", simple_forecast)
         yield
 
 

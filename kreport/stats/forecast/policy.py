@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kreport.cache import cached
 from kreport.dataset.load import quarterly_series
 from kreport.dataset.schema import METRICS
+from kreport.stats.forecast.engine import ForecastResult, forecast
 from kreport.stats.series import trailing_complete_run
 
-__all__ = ["MIN_QUARTERS", "SATURATING", "modelled_series"]
+__all__ = ["MIN_QUARTERS", "SATURATING", "modelled_series", "series_forecast"]
 
 # A backtest needs three years to train and at least four origins to score.
 MIN_QUARTERS = 16
@@ -29,3 +31,12 @@ def modelled_series(metrics: pd.DataFrame, platform: str) -> dict[str, pd.Series
         if series.notna().any() and len(trailing_complete_run(series)) >= MIN_QUARTERS:
             out[metric] = series
     return out
+
+
+def series_forecast(metric: str, series: pd.Series) -> ForecastResult:
+    """The one forecast every report shows for a modelled series, four quarters ahead (cached).
+
+    Reports and the build's precomputation call only this, so they share one cache entry.
+    """
+    return cached(forecast, series, horizon=4, saturating=metric in SATURATING,
+                  encode=ForecastResult.to_record, decode=ForecastResult.from_record)

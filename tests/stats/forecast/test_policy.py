@@ -57,3 +57,24 @@ def test_a_bound_is_a_gap_in_the_run(metrics):
     assert list(series) == ["dau"]
     frame.loc[gmv_2021q4, "qualifier"] = "about"  # a rounded figure is a level
     assert list(modelled_series(frame, "kuaishou")) == ["gmv", "dau"]
+
+
+def test_series_forecast_is_the_cached_four_quarter_forecast(metrics, tmp_path, monkeypatch):
+    from kreport.stats.forecast import policy
+    from kreport.stats.forecast.engine import forecast
+
+    calls = []
+
+    def fake_forecast(series, horizon=4, saturating=False):
+        calls.append((series.name, horizon, saturating))
+        return forecast(series, horizon=horizon, models=("naive",))
+
+    monkeypatch.setenv("KREPORT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(policy, "forecast", fake_forecast)
+    dau = modelled_series(metrics, "kuaishou")["dau"]
+    first = policy.series_forecast("dau", dau)
+    again = policy.series_forecast("dau", dau)
+    # Saturating follows the metric; the second call is read from the cache, not recomputed.
+    assert calls == [("kuaishou.dau", 4, True)]
+    assert list(first.frame["forecast"]) == list(again.frame["forecast"])
+    assert len(first.frame) == 4
