@@ -12,11 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 import tempfile
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+
+import pandas as pd
 
 from kreport.config import REPORTS_DIR
 
@@ -52,6 +53,25 @@ def _plain(value):
     raise TypeError(f"{type(value).__name__} is not data the cache keeps")
 
 
+def _key_part(value):
+    """A canonical, JSON-ready form of an argument: a Series or frame by its name, labels and values.
+
+    Pickling a pandas object is not stable (its index keeps lazily filled caches), so the same
+    call would miss the cache once the series had been used.
+    """
+    if isinstance(value, (pd.Series, pd.DataFrame)):
+        return [type(value).__name__, str(getattr(value, "name", None)), value.to_csv()]
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    if isinstance(value, (list, tuple)):
+        return [_key_part(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _key_part(v) for k, v in sorted(value.items())}
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    raise TypeError(f"{type(value).__name__} cannot be part of a cache key")
+
+
 def cached(function, *args, decode=None, encode=None, **kwargs):
     """``function(*args, **kwargs)``, from the cache when the same call was made with the same code and libraries.
 
@@ -59,9 +79,9 @@ def cached(function, *args, decode=None, encode=None, **kwargs):
     record) and ``decode`` (back). A cache entry that is unreadable, or not what ``decode`` expects,
     is computed again.
     """
-    # Pickling only makes the key; nothing is ever unpickled.
-    key = hashlib.sha256(pickle.dumps(
-        (function.__module__, function.__qualname__, args, sorted(kwargs.items()), _code_and_versions()))).hexdigest()
+    key = hashlib.sha256(json.dumps(
+        [function.__module__, function.__qualname__, _key_part(list(args)), _key_part(kwargs), _code_and_versions()],
+        allow_nan=True).encode()).hexdigest()
     path = cache_dir() / f"{key}.json"
     try:
         record = json.loads(path.read_text(encoding="utf-8"))

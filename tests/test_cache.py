@@ -159,3 +159,20 @@ def test_the_cache_folder_follows_the_environment(tmp_path):
                             env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(tmp_path / "elsewhere")
+
+
+def test_a_series_that_has_been_used_still_finds_its_entry():
+    """The key was a pickle of the arguments, and a pandas index pickles its lazily filled caches:
+    the same series, once looked into, missed the cache and the backtest ran again."""
+    series = pd.Series([1.0, 2.0, float("nan"), 4.0], index=pd.period_range("2024Q1", periods=4, freq="Q"),
+                       name="kuaishou.gmv")
+    assert cached(total, series) == 7.0
+    series.index.get_loc(series.index[-1])
+    _ = series.index.is_monotonic_increasing, series.index.inferred_type
+    assert cached(total, series) == 7.0
+    assert CALLS == [("total", 4)]
+    # Another value, another name or other periods are other entries.
+    cached(total, series.rename("kuaishou.dau"))
+    cached(total, series.set_axis(pd.period_range("2023Q1", periods=4, freq="Q")))
+    cached(total, series.fillna(3.0))
+    assert len(CALLS) == 4
