@@ -9,28 +9,58 @@ import pandas as pd
 
 from kreport.cache import cached
 from kreport.dataset.load import quarterly_series
+from kreport.dataset.periods import parse_quarter
 from kreport.dataset.schema import METRICS
 from kreport.stats.forecast.engine import ForecastResult, forecast
 from kreport.stats.series import trailing_complete_run
 
-__all__ = ["MIN_QUARTERS", "SATURATING", "modelled_series", "series_forecast"]
+__all__ = ["MIN_QUARTERS", "RECENT", "SATURATING", "modelled_series", "last_long_run_end", "series_forecast"]
 
 # A backtest needs three years to train and at least four origins to score.
 MIN_QUARTERS = 16
+# A long run that ended at most a year before a series' newest figure still carries its trend.
+RECENT = 4
 SATURATING = {"dau", "mau", "monthly_buyers", "annual_buyers"}
 
 
-def modelled_series(metrics: pd.DataFrame, platform: str) -> dict[str, pd.Series]:
-    """A platform's quarterly series with a trailing run of at least MIN_QUARTERS quarters."""
+def modelled_series(metrics: pd.DataFrame, platform: str, as_of=None) -> dict[str, pd.Series]:
+    """A platform's quarterly series that have a run of at least MIN_QUARTERS quarters, ready to forecast.
+
+    ``as_of`` (a quarter) keeps only the figures for periods that ended by then: what was known at
+    that quarter. A series is modelled on its latest unbroken run. When its newest figures follow a
+    gap (a quarter whose results were not found), the series is cut at the end of its last long run
+    if that run ended at most RECENT quarters before the newest figure: the forecast then starts
+    after the run, and the later figures can be set against it.
+    """
     mine = metrics[metrics["platform"] == platform]
+    if as_of is not None:
+        mine = mine[mine["period_end"] <= parse_quarter(as_of, "as_of").end_time]
     out = {}
     for metric in METRICS:
         if metric not in set(mine["metric"]):
             continue
         series = quarterly_series(mine, platform, metric)
-        if series.notna().any() and len(trailing_complete_run(series)) >= MIN_QUARTERS:
+        if not series.notna().any():
+            continue
+        if len(trailing_complete_run(series)) >= MIN_QUARTERS:
             out[metric] = series
+            continue
+        end = last_long_run_end(series)
+        if end is not None and (series.last_valid_index() - end).n <= RECENT:
+            out[metric] = series[:end]
     return out
+
+
+def last_long_run_end(series: pd.Series):
+    """The last period of the latest unbroken run of at least MIN_QUARTERS figures, or None."""
+    present = series.notna().to_numpy()
+    length = 0
+    best = None
+    for i, ok in enumerate(present):
+        length = length + 1 if ok else 0
+        if length >= MIN_QUARTERS and (i + 1 == len(present) or not present[i + 1]):
+            best = series.index[i]
+    return best
 
 
 def series_forecast(metric: str, series: pd.Series) -> ForecastResult:

@@ -9,7 +9,7 @@ import pytest
 
 from kreport.dataset.load import load
 from kreport.dataset.schema import METRICS
-from kreport.stats.forecast.policy import MIN_QUARTERS, SATURATING, modelled_series
+from kreport.stats.forecast.policy import MIN_QUARTERS, SATURATING, last_long_run_end, modelled_series
 
 DATA = Path(__file__).resolve().parents[2] / "fixtures" / "data"
 
@@ -57,6 +57,44 @@ def test_a_bound_is_a_gap_in_the_run(metrics):
     assert list(series) == ["dau"]
     frame.loc[gmv_2021q4, "qualifier"] = "about"  # a rounded figure is a level
     assert list(modelled_series(frame, "kuaishou")) == ["gmv", "dau"]
+
+
+def _with(metrics, platform, metric, period, value):
+    """``metrics`` with one more exact figure (a copy of the platform's last row of that metric)."""
+    row = metrics[(metrics["platform"] == platform) & (metrics["metric"] == metric)].iloc[[-1]].copy()
+    period = pd.Period(period, "Q-DEC")
+    row["period"], row["value"], row["period_end"] = period, value, period.end_time.normalize()
+    return pd.concat([metrics, row], ignore_index=True)
+
+
+def test_as_of_keeps_only_what_was_known_then(metrics):
+    series = modelled_series(metrics, "kuaishou", as_of="2025Q2")
+    # DAU has 16 quarters after its gap only from 2025Q3 on: a quarter earlier it had 15.
+    assert list(series) == ["gmv"]
+    assert str(series["gmv"].index[-1]) == "2025Q2"
+    assert series["gmv"].notna().sum() == 19
+
+
+def test_a_figure_after_a_missing_quarter_leaves_the_series_modelled_on_its_long_run(metrics):
+    # GMV 2020Q4-2025Q3 (20 quarters), 2025Q4 missing, then a 2026Q1 figure: the trailing run is one
+    # quarter, so the series is modelled on its run to 2025Q3 and the forecast covers 2025Q4 on.
+    later = _with(metrics, "kuaishou", "gmv", "2026Q1", 260.0)
+    gmv = modelled_series(later, "kuaishou")["gmv"]
+    assert str(gmv.index[-1]) == "2025Q3"
+    assert gmv.notna().sum() == 20
+
+
+def test_a_long_run_that_ended_more_than_a_year_before_the_newest_figure_is_not_modelled(metrics):
+    later = _with(metrics, "kuaishou", "gmv", "2026Q4", 260.0)  # five quarters after 2025Q3
+    assert "gmv" not in modelled_series(later, "kuaishou")
+    assert "gmv" in modelled_series(_with(metrics, "kuaishou", "gmv", "2026Q3", 260.0), "kuaishou")
+
+
+def test_last_long_run_end():
+    index = pd.period_range("2020Q1", periods=22, freq="Q")
+    values = [1.0] * 17 + [float("nan")] + [1.0] * 3 + [float("nan")]
+    assert str(last_long_run_end(pd.Series(values, index=index))) == "2024Q1"
+    assert last_long_run_end(pd.Series([1.0] * 15, index=index[:15])) is None
 
 
 def test_series_forecast_is_the_cached_four_quarter_forecast(metrics, tmp_path, monkeypatch):
