@@ -15,6 +15,8 @@ __all__ = ["ReportSpec", "REPORTS", "LANGUAGES", "get_report"]
 class ReportSpec:
     """A report: its notebook and the parameters that vary across its runs.
 
+    ``forecasts`` says the report shows forecasts (through
+    :func:`kreport.stats.forecast.policy.series_forecast`), so the build computes them first.
     ``grid`` names the parameters that make one run each, in file-name order: a report
     with ``("platform", "lang")`` runs once per platform in the data and per language,
     into ``<name>-<platform>-<lang>.html``. ``quarter`` (and ``data_dir``) are the same
@@ -24,6 +26,7 @@ class ReportSpec:
     name: str
     notebook: str
     grid: tuple[str, ...]
+    forecasts: bool = False  # shows forecasts: the build computes them before any report runs
 
     @property
     def path(self):
@@ -35,10 +38,10 @@ class ReportSpec:
 
 
 REPORTS: dict[str, ReportSpec] = {r.name: r for r in (
-    ReportSpec("brief", "brief.ipynb", ("lang",)),
+    ReportSpec("brief", "brief.ipynb", ("lang",), forecasts=True),
     ReportSpec("comparison", "comparison.ipynb", ("lang",)),
     ReportSpec("platform", "platform.ipynb", ("platform", "lang")),
-    ReportSpec("trends", "trends.ipynb", ("platform", "lang")),
+    ReportSpec("trends", "trends.ipynb", ("platform", "lang"), forecasts=True),
     ReportSpec("data", "data.ipynb", ("lang",)),
 )}
 assert tuple(REPORTS) == REPORT_NAMES

@@ -16,7 +16,9 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from kreport.build.catalog import REPORTS
 from kreport.build.export import atomic_write
+from kreport.build.forecasts import precompute_forecasts
 from kreport.build.index_pages import write_indexes
 from kreport.build.manifest import RunResult, read_manifest, save_manifest
 from kreport.build.pdf import INSTALL_HINT, find_chromium, print_pdf
@@ -79,11 +81,14 @@ def build(quarter=None, reports=None, *, data_dir=None, out_dir=None, jobs=None,
                 old = previous[run.name]
                 results.append(RunResult(run.name, run.report, run.params, "skipped", 0.0, run.reason,
                                          old.get("html"), records=old.get("records", {}), key=old.get("key", {})))
-        # One language first: the other language's runs then find the shared backtests cached.
-        todo = sorted((r for r in runs if r.action == "run"), key=lambda r: r.params.get("lang") != "en")
-        jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
+        todo = [r for r in runs if r.action == "run"]
+        cores = max(1, jobs or os.cpu_count() or 1)
+        jobs = min(cores, len(todo) or 1)
         work_dir = quarter_dir / ".work"
         started = time.monotonic()
+        if any((catalog or REPORTS)[r.report].forecasts for r in todo):
+            # Every forecast the reports show, computed once and side by side before any kernel starts.
+            precompute_forecasts(dataset.metrics, dataset.platforms.index, quarter, out_dir, cores, echo)
         if todo:
             echo(f"Building {len(todo)} of {len(runs)} reports for {quarter} with {jobs} jobs")
             pool = ProcessPoolExecutor(max_workers=jobs, initializer=start_worker,

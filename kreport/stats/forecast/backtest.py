@@ -46,11 +46,14 @@ __all__ = [
     "backtest_table",
     "mase_denominator",
     "known_before",
+    "BACKTESTS_RUN",
 ]
 
 AUTO_TOP_K = 3
 AUTO_MIN_ERRORS = 4
 AUTO_MARGIN = 0.85
+# Backtests this process has run (read by the build to report what it computed, and by tests).
+BACKTESTS_RUN = {"count": 0}
 
 
 def mase_denominator(values, m: int) -> float:
@@ -310,6 +313,7 @@ def run_backtest(series: pd.Series, horizon: int = 4, models=None, min_train: in
     With `compare_rules` the alternative choice rule ("margin", see
     :func:`choose_members`) is added as ``auto_margin`` for comparison.
     """
+    BACKTESTS_RUN["count"] += 1
     frame = rolling_forecasts(series, models, horizon, min_train, last_origin, scale, saturating)
     names = set(frame["model"])
     if set(DEFAULT_COMBINATION) <= names:

@@ -250,6 +250,135 @@ def fit_theta(y, m, horizon):
     return ModelForecast("theta", mean, sigma, params)
 
 
+def _on_raw_scale(fit_raw, y, m, horizon, scale):
+    """Fit `fit_raw` on the original values and carry its forecast onto the modelling scale.
+
+    Some forms (ETS with multiplicative error and seasonality, or an additive trend in the
+    original units, and the classical Theta method) are only defined on the original values. The
+    mean moves through the transform and the spread through its derivative (delta method), so
+    these members combine and calibrate like the others; a non-positive forecast of a
+    log-modelled series becomes NaN and the plausibility check stands the model down.
+    """
+    if scale is None or scale.name == "identity":
+        return fit_raw(y, m, horizon)
+    x = scale.inverse(y)
+    out = fit_raw(x, m, horizon)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = scale.forward(np.where(out.mean > 0, out.mean, np.nan)) if scale.name == "log" else scale.forward(out.mean)
+        sigma = out.sigma * np.abs(scale.derivative(out.mean))
+    return ModelForecast(out.model, mean, sigma, out.params, out.aic, out.aicc, out.bic, out.residuals, out.note)
+
+
+def _ets_raw(x, m, horizon):
+    from statsmodels.tsa.exponential_smoothing.ets import ETSModel
+
+    seasons = [None] + (["add", "mul"] if m > 1 and x.size >= 2 * m + 4 else [])
+    positive = bool(np.all(x > 0))
+    endog = pd.Series(x)
+    best = None
+    for error in ("add", "mul") if positive else ("add",):
+        for season in seasons:
+            if season == "mul" and (error == "add" or not positive):
+                continue
+            for trend, damped in ((None, False), ("add", False), ("add", True)):
+                if damped and x.size < 10:
+                    continue
+                try:
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        res = ETSModel(endog, error=error, trend=trend, damped_trend=damped, seasonal=season,
+                                       seasonal_periods=m if season else None).fit(disp=False, maxiter=200)
+                except Exception:  # a form that cannot be fitted simply drops out of the choice
+                    continue
+                if np.isfinite(res.aicc) and (best is None or res.aicc < best[0].aicc):
+                    best = (res, error, trend, damped, season)
+    if best is None:
+        raise ModelError("no ETS form could be fitted")
+    res, error, trend, damped, season = best
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = res.get_prediction(x.size, x.size + horizon - 1).summary_frame(alpha=0.2)
+    mean = frame["mean"].to_numpy()
+    sigma = (frame["pi_upper"].to_numpy() - frame["pi_lower"].to_numpy()) / (2 * Z80)
+    letter = {None: "N", "add": "A", "mul": "M"}
+    params = {"form": f"ETS({letter[error]},{letter[trend]}{'d' if damped else ''},{letter[season]})"}
+    params.update({k: float(v) for k, v in zip(res.param_names, res.params) if not k.startswith("initial")})
+    return ModelForecast("ets_raw", mean, sigma, params, res.aic, res.aicc, res.bic, np.asarray(res.resid))
+
+
+def fit_ets_raw(y, m, horizon, scale=None):
+    """Exponential smoothing on the original values, all stable forms (AutoETS's set), chosen by AICc.
+
+    Error additive or multiplicative, trend none, additive or damped, season none, additive or
+    multiplicative (multiplicative season only with multiplicative error). An additive trend in
+    the original units grows linearly, where a trend on the log scale compounds.
+    """
+    return _on_raw_scale(_ets_raw, y, m, horizon, scale)
+
+
+def fit_damped(y, m, horizon):
+    """Damped-trend exponential smoothing on the modelling scale: ETS(A,Ad,N) or ETS(A,Ad,A) by AICc.
+
+    The trend always fades, so a recent run of growth is never extrapolated for long.
+    """
+    from statsmodels.tsa.exponential_smoothing.ets import ETSModel
+
+    if y.size < 10:
+        raise ModelError(f"damped trend needs 10 points, got {y.size}")
+    seasons = [None] + (["add"] if m > 1 and y.size >= 2 * m + 4 else [])
+    best = None
+    for season in seasons:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                res = ETSModel(pd.Series(y), error="add", trend="add", damped_trend=True, seasonal=season,
+                               seasonal_periods=m if season else None).fit(disp=False, maxiter=200)
+        except Exception:  # a form that cannot be fitted drops out of the choice
+            continue
+        if np.isfinite(res.aicc) and (best is None or res.aicc < best[0].aicc):
+            best = (res, season)
+    if best is None:
+        raise ModelError("no damped-trend form could be fitted")
+    res, season = best
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = res.get_prediction(y.size, y.size + horizon - 1).summary_frame(alpha=0.2)
+    sigma = (frame["pi_upper"].to_numpy() - frame["pi_lower"].to_numpy()) / (2 * Z80)
+    params = {"form": f"ETS(A,Ad,{'A' if season else 'N'})"}
+    params.update({k: float(v) for k, v in zip(res.param_names, res.params) if not k.startswith("initial")})
+    return ModelForecast("damped", frame["mean"].to_numpy(), sigma, params, res.aic, res.aicc, res.bic,
+                         np.asarray(res.resid))
+
+
+def _theta_raw(x, m, horizon):
+    from statsmodels.tsa.forecasting.theta import ThetaModel
+
+    if x.size < max(6, 2 * m if m > 1 else 6):
+        raise ModelError(f"Theta needs {max(6, 2 * m)} points, got {x.size}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = ThetaModel(x, period=m, deseasonalize=m > 1 and x.size >= 2 * m, method="auto").fit()
+        mean = np.asarray(res.forecast(horizon))
+        pi = np.asarray(res.prediction_intervals(horizon, alpha=0.2))
+    sigma = (pi[:, 1] - pi[:, 0]) / (2 * Z80)
+    return ModelForecast("theta_raw", mean, sigma, {k: float(v) for k, v in res.params.items()})
+
+
+def fit_theta_raw(y, m, horizon, scale=None):
+    """The classical Theta method on the original values (multiplicative deseasonalising when a test finds seasonality)."""
+    return _on_raw_scale(_theta_raw, y, m, horizon, scale)
+
+
+def _arima_raw(x, m, horizon):
+    out = fit_arima(x, m, horizon)
+    return ModelForecast("arima_raw", out.mean, out.sigma, out.params, out.aic, out.aicc, out.bic, out.residuals)
+
+
+def fit_arima_raw(y, m, horizon, scale=None):
+    """SARIMA as :func:`fit_arima`, on the original values (a drift there is linear, not compounding)."""
+    return _on_raw_scale(_arima_raw, y, m, horizon, scale)
+
+
 def _fit_curve(name):
     def fit(y, m, horizon, scale=None):
         return fit_saturating(name, y, m, horizon, scale)
@@ -265,6 +394,10 @@ _FITTERS = {
     "ets": fit_ets,
     "arima": fit_arima,
     "theta": fit_theta,
+    "damped": fit_damped,
+    "ets_raw": fit_ets_raw,
+    "theta_raw": fit_theta_raw,
+    "arima_raw": fit_arima_raw,
     "logistic": _fit_curve("logistic"),
     "gompertz": _fit_curve("gompertz"),
 }
@@ -273,6 +406,7 @@ MODEL_NAMES = tuple(_FITTERS)
 FULL_MODELS = ("snaive", "drift", "loglinear", "ets", "arima", "theta")
 DEFAULT_COMBINATION = ("ets", "arima", "theta")
 _CURVES = ("logistic", "gompertz")
+_NEED_SCALE = _CURVES + ("ets_raw", "theta_raw", "arima_raw")
 
 
 def is_short(n_obs: int, m: int) -> bool:
@@ -336,9 +470,25 @@ def fit_model(name: str, y, m: int, horizon: int, scale=None) -> ModelForecast:
     if name not in _FITTERS:
         raise ParameterError("model", name, f"one of {list(MODEL_NAMES)}")
     y = np.asarray(y, dtype=float)
+    key = (_FITTERS[name], y.tobytes(), m, horizon, getattr(scale, "name", None))
+    if key not in _FITTED:
+        if len(_FITTED) >= _FITTED_MAX:
+            del _FITTED[next(iter(_FITTED))]  # the oldest fit
+        _FITTED[key] = _fit_model(name, y, m, horizon, scale)
+    return _FITTED[key]
+
+
+# Fits already made in this process, by model, data, period, horizon and scale. A series and its
+# cut at the quarter before share every backtest origin but the last, and the longer series'
+# last origin is the shorter one's final fit: fitting each once makes the second forecast nearly free.
+_FITTED: dict = {}
+_FITTED_MAX = 4096
+
+
+def _fit_model(name, y, m, horizon, scale):
     reason = ""
     try:
-        if name in _CURVES:
+        if name in _NEED_SCALE:
             out = _FITTERS[name](y, m, horizon, scale)
         else:
             out = _FITTERS[name](y, m, horizon)

@@ -14,7 +14,8 @@ from kreport.dataset.schema import METRICS
 from kreport.stats.forecast.engine import ForecastResult, forecast
 from kreport.stats.series import trailing_complete_run
 
-__all__ = ["MIN_QUARTERS", "RECENT", "SATURATING", "modelled_series", "last_long_run_end", "series_forecast"]
+__all__ = ["MIN_QUARTERS", "RECENT", "SATURATING", "modelled_series", "last_long_run_end", "needed_forecasts",
+           "series_forecast"]
 
 # A backtest needs three years to train and at least four origins to score.
 MIN_QUARTERS = 16
@@ -70,3 +71,24 @@ def series_forecast(metric: str, series: pd.Series) -> ForecastResult:
     """
     return cached(forecast, series, horizon=4, saturating=metric in SATURATING,
                   encode=ForecastResult.to_record, decode=ForecastResult.from_record)
+
+
+def needed_forecasts(metrics: pd.DataFrame, platforms, quarter) -> list[list[tuple[str, pd.Series]]]:
+    """Every forecast a quarter's reports ask :func:`series_forecast` for, grouped by series.
+
+    For each platform: its modelled series as the data stand (the trends pages), as of the quarter
+    and as of the quarter before (the brief's check of last quarter's forecasts). One group per
+    platform and metric, longest series first, each distinct series once: a group's shorter series
+    are cuts of its longest, so one worker computing a group reuses the longest backtest's fits.
+    The build computes these before any report runs; the reports then read them from the cache.
+    """
+    previous = parse_quarter(quarter, "quarter") - 1
+    groups: dict[tuple[str, str], dict[str, pd.Series]] = {}
+    for platform in platforms:
+        for as_of in (None, quarter, previous):
+            for metric, series in modelled_series(metrics, platform, as_of=as_of).items():
+                seen = groups.setdefault((platform, metric), {})
+                seen.setdefault(series.to_csv(), series)
+    return [sorted(((metric, s) for s in seen.values()), key=lambda item: -len(item[1]))
+            for (_, metric), seen in groups.items()]
+

@@ -36,15 +36,29 @@ def test_drift_adds_average_yearly_change():
     assert fc.params["drift_per_year"] == pytest.approx(2)
 
 
-@pytest.mark.parametrize("name", ["loglinear", "ets", "arima", "theta"])
+@pytest.mark.parametrize("name", ["loglinear", "ets", "arima", "theta", "damped", "ets_raw", "theta_raw", "arima_raw"])
 def test_statsmodels_models_forecast_the_trend_with_spread(name):
     y = seasonal_log_series()
-    fc = fit_model(name, y, 4, 4)
+    fc = fit_model(name, y, 4, 4, Scale("log"))
     assert not fc.fallback, fc.note
     assert fc.mean.shape == fc.sigma.shape == (4,)
     assert np.all(fc.sigma > 0)
     # The series grows ~0.05 a quarter: one year ahead the level is clearly above the last year's.
     assert fc.mean.mean() > y[-4:].mean() + 0.1
+
+
+def test_models_on_the_original_values_come_back_on_the_modelling_scale():
+    y = seasonal_log_series()
+    raw = fit_model("theta_raw", np.exp(y), 4, 4, Scale("identity"))
+    logged = fit_model("theta_raw", y, 4, 4, Scale("log"))
+    np.testing.assert_allclose(logged.mean, np.log(raw.mean))
+    np.testing.assert_allclose(logged.sigma, raw.sigma / raw.mean)
+
+
+def test_a_fit_is_made_once_per_process():
+    y = seasonal_log_series(22)
+    assert fit_model("arima", y, 4, 4) is fit_model("arima", y.copy(), 4, 4)
+    assert fit_model("arima", y, 4, 5) is not fit_model("arima", y, 4, 4)
 
 
 def test_ets_form_is_chosen_by_aicc_and_reported():

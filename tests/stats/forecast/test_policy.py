@@ -9,7 +9,7 @@ import pytest
 
 from kreport.dataset.load import load
 from kreport.dataset.schema import METRICS
-from kreport.stats.forecast.policy import MIN_QUARTERS, SATURATING, last_long_run_end, modelled_series
+from kreport.stats.forecast.policy import MIN_QUARTERS, SATURATING, last_long_run_end, modelled_series, needed_forecasts
 
 DATA = Path(__file__).resolve().parents[2] / "fixtures" / "data"
 
@@ -116,3 +116,13 @@ def test_series_forecast_is_the_cached_four_quarter_forecast(metrics, tmp_path, 
     assert calls == [("kuaishou.dau", 4, True)]
     assert list(first.frame["forecast"]) == list(again.frame["forecast"])
     assert len(first.frame) == 4
+
+
+def test_needed_forecasts_lists_each_series_as_it_stands_and_as_of_the_quarter_before(metrics):
+    # GMV ends at 2025Q3: the trends page shows it whole, the brief's check cuts it at 2025Q2.
+    # DAU as of 2025Q2 has only 15 quarters after its gap, so it is not modelled then.
+    groups = needed_forecasts(metrics, ["kuaishou", "douyin"], "2025Q3")
+    listed = [[(metric, str(series.last_valid_index()), len(series)) for metric, series in group] for group in groups]
+    assert listed == [[("gmv", "2025Q3", 20), ("gmv", "2025Q2", 19)], [("dau", "2025Q3", 20)]]
+    whole = modelled_series(metrics, "kuaishou")["gmv"]
+    assert groups[0][0][1].equals(whole) and groups[0][1][1].equals(whole[:"2025Q2"])
