@@ -81,6 +81,15 @@ class Dataset:
         quarters = self.metrics.loc[self.metrics["period_kind"] == "quarter", "period"]
         return max(quarters)
 
+    def ended(self, quarter) -> pd.DataFrame:
+        """The disclosure records of metrics no longer disclosed at ``quarter``: one row per platform
+        and metric, with the last period, when the end was announced and its source."""
+        if self.disclosures.empty:
+            return self.disclosures
+        ended = [not self.is_disclosed(r.platform, r.metric, quarter) and r.event == "last"
+                 for r in self.disclosures.itertuples()]
+        return self.disclosures[ended].reset_index(drop=True)
+
     def _disclosure(self, platform: str, metric: str, event: str) -> pd.Period | None:
         if metric not in METRICS:
             raise ParameterError("metric", metric, "one of " + ", ".join(METRICS))

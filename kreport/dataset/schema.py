@@ -83,11 +83,13 @@ MODELS = ("trust", "interest", "shelf")
 
 @dataclass(frozen=True)
 class Metric:
-    """A metric of the vocabulary: its kind (money, people, rate) and whether quarters add up."""
+    """A metric of the vocabulary: its kind (money, people, rate), whether quarters add up, and
+    whether the listed company reports it for itself rather than for the platform (revenue)."""
 
     name: str
     kind: str
     additive: bool
+    company_level: bool = False
 
 
 METRICS: dict[str, Metric] = {m.name: m for m in (
@@ -98,9 +100,9 @@ METRICS: dict[str, Metric] = {m.name: m for m in (
     Metric("monthly_buyers", "people", False),
     Metric("annual_buyers", "people", False),
     Metric("repurchase_rate", "rate", False),
-    Metric("revenue_total", "money", True),
-    Metric("revenue_marketing", "money", True),
-    Metric("revenue_commerce", "money", True),
+    Metric("revenue_total", "money", True, company_level=True),
+    Metric("revenue_marketing", "money", True, company_level=True),
+    Metric("revenue_commerce", "money", True, company_level=True),
 )}
 
 

@@ -270,11 +270,13 @@ def waterfall(steps: pd.DataFrame, *, ylabel="", total_label="", colour="#495057
 
 
 def fan_chart(history: pd.DataFrame, forecast: pd.DataFrame, *, unit="RMB_bn", fmt=None, ylabel="", colour="#495057",
-              labels=None) -> Chart:
+              labels=None, later: pd.DataFrame | None = None) -> Chart:
     """History as a line; the forecast with 80% and 95% bands, drawn and listed as a model estimate.
 
     ``history`` columns: period, value, basis, platform, metric. ``forecast`` columns: period,
-    forecast, lo80, hi80, lo95, hi95 (plus platform and metric for the data table).
+    forecast, lo80, hi80, lo95, hi95 (plus platform and metric for the data table). ``later``
+    (columns as history): published figures inside the forecast's span, drawn as separate marks
+    against the forecast.
     """
     labels = labels or {}
     fmt = fmt or (lambda v, u, q: f"{v:,.3g}")
@@ -297,6 +299,13 @@ def fan_chart(history: pd.DataFrame, forecast: pd.DataFrame, *, unit="RMB_bn", f
         point = _point(labels.get("forecast", "forecast"), {**row, "period": period}, row["forecast"], unit, "model")
         marks.add(dot, point, f"{point['series']} · {point['period']} · {fmt(row['forecast'], unit, '')} "
                               f"[{fmt(row['lo80'], unit, '')} – {fmt(row['hi80'], unit, '')}]")
+    if later is not None and not later.dropna(subset=["value"]).empty:
+        published = later.dropna(subset=["value"])
+        for i, (_, row) in enumerate(published.iterrows()):
+            dot = ax.scatter([period_x(row["period"])], [row["value"]], color="#212529", marker="D", s=22, zorder=4,
+                             label=labels.get("later", "published") if i == 0 else None)
+            point = _point(labels.get("later", "published"), row, row["value"], unit)
+            marks.add(dot, point, f"{point['series']} · {point['period']} · {fmt(row['value'], unit, '')}")
     _year_axis(ax, [*hist["period"], *periods])
     ax.set_ylabel(ylabel)
     ax.legend(loc="upper left")

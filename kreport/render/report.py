@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kreport.dataset.load import Dataset, check_platform, load
-from kreport.dataset.periods import parse_quarter
+from kreport.dataset.periods import parse_quarter, period_label
+from kreport.dataset.schema import METRICS
 from kreport.render.charts import Chart
 from kreport.render.numbers import format_quantity
 from kreport.render.templating import Markup, block
@@ -73,6 +74,27 @@ class Report:
     def platform_name(self, platform: str) -> str:
         row = self.data.platforms.loc[platform]
         return row["name_zh"] if self.lang == "zh" else row["name_en"]
+
+    def owner_name(self, platform: str, metric: str) -> str:
+        """Who a figure is for: the listed company for company-level metrics (revenue), else the platform."""
+        if METRICS[metric].company_level:
+            row = self.data.platforms.loc[platform]
+            return row["parent_zh"] if self.lang == "zh" else row["parent_en"]
+        return self.platform_name(platform)
+
+    def ended_notice(self, platform: str, metric: str) -> Html:
+        """"Kuaishou stopped disclosing GMV after 2025Q4", with its source, if the metric has ended by
+        this report's quarter; nothing otherwise."""
+        ended = self.data.ended(self.quarter)
+        rows = ended[(ended["platform"] == platform) & (ended["metric"] == metric)]
+        if rows.empty:
+            return Html("")
+        r = rows.iloc[0]
+        key = "ended.announced" if pd.notna(r["announced"]) else "ended.text"
+        text = self.t(key, name=self.platform_name(platform), metric=self.t(f"metric.{metric}"),
+                      last=period_label(r["period"]),
+                      announced=r["announced"].date().isoformat() if pd.notna(r["announced"]) else "")
+        return Html(block("callout", self.t("callout.note"), text, True)) + Html(str(self.source_line([r["source_id"]])))
 
     def model_name(self, model: str) -> str:
         return self.t(f"model.{model}")

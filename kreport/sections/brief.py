@@ -20,16 +20,19 @@ from kreport.stats.forecast.policy import MIN_QUARTERS, modelled_series, series_
 __all__ = ["latest_table", "takeaways", "forecast_check", "data_changes", "headlines"]
 
 _BRIEF_METRICS = {"gmv": "gmv", "gmv_ttm": "gmv", "dau": "dau", "monthly_buyers": "buyers",
-                  "annual_buyers": "buyers", "repurchase_rate": "repurchase"}
+                  "annual_buyers": "buyers", "repurchase_rate": "repurchase", "revenue_total": "revenue"}
 
 
 def latest_table(rep: Report) -> Html:
-    """The newest GMV, DAU, buyers and repurchase figure of every platform, with YoY change."""
+    """The newest GMV, DAU, buyers, repurchase and revenue figure of every platform, with YoY change.
+
+    A metric the platform no longer discloses says so next to its last figure.
+    """
     latest = latest_figures(rep.data.metrics, metric_order=list(_BRIEF_METRICS))
     # One figure per platform and column: the first metric in the order above wins.
     latest["column"] = latest["metric"].map(_BRIEF_METRICS)
     latest = latest.drop_duplicates(["platform", "column"], keep="first")
-    columns = ("gmv", "dau", "buyers", "repurchase")
+    columns = ("gmv", "dau", "buyers", "repurchase", "revenue")
     table = {rep.t("col.platform"): [], rep.t("col.model"): []}
     for c in columns:
         table[rep.t(f"brief.col.{c}")] = []
@@ -52,11 +55,19 @@ def latest_table(rep: Report) -> Html:
                 text += " · " + rep.t("brief.ttm")
             if str(r["basis"]) == "estimate":
                 text += " · " + rep.t("basis.estimate") + " *"
+            if not rep.data.is_disclosed(platform, r["metric"], rep.quarter):
+                text += " · " + rep.t("ended.cell", last=period_label(rep.data.last_disclosed(platform, r["metric"])))
             table[rep.t(f"brief.col.{c}")].append(text)
     frame = pd.DataFrame(table)
     block = rep.section(rep.t("brief.latest"), rep.t("brief.latest.intro", quarter=str(rep.quarter)))
     block += rep.table(html_table(frame), rep.t("brief.latest.caption"), latest["source_id"])
-    return block + rep.callout(rep.t("brief.latest.caveat"))
+    block += rep.callout(rep.t("brief.latest.caveat"))
+    ended = rep.data.ended(rep.quarter)
+    if not ended.empty:
+        items = [rep.t("brief.ended.item", name=rep.platform_name(r.platform), metric=rep.t(f"metric.{r.metric}"),
+                       last=period_label(r.period)) for r in ended.itertuples()]
+        block += rep.paragraph(rep.t("brief.ended", list="; ".join(items))) + Html(str(rep.source_line(ended["source_id"])))
+    return block
 
 
 def _takeaway_items(rep: Report) -> list[str]:
@@ -65,7 +76,9 @@ def _takeaway_items(rep: Report) -> list[str]:
     has_gmv = ((m["platform"] == "kuaishou") & (m["metric"] == "gmv")).any()
     gmv = quarterly_series(m, "kuaishou", "gmv") if has_gmv else pd.Series(dtype=float)
     gmv = gmv.dropna()
-    if len(gmv) >= 5:
+    if not rep.data.is_disclosed("kuaishou", "gmv", rep.quarter) and len(gmv):
+        items += _ended_gmv_items(rep, gmv)
+    elif len(gmv) >= 5:
         last = gmv.index[-1]
         yoy = gmv.iloc[-1] / gmv.get(last - 4, float("nan")) - 1
         items.append(rep.t("brief.tk.gmv", period=str(last), value=quantity(gmv.iloc[-1], "RMB_bn", lang=rep.lang),
@@ -93,6 +106,7 @@ def _takeaway_items(rep: Report) -> list[str]:
             now_text, before_text = f"{per_now:,.0f}", f"{per_before:,.0f}"
             direction = "same" if now_text == before_text else ("up" if per_now > per_before else "down")
             items.append(rep.t(f"brief.tk.per_dau.{direction}", period=str(last), value=now_text, before=before_text))
+    items += _revenue_items(rep)
     annual = without_bounds(m[(m["metric"] == "gmv") & (m["period_kind"] == "year")])
     douyin = annual[annual["platform"] == "douyin"].sort_values("period_end")
     for row in douyin.iloc[::-1].itertuples():
@@ -112,41 +126,96 @@ def _takeaway_items(rep: Report) -> list[str]:
     return items[:6]
 
 
+def _ended_gmv_items(rep: Report, gmv: pd.Series) -> list[str]:
+    """Kuaishou no longer discloses GMV: say so, and give the trend model's nowcast for the quarter."""
+    items = [rep.t("brief.tk.ended", last=period_label(rep.data.last_disclosed("kuaishou", "gmv")),
+                   value=quantity(gmv.iloc[-1], "RMB_bn", lang=rep.lang), period=str(gmv.index[-1]))]
+    series = modelled_series(rep.data.metrics, "kuaishou").get("gmv")
+    if series is None:
+        return items
+    frame = series_forecast("gmv", series).frame
+    row = frame[frame["period"] == rep.quarter]
+    if not row.empty:
+        r = row.iloc[0]
+        items.append(rep.t("brief.tk.nowcast", quarter=str(rep.quarter), value=quantity(r["forecast"], "RMB_bn", lang=rep.lang),
+                           lo=quantity(r["lo80"], "RMB_bn", lang=rep.lang), hi=quantity(r["hi80"], "RMB_bn", lang=rep.lang),
+                           data_to=str(series.last_valid_index())))
+    return items
+
+
+def _revenue_items(rep: Report) -> list[str]:
+    """Kuaishou's total revenue in the newest quarter that has it, with its change on a year earlier."""
+    m = rep.data.metrics
+    if not ((m["platform"] == "kuaishou") & (m["metric"] == "revenue_total")).any():
+        return []
+    revenue = quarterly_series(m, "kuaishou", "revenue_total").dropna()
+    if revenue.empty:
+        return []
+    last = revenue.index[-1]
+    return [rep.t("brief.tk.revenue", owner=rep.owner_name("kuaishou", "revenue_total"), period=str(last),
+                  value=quantity(revenue.iloc[-1], "RMB_bn", lang=rep.lang),
+                  change=format_change(revenue.iloc[-1] / revenue.get(last - 4, math.nan) - 1))]
+
+
 def takeaways(rep: Report) -> Html:
     items = _takeaway_items(rep)
     return rep.section(rep.t("brief.takeaways")) + rep.bullets(items)
 
 
 def forecast_check(rep: Report) -> Html:
-    """Last quarter's one-quarter-ahead forecast against this quarter's actual, per modelled series."""
+    """Last quarter's forecast against this quarter's actual, per series modelled with what was known then.
+
+    A series whose newest figures were missing last quarter is forecast from its last figure, so the
+    check can be two quarters ahead; the table says which data each forecast used. Series that are
+    no longer disclosed are named: they can no longer be scored.
+    """
     block = rep.section(rep.t("brief.check"), rep.t("brief.check.intro", n=MIN_QUARTERS))
     previous = rep.quarter - 1
     rows, sources = [], []
+    mine = rep.data.metrics
     for platform in rep.data.platforms.index:
-        for metric, series in modelled_series(rep.data.metrics, platform).items():
-            if rep.quarter not in series.index or pd.isna(series[rep.quarter]):
+        for metric, before in modelled_series(mine, platform, as_of=previous).items():
+            actual = quarterly_series(mine, platform, metric).get(rep.quarter, math.nan)
+            if pd.isna(actual):
                 continue
-            before = series[:previous]
-            if len(before.dropna()) < MIN_QUARTERS:
+            frame = series_forecast(metric, before).frame
+            row = frame[frame["period"] == rep.quarter]
+            if row.empty:
                 continue
-            result = series_forecast(metric, before)
-            first = result.frame.iloc[0]
-            actual = series[rep.quarter]
+            first = row.iloc[0]
             unit = CANONICAL_UNIT[METRICS[metric].kind]
             inside = first["lo80"] <= actual <= first["hi80"]
             rows.append({
-                rep.t("col.platform"): rep.platform_name(platform), rep.t("col.metric"): rep.t(f"metric.{metric}"),
+                rep.t("col.platform"): rep.owner_name(platform, metric), rep.t("col.metric"): rep.t(f"metric.{metric}"),
+                rep.t("col.data_to"): str(before.last_valid_index()),
                 rep.t("col.forecast"): quantity(first["forecast"], unit, lang=rep.lang),
                 rep.t("col.interval80"): f"{quantity(first['lo80'], unit, lang=rep.lang)} – {quantity(first['hi80'], unit, lang=rep.lang)}",
                 rep.t("col.actual"): quantity(actual, unit, lang=rep.lang),
                 rep.t("col.error"): format_change(actual / first["forecast"] - 1),
                 rep.t("col.inside"): rep.t("yes" if inside else "no"),
             })
-            mine = rep.data.metrics
             sources += list(mine[(mine["platform"] == platform) & (mine["metric"] == metric)]["source_id"])
-    if not rows:
-        return block + rep.paragraph(rep.t("brief.check.none", quarter=str(rep.quarter)))
-    return block + rep.table(html_table(pd.DataFrame(rows)), rep.t("brief.check.caption", before=str(previous), quarter=str(rep.quarter)), sources)
+    if rows:
+        block += rep.table(html_table(pd.DataFrame(rows)), rep.t("brief.check.caption", before=str(previous), quarter=str(rep.quarter)), sources)
+    else:
+        block += rep.paragraph(rep.t("brief.check.none", quarter=str(rep.quarter)))
+    ended = _ended_modelled(rep)
+    if ended:
+        block += rep.paragraph(rep.t("brief.check.ended", list="; ".join(text for text, _ in ended)))
+        block += Html(str(rep.source_line([sid for _, sid in ended])))
+    return block
+
+
+def _ended_modelled(rep: Report) -> list[tuple[str, str]]:
+    """Series that were modelled when last disclosed and have ended by this quarter: (text, source id)."""
+    out = []
+    for r in rep.data.ended(rep.quarter).itertuples():
+        if not str(r.period.freqstr).startswith("Q"):
+            continue  # an annual series was never modelled
+        if r.metric in modelled_series(rep.data.metrics, r.platform, as_of=r.period):
+            out.append((rep.t("brief.ended.item", name=rep.platform_name(r.platform), metric=rep.t(f"metric.{r.metric}"),
+                              last=str(r.period)), r.source_id))
+    return out
 
 
 def _snapshot(quarter) -> pd.DataFrame | None:

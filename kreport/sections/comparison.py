@@ -11,9 +11,10 @@ from kreport.render import charts, templating
 from kreport.render.numbers import format_value, quantity
 from kreport.render.report import Html, Report
 from kreport.render.tables import html_table
-from kreport.stats.derived import buyer_penetration, gmv_per_user
+from kreport.stats.derived import buyer_penetration, gmv_per_user, take_rate
 
-__all__ = ["introduction", "gmv_scale", "growth_paths", "indexed", "per_user", "loyalty", "contrast", "convergence", "headlines"]
+__all__ = ["introduction", "gmv_scale", "growth_paths", "indexed", "per_user", "loyalty", "monetisation", "contrast",
+           "convergence", "headlines"]
 
 INDEX_BASE = 2022
 
@@ -187,6 +188,81 @@ def loyalty(rep: Report) -> Html:
         })
         block += rep.table(html_table(frame, numeric=(rep.t("col.value"),)), rep.t("cmp.repurchase.caption"), rates["source_id"])
     return block + rep.callout(rep.t("cmp.loyalty.caveat"))
+
+
+def _revenue_frame(rep: Report) -> pd.DataFrame:
+    """Every exact quarterly total-revenue figure, as chart rows."""
+    m = rep.data.metrics
+    rows = without_bounds(m[(m["metric"] == "revenue_total") & (m["period_kind"] == "quarter")])
+    return rows.sort_values(["platform", "period_end"]).reset_index(drop=True)
+
+
+def monetisation(rep: Report) -> Html:
+    """Revenue by business model over time, the revenue mix, and the take rate where GMV still exists.
+
+    Revenue is what each listed company reports for itself, so it goes on when GMV stops.
+    """
+    block = rep.section(rep.t("cmp.money"), rep.t("cmp.money.intro"))
+    revenue = _revenue_frame(rep)
+    if revenue.empty:
+        return block + rep.paragraph(rep.t("cmp.none"))
+    colours, _ = _labels(rep)
+    platforms = rep.data.platforms
+    owners = {p: f"{rep.owner_name(p, 'revenue_total')} ({rep.model_name(platforms.loc[p, 'model'])})" for p in platforms.index}
+    svg = charts.line_chart(revenue, series="platform", fmt=rep.format, ylabel=rep.t("axis.RMB_bn"), colours=colours, labels=owners)
+    block += rep.figure(svg, rep.t("cmp.money.caption", start=str(revenue["period"].min()), end=str(revenue["period"].max())),
+                        revenue["source_id"])
+    block += _revenue_mix(rep, owners)
+    return block + _take_rates(rep, colours)
+
+
+def _revenue_mix(rep: Report, owners: dict) -> Html:
+    """Each company's newest quarter with a total: the marketing and commerce lines as shares of it."""
+    m = without_bounds(rep.data.metrics[rep.data.metrics["period_kind"] == "quarter"])
+    rows, used = [], []
+    for platform in rep.data.platforms.index:
+        mine = m[(m["platform"] == platform) & m["metric"].isin(["revenue_total", "revenue_marketing", "revenue_commerce"])]
+        totals = mine[mine["metric"] == "revenue_total"].sort_values("period_end")
+        if totals.empty:
+            continue
+        total = totals.iloc[-1]
+        same = mine[mine["period"] == total["period"]].set_index("metric")
+        share = {k: (format_value(same.loc[k, "value"] / total["value"], "fraction") if k in same.index else "–")
+                 for k in ("revenue_marketing", "revenue_commerce")}
+        rows.append({rep.t("col.company"): owners[platform], rep.t("col.period"): str(total["period"]),
+                     rep.t("metric.revenue_total"): quantity(total["value"], "RMB_bn", total["qualifier"], rep.lang),
+                     rep.t("cmp.col.marketing_share"): share["revenue_marketing"],
+                     rep.t("cmp.col.commerce_share"): share["revenue_commerce"]})
+        used += list(same["source_id"])
+    frame = pd.DataFrame(rows)
+    return rep.table(html_table(frame, numeric=tuple(frame.columns[2:])), rep.t("cmp.money.mix"), used)
+
+
+def _take_rates(rep: Report, colours: dict) -> Html:
+    """Commerce revenue / GMV by quarter, where a platform published both for the same quarter."""
+    m = rep.data.metrics
+    frames, used = [], []
+    for platform in rep.data.platforms.index:
+        have = set(m.loc[(m["platform"] == platform) & (m["period_kind"] == "quarter"), "metric"])
+        if not {"gmv", "revenue_commerce"} <= have:
+            continue
+        rate = take_rate(quarterly_series(m, platform, "revenue_commerce"), quarterly_series(m, platform, "gmv")).dropna()
+        if rate.empty:
+            continue
+        frames.append(pd.DataFrame({"period": list(rate.index), "value": rate.to_numpy(), "platform": platform,
+                                    "metric": "take_rate", "basis": "reported"}))
+        mine = m[(m["platform"] == platform) & m["metric"].isin(["gmv", "revenue_commerce"]) & m["period"].isin(rate.index)]
+        used += list(mine["source_id"])
+    block = rep.heading(rep.t("cmp.take"))
+    if not frames:
+        return block + rep.paragraph(rep.t("cmp.take.none"))
+    frame = pd.concat(frames, ignore_index=True)
+    labels = {p: rep.platform_name(p) for p in frame["platform"].unique()}
+    svg = charts.line_chart(frame, series="platform", unit="fraction", fmt=rep.format, ylabel=rep.t("axis.take_rate"),
+                            colours=colours, labels=labels, percent=True)
+    block += rep.figure(svg, rep.t("cmp.take.caption", names=", ".join(labels.values()), start=str(frame["period"].min()),
+                                   end=str(frame["period"].max())), used)
+    return block + rep.callout(rep.t("cmp.take.caveat"))
 
 
 _CONTRAST_ROWS = ("traffic", "relationship", "repurchase", "shelf")

@@ -9,7 +9,7 @@ from kreport.render import templating
 from kreport.render.report import Html, Report
 from kreport.render.tables import csv_download, figure_table, html_table
 
-__all__ = ["all_figures", "source_list", "download", "headlines"]
+__all__ = ["all_figures", "disclosures", "source_list", "download", "headlines"]
 
 
 def _figures(rep: Report) -> pd.DataFrame:
@@ -31,8 +31,25 @@ def all_figures(rep: Report) -> Html:
     return blocks
 
 
+def disclosures(rep: Report) -> Html:
+    """When each platform stopped (or started) disclosing a metric, with the source that says so."""
+    records = rep.data.disclosures
+    block = rep.section(rep.t("appendix.disclosures"), rep.t("appendix.disclosures.intro"))
+    if records.empty:
+        return block + rep.paragraph(rep.t("appendix.disclosures.none"))
+    frame = pd.DataFrame({
+        rep.t("col.platform"): [rep.platform_name(p) for p in records["platform"]],
+        rep.t("col.metric"): [rep.t(f"metric.{m}") for m in records["metric"]],
+        rep.t("appendix.col.event"): [rep.t(f"appendix.disclosure.{e}") for e in records["event"]],
+        rep.t("col.period"): [period_label(p) for p in records["period"]],
+        rep.t("appendix.col.announced"): [d.date().isoformat() if pd.notna(d) else "–" for d in records["announced"]],
+        rep.t("col.note"): list(records["note"]),
+    })
+    return block + rep.table(html_table(frame), rep.t("appendix.disclosures.caption", n=len(frame)), records["source_id"])
+
+
 def source_list(rep: Report) -> Html:
-    used = set(rep.data.metrics["source_id"]) | set(rep.data.events["source_id"])
+    used = set(rep.data.metrics["source_id"]) | set(rep.data.events["source_id"]) | set(rep.data.disclosures["source_id"])
     sources = rep.data.sources[rep.data.sources["source_id"].isin(used)]
     frame = pd.DataFrame({
         rep.t("col.source_id"): list(sources["source_id"]),

@@ -46,21 +46,37 @@ def at_a_glance(rep: Report) -> Html:
         return block + rep.callout(rep.t("profile.nodata"))
     latest = latest_figures(mine, metric_order=_ORDER)
     frame = pd.DataFrame({
-        rep.t("col.metric"): [rep.t(f"metric.{m}") for m in latest["metric"]],
+        rep.t("col.metric"): [_metric_label(rep, m) for m in latest["metric"]],
         rep.t("col.period"): latest["period_text"],
         rep.t("col.value"): [quantity(v, u, q, rep.lang)
                              for v, u, q in zip(latest["value"], latest["unit"], latest["qualifier"])],
         rep.t("col.yoy"): [format_change(y) for y in latest["yoy"]],
-        rep.t("col.basis"): [rep.t(f"basis.{b}") for b in latest["basis"].astype(str)],
+        rep.t("col.basis"): [_basis_text(rep, m, b) for m, b in zip(latest["metric"], latest["basis"].astype(str))],
     })
     block += rep.table(html_table(frame, numeric=(rep.t("col.value"), rep.t("col.yoy"))),
                        rep.t("profile.glance.table"), latest["source_id"])
+    for metric in latest["metric"]:
+        block += rep.ended_notice(rep.platform, metric)
     gmv_rows = mine[mine["metric"].isin(["gmv", "gmv_ttm"])]
     if len(gmv_rows) and (gmv_rows["basis"].astype(str) == "estimate").all():
         block += rep.callout(rep.t("caveat.estimates", name=rep.platform_name(rep.platform)))
     if (mine["period_kind"] != "quarter").all() or mine["metric"].isin(["gmv_ttm", "annual_buyers"]).any():
         block += rep.callout(rep.t("caveat.ttm"), kind="note")
     return block
+
+
+def _metric_label(rep: Report, metric: str) -> str:
+    """The metric's name; a company-level figure (revenue) also names the listed company it is for."""
+    label = rep.t(f"metric.{metric}")
+    owner = rep.owner_name(rep.platform, metric)
+    return label if owner == rep.platform_name(rep.platform) else f"{label} ({owner})"
+
+
+def _basis_text(rep: Report, metric: str, basis: str) -> str:
+    text = rep.t(f"basis.{basis}")
+    if not rep.data.is_disclosed(rep.platform, metric, rep.quarter):
+        text += " · " + rep.t("ended.cell", last=period_label(rep.data.last_disclosed(rep.platform, metric)))
+    return text
 
 
 def metric_history(rep: Report) -> Html:
@@ -75,7 +91,7 @@ def metric_history(rep: Report) -> Html:
             bounds = chart_frame(mine, rep.platform, metric, kinds, include_bounds=True)
             if len(rows) == 1:
                 only = rows.iloc[0]
-                block += rep.paragraph(rep.t("profile.single", metric=rep.t(f"metric.{metric}"), period=only["label"],
+                block += rep.paragraph(rep.t("profile.single", metric=_metric_label(rep, metric), period=only["label"],
                                              value=quantity(only["value"], only["unit"], only["qualifier"], rep.lang)))
                 continue
             if rows.empty:
@@ -88,7 +104,7 @@ def metric_history(rep: Report) -> Html:
                 growth = yoy_growth(series).reindex(pd.PeriodIndex(rows["period"], freq="Q-DEC"))
             svg = charts.bar_chart(rows, unit=canonical, fmt=rep.format, ylabel=rep.t(f"axis.{canonical}"), colour=colour,
                                    growth=growth, growth_label=rep.t("axis.yoy"), series_label=rep.t(f"metric.{metric}"))
-            caption = rep.t(label_key, metric=rep.t(f"metric.{metric}"), start=rows["label"].iloc[0], end=rows["label"].iloc[-1])
+            caption = rep.t(label_key, metric=_metric_label(rep, metric), start=rows["label"].iloc[0], end=rows["label"].iloc[-1])
             if len(bounds) > len(rows):
                 caption += " " + rep.t("profile.bounds_left_out", n=len(bounds) - len(rows))
             if (rows["basis"].astype(str) == "estimate").any():

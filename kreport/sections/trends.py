@@ -27,14 +27,18 @@ def method(rep: Report) -> Html:
 def coverage(rep: Report) -> Html:
     """Which series are long enough to model, and which are not."""
     mine = rep.data.metrics[rep.data.metrics["platform"] == rep.platform]
+    modelled = modelled_series(rep.data.metrics, rep.platform)
     rows = []
     for metric in METRICS:
         if metric not in set(mine["metric"]):
             continue
         series = quarterly_series(mine, rep.platform, metric)
-        run = trailing_complete_run(series) if series.notna().any() else series
+        # A modelled series may end before a missing quarter: its run is the one the model uses.
+        run = trailing_complete_run(modelled.get(metric, series)) if series.notna().any() else series
         if series.notna().any():
-            status = rep.t("trends.modelled") if len(run) >= MIN_QUARTERS else rep.t("trends.too_short")
+            status = rep.t("trends.modelled") if metric in modelled else rep.t("trends.too_short")
+            if not rep.data.is_disclosed(rep.platform, metric, rep.quarter):
+                status += " · " + rep.t("ended.cell", last=period_label(rep.data.last_disclosed(rep.platform, metric)))
             span = f"{run.index[0]}–{run.index[-1]}" if len(run) else "–"
         else:
             status, span = rep.t("trends.annual_only"), "–"
@@ -45,7 +49,7 @@ def coverage(rep: Report) -> Html:
         return block + rep.paragraph(rep.t("profile.nodata"))
     frame = pd.DataFrame(rows)
     block += rep.table(html_table(frame, numeric=(rep.t("trends.col.quarters"),)), rep.t("trends.coverage.caption", n=MIN_QUARTERS))
-    if not modelled_series(rep.data.metrics, rep.platform):
+    if not modelled:
         block += rep.callout(rep.t("trends.none_long"))
     return block
 
@@ -85,6 +89,10 @@ def series_forecasts(rep: Report) -> Html:
         label = rep.t(f"metric.{metric}")
         block += rep.section(rep.t("trends.series", metric=label))
         sources = mine[mine["metric"] == metric]["source_id"]
+        if not rep.data.is_disclosed(rep.platform, metric, rep.quarter):
+            block += rep.ended_notice(rep.platform, metric)
+            block += rep.paragraph(rep.t("trends.nowcast", metric=label, quarter=str(rep.quarter),
+                                         last=period_label(rep.data.last_disclosed(rep.platform, metric))))
         if result.backtest is not None:
             block += rep.table(_score_table(rep, result.backtest), rep.t("trends.backtest.caption", metric=label))
         last = result.frame.iloc[-1]
@@ -92,12 +100,17 @@ def series_forecasts(rep: Report) -> Html:
             "trends.chosen", models=" + ".join(rep.t(f"trends.model.{m}") for m in result.members),
             period=str(last["period"]), point=quantity(last["forecast"], unit, lang=rep.lang),
             lo=quantity(last["lo80"], unit, lang=rep.lang), hi=quantity(last["hi80"], unit, lang=rep.lang)))
-        history = chart_frame(mine, rep.platform, metric)
-        history = history[history["period"].isin(series.dropna().index)]
+        frame = chart_frame(mine, rep.platform, metric)
+        history = frame[frame["period"].isin(series.dropna().index)]
+        # Figures after a missing quarter (the series was cut before it) are set against the forecast.
+        later = frame[frame["period"].isin(result.frame["period"])]
+        if not later.empty:
+            block += rep.paragraph(rep.t("trends.later", metric=label, end=str(series.last_valid_index()),
+                                         periods=", ".join(str(p) for p in later["period"])))
         svg = charts.fan_chart(history, result.frame.assign(platform=rep.platform, metric=metric), unit=unit, fmt=rep.format,
-                               ylabel=rep.t(f"axis.{unit}"), colour=colour, labels={
+                               ylabel=rep.t(f"axis.{unit}"), colour=colour, later=later, labels={
             "history": rep.t("trends.history"), "forecast": rep.t("trends.forecast"), "80": rep.t("trends.band80"),
-            "95": rep.t("trends.band95")})
+            "95": rep.t("trends.band95"), "later": rep.t("trends.published_since")})
         block += rep.figure(svg, rep.t("trends.fan.caption", metric=label, start=str(result.frame["period"].iloc[0]),
                                        end=str(result.frame["period"].iloc[-1])), sources)
         summary = result.summary

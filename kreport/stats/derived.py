@@ -26,6 +26,7 @@ __all__ = [
     "gmv_per_dau",
     "gmv_per_buyer",
     "buyer_penetration",
+    "take_rate",
     "decompose_gmv_growth",
 ]
 
@@ -172,6 +173,16 @@ def gmv_per_user(gmv: pd.Series, users: pd.Series, annualise: bool = True) -> pd
     gmv, users = _aligned(gmv, users, ("gmv", "users"))
     factor = periods_per_year(gmv.index) if annualise else 1
     return (gmv * 1000.0 * factor / users.where(users != 0)).rename("gmv_per_user")
+
+
+def take_rate(revenue: pd.Series, gmv: pd.Series) -> pd.Series:
+    """Revenue as a share of GMV in the same period (both in RMB bn): the monetisation rate.
+
+    NaN where either is missing or GMV is zero. Which revenue line it uses, and what it includes,
+    is the caller's to say: the lines differ from company to company.
+    """
+    revenue, gmv = _aligned(revenue, gmv, ("revenue", "gmv"))
+    return (revenue / gmv.where(gmv != 0)).rename("take_rate")
 
 
 def gmv_per_dau(gmv: pd.Series, dau: pd.Series, annualise: bool = True) -> pd.Series:

@@ -88,3 +88,20 @@ def test_a_figure_on_one_media_or_aggregator_source_is_drawn_hollow_and_listed_a
     assert points.loc[("kuaishou", "2021"), "weak_source"] == ""  # the company's own figure
     # kuaishou: one hollow marker (2022) besides the douyin estimates; reported points are filled
     assert chart.svg.count('fill: #ffffff') >= 3
+
+
+def test_a_fan_chart_draws_figures_published_after_its_origin_against_the_forecast():
+    periods = pd.period_range("2024Q1", periods=4, freq="Q")
+    history = pd.DataFrame({"period": periods, "value": [1.0, 2.0, 3.0, 4.0], "basis": "reported",
+                            "platform": "kuaishou", "metric": "dau"})
+    forecast = pd.DataFrame({"period": pd.period_range("2025Q1", periods=2, freq="Q"), "forecast": [5.0, 6.0],
+                             "lo80": [4.5, 5.0], "hi80": [5.5, 7.0], "lo95": [4.0, 4.5], "hi95": [6.0, 7.5],
+                             "platform": "kuaishou", "metric": "dau"})
+    later = history.iloc[[0]].assign(period=[pd.Period("2025Q2", "Q-DEC")], value=[6.5])
+    chart = charts.fan_chart(history, forecast, unit="million", labels={"later": "published since"}, later=later)
+    points = chart.points
+    published = points[points["series"] == "published since"]
+    assert list(zip(published["period"], published["value"], published["basis"])) == [("2025Q2", 6.5, "reported")]
+    model = points[points["basis"] == "model"]
+    assert list(zip(model["period"], model["value"])) == [("2025Q1", 5.0), ("2025Q2", 6.0)]
+    assert len(points) == 4 + 2 + 1

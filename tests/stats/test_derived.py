@@ -123,3 +123,14 @@ def test_gapped_index_is_refused():
     s = pd.Series([1.0, 2.0], index=pd.PeriodIndex(["2021Q1", "2021Q3"], freq="Q"))
     with pytest.raises(ParameterError):
         yoy_growth(s)
+
+
+def test_take_rate_is_revenue_over_gmv_of_the_same_quarter():
+    from kreport.stats.derived import take_rate
+
+    revenue = pd.Series([5.0, 6.0, 7.0], index=pd.period_range("2024Q1", periods=3, freq="Q"))
+    gmv = pd.Series([100.0, 0.0, float("nan"), 140.0], index=pd.period_range("2024Q1", periods=4, freq="Q"))
+    rate = take_rate(revenue, gmv)
+    assert list(rate.index.astype(str)) == ["2024Q1", "2024Q2", "2024Q3", "2024Q4"]
+    assert rate.iloc[0] == pytest.approx(0.05)
+    assert rate.iloc[1:].isna().all()  # zero GMV, missing GMV, missing revenue
