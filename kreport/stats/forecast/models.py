@@ -192,6 +192,44 @@ def _differencing(y, m):
     return d, D
 
 
+def _arima_orders(y, m, horizon) -> list[ModelForecast]:
+    """SARIMA fitted with every candidate order (differencing chosen first, see :func:`fit_arima`)."""
+    from statsmodels.tsa.statespace.sarimax import SARIMAX
+
+    if y.size < 8:
+        raise ModelError(f"ARIMA needs 8 points, got {y.size}")
+    key = ("arima_orders", y.tobytes(), m, horizon)
+    if key in _FORMS:
+        return _FORMS[key]
+    d, D = _differencing(y, m)
+    trend = "c" if d + D <= 1 else "n"
+    seasonal_q = [0, 1] if D else [0]
+    out = []
+    for p, q in ((0, 0), (1, 0), (0, 1), (1, 1)):
+        for sq in seasonal_q:
+            n_params = p + q + sq + (trend == "c") + 1
+            if y.size - d - m * D - n_params < 3:
+                continue
+            order, sorder = (p, d, q), (0, D, sq, m)
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    res = SARIMAX(y, order=order, seasonal_order=sorder if D else (0, 0, 0, 0),
+                                  trend=trend).fit(disp=False, maxiter=100)
+                    if not np.isfinite(res.aicc):
+                        continue
+                    fc = res.get_forecast(horizon)
+            except Exception:  # an order that cannot be fitted drops out of the choice
+                continue
+            burn = d + D * m
+            params = {"order": order, "seasonal_order": sorder}
+            params.update({k: float(v) for k, v in zip(res.model.param_names, res.params)})
+            out.append(ModelForecast("arima", np.asarray(fc.predicted_mean), np.sqrt(np.asarray(fc.var_pred_mean)),
+                                     params, res.aic, res.aicc, res.bic, np.asarray(res.resid)[burn:]))
+    _remember(key, out)
+    return out
+
+
 def fit_arima(y, m, horizon):
     """SARIMA on the modelling scale, with orders chosen automatically.
 
@@ -199,38 +237,15 @@ def fit_arima(y, m, horizon):
     (p, q) in {0, 1}^2 and, with a seasonal difference, seasonal MA order 0 or 1,
     by AICc. A drift is included when exactly one difference is taken.
     """
-    from statsmodels.tsa.statespace.sarimax import SARIMAX
-
-    if y.size < 8:
-        raise ModelError(f"ARIMA needs 8 points, got {y.size}")
-    d, D = _differencing(y, m)
-    trend = "c" if d + D <= 1 else "n"
-    seasonal_q = [0, 1] if D else [0]
-    best = None
-    for p, q in ((0, 0), (1, 0), (0, 1), (1, 1)):
-        for sq in seasonal_q:
-            n_params = p + q + sq + (trend == "c") + 1
-            if y.size - d - m * D - n_params < 3:
-                continue
-            try:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    res = SARIMAX(y, order=(p, d, q), seasonal_order=(0, D, sq, m) if D else (0, 0, 0, 0),
-                                  trend=trend).fit(disp=False, maxiter=100)
-            except Exception:  # an order that cannot be fitted drops out of the choice
-                continue
-            if np.isfinite(res.aicc) and (best is None or res.aicc < best[0].aicc):
-                best = (res, (p, d, q), (0, D, sq, m))
-    if best is None:
+    orders = _arima_orders(y, m, horizon)
+    if not orders:
         raise ModelError("no ARIMA order could be fitted")
-    res, order, sorder = best
-    fc = res.get_forecast(horizon)
-    mean = np.asarray(fc.predicted_mean)
-    sigma = np.sqrt(np.asarray(fc.var_pred_mean))
-    burn = order[1] + sorder[1] * m
-    params = {"order": order, "seasonal_order": sorder}
-    params.update({k: float(v) for k, v in zip(res.model.param_names, res.params)})
-    return ModelForecast("arima", mean, sigma, params, res.aic, res.aicc, res.bic, np.asarray(res.resid)[burn:])
+    return min(orders, key=lambda f: f.aicc)
+
+
+def fit_arima_aw(y, m, horizon):
+    """The SARIMA orders of :func:`fit_arima`, combined by Akaike weights."""
+    return _akaike_mix("arima_aw", _arima_orders(y, m, horizon))
 
 
 def fit_theta(y, m, horizon):
@@ -269,13 +284,18 @@ def _on_raw_scale(fit_raw, y, m, horizon, scale):
     return ModelForecast(out.model, mean, sigma, out.params, out.aic, out.aicc, out.bic, out.residuals, out.note)
 
 
-def _ets_raw(x, m, horizon):
+def _ets_forms(x, m, horizon) -> list[ModelForecast]:
+    """Every stable ETS form fitted to the original values (AutoETS's set), each with its forecast."""
     from statsmodels.tsa.exponential_smoothing.ets import ETSModel
 
+    key = ("ets_forms", x.tobytes(), m, horizon)
+    if key in _FORMS:
+        return _FORMS[key]
     seasons = [None] + (["add", "mul"] if m > 1 and x.size >= 2 * m + 4 else [])
     positive = bool(np.all(x > 0))
     endog = pd.Series(x)
-    best = None
+    letter = {None: "N", "add": "A", "mul": "M"}
+    out = []
     for error in ("add", "mul") if positive else ("add",):
         for season in seasons:
             if season == "mul" and (error == "add" or not positive):
@@ -288,22 +308,64 @@ def _ets_raw(x, m, horizon):
                         warnings.simplefilter("ignore")
                         res = ETSModel(endog, error=error, trend=trend, damped_trend=damped, seasonal=season,
                                        seasonal_periods=m if season else None).fit(disp=False, maxiter=200)
+                        if not np.isfinite(res.aicc):
+                            continue
+                        frame = res.get_prediction(x.size, x.size + horizon - 1).summary_frame(alpha=0.2)
                 except Exception:  # a form that cannot be fitted simply drops out of the choice
                     continue
-                if np.isfinite(res.aicc) and (best is None or res.aicc < best[0].aicc):
-                    best = (res, error, trend, damped, season)
-    if best is None:
+                params = {"form": f"ETS({letter[error]},{letter[trend]}{'d' if damped else ''},{letter[season]})"}
+                params.update({k: float(v) for k, v in zip(res.param_names, res.params) if not k.startswith("initial")})
+                sigma = (frame["pi_upper"].to_numpy() - frame["pi_lower"].to_numpy()) / (2 * Z80)
+                out.append(ModelForecast("ets_raw", frame["mean"].to_numpy(), sigma, params, res.aic, res.aicc,
+                                         res.bic, np.asarray(res.resid)))
+    _remember(key, out)
+    return out
+
+
+def _akaike_mix(name: str, forms: list[ModelForecast]) -> ModelForecast:
+    """Forms combined by Akaike weights (AICc): the mixture's mean and standard deviation.
+
+    Weighting every form by its evidence rather than keeping only the best one lowers the
+    forecast error of a choice made on a few dozen points (Kolassa 2011, on the M3 data).
+    """
+    ok = [f for f in forms if np.all(np.isfinite(f.mean)) and np.all(np.isfinite(f.sigma))]
+    if not ok:
+        raise ModelError("no form could be fitted")
+    aicc = np.array([f.aicc for f in ok])
+    w = np.exp(-0.5 * (aicc - aicc.min()))
+    w /= w.sum()
+    means = np.array([f.mean for f in ok])
+    mean = w @ means
+    sigma = np.sqrt(w @ (np.array([f.sigma for f in ok]) ** 2 + (means - mean) ** 2))
+    best = ok[int(np.argmin(aicc))]
+    params = {"forms": {f.params.get("form", str(f.params.get("order"))): round(float(wi), 3) for f, wi in zip(ok, w)}}
+    return ModelForecast(name, mean, sigma, params, best.aic, best.aicc, best.bic, best.residuals)
+
+
+def _ets_raw(x, m, horizon):
+    forms = _ets_forms(x, m, horizon)
+    if not forms:
         raise ModelError("no ETS form could be fitted")
-    res, error, trend, damped, season = best
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        frame = res.get_prediction(x.size, x.size + horizon - 1).summary_frame(alpha=0.2)
-    mean = frame["mean"].to_numpy()
-    sigma = (frame["pi_upper"].to_numpy() - frame["pi_lower"].to_numpy()) / (2 * Z80)
-    letter = {None: "N", "add": "A", "mul": "M"}
-    params = {"form": f"ETS({letter[error]},{letter[trend]}{'d' if damped else ''},{letter[season]})"}
-    params.update({k: float(v) for k, v in zip(res.param_names, res.params) if not k.startswith("initial")})
-    return ModelForecast("ets_raw", mean, sigma, params, res.aic, res.aicc, res.bic, np.asarray(res.resid))
+    return min(forms, key=lambda f: f.aicc)
+
+
+def _ets_aw(x, m, horizon):
+    return _akaike_mix("ets_aw", _ets_forms(x, m, horizon))
+
+
+def fit_ets_aw(y, m, horizon, scale=None):
+    """Every ETS form of :func:`fit_ets_raw`, combined by Akaike weights."""
+    return _on_raw_scale(_ets_aw, y, m, horizon, scale)
+
+
+# Forms fitted in this process (ETS forms, ARIMA orders), shared by the best-form and weighted models.
+_FORMS: dict = {}
+
+
+def _remember(key, value) -> None:
+    if len(_FORMS) >= 2048:
+        del _FORMS[next(iter(_FORMS))]
+    _FORMS[key] = value
 
 
 def fit_ets_raw(y, m, horizon, scale=None):
@@ -374,6 +436,15 @@ def _arima_raw(x, m, horizon):
     return ModelForecast("arima_raw", out.mean, out.sigma, out.params, out.aic, out.aicc, out.bic, out.residuals)
 
 
+def _arima_raw_aw(x, m, horizon):
+    return _akaike_mix("arima_raw_aw", _arima_orders(x, m, horizon))
+
+
+def fit_arima_raw_aw(y, m, horizon, scale=None):
+    """The SARIMA orders of :func:`fit_arima_raw`, combined by Akaike weights."""
+    return _on_raw_scale(_arima_raw_aw, y, m, horizon, scale)
+
+
 def fit_arima_raw(y, m, horizon, scale=None):
     """SARIMA as :func:`fit_arima`, on the original values (a drift there is linear, not compounding)."""
     return _on_raw_scale(_arima_raw, y, m, horizon, scale)
@@ -396,6 +467,9 @@ _FITTERS = {
     "theta": fit_theta,
     "damped": fit_damped,
     "ets_raw": fit_ets_raw,
+    "ets_aw": fit_ets_aw,
+    "arima_aw": fit_arima_aw,
+    "arima_raw_aw": fit_arima_raw_aw,
     "theta_raw": fit_theta_raw,
     "arima_raw": fit_arima_raw,
     "logistic": _fit_curve("logistic"),
@@ -406,7 +480,7 @@ MODEL_NAMES = tuple(_FITTERS)
 FULL_MODELS = ("snaive", "drift", "loglinear", "ets", "arima", "theta")
 DEFAULT_COMBINATION = ("ets", "arima", "theta")
 _CURVES = ("logistic", "gompertz")
-_NEED_SCALE = _CURVES + ("ets_raw", "theta_raw", "arima_raw")
+_NEED_SCALE = _CURVES + ("ets_raw", "ets_aw", "theta_raw", "arima_raw", "arima_raw_aw")
 
 
 def is_short(n_obs: int, m: int) -> bool:

@@ -36,7 +36,8 @@ def test_drift_adds_average_yearly_change():
     assert fc.params["drift_per_year"] == pytest.approx(2)
 
 
-@pytest.mark.parametrize("name", ["loglinear", "ets", "arima", "theta", "damped", "ets_raw", "theta_raw", "arima_raw"])
+@pytest.mark.parametrize("name", ["loglinear", "ets", "arima", "theta", "damped", "ets_raw", "ets_aw", "theta_raw", "arima_raw",
+                                  "arima_aw", "arima_raw_aw"])
 def test_statsmodels_models_forecast_the_trend_with_spread(name):
     y = seasonal_log_series()
     fc = fit_model(name, y, 4, 4, Scale("log"))
