@@ -1,0 +1,203 @@
+"""Figures read from a release: each rule applied to each sentence, its period placed, its numbers checked.
+
+What is never guessed, so a figure is left out instead:
+
+- a period the sentence and its block do not settle (a sentence outside any block that names no period,
+  a comparative whose year is not one year before the figure's, a half-year block);
+- a figure whose wording is vague ("nearly", "近");
+- a figure and its comparative whose stated change does not fit them ("an increase of 30.4%" when the two
+  numbers as read give 20%): one of them was misread;
+- two different values for one metric and period in one release (unless one comes from a looser wording,
+  such as an executive's quote, which then gives way).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kreport.dataset.schema import METRICS, UNITS
+from kreport.extract.cleaning import matchable
+from kreport.extract.periods import MONTH, YEAR, Span, date_quarter, quarter_named, year_of
+from kreport.extract.release import INTRO, Block, Release
+from kreport.extract.rules import RULES, Rule
+from kreport.extract.rules.common import UNIT_WORDS, qualifier_of
+from kreport.extract.values import agrees, plain, within_growth
+
+__all__ = ["Figure", "Reading", "read_figures"]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure as published: ``value`` in the digits printed (no thousands separators) and ``unit`` a
+    unit of the schema; ``role`` is headline or comparative (prior-year); ``quote`` the original sentence."""
+
+    platform: str
+    metric: str
+    period: Span
+    value: str
+    unit: str
+    qualifier: str
+    quote: str
+    role: str
+    line: str
+    weak: bool = False
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The figures read from one release and what was left out, and why (for the summary)."""
+
+    figures: tuple[Figure, ...]
+    skipped: tuple[str, ...]
+
+
+def _unit(metric: str, word: str) -> str | None:
+    unit = UNIT_WORDS[METRICS[metric].kind].get(word.lower() if word.isascii() else word)
+    return unit
+
+
+def _fiscal_kind(block: Block) -> str:
+    return block.span.kind if block.span is not None and block.kind == "year" else "year"
+
+
+def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span | None | str:
+    """The period a figure's own words give (``when``): a Span, ``""`` if they give none, None if unreadable."""
+    if not text:
+        return ""
+    text = text.strip()
+    if text in ("本季度",) or re.fullmatch(r"(?:the|this) quarter", text, re.IGNORECASE):
+        return release.period
+    if match := re.fullmatch(r"第([一二三四])季度", text):
+        period = release.period
+        return period if period is not None and quarter_named(f"{period.year}年第{match.group(1)}季度") == period else None
+    if rule.period == "ttm":
+        span = date_quarter(text)
+        if span is None and block.span is not None and block.kind == "quarter":
+            # A date whose year the page cut off ("December 31, 2"): kept only if it fits the block's quarter.
+            match = re.fullmatch(rf"({MONTH}) (\d{{1,2}}),? ?(\d{{0,3}})", text, re.IGNORECASE)
+            full = date_quarter(f"{match.group(1)} {match.group(2)}, {block.span.year}") if match else None
+            if full == block.span and str(block.span.year).startswith(match.group(3)):
+                span = full
+        return span
+    if span := quarter_named(re.sub(r"^the ", "", text, flags=re.IGNORECASE)):
+        return span
+    if match := re.fullmatch(rf"({MONTH}) ({YEAR})", text, re.IGNORECASE):
+        return date_quarter(f"{match.group(1)} 28, {match.group(2)}") or _month_quarter(match.group(1), year_of(match.group(2)))
+    if match := re.fullmatch(rf"(?:fiscal year |(?:the )?(?:full )?year(?: of)? )?({YEAR})年?", text, re.IGNORECASE):
+        return Span(_fiscal_kind(block) if block.kind == "year" else "year", year_of(match.group(1)))
+    return None
+
+
+def _month_quarter(month: str, year: int) -> Span | None:
+    for number, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1):
+        if month.lower().startswith(name):
+            return Span("quarter", year, (number - 1) // 3 + 1)
+    return None
+
+
+def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release) -> tuple[Span | None, str]:
+    """The figure's period, or None and why not."""
+    own = _own_period(match.groupdict().get("when") or "", rule, block, release)
+    if own is None:
+        return None, "its period could not be read"
+    if block.kind not in rule.kinds:
+        if block.kind == "part":
+            return None, f"it sits in the block {block.heading.strip()!r} (no half-year periods in metrics.csv)"
+        return None, "it sits outside the blocks this wording is read in" + (f" ({block.heading.strip()!r})" if block.heading else "")
+    if rule.period == "ttm":
+        if not own:
+            return None, "the twelve months it covers are not stated"
+        if block.kind == "quarter" and block.span is not None and own != block.span:
+            return None, f"it is for {own} but sits in the {block.span} block"
+        return own, ""
+    if block.kind == INTRO or block.span is None:
+        return (own, "") if own else (None, "the sentence names no period and sits outside any headed block")
+    if own and own != block.span:
+        return None, f"it names {own} but sits in the {block.span} block"
+    return block.span, ""
+
+
+def _prior_period(text: str, headline: Span) -> Span | None:
+    """The comparative's period: one year before the headline's, as its words must say."""
+    text = (text or "").strip()
+    earlier = headline.year_earlier()
+    if re.fullmatch(r"去年同期|去年|(?:for|in) the same (?:period|quarter) (?:of )?last year", text, re.IGNORECASE):
+        return earlier
+    if match := re.search(rf"({YEAR})", text):
+        year = year_of(match.group(1))
+        if date := date_quarter(text):  # twelve months ended a date
+            return date if date == earlier else None
+        return earlier if year == earlier.year else None
+    return None
+
+
+def _figure(release, rule, match, value, word, period, role, quote) -> Figure | None:
+    unit = _unit(rule.metric, word)
+    if unit is None or float(plain(value)) > UNITS[unit].maximum:
+        return None
+    qualifier = qualifier_of(match.groupdict().get("lead")) if role == "headline" else ""
+    if qualifier is None:
+        return None
+    return Figure(release.platform, rule.metric, period, plain(value), unit, qualifier, quote, role, rule.line, rule.weak)
+
+
+def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: Block, skipped: list[str]) -> list[Figure]:
+    match = rule.pattern.search(text)
+    if not match or (rule.refuse is not None and rule.refuse.search(text)):
+        return []
+    where = f"{rule.metric} in {quote[:60]!r}"
+    period, why = _headline_period(match, rule, block, release)
+    if period is None:
+        skipped.append(f"{where}: {why}")
+        return []
+    headline = _figure(release, rule, match, match.group("v"), match.group("u"), period, "headline", quote)
+    if headline is None:
+        skipped.append(f"{where}: the wording or unit does not give a figure for certain")
+        return []
+    found = [headline]
+    groups = match.groupdict()
+    if groups.get("pv"):
+        if groups.get("g") and groups.get("dir"):
+            sign = -1 if re.match(r"decrease|下降|减少", groups["dir"], re.IGNORECASE) else 1
+            if not within_growth(headline.value, headline.unit, plain(groups["pv"]), _unit(rule.metric, groups["pu"]) or headline.unit,
+                                 groups["g"], sign):
+                skipped.append(f"{where}: the stated change of {groups['g']}% does not fit {groups['v']} against {groups['pv']}; both left out")
+                return []
+        prior = _prior_period(groups.get("pwhen") or "", period)
+        if prior is None:
+            skipped.append(f"{where}: the comparative {groups['pv']} is not placed one year before {period}")
+        elif (comparative := _figure(release, rule, match, groups["pv"], groups["pu"], prior, "comparative", quote)) is not None:
+            found.append(comparative)
+    return found
+
+
+def _settle(figures: list[Figure], skipped: list[str]) -> list[Figure]:
+    """One figure per metric and period: agreeing ones merged, disagreeing ones left out."""
+    kept: list[Figure] = []
+    keys = list(dict.fromkeys((f.metric, f.period) for f in figures))
+    for key in keys:
+        same = [f for f in figures if (f.metric, f.period) == key]
+        strong = [f for f in same if not f.weak] or same
+        first = strong[0]
+        if all(agrees(f.value, f.unit, first.value, first.unit) and f.qualifier == first.qualifier for f in strong):
+            headline = next((f for f in strong if f.role == "headline"), first)
+            kept.append(headline)
+        else:
+            values = ", ".join(dict.fromkeys(f"{f.qualifier + ' ' if f.qualifier else ''}{f.value} {f.unit}" for f in strong))
+            skipped.append(f"{key[0]} {key[1]}: the release gives different values ({values}); none kept")
+    return kept
+
+
+def read_figures(release: Release) -> Reading:
+    """Every figure the platform's rules find in the release, each once."""
+    skipped: list[str] = []
+    rules = RULES.get(release.platform or "", ())
+    if release.platform and not rules:
+        skipped.append(f"no wordings are known for {release.platform} releases")
+    figures: list[Figure] = []
+    for located in release.sentences:
+        text = matchable(located.segment.text)
+        for rule in rules:
+            figures.extend(_read_sentence(release, rule, text, located.segment.text, located.block, skipped))
+    return Reading(tuple(_settle(figures, skipped)), tuple(dict.fromkeys(skipped)))

@@ -1,0 +1,88 @@
+"""The periods a release's words name: quarters, years, fiscal years and twelve months ended a date.
+
+A :class:`Span` is written as metrics.csv writes periods (``2025Q3``, ``2024``, ``FY2021``). The parsers
+read the phrases releases use, in English and Chinese, from text already made :func:`matchable
+<kreport.extract.cleaning.matchable>`; each returns None for anything it cannot read for certain.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Span", "YEAR", "MONTH", "quarter_of", "quarter_named", "date_quarter", "year_of", "ORDINALS"]
+
+# A year as pages print it, a stray space included ("202 4"); year_of() reads it.
+YEAR = r"2 ?0 ?\d ?\d(?!\d)"
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "一": 1, "二": 2, "三": 3, "四": 4,
+            "1": 1, "2": 2, "3": 3, "4": 4}
+_QUARTER_END = {(3, 31): 1, (6, 30): 2, (9, 30): 3, (12, 31): 4}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A period of metrics.csv: ``kind`` is quarter, year or fiscal_year."""
+
+    kind: str
+    year: int
+    quarter: int = 0
+
+    @property
+    def label(self) -> str:
+        if self.kind == "quarter":
+            return f"{self.year}Q{self.quarter}"
+        return f"FY{self.year}" if self.kind == "fiscal_year" else str(self.year)
+
+    def year_earlier(self) -> Span:
+        return Span(self.kind, self.year - 1, self.quarter)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def year_of(text: str) -> int:
+    """``"202 4"`` → 2024."""
+    return int(text.replace(" ", ""))
+
+
+def quarter_of(year: int, quarter: int) -> Span:
+    return Span("quarter", year, quarter)
+
+
+def _month_number(name: str) -> int | None:
+    name = name.lower().rstrip(".")
+    for number, month in enumerate(MONTHS, 1):
+        if month.startswith(name) and len(name) >= 3:
+            return number
+    return None
+
+
+def date_quarter(text: str) -> Span | None:
+    """The quarter ending on a date: ``December 31, 2020`` or ``2020年12月31日`` → 2020Q4; None if the date
+    is not a quarter's last day or cannot be read."""
+    if match := re.fullmatch(rf"({MONTH}) (\d{{1,2}}),? ({YEAR})", text.strip(), re.IGNORECASE):
+        month, day, year = _month_number(match.group(1)), int(match.group(2)), year_of(match.group(3))
+    elif match := re.fullmatch(rf"({YEAR})年(\d{{1,2}})月(\d{{1,2}})日", text.strip()):
+        year, month, day = year_of(match.group(1)), int(match.group(2)), int(match.group(3))
+    else:
+        return None
+    quarter = _QUARTER_END.get((month, day))
+    return quarter_of(year, quarter) if quarter else None
+
+
+def quarter_named(text: str) -> Span | None:
+    """A quarter named in words: ``third quarter of 2023``, ``Third Quarter 2023``, ``2020 Second Quarter``,
+    ``December Quarter 2020``, ``2025年第三季度``, ``2025年三季度``; None otherwise."""
+    text = text.strip()
+    if match := re.fullmatch(rf"(?:the )?(first|second|third|fourth) quarter(?: of)? ({YEAR})", text, re.IGNORECASE):
+        return quarter_of(year_of(match.group(2)), ORDINALS[match.group(1).lower()])
+    if match := re.fullmatch(rf"({YEAR}) (first|second|third|fourth) quarter", text, re.IGNORECASE):
+        return quarter_of(year_of(match.group(1)), ORDINALS[match.group(2).lower()])
+    if match := re.fullmatch(rf"(March|June|September|December) quarter(?: of)? ({YEAR})", text, re.IGNORECASE):
+        return quarter_of(year_of(match.group(2)), (_month_number(match.group(1)) or 0) // 3)
+    if match := re.fullmatch(rf"({YEAR})年第?([一二三四1-4])季度", text):
+        return quarter_of(year_of(match.group(1)), ORDINALS[match.group(2)])
+    return None

@@ -1,0 +1,142 @@
+"""The text of a saved release: a text file, an HTML page saved from a browser, or a PDF.
+
+HTML is read with Beautiful Soup: scripts and styles dropped, every block element (paragraph, list item,
+heading, table row) on lines of its own, so sentences and headings keep their shape. PDF text is read with
+pypdf, page by page. The page's title and, where the browser recorded it, its address come along for the
+sources.csv row. Anything else (a missing file, a folder, an image, a Word file, a PDF without a text layer)
+is refused with a DataError naming the file.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from kreport.errors import DataError
+
+__all__ = ["Document", "read_document", "MAX_BYTES"]
+
+MAX_BYTES = 50_000_000
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+_BINARY = {
+    b"\x89PNG": "a PNG image", b"GIF8": "a GIF image", b"\xff\xd8\xff": "a JPEG image", b"PK\x03\x04": "a ZIP archive (a Word or Excel file?)",
+    b"\xd0\xcf\x11\xe0": "an old Office file", b"\x7fELF": "a program", b"RIFF": "a media file",
+}
+_BLOCKS = ("p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "blockquote", "pre", "table", "tr",
+           "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "hr", "address", "title")
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A release's text and what the file says about where it came from."""
+
+    path: Path
+    text: str
+    kind: str  # text, html or pdf
+    title: str = ""
+    url: str = ""
+
+
+def _refuse(path: Path, message: str) -> DataError:
+    return DataError(path, None, None, message)
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    if b"\x00" in raw[:8192]:
+        raise _refuse(path, "is not a text, HTML or PDF file (it holds binary data)")
+    for encoding in ("utf-8-sig", "gb18030", "big5"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\t\n\r\f")
+        if controls > len(text[:20000]) / 100:
+            break
+        return text
+    raise _refuse(path, "is not a text, HTML or PDF file (not UTF-8, GB18030 or Big5 text); save the page as text or HTML")
+
+
+def _looks_html(path: Path, text: str) -> bool:
+    head = text[:2000].lstrip().lower()
+    return path.suffix.lower() in _HTML_SUFFIXES or head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head
+
+
+def _html(path: Path, text: str) -> Document:
+    from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
+
+    soup = BeautifulSoup(text, "html.parser")
+    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    url = ""
+    if saved := _SAVED_FROM.search(text[:5000]):
+        url = saved.group(1)
+    for link in soup.find_all("link", rel="canonical", href=True):
+        url = url or link["href"]
+    for meta in soup.find_all("meta", property="og:url", content=True):
+        url = url or meta["content"]
+    for tag in soup(["script", "style", "noscript", "template", "head", "svg", "iframe"]):
+        tag.decompose()
+    for markup in soup.find_all(string=lambda s: isinstance(s, (Comment, Declaration, Doctype, ProcessingInstruction))):
+        markup.extract()
+    for node in soup.find_all(string=True):
+        if node.find_parent("pre") is None:
+            node.replace_with(NavigableString(re.sub(r"\s+", " ", str(node))))
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    for item in soup.find_all("li"):
+        item.insert_before("\n\n• ")
+        item.insert_after("\n\n")
+    for tag in soup.find_all(_BLOCKS):
+        tag.insert_before("\n\n")
+        tag.insert_after("\n\n")
+    for cell in soup.find_all(["td", "th"]):
+        cell.insert_after(" ")
+    lines = [line.strip() for line in soup.get_text().splitlines()]
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+    url = url if url.startswith(("http://", "https://")) else ""
+    return Document(path, body, "html", title, url)
+
+
+def _pdf(path: Path, raw: bytes) -> Document:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(raw))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise _refuse(path, "is an encrypted PDF; save an unlocked copy")
+        pages = [page.extract_text() or "" for page in reader.pages]
+        title = str((reader.metadata or {}).get("/Title") or "")
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise _refuse(path, f"is not a readable PDF ({exc})") from exc
+    text = "\n\n".join(page.strip() for page in pages if page.strip())
+    if not text:
+        raise _refuse(path, "is a PDF without a text layer (a scan?); save the release as text or HTML instead")
+    return Document(path, text + "\n", "pdf", title)
+
+
+def read_document(path: Path | str) -> Document:
+    """The text of the file at ``path``; DataError naming the file when it cannot be read as a release."""
+    path = Path(path)
+    if not path.exists():
+        raise _refuse(path, "no such file")
+    if path.is_dir():
+        raise _refuse(path, "is a folder; give a text, HTML or PDF file")
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        raise _refuse(path, f"is larger than {MAX_BYTES // 1_000_000} MB; a results release is far smaller")
+    if not raw.strip():
+        raise _refuse(path, "is empty")
+    if raw.startswith(b"%PDF-"):
+        return _pdf(path, raw)
+    for magic, what in _BINARY.items():
+        if raw.startswith(magic):
+            raise _refuse(path, f"is not a text, HTML or PDF file (it looks like {what})")
+    text = _decode(path, raw).replace("\r\n", "\n").replace("\r", "\n")
+    if _looks_html(path, text):
+        return _html(path, text)
+    return Document(path, text, "text")

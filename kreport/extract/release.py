@@ -1,0 +1,236 @@
+"""What a release covers, from its own text: the platform, the headline quarter, its language, and the
+block (headline quarter, full year, half year ...) each sentence sits in.
+
+The headline quarter is read from the release's statements about itself: the announcement sentence
+("... today announced its results for the three months ended June 30, 2025", "今日發佈截至2025年9月30日止
+... 第三季度 ... 業績") and its block headings ("Second Quarter 2025 Key Highlights", "2025年第三季度業績摘要").
+They must agree; a heading whose quarter is missing ("2022年第季度业绩摘要") takes the quarter the rest
+of the text states. ``platform`` and ``period`` given by the caller settle what the text leaves open,
+and a caller's value the text contradicts is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kreport.errors import DataError
+from kreport.extract.cleaning import CJK, matchable, simplified
+from kreport.extract.periods import MONTH, YEAR, Span, date_quarter, quarter_named, year_of
+from kreport.extract.sentences import Segment, segments
+
+__all__ = ["Block", "Located", "Release", "read_release", "heading_block", "PLATFORM_NAMES", "INTRO"]
+
+PLATFORM_NAMES = {
+    "kuaishou": r"Kuaishou|快手",
+    "pdd": r"Pinduoduo|PDD Holdings|拼多多",
+    "alibaba": r"Alibaba|阿里巴巴",
+    "jd": r"JD\.com|京东",
+    "douyin": r"Douyin|ByteDance|抖音|字节跳动",
+}
+_ANNOUNCE = re.compile(r"announce[sd]?\b.*\bresults|(?:发布|公布|发表).*(?:业绩|财务报告|财报)", re.IGNORECASE)
+_QUARTER_WORDS = r"(?:first|second|third|fourth) quarter(?: of)? " + YEAR + r"|" + YEAR + r" (?:first|second|third|fourth) quarter" \
+    r"|(?:March|June|September|December) quarter(?: of)? " + YEAR + r"|" + YEAR + r"年第?[一二三四]季度"
+_ENDED = re.compile(rf"(?:quarter|three months|six months|nine months|twelve months|fiscal year|year)[a-z ,]*? ended ({MONTH} \d{{1,2}},? {YEAR})"
+                    rf"|截[至止]({YEAR}年\d{{1,2}}月\d{{1,2}}日)", re.IGNORECASE)
+
+# Block headings (whole lines, in matchable form).
+_SUFFIX = r"(?: (?:key|business|operational|unaudited|financial|operating))*(?: highlights| results| review| information)?"
+_EN_QUARTER = re.compile(rf"^(?:[\w.&-]+ )?(?P<q>{_QUARTER_WORDS}){_SUFFIX}$", re.IGNORECASE)
+_EN_QUARTER_FOR = re.compile(rf"^(?:other )?(?:key )?(?:financial|operating) (?:information|results) for (?P<q>the {_QUARTER_WORDS})$", re.IGNORECASE)
+_EN_IN_ENDED = re.compile(rf"^in the (?P<what>quarter|three months|fiscal year|twelve months) ended"
+                          rf"(?P<date> {MONTH}(?: \d{{1,2}},?(?: {YEAR})?)?)?:?$", re.IGNORECASE)
+_EN_YEAR = re.compile(rf"^(?:[\w.&-]+ )?(?:full year|fiscal year|full fiscal year|annual)(?: of)? (?P<y>{YEAR}){_SUFFIX}$", re.IGNORECASE)
+_EN_BOTH = re.compile(rf"^(?:[\w.&-]+ )?(?:first|second|third|fourth) quarter (?:{YEAR} )?and (?:the )?(?:full|fiscal) (?:fiscal )?year.*$", re.IGNORECASE)
+_PART_WORDS = r"(?:first half|second half|interim|six months|nine months|first nine months|first three quarters)"
+_EN_PART = re.compile(rf"^(?:[\w.&-]+ )?{_PART_WORDS}(?: of)? {YEAR}{_SUFFIX}$", re.IGNORECASE)
+_EN_OTHER = re.compile(r"^(?:business highlights|notes?:?|financial highlights|highlights)$", re.IGNORECASE)
+_ZH_QUARTER = re.compile(rf"^(?P<y>{YEAR})年第?(?P<n>[一二三四1-4]?)季度(?:业绩|财务|经营)?(?:摘要|亮点|回顾|概要)$")
+_ZH_YEAR = re.compile(rf"^(?P<y>{YEAR})年(?:全年|年度|全年度)(?:业绩|财务|经营)?(?:摘要|亮点|回顾|概要)$")
+_ZH_PART = re.compile(rf"^{YEAR}年(?:上半年|下半年|中期|前三季度|前九个月|九个月)(?:业绩|财务|经营)?(?:摘要|亮点|回顾|概要)$")
+
+INTRO = "intro"
+
+
+@dataclass(frozen=True)
+class Block:
+    """Where a sentence sits: ``kind`` is quarter, year, part (half year, nine months: no period form in
+    metrics.csv), other or intro; ``span`` the period its figures are for, None when not known."""
+
+    kind: str
+    span: Span | None = None
+    heading: str = ""
+
+
+@dataclass(frozen=True)
+class Located:
+    """A sentence with the block it sits in."""
+
+    segment: Segment
+    block: Block
+
+
+@dataclass(frozen=True)
+class Release:
+    """What one release text covers and its sentences, each in its block."""
+
+    platform: str | None
+    period: Span | None
+    language: str  # en, zh-hans or zh-hant
+    sentences: tuple[Located, ...]
+    title: str = ""
+    notes: tuple[str, ...] = field(default=())  # what was left open or skipped, for the summary
+
+
+def _heading_form(line: str) -> str:
+    return matchable(line).strip().rstrip(":").strip() if len(line) <= 120 else ""
+
+
+def heading_block(line: str, fiscal_year: str = "year") -> Block | None:
+    """The block a heading line opens, or None if the line is no heading.
+
+    The span is the one the heading states; a quarter heading without its quarter ("2022年第季度业绩摘要")
+    gets ``Span("quarter", year, 0)``, settled later against the release's own quarter.
+    """
+    form = _heading_form(line)
+    if not form or re.search(r"announce|发布|公布", form, re.IGNORECASE):
+        return None
+    if _EN_BOTH.match(form):
+        return Block("other", None, line)  # a quarter and a year under one heading: which is which is not said
+    for pattern in (_EN_QUARTER, _EN_QUARTER_FOR):
+        if match := pattern.match(form):
+            return Block("quarter", quarter_named(re.sub(r"^the ", "", match.group("q"), flags=re.IGNORECASE)), line)
+    if match := _EN_IN_ENDED.match(form):
+        date = (match.group("date") or "").strip()
+        if match.group("what").lower() in ("quarter", "three months"):
+            return Block("quarter", date_quarter(date) or _partial_quarter(date), line)
+        if match.group("what").lower() == "fiscal year":
+            span = date_quarter(date)
+            return Block("year", Span(fiscal_year, span.year) if span else None, line)
+        return Block("other", None, line)
+    if match := _EN_YEAR.match(form):
+        return Block("year", Span(fiscal_year, year_of(match.group("y"))), line)
+    if _EN_PART.match(form) or _ZH_PART.match(form):
+        return Block("part", None, line)
+    if match := _ZH_QUARTER.match(form):
+        number = match.group("n")
+        return Block("quarter", quarter_named(f"{year_of(match.group('y'))}年第{number}季度") if number
+                     else Span("quarter", year_of(match.group("y")), 0), line)
+    if match := _ZH_YEAR.match(form):
+        return Block("year", Span(fiscal_year, year_of(match.group("y"))), line)
+    if _EN_OTHER.match(form):
+        return Block("other", None, line)
+    return None
+
+
+def _partial_quarter(date: str) -> Span | None:
+    """``March 31`` (year cut off): a quarter whose year the release settles (Span year 0)."""
+    match = re.fullmatch(rf"({MONTH}) (\d{{1,2}}),?", date.strip(), re.IGNORECASE)
+    if not match:
+        return None
+    span = date_quarter(f"{match.group(1)} {match.group(2)}, 2000")
+    return Span("quarter", 0, span.quarter) if span else None
+
+
+def _language(text: str) -> str:
+    cjk = len(re.findall(f"[{CJK}]", text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    if cjk < latin / 2:
+        return "en"
+    traditional = sum(1 for a, b in zip(text, simplified(text)) if a != b)
+    return "zh-hant" if traditional > cjk * 0.01 else "zh-hans"
+
+
+def _platforms_in(text: str) -> set[str]:
+    return {p for p, names in PLATFORM_NAMES.items() if re.search(names, text, re.IGNORECASE)}
+
+
+def _quarters_stated(form: str) -> set[Span]:
+    found = set()
+    for match in re.finditer(_QUARTER_WORDS, form, re.IGNORECASE):
+        span = quarter_named(match.group())
+        if span:
+            found.add(span)
+    for match in _ENDED.finditer(form):
+        span = date_quarter(match.group(1) or match.group(2))
+        if span:
+            found.add(span)
+    return found
+
+
+def read_release(text: str, *, name: str = "", platform: str | None = None, period: Span | None = None,
+                 fiscal_year_end_month: dict[str, int] | None = None) -> Release:
+    """Read what ``text`` covers and place each sentence in its block.
+
+    ``platform`` and ``period`` (from the command line) settle what the text leaves open; a value the
+    text contradicts raises DataError naming ``name``.
+    """
+    notes: list[str] = []
+    months = fiscal_year_end_month or {}
+    raw = segments(text, lambda line: heading_block(line) is not None)
+    announcements = [s for s in raw if not s.heading and _ANNOUNCE.search(matchable(s.text))]
+    title = next((s.text for s in raw if _ANNOUNCE.search(matchable(s.text)) and len(s.text) < 160 and "\n" not in s.text
+                  and not re.search(r"today|今日|今天|/美通社/|PRNewswire|NEWSWIRE|BUSINESS WIRE", s.text, re.IGNORECASE)), "")
+
+    named = set().union(*(_platforms_in(matchable(s.text)) for s in announcements)) if announcements else set()
+    if not named:
+        named = _platforms_in(matchable(text))
+    found_platform = next(iter(named)) if len(named) == 1 else None
+    if platform and found_platform and platform != found_platform:
+        raise DataError(name, None, None, f"the text is a {found_platform} release, not {platform} (--platform); "
+                                          "leave --platform out or check the file")
+    if not platform and not found_platform:
+        notes.append("which company's release this is is not clear from the text" +
+                     (f" (it names {', '.join(sorted(named))})" if named else "") + "; give --platform")
+    platform = platform or found_platform
+    fiscal = "fiscal_year" if months.get(platform or "", 12) != 12 else "year"
+
+    stated: set[Span] = set()
+    for s in announcements:
+        stated |= _quarters_stated(matchable(s.text))
+    headings = [(s, heading_block(s.text, fiscal)) for s in raw if s.heading]
+    for _, block in headings:
+        if block.kind == "quarter" and block.span and block.span.year and block.span.quarter:
+            stated.add(block.span)
+    found_period = next(iter(stated)) if len(stated) == 1 else None
+    if len(stated) > 1:
+        notes.append("the text names several headline quarters (" + ", ".join(sorted(s.label for s in stated)) + ")")
+    if period and found_period and period != found_period:
+        raise DataError(name, None, None, f"the text reports on {found_period}, not {period} (--period); "
+                                          "leave --period out or check the file")
+    if period and len(stated) > 1 and period not in stated:
+        raise DataError(name, None, None, f"the text reports on {', '.join(sorted(s.label for s in stated))}, not {period} (--period)")
+    period = period or found_period
+    if period is None and len(stated) <= 1:
+        notes.append("the quarter the release reports on is not stated in the text; give --period")
+
+    located: list[Located] = []
+    block = Block(INTRO, None)
+    for segment in raw:
+        if segment.heading:
+            block = _settled(heading_block(segment.text, fiscal), period, notes)
+            continue
+        located.append(Located(segment, block))
+    return Release(platform, period, _language(text), tuple(located), title, tuple(notes))
+
+
+def _settled(block: Block, period: Span | None, notes: list[str]) -> Block:
+    """A heading's block with its span checked against the release's quarter."""
+    span = block.span
+    if block.kind == "quarter":
+        if span is None or period is None:
+            return Block("other", None, block.heading)
+        if span.quarter == 0 or span.year == 0:  # the heading lost its quarter or year
+            if span.year not in (0, period.year) or span.quarter not in (0, period.quarter):
+                notes.append(f"the heading {block.heading!r} does not match {period}; its block was skipped")
+                return Block("other", None, block.heading)
+            return Block("quarter", period, block.heading)
+        if span != period:
+            notes.append(f"the heading {block.heading!r} is about {span}, not the headline {period}; its block was skipped")
+            return Block("other", None, block.heading)
+    if block.kind == "year" and span is not None and period is not None and span.year not in (period.year, period.year + 1):
+        notes.append(f"the heading {block.heading!r} does not match {period}; its block was skipped")
+        return Block("other", None, block.heading)
+    if block.kind == "part":
+        notes.append(f"the block {block.heading.strip()!r} was skipped: metrics.csv has no half-year or nine-month periods")
+    return block

@@ -1,0 +1,115 @@
+"""A release's text cut into the sentences a figure can be quoted from.
+
+A sentence ends at a full stop (``。`` or ``.`` before white space, but not after an abbreviation such
+as ``Mr.`` or ``Inc.``), at a blank line, before a bullet (``•``, ``-`` at the start of a line or after
+a full stop) and around a heading line. A single line break inside a sentence is a page's line wrap
+(``Total e-commerce GMV(1) was`` / ``RMB290 .2 billion, ...``) and does not end it. Every segment keeps
+its offsets, so its quote is the original text exactly as saved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+__all__ = ["Segment", "segments"]
+
+_BULLET = re.compile(r"^\s*(?:[•●▪◦·∙]|[-–—](?=\s|$))\s*")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof inc co corp ltd no nos st vs etc e.g i.e approx jan feb mar apr jun jul aug sep sept oct nov dec "
+    "u.s u.k d.c p.r n.a".split()
+)
+# Where a sentence ends inside a line: 。！？ (and a closing quote or bracket after them), or . ! ? before
+# white space. The text before the full stop is checked for abbreviations separately.
+_END = re.compile(r"[。！？!?][」』”’\"')）]*|\.[」』”’\"')）]*(?=\s|$)")
+_SPLIT_DECIMAL = re.compile(r"\d\. \d+ ?(?:billion|million|trillion|亿|億|百万|百萬)")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One sentence (or heading) of a text: ``text[start:end]`` of the original, bullets left out."""
+
+    text: str
+    start: int
+    end: int
+    heading: bool = False
+
+
+def _ends_sentence(text: str, match: re.Match) -> bool:
+    if not match.group().startswith("."):
+        return True
+    before = re.search(r"([A-Za-z.]+)$", text[: match.start()])
+    word = before.group(1).lower() if before else ""
+    if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        return False  # Mr. Cheng, Inc. (, U.S. dollars, initials
+    return not _SPLIT_DECIMAL.match(text, match.start() - 1) if match.start() else True
+
+
+def _lines(text: str):
+    start = 0
+    for line in text.splitlines(keepends=True):
+        yield start, line.rstrip("\r\n")
+        start += len(line)
+
+
+def _runs(text: str, is_heading: Callable[[str], bool]):
+    """Runs of lines that belong together: (start, end, heading)."""
+    run: list[int] | None = None  # [start, end]
+    for start, line in _lines(text):
+        end = start + len(line)
+        if not line.strip():
+            if run:
+                yield run[0], run[1], False
+            run = None
+            continue
+        if is_heading(line.strip()):
+            if run:
+                yield run[0], run[1], False
+            yield start, end, True
+            run = None
+            continue
+        if run is None or _BULLET.match(line):
+            if run:
+                yield run[0], run[1], False
+            run = [start, end]
+        else:
+            run[1] = end
+    if run:
+        yield run[0], run[1], False
+
+
+def _trimmed(text: str, start: int, end: int) -> Segment | None:
+    piece = text[start:end]
+    bullet = _BULLET.match(piece)
+    while bullet and bullet.end():
+        start += bullet.end()
+        piece = text[start:end]
+        bullet = _BULLET.match(piece)
+    lead = len(piece) - len(piece.lstrip())
+    start += lead
+    end = start + len(piece.strip())
+    if end <= start:
+        return None
+    return Segment(text[start:end], start, end)
+
+
+def segments(text: str, is_heading: Callable[[str], bool] = lambda line: False) -> list[Segment]:
+    """The sentences and headings of ``text`` in order. ``is_heading`` says which whole lines are headings."""
+    found: list[Segment] = []
+    for start, end, heading in _runs(text, is_heading):
+        if heading:
+            found.append(Segment(text[start:end].strip(), start + len(text[start:end]) - len(text[start:end].lstrip()),
+                                 start + len(text[start:end].rstrip()), True))
+            continue
+        piece_start = start
+        for match in _END.finditer(text, start, end):
+            if _ends_sentence(text, match):
+                segment = _trimmed(text, piece_start, match.end())
+                if segment:
+                    found.append(segment)
+                piece_start = match.end()
+        segment = _trimmed(text, piece_start, end)
+        if segment:
+            found.append(segment)
+    return found
