@@ -21,6 +21,7 @@ from kreport.config import DATA_DIR
 from kreport.dataset.load import load, quarterly_series
 from kreport.dataset.validate import check
 from kreport.errors import KreportError, ParameterError
+from kreport.extract import extract
 from kreport.stats.forecast.backtest import backtest_table
 
 __all__ = ["main"]
@@ -61,6 +62,15 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = sub.add_parser("validate", help="check the data files")
     validate.add_argument("--data", type=Path, help="data folder (default: data/)")
+
+    extract_ = sub.add_parser("extract", help="read figures from saved results releases (text, HTML or PDF)")
+    extract_.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a saved release: .txt, .html or .pdf")
+    extract_.add_argument("--platform", help="the platform the releases are about, where the text does not say")
+    extract_.add_argument("--period", help="YYYYQn: the quarter the releases report on, where the text does not say")
+    extract_.add_argument("--source-id", help="the source_id the rows cite (default: platform-quarter-language)")
+    extract_.add_argument("--tier", help="the source's tier, where the guess (company, newswire, aggregator) is wrong")
+    extract_.add_argument("--data", type=Path, help="data folder (default: data/)")
+    extract_.add_argument("--apply", action="store_true", help="append the new rows to data/ (refused on any conflict)")
 
     backtest = sub.add_parser("backtest", help="rolling-origin backtest of the trend models")
     backtest.add_argument("--platform", default="kuaishou")
@@ -124,6 +134,20 @@ def _cmd_validate(args) -> int:
     return 0 if report.ok else 1
 
 
+def _cmd_extract(args) -> int:
+    extraction = extract(args.paths, platform=args.platform, period=args.period, source_id=args.source_id,
+                         tier=args.tier, data_dir=args.data)
+    sys.stdout.write(extraction.to_csv())
+    sys.stdout.flush()
+    for line in extraction.summary():
+        print(line, file=sys.stderr)
+    if args.apply:
+        extraction.apply()
+        for line in extraction.applied_summary():
+            print(line, file=sys.stderr)
+    return 0
+
+
 def _cmd_backtest(args) -> int:
     path = args.csv or Path(f"backtest-{args.platform}-{args.metric}.csv")
     if not path.parent.resolve().is_dir():  # checked first: the backtest takes a while
@@ -143,7 +167,7 @@ def _cmd_backtest(args) -> int:
 def main(argv=None) -> int:
     args = _parser().parse_args(argv)
     command = {"build": _cmd_build, "plan": _cmd_build, "params": _cmd_params,
-               "validate": _cmd_validate, "backtest": _cmd_backtest}[args.command]
+               "validate": _cmd_validate, "backtest": _cmd_backtest, "extract": _cmd_extract}[args.command]
     try:
         return command(args)
     except KreportError as exc:
