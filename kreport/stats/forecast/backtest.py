@@ -43,6 +43,7 @@ __all__ = [
     "add_intervals",
     "score_backtest",
     "run_backtest",
+    "complete_backtest",
     "backtest_table",
     "mase_denominator",
     "known_before",
@@ -315,12 +316,22 @@ def run_backtest(series: pd.Series, horizon: int = 4, models=None, min_train: in
     """
     BACKTESTS_RUN["count"] += 1
     frame = rolling_forecasts(series, models, horizon, min_train, last_origin, scale, saturating)
+    return complete_backtest(frame, calibration, compare_rules)
+
+
+def complete_backtest(frame: pd.DataFrame, calibration: str = "conformal", compare_rules: bool = False) -> pd.DataFrame:
+    """Add ``combo``, ``auto`` and the intervals to the frame of :func:`rolling_forecasts`.
+
+    The forecast benchmark calls this on saved rolling forecasts, so it scores exactly what
+    :func:`run_backtest` (and so :func:`kreport.stats.forecast.engine.forecast`) does.
+    """
     names = set(frame["model"])
     if set(DEFAULT_COMBINATION) <= names:
         frame = add_combination(frame)
     frame = add_auto(frame)
     if compare_rules:
         frame = add_auto(frame, rule="margin", name="auto_margin")
+        frame = add_auto(frame, rule="topk", name="auto_topk")
     return add_intervals(frame, method=calibration)
 
 
