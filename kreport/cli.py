@@ -139,7 +139,7 @@ def _cmd_extract(args) -> int:
                          tier=args.tier, data_dir=args.data)
     sys.stdout.write(extraction.to_csv())
     sys.stdout.flush()
-    for line in extraction.summary():
+    for line in extraction.summary(applying=args.apply):
         print(line, file=sys.stderr)
     if args.apply:
         extraction.apply()

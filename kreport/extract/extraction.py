@@ -57,8 +57,8 @@ class Extraction:
     def count(self, status: str) -> int:
         return sum(row.status == status for row in self.rows)
 
-    def summary(self) -> list[str]:
-        """What a reader needs to review the rows, one line each."""
+    def summary(self, applying: bool = False) -> list[str]:
+        """What a reader needs to review the rows, one line each (``applying``: --apply follows)."""
         lines = []
         for result in self.files:
             release, rows = result.release, [r for r in self.rows if r.file == result.document.path.name]
@@ -77,10 +77,12 @@ class Extraction:
         if self.data_errors:
             lines.append(f"{self.data_dir} has {self.data_errors} validation errors now (run `kreport validate`); --apply refuses until they are fixed")
         new = self.count("new")
-        if self.applied is None:
-            lines.append(f"{new} new, {self.count('same')} same, {self.count('conflict')} conflict. "
-                         + ("Review the rows, then run again with --apply to append the new ones." if new and not self.count("conflict")
-                            else "Nothing to append." if not new else "Settle the conflicts before --apply."))
+        counts = f"{new} new, {self.count('same')} same, {self.count('conflict')} conflict."
+        if applying:
+            lines.append(counts)
+        else:
+            lines.append(counts + " " + ("Review the rows, then run again with --apply to append the new ones." if new and not self.count("conflict")
+                                         else "Nothing to append." if not new else "Settle the conflicts before --apply."))
         return lines
 
     @staticmethod

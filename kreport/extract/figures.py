@@ -113,9 +113,31 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
         return own, ""
     if block.kind == INTRO or block.span is None:
         return (own, "") if own else (None, "the sentence names no period and sits outside any headed block")
-    if own and own != block.span:
+    if own and own not in (block.span, release.period):
         return None, f"it names {own} but sits in the {block.span} block"
-    return block.span, ""
+    return own or block.span, ""
+
+
+# Words that name a period. Next to a figure, outside the words a rule reads as its period, they make the
+# figure's period unclear ("2024年全年總收入...達到" in a quarter block; "for the first half, ... were").
+_PERIOD_WORDS_ZH = re.compile(r"全年|年度|年内|半年|中期|前三季度|个月|今年|去年|同期|\d{4}年|季度|月份")
+_PERIOD_WORDS_EN = re.compile(rf"\b(?:years?|annual|half|interim|months?|quarters?|FY|Q[1-4]|{YEAR}|{MONTH})(?![\w-])", re.IGNORECASE)
+_AFTER_EN = re.compile(rf"^(?: ?\(US\$[^)]*\))?,? (?:in|for|during|over|as of|at the end of) (?:the )?"
+                       rf"(?:full|fiscal|first|second|third|fourth|twelve|nine|six|three|years?|half|quarters?|months?|{YEAR}|{MONTH})\b",
+                       re.IGNORECASE)
+
+
+def _unclear_period(text: str, match: re.Match) -> bool:
+    """Whether words just before or after the figure name a period the rule did not read."""
+    chinese = bool(re.search(r"[\u4e00-\u9fff]", match.group()))
+    # Chinese: the dozen characters before the figure's words ("2024年全年,总收入..."); English: the sentence so far.
+    before = text[max(0, match.start() - 12): match.start()] if chinese else text[: match.start()]
+    if (_PERIOD_WORDS_ZH if chinese else _PERIOD_WORDS_EN).search(before):
+        return True
+    when = match.span("when") if "when" in match.groupdict() and match.group("when") else (-1, -1)
+    if chinese or when[0] >= match.end("u"):
+        return False
+    return bool(_AFTER_EN.match(text[match.end("u"):]))
 
 
 def _prior_period(text: str, headline: Span) -> Span | None:
@@ -147,6 +169,9 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
     if not match or (rule.refuse is not None and rule.refuse.search(text)):
         return []
     where = f"{rule.metric} in {quote[:60]!r}"
+    if _unclear_period(text, match):
+        skipped.append(f"{where}: words next to the figure name a period the wording does not place")
+        return []
     period, why = _headline_period(match, rule, block, release)
     if period is None:
         skipped.append(f"{where}: {why}")

@@ -44,20 +44,36 @@ def _refuse(path: Path, message: str) -> DataError:
     return DataError(path, None, None, message)
 
 
+_COMMON = frozenset("的年季度人民币幣亿億元为為收入用户戶总總月日活跃躍同期增长長较較在和了公司")
+
+
+def _common_share(text: str) -> int:
+    return sum(1 for c in text[:20000] if c in _COMMON) - sum(1 for c in text[:20000] if "\ue000" <= c <= "\uf8ff")
+
+
 def _decode(path: Path, raw: bytes) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16")
     if b"\x00" in raw[:8192]:
         raise _refuse(path, "is not a text, HTML or PDF file (it holds binary data)")
-    for encoding in ("utf-8-sig", "gb18030", "big5"):
-        try:
-            text = raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # GB18030 decodes almost any bytes, Big5 ones included, into nonsense: the decoding that gives
+        # more of the characters every results release uses wins.
+        decoded = []
+        for encoding in ("gb18030", "big5"):
+            try:
+                decoded.append(raw.decode(encoding))
+            except UnicodeDecodeError:
+                continue
+        text = max(decoded, key=_common_share, default=None)
+        if text is None or _common_share(text) == 0:
+            text = None
+    if text is not None:
         controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\t\n\r\f")
-        if controls > len(text[:20000]) / 100:
-            break
-        return text
+        if controls <= len(text[:20000]) / 100:
+            return text
     raise _refuse(path, "is not a text, HTML or PDF file (not UTF-8, GB18030 or Big5 text); save the page as text or HTML")
 
 

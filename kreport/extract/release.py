@@ -45,6 +45,7 @@ _EN_BOTH = re.compile(rf"^(?:[\w.&-]+ )?(?:first|second|third|fourth) quarter (?
 _PART_WORDS = r"(?:first half|second half|interim|six months|nine months|first nine months|first three quarters)"
 _EN_PART = re.compile(rf"^(?:[\w.&-]+ )?{_PART_WORDS}(?: of)? {YEAR}{_SUFFIX}$", re.IGNORECASE)
 _EN_OTHER = re.compile(r"^(?:business highlights|notes?:?|financial highlights|highlights)$", re.IGNORECASE)
+_TITLE = re.compile(r"^[^.。,;:]{0,80}(?:announces?\b[^.。;:]*\bresults|(?:发布|公布)[^.。,;:]*(?:业绩|财务报告|财报))$", re.IGNORECASE)
 _ZH_QUARTER = re.compile(rf"^(?P<y>{YEAR})年第?(?P<n>[一二三四1-4]?)季度(?:业绩|财务|经营)?(?:摘要|亮点|回顾|概要)$")
 _ZH_YEAR = re.compile(rf"^(?P<y>{YEAR})年(?:全年|年度|全年度)(?:业绩|财务|经营)?(?:摘要|亮点|回顾|概要)$")
 _ZH_PART = re.compile(rf"^{YEAR}年(?:上半年|下半年|中期|前三季度|前九个月|九个月)(?:业绩|财务|经营)?(?:摘要|亮点|回顾|概要)$")
@@ -93,7 +94,11 @@ def heading_block(line: str, fiscal_year: str = "year") -> Block | None:
     gets ``Span("quarter", year, 0)``, settled later against the release's own quarter.
     """
     form = _heading_form(line)
-    if not form or re.search(r"announce|发布|公布", form, re.IGNORECASE):
+    if not form:
+        return None
+    if _TITLE.match(form):
+        return Block(INTRO, None, line)  # the release's title: a line of its own, before any block
+    if re.search(r"announce|发布|公布", form, re.IGNORECASE):
         return None
     if _EN_BOTH.match(form):
         return Block("other", None, line)  # a quarter and a year under one heading: which is which is not said
@@ -168,7 +173,7 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
     notes: list[str] = []
     months = fiscal_year_end_month or {}
     raw = segments(text, lambda line: heading_block(line) is not None)
-    announcements = [s for s in raw if not s.heading and _ANNOUNCE.search(matchable(s.text))]
+    announcements = [s for s in raw if _ANNOUNCE.search(matchable(s.text))]
     title = next((s.text for s in raw if _ANNOUNCE.search(matchable(s.text)) and len(s.text) < 160 and "\n" not in s.text
                   and not re.search(r"today|今日|今天|/美通社/|PRNewswire|NEWSWIRE|BUSINESS WIRE", s.text, re.IGNORECASE)), "")
 
@@ -188,8 +193,7 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
     stated: set[Span] = set()
     for s in announcements:
         stated |= _quarters_stated(matchable(s.text))
-    headings = [(s, heading_block(s.text, fiscal)) for s in raw if s.heading]
-    for _, block in headings:
+    for block in (heading_block(s.text, fiscal) for s in raw if s.heading):
         if block.kind == "quarter" and block.span and block.span.year and block.span.quarter:
             stated.add(block.span)
     found_period = next(iter(stated)) if len(stated) == 1 else None

@@ -78,12 +78,12 @@ def _tier(url: str, wire: str) -> str:
     return "newswire" if wire else "aggregator"
 
 
-def _free_id(wanted: str, url: str, existing: dict[str, DataRow]) -> tuple[str, bool]:
-    """``wanted``, or the existing id of the same address, or ``wanted-2``, ``-3`` ... if taken."""
-    if url:
-        for sid, row in existing.items():
-            if row["url"] == url or row["read_at"] == url:
-                return sid, False
+def _free_id(wanted: str, url: str, read_at: str, title: str, existing: dict[str, DataRow]) -> tuple[str, bool]:
+    """``wanted``, or the existing id of the same page (its address, or for a file without one its name and
+    title), or ``wanted-2``, ``-3`` ... if taken."""
+    for sid, row in existing.items():
+        if (url and url in (row["url"], row["read_at"])) or (not url and row["read_at"] == read_at and row["title"] == title):
+            return sid, False
     candidate, n = wanted, 1
     while candidate in existing:
         n += 1
@@ -100,15 +100,15 @@ def source_for(document: Document, release: Release, parents: dict[str, str], ex
         return SourceRow(source_id, row["title"], row["publisher"], row["url"], row["published"], row["read_at"], row["tier"], new=False)
     period = release.period.label.lower() if release.period else "unknown"
     wanted = source_id or f"{release.platform or 'release'}-{period}-{release.language}"
-    sid, new = (source_id, True) if source_id else _free_id(wanted, document.url, existing)
+    parent = parents.get(release.platform or "", release.platform or "unknown company")
+    title = " ".join((document.title or release.title or (
+        f"[{parent} results release{' for ' + release.period.label if release.period else ''}, saved as {document.path.name}]")).split())
+    read_at = document.url or document.path.name
+    sid, new = (source_id, True) if source_id else _free_id(wanted, document.url, read_at, title, existing)
     if not new:
         row = existing[sid]
         return SourceRow(sid, row["title"], row["publisher"], row["url"], row["published"], row["read_at"], row["tier"], new=False)
     wire = _wire(document.text)
-    parent = parents.get(release.platform or "", release.platform or "unknown company")
     host = urlparse(document.url).hostname if document.url else ""
     publisher = parent + (f" via {wire}" if wire else "") + (f" (on {host})" if host else "")
-    title = document.title or release.title or (
-        f"[{parent} results release{' for ' + release.period.label if release.period else ''}, saved as {document.path.name}]")
-    return SourceRow(sid, " ".join(title.split()), publisher, document.url, _published(document.text),
-                     document.url or document.path.name, tier or _tier(document.url, wire))
+    return SourceRow(sid, title, publisher, document.url, _published(document.text), read_at, tier or _tier(document.url, wire))
