@@ -48,7 +48,10 @@ def bad(tmp_path_factory) -> dict[str, Path]:
     read_only = root / "read-only"
     read_only.mkdir()
     read_only.chmod(0o500)
-    return {"good": good, "header_only": header_only, "bad_date": bad_date, "directory": directory,
+    image = root / "release.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    release = FIXTURES / "extract" / "kuaishou-2025q4-synthetic-zh-hant.txt"
+    return {"image": image, "release": release,"good": good, "header_only": header_only, "bad_date": bad_date, "directory": directory,
             "empty_sources": empty_sources, "traversal": traversal, "a_file": a_file, "read_only": read_only,
             "root": root}
 
@@ -70,13 +73,20 @@ CASES = [
     ("a platform id that is a path", ["plan", "--data", "{traversal}"]),
     ("a backtest CSV in a folder that does not exist", ["backtest", "--csv", "/no/such/dir/x.csv"]),
     ("a missing data folder", ["validate", "--data", "/no/such/folder"]),
+    ("extract of a file that does not exist", ["extract", "/no/such/release.txt"]),
+    ("extract of an image", ["extract", "{image}"]),
+    ("extract of a folder", ["extract", "{root}"]),
+    ("extract with an unknown platform", ["extract", "{release}", "--platform", "tiktok"]),
+    ("extract with a quarter in the wrong form", ["extract", "{release}", "--period", "2025-Q4"]),
+    ("extract with a quarter the release contradicts", ["extract", "{release}", "--period", "2025Q3"]),
+    ("extract from a missing data folder", ["extract", "{release}", "--data", "/no/such/folder"]),
 ]
 
 
 @pytest.mark.parametrize(("what", "args"), CASES, ids=[c[0] for c in CASES])
 def test_bad_input_gets_one_clear_line_and_a_non_zero_exit(bad, tmp_path, what, args):
     args = [a.format(**{k: str(v) for k, v in bad.items()}) for a in args]
-    if "--data" not in args and args[0] in ("plan", "build", "backtest", "validate"):
+    if "--data" not in args and args[0] in ("plan", "build", "backtest", "validate", "extract"):
         args += ["--data", str(bad["good"])]
     if args[0] in ("plan", "build") and "--out" not in args:
         args += ["--out", str(tmp_path / "out")]

@@ -1,0 +1,38 @@
+"""Periods named in words (kreport/extract/periods.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kreport.extract.periods import Span, date_quarter, quarter_named
+
+
+@pytest.mark.parametrize("text, label", [
+    ("third quarter of 2023", "2023Q3"), ("Third Quarter 2023", "2023Q3"), ("Third Quarter 202 4", "2024Q3"),
+    ("2020 Second Quarter", "2020Q2"), ("December Quarter 2020", "2020Q4"), ("March quarter 2021", "2021Q1"),
+    ("2025年第三季度", "2025Q3"), ("2025年三季度", "2025Q3"), ("2024年第4季度", "2024Q4"),
+])
+def test_quarters_named_in_words(text, label):
+    assert quarter_named(text).label == label
+
+
+@pytest.mark.parametrize("text", ["2022年第季度", "third quarter", "Q3 2023", "fifth quarter of 2023"])
+def test_a_quarter_that_is_not_all_there_is_none(text):
+    assert quarter_named(text) is None
+
+
+@pytest.mark.parametrize("text, label", [
+    ("December 31, 2020", "2020Q4"), ("June 30, 2024", "2024Q2"), ("Sept. 30, 2025", "2025Q3"), ("2025年9月30日", "2025Q3"),
+])
+def test_the_quarter_ending_on_a_date(text, label):
+    assert date_quarter(text).label == label
+
+
+@pytest.mark.parametrize("text", ["December 30, 2020", "June 31, 2024", "December 31", "2025年9月29日"])
+def test_a_date_that_ends_no_quarter_is_none(text):
+    assert date_quarter(text) is None
+
+
+def test_spans_are_written_as_metrics_csv_writes_periods():
+    assert [Span("quarter", 2025, 3).label, Span("year", 2024).label, Span("fiscal_year", 2021).label] == ["2025Q3", "2024", "FY2021"]
+    assert Span("quarter", 2025, 3).year_earlier().label == "2024Q3"

@@ -1,0 +1,95 @@
+"""What a release covers (kreport/extract/release.py): platform, headline quarter and blocks, from its own text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kreport.errors import DataError
+from kreport.extract.periods import Span
+from kreport.extract.release import heading_block, read_release
+
+RELEASES = Path(__file__).resolve().parent.parent / "fixtures" / "releases"
+FIXTURES = sorted(p.name[: -len(".txt")] for p in RELEASES.glob("*.txt"))
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_every_fixture_says_which_platform_and_quarter_it_covers(name):
+    meta = json.loads((RELEASES / f"{name}.meta.json").read_text(encoding="utf-8"))
+    release = read_release((RELEASES / f"{name}.txt").read_text(encoding="utf-8"), fiscal_year_end_month={"alibaba": 3})
+    assert (release.platform, release.period.label) == (meta["platform"], meta["period"])
+    assert release.language == name.split("-", 2)[2]
+
+
+@pytest.mark.parametrize("line, kind, label", [
+    ("Second Quarter 2025 Key Highlights", "quarter", "2025Q2"),
+    ("Third Quarter 202 4 Key Highlights", "quarter", "2024Q3"),
+    ("JD.com Second Quarter 2020 Highlights", "quarter", "2020Q2"),
+    ("In the quarter ended December 31, 2020:", "quarter", "2020Q4"),
+    ("Other Key Financial Information for the Third Quarter of 2023", "quarter", "2023Q3"),
+    ("2024年第四季度業績摘要", "quarter", "2024Q4"),
+    ("2025年第三季度業(yè)績摘要", "quarter", "2025Q3"),
+    ("2024年全年業績摘要", "year", "2024"),
+    ("Full Year 2023 Key Highlights", "year", "2023"),
+    ("First Half 2024 Key Highlights", "part", None),
+    ("Notes:", "other", None),
+])
+def test_headings_open_blocks(line, kind, label):
+    block = heading_block(line)
+    assert block.kind == kind
+    assert (block.span.label if block.span else None) == label
+
+
+@pytest.mark.parametrize("line", ["Total e-commerce GMV(1) was", "快手應用平均日活躍用戶為4.010億",
+                                  "HONG KONG, Aug. 21, 2025 /PRNewswire/ -- Kuaishou Technology today announced its results."])
+def test_sentences_are_no_headings(line):
+    assert heading_block(line) is None
+
+
+@pytest.mark.parametrize("line", ["Kuaishou Technology Announces Third Quarter 2023 Unaudited Financial Results", "快手科技發佈2024年第四季度及全年業績"])
+def test_a_title_line_stands_alone_before_any_block(line):
+    assert heading_block(line).kind == "intro"
+
+
+def test_a_heading_that_lost_its_quarter_takes_the_quarter_the_text_states():
+    text = "快手科技发布 2022 年第三季度业绩\n\n2022年第季度业绩摘要\n\n  • 快手应用平均日活跃用户为3.634亿。"
+    release = read_release(text)
+    assert release.period == Span("quarter", 2022, 3)
+    assert release.sentences[-1].block.span == Span("quarter", 2022, 3)
+
+
+def test_a_heading_that_lost_its_quarter_and_a_text_that_never_states_it_leave_the_period_open():
+    release = read_release("2022年第季度业绩摘要\n\n  • 快手应用平均日活跃用户为3.634亿。")
+    assert release.platform == "kuaishou" and release.period is None
+    assert any("--period" in note for note in release.notes)
+    settled = read_release("2022年第季度业绩摘要\n\n  • 快手应用平均日活跃用户为3.634亿。", period=Span("quarter", 2022, 3))
+    assert settled.sentences[-1].block.span == Span("quarter", 2022, 3)
+
+
+def test_given_values_the_text_contradicts_are_refused():
+    text = "Pinduoduo Announces Fourth Quarter 2021 Unaudited Financial Results\nFourth Quarter 2021 Highlights\n"
+    with pytest.raises(DataError, match="pdd release, not kuaishou"):
+        read_release(text, name="x.txt", platform="kuaishou")
+    with pytest.raises(DataError, match="reports on 2021Q4, not 2021Q3"):
+        read_release(text, name="x.txt", period=Span("quarter", 2021, 3))
+
+
+def test_a_text_naming_two_headline_quarters_has_none():
+    text = "Kuaishou Technology Announces Third Quarter 2024 Results\nSecond Quarter 2024 Key Highlights\n- Average DAUs were 1 million."
+    release = read_release(text)
+    assert release.period is None and any("several headline quarters" in note for note in release.notes)
+
+
+def test_a_release_naming_no_company_needs_platform():
+    release = read_release("Second Quarter 2025 Key Highlights\n- Total revenue increased by 13.1% to RMB35.0 billion.")
+    assert release.platform is None and any("--platform" in note for note in release.notes)
+    assert read_release("Second Quarter 2025 Key Highlights\n", platform="kuaishou").platform == "kuaishou"
+
+
+def test_a_fiscal_year_block_of_a_march_year_is_a_fiscal_year():
+    text = ("Alibaba Group Announces March Quarter and Full Fiscal Year 2021 Results\n"
+            "In the fiscal year ended March 31, 2021:\nRevenue was RMB717,289 million.")
+    release = read_release(text, fiscal_year_end_month={"alibaba": 3})
+    assert release.sentences[-1].block.span == Span("fiscal_year", 2021)

@@ -1,0 +1,35 @@
+"""Sentences to quote (kreport/extract/sentences.py): line wraps kept inside, bullets and headings apart."""
+
+from __future__ import annotations
+
+from kreport.extract.sentences import segments
+
+
+def test_a_line_wrap_stays_inside_its_sentence_and_bullets_are_left_out():
+    text = ("Fourth Quarter 2023 Key Highlights\n- Average DAUs on Kuaishou APP were 382.5 million, representing an increase of\n"
+            "4.5% from 366.2 million for the same period of 2022. - Average MAUs on Kuaishou APP were 700.4 million.")
+    found = segments(text, lambda line: line.endswith("Highlights"))
+    assert [s.text for s in found] == [
+        "Fourth Quarter 2023 Key Highlights",
+        "Average DAUs on Kuaishou APP were 382.5 million, representing an increase of\n4.5% from 366.2 million for the same period of 2022.",
+        "Average MAUs on Kuaishou APP were 700.4 million.",
+    ]
+    assert found[0].heading and not found[1].heading
+    assert all(text[s.start:s.end] == s.text for s in found)  # the quote is the original text
+
+
+def test_abbreviations_and_decimals_do_not_end_a_sentence():
+    text = "Mr. Cheng said revenue was RMB290.2 billion. Pinduoduo Inc. (NASDAQ: PDD) grew.\n\nNext paragraph"
+    assert [s.text for s in segments(text)] == ["Mr. Cheng said revenue was RMB290.2 billion.",
+                                                "Pinduoduo Inc. (NASDAQ: PDD) grew.", "Next paragraph"]
+
+
+def test_chinese_full_stops_and_bullet_lines():
+    text = "2024年第四季度業績摘要\n  • 快手應用平均日活躍用戶為4.010億。總收入為人民幣354億元。\n • 毛利為人民幣191億元。"
+    assert [s.text for s in segments(text)] == ["2024年第四季度業績摘要", "快手應用平均日活躍用戶為4.010億。", "總收入為人民幣354億元。",
+                                                "毛利為人民幣191億元。"]
+
+
+def test_a_lone_dash_line_is_a_bullet_and_a_split_decimal_does_not_end_a_sentence():
+    text = "-\nTotal revenue increased by 11.4% to\nRMB31. 1 billion from RMB27.9 billion. -\nGross profit"
+    assert [s.text for s in segments(text)] == ["Total revenue increased by 11.4% to\nRMB31. 1 billion from RMB27.9 billion.", "Gross profit"]
