@@ -1,0 +1,130 @@
+"""Extraction benchmark: precision and recall of `kreport extract` on the real release openings.
+
+Prints figures; not a test. Every `tests/fixtures/releases/<name>.txt` is read through `extract()` (the
+command's own path: reading, release, rules, figures, rows), and its rows are compared with the
+hand-checked `<name>.expected.csv` (the headline figures) on platform, metric and period:
+
+- correct: the expected row, with the same value (as published), unit and qualifier;
+- wrong: an expected platform, metric and period with another value, unit or qualifier;
+- unexpected: a row for a platform, metric and period the expected file does not have.
+
+precision = correct / rows extracted (wrong and unexpected rows both count against it),
+recall = correct / expected rows. Targets: precision 100%, recall at least 90%.
+
+The rules were written with these openings in view, so a second table reads ``--messy N`` (default 3)
+seeded variants of each, made messier the way saved pages are: decimal points split from their digits
+(``RMB290 .2 billion``), sentences wrapped mid-line, words glued to ``RMB``, pinyin injected after Chinese
+characters, full-width commas, spaces between characters. None changes a figure, so every row must still
+be right: precision must stay at 100%; recall may drop where a variant breaks a wording.
+
+    .venv/bin/python benchmarks/extract_benchmark.py [--releases DIR] [--messy N] [--seed S] [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+from kreport.config import DATA_DIR, PROJECT_ROOT
+from kreport.extract import extract
+
+RELEASES = PROJECT_ROOT / "tests" / "fixtures" / "releases"
+
+
+def _expected(path: Path) -> dict[tuple[str, str, str], tuple[str, str, str]]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return {(r["platform"], r["metric"], r["period"]): (r["value"], r["unit"], r["qualifier"]) for r in csv.DictReader(handle)}
+
+
+def _ratio(part: int, whole: int) -> str:
+    return f"{part / whole:7.1%}" if whole else "      -"
+
+
+_PINYIN = {"數": "(shù)", "達": "(dá)", "業": "(yè)", "績": "(jì)", "領": "(lǐng)", "內": "(nèi)", "區": "(qū)", "時": "(shí)",
+           "数": "(shù)", "达": "(dá)", "业": "(yè)", "绩": "(jì)", "额": "(é)", "户": "(hù)"}
+
+
+def _sometimes(pattern: str, replacement, text: str, rng: random.Random, share: float = 0.5) -> str:
+    return re.sub(pattern, lambda m: (replacement(m) if callable(replacement) else m.expand(replacement)) if rng.random() < share
+                  else m.group(), text)
+
+
+def messy(text: str, rng: random.Random) -> str:
+    """``text`` made messier in ways that change no figure (see the module's docstring)."""
+    unit = r"(?=\d*\s?(?:billion|million|亿|億|百万|百萬))"
+    text = _sometimes(rf"(?<=\d)\.(?=\d+{unit[3:]}", " .", text, rng)
+    text = _sometimes(r"(?<=[a-z]) (?=RMB\d)", "", text, rng)
+    lines = text.split("\n")  # a long line wraps mid-sentence; a short one (a heading) stays whole
+    text = "\n".join(_sometimes(r"(?<=[a-z,]) (?=[a-z])", "\n", line, rng, 0.05) if len(line) > 80 else line for line in lines)
+    text = _sometimes(r"[數達業績領內區時数达业绩额户](?!\()", lambda m: m.group() + _PINYIN[m.group()], text, rng)
+    text = _sometimes(r"(?<=[\u4e00-\u9fff]),(?=[\u4e00-\u9fff])", "，", text, rng)
+    text = _sometimes(r"第([一二三四])季度", "第 \\1 季度", text, rng)
+    return text
+
+
+def _score(paths: list[Path], extraction, show: bool, label: str, names: dict[str, str] | None = None) -> dict[str, int]:
+    totals = {"expected": 0, "extracted": 0, "correct": 0, "wrong": 0, "unexpected": 0}
+    print(f"{label:32} {'expected':>8} {'extracted':>9} {'correct':>7} {'wrong':>5} {'unexp.':>6} {'precision':>9} {'recall':>7}")
+    for path in paths:
+        original = Path(names[path.name]) if names else path
+        expected = _expected(original.with_name(original.name[: -len(".txt")] + ".expected.csv"))
+        rows = {(r.platform, r.metric, r.period): (r.value, r.unit, r.qualifier) for r in extraction.rows if r.file == path.name}
+        correct = sum(1 for key, got in rows.items() if expected.get(key) == got)
+        wrong = sum(1 for key, got in rows.items() if key in expected and expected[key] != got)
+        unexpected = sum(1 for key in rows if key not in expected)
+        counts = {"expected": len(expected), "extracted": len(rows), "correct": correct, "wrong": wrong, "unexpected": unexpected}
+        for name, value in counts.items():
+            totals[name] += value
+        print(f"{path.stem:32} {len(expected):8} {len(rows):9} {correct:7} {wrong:5} {unexpected:6} "
+              f"{_ratio(correct, len(rows)):>9} {_ratio(correct, len(expected)):>7}")
+        if show:
+            for key, got in rows.items():
+                if expected.get(key) != got:
+                    print(f"    {'wrong' if key in expected else 'unexpected'}: {' '.join(key)} = {' '.join(got)}"
+                          + (f" (expected {' '.join(expected[key])})" if key in expected else ""))
+            for key in expected.keys() - rows.keys():
+                print(f"    missing: {' '.join(key)} = {' '.join(expected[key])}")
+    t = totals
+    print(f"{'total':32} {t['expected']:8} {t['extracted']:9} {t['correct']:7} {t['wrong']:5} {t['unexpected']:6} "
+          f"{_ratio(t['correct'], t['extracted']):>9} {_ratio(t['correct'], t['expected']):>7}")
+    print(f"precision {_ratio(t['correct'], t['extracted']).strip()} (target 100%), "
+          f"recall {_ratio(t['correct'], t['expected']).strip()} (target at least 90%), "
+          f"{t['wrong']} wrong values, {t['unexpected']} rows the expected files do not have\n")
+    return totals
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--releases", type=Path, default=RELEASES, help="folder of <name>.txt and <name>.expected.csv")
+    parser.add_argument("--messy", type=int, default=3, metavar="N", help="messier variants of each opening (0: none)")
+    parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--show", action="store_true", help="list every wrong, unexpected and missing row")
+    args = parser.parse_args(argv)
+    paths = sorted(args.releases.glob("*.txt"))
+    # One run over all files, as an analyst would give them; the data folder is only read (for statuses).
+    print("The release openings as saved")
+    clean = _score(paths, extract(paths, data_dir=DATA_DIR), args.show, "fixture")
+    wrong = clean["wrong"] + clean["unexpected"]
+    if args.messy > 0:
+        rng = random.Random(args.seed)
+        with tempfile.TemporaryDirectory(prefix="kreport-extract-bench-") as folder:
+            variants, names = [], {}
+            for path in paths:
+                for n in range(1, args.messy + 1):
+                    variant = Path(folder) / f"{path.stem}~{n}.txt"
+                    variant.write_text(messy(path.read_text(encoding="utf-8"), rng), encoding="utf-8")
+                    variants.append(variant)
+                    names[variant.name] = str(path)
+            print(f"{args.messy} messier variants of each (seed {args.seed})")
+            totals = _score(variants, extract(variants, data_dir=DATA_DIR), args.show, "variant", names)
+            wrong += totals["wrong"] + totals["unexpected"]
+    return 1 if wrong else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
