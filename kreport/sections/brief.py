@@ -49,6 +49,8 @@ def latest_table(rep: Report) -> Html:
                 continue
             r = row.iloc[0]
             text = f"{quantity(r['value'], r['unit'], r['qualifier'], rep.lang)} · {r['period_text']}"
+            if rep.owner_name(platform, r["metric"]) != rep.platform_name(platform):  # revenue: the listed company's
+                text = f"{rep.owner_name(platform, r['metric'])}: {text}"
             if not math.isnan(r["yoy"]):
                 text += f" · {rep.t('col.yoy')} {format_change(r['yoy'])}"
             if r["metric"] in ("gmv_ttm", "annual_buyers"):
@@ -232,7 +234,7 @@ def data_changes(rep: Report) -> Html:
     cutoff = (rep.quarter - 1).end_time
     new = m[m["period_end"] > cutoff]
     items = [rep.t("brief.changes.new", n=len(new), quarter=str(rep.quarter),
-                   list=", ".join(sorted({f"{rep.platform_name(p)} {rep.t(f'metric.{x}')}" for p, x in zip(new["platform"], new["metric"])})) or "–")]
+                   list=", ".join(sorted({f"{rep.owner_name(p, x)} {rep.t(f'metric.{x}')}" for p, x in zip(new["platform"], new["metric"])})) or "–")]
     old = _snapshot(rep.quarter - 1)
     if old is None:
         items.append(rep.t("brief.changes.nobuild", quarter=str(rep.quarter - 1)))

@@ -217,7 +217,7 @@ def monetisation(rep: Report) -> Html:
 
 
 def _revenue_mix(rep: Report, owners: dict) -> Html:
-    """Each company's newest quarter with a total: the marketing and commerce lines as shares of it."""
+    """Each company's newest quarter that splits its total revenue: the marketing and commerce lines as shares of it."""
     m = without_bounds(rep.data.metrics[rep.data.metrics["period_kind"] == "quarter"])
     rows, used = [], []
     for platform in rep.data.platforms.index:
@@ -225,7 +225,9 @@ def _revenue_mix(rep: Report, owners: dict) -> Html:
         totals = mine[mine["metric"] == "revenue_total"].sort_values("period_end")
         if totals.empty:
             continue
-        total = totals.iloc[-1]
+        # The newest quarter that splits its total, else the newest total.
+        split = totals[totals["period"].isin(mine.loc[mine["metric"] != "revenue_total", "period"])]
+        total = (split if not split.empty else totals).iloc[-1]
         same = mine[mine["period"] == total["period"]].set_index("metric")
         share = {k: (format_value(same.loc[k, "value"] / total["value"], "fraction") if k in same.index else "–")
                  for k in ("revenue_marketing", "revenue_commerce")}

@@ -93,7 +93,7 @@ def test_brief_latest_table_marks_gmv_as_no_longer_disclosed(stopped):
     markup = str(brief.latest_table(report("brief", stopped)))
     kuaishou = next(row for row in re.findall(r"<tr>(.*?)</tr>", markup, re.S) if "Kuaishou" in row)
     assert "209 RMB bn · 2025Q3 · YoY +10.0% · no longer disclosed after 2025Q3" in kuaishou
-    assert "34.0 RMB bn · 2025Q4 · YoY +13.3%" in kuaishou
+    assert "Kuaishou Technology: 34.0 RMB bn · 2025Q4 · YoY +13.3%" in kuaishou
     assert "No longer disclosed: Kuaishou E-commerce GMV (last: 2025Q3)." in text(markup)
 
 
@@ -159,3 +159,17 @@ def test_data_appendix_lists_the_disclosure_record(stopped):
 def test_the_chinese_pages_say_it_too(stopped, name, section, words):
     params = {"platform": "kuaishou"} if name == "platform" else {}
     assert words in text(section(report(name, stopped, lang="zh", **params)))
+
+
+def test_brief_names_new_revenue_figures_for_the_company(stopped, monkeypatch, tmp_path):
+    monkeypatch.setattr(brief, "REPORTS_DIR", tmp_path)
+    words = text(brief.data_changes(report("brief", stopped)))
+    assert "Kuaishou Average DAU, Kuaishou Technology Commerce revenue" in words
+    assert "Kuaishou Technology Total revenue" in words
+
+
+def test_revenue_mix_uses_the_newest_quarter_that_splits_the_total(stopped):
+    rows = [[re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row)]
+            for row in re.findall(r"<tr>(.*?)</tr>", str(comparison.monetisation(report("comparison", stopped))), re.S)]
+    # 2025Q4: total 340, commerce 41 (亿): 12% commerce; no marketing line.
+    assert ["Kuaishou Technology (trust e-commerce)", "2025Q4", "34.0 RMB bn", "–", "12%"] in rows
