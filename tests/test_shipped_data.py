@@ -76,6 +76,14 @@ def test_every_metric_source_resolves(shipped):
     assert sources["source_id"].is_unique
 
 
+def test_no_reported_figure_rests_on_aggregators_alone(shipped):
+    """Issue 11: an aggregator-only reported figure is allowed with a reason, but the shipped data has none."""
+    tiers = dict(zip(shipped.sources["source_id"], shipped.sources["tier"]))
+    alone = [f"{r.platform} {r.metric} {r.period}" for r in shipped.metrics.itertuples()
+             if r.basis == "reported" and all(tiers[s] == "aggregator" for s in (r.source_id, *r.corroborated_by))]
+    assert alone == []
+
+
 def test_every_platform_has_a_business_model(shipped):
     assert set(shipped.platforms["model"]) <= set(MODELS)
     assert shipped.metrics["model"].isin(MODELS).all()
