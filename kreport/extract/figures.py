@@ -146,6 +146,8 @@ def _prior_period(text: str, headline: Span) -> Span | None:
     earlier = headline.year_earlier()
     if re.fullmatch(r"去年同期|去年|(?:for|in) the same (?:period|quarter) (?:of )?last year", text, re.IGNORECASE):
         return earlier
+    if re.fullmatch(rf"(?:in |for )?{YEAR}年?", text) and headline.kind == "quarter":
+        return None  # "in 2023", "较2023年的" after a quarter's figure: the year's figure, or the quarter's?
     if match := re.search(rf"({YEAR})", text):
         year = year_of(match.group(1))
         if date := date_quarter(text):  # twelve months ended a date

@@ -103,6 +103,12 @@ def test_a_comparative_from_another_year_than_the_year_before_is_left_out():
     assert figures(text) == {("dau", "2024Q3", "407.5", "million", "")}
 
 
+def test_a_comparative_for_a_bare_year_after_a_quarters_figure_is_left_out():
+    text = KS_EN + "- Average DAUs on Kuaishou APP were 407.5 million, representing an increase of 5.4% from 386.6 million for 2023."
+    assert figures(text) == {("dau", "2024Q3", "407.5", "million", "")}
+    assert figures(KS_ZH + "- 快手應用平均日活躍用戶為4.010億,較2023年的3.825億增長4.8%。") == {("dau", "2024Q4", "4.010", "100m", "")}
+
+
 def test_a_stated_change_that_does_not_fit_the_figures_leaves_both_out():
     text = KS_EN + "- Average DAUs on Kuaishou APP were 407.5 million, representing an increase of 15.4% from 386.6 million for the same period of 2023."
     assert figures(text) == set()
