@@ -58,3 +58,21 @@ def test_the_period_option_settles_a_release_that_never_states_its_quarter(synth
     assert extract([path], data_dir=synthetic_data_dir).rows == []
     rows = extract([path], data_dir=synthetic_data_dir, period="2022Q3").rows
     assert [(r.metric, r.period, r.value) for r in rows] == [("dau", "2022Q3", "3.634"), ("dau", "2021Q3", "3.204")]
+
+
+def test_a_pdf_and_an_html_page_give_the_rows_their_text_gives(synthetic_data_dir, tmp_path, minimal_pdf):
+    lines = ["Kuaishou Technology Announces Second Quarter 2025 Unaudited Financial Results",
+             "HONG KONG, Aug. 21, 2025 /PRNewswire/ -- Kuaishou Technology today announced its results for the three months ended June 30, 2025.",
+             "Second Quarter 2025 Key Highlights",
+             "- Average DAUs on Kuaishou APP were 408.9 million, representing an increase of 3.4% from 395.3 million",
+             "for the same period of 2024."]
+    pdf = tmp_path / "release.pdf"
+    pdf.write_bytes(minimal_pdf(lines))
+    html = tmp_path / "release.html"
+    html.write_text("<html><head><title>" + lines[0] + "</title></head><body>" + "".join(f"<p>{line}</p>" for line in lines[:3])
+                    + "<ul><li>" + " ".join(lines[3:])[2:] + "</li></ul></body></html>", encoding="utf-8")
+    for path in (pdf, html):
+        extraction = extract([path], data_dir=synthetic_data_dir)
+        assert {(r.metric, r.period, r.value, r.unit) for r in extraction.rows} == {
+            ("dau", "2025Q2", "408.9", "million"), ("dau", "2024Q2", "395.3", "million")}, path
+        assert extraction.files[0].source.published == "2025-08-21"

@@ -15,28 +15,6 @@ RELEASE_LINES = [
 ]
 
 
-def minimal_pdf(lines: list[str]) -> bytes:
-    """A one-page PDF with ``lines`` in Helvetica (ASCII only), written by hand: no PDF writer needed."""
-    escaped = [line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") for line in lines]
-    content = "BT /F1 10 Tf 40 800 Td 14 TL " + " ".join(f"({line}) Tj T*" for line in escaped) + " ET"
-    objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
-    ]
-    out, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return out
-
-
 def test_a_text_file_is_read_as_it_is(tmp_path):
     path = tmp_path / "release.txt"
     path.write_text("第一行\r\n第二行\r\n", encoding="utf-8")
@@ -68,7 +46,7 @@ def test_an_html_page_keeps_its_blocks_and_loses_its_scripts(tmp_path):
     assert "RMB1 billion" not in document.text
 
 
-def test_a_pdf_is_read_through_its_text_layer(tmp_path):
+def test_a_pdf_is_read_through_its_text_layer(tmp_path, minimal_pdf):
     path = tmp_path / "release.pdf"
     path.write_bytes(minimal_pdf(RELEASE_LINES))
     document = read_document(path)
@@ -81,12 +59,12 @@ def test_a_pdf_is_read_through_its_text_layer(tmp_path):
     (b"PK\x03\x04" + bytes(64), "a ZIP archive"),
     (b"\x00\x01\x02binary" * 10, "binary data"),
     (b"%PDF-1.4\nnot really a pdf", "not a readable PDF"),
-    (minimal_pdf([]), "without a text layer"),
+    ("empty pdf", "without a text layer"),
     (b"   \n", "is empty"),
 ])
-def test_what_is_not_a_release_text_is_refused_naming_the_file(tmp_path, content, message):
+def test_what_is_not_a_release_text_is_refused_naming_the_file(tmp_path, minimal_pdf, content, message):
     path = tmp_path / "release.bin"
-    path.write_bytes(content)
+    path.write_bytes(minimal_pdf([]) if content == "empty pdf" else content)
     with pytest.raises(DataError, match=message) as caught:
         read_document(path)
     assert str(caught.value).startswith(str(path))

@@ -20,7 +20,7 @@ from kreport.extract.periods import MONTH, YEAR
 
 __all__ = ["Rule", "NUM", "FN", "USD", "MONTH", "YEAR", "money_en", "people_en", "money_zh", "people_zh",
            "CHANGE_EN", "SAME_PERIOD_EN", "LEAD_EN", "LEAD_ZH", "SAME_PERIOD_ZH", "QUARTER_ZH", "DATE",
-           "QUALIFIERS", "qualifier_of", "UNIT_WORDS"]
+           "QUALIFIERS", "qualifier_of", "UNIT_WORDS", "rule"]
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A footnote mark glued to a word: GMV1, users 3, GMV(1), GMV (1), 总交易额2).
@@ -99,9 +99,8 @@ class Rule:
 
 
 def rule(metric: str, pattern: str, line: str, *, english: bool, **options) -> Rule:
+    """A Rule from its pattern's text; English patterns ignore case, Chinese ones have none."""
     flags = re.IGNORECASE if english else 0
     refuse = options.pop("refuse", None)
     return Rule(metric, re.compile(pattern, flags), line, refuse=re.compile(refuse, flags) if refuse else None, **options)
 
-
-__all__ += ["rule"]
