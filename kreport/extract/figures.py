@@ -127,13 +127,37 @@ _AFTER_EN = re.compile(rf"^(?: ?\(US\$[^)]*\))?,? (?:in|for|during|over|as of|at
                        re.IGNORECASE)
 
 
-def _unclear_period(text: str, match: re.Match) -> bool:
+# In an executive's words (a weak rule) the period is often set at the start of a long sentence ("2024年全年,
+# 我们持续投入AI,推动...日活跃用户数达到"): any of these words, or another quarter, anywhere before the figure.
+_OTHER_PERIOD_ZH = re.compile(r"全年|年度|年内|半年|中期|前三季度|个月|今年|年初")
+_QUARTER_ZH = re.compile(rf"(?:({YEAR})年)?第?([一二三四])季度")
+
+
+def _another_quarter(before: str, block: Block) -> bool:
+    """Whether ``before`` names a quarter other than the block's (any quarter, in a block that is no quarter)."""
+    for match in _QUARTER_ZH.finditer(before):
+        if block.kind != "quarter" or block.span is None:
+            return True
+        if "一二三四".index(match.group(2)) + 1 != block.span.quarter:
+            return True
+        if match.group(1) and year_of(match.group(1)) != block.span.year:
+            return True
+    return False
+
+
+def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block) -> bool:
     """Whether words just before or after the figure name a period the rule did not read."""
     chinese = bool(re.search(r"[\u4e00-\u9fff]", match.group()))
     # Chinese: the dozen characters before the figure's words ("2024年全年,总收入..."); English: the sentence so far.
     before = text[max(0, match.start() - 12): match.start()] if chinese else text[: match.start()]
     if (_PERIOD_WORDS_ZH if chinese else _PERIOD_WORDS_EN).search(before):
         return True
+    if chinese and rule.weak:
+        said = text[: match.start("v")]
+        if match.groupdict().get("when"):  # the rule's own period, placed by _headline_period
+            said = said[: match.start("when")] + said[match.end("when"):]
+        if _OTHER_PERIOD_ZH.search(said) or _another_quarter(said, block):
+            return True
     when = match.span("when") if "when" in match.groupdict() and match.group("when") else (-1, -1)
     if chinese or when[0] >= match.end("u"):
         return False
@@ -171,7 +195,7 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
     if not match or (rule.refuse is not None and rule.refuse.search(text)):
         return []
     where = f"{rule.metric} in {quote[:60]!r}"
-    if _unclear_period(text, match):
+    if _unclear_period(text, match, rule, block):
         skipped.append(f"{where}: words next to the figure name a period the wording does not place")
         return []
     period, why = _headline_period(match, rule, block, release)

@@ -132,6 +132,16 @@ def test_words_naming_another_period_next_to_a_figure_leave_it_out():
     assert figures(KS_EN + "- Average DAUs on Kuaishou APP were 394.6 million in the first half of 2024.") == set()
 
 
+def test_an_executives_figure_in_a_sentence_that_opens_with_another_period_is_left_out():
+    # The period words are further back than the dozen characters checked for a bullet's figure.
+    assert figures(KS_ZH + "程一笑表示:「2024年全年,我們持續投入AI技術,推動快手應用的日活躍用戶數達到3.994億。」") == set()
+    assert figures(KS_ZH + "程一笑表示:「2024年上半年,我們持續投入AI技術,第二季度總收入同比增長11.6%,達到人民幣310億元。」") == set()
+    assert figures(KS_ZH + "程一笑表示:「第三季度,我們持續投入AI技術,推動快手應用的日活躍用戶數達到4.075億。」") == set()
+    # The block's own quarter named at the start is no other period.
+    assert figures(KS_ZH + "程一笑表示:「2024年第四季度,我們持續投入AI技術,推動快手應用的日活躍用戶數達到4.010億。」") == {
+        ("dau", "2024Q4", "4.010", "100m", "")}
+
+
 def test_another_products_users_are_not_the_apps():
     assert figures(KS_ZH + "程一笑表示:「可靈AI的日活躍用戶數達到0.1億。」") == set()
 
