@@ -21,7 +21,8 @@ _TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 _PINYIN = re.compile(rf"(?<=[{CJK}])\((?=[a-z{_TONE_VOWELS}]*[{_TONE_VOWELS}])[a-z{_TONE_VOWELS}]{{1,7}}\)")
 
 # Traditional characters of the words the rules read, mapped to their simplified form, so one
-# pattern reads both scripts. Only characters whose simplified form is unambiguous are listed.
+# pattern reads both scripts. Only characters whose simplified form is unambiguous are listed. The
+# headings' words are among them (財務回顧, 業績亮點): a heading left unread glues onto the next sentence.
 _PAIRS = (
     "為为 爲为 億亿 萬万 幣币 總总 額额 電电 應应 躍跃 戶户 數数 較较 達达 與与 過过 業业 績绩 務务 營营 銷销 "
     "長长 減减 計计 審审 個个 這这 於于 從从 內内 經经 調调 淨净 凈净 潤润 發发 佈布 報报 財财 創创 歷历 連连 "
@@ -29,7 +30,8 @@ _PAIRS = (
     "獻献 後后 體体 網网 頭头 導导 產产 環环 幾几 場场 實实 現现 億亿 亞亚 國国 區区 門门 開开 關关 雲云 "
     "萬万 錢钱 員员 處处 選选 擇择 認认 證证 讀读 寫写 書书 記记 說说 話话 讓让 協协 議议 價价 該该 質质 種种 "
     "類类 樣样 條条 齊齐 隊队 軟软 劃划 覽览 憑凭 優优 勢势 機机 會会 擴扩 況况 滿满 趨趋 轉转 據据 設设 備备 "
-    "級级 極极 藝艺 專专 見见 觀观 視视 頻频 廣广 聲声 態态 購购 組组 織织 進进 濟济 兩两 邊边 歲岁 費费 靈灵 極极 屆届"
+    "級级 極极 藝艺 專专 見见 觀观 視视 頻频 廣广 聲声 態态 購购 組组 織织 進进 濟济 兩两 邊边 歲岁 費费 靈灵 極极 屆届 "
+    "顧顾 點点"
 ).split()
 _TRADITIONAL = str.maketrans({pair[0]: pair[1] for pair in _PAIRS})
 # Units a number may stand before; a decimal point split from its digits is rejoined only before one.

@@ -38,3 +38,8 @@ def test_pinyin_injected_after_characters_is_dropped_and_nothing_else():
 def test_traditional_characters_of_the_rules_words_read_as_simplified():
     assert simplified("快手應用平均日活躍用戶為3.662億,較去年同期3.233億增長13.3%") == "快手应用平均日活跃用户为3.662亿,较去年同期3.233亿增长13.3%"
     assert simplified("總收入為人民幣283億元") == "总收入为人民币283亿元"
+
+
+def test_traditional_heading_words_read_as_simplified():
+    assert simplified("2024年第三季度財務回顧") == "2024年第三季度财务回顾"
+    assert simplified("業績亮點") == "业绩亮点"

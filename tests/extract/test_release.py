@@ -32,6 +32,10 @@ def test_every_fixture_says_which_platform_and_quarter_it_covers(name):
     ("2024年第四季度業績摘要", "quarter", "2024Q4"),
     ("2025年第三季度業(yè)績摘要", "quarter", "2025Q3"),
     ("2024年全年業績摘要", "year", "2024"),
+    ("2024年第三季度財務回顧", "quarter", "2024Q3"),  # 顧 and 點: traditional heading words
+    ("2024年第三季度財務(wù)回顧", "quarter", "2024Q3"),
+    ("2024年第二季度業績亮點", "quarter", "2024Q2"),
+    ("2023年全年財務回顧", "year", "2023"),
     ("Full Year 2023 Key Highlights", "year", "2023"),
     ("First Half 2024 Key Highlights", "part", None),
     ("Notes:", "other", None),
