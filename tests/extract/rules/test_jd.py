@@ -21,3 +21,21 @@ def test_product_lines_are_not_net_revenues(figures):
             "Net revenues from the sales of general merchandise products for the second quarter of 2020 were RMB64.0 billion "
             "(US$9.1 billion), an increase of 45.4% from the second quarter of 2019.")
     assert figures(text) == set()
+
+
+def test_net_revenues_stated_before_their_quarter(figures):
+    text = ("JD.com Announces Third Quarter 2023 Results\n\nThird Quarter 2023 Highlights\n\n"
+            "Net revenues were RMB247.7 billion (US$33.9 billion) for the third quarter of 2023, an increase of 1.7% "
+            "from the third quarter of 2022.\n"
+            "Net service revenues were RMB48.5 billion (US$6.6 billion) for the third quarter of 2023, an increase of 5.1% "
+            "from the third quarter of 2022.\n")
+    assert figures(text) == {("revenue_total", "2023Q3", "247.7", "RMB_bn", ""), ("revenue_commerce", "2023Q3", "48.5", "RMB_bn", "")}
+
+
+def test_net_revenues_stated_before_another_period_are_not_the_quarters(figures):
+    text = ("JD.com Announces Third Quarter 2023 Results\n\nThird Quarter 2023 Highlights\n\n"
+            "Net revenues were RMB795.1 billion (US$108.9 billion) for the first nine months of 2023, an increase of 3.4% "
+            "from the first nine months of 2022.\n"
+            "Net revenues were RMB247.7 billion (US$33.9 billion) for the third quarter of 2022, an increase of 1.7% "
+            "from the third quarter of 2021.\n")
+    assert figures(text) == set()
