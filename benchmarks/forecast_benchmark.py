@@ -36,7 +36,12 @@ import pandas as pd
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from kreport.stats.forecast.backtest import complete_backtest, rolling_forecasts  # noqa: E402
+from kreport.stats.forecast.backtest import (  # noqa: E402
+    add_combination,
+    add_intervals,
+    complete_backtest,
+    rolling_forecasts,
+)
 from kreport.stats.forecast.models import candidate_models  # noqa: E402
 
 WINDOW, FIRST_SCORED, LAST_ORIGIN, HORIZON, CALIBRATION_START = 32, 16, 28, 4, 12
@@ -82,28 +87,31 @@ def _fits(series_id, values, calibration_start, last_origin, with_sf, fits_dir, 
     """Every model's rolling forecasts (and statsforecast's rows) for one series, with the seconds each took.
 
     With ``fits_dir`` they are read from, or saved to, ``<fits_dir>/<series id>.pkl``, so the
-    combination and calibration can be scored again without refitting.
+    combination and calibration can be scored again without refitting; models missing there are
+    fitted and added. Seconds are CPU seconds of this process (each model's share of its fits).
     """
     path = Path(fits_dir) / f"{series_id.replace('/', '_')}.pkl" if fits_dir else None
+    kr, sf = None, None
     if path is not None and path.exists():
         saved = pd.read_pickle(path)
-        if set(models) <= set(saved["kr"]["model"]) and (saved["sf"] is not None or not with_sf):
-            return saved["kr"], saved["sf"]
-    index = pd.period_range("2000Q1", periods=len(values), freq="Q")
-    series = pd.Series(values, index=index)
-    parts = []
-    for name in models:
-        started = time.process_time()
-        part = rolling_forecasts(series, [name], HORIZON, calibration_start, last_origin)
-        part["seconds"] = time.process_time() - started
-        parts.append(part)
-    kr = pd.concat(parts, ignore_index=True)
-    sf = None
-    if with_sf:
+        kr, sf = saved["kr"], saved["sf"]
+    have = set() if kr is None else set(kr["model"])
+    missing = [name for name in models if name not in have]
+    if missing:
+        series = pd.Series(values, index=pd.period_range("2000Q1", periods=len(values), freq="Q"))
+        parts = [] if kr is None else [kr]
+        for name in missing:
+            started = time.process_time()
+            part = rolling_forecasts(series, [name], HORIZON, calibration_start, last_origin)
+            part["seconds"] = time.process_time() - started
+            parts.append(part)
+        kr = pd.concat(parts, ignore_index=True)
+    if with_sf and sf is None:
         started = time.process_time()
         sf = pd.DataFrame(_statsforecast_rows(values, first_scored, last_origin, HORIZON), columns=COLUMNS)
         sf["seconds"] = time.process_time() - started
-    if path is not None:
+        missing = True
+    if path is not None and missing:
         path.parent.mkdir(parents=True, exist_ok=True)
         pd.to_pickle({"kr": kr, "sf": sf}, path)
     return kr, sf
@@ -111,6 +119,8 @@ def _fits(series_id, values, calibration_start, last_origin, with_sf, fits_dir, 
 
 COLUMNS = ["model", "origin_pos", "h", "actual", "forecast", "denominator", "lo80", "hi80", "lo95", "hi95",
            "cal_lo80", "cal_hi80", "cal_lo95", "cal_hi95"]
+# kreport's members before issue 13 (each fitted on the log scale), and their fixed mean, for comparison.
+EARLIER = ("ets_log", "arima_log", "theta_log")
 
 
 def evaluate_series(job):
@@ -118,10 +128,15 @@ def evaluate_series(job):
     series_id, values, first_scored, last_origin, calibration_start, with_sf, fits_dir = job
     values = np.asarray(values, dtype=float)
     models = candidate_models(calibration_start, 4)
-    kr, sf = _fits(series_id, values, calibration_start, last_origin, with_sf, fits_dir, models, first_scored)
+    kr, sf = _fits(series_id, values, calibration_start, last_origin, with_sf, fits_dir, models + EARLIER,
+                   first_scored)
+    kr = kr.drop(columns="seconds").assign(seconds=kr["seconds"])
     seconds = {"kreport": kr[kr["model"].isin(models)].groupby("model")["seconds"].first().sum()}
-    frame = complete_backtest(kr[kr["model"].isin(models)].drop(columns="seconds").reset_index(drop=True),
-                              compare_rules=True)
+    own = kr[kr["model"].isin(models)].drop(columns="seconds").reset_index(drop=True)
+    frame = complete_backtest(own, compare_rules=True)
+    earlier = kr[kr["model"].isin(EARLIER)].drop(columns="seconds").reset_index(drop=True)
+    earlier = add_intervals(add_combination(earlier, EARLIER, name="combo_log"))
+    frame = pd.concat([frame, earlier], ignore_index=True)
     frame = frame[(frame["origin_pos"] >= first_scored) & frame["actual"].notna()]
     rows = [frame[COLUMNS]]
     if sf is not None:
@@ -169,7 +184,7 @@ def _run(jobs, n_jobs, label):
     pd.set_option("display.width", 200)
     pd.set_option("display.max_rows", 200)
     print(f"\n=== {label}: {len(jobs)} series, {time.time() - started:.0f} s ===")
-    print("CPU seconds fitting, all series (kreport: its candidate models' rolling forecasts, origins "
+    print("Seconds fitting, all series (kreport: its candidate models' rolling forecasts, origins "
           f"{jobs[0][4]}.. ; statsforecast: AutoETS + AutoARIMA + AutoTheta, scored origins only):")
     print("  " + ", ".join(f"{k} {v:.0f} s ({v / len(jobs):.2f} s a series)" for k, v in seconds.items()))
     print("Model x horizon (MASE, sMAPE %, interval coverage raw / calibrated; sf_* = statsforecast 2.1.1):")

@@ -17,9 +17,13 @@ from scipy import stats
 
 from kreport.errors import ParameterError
 
-__all__ = ["LEVELS", "interval_multipliers", "raw_multipliers"]
+__all__ = ["LEVELS", "TAIL_DF", "interval_multipliers", "raw_multipliers"]
 
 LEVELS = (0.80, 0.95)
+# Forecast errors of business series have heavier tails than the normal's: on the M3 quarterly
+# backtests the 95% quantile of |z| is 1.76 times the 80% one (Student t with 5 degrees of
+# freedom: 1.74; normal: 1.53).
+TAIL_DF = 5
 
 
 def raw_multipliers(levels=LEVELS) -> np.ndarray:
@@ -28,7 +32,7 @@ def raw_multipliers(levels=LEVELS) -> np.ndarray:
 
 
 def interval_multipliers(past_z, levels=LEVELS, prior_weight: float = 4.0,
-                         method: str = "conformal") -> np.ndarray:
+                         method: str = "conformal", tail_df: float | None = TAIL_DF) -> np.ndarray:
     """How many model standard deviations each interval should span, from past errors.
 
     Parameters
@@ -46,6 +50,11 @@ def interval_multipliers(past_z, levels=LEVELS, prior_weight: float = 4.0,
         enough errors for it, shrunk towards the raw multiplier by
         `prior_weight`; the "scale" answer where there are not (a 95% quantile
         needs 19 errors).
+    tail_df : float or None
+        A wider level's multiplier is at least the narrowest level's times the ratio of their
+        Student-t quantiles with `tail_df` degrees of freedom: a 95% bound estimated from a few
+        dozen errors, most of them small, would otherwise assume normal tails and cover too
+        little. None leaves each level to its own estimate.
 
     Returns
     -------
@@ -63,13 +72,16 @@ def interval_multipliers(past_z, levels=LEVELS, prior_weight: float = 4.0,
         return raw
     s2 = (np.sum(z**2) + prior_weight) / (n + prior_weight)
     scaled = np.sqrt(s2) * stats.t.ppf(0.5 + levels / 2, df=n + prior_weight)
-    if method == "scale":
-        return scaled
     out = scaled.copy()
-    z_sorted = np.sort(z)
-    for i, level in enumerate(levels):
-        rank = int(np.ceil((n + 1) * level))
-        if rank <= n:
-            empirical = z_sorted[rank - 1]
-            out[i] = (n * empirical + prior_weight * raw[i]) / (n + prior_weight)
+    if method == "conformal":
+        z_sorted = np.sort(z)
+        for i, level in enumerate(levels):
+            rank = int(np.ceil((n + 1) * level))
+            if rank <= n:
+                empirical = z_sorted[rank - 1]
+                out[i] = (n * empirical + prior_weight * raw[i]) / (n + prior_weight)
+    if tail_df is not None and levels.size > 1:
+        tail = stats.t.ppf(0.5 + levels / 2, df=tail_df)
+        narrowest = int(np.argmin(levels))
+        out = np.maximum(out, out[narrowest] * tail / tail[narrowest])
     return out

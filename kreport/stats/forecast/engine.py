@@ -1,10 +1,10 @@
-"""One forecast call: honest model choice, calibrated intervals and a fit summary.
+"""One forecast call: a combination scored honestly, calibrated intervals and a fit summary.
 
 :func:`forecast` backtests the candidate models on the series itself
-(:mod:`kreport.backtest`), combines the models the ``auto`` procedure picks
-from all the backtest errors, fits them on the whole series and widens their
-intervals by the procedure's own past errors. A series too short for a
-backtest gets the simple models only, and the result says so.
+(:mod:`kreport.stats.forecast.backtest`), fits the members of the ``auto``
+procedure (the mean of ETS, ARIMA and Theta; see that module) on the whole
+series and widens their intervals by the procedure's own past errors. A series
+too short for a backtest gets the simple models only, and the result says so.
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ def fit_summary(fitted, n_obs: int, m: int) -> dict:
 
 def forecast(series: pd.Series, horizon: int = 4, models=None, scale: str = "auto",
              min_train: int | None = None, saturating: bool = False) -> ForecastResult:
-    """Forecast a series with the backtest-chosen model combination and calibrated intervals.
+    """Forecast a series with the combination of ETS, ARIMA and Theta and intervals calibrated by its backtest.
 
     Parameters
     ----------

@@ -7,12 +7,16 @@ standard deviation on that scale. Intervals, back-transformation,
 combination and calibration are done elsewhere, the same way for all models.
 
 statsmodels provides ETS, SARIMA, Theta and OLS; the saturating curves (scipy)
-are in :mod:`kreport.stats.forecast.saturating`.
+are in :mod:`kreport.stats.forecast.saturating`. ``ets``, ``arima`` and ``theta``
+fit the original values (their forecasts carried onto the modelling scale); the
+``*_log`` versions, kreport's earlier members, fit the modelling scale itself and
+are kept for the benchmark's comparison.
 """
 
 from __future__ import annotations
 
 import warnings
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -131,8 +135,8 @@ def seasonal_strength(y, m) -> float:
     return float(max(0.0, 1.0 - np.var(remainder[ok]) / var_sr))
 
 
-def fit_ets(y, m, horizon):
-    """Exponential smoothing, form chosen by AICc among additive-error forms.
+def fit_ets_log(y, m, horizon):
+    """Exponential smoothing on the modelling scale, form chosen by AICc among additive-error forms.
 
     On the log scale additive error, trend and season are the multiplicative
     forms of the raw series, without statsmodels' multiplicative recursions
@@ -169,7 +173,7 @@ def fit_ets(y, m, horizon):
     form = "A" + ({None: "N", "add": "A"}[trend] + ("d" if damped else "")) + ({None: "N", "add": "A"}[season])
     params = {"form": f"ETS({form[0]},{form[1:-1]},{form[-1]})"}
     params.update({k: float(v) for k, v in zip(res.param_names, res.params) if not k.startswith("initial")})
-    return ModelForecast("ets", mean, sigma, params, res.aic, res.aicc, res.bic, np.asarray(res.resid))
+    return ModelForecast("ets_log", mean, sigma, params, res.aic, res.aicc, res.bic, np.asarray(res.resid))
 
 
 def _differencing(y, m):
@@ -235,7 +239,7 @@ def _arima_orders(y, m, horizon) -> list[ModelForecast]:
     return out
 
 
-def fit_arima(y, m, horizon):
+def fit_arima_log(y, m, horizon):
     """SARIMA on the modelling scale, with orders chosen automatically.
 
     Differencing as in auto.arima (seasonal strength > 0.64, then KPSS); then
@@ -248,13 +252,8 @@ def fit_arima(y, m, horizon):
     return min(orders, key=lambda f: f.aicc)
 
 
-def fit_arima_aw(y, m, horizon):
-    """The SARIMA orders of :func:`fit_arima`, combined by Akaike weights."""
-    return _akaike_mix("arima_aw", _arima_orders(y, m, horizon))
-
-
-def fit_theta(y, m, horizon):
-    """Theta method (statsmodels ThetaModel), deseasonalised additively when a test finds seasonality."""
+def fit_theta_log(y, m, horizon):
+    """Theta method (statsmodels ThetaModel) on the modelling scale, deseasonalised additively when a test finds seasonality."""
     from statsmodels.tsa.forecasting.theta import ThetaModel
 
     if y.size < max(6, 2 * m if m > 1 else 6):
@@ -267,11 +266,11 @@ def fit_theta(y, m, horizon):
         pi = np.asarray(res.prediction_intervals(horizon, alpha=0.2))
     sigma = (pi[:, 1] - pi[:, 0]) / (2 * Z80)
     params = {k: float(v) for k, v in res.params.items()}
-    return ModelForecast("theta", mean, sigma, params)
+    return ModelForecast("theta_log", mean, sigma, params)
 
 
 def _on_raw_scale(fit_raw, y, m, horizon, scale):
-    """Fit `fit_raw` on the original values and carry its forecast onto the modelling scale.
+    """Fit `fit_raw` on the original values of a log-modelled series and carry its forecast onto the log scale.
 
     Some forms (ETS with multiplicative error and seasonality, or an additive trend in the
     original units, and the classical Theta method) are only defined on the original values. The
@@ -279,7 +278,8 @@ def _on_raw_scale(fit_raw, y, m, horizon, scale):
     these members combine and calibrate like the others; a non-positive forecast of a
     log-modelled series becomes NaN and the plausibility check stands the model down.
     """
-    if scale is None or scale.name == "identity":
+    if scale is None or scale.name != "log":
+        # Rates stay on the logit scale, where no forecast can leave 0-1; identity is the original.
         return fit_raw(y, m, horizon)
     x = scale.inverse(y)
     out = fit_raw(x, m, horizon)
@@ -324,7 +324,7 @@ def _ets_forms(x, m, horizon) -> list[ModelForecast]:
                 params = {"form": f"ETS({letter[error]},{letter[trend]}{'d' if damped else ''},{letter[season]})"}
                 params.update({k: float(v) for k, v in zip(res.param_names, res.params) if not k.startswith("initial")})
                 sigma = (frame["pi_upper"].to_numpy() - frame["pi_lower"].to_numpy()) / (2 * Z80)
-                out.append(ModelForecast("ets_raw", frame["mean"].to_numpy(), sigma, params, res.aic, res.aicc,
+                out.append(ModelForecast("ets", frame["mean"].to_numpy(), sigma, params, res.aic, res.aicc,
                                          res.bic, np.asarray(res.resid)))
     _remember(key, out)
     return out
@@ -346,24 +346,27 @@ def _akaike_mix(name: str, forms: list[ModelForecast]) -> ModelForecast:
     mean = w @ means
     sigma = np.sqrt(w @ (np.array([f.sigma for f in ok]) ** 2 + (means - mean) ** 2))
     best = ok[int(np.argmin(aicc))]
-    params = {"forms": {f.params.get("form", str(f.params.get("order"))): round(float(wi), 3) for f, wi in zip(ok, w)}}
+    label = lambda f: f.params.get("form") or f"ARIMA{f.params['order']}{f.params['seasonal_order']}"  # noqa: E731
+    params = {"form": label(best), "weights": {label(f): round(float(wi), 3) for f, wi in zip(ok, w) if wi >= 0.005}}
     return ModelForecast(name, mean, sigma, params, best.aic, best.aicc, best.bic, best.residuals)
 
 
-def _ets_raw(x, m, horizon):
-    forms = _ets_forms(x, m, horizon)
-    if not forms:
-        raise ModelError("no ETS form could be fitted")
-    return min(forms, key=lambda f: f.aicc)
+def _ets_weighted(x, m, horizon):
+    return _akaike_mix("ets", _ets_forms(x, m, horizon))
 
 
-def _ets_aw(x, m, horizon):
-    return _akaike_mix("ets_aw", _ets_forms(x, m, horizon))
+def fit_ets(y, m, horizon, scale=None):
+    """Exponential smoothing on the original values: every stable form, combined by Akaike weights.
 
-
-def fit_ets_aw(y, m, horizon, scale=None):
-    """Every ETS form of :func:`fit_ets_raw`, combined by Akaike weights."""
-    return _on_raw_scale(_ets_aw, y, m, horizon, scale)
+    The forms are AutoETS's: error additive or multiplicative, trend none, additive or damped,
+    season none, additive or multiplicative (multiplicative season only with multiplicative error;
+    seasonal forms with at least two full years plus four points). An additive trend in the
+    original units grows linearly where a trend on the log scale (:func:`fit_ets_log`) compounds.
+    On the M3 quarterly series the weighted forms beat the single best form by AICc (0.77 against
+    0.79 of seasonal naive's error on a 55-series sample); forms that explode are caught by the
+    plausibility check of :func:`fit_model`.
+    """
+    return _on_raw_scale(_ets_weighted, y, m, horizon, scale)
 
 
 # Forms fitted in this process (ETS forms, ARIMA orders), shared by the best-form and weighted models.
@@ -394,51 +397,7 @@ def _keep_start(form, x, params) -> None:
         _remember((form, x.tobytes()), params, _STARTS)
 
 
-def fit_ets_raw(y, m, horizon, scale=None):
-    """Exponential smoothing on the original values, all stable forms (AutoETS's set), chosen by AICc.
-
-    Error additive or multiplicative, trend none, additive or damped, season none, additive or
-    multiplicative (multiplicative season only with multiplicative error). An additive trend in
-    the original units grows linearly, where a trend on the log scale compounds.
-    """
-    return _on_raw_scale(_ets_raw, y, m, horizon, scale)
-
-
-def fit_damped(y, m, horizon):
-    """Damped-trend exponential smoothing on the modelling scale: ETS(A,Ad,N) or ETS(A,Ad,A) by AICc.
-
-    The trend always fades, so a recent run of growth is never extrapolated for long.
-    """
-    from statsmodels.tsa.exponential_smoothing.ets import ETSModel
-
-    if y.size < 10:
-        raise ModelError(f"damped trend needs 10 points, got {y.size}")
-    seasons = [None] + (["add"] if m > 1 and y.size >= 2 * m + 4 else [])
-    best = None
-    for season in seasons:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                res = ETSModel(pd.Series(y), error="add", trend="add", damped_trend=True, seasonal=season,
-                               seasonal_periods=m if season else None).fit(disp=False, maxiter=200)
-        except Exception:  # a form that cannot be fitted drops out of the choice
-            continue
-        if np.isfinite(res.aicc) and (best is None or res.aicc < best[0].aicc):
-            best = (res, season)
-    if best is None:
-        raise ModelError("no damped-trend form could be fitted")
-    res, season = best
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        frame = res.get_prediction(y.size, y.size + horizon - 1).summary_frame(alpha=0.2)
-    sigma = (frame["pi_upper"].to_numpy() - frame["pi_lower"].to_numpy()) / (2 * Z80)
-    params = {"form": f"ETS(A,Ad,{'A' if season else 'N'})"}
-    params.update({k: float(v) for k, v in zip(res.param_names, res.params) if not k.startswith("initial")})
-    return ModelForecast("damped", frame["mean"].to_numpy(), sigma, params, res.aic, res.aicc, res.bic,
-                         np.asarray(res.resid))
-
-
-def _theta_raw(x, m, horizon):
+def _theta_classic(x, m, horizon):
     from statsmodels.tsa.forecasting.theta import ThetaModel
 
     if x.size < max(6, 2 * m if m > 1 else 6):
@@ -449,31 +408,30 @@ def _theta_raw(x, m, horizon):
         mean = np.asarray(res.forecast(horizon))
         pi = np.asarray(res.prediction_intervals(horizon, alpha=0.2))
     sigma = (pi[:, 1] - pi[:, 0]) / (2 * Z80)
-    return ModelForecast("theta_raw", mean, sigma, {k: float(v) for k, v in res.params.items()})
+    return ModelForecast("theta", mean, sigma, {k: float(v) for k, v in res.params.items()})
 
 
-def fit_theta_raw(y, m, horizon, scale=None):
-    """The classical Theta method on the original values (multiplicative deseasonalising when a test finds seasonality)."""
-    return _on_raw_scale(_theta_raw, y, m, horizon, scale)
+def fit_theta(y, m, horizon, scale=None):
+    """The classical Theta method (statsmodels ThetaModel) on the original values.
+
+    Deseasonalised multiplicatively when a test finds seasonality, as in the M3 competition's
+    Theta; on logs (:func:`fit_theta_log`) the drift compounds instead.
+    """
+    return _on_raw_scale(_theta_classic, y, m, horizon, scale)
 
 
-def _arima_raw(x, m, horizon):
-    out = fit_arima(x, m, horizon)
-    return ModelForecast("arima_raw", out.mean, out.sigma, out.params, out.aic, out.aicc, out.bic, out.residuals)
+def _arima_weighted(x, m, horizon):
+    return _akaike_mix("arima", _arima_orders(x, m, horizon))
 
 
-def _arima_raw_aw(x, m, horizon):
-    return _akaike_mix("arima_raw_aw", _arima_orders(x, m, horizon))
+def fit_arima(y, m, horizon, scale=None):
+    """SARIMA on the original values, its candidate orders combined by Akaike weights.
 
-
-def fit_arima_raw_aw(y, m, horizon, scale=None):
-    """The SARIMA orders of :func:`fit_arima_raw`, combined by Akaike weights."""
-    return _on_raw_scale(_arima_raw_aw, y, m, horizon, scale)
-
-
-def fit_arima_raw(y, m, horizon, scale=None):
-    """SARIMA as :func:`fit_arima`, on the original values (a drift there is linear, not compounding)."""
-    return _on_raw_scale(_arima_raw, y, m, horizon, scale)
+    Differencing and orders as in :func:`fit_arima_log` (a drift with one difference is then
+    linear, not compounding); every order that fits is weighted by its AICc instead of keeping
+    only the best.
+    """
+    return _on_raw_scale(_arima_weighted, y, m, horizon, scale)
 
 
 def _fit_curve(name):
@@ -491,13 +449,9 @@ _FITTERS = {
     "ets": fit_ets,
     "arima": fit_arima,
     "theta": fit_theta,
-    "damped": fit_damped,
-    "ets_raw": fit_ets_raw,
-    "ets_aw": fit_ets_aw,
-    "arima_aw": fit_arima_aw,
-    "arima_raw_aw": fit_arima_raw_aw,
-    "theta_raw": fit_theta_raw,
-    "arima_raw": fit_arima_raw,
+    "ets_log": fit_ets_log,
+    "arima_log": fit_arima_log,
+    "theta_log": fit_theta_log,
     "logistic": _fit_curve("logistic"),
     "gompertz": _fit_curve("gompertz"),
 }
@@ -506,7 +460,7 @@ MODEL_NAMES = tuple(_FITTERS)
 FULL_MODELS = ("snaive", "drift", "loglinear", "ets", "arima", "theta")
 DEFAULT_COMBINATION = ("ets", "arima", "theta")
 _CURVES = ("logistic", "gompertz")
-_NEED_SCALE = _CURVES + ("ets_raw", "ets_aw", "theta_raw", "arima_raw", "arima_raw_aw")
+_NEED_SCALE = _CURVES + ("ets", "arima", "theta")  # fitted on the original values
 
 
 def is_short(n_obs: int, m: int) -> bool:
@@ -596,7 +550,7 @@ def _fit_model(name, y, m, horizon, scale):
     except (ModelError, ValueError, np.linalg.LinAlgError, RuntimeError):
         reason = "fit_failed"
     if not reason:
-        return out
+        return replace(out, model=name)
     base = fit_snaive(y, m, horizon) if y.size >= m else fit_naive(y, m, horizon)
     return ModelForecast(name, base.mean, base.sigma, residuals=base.residuals,
                          note=reason, fallback=True)

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kreport.errors import ModelError
+from kreport.errors import ModelError, ParameterError
 from kreport.stats.forecast.backtest import (
     backtest_table,
     choose_members,
@@ -60,11 +60,22 @@ def test_backtest_rows_cover_each_origin_and_horizon_once():
     assert str(first["origin"].iloc[0]) == "2022Q4" and str(first["period"].iloc[0]) == "2023Q1"
 
 
-def test_auto_uses_the_default_until_errors_exist_then_the_best():
+def test_auto_is_the_fixed_combination_at_every_origin():
     frame = run_backtest(synthetic(24), models=FAST_MODELS, min_train=12)
-    assert choose_members(frame, 12, FAST_MODELS) == ("theta",)  # the default members present
-    members = choose_members(frame, 24, FAST_MODELS)
+    assert choose_members(frame, 24, FAST_MODELS) == ("theta",)  # the default members present
+    assert set(frame.loc[frame["model"] == "auto", "members"]) == {"theta"}
+    auto = frame[frame["model"] == "auto"].sort_values(["origin_pos", "h"])["mean"].to_numpy()
+    theta = frame[frame["model"] == "theta"].sort_values(["origin_pos", "h"])["mean"].to_numpy()
+    np.testing.assert_allclose(auto, theta)
+
+
+def test_the_topk_rule_uses_the_default_until_errors_exist_then_the_best():
+    frame = run_backtest(synthetic(24), models=FAST_MODELS, min_train=12)
+    assert choose_members(frame, 12, FAST_MODELS, rule="topk") == ("theta",)
+    members = choose_members(frame, 24, FAST_MODELS, rule="topk")
     assert len(members) == 3 and "snaive" not in members  # seasonal naive ignores the growth
+    with pytest.raises(ParameterError):
+        choose_members(frame, 24, FAST_MODELS, rule="best")
 
 
 def test_multipliers_widen_with_past_errors_and_default_to_raw():
@@ -78,6 +89,19 @@ def test_multipliers_widen_with_past_errors_and_default_to_raw():
     z = np.arange(1, 10, dtype=float)
     m80 = interval_multipliers(z, levels=(0.8,), prior_weight=0.0)
     assert m80[0] == pytest.approx(8.0)
+
+
+def test_the_95_multiplier_keeps_a_heavy_tail_over_the_80_one():
+    from scipy import stats
+
+    # Thirty errors of the same size say nothing of the tail: the 95% bound keeps a t(5) tail's distance.
+    m80, m95 = interval_multipliers(np.full(30, 0.5))
+    assert m95 / m80 == pytest.approx(stats.t.ppf(0.975, 5) / stats.t.ppf(0.9, 5))
+    m80_free, m95_free = interval_multipliers(np.full(30, 0.5), tail_df=None)
+    assert m80_free == m80 and m95_free < m95
+    # Errors with a heavier tail of their own keep it.
+    heavy = np.r_[np.full(25, 0.5), np.full(5, 1.5)]
+    np.testing.assert_allclose(interval_multipliers(heavy), interval_multipliers(heavy, tail_df=None))
 
 
 def test_backtest_table_for_the_cli():

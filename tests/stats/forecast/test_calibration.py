@@ -28,21 +28,21 @@ def test_scale_method_by_hand():
     # Ten errors of size 2 and a prior worth 4 errors of size 1: s2 = (10 * 4 + 4) / 14.
     z = [2.0, -2.0] * 5
     expected = np.sqrt(44 / 14) * stats.t.ppf([0.9, 0.975], df=14)
-    assert interval_multipliers(z, method="scale").tolist() == pytest.approx(expected.tolist())
+    assert interval_multipliers(z, method="scale", tail_df=None).tolist() == pytest.approx(expected.tolist())
 
 
 def test_conformal_with_enough_errors_uses_the_shrunk_empirical_quantile():
     # 20 errors |z| = 1..20; level 0.8 takes rank ceil(21 * 0.8) = 17, level 0.95 rank ceil(21 * 0.95) = 20.
     z = np.arange(1.0, 21.0) * np.where(np.arange(20) % 2, -1, 1)  # signs do not matter
-    out = interval_multipliers(z, prior_weight=4.0)
+    out = interval_multipliers(z, prior_weight=4.0, tail_df=None)
     assert out.tolist() == pytest.approx([(20 * 17 + 4 * Z80) / 24, (20 * 20 + 4 * Z95) / 24])
 
 
 def test_conformal_falls_back_to_scale_where_a_level_lacks_errors():
     # With 10 errors, 80% uses rank ceil(11 * 0.8) = 9, but 95% would need rank 11 > 10.
     z = np.arange(1.0, 11.0)
-    conformal = interval_multipliers(z)
-    scaled = interval_multipliers(z, method="scale")
+    conformal = interval_multipliers(z, tail_df=None)
+    scaled = interval_multipliers(z, method="scale", tail_df=None)
     assert conformal[0] == pytest.approx((10 * 9 + 4 * Z80) / 14)
     assert conformal[1] == pytest.approx(scaled[1])
 

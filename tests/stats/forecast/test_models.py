@@ -36,8 +36,7 @@ def test_drift_adds_average_yearly_change():
     assert fc.params["drift_per_year"] == pytest.approx(2)
 
 
-@pytest.mark.parametrize("name", ["loglinear", "ets", "arima", "theta", "damped", "ets_raw", "ets_aw", "theta_raw", "arima_raw",
-                                  "arima_aw", "arima_raw_aw"])
+@pytest.mark.parametrize("name", ["loglinear", "ets", "arima", "theta", "ets_log", "arima_log", "theta_log"])
 def test_statsmodels_models_forecast_the_trend_with_spread(name):
     y = seasonal_log_series()
     fc = fit_model(name, y, 4, 4, Scale("log"))
@@ -50,8 +49,8 @@ def test_statsmodels_models_forecast_the_trend_with_spread(name):
 
 def test_models_on_the_original_values_come_back_on_the_modelling_scale():
     y = seasonal_log_series()
-    raw = fit_model("theta_raw", np.exp(y), 4, 4, Scale("identity"))
-    logged = fit_model("theta_raw", y, 4, 4, Scale("log"))
+    raw = fit_model("theta", np.exp(y), 4, 4, Scale("identity"))
+    logged = fit_model("theta", y, 4, 4, Scale("log"))
     np.testing.assert_allclose(logged.mean, np.log(raw.mean))
     np.testing.assert_allclose(logged.sigma, raw.sigma / raw.mean)
 
@@ -63,13 +62,28 @@ def test_a_fit_is_made_once_per_process():
 
 
 def test_ets_form_is_chosen_by_aicc_and_reported():
-    fc = fit_model("ets", seasonal_log_series(24), 4, 4)
+    fc = fit_model("ets_log", seasonal_log_series(24), 4, 4)
     assert fc.params["form"].startswith("ETS(A,")
     assert np.isfinite(fc.aicc)
 
 
+def test_ets_weighs_its_forms_by_aicc_and_reports_the_best():
+    fc = fit_model("ets", seasonal_log_series(24), 4, 4, Scale("log"))
+    weights = fc.params["weights"]
+    assert fc.params["form"] in weights and max(weights.values()) == weights[fc.params["form"]]
+    assert sum(weights.values()) == pytest.approx(1, abs=0.05)
+    assert fc.model == "ets" and np.isfinite(fc.aicc)
+
+
+def test_rates_are_fitted_on_the_logit_scale():
+    rate = Scale("logit")
+    y = rate.forward(np.linspace(0.6, 0.95, 20))
+    fc = fit_model("theta", y, 4, 12, rate)
+    assert not fc.fallback and np.all(np.diff(fc.mean) > 0)  # a raw-scale line would cross 1 and stand down
+
+
 def test_exploding_model_falls_back_to_seasonal_naive(monkeypatch):
-    def exploding(y, m, horizon):
+    def exploding(y, m, horizon, scale=None):
         return ModelForecast("ets", np.full(horizon, 1e6), np.ones(horizon))
 
     monkeypatch.setitem(models._FITTERS, "ets", exploding)
