@@ -31,7 +31,7 @@ _PAIRS = (
     "萬万 錢钱 員员 處处 選选 擇择 認认 證证 讀读 寫写 書书 記记 說说 話话 讓让 協协 議议 價价 該该 質质 種种 "
     "類类 樣样 條条 齊齐 隊队 軟软 劃划 覽览 憑凭 優优 勢势 機机 會会 擴扩 況况 滿满 趨趋 轉转 據据 設设 備备 "
     "級级 極极 藝艺 專专 見见 觀观 視视 頻频 廣广 聲声 態态 購购 組组 織织 進进 濟济 兩两 邊边 歲岁 費费 靈灵 極极 屆届 "
-    "顧顾 點点"
+    "顧顾 點点 別别"
 ).split()
 _TRADITIONAL = str.maketrans({pair[0]: pair[1] for pair in _PAIRS})
 # Units a number may stand before; a decimal point split from its digits is rejoined only before one.

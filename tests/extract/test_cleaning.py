@@ -43,3 +43,7 @@ def test_traditional_characters_of_the_rules_words_read_as_simplified():
 def test_traditional_heading_words_read_as_simplified():
     assert simplified("2024年第三季度財務回顧") == "2024年第三季度财务回顾"
     assert simplified("業績亮點") == "业绩亮点"
+
+
+def test_respectively_reads_as_simplified():
+    assert simplified("分別達到4.075億和7.141億") == "分别达到4.075亿和7.141亿"

@@ -4,7 +4,8 @@ The key-highlights bullets ("Average DAUs on Kuaishou APP were 408.9 million, re
 3.4% from 395.3 million for the same period of 2024", "快手應用平均日活躍用戶為4.080億,較去年同期3.938億
 增長3.6%"), the segment lines of the financial review, and the chief executive's quote that some reposts
 keep alone ("日活躍用戶數...達到4.162億", "總收入同比增長14.2%,達到人民幣356億元"), read only where no
-bullet gave the figure.
+bullet gave the figure, including both user counts named at once ("日活跃用户数和月活跃用户数分别达到了
+3.866亿和6.847亿").
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ def _compared_zh(prior: str) -> str:
 
 
 _WHEN_ZH = rf"(?:(?P<when>{QUARTER_ZH}),?)?"
+_USERS_ZH = rf"(?:{NUM})(?:亿|百万)"
+_BOTH_USERS = (r"(?:我们的|快手的|快手应用的)?(?:平均)?日活跃(?:用户)?数?(?:和|及|与)(?:平均)?月活跃(?:用户)?数?"
+               r"[^。;,]{0,12},?分别(?P<lead>达到)了?")
 _OTHER_USERS = r"可灵|Kling|海外|Kwai|Snack|极速版|国际"
 _DAU = "average daily active users of the Kuaishou app (快手應用平均日活躍用戶)"
 _MAU = "average monthly active users of the Kuaishou app (快手應用平均月活躍用戶)"
@@ -85,4 +89,7 @@ RULES = (
          _REVENUE, english=False, weak=True),
     rule("dau", rf"{_WHEN_ZH}(?:我们的|快手的|快手应用的)?日活跃用户数?[^。;,]{{0,16}},?(?P<lead>达到|达|突破)"
          + people_zh(), _DAU, english=False, weak=True, refuse=_OTHER_USERS),
+    # Both named at once, in that order: "日活跃用户数和月活跃用户数分别达到了3.866亿和6.847亿".
+    rule("dau", rf"{_BOTH_USERS}{people_zh()}(?:和|及|与){_USERS_ZH}", _DAU, english=False, weak=True, refuse=_OTHER_USERS),
+    rule("mau", rf"{_BOTH_USERS}{_USERS_ZH}(?:和|及|与){people_zh()}", _MAU, english=False, weak=True, refuse=_OTHER_USERS),
 )

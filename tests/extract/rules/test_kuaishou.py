@@ -37,3 +37,23 @@ def test_profit_lines_are_not_revenue(figures):
             "- 毛利為人民幣191億元,較去年同期的人民幣173億元增長10.6%。\n- 經調整利潤淨額(2)自去年同期的人民幣44億元增長至人民幣47億元。\n"
             "- 核心商業收入同比增長19.2%至人民幣300億元。\n")
     assert figures(text) == set()
+
+
+def test_daily_and_monthly_users_named_together_in_the_chief_executives_words(figures):
+    heading = "快手科技發佈2023年第三季度業績\n\n2023年第三季度業績摘要\n"
+    quote = "程一笑先生表示:「第三季度,我們的社區活躍度持續上升,其中日活躍用戶數和月活躍用戶數分別達到了3.866億和6.847億的歷史新高。」"
+    assert figures(heading + quote) == {("dau", "2023Q3", "3.866", "100m", ""), ("mau", "2023Q3", "6.847", "100m", "")}
+    quote = "程一笑先生表示:「推動快手應用的平均日活躍數和月活躍用戶數再創歷史新高,分別達到4.075億和7.141億。」"
+    assert figures(heading.replace("2023", "2024") + quote) == {("dau", "2024Q3", "4.075", "100m", ""), ("mau", "2024Q3", "7.141", "100m", "")}
+
+
+def test_users_named_together_give_way_to_the_bullets_and_never_read_for_another_period(figures):
+    heading = "快手科技發佈2024年第四季度及全年業績\n\n2024年第四季度業績摘要\n"
+    bullets = "- 快手應用平均日活躍用戶為4.010億,較去年同期3.825億增長4.8%。\n- 快手應用平均月活躍用戶為7.360億,較去年同期7.004億增長5.0%。\n"
+    quote = "程一笑表示:「日活躍用戶數和月活躍用戶數分別達到4.01億和7.36億。」"
+    assert figures(heading + bullets + quote) == {("dau", "2024Q4", "4.010", "100m", ""), ("dau", "2023Q4", "3.825", "100m", ""),
+                                                   ("mau", "2024Q4", "7.360", "100m", ""), ("mau", "2023Q4", "7.004", "100m", "")}
+    quote = "程一笑表示:「2024年全年,我們持續投入AI,推動快手應用的日活躍用戶數和月活躍用戶數分別達到3.994億和7.158億。」"
+    assert figures(heading + quote) == set()
+    quote = "程一笑表示:「可靈AI的日活躍用戶數和月活躍用戶數分別達到0.12億和0.36億。」"
+    assert figures(heading + quote) == set()
