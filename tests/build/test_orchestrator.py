@@ -317,7 +317,10 @@ def test_kill_9_of_the_build_alone_leaves_no_worker_and_publishes_nothing_after(
     shutil.copytree(good_build, out)
     process, lines = _start_cli(out, "--force")
     _wait_for(lines, QUEUED, process)
-    time.sleep(2.5)  # kernels are running
+    # Kernels start a few seconds after the queue line, later on a busy machine: wait for them.
+    deadline = time.monotonic() + 60
+    while not _processes_of(out) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.2)
     assert _processes_of(out), "the test cannot see the build's workers"
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=30)
