@@ -249,7 +249,7 @@ def test_interrupted_build_leaves_complete_pages(tmp_path, good_build, sig, grou
     process, lines = _start_cli(out, "--force")
     _wait_for(lines, moment, process)
     if moment == QUEUED:
-        time.sleep(2.5)  # kernels are running
+        _wait_for_kernels(out, process)
     (os.killpg if group else os.kill)(process.pid, sig)
     stopped = time.monotonic()
     process.wait(timeout=60)
@@ -310,6 +310,15 @@ def _processes_of(out: Path) -> list[int]:
     return found
 
 
+def _wait_for_kernels(out: Path, process: subprocess.Popen, limit: float = 60) -> None:
+    """Until the build's kernels run. They start a second or more after the queue line, and a
+    report may then take only two seconds: a fixed sleep either missed them or outlived the build."""
+    deadline = time.monotonic() + limit
+    while not _processes_of(out) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.02)
+    assert _processes_of(out), "the test cannot see the build's kernels"
+
+
 @pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc (Linux) to find the build's processes")
 def test_kill_9_of_the_build_alone_leaves_no_worker_and_publishes_nothing_after(tmp_path, good_build):
     """`kill -9 <build pid>` (not the group): workers die with it and no page appears or changes afterwards."""
@@ -317,11 +326,7 @@ def test_kill_9_of_the_build_alone_leaves_no_worker_and_publishes_nothing_after(
     shutil.copytree(good_build, out)
     process, lines = _start_cli(out, "--force")
     _wait_for(lines, QUEUED, process)
-    # Kernels start a few seconds after the queue line, later on a busy machine: wait for them.
-    deadline = time.monotonic() + 60
-    while not _processes_of(out) and time.monotonic() < deadline and process.poll() is None:
-        time.sleep(0.2)
-    assert _processes_of(out), "the test cannot see the build's workers"
+    _wait_for_kernels(out, process)
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=30)
     before = {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
