@@ -68,9 +68,9 @@ def test_notes_of_the_statistics_layer_are_worded_in_the_reports_language(rep):
     gap = note("forecast.gap", n=16, start="2021Q4")
     assert rep.note(gap) == "models fitted on the 16 quarters after the last gap (2021Q4 on)"
     fallback = note("forecast.fallback", model="ets", reason="fit_failed")
-    assert rep.note(fallback) == "ETS (AICc): the model could not be fitted; the seasonal naive forecast stood in"
+    assert rep.note(fallback) == "ETS (forms weighted by AICc): the model could not be fitted; the seasonal naive forecast stood in"
     zh = open_report("data", "2025Q3", "zh", data_dir=DATA)
-    assert zh.note(fallback) == "指数平滑 ETS（AICc）：模型无法拟合，改用季节性朴素预测"
+    assert zh.note(fallback) == "指数平滑 ETS（各形式按 AICc 加权）：模型无法拟合，改用季节性朴素预测"
 
 
 # --- blocks and their numbering ----------------------------------------------------------------

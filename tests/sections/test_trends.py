@@ -116,7 +116,7 @@ def test_series_forecasts_for_each_modelled_series(fast_forecasts):
         "1. E-commerce GMV: backtest and forecast", "2. Average DAU: backtest and forecast"]
     assert markup.count("<figure") == 2 and markup.count('id="tab') == 4  # a backtest and a residual table each
     assert "Forecast from " in markup and "in 2026Q3, 80% interval " in markup
-    assert "chosen procedure (scored honestly)" in markup
+    assert "forecast shown (mean of ETS, ARIMA, Theta)" in markup
     # DAU is fitted after its gap, and the note says so in the report's language.
     assert "models fitted on the 16 quarters after the last gap (2021Q4 on)" in markup
 
