@@ -59,6 +59,8 @@ def _score_table(rep: Report, table: pd.DataFrame) -> str:
     agg = table.groupby("model").agg(mase=("mase", "mean"), smape=("smape", "mean"), c80r=("coverage80_raw", "mean"),
                                      c80=("coverage80_cal", "mean"), c95r=("coverage95_raw", "mean"),
                                      c95=("coverage95_cal", "mean"), n=("n", "sum"))
+    if {"auto", "combo"} <= set(agg.index) and np.allclose(agg.loc["auto"], agg.loc["combo"], equal_nan=True):
+        agg = agg.drop(index="combo")  # the forecast shown is that combination: one row, not two alike
     snaive = agg.loc["snaive", "mase"] if "snaive" in agg.index else np.nan
     agg["rel"] = agg["mase"] / snaive
     agg = agg.sort_values("mase")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from kreport.render.report import open_report
@@ -133,3 +134,15 @@ def test_headlines_are_the_last_forecast_of_the_first_two_series(fast_forecasts)
     assert labels == ["E-commerce GMV 2026Q3", "Average DAU 2026Q3"]
     assert all(re.fullmatch(r"\d[\d,]* (RMB bn|million) \[\d[\d,]* (RMB bn|million)–\d[\d,]* (RMB bn|million)\]",
                             h["value"]) for h in record["headlines"])
+
+
+def test_the_backtest_table_shows_the_forecast_shown_once_when_it_is_the_fixed_combination():
+    rep = kuaishou()
+    scores = {"mase": 0.5, "smape": 8.0, "coverage80_raw": 0.8, "coverage80_cal": 0.9, "coverage95_raw": 0.95,
+              "coverage95_cal": 1.0, "n": 10}
+    table = pd.DataFrame([{"model": m, "h": 1, **scores} for m in ("auto", "combo")]
+                         + [{"model": "snaive", "h": 1, **scores, "mase": 1.0}])
+    names = [r[0] for r in rows(trends._score_table(rep, table))]
+    assert names == ["forecast shown (mean of ETS, ARIMA, Theta)", "seasonal naive"]
+    table.loc[table["model"] == "combo", "mase"] = 0.6  # another procedure: both rows stay
+    assert len(rows(trends._score_table(rep, table))) == 3
