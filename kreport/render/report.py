@@ -94,7 +94,13 @@ class Report:
         text = self.t(key, name=self.platform_name(platform), metric=self.t(f"metric.{metric}"),
                       last=period_label(r["period"]),
                       announced=r["announced"].date().isoformat() if pd.notna(r["announced"]) else "")
-        return Html(block("callout", self.t("callout.note"), text, True)) + Html(str(self.source_line([r["source_id"]])))
+        return self.callout(text, kind="note") + Html(str(self.source_line([r["source_id"]])))
+
+    def ended_mark(self, platform: str, metric: str) -> str:
+        """" · no longer disclosed after 2025Q4" for a metric that has ended by this report's quarter, else ""."""
+        if self.data.is_disclosed(platform, metric, self.quarter):
+            return ""
+        return " · " + self.t("ended.cell", last=period_label(self.data.last_disclosed(platform, metric)))
 
     def model_name(self, model: str) -> str:
         return self.t(f"model.{model}")

@@ -57,8 +57,7 @@ def latest_table(rep: Report) -> Html:
                 text += " · " + rep.t("brief.ttm")
             if str(r["basis"]) == "estimate":
                 text += " · " + rep.t("basis.estimate") + " *"
-            if not rep.data.is_disclosed(platform, r["metric"], rep.quarter):
-                text += " · " + rep.t("ended.cell", last=period_label(rep.data.last_disclosed(platform, r["metric"])))
+            text += rep.ended_mark(platform, r["metric"])
             table[rep.t(f"brief.col.{c}")].append(text)
     frame = pd.DataFrame(table)
     block = rep.section(rep.t("brief.latest"), rep.t("brief.latest.intro", quarter=str(rep.quarter)))
@@ -66,8 +65,7 @@ def latest_table(rep: Report) -> Html:
     block += rep.callout(rep.t("brief.latest.caveat"))
     ended = rep.data.ended(rep.quarter)
     if not ended.empty:
-        items = [rep.t("brief.ended.item", name=rep.platform_name(r.platform), metric=rep.t(f"metric.{r.metric}"),
-                       last=period_label(r.period)) for r in ended.itertuples()]
+        items = [_ended_item(rep, r) for r in ended.itertuples()]
         block += rep.paragraph(rep.t("brief.ended", list="; ".join(items))) + Html(str(rep.source_line(ended["source_id"])))
     return block
 
@@ -215,9 +213,14 @@ def _ended_modelled(rep: Report) -> list[tuple[str, str]]:
         if not str(r.period.freqstr).startswith("Q"):
             continue  # an annual series was never modelled
         if r.metric in modelled_series(rep.data.metrics, r.platform, as_of=r.period):
-            out.append((rep.t("brief.ended.item", name=rep.platform_name(r.platform), metric=rep.t(f"metric.{r.metric}"),
-                              last=str(r.period)), r.source_id))
+            out.append((_ended_item(rep, r), r.source_id))
     return out
+
+
+def _ended_item(rep: Report, record) -> str:
+    """"Kuaishou E-commerce GMV (last: 2025Q4)" for a row of Dataset.ended()."""
+    return rep.t("brief.ended.item", name=rep.platform_name(record.platform), metric=rep.t(f"metric.{record.metric}"),
+                 last=period_label(record.period))
 
 
 def _snapshot(quarter) -> pd.DataFrame | None:

@@ -51,7 +51,8 @@ def at_a_glance(rep: Report) -> Html:
         rep.t("col.value"): [quantity(v, u, q, rep.lang)
                              for v, u, q in zip(latest["value"], latest["unit"], latest["qualifier"])],
         rep.t("col.yoy"): [format_change(y) for y in latest["yoy"]],
-        rep.t("col.basis"): [_basis_text(rep, m, b) for m, b in zip(latest["metric"], latest["basis"].astype(str))],
+        rep.t("col.basis"): [rep.t(f"basis.{b}") + rep.ended_mark(rep.platform, m)
+                             for m, b in zip(latest["metric"], latest["basis"].astype(str))],
     })
     block += rep.table(html_table(frame, numeric=(rep.t("col.value"), rep.t("col.yoy"))),
                        rep.t("profile.glance.table"), latest["source_id"])
@@ -70,13 +71,6 @@ def _metric_label(rep: Report, metric: str) -> str:
     label = rep.t(f"metric.{metric}")
     owner = rep.owner_name(rep.platform, metric)
     return label if owner == rep.platform_name(rep.platform) else f"{label} ({owner})"
-
-
-def _basis_text(rep: Report, metric: str, basis: str) -> str:
-    text = rep.t(f"basis.{basis}")
-    if not rep.data.is_disclosed(rep.platform, metric, rep.quarter):
-        text += " · " + rep.t("ended.cell", last=period_label(rep.data.last_disclosed(rep.platform, metric)))
-    return text
 
 
 def metric_history(rep: Report) -> Html:

@@ -37,8 +37,7 @@ def coverage(rep: Report) -> Html:
         run = trailing_complete_run(modelled.get(metric, series)) if series.notna().any() else series
         if series.notna().any():
             status = rep.t("trends.modelled") if metric in modelled else rep.t("trends.too_short")
-            if not rep.data.is_disclosed(rep.platform, metric, rep.quarter):
-                status += " · " + rep.t("ended.cell", last=period_label(rep.data.last_disclosed(rep.platform, metric)))
+            status += rep.ended_mark(rep.platform, metric)
             span = f"{run.index[0]}–{run.index[-1]}" if len(run) else "–"
         else:
             status, span = rep.t("trends.annual_only"), "–"

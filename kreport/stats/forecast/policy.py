@@ -12,7 +12,6 @@ from kreport.dataset.load import quarterly_series
 from kreport.dataset.periods import parse_quarter
 from kreport.dataset.schema import METRICS
 from kreport.stats.forecast.engine import ForecastResult, forecast
-from kreport.stats.series import trailing_complete_run
 
 __all__ = ["MIN_QUARTERS", "RECENT", "SATURATING", "modelled_series", "last_long_run_end", "needed_forecasts",
            "series_forecast"]
@@ -41,11 +40,7 @@ def modelled_series(metrics: pd.DataFrame, platform: str, as_of=None) -> dict[st
         if metric not in set(mine["metric"]):
             continue
         series = quarterly_series(mine, platform, metric)
-        if not series.notna().any():
-            continue
-        if len(trailing_complete_run(series)) >= MIN_QUARTERS:
-            out[metric] = series
-            continue
+        # A trailing long run ends at the newest figure, so the series is kept whole.
         end = last_long_run_end(series)
         if end is not None and (series.last_valid_index() - end).n <= RECENT:
             out[metric] = series[:end]
