@@ -128,3 +128,18 @@ def test_scale_choice():
         choose_scale([2.0], "logit")
     logit = Scale("logit")
     np.testing.assert_allclose(logit.inverse(logit.forward([0.1, 0.9])), [0.1, 0.9])
+
+
+def test_ets_intervals_are_the_same_every_time(monkeypatch):
+    """Multiplicative ETS forms have simulated intervals: unseeded, the same data gave other
+    published intervals from one build to the next."""
+    rng = np.random.default_rng(3)
+    x = np.exp(np.linspace(4, 5, 24) + 0.1 * np.tile([0.0, 0.2, -0.1, 0.4], 6) + rng.normal(0, 0.02, 24))
+    runs = []
+    for _ in range(2):
+        monkeypatch.setattr(models, "_FORMS", {})  # fit again, not from this process's memo
+        monkeypatch.setattr(models, "_STARTS", {})
+        forms = models._ets_forms(x, 4, 4)
+        assert any(f.params["form"].startswith("ETS(M") for f in forms)
+        runs.append(np.concatenate([f.sigma for f in forms]))
+    np.testing.assert_array_equal(runs[0], runs[1])
