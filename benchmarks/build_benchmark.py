@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kreport.build.orchestrator import plan
+from kreport.publish.orchestrator import plan
 
 BIN = Path(sys.executable).parent
 EXTERNAL = re.compile(

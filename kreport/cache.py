@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -20,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from kreport.config import REPORTS_DIR
+from kreport.files import atomic_write
 
 __all__ = ["cache_dir", "cached", "clear"]
 
@@ -91,12 +91,7 @@ def cached(function, *args, decode=None, encode=None, **kwargs):
     result = function(*args, **kwargs)
     try:
         text = json.dumps(encode(result) if encode else result, default=_plain, allow_nan=True)
-        folder = cache_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, path)
+        atomic_write(path, text)
     except (OSError, TypeError, ValueError):
         pass  # a cache that cannot be written only costs time
     return result

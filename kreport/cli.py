@@ -8,21 +8,11 @@ import os
 import sys
 from pathlib import Path
 
-import pandas as pd
-from rich.console import Console
-from rich.table import Table
-
-from kreport.build.catalog import REPORTS
-from kreport.build.orchestrator import build
-from kreport.build.params import notebook_parameters
-from kreport.build.plan import plan
-from kreport.build.run import DEFAULT_TIMEOUT
-from kreport.config import DATA_DIR
-from kreport.dataset.load import load, quarterly_series
-from kreport.dataset.validate import check
 from kreport.errors import KreportError, ParameterError
-from kreport.extract import extract
-from kreport.stats.forecast.backtest import backtest_table
+
+# Only what parsing needs is imported here: each command imports its own layer when it runs, so
+# `kreport --help`, `validate`, `plan` and `extract` never pay for matplotlib, seaborn, scipy or statsmodels.
+DEFAULT_TIMEOUT = 600  # seconds a cell may run; the same as kreport.publish.run.DEFAULT_TIMEOUT (a test checks)
 
 __all__ = ["main"]
 
@@ -52,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("-p", "--param", type=_param, action="append", default=[], metavar="NAME=VALUE",
                        help="fix a notebook parameter for every run (for example platform=kuaishou)")
     build.add_argument("--jobs", type=int, help="kernels side by side (default: the number of CPUs)")
-    build.add_argument("--timeout", type=int, help="seconds a cell may run before the run fails (default 600)")
+    build.add_argument("--timeout", type=int, help=f"seconds a cell may run before the run fails (default {DEFAULT_TIMEOUT})")
     build.add_argument("--dry-run", action="store_true", help="same as `kreport plan`")
     build.add_argument("--cold", action="store_true", help="empty the forecast cache first (--force keeps it)")
     build.add_argument("--pdf", action="store_true", help="also print each page to a PDF beside it (needs Chromium)")
@@ -77,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     backtest.add_argument("--metric", default="gmv")
     backtest.add_argument("--horizon", type=int, default=4)
     backtest.add_argument("--data", type=Path)
-    backtest.add_argument("--csv", type=Path, help="where to write the table (default: backtest-PLATFORM-METRIC.csv)")
+    backtest.add_argument("--csv", type=Path, help="also write the table to this CSV file (never inside the data folder)")
     return parser
 
 
@@ -88,6 +78,9 @@ def _print_plan(quarter, runs, out=print) -> None:
 
 
 def _summary(results) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title="kreport build")
     for column in ("report", "status", "seconds", "detail"):
         table.add_column(column, justify="right" if column == "seconds" else "left")
@@ -102,6 +95,8 @@ def _summary(results) -> None:
 
 
 def _cmd_build(args) -> int:
+    from kreport.publish.plan import plan
+
     params = dict(args.param)
     if args.command == "plan" or args.dry_run:
         quarter, runs = plan(args.quarter, args.report, data_dir=args.data, out_dir=args.out,
@@ -110,6 +105,8 @@ def _cmd_build(args) -> int:
         return 0
     if args.jobs is not None and args.jobs < 1:
         raise ParameterError("jobs", args.jobs, "a whole number of at least 1")
+    from kreport.publish.orchestrator import build
+
     results = build(args.quarter, args.report, data_dir=args.data, out_dir=args.out, jobs=args.jobs,
                     force=args.force, timeout=DEFAULT_TIMEOUT if args.timeout is None else args.timeout, params=params, pdf=args.pdf, cold=args.cold,
                     echo=lambda line: print(line, flush=True))
@@ -118,6 +115,9 @@ def _cmd_build(args) -> int:
 
 
 def _cmd_params(args) -> int:
+    from kreport.publish.catalog import REPORTS
+    from kreport.publish.params import notebook_parameters
+
     path = REPORTS[args.notebook].path if args.notebook in REPORTS else Path(args.notebook)
     if not path.exists():
         raise ParameterError("notebook", args.notebook, "a notebook file or one of " + ", ".join(REPORTS))
@@ -127,6 +127,9 @@ def _cmd_params(args) -> int:
 
 
 def _cmd_validate(args) -> int:
+    from kreport.config import DATA_DIR
+    from kreport.dataset.validate import check
+
     report = check(args.data or DATA_DIR)
     for problem in report.problems:
         print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)
@@ -135,6 +138,8 @@ def _cmd_validate(args) -> int:
 
 
 def _cmd_extract(args) -> int:
+    from kreport.extract import extract
+
     extraction = extract(args.paths, platform=args.platform, period=args.period, source_id=args.source_id,
                          tier=args.tier, data_dir=args.data)
     sys.stdout.write(extraction.to_csv())
@@ -149,9 +154,16 @@ def _cmd_extract(args) -> int:
 
 
 def _cmd_backtest(args) -> int:
-    path = args.csv or Path(f"backtest-{args.platform}-{args.metric}.csv")
-    if not path.parent.resolve().is_dir():  # checked first: the backtest takes a while
-        raise ParameterError("csv", str(path), "a file in a folder that exists")
+    from kreport.config import DATA_DIR
+
+    path = args.csv
+    if path is not None:  # checked first: the backtest takes a while
+        _check_csv_target(path, [DATA_DIR] + ([args.data] if args.data else []))
+    import pandas as pd
+
+    from kreport.dataset.load import load, quarterly_series
+    from kreport.stats.forecast.backtest import backtest_table
+
     series = quarterly_series(load(args.data).metrics, args.platform, args.metric)
     table = backtest_table(series, horizon=args.horizon)
     with pd.option_context("display.width", 200, "display.max_rows", 200):
@@ -159,9 +171,30 @@ def _cmd_backtest(args) -> int:
     members = table.attrs.get("chosen_members")
     if members:
         print(f"chosen: the 'auto' procedure (rows marked chosen), which now combines {' + '.join(members)}")
-    table.to_csv(path, index=False)
-    print(f"wrote {path}")
+    if path is not None:
+        from kreport.files import atomic_write
+
+        atomic_write(path, table.to_csv(index=False).encode())
+        print(f"wrote {path}")
     return 0
+
+
+def _check_csv_target(path: Path, data_dirs: list[Path]) -> None:
+    """A table goes to a new file (or a backtest CSV written before) in a folder that exists, never into data/."""
+    target = path.resolve()
+    if not target.parent.is_dir():
+        raise ParameterError("csv", str(path), "a file in a folder that exists")
+    for folder in data_dirs:
+        if target.is_relative_to(Path(folder).resolve()):
+            raise ParameterError("csv", str(path), f"a file outside the data folder {folder} (only `kreport extract --apply` writes there)")
+    if target.exists():
+        with open(target, encoding="utf-8", errors="replace") as handle:
+            header = handle.readline()
+        if not header.startswith(_BACKTEST_HEADER):
+            raise ParameterError("csv", str(path), "a new file, or a backtest CSV written before (this file is something else)")
+
+
+_BACKTEST_HEADER = "model,"
 
 
 def main(argv=None) -> int:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from kreport.build.catalog import REPORTS
-from kreport.build.orchestrator import build
+from kreport.publish.catalog import REPORTS
+from kreport.publish.orchestrator import build
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -166,3 +166,26 @@ def test_backtest_of_an_unknown_metric_is_a_one_line_error(capsys):
     err = capsys.readouterr().err
     assert err.startswith("kreport backtest: The value for `metric` must be one of gmv, ")
     assert err.count("\n") == 1
+
+
+def test_backtest_writes_no_file_unless_asked(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["backtest", "--data", DATA, "--platform", "kuaishou", "--metric", "dau", "--horizon", "2"]) == 0
+    assert "model" in capsys.readouterr().out
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_backtest_never_writes_into_the_data_folder_or_over_another_file(tmp_path, capsys):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    before = (data / "metrics.csv").read_bytes()
+    assert main(["backtest", "--data", str(data), "--metric", "dau", "--csv", str(data / "metrics.csv")]) == 2
+    assert "outside the data folder" in capsys.readouterr().err
+    assert (data / "metrics.csv").read_bytes() == before
+    other = tmp_path / "notes.csv"
+    other.write_text("mine,not a backtest\n", encoding="utf-8")
+    assert main(["backtest", "--data", str(data), "--metric", "dau", "--csv", str(other)]) == 2
+    assert "something else" in capsys.readouterr().err
+    assert other.read_text(encoding="utf-8") == "mine,not a backtest\n"

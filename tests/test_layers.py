@@ -34,7 +34,7 @@ def test_the_layers_are_kept(tree_copy):
 @pytest.mark.skipif(not LINT.exists(), reason="import-linter is not installed (pip install -e '.[test]')")
 @pytest.mark.parametrize(("module", "back_import"), [
     ("kreport/dataset/periods.py", "import kreport.stats.series"),  # dataset reaching up to statistics
-    ("kreport/render/tables.py", "import kreport.build.catalog"),  # rendering reaching up to the build
+    ("kreport/render/tables.py", "import kreport.publish.catalog"),  # rendering reaching up to the build
     ("kreport/stats/derived.py", "import matplotlib.pyplot"),  # statistics drawing
     ("kreport/sections/brief.py", "import kreport.sections.trends"),  # one report reading another
     ("kreport/extract/rows.py", "import kreport.stats.series"),  # extraction reaching up to statistics

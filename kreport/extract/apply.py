@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from kreport.dataset.validate import check
 from kreport.errors import DataError
 from kreport.extract.rows import Row
 from kreport.extract.sources import SourceRow
+from kreport.files import atomic_write
 
 __all__ = ["Applied", "append_rows", "BACKUP_SUFFIX"]
 
@@ -54,17 +54,7 @@ def _appended(raw: bytes, records: list[dict[str, str]]) -> bytes:
 
 
 def _write_beside(path: Path, content: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-            out.flush()
-            os.fsync(out.fileno())
-        shutil.copymode(path, temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    atomic_write(path, content, sync=True)
 
 
 def _backup(path: Path, stamp: str) -> Path:

@@ -6,19 +6,19 @@ markup with text kept as text, so Chinese is drawn by the reader's CJK font.
 
 from __future__ import annotations
 
+import functools
 import io
 from dataclasses import dataclass, field
 
-import matplotlib
+import matplotlib as mpl
+import matplotlib.ticker as mticker
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from markupsafe import escape
+from matplotlib.figure import Figure
 
-matplotlib.use("svg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import seaborn as sns  # noqa: E402
-from markupsafe import escape  # noqa: E402
-
-from kreport.dataset.periods import period_label  # noqa: E402
+from kreport.dataset.periods import period_label
 
 __all__ = [
     "Chart", "period_x", "weak_source", "WEAK_TIERS", "MODEL_COLOURS", "platform_colour", "theme", "line_chart", "bar_chart", "waterfall",
@@ -125,21 +125,36 @@ def platform_colour(platform: str, model: str) -> str:
     return _PLATFORM_SHADES.get(platform, MODEL_COLOURS[model])
 
 
-def theme() -> None:
-    """The one theme of the report set."""
-    sns.set_theme(style="whitegrid", context="notebook", font=_FONTS[0], rc={
+@functools.cache
+def theme() -> dict:
+    """The one theme of the report set, as matplotlib settings (seaborn's whitegrid and notebook context).
+
+    Charts apply it inside ``matplotlib.rc_context`` on a figure of their own: drawing never
+    switches the global backend or changes a notebook's own plotting settings.
+    """
+    rc = {**sns.axes_style("whitegrid"), **sns.plotting_context("notebook")}
+    rc.update({
         "font.family": "sans-serif", "font.sans-serif": _FONTS, "svg.fonttype": "none",
         "axes.spines.top": False, "axes.spines.right": False, "axes.titleweight": "bold",
         "axes.titlesize": 12, "axes.labelsize": 10, "legend.fontsize": 9, "legend.frameon": False,
-        "axes.unicode_minus": False, "svg.hashsalt": "kreport",
-        "text.parse_math": False,  # names from data are plain text: "$x$" is not TeX  # the same chart gives the same SVG
+        "axes.unicode_minus": False, "svg.hashsalt": "kreport",  # the same chart gives the same SVG
+        "text.parse_math": False,  # names from data are plain text: "$x$" is not TeX
     })
+    return rc
+
+
+def _themed(draw):
+    """Run a chart function inside the report theme, leaving matplotlib's global settings as they were."""
+    @functools.wraps(draw)
+    def themed(*args, **kwargs):
+        with mpl.rc_context(theme()):
+            return draw(*args, **kwargs)
+    return themed
 
 
 def _svg(fig) -> str:
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
-    plt.close(fig)
     text = buffer.getvalue()
     text = text[text.index("<svg"):]
     # Keep the natural size as a ceiling; CSS lets the chart shrink with the page.
@@ -147,10 +162,11 @@ def _svg(fig) -> str:
 
 
 def _figure(width=9.0, height=4.2):
-    theme()
-    return plt.subplots(figsize=(width, height))
+    fig = Figure(figsize=(width, height))
+    return fig, fig.subplots()
 
 
+@_themed
 def line_chart(frame: pd.DataFrame, *, series="platform", unit="RMB_bn", fmt=None, ylabel="", title="",
                colours: dict | None = None, labels: dict | None = None, percent=False, events=None,
                log=False) -> Chart:
@@ -183,11 +199,11 @@ def line_chart(frame: pd.DataFrame, *, series="platform", unit="RMB_bn", fmt=Non
     if spans:
         _year_axis(ax, spans)
     if percent:
-        ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+        ax.yaxis.set_major_formatter(mticker.PercentFormatter(1.0))
         ax.axhline(0, color="#868e96", lw=0.8)
     if log:
         ax.set_yscale("log")
-        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
+        ax.yaxis.set_major_formatter(mticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
     if events is not None:
         _mark_events(ax, events)
     ax.set_xlabel("")
@@ -207,6 +223,7 @@ def _mark_events(ax, events: pd.DataFrame) -> None:
                     fontsize=8, color="#495057")
 
 
+@_themed
 def bar_chart(frame: pd.DataFrame, *, unit="RMB_bn", fmt=None, ylabel="", colour="#495057", title="",
               growth: pd.Series | None = None, growth_label="", series_label="") -> Chart:
     """Bars per period, on categorical period labels; estimates hatched and pale. ``growth`` (fractions) on a right axis.
@@ -234,7 +251,7 @@ def bar_chart(frame: pd.DataFrame, *, unit="RMB_bn", fmt=None, ylabel="", colour
                 dot = ax2.scatter([pos], [value], color="#212529", s=9, zorder=3)
                 point = _point(growth_label, {**row, "metric": f"{row['metric']}_yoy", "qualifier": ""}, value, "growth", "reported")
                 marks.add(dot, point, f"{growth_label} · {point['period']} · {value:+.1%}")
-        ax2.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+        ax2.yaxis.set_major_formatter(mticker.PercentFormatter(1.0))
         ax2.set_ylabel(growth_label)
         ax2.grid(False)
         ax2.spines["right"].set_visible(True)
@@ -243,6 +260,7 @@ def bar_chart(frame: pd.DataFrame, *, unit="RMB_bn", fmt=None, ylabel="", colour
     return Chart(marks.apply(_svg(fig)), marks.frame())
 
 
+@_themed
 def waterfall(steps: pd.DataFrame, *, ylabel="", total_label="", colour="#495057") -> Chart:
     """A waterfall of additive log contributions, drawn and labelled ×100 (log points).
 
@@ -269,6 +287,7 @@ def waterfall(steps: pd.DataFrame, *, ylabel="", total_label="", colour="#495057
     return Chart(marks.apply(_svg(fig)), marks.frame())
 
 
+@_themed
 def fan_chart(history: pd.DataFrame, forecast: pd.DataFrame, *, unit="RMB_bn", fmt=None, ylabel="", colour="#495057",
               labels=None, later: pd.DataFrame | None = None) -> Chart:
     """History as a line; the forecast with 80% and 95% bands, drawn and listed as a model estimate.
@@ -312,6 +331,7 @@ def fan_chart(history: pd.DataFrame, forecast: pd.DataFrame, *, unit="RMB_bn", f
     return Chart(marks.apply(_svg(fig)), marks.frame())
 
 
+@_themed
 def seasonal_chart(indices: pd.Series, *, platform="", metric="gmv", ylabel="", colour="#495057") -> Chart:
     """Seasonal indices by quarter of the year (1 = average quarter)."""
     fig, ax = _figure(6.0, 3.2)
@@ -326,6 +346,7 @@ def seasonal_chart(indices: pd.Series, *, platform="", metric="gmv", ylabel="", 
     return Chart(marks.apply(_svg(fig)), marks.frame())
 
 
+@_themed
 def event_timeline(events: pd.DataFrame, *, colours: dict) -> Chart:
     """Dated strategy events on one time axis, one row per platform."""
     fig, ax = _figure(9.0, 0.5 + 0.45 * max(1, events["platform_label"].nunique()))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kreport.build.orchestrator import build
+from kreport.publish.orchestrator import build
 
 pytestmark = pytest.mark.slow
 

@@ -1,4 +1,4 @@
-"""The build (kreport/build/orchestrator.py): typed parameters, incremental runs, failures that lose nothing.
+"""The build (kreport/publish/orchestrator.py): typed parameters, incremental runs, failures that lose nothing.
 
 Most tests run tiny fixture notebooks (tests/fixtures/, written by make_fixtures.py) through
 real kernels with ``build(..., catalog=...)`` on the synthetic dataset (tests/fixtures/data); the
@@ -23,10 +23,10 @@ import nbformat
 import pytest
 from filelock import FileLock
 
-from kreport.build.catalog import ReportSpec
-from kreport.build.orchestrator import build, read_manifest
 from kreport.config import NOTEBOOKS_DIR
 from kreport.errors import BuildError, ParameterError
+from kreport.publish.catalog import ReportSpec
+from kreport.publish.orchestrator import build, read_manifest
 
 pytestmark = pytest.mark.slow
 

@@ -8,6 +8,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from kreport.files import temporary_beside
+
 __all__ = ["INSTALL_HINT", "find_chromium", "print_pdf"]
 
 INSTALL_HINT = "install Chromium to get PDFs (`make system-deps`, or `apt-get install chromium`); the HTML was built anyway"
@@ -22,18 +24,11 @@ def print_pdf(page: Path, chromium: str, timeout: int = 120) -> Path:
     """Print ``page`` to a PDF beside it (same name, .pdf), written under a temporary name and renamed."""
     page = Path(page).resolve()
     target = page.with_suffix(".pdf")
-    handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=page.parent)
-    os.close(handle)
-    try:
-        with tempfile.TemporaryDirectory(prefix="kreport-chromium-") as profile:
-            subprocess.run(
-                [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                 f"--user-data-dir={profile}", f"--print-to-pdf={tmp}", page.as_uri()],
-                check=True, capture_output=True, timeout=timeout)
-        if Path(tmp).stat().st_size == 0:
+    with temporary_beside(target) as tmp, tempfile.TemporaryDirectory(prefix="kreport-chromium-") as profile:
+        subprocess.run(
+            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+             f"--user-data-dir={profile}", f"--print-to-pdf={tmp}", page.as_uri()],
+            check=True, capture_output=True, timeout=timeout)
+        if tmp.stat().st_size == 0:
             raise OSError(f"Chromium wrote an empty PDF for {page.name}")
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
     return target

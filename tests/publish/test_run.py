@@ -1,4 +1,4 @@
-"""One report run (kreport/build/run.py): a notebook executed through papermill, its page published.
+"""One report run (kreport/publish/run.py): a notebook executed through papermill, its page published.
 
 The provenance footer is checked without a kernel; the runs themselves start real kernels on the
 fixture notebooks (tests/fixtures, written by make_fixtures.py) and are marked slow.
@@ -13,8 +13,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from kreport.build.plan import Run
-from kreport.build.run import DEFAULT_TIMEOUT, _footer, execute
+from kreport.publish.plan import Run
+from kreport.publish.run import DEFAULT_TIMEOUT, _footer, execute
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 DATA = FIXTURES / "data"
@@ -87,7 +87,7 @@ def test_a_worker_points_kernels_at_the_builds_output_folder(tmp_path, monkeypat
     import ctypes
     import os
 
-    from kreport.build import run as run_module
+    from kreport.publish import run as run_module
 
     monkeypatch.delenv("KREPORT_REPORTS_DIR", raising=False)
     monkeypatch.delenv("KREPORT_CACHE_DIR", raising=False)

@@ -7,7 +7,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from kreport.build.export import atomic_write
+from kreport.files import atomic_write
 
 __all__ = ["MANIFEST", "RunResult", "read_manifest", "save_manifest"]
 

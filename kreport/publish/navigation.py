@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kreport.build.catalog import REPORTS
+from kreport.publish.catalog import REPORTS
 from kreport.render.text import LANGUAGES, t
 
 __all__ = ["page_title", "index_name", "top_bars"]

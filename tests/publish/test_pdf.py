@@ -1,4 +1,4 @@
-"""PDF copies of the pages (kreport/build/pdf.py): headless Chromium, written under a temporary name."""
+"""PDF copies of the pages (kreport/publish/pdf.py): headless Chromium, written under a temporary name."""
 
 import os
 import stat
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kreport.build import pdf
+from kreport.publish import pdf
 
 
 def test_chromium_is_found_from_the_environment_first(monkeypatch):

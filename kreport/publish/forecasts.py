@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kreport.build.run import start_worker
+from kreport.publish.run import start_worker
 from kreport.stats.forecast.policy import needed_forecasts, series_forecast
 
 __all__ = ["ForecastSummary", "precompute_forecasts", "compute_group"]

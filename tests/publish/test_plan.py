@@ -1,4 +1,4 @@
-"""Planning a build (kreport/build/plan.py): every report × parameter set, run or skip, and why.
+"""Planning a build (kreport/publish/plan.py): every report × parameter set, run or skip, and why.
 
 No kernel runs here: plan() reads the notebooks' parameters cells, the data and the manifest only.
 The data is the synthetic dataset in tests/fixtures/data.
@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from kreport.build import plan as plan_module
-from kreport.build.catalog import REPORTS, ReportSpec
-from kreport.build.manifest import RunResult, save_manifest
-from kreport.build.plan import input_hashes, plan
 from kreport.config import NOTEBOOKS_DIR
 from kreport.errors import BuildError, ParameterError
+from kreport.publish import plan as plan_module
+from kreport.publish.catalog import REPORTS, ReportSpec
+from kreport.publish.manifest import RunResult, save_manifest
+from kreport.publish.plan import input_hashes, plan
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 DATA = FIXTURES / "data"
@@ -209,7 +209,7 @@ def test_input_hashes_cover_the_csv_files_and_the_code(tmp_path):
 from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from kreport.build.plan import _inside  # noqa: E402
+from kreport.publish.plan import _inside  # noqa: E402
 
 
 @given(st.text(min_size=1, max_size=40))

@@ -11,10 +11,11 @@ import subprocess
 import time
 from pathlib import Path
 
-from kreport.build.export import atomic_write, notebook_records, notebook_to_html, page
-from kreport.build.manifest import RunResult
-from kreport.build.plan import Run
 from kreport.config import PROJECT_ROOT
+from kreport.files import atomic_write
+from kreport.publish.export import notebook_records, notebook_to_html, page
+from kreport.publish.manifest import RunResult
+from kreport.publish.plan import Run
 
 __all__ = ["DEFAULT_TIMEOUT", "KERNEL_ARGUMENTS", "start_worker", "forecast_cache_dir", "runtime_dir", "execute"]
 

@@ -16,18 +16,18 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from kreport.build.catalog import REPORTS
-from kreport.build.export import atomic_write
-from kreport.build.forecasts import precompute_forecasts
-from kreport.build.index_pages import write_indexes
-from kreport.build.manifest import RunResult, read_manifest, save_manifest
-from kreport.build.pdf import INSTALL_HINT, find_chromium, print_pdf
-from kreport.build.plan import plan
-from kreport.build.run import DEFAULT_TIMEOUT, execute, forecast_cache_dir, runtime_dir, start_worker
 from kreport.cache import clear
 from kreport.config import DATA_DIR, REPORTS_DIR, SNAPSHOT
 from kreport.dataset.load import load
 from kreport.errors import BuildError, ParameterError
+from kreport.files import atomic_write
+from kreport.publish.catalog import REPORTS
+from kreport.publish.forecasts import precompute_forecasts
+from kreport.publish.index_pages import write_indexes
+from kreport.publish.manifest import RunResult, read_manifest, save_manifest
+from kreport.publish.pdf import INSTALL_HINT, find_chromium, print_pdf
+from kreport.publish.plan import plan
+from kreport.publish.run import DEFAULT_TIMEOUT, execute, forecast_cache_dir, runtime_dir, start_worker
 
 __all__ = ["build"]
 

@@ -1,4 +1,4 @@
-"""The index pages (kreport/build/index_pages.py), written from hand-made manifests: no kernel runs here."""
+"""The index pages (kreport/publish/index_pages.py), written from hand-made manifests: no kernel runs here."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kreport.build.index_pages import write_indexes
 from kreport.dataset.load import load
+from kreport.publish.index_pages import write_indexes
 
 
 class _Links(HTMLParser):

@@ -1,4 +1,4 @@
-"""Forecasts computed once, before any report runs (kreport/build/forecasts.py), on the synthetic dataset."""
+"""Forecasts computed once, before any report runs (kreport/publish/forecasts.py), on the synthetic dataset."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kreport.build.forecasts import precompute_forecasts
-from kreport.build.orchestrator import build
-from kreport.build.run import forecast_cache_dir
 from kreport.dataset.load import load
+from kreport.publish.forecasts import precompute_forecasts
+from kreport.publish.orchestrator import build
+from kreport.publish.run import forecast_cache_dir
 from kreport.stats.forecast.policy import needed_forecasts
 
 DATA = Path(__file__).resolve().parent.parent / "fixtures" / "data"

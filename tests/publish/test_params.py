@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kreport.build.catalog import REPORTS
-from kreport.build.params import check_lang, check_parameters, notebook_parameters
 from kreport.errors import ParameterError
+from kreport.publish.catalog import REPORTS
+from kreport.publish.params import check_lang, check_parameters, notebook_parameters
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 PLATFORMS = ("kuaishou", "douyin", "alibaba", "jd")

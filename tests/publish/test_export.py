@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from kreport.build.catalog import REPORTS, ReportSpec
-from kreport.build.export import RECORD_MIME, notebook_records, notebook_to_html, page
-from kreport.build.orchestrator import build
+from kreport.publish.catalog import REPORTS, ReportSpec
+from kreport.publish.export import RECORD_MIME, notebook_records, notebook_to_html, page
+from kreport.publish.orchestrator import build
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 QUARTER = "2025Q3"
@@ -232,7 +232,7 @@ def test_indexes_are_clean_too(built):
 
 def test_atomic_write_never_follows_a_planted_symlink(tmp_path):
     """The old temporary name was predictable (.page.html.tmp); a link planted there must not be written through."""
-    from kreport.build.export import atomic_write
+    from kreport.files import atomic_write
 
     victim = tmp_path / "victim.txt"
     victim.write_text("precious\n")
@@ -249,7 +249,7 @@ def test_atomic_write_never_follows_a_planted_symlink(tmp_path):
 def test_atomic_write_leaves_nothing_behind_when_it_fails(tmp_path, monkeypatch):
     import os
 
-    from kreport.build import export
+    from kreport.publish import export
 
     target = tmp_path / "page.html"
     target.write_text("old")

@@ -14,14 +14,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from kreport.build.catalog import LANGUAGES, REPORTS, ReportSpec
-from kreport.build.manifest import read_manifest
-from kreport.build.navigation import top_bars
-from kreport.build.params import check_parameters, notebook_parameters
 from kreport.config import DATA_DIR, REPORTS_DIR
 from kreport.dataset.load import load
 from kreport.dataset.periods import parse_quarter
 from kreport.errors import BuildError, ParameterError
+from kreport.publish.catalog import LANGUAGES, REPORTS, ReportSpec
+from kreport.publish.manifest import read_manifest
+from kreport.publish.navigation import top_bars
+from kreport.publish.params import check_parameters, notebook_parameters
 
 __all__ = ["Run", "plan", "input_hashes"]
 
@@ -39,7 +39,7 @@ class Run:
     key: dict = field(default_factory=dict)  # hashes of everything the output depends on
     action: str = "run"  # run | skip
     reason: str = ""
-    nav: dict = field(default_factory=dict)  # the page's top bar (see kreport.build.navigation)
+    nav: dict = field(default_factory=dict)  # the page's top bar (see kreport.publish.navigation)
 
     @property
     def name(self) -> str:

@@ -1,12 +1,12 @@
-"""The report set (kreport/build/catalog.py): one notebook and one parameter grid per report."""
+"""The report set (kreport/publish/catalog.py): one notebook and one parameter grid per report."""
 
 from __future__ import annotations
 
 import pytest
 
-from kreport.build.catalog import LANGUAGES, REPORTS, ReportSpec, get_report
 from kreport.config import NOTEBOOKS_DIR
 from kreport.errors import ParameterError
+from kreport.publish.catalog import LANGUAGES, REPORTS, ReportSpec, get_report
 from kreport.render.text import REPORT_NAMES
 
 

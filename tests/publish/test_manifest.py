@@ -1,4 +1,4 @@
-"""The build manifest (kreport/build/manifest.py): what each run produced, kept across builds."""
+"""The build manifest (kreport/publish/manifest.py): what each run produced, kept across builds."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import json
 
-from kreport.build.manifest import MANIFEST, RunResult, read_manifest, save_manifest
+from kreport.publish.manifest import MANIFEST, RunResult, read_manifest, save_manifest
 
 QUARTER = "2025Q3"
 

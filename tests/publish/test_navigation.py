@@ -1,11 +1,11 @@
-"""The top bar of every report page (kreport/build/navigation.py)."""
+"""The top bar of every report page (kreport/publish/navigation.py)."""
 
 from pathlib import Path
 
 import pytest
 
-from kreport.build.navigation import index_name, page_title, top_bars
 from kreport.dataset.load import load
+from kreport.publish.navigation import index_name, page_title, top_bars
 
 DATA = Path(__file__).resolve().parents[1] / "fixtures" / "data"
 

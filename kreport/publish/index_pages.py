@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kreport.build.catalog import REPORTS
-from kreport.build.export import atomic_write
-from kreport.build.manifest import read_manifest
-from kreport.build.navigation import index_name, page_title
+from kreport.files import atomic_write
+from kreport.publish.catalog import REPORTS
+from kreport.publish.manifest import read_manifest
+from kreport.publish.navigation import index_name, page_title
 from kreport.render.templating import render, stylesheet
 from kreport.render.text import LANGUAGES, t
 

@@ -7,37 +7,15 @@ then wraps the body in one page with a table of contents and a provenance footer
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
-from pathlib import Path
 
 from kreport.render.report import RECORD_MIME
 from kreport.render.templating import Markup, render, stylesheet
 
-__all__ = ["RECORD_MIME", "notebook_records", "notebook_to_html", "page", "atomic_write"]
+__all__ = ["RECORD_MIME", "notebook_records", "notebook_to_html", "page"]
 
 _HIDDEN_TAGS = {"parameters", "injected-parameters"}
 _HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
-
-
-def atomic_write(path: Path, data: str | bytes) -> None:
-    """Write to a fresh temporary file beside ``path`` and rename it into place.
-
-    The temporary file is created with O_EXCL under an unpredictable name (``mkstemp``), so a
-    symlink planted beside the target is never followed; on any failure it is removed.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data if isinstance(data, bytes) else data.encode("utf-8"))
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def notebook_records(nb) -> dict:
@@ -89,7 +67,7 @@ def notebook_to_html(nb) -> str:
 
 
 def page(body: str, *, title: str, lang: str, footer: dict[str, str], nav: dict | None = None) -> str:
-    """One self-contained page: a top bar (``nav``, see kreport.build.navigation), the body, a table of
+    """One self-contained page: a top bar (``nav``, see kreport.publish.navigation), the body, a table of
     contents and a provenance footer."""
     toc_label = "目录" if lang == "zh" else "Contents"
     headings = [(hid, Markup(text)) for hid, text in _HEADING.findall(body)]
