@@ -103,6 +103,9 @@ METRICS: dict[str, Metric] = {m.name: m for m in (
     Metric("revenue_total", "money", True, company_level=True),
     Metric("revenue_marketing", "money", True, company_level=True),
     Metric("revenue_commerce", "money", True, company_level=True),
+    Metric("shelf_gmv_share", "rate", False),
+    Metric("gmv_target", "money", False),
+    Metric("paid_members", "people", False),
 )}
 
 
