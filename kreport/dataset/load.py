@@ -15,12 +15,12 @@ import pandas as pd
 
 from kreport.config import DATA_DIR
 from kreport.dataset.periods import parse_period, parse_quarter
-from kreport.dataset.schema import CANONICAL_UNIT, METRICS, OPTIONAL_TABLES, TABLES, TIERS, UNITS
+from kreport.dataset.schema import CANONICAL_UNIT, GRADES, METRICS, OPTIONAL_TABLES, TABLES, TIERS, UNITS, WEAK_TIERS
 from kreport.dataset.selections import without_bounds
 from kreport.dataset.validate import check, parse_date, parse_number, split_source_ids
 from kreport.errors import ParameterError
 
-__all__ = ["Dataset", "load", "load_metrics", "quarterly_series", "annual_series", "check_platform"]
+__all__ = ["Dataset", "load", "load_metrics", "quarterly_series", "annual_series", "check_platform", "figure_grade"]
 
 
 # The columns of Dataset.disclosures: the file's, with ``period`` a Period and ``announced`` a Timestamp.
@@ -204,7 +204,18 @@ def _metrics_frame(raw: pd.DataFrame, platforms: pd.DataFrame, sources: pd.DataF
         on="source_id", how="left",
     )
     frame["tier"] = pd.Categorical(frame["tier"], categories=list(TIERS))
+    frame["grade"] = pd.Categorical(
+        [figure_grade(b, tier, n) for b, tier, n in zip(frame["basis"].astype(str), frame["tier"].astype(str), frame["n_sources"])],
+        categories=list(GRADES))
     return frame.sort_values(["platform", "metric", "period_end", "period_kind"]).reset_index(drop=True)
+
+
+def figure_grade(basis: str, tier: str, n_sources: int) -> str:
+    """How sure a figure is (one of :data:`~kreport.dataset.schema.GRADES`): an estimate is an estimate; a
+    reported figure read on one media or aggregator page only is ``single_source``; else ``reported``."""
+    if basis == "estimate":
+        return "estimate"
+    return "single_source" if int(n_sources) == 1 and tier in WEAK_TIERS else "reported"
 
 
 def check_platform(dataset_or_frame, platform: str) -> str:
@@ -232,24 +243,26 @@ def _select(frame: pd.DataFrame, platform: str, metric: str, kinds: tuple[str, .
 
 
 def quarterly_series(frame: pd.DataFrame, platform: str, metric: str, *,
-                     include_bounds: bool = False) -> pd.Series:
+                     include_bounds: bool = False, column: str = "value") -> pd.Series:
     """One platform's quarterly metric as a float Series on a contiguous ``Q-DEC`` PeriodIndex.
 
     Quarters with no figure are NaN (never dropped), so periods cannot shift. Bounds ("over
     100 million") are left out unless ``include_bounds``; a reported figure wins over an
     estimate for the same quarter. An empty Series if the platform has no quarterly figure.
+    ``column="grade"`` gives the grade of the same figures instead of their values (object Series).
     """
     rows = _select(frame, platform, metric, ("quarter",), include_bounds)
     name = f"{platform}.{metric}"
     if rows.empty:
-        return pd.Series([], index=pd.PeriodIndex([], freq="Q-DEC"), dtype=float, name=name)
-    series = pd.Series(rows["value"].to_numpy(float), index=pd.PeriodIndex(rows["period"], freq="Q-DEC"))
+        return pd.Series([], index=pd.PeriodIndex([], freq="Q-DEC"), dtype=float if column == "value" else object, name=name)
+    values = rows[column].to_numpy(float) if column == "value" else rows[column].astype(object).to_numpy()
+    series = pd.Series(values, index=pd.PeriodIndex(rows["period"], freq="Q-DEC"))
     full = pd.period_range(series.index.min(), series.index.max(), freq="Q-DEC")
     return series.reindex(full).rename(name)
 
 
 def annual_series(frame: pd.DataFrame, platform: str, metric: str, *,
-                  include_bounds: bool = False) -> pd.Series:
+                  include_bounds: bool = False, column: str = "value") -> pd.Series:
     """One platform's annual metric (calendar or fiscal years, whichever it reports).
 
     Calendar years are on a ``Y-DEC`` index, fiscal years on the platform's own (``Y-MAR``
@@ -264,7 +277,8 @@ def annual_series(frame: pd.DataFrame, platform: str, metric: str, *,
     if len(freqs) > 1:
         raise ParameterError("metric", metric, f"one kind of year for {platform}, not {sorted(freqs)}")
     freq = freqs.pop()
-    series = pd.Series(rows["value"].to_numpy(float), index=pd.PeriodIndex(rows["period"], freq=freq))
+    values = rows[column].to_numpy(float) if column == "value" else rows[column].astype(object).to_numpy()
+    series = pd.Series(values, index=pd.PeriodIndex(rows["period"], freq=freq))
     full = pd.period_range(series.index.min(), series.index.max(), freq=freq)
     return series.reindex(full).rename(name)
 

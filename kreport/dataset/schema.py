@@ -19,6 +19,8 @@ __all__ = [
     "METRICS",
     "UNITS",
     "BASES",
+    "GRADES",
+    "WEAK_TIERS",
     "QUALIFIERS",
     "BOUNDS",
     "MODELS",
@@ -73,6 +75,18 @@ TIERS = ("company", "newswire", "media", "broker", "aggregator", "seed")
 AGGREGATOR_ONLY = "aggregator-only:"
 
 BASES = ("reported", "estimate")
+# What a reader may take a figure or a value computed from figures to be, surest first. Every mark
+# on a page (solid, half-filled, hollow or hatched, dashed) and every basis word means one of these:
+#   reported       the company's figure, from its release, a verbatim newswire copy, a broker, or
+#                  more than one independent page
+#   single_source  the company's figure, but read on one media or aggregator page only
+#   estimate       a third party's estimate, a target, or a figure the data marks as an estimate
+#   model          kreport's own model output (forecast, nowcast)
+# A derived value (a change, ratio, index, share, per-user figure, decomposition) takes the
+# weakest grade of the figures it is computed from (kreport.stats.basis).
+GRADES = ("reported", "single_source", "estimate", "model")
+# A reported figure that rests on one page of these tiers is graded single_source.
+WEAK_TIERS = ("media", "aggregator")
 # How exact a figure is: "" exact as stated, "about" rounded or approximate,
 # "over" / "under" a bound only ("超过2.1亿"). Bounds are shown, never modelled.
 QUALIFIERS = ("", "about", "over", "under")

@@ -1,4 +1,10 @@
-"""Charts: one seaborn theme, one colour per business model, estimates drawn hollow and dashed.
+"""Charts: one seaborn theme, one colour per business model, one encoding per grade, legends from what is drawn.
+
+A mark means one thing on every chart: a solid line and a filled marker or bar is a reported
+figure; a half-filled marker or a pale dotted bar, a company figure read on one media page only;
+a dashed line, a hollow marker or a hatched bar, an estimate; a square, a model's output; a
+triangle, a bound ("over 500"), never joined by a line. Lines join consecutive periods only, so a
+missing period is a break. Each chart's legend lists exactly the encodings it drew.
 
 Every function takes frames that are already computed (charts never fit) and returns SVG
 markup with text kept as text, so Chinese is drawn by the reader's CJK font.
@@ -11,17 +17,22 @@ import io
 from dataclasses import dataclass, field
 
 import matplotlib as mpl
+import matplotlib.colors as mcolors
 import matplotlib.ticker as mticker
 import numpy as np
 import pandas as pd
 import seaborn as sns
 from markupsafe import escape
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
 from kreport.dataset.periods import period_label
+from kreport.dataset.schema import GRADES
+from kreport.render.text import t
 
 __all__ = [
-    "Chart", "period_x", "weak_source", "WEAK_TIERS", "MODEL_COLOURS", "platform_colour", "theme", "line_chart", "bar_chart", "waterfall",
+    "Chart", "period_x", "weakest_grade", "MODEL_COLOURS", "platform_colour", "theme", "line_chart", "bar_chart", "waterfall",
     "fan_chart", "seasonal_chart", "event_timeline",
 ]
 
@@ -32,11 +43,7 @@ _FONTS = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Z
 
 
 # What the data table under a chart lists for each plotted point (see Chart.points).
-POINT_COLUMNS = ["series", "platform", "metric", "period", "value", "unit", "basis", "qualifier", "weak_source"]
-# A figure that rests on one source of these tiers is drawn like an estimate: hollow, or a hatched bar.
-WEAK_TIERS = ("media", "aggregator")
-
-
+POINT_COLUMNS = ["series", "platform", "metric", "period", "value", "unit", "basis", "qualifier"]
 @dataclass
 class Chart:
     """An SVG chart and every point it draws: the data behind the chart, one row per point.
@@ -44,7 +51,7 @@ class Chart:
     ``points`` columns: series (legend label), platform, metric (a metric of the vocabulary or a
     derived one such as ``gmv_yoy``), period (as written in metrics.csv: 2024, 2024Q3, FY2021),
     value (canonical units: RMB bn, millions, fractions; a derived series its own value), unit
-    (how to read value), basis (reported, estimate or model), qualifier.
+    (how to read value), basis (a grade: reported, single_source, estimate or model), qualifier.
     """
 
     svg: str
@@ -92,7 +99,7 @@ class _Marks:
     def apply(self, svg: str) -> str:
         for row in self.rows:
             attrs = (f'class="chart-point" data-series="{escape(row["series"])}" data-metric="{escape(row["metric"])}" '
-                     f'data-period="{escape(row["period"])}" data-value="{row["value"]!r}"')
+                     f'data-period="{escape(row["period"])}" data-value="{row["value"]!r}" data-basis="{escape(row["basis"])}"')
             svg = svg.replace(f'<g id="{row["_gid"]}">', f'<g id="{row["_gid"]}" {attrs}><title>{escape(row["_title"])}</title>', 1)
         return svg
 
@@ -100,25 +107,151 @@ class _Marks:
         return pd.DataFrame([{c: r.get(c, "") for c in POINT_COLUMNS} for r in self.rows], columns=POINT_COLUMNS)
 
 
-def weak_source(row) -> str:
-    """The tier of the one source a figure rests on, when that is a media or aggregator page; else ''."""
-    tier = str(row.get("tier", "") or "")
-    try:
-        single = int(row.get("n_sources", 0)) == 1
-    except (TypeError, ValueError):
-        single = False
-    return tier if single and tier in WEAK_TIERS else ""
+class _Encodings:
+    """What a chart drew, so that its legend lists exactly those encodings and says what each means."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.grades: set[str] = set()
+        self.bounds: set[str] = set()
+        self.bars = False
+        self.gap = False
+
+    def handles(self) -> list:
+        """Legend entries, in grey, for the grades and bounds drawn (none when every mark is a plain reported figure)."""
+        if not (self.grades - {"reported"}) and not self.bounds and not self.gap:
+            return []
+        out = []
+        for grade in GRADES:
+            if grade not in self.grades:
+                continue
+            label = t(f"legend.{grade}", self.lang)
+            if self.bars:
+                out.append(Patch(facecolor=_BAR_FACE[grade](_GREY), edgecolor=_GREY, hatch=_HATCH[grade], label=label))
+            else:
+                out.append(Line2D([], [], color=_GREY, lw=1.5, ls=_LINE[grade], marker="o", markersize=6, label=label,
+                                  **_marker_style(grade, _GREY)))
+        for bound in sorted(self.bounds):
+            out.append(Line2D([], [], color=_GREY, lw=0, marker=_BOUND_MARKER[bound], markersize=7, markerfacecolor="white",
+                              markeredgecolor=_GREY, label=t(f"legend.bound.{bound}", self.lang)))
+        if self.gap:
+            out.append(Line2D([], [], color="none", lw=0, label=t("legend.gap", self.lang)))
+        return out
 
 
-def _hollow(row) -> bool:
-    return str(row.get("basis", "")) == "estimate" or bool(weak_source(row))
+_GREY = "#495057"
+# One encoding per grade: line style between points, marker fill, bar hatch and fill.
+_LINE = {"reported": "-", "single_source": "-", "estimate": "--", "model": "--"}
+_HATCH = {"reported": None, "single_source": "...", "estimate": "///", "model": "xxx"}
+_BAR_FACE = {"reported": lambda c: c, "single_source": lambda c: mcolors.to_rgba(c, 0.35),
+             "estimate": lambda c: "white", "model": lambda c: "white"}
+_BOUND_MARKER = {"over": "^", "under": "v"}
 
 
-def _point(rows_series, row, value, unit, basis=None) -> dict:
+def _marker_style(grade: str, colour: str) -> dict:
+    """Marker fill for a grade: solid, half-filled (one page only), or hollow (estimate, model)."""
+    if grade == "reported":
+        return {"markerfacecolor": colour, "markeredgecolor": colour}
+    if grade == "single_source":
+        return {"markerfacecolor": colour, "markeredgecolor": colour, "fillstyle": "left", "markerfacecoloralt": "white"}
+    return {"markerfacecolor": "white", "markeredgecolor": colour}
+
+
+def _grade(row) -> str:
+    """A row's grade: its ``grade`` column (figures as loaded, derived values from kreport.stats.basis), else its basis."""
+    for column in ("grade", "basis"):
+        value = row.get(column)
+        if isinstance(value, str) and value in GRADES:
+            return value
+    return "reported"
+
+
+def _bound(row) -> str:
+    qualifier = str(row.get("qualifier", "") or "")
+    return qualifier if qualifier in _BOUND_MARKER else ""
+
+
+def _point(rows_series, row, value, unit, grade=None) -> dict:
     return {"series": str(rows_series), "platform": str(row.get("platform", "")), "metric": str(row.get("metric", "")),
             "period": period_label(row["period"]), "value": float(value), "unit": unit,
-            "basis": str(basis or row.get("basis", "reported")), "qualifier": str(row.get("qualifier", "") or ""),
-            "weak_source": weak_source(row) if basis is None else ""}
+            "basis": grade or _grade(row), "qualifier": str(row.get("qualifier", "") or "")}
+
+
+def _draw_point(ax, x, y, colour: str, grade: str, bound: str, drawn: _Encodings, size=6.0):
+    """One figure as a marker: its grade's fill, or an arrow-like triangle for a bound (never joined by a line)."""
+    if bound:
+        drawn.bounds.add(bound)
+        (mark,) = ax.plot([x], [y], lw=0, marker=_BOUND_MARKER[bound], markersize=size + 2, markerfacecolor="white",
+                          markeredgecolor=colour, markeredgewidth=1.5, zorder=3)
+        return mark
+    drawn.grades.add(grade)
+    (mark,) = ax.plot([x], [y], lw=0, marker="o", markersize=size, markeredgewidth=1.3, zorder=3, **_marker_style(grade, colour))
+    return mark
+
+
+def _next(period) -> pd.Period:
+    return period + 1
+
+
+def _consecutive(a, b) -> bool:
+    """Whether two periods follow each other with no period missing between them (same kind of period)."""
+    return a.freqstr == b.freqstr and _next(a) == b
+
+
+def _draw_runs(ax, points: list[tuple], colour: str, drawn: _Encodings, label=None, lw=2.0) -> None:
+    """Lines between consecutive periods only, each segment dashed when either end is an estimate or model output.
+
+    ``points``: (span, x, y, grade) sorted by x. A gap of a missing period breaks the line; the
+    legend says so once per chart.
+    """
+    segments: list[tuple[str, list]] = []
+    for (p0, x0, y0, g0), (p1, x1, y1, g1) in zip(points, points[1:]):
+        if not _consecutive(p0, p1):
+            drawn.gap = True
+            continue
+        style = _LINE[weakest_grade(g0, g1)]
+        if segments and segments[-1][0] == style and segments[-1][1][-1] == (x0, y0):
+            segments[-1][1].append((x1, y1))
+        else:
+            segments.append((style, [(x0, y0), (x1, y1)]))
+    first = True
+    for style, xy in segments:
+        xs, ys = zip(*xy)
+        ax.plot(xs, ys, color=colour, lw=lw, ls=style, label=label if first else None)
+        first = False
+    if first and label is not None:  # no segment at all: the series still gets its legend entry
+        ax.plot([], [], color=colour, lw=lw, label=label)
+
+
+def weakest_grade(*grades: str) -> str:
+    """The weakest of some grades (see :data:`kreport.dataset.schema.GRADES`)."""
+    return GRADES[max(GRADES.index(g) for g in grades)]
+
+
+def _legend(ax, drawn: _Encodings, series_entries: bool) -> None:
+    """The legend below the plot (never over the data): the series, then each encoding drawn."""
+    handles, labels = ax.get_legend_handles_labels() if series_entries else ([], [])
+    extra = drawn.handles()
+    if not handles and not extra:
+        return
+    handles = [*handles, *extra]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.1), ncol=min(3, len(handles)),
+              frameon=False, borderaxespad=0.0)
+
+
+def _value_axis(ax, unit: str, lang: str, log: bool = False) -> None:
+    """Tick labels in the reader's unit words: 亿元 and 亿 in Chinese, as in the text beside the chart."""
+    scale = {"RMB_bn": 10.0, "million": 0.01}.get(unit, 1.0) if lang == "zh" else 1.0
+
+    def tick(value, _pos):
+        shown = value * scale
+        if shown == 0:
+            return "0"
+        digits = 0 if abs(shown) >= 10 or float(shown).is_integer() else (1 if abs(shown) >= 1 else 2)
+        return f"{shown:,.{digits}f}"
+
+    if unit in ("RMB_bn", "million", "RMB", "index") or log:
+        ax.yaxis.set_major_formatter(mticker.FuncFormatter(tick))
 
 
 def platform_colour(platform: str, model: str) -> str:
@@ -169,49 +302,51 @@ def _figure(width=9.0, height=4.2):
 @_themed
 def line_chart(frame: pd.DataFrame, *, series="platform", unit="RMB_bn", fmt=None, ylabel="", title="",
                colours: dict | None = None, labels: dict | None = None, percent=False, events=None,
-               log=False) -> Chart:
-    """Lines over time per ``series``; rows with basis 'estimate' drawn dashed with hollow markers.
+               log=False, lang="en") -> Chart:
+    """Lines over time per ``series``, drawn by grade: solid between reported figures, dashed where either end
+    is an estimate or a model's output; markers filled, half-filled (one media page) or hollow.
 
-    ``frame`` columns: period (a Period), value, basis, platform, metric, and optionally span (the
-    Period drawn over, when it differs from the figure's own period) and qualifier. ``unit`` says
-    how to read value; ``fmt(value, unit, qualifier)`` writes it for the point's hover title.
-    ``events``: optional frame with a date column.
+    ``frame`` columns: period (a Period), value, basis or grade, platform, metric, and optionally span (the
+    Period drawn over, when it differs from the figure's own period) and qualifier. A bound ("over 500")
+    is drawn as a triangle, never as a point of a line. A missing period breaks the line. ``unit`` says
+    how to read the values (see :func:`kreport.render.numbers.format_quantity`); ``lang`` words the legend.
     """
     fig, ax = _figure()
     marks = _Marks()
+    drawn = _Encodings(lang)
     fmt = fmt or (lambda v, u, q: f"{v:,.3g}")
     spans = []
     frame = frame.assign(_span=frame["span"] if "span" in frame else frame["period"])
     frame = frame.assign(_x=[period_x(p) for p in frame["_span"]]).sort_values("_x")
     for key, rows in frame.groupby(series, sort=False):
-        colour = (colours or {}).get(key, "#495057")
+        colour = (colours or {}).get(key, _GREY)
         label = (labels or {}).get(key, key)
         rows = rows.dropna(subset=["value"])
-        estimate = rows["basis"].astype(str).eq("estimate").to_numpy()
-        hollow = [_hollow(row) for _, row in rows.iterrows()]
-        ax.plot(rows["_x"], rows["value"], color=colour, lw=2, ls="--" if estimate.all() else "-", label=label)
-        for (_, row), est in zip(rows.iterrows(), hollow):
-            dot = (ax.scatter([row["_x"]], [row["value"]], facecolor="white", edgecolor=colour, s=30, zorder=3, lw=1.5) if est
-                   else ax.scatter([row["_x"]], [row["value"]], color=colour, s=22, zorder=3))
-            point = _point(label, row, row["value"], unit)
+        levels = []
+        for _, row in rows.iterrows():
+            grade, bound = _grade(row), _bound(row)
+            dot = _draw_point(ax, row["_x"], row["value"], colour, grade, bound, drawn)
+            if not bound:
+                levels.append((row["_span"], row["_x"], row["value"], grade))
+            point = _point(label, row, row["value"], unit, grade)
             marks.add(dot, point, f"{label} · {point['period']} · {fmt(row['value'], unit, point['qualifier'])}")
+        _draw_runs(ax, levels, colour, drawn, label=label)
         spans += list(rows["_span"])
     if spans:
         _year_axis(ax, spans)
     if percent:
-        ax.yaxis.set_major_formatter(mticker.PercentFormatter(1.0))
+        ax.yaxis.set_major_formatter(mticker.PercentFormatter(1.0, decimals=None))
         ax.axhline(0, color="#868e96", lw=0.8)
     if log:
         ax.set_yscale("log")
-        ax.yaxis.set_major_formatter(mticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    _value_axis(ax, unit, lang, log=log)
     if events is not None:
         _mark_events(ax, events)
     ax.set_xlabel("")
     ax.set_ylabel(ylabel)
     if title:
         ax.set_title(title, loc="left")
-    if frame[series].nunique() > 1 or events is not None:
-        ax.legend(loc="upper left")
+    _legend(ax, drawn, series_entries=frame[series].nunique() > 1)
     return Chart(marks.apply(_svg(fig)), marks.frame())
 
 
@@ -223,51 +358,86 @@ def _mark_events(ax, events: pd.DataFrame) -> None:
                     fontsize=8, color="#495057")
 
 
+def _bar_width(period: pd.Period) -> pd.Timedelta:
+    return (period.end_time - period.start_time) * 0.8
+
+
 @_themed
 def bar_chart(frame: pd.DataFrame, *, unit="RMB_bn", fmt=None, ylabel="", colour="#495057", title="",
-              growth: pd.Series | None = None, growth_label="", series_label="") -> Chart:
-    """Bars per period, on categorical period labels; estimates hatched and pale. ``growth`` (fractions) on a right axis.
+              growth: pd.Series | None = None, growth_label="", series_label="", growth_grades: pd.Series | None = None,
+              lang="en") -> Chart:
+    """Bars over time, each period over its own span, so a missing period is an empty slot; growth on a right axis.
 
-    ``frame`` columns: period, label, value, basis, platform, metric, qualifier.
+    Bars are filled by grade: solid (reported), pale and dotted (one media page), hatched white
+    (estimate). ``frame`` columns: period, label, value, basis or grade, platform, metric, qualifier.
+    ``growth`` (fractions, on the periods' index) is drawn as a line that breaks at gaps, with
+    ``growth_grades`` (the weakest grade of each change's two figures, from kreport.stats.basis).
     """
     fig, ax = _figure()
     marks = _Marks()
+    drawn = _Encodings(lang)
+    drawn.bars = True
     fmt = fmt or (lambda v, u, q: f"{v:,.3g}")
-    positions = np.arange(len(frame))
-    estimate = [_hollow(row) for _, row in frame.iterrows()]
-    bars = ax.bar(positions, frame["value"], color=[("white" if e else colour) for e in estimate], edgecolor=colour, lw=1.2)
-    for bar, e, (_, row) in zip(bars, estimate, frame.iterrows()):
-        if e:
-            bar.set_hatch("///")
-        point = _point(series_label, row, row["value"], unit)
+    periods = list(frame["period"])
+    xs = [period_x(p) for p in periods]
+    for x, period, (_, row) in zip(xs, periods, frame.iterrows()):
+        grade, bound = _grade(row), _bound(row)
+        drawn.grades.add(grade)
+        (bar,) = ax.bar([x], [row["value"]], width=_bar_width(period), color=_BAR_FACE[grade](colour), edgecolor=colour,
+                        lw=1.2, hatch=_HATCH[grade])
+        point = _point(series_label, row, row["value"], unit, grade)
         marks.add(bar, point, f"{series_label} · {point['period']} · {fmt(row['value'], unit, point['qualifier'])}")
-    ax.set_xticks(positions, frame["label"], rotation=90 if len(frame) > 12 else 0, fontsize=8)
+        if bound:
+            drawn.bounds.add(bound)
+            ax.plot([x], [row["value"]], lw=0, marker=_BOUND_MARKER[bound], markersize=8, markerfacecolor="white",
+                    markeredgecolor=colour, markeredgewidth=1.5, zorder=3)
+    if periods:
+        _year_axis(ax, periods)
+    _value_axis(ax, unit, lang)
     ax.set_ylabel(ylabel)
     if growth is not None:
         ax2 = ax.twinx()
-        ax2.plot(positions, growth.to_numpy(), color="#212529", lw=1.2, label=growth_label)
-        for pos, value, (_, row) in zip(positions, growth.to_numpy(), frame.iterrows()):
-            if np.isfinite(value):
-                dot = ax2.scatter([pos], [value], color="#212529", s=9, zorder=3)
-                point = _point(growth_label, {**row, "metric": f"{row['metric']}_yoy", "qualifier": ""}, value, "growth", "reported")
-                marks.add(dot, point, f"{growth_label} · {point['period']} · {value:+.1%}")
-        ax2.yaxis.set_major_formatter(mticker.PercentFormatter(1.0))
+        grades = growth_grades if growth_grades is not None else pd.Series("reported", index=growth.index)
+        points = []
+        for x, period, (_, row) in zip(xs, periods, frame.iterrows()):
+            value = growth.get(period, np.nan)
+            if not np.isfinite(value):
+                continue
+            grade = grades.get(period)
+            grade = grade if isinstance(grade, str) else "reported"
+            (dot,) = ax2.plot([x], [value], lw=0, marker="o", markersize=3.5, zorder=3, **_marker_style(grade, "#212529"))
+            point = _point(growth_label, {**row, "metric": f"{row['metric']}_yoy", "qualifier": ""}, value, "growth", grade)
+            marks.add(dot, point, f"{growth_label} · {point['period']} · {value:+.1%}")
+            points.append((period, x, value, grade))
+        _draw_runs(ax2, points, "#212529", drawn, label=growth_label, lw=1.2)
+        ax2.yaxis.set_major_formatter(mticker.PercentFormatter(1.0, decimals=None))
         ax2.set_ylabel(growth_label)
         ax2.grid(False)
         ax2.spines["right"].set_visible(True)
+        handles, _ = ax2.get_legend_handles_labels()
+        drawn_handles = drawn.handles()
+        if handles or drawn_handles:
+            ax.legend(handles=[*handles[:1], *drawn_handles], loc="upper left", bbox_to_anchor=(0.0, -0.1),
+                      ncol=min(3, 1 + len(drawn_handles)), frameon=False, borderaxespad=0.0)
+    else:
+        _legend(ax, drawn, series_entries=False)
     if title:
         ax.set_title(title, loc="left")
     return Chart(marks.apply(_svg(fig)), marks.frame())
 
 
 @_themed
-def waterfall(steps: pd.DataFrame, *, ylabel="", total_label="", colour="#495057") -> Chart:
+def waterfall(steps: pd.DataFrame, *, ylabel="", total_label="", colour="#495057", grade="reported", lang="en") -> Chart:
     """A waterfall of additive log contributions, drawn and labelled ×100 (log points).
 
     ``steps`` columns: label, value (a log change), and for the data table: platform, metric, period.
+    ``grade`` is the weakest grade of the six figures the decomposition uses (kreport.stats.basis).
     """
     fig, ax = _figure(8.0, 3.8)
     marks = _Marks()
+    drawn = _Encodings(lang)
+    drawn.bars = True
+    drawn.grades.add(grade)
     running = 0.0
     rows = [*steps.to_dict("records")]
     total = {**rows[-1], "label": total_label, "metric": "gmv_log_change", "value": float(steps["value"].sum())} if rows else None
@@ -275,24 +445,25 @@ def waterfall(steps: pd.DataFrame, *, ylabel="", total_label="", colour="#495057
         is_total = i == len(rows)
         height = row["value"] * 100
         bottom = 0.0 if is_total else running
-        bar = ax.bar(i, height, bottom=bottom, width=0.6,
-                     color=colour if is_total else ("#2b8a3e" if height >= 0 else "#c92a2a"))[0]
+        face = colour if is_total else ("#2b8a3e" if height >= 0 else "#c92a2a")
+        bar = ax.bar(i, height, bottom=bottom, width=0.6, color=_BAR_FACE[grade](face), edgecolor=face, hatch=_HATCH[grade])[0]
         ax.text(i, bottom + height, f"{height:+.1f}", ha="center", va="bottom" if height >= 0 else "top", fontsize=8)
-        point = _point(row["label"], row, row["value"], "log_change")
+        point = _point(row["label"], row, row["value"], "log_change", grade)
         marks.add(bar, point, f"{row['label']} · {point['period']} · {height:+.1f}")
         running += 0.0 if is_total else height
     ax.set_xticks(range(len(rows) + 1), [*steps["label"], total_label], fontsize=9)
     ax.axhline(0, color="#868e96", lw=0.8)
     ax.set_ylabel(ylabel)
+    _legend(ax, drawn, series_entries=False)
     return Chart(marks.apply(_svg(fig)), marks.frame())
 
 
 @_themed
 def fan_chart(history: pd.DataFrame, forecast: pd.DataFrame, *, unit="RMB_bn", fmt=None, ylabel="", colour="#495057",
-              labels=None, later: pd.DataFrame | None = None) -> Chart:
-    """History as a line; the forecast with 80% and 95% bands, drawn and listed as a model estimate.
+              labels=None, later: pd.DataFrame | None = None, lang="en") -> Chart:
+    """History by grade; the forecast with 80% and 95% bands, drawn and listed as a model estimate.
 
-    ``history`` columns: period, value, basis, platform, metric. ``forecast`` columns: period,
+    ``history`` columns: period, value, basis or grade, platform, metric. ``forecast`` columns: period,
     forecast, lo80, hi80, lo95, hi95 (plus platform and metric for the data table). ``later``
     (columns as history): published figures inside the forecast's span, drawn as separate marks
     against the forecast.
@@ -301,48 +472,58 @@ def fan_chart(history: pd.DataFrame, forecast: pd.DataFrame, *, unit="RMB_bn", f
     fmt = fmt or (lambda v, u, q: f"{v:,.3g}")
     fig, ax = _figure()
     marks = _Marks()
+    drawn = _Encodings(lang)
     hist = history.dropna(subset=["value"])
-    x_hist = [period_x(p) for p in hist["period"]]
-    ax.plot(x_hist, hist["value"], color=colour, lw=2, label=labels.get("history", "history"))
-    for x, (_, row) in zip(x_hist, hist.iterrows()):
-        dot = ax.scatter([x], [row["value"]], color=colour, s=9, zorder=3)
-        point = _point(labels.get("history", "history"), row, row["value"], unit)
+    points = []
+    for _, row in hist.iterrows():
+        x, grade = period_x(row["period"]), _grade(row)
+        dot = _draw_point(ax, x, row["value"], colour, grade, "", drawn, size=4.0)
+        point = _point(labels.get("history", "history"), row, row["value"], unit, grade)
         marks.add(dot, point, f"{point['series']} · {point['period']} · {fmt(row['value'], unit, '')}")
+        points.append((row["period"], x, row["value"], grade))
+    _draw_runs(ax, points, colour, drawn, label=labels.get("history", "history"))
     periods = list(pd.PeriodIndex(forecast["period"]))
     x_fc = [period_x(p) for p in periods]
     ax.fill_between(x_fc, forecast["lo95"], forecast["hi95"], color=colour, alpha=0.15, lw=0, label=labels.get("95", "95%"))
     ax.fill_between(x_fc, forecast["lo80"], forecast["hi80"], color=colour, alpha=0.3, lw=0, label=labels.get("80", "80%"))
     ax.plot(x_fc, forecast["forecast"], color=colour, lw=2, ls="--", label=labels.get("forecast", "forecast"))
     for x, period, (_, row) in zip(x_fc, periods, forecast.iterrows()):
-        dot = ax.scatter([x], [row["forecast"]], facecolor="white", edgecolor=colour, s=16, zorder=3, lw=1.2)
+        (dot,) = ax.plot([x], [row["forecast"]], lw=0, marker="s", markersize=4, markerfacecolor="white", markeredgecolor=colour, zorder=3)
         point = _point(labels.get("forecast", "forecast"), {**row, "period": period}, row["forecast"], unit, "model")
         marks.add(dot, point, f"{point['series']} · {point['period']} · {fmt(row['forecast'], unit, '')} "
                               f"[{fmt(row['lo80'], unit, '')} – {fmt(row['hi80'], unit, '')}]")
     if later is not None and not later.dropna(subset=["value"]).empty:
         published = later.dropna(subset=["value"])
         for i, (_, row) in enumerate(published.iterrows()):
-            dot = ax.scatter([period_x(row["period"])], [row["value"]], color="#212529", marker="D", s=22, zorder=4,
+            (dot,) = ax.plot([period_x(row["period"])], [row["value"]], lw=0, color="#212529", marker="D", markersize=5, zorder=4,
                              label=labels.get("later", "published") if i == 0 else None)
             point = _point(labels.get("later", "published"), row, row["value"], unit)
             marks.add(dot, point, f"{point['series']} · {point['period']} · {fmt(row['value'], unit, '')}")
     _year_axis(ax, [*hist["period"], *periods])
+    _value_axis(ax, unit, lang)
     ax.set_ylabel(ylabel)
-    ax.legend(loc="upper left")
+    _legend(ax, drawn, series_entries=True)
     return Chart(marks.apply(_svg(fig)), marks.frame())
 
 
 @_themed
-def seasonal_chart(indices: pd.Series, *, platform="", metric="gmv", ylabel="", colour="#495057") -> Chart:
-    """Seasonal indices by quarter of the year (1 = average quarter)."""
+def seasonal_chart(indices: pd.Series, *, platform="", metric="gmv", ylabel="", colour="#495057", grade="reported",
+                   lang="en") -> Chart:
+    """Seasonal indices by quarter of the year (1 = average quarter); ``grade`` is the weakest of the figures used."""
     fig, ax = _figure(6.0, 3.2)
     marks = _Marks()
-    bars = ax.bar([f"Q{q}" for q in indices.index], indices.to_numpy(), color=colour, width=0.6)
+    drawn = _Encodings(lang)
+    drawn.bars = True
+    drawn.grades.add(grade)
+    bars = ax.bar([f"Q{q}" for q in indices.index], indices.to_numpy(), color=_BAR_FACE[grade](colour), edgecolor=colour,
+                  hatch=_HATCH[grade], width=0.6)
     for bar, (q, value) in zip(bars, indices.items()):
         row = {"series": ylabel, "platform": platform, "metric": f"{metric}_seasonal_index", "period": f"Q{q}",
-               "value": float(value), "unit": "ratio", "basis": "reported", "qualifier": ""}
+               "value": float(value), "unit": "ratio", "basis": grade, "qualifier": ""}
         marks.add(bar, row, f"Q{q} · {value:.2f}")
     ax.axhline(1, color="#212529", lw=0.8)
     ax.set_ylabel(ylabel)
+    _legend(ax, drawn, series_entries=False)
     return Chart(marks.apply(_svg(fig)), marks.frame())
 
 
