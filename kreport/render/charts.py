@@ -90,17 +90,30 @@ class _Marks:
 
     def __init__(self):
         self.rows: list[dict] = []
+        self.lines: list[tuple[str, str]] = []
 
     def add(self, artist, row: dict, shown: str) -> None:
         gid = f"kpt{len(self.rows)}"
         artist.set_gid(gid)
         self.rows.append({**row, "_gid": gid, "_title": shown})
 
+    def add_line(self, artist, series: str, periods: list, style: str) -> None:
+        """A drawn line and the periods it joins, in order, so a reader (or a test) can see it never spans a gap."""
+        gid = f"kln{len(self.lines)}"
+        artist.set_gid(gid)
+        labels = " ".join(period_label(p) for p in periods)
+        self.lines.append((gid, f'class="chart-line" data-series="{escape(series)}" data-periods="{escape(labels)}" '
+                                f'data-style="{"dashed" if style == "--" else "solid"}"'))
+
     def apply(self, svg: str) -> str:
         for row in self.rows:
             attrs = (f'class="chart-point" data-series="{escape(row["series"])}" data-metric="{escape(row["metric"])}" '
                      f'data-period="{escape(row["period"])}" data-value="{row["value"]!r}" data-basis="{escape(row["basis"])}"')
+            if row.get("qualifier"):
+                attrs += f' data-qualifier="{escape(row["qualifier"])}"'
             svg = svg.replace(f'<g id="{row["_gid"]}">', f'<g id="{row["_gid"]}" {attrs}><title>{escape(row["_title"])}</title>', 1)
+        for gid, attrs in self.lines:
+            svg = svg.replace(f'<g id="{gid}">', f'<g id="{gid}" {attrs}>', 1)
         return svg
 
     def frame(self) -> pd.DataFrame:
@@ -198,28 +211,29 @@ def _consecutive(a, b) -> bool:
     return a.freqstr == b.freqstr and _next(a) == b
 
 
-def _draw_runs(ax, points: list[tuple], colour: str, drawn: _Encodings, label=None, lw=2.0) -> None:
+def _draw_runs(ax, points: list[tuple], colour: str, drawn: _Encodings, label=None, lw=2.0, marks: _Marks | None = None) -> None:
     """Lines between consecutive periods only, each segment dashed when either end is an estimate or model output.
 
     ``points``: (span, x, y, grade) sorted by x. A gap of a missing period breaks the line; the
-    legend says so once per chart.
+    legend says so once per chart. With ``marks``, each line carries the periods it joins.
     """
-    segments: list[tuple[str, list]] = []
+    segments: list[tuple[str, list, list]] = []
     for (p0, x0, y0, g0), (p1, x1, y1, g1) in zip(points, points[1:]):
         if not _consecutive(p0, p1):
             drawn.gap = True
             continue
         style = _LINE[weakest_grade(g0, g1)]
-        if segments and segments[-1][0] == style and segments[-1][1][-1] == (x0, y0):
+        if segments and segments[-1][0] == style and segments[-1][2][-1] == p0:
             segments[-1][1].append((x1, y1))
+            segments[-1][2].append(p1)
         else:
-            segments.append((style, [(x0, y0), (x1, y1)]))
-    first = True
-    for style, xy in segments:
+            segments.append((style, [(x0, y0), (x1, y1)], [p0, p1]))
+    for style, xy, periods in segments:
         xs, ys = zip(*xy)
-        ax.plot(xs, ys, color=colour, lw=lw, ls=style, label=label if first else None)
-        first = False
-    if first and label is not None:  # no segment at all: the series still gets its legend entry
+        (line,) = ax.plot(xs, ys, color=colour, lw=lw, ls=style)
+        if marks is not None:
+            marks.add_line(line, str(label if label is not None else ""), periods, style)
+    if label is not None:  # the series' legend entry is its colour, whatever its segments' styles
         ax.plot([], [], color=colour, lw=lw, label=label)
 
 
@@ -330,7 +344,7 @@ def line_chart(frame: pd.DataFrame, *, series="platform", unit="RMB_bn", fmt=Non
                 levels.append((row["_span"], row["_x"], row["value"], grade))
             point = _point(label, row, row["value"], unit, grade)
             marks.add(dot, point, f"{label} · {point['period']} · {fmt(row['value'], unit, point['qualifier'])}")
-        _draw_runs(ax, levels, colour, drawn, label=label)
+        _draw_runs(ax, levels, colour, drawn, label=label, marks=marks)
         spans += list(rows["_span"])
     if spans:
         _year_axis(ax, spans)
@@ -409,7 +423,7 @@ def bar_chart(frame: pd.DataFrame, *, unit="RMB_bn", fmt=None, ylabel="", colour
             point = _point(growth_label, {**row, "metric": f"{row['metric']}_yoy", "qualifier": ""}, value, "growth", grade)
             marks.add(dot, point, f"{growth_label} · {point['period']} · {value:+.1%}")
             points.append((period, x, value, grade))
-        _draw_runs(ax2, points, "#212529", drawn, label=growth_label, lw=1.2)
+        _draw_runs(ax2, points, "#212529", drawn, label=growth_label, lw=1.2, marks=marks)
         ax2.yaxis.set_major_formatter(mticker.PercentFormatter(1.0, decimals=None))
         ax2.set_ylabel(growth_label)
         ax2.grid(False)
@@ -481,7 +495,7 @@ def fan_chart(history: pd.DataFrame, forecast: pd.DataFrame, *, unit="RMB_bn", f
         point = _point(labels.get("history", "history"), row, row["value"], unit, grade)
         marks.add(dot, point, f"{point['series']} · {point['period']} · {fmt(row['value'], unit, '')}")
         points.append((row["period"], x, row["value"], grade))
-    _draw_runs(ax, points, colour, drawn, label=labels.get("history", "history"))
+    _draw_runs(ax, points, colour, drawn, label=labels.get("history", "history"), marks=marks)
     periods = list(pd.PeriodIndex(forecast["period"]))
     x_fc = [period_x(p) for p in periods]
     ax.fill_between(x_fc, forecast["lo95"], forecast["hi95"], color=colour, alpha=0.15, lw=0, label=labels.get("95", "95%"))

@@ -142,11 +142,9 @@ class Report:
             return Markup("")
         rows = []
         for r in chart.points.to_dict("records"):
-            weak = _text(r.get("weak_source"))
-            basis = self.t(f"basis.{r['basis']}")
-            rows.append({**r, "value": repr(float(r["value"])), "weak_source": weak,
-                         "shown": self.format(r["value"], r["unit"], r["qualifier"]),
-                         "basis_text": f"{basis} · {self.t('grade.weak', tier=self.t(f'tier.{weak}'))}" if weak else basis})
+            rows.append({**r, "value": repr(float(r["value"])),
+                         "shown": self.format(r["value"], r["unit"], r["qualifier"], precise=True),
+                         "basis_text": self.t(f"basis.{r['basis']}")})
         columns = [self.t("col.series"), self.t("col.period"), self.t("col.value"), self.t("col.basis")]
         return block("chart_data", self.t("chart.data"), columns, rows)
 
@@ -158,9 +156,12 @@ class Report:
             values["reason"] = self.t(f"note.reason.{values['reason']}")
         return self.t(f"note.{note.code}", **values)
 
-    def format(self, value: float, unit: str, qualifier: str = "") -> str:
-        """A value in the reader's units: money, people and rates as in tables; derived units their own way."""
-        return format_quantity(value, unit, qualifier, self.lang)
+    def format(self, value: float, unit: str, qualifier: str = "", precise: bool = False) -> str:
+        """A value in the reader's units: money, people and rates as in tables; derived units their own way.
+
+        ``precise`` keeps the digits a chart's data table needs to reproduce the chart (rates to 0.01 point).
+        """
+        return format_quantity(value, unit, qualifier, self.lang, precise=precise)
 
     def table(self, markup: str, caption: str, source_ids=()) -> Html:
         """A numbered table (markup built by :func:`kreport.render.tables.html_table`) with its sources."""
@@ -192,10 +193,6 @@ class Report:
         """Put this report's headline figures into the build manifest."""
         items = [{"label": k, "value": v} for k, v in headlines.items()]
         return Record({"title": getattr(self, "title", self.name), "headlines": items})
-
-
-def _text(value) -> str:
-    return value if isinstance(value, str) else ""
 
 
 def open_report(name: str, quarter: str, lang: str, platform: str | None = None,

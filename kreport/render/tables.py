@@ -6,7 +6,7 @@ import base64
 
 import pandas as pd
 
-from kreport.render.charts import WEAK_TIERS
+from kreport.dataset.schema import WEAK_TIERS
 from kreport.render.numbers import quantity
 from kreport.render.report import Html, Report
 from kreport.render.templating import Markup, block
@@ -37,7 +37,8 @@ def figure_table(rep: Report, figures: pd.DataFrame, with_platform: bool = True)
     columns[rep.t("col.value")] = [
         quantity(v, u, q, rep.lang) for v, u, q in zip(figures["value"], figures["unit"], figures["qualifier"])
     ]
-    columns[rep.t("col.basis")] = [block("badge", b, rep.t("basis." + b)) for b in figures["basis"].astype(str)]
+    grades = figures["grade"] if "grade" in figures else figures["basis"]
+    columns[rep.t("col.basis")] = [block("badge", g, rep.t("basis." + g)) for g in grades.astype(str)]
     columns[rep.t("col.source")] = [source_link(r) for _, r in figures.iterrows()]
     if "tier" in figures:
         columns[rep.t("col.grade")] = [_grade(rep, r) for _, r in figures.iterrows()]
@@ -50,7 +51,7 @@ def _grade(rep: Report, row) -> Markup:
     tier, n = str(row["tier"]), int(row.get("n_sources", 1))
     name = rep.t(f"tier.{tier}")
     if n == 1 and tier in WEAK_TIERS:
-        return block("badge", "estimate", rep.t("grade.single", tier=name))
+        return block("badge", "single_source", rep.t("grade.single", tier=name))
     return block("badge", "grade", rep.t("grade.sources" if n > 1 else "grade.single", tier=name, n=n))
 
 

@@ -449,6 +449,26 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 
 
+# What each mark and basis word means (issue 19): one grade vocabulary for figures, derived values and charts.
+STRINGS |= {
+    "basis.single_source": ("reported, one media page only", "公司数据（仅见单一媒体）"),
+    "legend.reported": ("reported", "公司披露"),
+    "legend.single_source": ("reported, seen on one media page only", "公司数据，仅见单一媒体报道"),
+    "legend.estimate": ("estimate", "估算"),
+    "legend.model": ("model estimate", "模型估算"),
+    "legend.bound.over": ("lower bound (“over”)", "下限（“超过”）"),
+    "legend.bound.under": ("upper bound (“under”)", "上限（“不足”）"),
+    "legend.gap": ("gaps: periods with no figure", "断开处：该期无数据"),
+    "profile.bounds_only.over": ("{metric}: for {periods} only a lower bound (“over”) is published; see the data table.",
+                                 "{metric}：{periods}仅公布下限（“超过”），见数据表。"),
+    "profile.bounds_only.under": ("{metric}: for {periods} only an upper bound (“under”) is published; see the data table.",
+                                  "{metric}：{periods}仅公布上限（“不足”），见数据表。"),
+    "profile.bounds_only.mixed": ("{metric}: for {periods} only bounds are published; see the data table.",
+                                  "{metric}：{periods}仅公布上下限，见数据表。"),
+    "profile.per_user.annual": ("(year)", "（年度）"),
+}
+
+
 def t(key: str, lang: str, **values) -> str:
     """The string ``key`` in ``lang`` ("en" or "zh") with ``values`` filled in."""
     if key not in STRINGS:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kreport.dataset.load import quarterly_series
+from kreport.dataset.load import annual_series, quarterly_series
 from kreport.dataset.periods import period_label
 from kreport.dataset.schema import CANONICAL_UNIT, METRICS
 from kreport.dataset.selections import chart_frame, latest_figures
@@ -12,11 +12,13 @@ from kreport.render import charts, templating
 from kreport.render.numbers import format_change, quantity
 from kreport.render.report import Html, Report
 from kreport.render.tables import figure_table, html_table
+from kreport.stats import basis
+from kreport.stats.claims import bound_kind, gmv_user_pairs
 from kreport.stats.derived import (
     buyer_penetration,
     decompose_gmv_growth,
-    gmv_per_buyer,
-    gmv_per_dau,
+    gmv_per_user,
+    meaningful,
     seasonal_indices,
     yoy_growth,
 )
@@ -83,27 +85,28 @@ def metric_history(rep: Report) -> Html:
         for kinds, label_key in ((("quarter",), "profile.quarterly"), (("year", "fiscal_year"), "profile.annual")):
             rows = chart_frame(mine, rep.platform, metric, kinds)
             bounds = chart_frame(mine, rep.platform, metric, kinds, include_bounds=True)
-            if len(rows) == 1:
-                only = rows.iloc[0]
+            if rows.empty:
+                if not bounds.empty:
+                    kind = bound_kind(bounds)
+                    block += rep.paragraph(rep.t(f"profile.bounds_only.{kind}", metric=_metric_label(rep, metric),
+                                                 periods=", ".join(bounds["label"])))
+                continue
+            if len(bounds) == 1:
+                only = bounds.iloc[0]
                 block += rep.paragraph(rep.t("profile.single", metric=_metric_label(rep, metric), period=only["label"],
                                              value=quantity(only["value"], only["unit"], only["qualifier"], rep.lang)))
                 continue
-            if rows.empty:
-                if not bounds.empty:
-                    block += rep.paragraph(rep.t("profile.bounds_only", metric=rep.t(f"metric.{metric}"), periods=", ".join(bounds["label"])))
-                continue
-            growth = None
+            growth = growth_grades = None
             if kinds == ("quarter",) and len(rows) >= 5:
                 series = quarterly_series(mine, rep.platform, metric)
-                growth = yoy_growth(series).reindex(pd.PeriodIndex(rows["period"], freq="Q-DEC"))
-            svg = charts.bar_chart(rows, unit=canonical, fmt=rep.format, ylabel=rep.t(f"axis.{canonical}"), colour=colour,
-                                   growth=growth, growth_label=rep.t("axis.yoy"), series_label=rep.t(f"metric.{metric}"))
-            caption = rep.t(label_key, metric=_metric_label(rep, metric), start=rows["label"].iloc[0], end=rows["label"].iloc[-1])
-            if len(bounds) > len(rows):
-                caption += " " + rep.t("profile.bounds_left_out", n=len(bounds) - len(rows))
-            if (rows["basis"].astype(str) == "estimate").any():
-                caption += " " + rep.t("caption.estimates_hatched")
-            block += rep.figure(svg, caption, rows["source_id"])
+                index = pd.PeriodIndex(rows["period"], freq="Q-DEC")
+                growth = meaningful(yoy_growth(series)).reindex(index)
+                growth_grades = basis.yoy(quarterly_series(mine, rep.platform, metric, column="grade")).reindex(index)
+            svg = charts.bar_chart(bounds, unit=canonical, fmt=rep.format, ylabel=rep.t(f"axis.{canonical}"), colour=colour,
+                                   growth=growth, growth_grades=growth_grades, growth_label=rep.t("axis.yoy"),
+                                   series_label=rep.t(f"metric.{metric}"), lang=rep.lang)
+            caption = rep.t(label_key, metric=_metric_label(rep, metric), start=bounds["label"].iloc[0], end=bounds["label"].iloc[-1])
+            block += rep.figure(svg, caption, bounds["source_id"])
     return block
 
 
@@ -114,7 +117,9 @@ def seasonality(rep: Report) -> Html:
     if gmv is None or gmv.notna().sum() < 8:
         return block + rep.paragraph(rep.t("profile.seasonality.none"))
     indices = seasonal_indices(gmv) / 100.0
-    svg = charts.seasonal_chart(indices, platform=rep.platform, ylabel=rep.t("profile.seasonality.axis"), colour=_colour(rep))
+    grade = basis.whole(quarterly_series(mine, rep.platform, "gmv", column="grade"))
+    svg = charts.seasonal_chart(indices, platform=rep.platform, ylabel=rep.t("profile.seasonality.axis"), colour=_colour(rep),
+                                grade=grade, lang=rep.lang)
     strongest = int(indices.idxmax())
     block += rep.paragraph(rep.t("profile.seasonality.text", q=strongest, pct=f"{indices.max() - 1:+.0%}",
                                  weak=int(indices.idxmin()), wpct=f"{indices.min() - 1:+.0%}"))
@@ -129,43 +134,55 @@ def _quarterly(rep: Report, metrics) -> dict[str, pd.Series]:
     return {m: s for m, s in found.items() if s.notna().any()}
 
 
-def _ratio_rows(series: pd.Series, name: str, platform: str, metric: str) -> pd.DataFrame:
-    """A derived quarterly series as chart rows (every input is a reported figure: the series leave estimates out)."""
-    s = series.dropna()
-    return pd.DataFrame({"period": list(s.index), "value": s.to_numpy(), "series": name, "basis": "reported",
-                         "platform": platform, "metric": metric})
+def _ratio_rows(values: pd.Series, grades: pd.Series, name: str, platform: str, metric: str) -> pd.DataFrame:
+    """A derived series as chart rows, each with the weakest grade of the figures it is computed from."""
+    s = values.dropna()
+    return pd.DataFrame({"period": list(s.index), "value": s.to_numpy(), "series": name,
+                         "grade": grades.reindex(s.index).to_numpy(), "platform": platform, "metric": metric})
+
+
+_PER_USER = {  # (GMV measure, user measure): the label and the chart-data metric name
+    ("gmv", "dau"): ("profile.per_dau", "gmv_per_dau"),
+    ("gmv", "monthly_buyers"): ("profile.per_buyer", "gmv_per_buyer"),
+    ("gmv_ttm", "annual_buyers"): ("profile.per_annual_buyer", "gmv_ttm_per_annual_buyer"),
+    ("gmv", "annual_buyers"): ("profile.per_annual_buyer", "gmv_per_annual_buyer"),
+}
 
 
 def unit_economics(rep: Report) -> Html:
-    """GMV per DAU and per buyer (annualised), and buyer penetration (buyers / MAU)."""
+    """GMV per user on every footing the data allows (quarters annualised, years as they are), and buyer penetration."""
     mine = _mine(rep)
     block = rep.section(rep.t("profile.unit"), rep.t("profile.unit.intro"))
-    series = _quarterly(rep, ("gmv", "dau", "mau", "monthly_buyers", "gmv_ttm", "annual_buyers"))
-    have = set(series)
     shown = 0
-    per_user = []
-    if {"gmv", "dau"} <= have:
-        per_user.append(_ratio_rows(gmv_per_dau(series["gmv"], series["dau"]), rep.t("profile.per_dau"), rep.platform, "gmv_per_dau"))
-    if {"gmv", "monthly_buyers"} <= have:
-        per_user.append(_ratio_rows(gmv_per_buyer(series["gmv"], series["monthly_buyers"]), rep.t("profile.per_buyer"),
-                                    rep.platform, "gmv_per_buyer"))
-    if {"gmv_ttm", "annual_buyers"} <= have:
-        per_user.append(_ratio_rows(gmv_per_buyer(series["gmv_ttm"], series["annual_buyers"], annualise=False),
-                                    rep.t("profile.per_annual_buyer"), rep.platform, "gmv_ttm_per_annual_buyer"))
+    per_user, used = [], []
+    for pair in gmv_user_pairs(mine, rep.platform):
+        if (pair.gmv_metric, pair.user_metric) not in _PER_USER:
+            continue
+        select = quarterly_series if pair.kind == "quarter" else annual_series
+        gmv, users = select(mine, rep.platform, pair.gmv_metric), select(mine, rep.platform, pair.user_metric)
+        grades = basis.weakest(select(mine, rep.platform, pair.gmv_metric, column="grade"),
+                               select(mine, rep.platform, pair.user_metric, column="grade"))
+        label, name = _PER_USER[(pair.gmv_metric, pair.user_metric)]
+        text = rep.t(label) + ("" if pair.kind == "quarter" else " " + rep.t("profile.per_user.annual"))
+        per_user.append(_ratio_rows(gmv_per_user(gmv, users, annualise=pair.annualise), grades, text, rep.platform, name))
+        used += [pair.gmv_metric, pair.user_metric]
     per_user = [f for f in per_user if not f.empty]
-    sources = mine[mine["metric"].isin(["gmv", "dau", "monthly_buyers", "gmv_ttm", "annual_buyers"])]["source_id"]
     if per_user:
         frame = pd.concat(per_user)
-        palette = dict(zip(frame["series"].unique(), [_colour(rep), "#495057", "#868e96"]))
-        svg = charts.line_chart(frame, series="series", unit="RMB", fmt=rep.format, ylabel=rep.t("axis.per_user"), colours=palette)
-        block += rep.figure(svg, rep.t("profile.per_user.caption"), sources)
+        palette = dict(zip(frame["series"].unique(), [_colour(rep), "#495057", "#868e96", "#adb5bd"]))
+        svg = charts.line_chart(frame, series="series", unit="RMB", fmt=rep.format, ylabel=rep.t("axis.per_user"), colours=palette,
+                                lang=rep.lang)
+        block += rep.figure(svg, rep.t("profile.per_user.caption"), mine[mine["metric"].isin(used)]["source_id"])
         shown += 1
+    have = set(mine["metric"])
     if {"monthly_buyers", "mau"} <= have:
-        pen = buyer_penetration(series["monthly_buyers"], series["mau"])
+        pen = buyer_penetration(quarterly_series(mine, rep.platform, "monthly_buyers"), quarterly_series(mine, rep.platform, "mau"))
         if pen.notna().any():
-            frame = _ratio_rows(pen, rep.t("profile.penetration"), rep.platform, "buyer_penetration")
+            grades = basis.weakest(quarterly_series(mine, rep.platform, "monthly_buyers", column="grade"),
+                                   quarterly_series(mine, rep.platform, "mau", column="grade"))
+            frame = _ratio_rows(pen, grades, rep.t("profile.penetration"), rep.platform, "buyer_penetration")
             svg = charts.line_chart(frame, series="series", unit="fraction", fmt=rep.format, ylabel=rep.t("axis.fraction"),
-                                    colours={frame["series"].iloc[0]: _colour(rep)}, percent=True)
+                                    colours={frame["series"].iloc[0]: _colour(rep)}, percent=True, lang=rep.lang)
             block += rep.figure(svg, rep.t("profile.penetration.caption"), mine[mine["metric"].isin(["monthly_buyers", "mau"])]["source_id"])
             shown += 1
     if not shown:
@@ -189,7 +206,9 @@ def decomposition(rep: Report) -> Html:
                           "value": [row["users"], row["conversion"], row["spend_per_buyer"]],
                           "metric": ["gmv_growth_users", "gmv_growth_conversion", "gmv_growth_spend_per_buyer"],
                           "platform": rep.platform, "period": period})
-    svg = charts.waterfall(steps, ylabel=rep.t("axis.logpoints"), total_label=rep.t("decomp.total"), colour=_colour(rep))
+    grades = basis.decomposition(*(quarterly_series(mine, rep.platform, m, column="grade") for m in ("gmv", "mau", "monthly_buyers")))
+    svg = charts.waterfall(steps, ylabel=rep.t("axis.logpoints"), total_label=rep.t("decomp.total"), colour=_colour(rep),
+                           grade=grades.get(period, "reported"), lang=rep.lang)
     block += rep.paragraph(rep.t("profile.decomp.text", period=str(period), prior=str(period - 4), total=f"{row['total_growth']:+.1%}",
                                  users=f"{row['users'] * 100:+.1f}", conv=f"{row['conversion'] * 100:+.1f}",
                                  spend=f"{row['spend_per_buyer'] * 100:+.1f}"))
@@ -210,7 +229,7 @@ def events(rep: Report) -> Html:
     if not gmv.empty:
         gmv["series"] = rep.t("metric.gmv")
         svg = charts.line_chart(gmv, series="series", fmt=rep.format, ylabel=rep.t("axis.RMB_bn"), colours={rep.t("metric.gmv"): _colour(rep)},
-                                events=evs[["date"]])
+                                events=evs[["date"]], lang=rep.lang)
         block += rep.figure(svg, rep.t("profile.events.caption"), list(gmv["source_id"]) + list(evs["source_id"]))
     sources = rep.data.sources.set_index("source_id")
     frame = pd.DataFrame({

@@ -28,7 +28,15 @@ __all__ = [
     "buyer_penetration",
     "take_rate",
     "decompose_gmv_growth",
+    "MEANINGFUL_BASE",
+    "meaningful",
+    "meaningful_start",
 ]
+
+# Growth off a base below a tenth of the value it is compared with (more than +900%) is a start-up
+# artefact, not a growth rate: Kuaishou's 2019 GMV was 617 times its 2018 GMV of RMB 96.6 mn. Such a
+# change is not shown (NaN), and a CAGR starts at the first period that is a meaningful base.
+MEANINGFUL_BASE = 0.1
 
 
 def _lagged(series: pd.Series, lag: int) -> pd.Series:
@@ -59,6 +67,24 @@ def qoq_growth(series: pd.Series) -> pd.Series:
     series = check_series(series)
     earlier = _lagged(series, 1)
     return (series / earlier.where(earlier != 0) - 1).rename(series.name)
+
+
+def meaningful(growth: pd.Series | float):
+    """``growth`` where its base was at least :data:`MEANINGFUL_BASE` of the later value, else NaN."""
+    limit = 1.0 / MEANINGFUL_BASE - 1.0
+    if isinstance(growth, pd.Series):
+        return growth.where(growth <= limit)
+    return growth if growth <= limit else float("nan")
+
+
+def meaningful_start(series: pd.Series):
+    """The first period of ``series`` that is a meaningful base for growth: the first whose next
+    non-missing value is at most 1 / MEANINGFUL_BASE times it. None if there is none."""
+    observed = series.dropna()
+    for (period, value), later in zip(observed.items(), observed.iloc[1:]):
+        if value > 0 and later <= value / MEANINGFUL_BASE:
+            return period
+    return None
 
 
 def ttm_sum(series: pd.Series) -> pd.Series:

@@ -76,18 +76,75 @@ def test_names_from_data_are_plain_text_not_tex():
 def test_a_negative_zero_reads_as_zero():
     from kreport.render.numbers import format_value
 
-    assert format_value(-0.0, "RMB_bn") == "0.0"
+    assert format_value(-0.0, "RMB_bn") == "0"
 
 
-def test_a_figure_on_one_media_or_aggregator_source_is_drawn_hollow_and_listed_as_such():
-    frame = _frame().assign(tier=["company", "media", "aggregator", "media", "media"], n_sources=[1, 1, 2, 1, 1])
+def test_a_figure_read_on_one_media_page_is_drawn_half_filled_and_listed_as_such():
+    frame = _frame().assign(grade=["reported", "single_source", "reported", "estimate", "estimate"])
     chart = charts.line_chart(frame)
     points = chart.points.set_index(["platform", "period"])
-    assert points.loc[("kuaishou", "2022"), "weak_source"] == "media"  # one media page
-    assert points.loc[("kuaishou", "2023"), "weak_source"] == ""  # an aggregator, but corroborated
-    assert points.loc[("kuaishou", "2021"), "weak_source"] == ""  # the company's own figure
-    # kuaishou: one hollow marker (2022) besides the douyin estimates; reported points are filled
-    assert chart.svg.count('fill: #ffffff') >= 3
+    assert points.loc[("kuaishou", "2022"), "basis"] == "single_source"
+    assert points.loc[("kuaishou", "2021"), "basis"] == "reported"
+    assert points.loc[("douyin", "2023"), "basis"] == "estimate"
+    assert 'data-basis="single_source"' in chart.svg
+
+
+def _legend_texts(svg: str) -> set[str]:
+    import re
+
+    return set(re.findall(r"<text[^>]*>([^<]+)</text>", svg)) | set(re.findall(r"<!-- ([^>]+?) -->", svg))
+
+
+def test_every_encoding_drawn_has_its_legend_entry_and_none_other():
+    frame = _frame().assign(grade=["reported", "single_source", "reported", "estimate", "estimate"])
+    svg = charts.line_chart(frame, lang="en").svg
+    assert {"reported", "reported, seen on one media page only", "estimate"} <= _legend_texts(svg)
+    assert "model estimate" not in _legend_texts(svg)
+    plain = charts.line_chart(_frame().iloc[:3]).svg  # three reported figures: no basis legend at all
+    assert not {"reported", "estimate"} & _legend_texts(plain)
+    zh = charts.line_chart(frame, lang="zh").svg
+    assert "估算" in _legend_texts(zh)
+
+
+def test_lines_never_join_periods_across_a_gap_and_bounds_are_never_points_of_a_line():
+    import re
+
+    periods = [pd.Period(p, freq="Q-DEC") for p in ("2021Q3", "2021Q4", "2024Q4", "2025Q1", "2025Q2")]
+    frame = pd.DataFrame({"period": periods, "value": [2.0, 2.4, 5.2, 5.0, 5.5], "platform": "pdd", "metric": "mau",
+                          "basis": "reported", "qualifier": ["", "", "", "over", ""]})
+    chart = charts.line_chart(frame, unit="million")
+    lines = re.findall(r'class="chart-line" data-series="[^"]*" data-periods="([^"]*)"', chart.svg)
+    assert lines == ["2021Q3 2021Q4"]  # 2024Q4 and 2025Q2 are not consecutive once the bound is left out
+    assert 'data-qualifier="over"' in chart.svg
+    assert "lower bound (“over”)" in _legend_texts(chart.svg) and "gaps: periods with no figure" in _legend_texts(chart.svg)
+
+
+def test_a_segment_touching_an_estimate_is_dashed_and_one_between_reported_figures_is_solid():
+    import re
+
+    periods = list(pd.period_range("2024Q1", periods=4, freq="Q-DEC"))
+    frame = pd.DataFrame({"period": periods, "value": [1.0, 2.0, 3.0, 4.0], "platform": "kuaishou", "metric": "gmv",
+                          "basis": ["reported", "reported", "estimate", "reported"]})
+    chart = charts.line_chart(frame)
+    lines = re.findall(r'data-periods="([^"]*)" data-style="(\w+)"', chart.svg)
+    assert lines == [("2024Q1 2024Q2", "solid"), ("2024Q2 2024Q3 2024Q4", "dashed")]
+
+
+def test_bars_stand_over_their_own_periods_so_a_missing_quarter_is_an_empty_slot():
+    periods = [pd.Period(p, freq="Q-DEC") for p in ("2021Q3", "2021Q4", "2024Q4")]
+    frame = pd.DataFrame({"period": periods, "label": [str(p) for p in periods], "value": [2441.0, 2500.0, 5200.0],
+                          "platform": "pdd", "metric": "gmv_ttm", "basis": "reported", "qualifier": ""})
+    chart = charts.bar_chart(frame)
+    assert ">2022<" in chart.svg and ">2023<" in chart.svg  # the empty years are on the axis
+
+
+def test_chinese_axes_count_in_the_texts_units():
+    frame = _frame().iloc[:3]
+    svg = charts.line_chart(frame, lang="zh", ylabel="亿元").svg
+    import re
+
+    ticks = [t for t in re.findall(r"<text[^>]*>([\d,.]+)</text>", svg)]
+    assert "10,000" in ticks or "8,000" in ticks  # 680–1,184 RMB bn read as 6,800–11,844 亿元
 
 
 def test_a_fan_chart_draws_figures_published_after_its_origin_against_the_forecast():

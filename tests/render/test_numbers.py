@@ -15,8 +15,10 @@ from kreport.render.numbers import format_change, format_quantity, format_value,
     (99.94, "RMB_bn", "", "99.9"),
     (12.34, "million", "about", "≈12.3"),
     (210.0, "million", "over", ">210"),
-    (5.0, "million", "under", "<5.0"),
-    (0.725, "fraction", "", "72%"),
+    (5.0, "million", "under", "<5"),  # a bound keeps the digits it was stated with
+    (4.162, "million", "", "4.16"),  # three significant digits
+    (0.0966, "RMB_bn", "", "0.0966"),
+    (0.725, "fraction", "", "72.5%"),  # a share keeps its tenth of a point (take rates run 1.00–1.53%)
     (0.7, "fraction", "over", ">70%"),
 ])
 def test_format_value(value, unit, qualifier, expected):
@@ -32,10 +34,15 @@ def test_missing_values_print_as_a_dash(function, missing):
 
 @pytest.mark.parametrize("value, unit, qualifier, lang, expected", [
     (209.0, "RMB_bn", "", "en", "209 RMB bn"),
-    (209.0, "RMB_bn", "", "zh", "2,090亿元"),  # 亿元 = RMB 100 million
-    (3000.0, "RMB_bn", "about", "zh", "≈30,000亿元"),
-    (410.0, "million", "", "zh", "4.10亿"),  # 亿 = 100 million people
-    (900.0, "million", "over", "zh", ">9.00亿"),
+    (209.0, "RMB_bn", "", "zh", "2090亿元"),  # 亿元 = RMB 100 million (CLDR's compact form)
+    (3000.0, "RMB_bn", "about", "zh", "≈3万亿元"),  # never a five-digit 亿 figure
+    (3500.0, "RMB_bn", "", "zh", "3.5万亿元"),
+    (7494.0, "RMB_bn", "", "zh", "7.49万亿元"),
+    (413.2, "million", "", "zh", "4.13亿"),  # 亿 = 100 million people
+    (410.0, "million", "", "zh", "4.1亿"),
+    (900.0, "million", "over", "zh", ">9亿"),
+    (0.0966, "RMB_bn", "", "en", "96.6 RMB mn"),  # never "0.1 RMB bn"
+    (0.0966, "RMB_bn", "", "zh", "9660万元"),
     (410.0, "million", "", "en", "410 million"),
     (0.72, "fraction", "", "zh", "72%"),
 ])
@@ -64,4 +71,4 @@ def test_derived_units_read_their_own_way(value, unit, lang, expected):
 
 def test_canonical_units_read_as_quantities():
     assert format_quantity(209.0, "RMB_bn", "about", "en") == quantity(209.0, "RMB_bn", "about", "en") == "≈209 RMB bn"
-    assert format_quantity(410.0, "million", "", "zh") == "4.10亿"
+    assert format_quantity(410.0, "million", "", "zh") == "4.1亿"

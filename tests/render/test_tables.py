@@ -9,11 +9,11 @@ from kreport.render.templating import block
 
 def test_quantity_reads_naturally_in_each_language():
     assert quantity(385.0, "RMB_bn", lang="en") == "385 RMB bn"
-    assert quantity(385.0, "RMB_bn", lang="zh") == "3,850亿元"
+    assert quantity(385.0, "RMB_bn", lang="zh") == "3850亿元"  # CLDR compact form, as Chinese financial media write it
     assert quantity(416.2, "million", lang="zh") == "4.16亿"
     assert quantity(416.2, "million", lang="en") == "416 million"
     assert quantity(210.0, "million", "over", "en") == ">210 million"
-    assert quantity(3500.0, "RMB_bn", "about", "zh") == "≈35,000亿元"
+    assert quantity(3500.0, "RMB_bn", "about", "zh") == "≈3.5万亿元"  # never 35,000亿元
     assert quantity(0.7, "fraction", "over") == ">70%"
     assert quantity(float("nan"), "RMB_bn") == "–"
 

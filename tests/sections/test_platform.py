@@ -83,9 +83,10 @@ def test_metric_history_charts_quarters_and_years(kuaishou):
     markup = str(profile.metric_history(kuaishou))
     captions = re.findall(r"</span> (.*?)</figcaption>", markup)
     assert captions[:2] == ["E-commerce GMV, by quarter, 2020Q4 to 2025Q3.", "E-commerce GMV, by year, 2021 to 2024."]
-    assert any(c.startswith("Average monthly active buyers, by quarter, 2023Q3 to 2025Q2. 1 figures that are only "
-                            "bounds") for c in captions)
-    assert "Annual active buyers: only lower bounds are published (2024)" in markup
+    # A bound is drawn as a bound (a triangle, listed with its qualifier), not left out or joined by a line.
+    assert "Average monthly active buyers, by quarter, 2022Q4 to 2025Q2." in captions  # from the 2022Q4 bound
+    assert 'data-metric="monthly_buyers"' in markup and 'data-qualifier="over"' in markup
+    assert "Annual active buyers: for 2024 only a lower bound (“over”) is published" in markup
 
 
 def test_figures_are_numbered_and_sourced(kuaishou):

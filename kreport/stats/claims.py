@@ -1,0 +1,132 @@
+"""What a page may say about the data, computed from the data: each function answers one claim a section words.
+
+A sentence such as "the data has no pair of GMV and user figures", "only lower bounds are
+published", "DAU reached a record", "the newest shelf GMV" or "growth comes from spending" is
+true or false of the data; these functions decide which, so a section only picks the words.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from kreport.dataset.load import annual_series, quarterly_series
+from kreport.dataset.schema import BOUNDS
+from kreport.stats import basis
+
+__all__ = ["Pair", "gmv_user_pairs", "bound_kind", "record_high", "newest_gmv", "growth_driver", "Change", "change"]
+
+# (GMV measure, user measure, whether a quarter's GMV is annualised): GMV per user on each footing.
+_PAIRS = (("gmv", "dau", True), ("gmv", "monthly_buyers", True), ("gmv_ttm", "annual_buyers", False),
+          ("gmv", "annual_buyers", False), ("gmv", "mau", True))
+
+
+@dataclass(frozen=True)
+class Pair:
+    """GMV and a user measure published for the same periods."""
+
+    gmv_metric: str
+    user_metric: str
+    kind: str  # "quarter" or "year"
+    periods: tuple  # the Periods where both are exact figures
+    annualise: bool
+
+
+def gmv_user_pairs(metrics: pd.DataFrame, platform: str) -> list[Pair]:
+    """Every GMV and user measure of ``platform`` published for the same periods, quarterly and annual.
+
+    A twelve-month GMV is set against annual buyers, a quarter's GMV against the quarter's users
+    (annualised), a year's GMV against the year's buyers or its average DAU.
+    """
+    mine = metrics[metrics["platform"] == platform]
+    have = set(mine["metric"])
+    pairs = []
+    for gmv_metric, user_metric, annualise in _PAIRS:
+        if not {gmv_metric, user_metric} <= have:
+            continue
+        for kind, select in (("quarter", quarterly_series), ("year", annual_series)):
+            if kind == "year" and gmv_metric == "gmv_ttm":
+                continue
+            try:
+                gmv = select(mine, platform, gmv_metric).dropna()
+                users = select(mine, platform, user_metric).dropna()
+            except Exception:  # noqa: BLE001 - calendar and fiscal years mixed: no pair on that footing
+                continue
+            if gmv.empty or users.empty or gmv.index.freqstr != users.index.freqstr:
+                continue
+            both = gmv.index.intersection(users.index)
+            if len(both):
+                pairs.append(Pair(gmv_metric, user_metric, kind, tuple(both), annualise and kind == "quarter"))
+    return pairs
+
+
+def bound_kind(rows: pd.DataFrame) -> str:
+    """'over', 'under' or 'mixed': which bounds a set of bound-only rows states ('' for none)."""
+    kinds = set(rows.loc[rows["qualifier"].isin(BOUNDS), "qualifier"])
+    return "" if not kinds else kinds.pop() if len(kinds) == 1 else "mixed"
+
+
+def record_high(series: pd.Series, period) -> bool:
+    """Whether the figure of ``period`` is above every earlier figure of the series ("reached a record")."""
+    series = series.dropna()
+    if period not in series.index:
+        return False
+    earlier = series[series.index < period]
+    return bool(earlier.empty or series[period] > earlier.max())
+
+
+def newest_gmv(metrics: pd.DataFrame, platforms) -> pd.DataFrame:
+    """The newest GMV-like figure (GMV or twelve-month GMV) of each of ``platforms``, newest first.
+
+    Every platform is listed, so a sentence about "the newest shelf GMV" can name them all and
+    their periods instead of the one that happens to be newest.
+    """
+    rows = metrics[metrics["platform"].isin(list(platforms)) & metrics["metric"].isin(["gmv", "gmv_ttm"])]
+    rows = rows.sort_values(["period_end", "grade"], ascending=[True, False])
+    return rows.groupby("platform").tail(1).sort_values("period_end", ascending=False).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Change:
+    """A year-on-year change of one figure: the values, the change and its grade (weakest of the two figures)."""
+
+    period: pd.Period
+    value: float
+    earlier: float
+    change: float
+    grade: str
+
+
+def change(metrics: pd.DataFrame, platform: str, metric: str, period=None) -> Change | None:
+    """The newest (or ``period``'s) quarterly figure of a metric against the same quarter a year earlier."""
+    values = quarterly_series(metrics, platform, metric).dropna()
+    if values.empty:
+        return None
+    grades = quarterly_series(metrics, platform, metric, column="grade")
+    period = values.index[-1] if period is None else period
+    if period not in values.index:
+        return None
+    earlier = values.get(period - 4, math.nan)
+    growth = values[period] / earlier - 1 if earlier and not math.isnan(earlier) else math.nan
+    grade = basis.yoy(grades).get(period) if not math.isnan(growth) else grades.get(period)
+    return Change(period, float(values[period]), float(earlier), float(growth), grade if isinstance(grade, str) else "reported")
+
+
+def growth_driver(gmv_growth: float, user_growth: float) -> str:
+    """Where GMV growth comes from, compared on the same footing (both signed year-on-year changes).
+
+    'spending'  GMV grows and users grow at most half as fast (or shrink): more spend per user;
+    'users'     users grow at least as fast as GMV;
+    'both'      both grow, users by more than half of GMV's growth but less than all of it;
+    'decline'   GMV shrinks: there is no growth to attribute;
+    ''          a change is missing.
+    """
+    if math.isnan(gmv_growth) or math.isnan(user_growth):
+        return ""
+    if gmv_growth <= 0:
+        return "decline"
+    if user_growth >= gmv_growth:
+        return "users"
+    return "spending" if user_growth <= gmv_growth / 2 else "both"
