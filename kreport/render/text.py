@@ -466,6 +466,36 @@ STRINGS |= {
     "profile.bounds_only.mixed": ("{metric}: for {periods} only bounds are published; see the data table.",
                                   "{metric}：{periods}仅公布上下限，见数据表。"),
     "profile.per_user.annual": ("(year)", "（年度）"),
+    "cmp.growth.intro.rule": ("Year-on-year growth of yearly GMV, where both years are exact figures of the same kind. Growth off a base below "
+                              "a tenth of the later year (more than {ratio}× in a year) is a start-up artefact, not a growth rate, and is not shown.",
+                              "年度GMV同比增速，仅计算两年均为同口径确切数据的情形。基数不足后一年十分之一（一年增长超过{ratio}倍）时，"
+                              "增速反映的是起步期的低基数而非增长，不予列示。"),
+    "cmp.scale.table.marks": ("Yearly GMV (* estimate; † company figure seen on one media page only; > lower bound; ≈ approximate; "
+                              "FY fiscal year ending March)",
+                              "年度GMV（* 估算；† 公司数据，仅见单一媒体报道；> 下限；≈ 约数；FY 为截至次年三月的财年）"),
+    "cmp.per.gmv_ttm.annual_buyers.year": ("yearly GMV per annual active buyer", "年度GMV ÷ 年度活跃买家"),
+    "cmp.per.gmv.annual_buyers": ("quarterly GMV × 4 per annual active buyer", "季度GMV × 4 ÷ 年度活跃买家"),
+    "cmp.per.gmv.annual_buyers.year": ("yearly GMV per annual active buyer", "年度GMV ÷ 年度活跃买家"),
+    "cmp.per.gmv.dau.year": ("yearly GMV per average DAU of the year", "年度GMV ÷ 全年平均日活"),
+    "cmp.per.gmv.monthly_buyers": ("quarterly GMV × 4 per average monthly active buyer", "季度GMV × 4 ÷ 月均活跃买家"),
+    "cmp.per.gmv.monthly_buyers.year": ("yearly GMV per average monthly active buyer", "年度GMV ÷ 月均活跃买家"),
+    "list.separator": ("; ", "；"),
+    "brief.tk.grade.estimate": (" (an estimate)", "（估算数据）"),
+    "brief.tk.grade.single_source": (" (a company figure seen on one media page only)", "（公司数据，仅见单一媒体报道）"),
+    "brief.tk.grade.model": (" (a model estimate)", "（模型估算）"),
+    "brief.tk.dau.record": ("Kuaishou's average DAU reached a record {value} in {period}, {change} on a year earlier.",
+                            "快手{period}平均日活跃用户数达{value}，创历史新高，同比{change}。"),
+    "brief.tk.dau.was": ("Kuaishou's average DAU was {value} in {period}, {change} on a year earlier.",
+                         "快手{period}平均日活跃用户数为{value}，同比{change}。"),
+    "brief.tk.driver.spending": (" Users grow at most half as fast as GMV: growth comes mainly from spending per user, not from new users.",
+                                 "用户增速不及GMV增速的一半：增长主要来自人均消费提升，而非新增用户。"),
+    "brief.tk.driver.users": (" Users grow at least as fast as GMV: spending per user is not rising.",
+                              "用户增速不低于GMV增速：人均消费并未提升。"),
+    "brief.tk.driver.decline": (" GMV fell on a year earlier, so there is no growth to attribute to users or spending.",
+                                "GMV同比下降，无从区分用户与消费对增长的贡献。"),
+    "brief.tk.shelf.item": ("{name} {value} ({period})", "{name}{value}（{period}）"),
+    "brief.tk.shelf.all": ("The newest shelf-e-commerce GMV figures in the data are old: {list}; the shelf platforms no longer publish GMV.",
+                           "数据中货架电商的最新GMV均已过时：{list}；各货架平台已不再公布GMV。"),
 }
 
 

@@ -15,6 +15,8 @@ from kreport.dataset.selections import latest_figures, without_bounds
 from kreport.render.numbers import format_change, quantity
 from kreport.render.report import Html, Report
 from kreport.render.tables import html_table
+from kreport.stats import basis, claims
+from kreport.stats.derived import gmv_per_dau
 from kreport.stats.forecast.policy import MIN_QUARTERS, modelled_series, series_forecast
 
 __all__ = ["latest_table", "takeaways", "forecast_check", "data_changes", "headlines"]
@@ -70,42 +72,46 @@ def latest_table(rep: Report) -> Html:
     return block
 
 
+def _graded(rep: Report, text: str, grade: str) -> str:
+    """A takeaway resting on a figure that is not a plain reported one says so."""
+    return text if grade == "reported" else f"{text}{rep.t('brief.tk.grade.' + grade)}"
+
+
 def _takeaway_items(rep: Report) -> list[str]:
+    """Takeaways computed by kreport.stats.claims and worded here: every change, record and comparison is the data's."""
     m = rep.data.metrics
     items = []
-    has_gmv = ((m["platform"] == "kuaishou") & (m["metric"] == "gmv")).any()
-    gmv = quarterly_series(m, "kuaishou", "gmv") if has_gmv else pd.Series(dtype=float)
-    gmv = gmv.dropna()
-    if not rep.data.is_disclosed("kuaishou", "gmv", rep.quarter) and len(gmv):
-        items += _ended_gmv_items(rep, gmv)
-    elif len(gmv) >= 5:
-        last = gmv.index[-1]
-        yoy = gmv.iloc[-1] / gmv.get(last - 4, float("nan")) - 1
-        items.append(rep.t("brief.tk.gmv", period=str(last), value=quantity(gmv.iloc[-1], "RMB_bn", lang=rep.lang),
-                           change=format_change(yoy)))
-        prior = last - 4
-        if prior in gmv.index and prior - 4 in gmv.index:
-            prior_yoy = gmv[prior] / gmv[prior - 4] - 1
+    has = set(m.loc[m["platform"] == "kuaishou", "metric"]) if "kuaishou" in set(m["platform"]) else set()
+    gmv = claims.change(m, "kuaishou", "gmv") if "gmv" in has else None
+    if gmv is not None and not rep.data.is_disclosed("kuaishou", "gmv", rep.quarter):
+        items += _ended_gmv_items(rep, quarterly_series(m, "kuaishou", "gmv").dropna())
+    elif gmv is not None and not math.isnan(gmv.change):
+        items.append(_graded(rep, rep.t("brief.tk.gmv", period=str(gmv.period), value=quantity(gmv.value, "RMB_bn", lang=rep.lang),
+                                        change=format_change(gmv.change)), gmv.grade))
+        prior = claims.change(m, "kuaishou", "gmv", gmv.period - 4)
+        if prior is not None and not math.isnan(prior.change):
             # Half a percentage point either way counts as steady growth.
-            key = ("brief.tk.steady" if abs(yoy - prior_yoy) < 0.005
-                   else "brief.tk.slower" if yoy < prior_yoy else "brief.tk.faster")
-            items.append(rep.t(key, now=format_change(yoy), before=format_change(prior_yoy), prior=str(prior)))
-    dau = quarterly_series(m, "kuaishou", "dau").dropna() if "kuaishou" in set(m["platform"]) else pd.Series(dtype=float)
-    if len(dau) >= 5 and len(gmv):
-        last = dau.index[-1]
-        dau_yoy = dau.iloc[-1] / dau.get(last - 4, float("nan")) - 1
-        text = rep.t("brief.tk.dau", period=str(last), value=quantity(dau.iloc[-1], "million", lang=rep.lang),
-                     change=format_change(dau_yoy))
-        gmv_yoy = gmv.get(last, math.nan) / gmv.get(last - 4, math.nan) - 1
-        if dau_yoy < gmv_yoy / 2:
-            text += rep.t("brief.tk.dau_slower")
-        items.append(text)
-        if last in gmv.index and last - 4 in gmv.index and last - 4 in dau.index:
-            per_now = gmv[last] * 4000 / dau[last]
-            per_before = gmv[last - 4] * 4000 / dau[last - 4]
-            now_text, before_text = f"{per_now:,.0f}", f"{per_before:,.0f}"
-            direction = "same" if now_text == before_text else ("up" if per_now > per_before else "down")
-            items.append(rep.t(f"brief.tk.per_dau.{direction}", period=str(last), value=now_text, before=before_text))
+            key = ("brief.tk.steady" if abs(gmv.change - prior.change) < 0.005
+                   else "brief.tk.slower" if gmv.change < prior.change else "brief.tk.faster")
+            items.append(rep.t(key, now=format_change(gmv.change), before=format_change(prior.change), prior=str(prior.period)))
+    dau = claims.change(m, "kuaishou", "dau") if "dau" in has else None
+    if dau is not None and not math.isnan(dau.change) and gmv is not None:
+        record = claims.record_high(quarterly_series(m, "kuaishou", "dau"), dau.period)
+        text = rep.t("brief.tk.dau.record" if record else "brief.tk.dau.was", period=str(dau.period),
+                     value=quantity(dau.value, "million", lang=rep.lang), change=format_change(dau.change))
+        same = claims.change(m, "kuaishou", "gmv", dau.period)
+        driver = claims.growth_driver(same.change if same else math.nan, dau.change)
+        if driver in ("spending", "users", "decline"):
+            text += rep.t(f"brief.tk.driver.{driver}")
+        items.append(_graded(rep, text, dau.grade))
+        per = gmv_per_dau(quarterly_series(m, "kuaishou", "gmv"), quarterly_series(m, "kuaishou", "dau"))
+        grades = basis.weakest(quarterly_series(m, "kuaishou", "gmv", column="grade"), quarterly_series(m, "kuaishou", "dau", column="grade"))
+        last = dau.period
+        if not math.isnan(per.get(last, math.nan)) and not math.isnan(per.get(last - 4, math.nan)):
+            now_text, before_text = f"{per[last]:,.0f}", f"{per[last - 4]:,.0f}"
+            direction = "same" if now_text == before_text else ("up" if per[last] > per[last - 4] else "down")
+            grade = basis.weakest_of([grades.get(last), grades.get(last - 4)])
+            items.append(_graded(rep, rep.t(f"brief.tk.per_dau.{direction}", period=str(last), value=now_text, before=before_text), grade))
     items += _revenue_items(rep)
     annual = without_bounds(m[(m["metric"] == "gmv") & (m["period_kind"] == "year")])
     douyin = annual[annual["platform"] == "douyin"].sort_values("period_end")
@@ -116,13 +122,13 @@ def _takeaway_items(rep: Report) -> list[str]:
                                kuaishou=quantity(ks.iloc[0]["value"], "RMB_bn", lang=rep.lang),
                                ratio=f"{row.value / ks.iloc[0]['value']:.1f}"))
             break
-    shelf = m[m["model"] == "shelf"]
-    if not shelf.empty:
-        newest = shelf[shelf["metric"].isin(["gmv", "gmv_ttm"])].sort_values("period_end")
-        if not newest.empty:
-            r = newest.iloc[-1]
-            items.append(rep.t("brief.tk.shelf", name=rep.platform_name(r["platform"]), period=period_label(r["period"], r["period_kind"]),
-                               value=quantity(r["value"], "RMB_bn", r["qualifier"], rep.lang)))
+    shelf = rep.data.platforms.index[rep.data.platforms["model"] == "shelf"]
+    newest = claims.newest_gmv(m, shelf)
+    if not newest.empty:
+        parts = [rep.t("brief.tk.shelf.item", name=rep.platform_name(r.platform), period=period_label(r.period, r.period_kind),
+                       value=quantity(r.value, "RMB_bn", r.qualifier, rep.lang))
+                 + ("" if r.grade == "reported" else rep.t(f"brief.tk.grade.{r.grade}")) for r in newest.itertuples()]
+        items.append(rep.t("brief.tk.shelf.all", list=rep.t("list.separator").join(parts)))
     return items[:6]
 
 
@@ -148,13 +154,12 @@ def _revenue_items(rep: Report) -> list[str]:
     m = rep.data.metrics
     if not ((m["platform"] == "kuaishou") & (m["metric"] == "revenue_total")).any():
         return []
-    revenue = quarterly_series(m, "kuaishou", "revenue_total").dropna()
-    if revenue.empty:
+    revenue = claims.change(m, "kuaishou", "revenue_total")
+    if revenue is None:
         return []
-    last = revenue.index[-1]
-    return [rep.t("brief.tk.revenue", owner=rep.owner_name("kuaishou", "revenue_total"), period=str(last),
-                  value=quantity(revenue.iloc[-1], "RMB_bn", lang=rep.lang),
-                  change=format_change(revenue.iloc[-1] / revenue.get(last - 4, math.nan) - 1))]
+    return [_graded(rep, rep.t("brief.tk.revenue", owner=rep.owner_name("kuaishou", "revenue_total"), period=str(revenue.period),
+                               value=quantity(revenue.value, "RMB_bn", lang=rep.lang), change=format_change(revenue.change)),
+                    revenue.grade)]
 
 
 def takeaways(rep: Report) -> Html:

@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kreport.dataset.load import quarterly_series
+from kreport.dataset.load import annual_series, quarterly_series
 from kreport.dataset.periods import period_label, year_label
 from kreport.dataset.selections import without_bounds
 from kreport.render import charts, templating
 from kreport.render.numbers import format_value, quantity
 from kreport.render.report import Html, Report
 from kreport.render.tables import html_table
-from kreport.stats.derived import buyer_penetration, gmv_per_user, take_rate
+from kreport.stats import basis
+from kreport.stats.claims import gmv_user_pairs, yearly_growth
+from kreport.stats.claims import indexed as indexed_to
+from kreport.stats.derived import MEANINGFUL_BASE, buyer_penetration, gmv_per_user, take_rate
 
 __all__ = ["introduction", "gmv_scale", "growth_paths", "indexed", "per_user", "loyalty", "monetisation", "contrast",
            "convergence", "headlines"]
 
 INDEX_BASE = 2022
+# How a table cell marks a figure that is not a plain reported one (the caption says what each means).
+_MARK = {"estimate": "*", "single_source": "†"}
 
 
 def annual_gmv(rep: Report) -> pd.DataFrame:
@@ -52,7 +57,7 @@ def gmv_scale(rep: Report) -> Html:
     colours, labels = _labels(rep)
     block = rep.section(rep.t("cmp.scale"), rep.t("cmp.scale.intro"))
     svg = charts.line_chart(frame, series="platform", fmt=rep.format, ylabel=rep.t("axis.RMB_bn_log"), colours=colours,
-                            labels=labels, log=True)
+                            labels=labels, log=True, lang=rep.lang)
     block += rep.figure(svg, rep.t("cmp.scale.caption"), frame["source_id"])
     years = sorted(frame["year"].unique())
     table = {rep.t("col.platform"): [labels[p] for p in frame["platform"].unique()]}
@@ -66,96 +71,77 @@ def gmv_scale(rep: Report) -> Html:
             r = row.iloc[0]
             text = quantity(r["value"], "RMB_bn", r["qualifier"], rep.lang)
             text = f"{text}{' (FY)' if r['period_kind'] == 'fiscal_year' else ''}"
-            cells.append(templating.block("marked", text, "estimate", "*") if r["basis"] == "estimate" else text)
+            mark = _MARK.get(str(r["grade"]), "")
+            cells.append(templating.block("marked", text, "estimate", mark) if mark else text)
         table[str(year)] = cells
     table = pd.DataFrame(table)
     block += rep.table(html_table(table, numeric=tuple(str(y) for y in years)),
-                       rep.t("cmp.scale.table"), frame["source_id"])
+                       rep.t("cmp.scale.table.marks"), frame["source_id"])
     return block
 
 
 def growth_paths(rep: Report) -> Html:
-    """Year-on-year growth of annual GMV, where both years are exact figures of the same kind."""
-    frame = annual_gmv(rep)
-    frame = without_bounds(frame)
-    rows = []
-    for platform, group in frame.groupby("platform"):
-        group = group.sort_values("period_end")
-        for earlier, later in zip(group.itertuples(), group.iloc[1:].itertuples()):
-            if later.year - earlier.year == 1 and later.period_kind == earlier.period_kind:
-                rows.append({"platform": platform, "period": later.period, "span": later.span, "metric": f"{later.metric}_yoy",
-                             "value": later.value / earlier.value - 1,
-                             "basis": "estimate" if "estimate" in (later.basis, earlier.basis) else "reported",
-                             "source_id": later.source_id, "label": later.year_label})
-    block = rep.section(rep.t("cmp.growth"), rep.t("cmp.growth.intro"))
-    if not rows:
+    """Year-on-year growth of annual GMV, where both years are exact figures of the same kind and the base is meaningful."""
+    growth = yearly_growth(without_bounds(annual_gmv(rep)))
+    block = rep.section(rep.t("cmp.growth"), rep.t("cmp.growth.intro.rule", ratio=f"{1 / MEANINGFUL_BASE:.0f}"))
+    if growth.empty:
         return block + rep.paragraph(rep.t("cmp.none"))
-    growth = pd.DataFrame(rows)
     colours, labels = _labels(rep)
     svg = charts.line_chart(growth, series="platform", unit="growth", fmt=rep.format, ylabel=rep.t("axis.yoy"), colours=colours,
-                            labels=labels, percent=True)
-    return block + rep.figure(svg, rep.t("cmp.growth.caption"), frame["source_id"])
+                            labels=labels, percent=True, lang=rep.lang)
+    return block + rep.figure(svg, rep.t("cmp.growth.caption"), growth["source_id"])
 
 
 def indexed(rep: Report) -> Html:
     """Annual GMV indexed to a common calendar year, for the platforms with an exact figure that year."""
     frame = annual_gmv(rep)
     frame = without_bounds(frame[frame["period_kind"] == "year"])
-    bases = frame[frame["year"] == INDEX_BASE].set_index("platform")["value"]
     block = rep.section(rep.t("cmp.indexed"), rep.t("cmp.indexed.intro", base=INDEX_BASE))
-    frame = frame[frame["platform"].isin(bases.index) & (frame["year"] >= INDEX_BASE - 2)].copy()
-    if len(bases) < 2:
+    frame = indexed_to(frame[frame["year"] >= INDEX_BASE - 2], INDEX_BASE)
+    if frame["platform"].nunique() < 2:
         return block + rep.paragraph(rep.t("cmp.none"))
-    frame["value"] = 100 * frame["value"] / frame["platform"].map(bases)
     frame["metric"] = f"gmv_index_{INDEX_BASE}"
     colours, labels = _labels(rep)
     svg = charts.line_chart(frame, series="platform", unit="index", fmt=rep.format, ylabel=rep.t("axis.index", base=INDEX_BASE),
-                            colours=colours, labels=labels)
-    missing = [rep.platform_name(p) for p in rep.data.platforms.index if p not in bases.index]
+                            colours=colours, labels=labels, lang=rep.lang)
+    missing = [rep.platform_name(p) for p in rep.data.platforms.index if p not in set(frame["platform"])]
     return block + rep.figure(svg, rep.t("cmp.indexed.caption", base=INDEX_BASE, missing=", ".join(missing)), frame["source_id"])
 
 
+# Footings of GMV per user, the most comparable first: a year's GMV per annual active buyer, then per DAU.
+_FOOTINGS = (("gmv_ttm", "annual_buyers"), ("gmv", "annual_buyers"), ("gmv", "dau"), ("gmv", "monthly_buyers"))
+
+
 def per_user(rep: Report) -> Html:
-    """GMV per user on each platform's own best-matching user measure, latest period with both."""
+    """GMV per user: for each platform its newest period with GMV and a user measure, on the most comparable footing."""
     m = rep.data.metrics
     rows = []
     for platform in rep.data.platforms.index:
-        have = set(m.loc[m["platform"] == platform, "metric"])
-        candidates = [("gmv", "dau", True), ("gmv_ttm", "annual_buyers", False)]
-        for gmv_metric, user_metric, annualise in candidates:
-            gmv = quarterly_series(m, platform, gmv_metric) if gmv_metric in have else None
-            users = quarterly_series(m, platform, user_metric) if user_metric in have else None
-            if gmv is None or users is None or gmv.dropna().empty or users.dropna().empty:
+        pairs = {(p.gmv_metric, p.user_metric, p.kind): p for p in gmv_user_pairs(m, platform)}
+        for gmv_metric, user_metric in _FOOTINGS:
+            options = [pairs[k] for k in ((gmv_metric, user_metric, "quarter"), (gmv_metric, user_metric, "year")) if k in pairs]
+            if not options:
                 continue
-            ratio = gmv_per_user(gmv, users, annualise=annualise).dropna()
-            if ratio.empty:
-                continue
-            period = ratio.index[-1]
-            rows.append((platform, period, ratio.iloc[-1], rep.t(f"cmp.per.{gmv_metric}.{user_metric}"), "reported"))
+            pair = max(options, key=lambda p: p.periods[-1].end_time)
+            select = quarterly_series if pair.kind == "quarter" else annual_series
+            ratio = gmv_per_user(select(m, platform, gmv_metric), select(m, platform, user_metric), annualise=pair.annualise)
+            grades = basis.weakest(select(m, platform, gmv_metric, column="grade"), select(m, platform, user_metric, column="grade"))
+            period = pair.periods[-1]
+            footing = f"cmp.per.{gmv_metric}.{user_metric}" + (".year" if pair.kind == "year" else "")
+            rows.append((platform, period, ratio[period], rep.t(footing), grades[period], (gmv_metric, user_metric)))
             break
-    # Douyin: annual estimates only, so GMV per DAU uses the same year's DAU estimate where one exists.
-    annual = annual_gmv(rep)
-    for platform in rep.data.platforms.index:
-        if any(r[0] == platform for r in rows):
-            continue
-        dau = without_bounds(m[(m["platform"] == platform) & (m["metric"] == "dau") & (m["period_kind"] == "year")])
-        for d in dau.sort_values("period_end", ascending=False).itertuples():
-            g = without_bounds(annual[(annual["platform"] == platform) & (annual["year"] == d.period.year)])
-            if not g.empty:
-                rows.append((platform, d.period, g.iloc[0]["value"] * 1000 / d.value, rep.t("cmp.per.gmv.dau_year"), "estimate"))
-                break
     block = rep.section(rep.t("cmp.per_user"), rep.t("cmp.per_user.intro"))
     if not rows:
         return block + rep.paragraph(rep.t("cmp.none"))
     colours, labels = _labels(rep)
     frame = pd.DataFrame({
         rep.t("col.platform"): [labels[r[0]] for r in rows],
-        rep.t("col.period"): [str(r[1]) for r in rows],
-        rep.t("cmp.col.per_user"): [f"{r[2]:,.0f}" for r in rows],
+        rep.t("col.period"): [period_label(r[1]) for r in rows],
+        rep.t("cmp.col.per_user"): [rep.format(r[2], "RMB") for r in rows],
         rep.t("cmp.col.measure"): [r[3] for r in rows],
         rep.t("col.basis"): [rep.t(f"basis.{r[4]}") for r in rows],
     })
-    used = m[m["platform"].isin([r[0] for r in rows]) & m["metric"].isin(["gmv", "gmv_ttm", "dau", "annual_buyers"])]
+    used = pd.concat([m[(m["platform"] == r[0]) & m["metric"].isin(r[5]) & (m["period"] == r[1])] for r in rows])
     block += rep.table(html_table(frame, numeric=(rep.t("cmp.col.per_user"),)), rep.t("cmp.per_user.caption"), used["source_id"])
     return block + rep.callout(rep.t("cmp.per_user.caveat"))
 
@@ -172,10 +158,12 @@ def loyalty(rep: Report) -> Html:
         pen = buyer_penetration(quarterly_series(mine, platform, "monthly_buyers"), quarterly_series(mine, platform, "mau")).dropna()
         if len(pen) < 2:
             continue
+        grades = basis.weakest(quarterly_series(mine, platform, "monthly_buyers", column="grade"),
+                               quarterly_series(mine, platform, "mau", column="grade"))
         frame = pd.DataFrame({"period": list(pen.index), "value": pen.to_numpy(), "platform": platform,
-                              "metric": "buyer_penetration", "basis": "reported"})
+                              "metric": "buyer_penetration", "grade": grades.reindex(pen.index).to_numpy()})
         svg = charts.line_chart(frame, series="platform", unit="fraction", fmt=rep.format, ylabel=rep.t("axis.fraction"),
-                                colours=colours, labels=labels, percent=True)
+                                colours=colours, labels=labels, percent=True, lang=rep.lang)
         block += rep.figure(svg, rep.t("cmp.penetration.caption", name=rep.platform_name(platform)),
                             mine[mine["metric"].isin(["monthly_buyers", "mau"])]["source_id"])
     rates = m[m["metric"] == "repurchase_rate"]
@@ -209,7 +197,8 @@ def monetisation(rep: Report) -> Html:
     colours, _ = _labels(rep)
     platforms = rep.data.platforms
     owners = {p: f"{rep.owner_name(p, 'revenue_total')} ({rep.model_name(platforms.loc[p, 'model'])})" for p in platforms.index}
-    svg = charts.line_chart(revenue, series="platform", fmt=rep.format, ylabel=rep.t("axis.RMB_bn"), colours=colours, labels=owners)
+    svg = charts.line_chart(revenue, series="platform", fmt=rep.format, ylabel=rep.t("axis.RMB_bn"), colours=colours, labels=owners,
+                            lang=rep.lang)
     block += rep.figure(svg, rep.t("cmp.money.caption", start=str(revenue["period"].min()), end=str(revenue["period"].max())),
                         revenue["source_id"])
     block += _revenue_mix(rep, owners)
@@ -251,8 +240,10 @@ def _take_rates(rep: Report, colours: dict) -> Html:
         rate = take_rate(quarterly_series(m, platform, "revenue_commerce"), quarterly_series(m, platform, "gmv")).dropna()
         if rate.empty:
             continue
+        grades = basis.weakest(quarterly_series(m, platform, "revenue_commerce", column="grade"),
+                               quarterly_series(m, platform, "gmv", column="grade"))
         frames.append(pd.DataFrame({"period": list(rate.index), "value": rate.to_numpy(), "platform": platform,
-                                    "metric": "take_rate", "basis": "reported"}))
+                                    "metric": "take_rate", "grade": grades.reindex(rate.index).to_numpy()}))
         mine = m[(m["platform"] == platform) & m["metric"].isin(["gmv", "revenue_commerce"]) & m["period"].isin(rate.index)]
         used += list(mine["source_id"])
     block = rep.heading(rep.t("cmp.take"))
@@ -261,7 +252,7 @@ def _take_rates(rep: Report, colours: dict) -> Html:
     frame = pd.concat(frames, ignore_index=True)
     labels = {p: rep.platform_name(p) for p in frame["platform"].unique()}
     svg = charts.line_chart(frame, series="platform", unit="fraction", fmt=rep.format, ylabel=rep.t("axis.take_rate"),
-                            colours=colours, labels=labels, percent=True)
+                            colours=colours, labels=labels, percent=True, lang=rep.lang)
     block += rep.figure(svg, rep.t("cmp.take.caption", names=", ".join(labels.values()), start=str(frame["period"].min()),
                                    end=str(frame["period"].max())), used)
     return block + rep.callout(rep.t("cmp.take.caveat"))

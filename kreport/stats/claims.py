@@ -15,8 +15,43 @@ import pandas as pd
 from kreport.dataset.load import annual_series, quarterly_series
 from kreport.dataset.schema import BOUNDS
 from kreport.stats import basis
+from kreport.stats.derived import meaningful
 
-__all__ = ["Pair", "gmv_user_pairs", "bound_kind", "record_high", "newest_gmv", "growth_driver", "Change", "change"]
+__all__ = ["yearly_growth", "indexed", "Pair", "gmv_user_pairs", "bound_kind", "record_high", "newest_gmv", "growth_driver", "Change", "change"]
+
+def yearly_growth(frame: pd.DataFrame) -> pd.DataFrame:
+    """Year-on-year growth between consecutive years of the same kind, per platform, off a meaningful base only.
+
+    ``frame``: one row per platform and year (columns platform, period, period_kind, year, value, grade, and
+    whatever else is kept from the later row), bounds left out. A change is kept only when the two
+    years follow each other and the earlier one is a meaningful base
+    (:data:`kreport.stats.derived.MEANINGFUL_BASE`); its grade is the weaker of the two figures'.
+    Columns of the later row plus ``value`` (the change, a fraction) and ``grade``.
+    """
+    rows = []
+    for _, group in frame.sort_values("period_end").groupby("platform", sort=False):
+        for earlier, later in zip(group.to_dict("records"), group.iloc[1:].to_dict("records")):
+            if later["year"] - earlier["year"] != 1 or later["period_kind"] != earlier["period_kind"]:
+                continue
+            growth = meaningful(later["value"] / earlier["value"] - 1) if earlier["value"] else math.nan
+            if math.isnan(growth):
+                continue
+            rows.append({**later, "metric": f"{later['metric']}_yoy", "value": growth,
+                         "grade": basis.weakest_of([str(later["grade"]), str(earlier["grade"])]), "qualifier": ""})
+    return pd.DataFrame(rows)
+
+
+def indexed(frame: pd.DataFrame, base_year: int) -> pd.DataFrame:
+    """Each platform's yearly values divided by its own ``base_year`` value (= 100), with the weaker grade of the two.
+
+    Platforms without an exact figure for ``base_year`` are left out.
+    """
+    bases = frame[frame["year"] == base_year].drop_duplicates("platform").set_index("platform")
+    out = frame[frame["platform"].isin(bases.index)].copy()
+    out["value"] = 100 * out["value"] / out["platform"].map(bases["value"])
+    out["grade"] = [basis.weakest_of([str(g), str(bases.loc[p, "grade"])]) for g, p in zip(out["grade"], out["platform"])]
+    return out
+
 
 # (GMV measure, user measure, whether a quarter's GMV is annualised): GMV per user on each footing.
 _PAIRS = (("gmv", "dau", True), ("gmv", "monthly_buyers", True), ("gmv_ttm", "annual_buyers", False),

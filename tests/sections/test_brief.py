@@ -30,26 +30,28 @@ def test_takeaways_are_computed_from_the_data():
         # 2024Q3 grew 190 / 173 - 1 = +9.8%: within half a point of +10.0%, so steady.
         "GMV growth is steady: +10.0% year on year, against +9.8% in 2024Q3.",
         # DAU 410 against 390 million: +5.1%, more than half of GMV's +10%: no 'users grow far more slowly'.
-        "Kuaishou's average DAU reached 410 million in 2025Q3, +5.1% on a year earlier.",
+        # 410 million is above every earlier quarter: a record. DAU +5.1% is more than half of GMV's +10.0%: no attribution.
+        "Kuaishou's average DAU reached a record 410 million in 2025Q3, +5.1% on a year earlier.",
         # 209 bn × 4 / 410 million = RMB 2,039; 190 × 4 / 390 = RMB 1,949.
         "Annualised GMV per daily active user was RMB 2,039 in 2025Q3, up from RMB 1,949 a year earlier.",
         # The newest year with both: 2024, Douyin ≈3,000 bn (estimate) / Kuaishou 765 bn = 3.9.
         "Douyin's estimated 2024 GMV (≈3,000 RMB bn, a media estimate) was about 3.9 times Kuaishou's reported 765 RMB bn.",
     ]
-    assert items[5].startswith("The newest shelf-e-commerce GMV in the data is Taobao & Tmall's 8,400 RMB bn for ")
+    # Every shelf platform's newest GMV, newest first: never one platform's figure alone.
+    assert items[5].startswith("The newest shelf-e-commerce GMV figures in the data are old: Taobao & Tmall 8,400 RMB bn (FY2025); ")
     assert len(items) == 6
 
 
 def test_the_shelf_takeaway_names_a_fiscal_year_as_such():
-    assert brief._takeaway_items(brief_of())[5].endswith(" for FY2025: the shelf platforms no longer publish GMV.")
+    assert "Taobao & Tmall 8,400 RMB bn (FY2025)" in brief._takeaway_items(brief_of())[5]
 
 
 def test_takeaways_follow_the_quarter_and_language():
     items = brief._takeaway_items(brief_of("2023Q4", "zh"))
-    assert items[0] == "快手电商GMV在 2023Q4 为 2,160亿元，同比 +20.0%。"
-    # DAU 375 against 355 million (+5.6%) is under half of GMV's +20%: users grow far more slowly.
-    assert items[2].startswith("快手平均日活在 2023Q4 达到 3.75亿，同比 +5.6%。用户增长远慢于GMV增长")
-    assert "拼多多 2023Q4 的 36,000亿元" in items[5]  # as of 2023Q4 the newest shelf GMV is PDD's twelve months
+    assert "2160亿元" in items[0] and "+20.0%" in items[0] and "2023Q4" in items[0]
+    # DAU 375 against 355 million (+5.6%) is under half of GMV's +20%: growth comes from spending.
+    assert "3.75亿" in items[2] and "+5.6%" in items[2] and "人均消费" in items[2]
+    assert "拼多多3.6万亿元（2023Q4）" in items[5]  # as of 2023Q4 the newest shelf GMV is PDD's twelve months; never 36,000亿元
 
 
 def test_a_slowdown_is_called_one(tmp_path):

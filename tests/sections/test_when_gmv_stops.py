@@ -172,4 +172,4 @@ def test_revenue_mix_uses_the_newest_quarter_that_splits_the_total(stopped):
     rows = [[re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row)]
             for row in re.findall(r"<tr>(.*?)</tr>", str(comparison.monetisation(report("comparison", stopped))), re.S)]
     # 2025Q4: total 340, commerce 41 (亿): 12% commerce; no marketing line.
-    assert ["Kuaishou Technology (trust e-commerce)", "2025Q4", "34.0 RMB bn", "–", "12%"] in rows
+    assert ["Kuaishou Technology (trust e-commerce)", "2025Q4", "34.0 RMB bn", "–", "12.1%"] in rows

@@ -20,7 +20,7 @@ __all__ = ["MIN_QUARTERS", "RECENT", "SATURATING", "modelled_series", "last_long
 MIN_QUARTERS = 16
 # A long run that ended at most a year before a series' newest figure still carries its trend.
 RECENT = 4
-SATURATING = {"dau", "mau", "monthly_buyers", "annual_buyers"}
+SATURATING = {m.name for m in METRICS.values() if m.kind == "people"}
 
 
 def modelled_series(metrics: pd.DataFrame, platform: str, as_of=None) -> dict[str, pd.Series]:
