@@ -64,7 +64,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "metric.revenue_marketing": ("Online marketing revenue", "在线营销服务收入"),
     "metric.revenue_commerce": ("Commerce revenue (commissions, transaction services)", "电商收入（佣金、交易服务）"),
     "metric.shelf_gmv_share": ("Shelf share of e-commerce GMV (mall, search, store)", "货架场景GMV占电商GMV的比重（商城、搜索、店铺）"),
-    "metric.gmv_target": ("E-commerce GMV target (reported plan)", "电商GMV目标（据报道的规划）"),
+    "metric.gmv_target": ("E-commerce GMV target (reported plan)", "电商GMV目标（据报道）"),
     "metric.paid_members": ("Paid membership (e.g. 88VIP)", "付费会员数（如88VIP）"),
     "axis.RMB_bn": ("RMB bn", "亿元"),
     "axis.RMB_bn_log": ("RMB bn (log scale)", "亿元（对数刻度）"),
@@ -318,7 +318,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trends.col.verdict": ("Residuals", "残差"),
     "trends.resid.ok": ("no autocorrelation left", "无明显自相关"),
     "trends.resid.bad": ("autocorrelated: pattern left", "存在自相关：仍有未解释规律"),
-    "trends.resid.na": ("too few to test", "样本过少无法检验"),
+    "trends.resid.na": ("too few to test", "样本过少，无法检验"),
     "trends.resid.caption": ("Residual checks of the models fitted for {metric}", "{metric}所用模型的残差检验"),
     "trends.notes": ("Model notes:", "模型说明："),
     # Notes from the statistics layer (kreport.stats.notes.NOTE_CODES), one per code, same placeholders.
