@@ -61,7 +61,7 @@ def test_names_in_the_reports_language(rep):
     assert rep.platform_name("alibaba") == "Taobao & Tmall" and rep.model_name("shelf") == "shelf e-commerce"
     zh = open_report("data", "2025Q3", "zh", data_dir=DATA)
     assert zh.platform_name("alibaba") == "淘宝天猫" and zh.model_name("trust") == "信任电商"
-    assert zh.t("figure", n=2) == "图 2." and rep.t("figure", n=2) == "Figure 2."
+    assert zh.t("figure", n=2) == "图2" and rep.t("figure", n=2) == "Figure 2."
 
 
 def test_notes_of_the_statistics_layer_are_worded_in_the_reports_language(rep):
@@ -70,7 +70,7 @@ def test_notes_of_the_statistics_layer_are_worded_in_the_reports_language(rep):
     fallback = note("forecast.fallback", model="ets", reason="fit_failed")
     assert rep.note(fallback) == "ETS (forms weighted by AICc): the model could not be fitted; the seasonal naive forecast stood in"
     zh = open_report("data", "2025Q3", "zh", data_dir=DATA)
-    assert zh.note(fallback) == "指数平滑 ETS（各形式按 AICc 加权）：模型无法拟合，改用季节性朴素预测"
+    assert zh.note(fallback) == "指数平滑ETS（各形式按AICc加权）：模型无法拟合，改用季节性朴素预测"
 
 
 # --- blocks and their numbering ----------------------------------------------------------------
