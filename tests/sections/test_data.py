@@ -57,7 +57,7 @@ def test_a_platform_without_figures_by_the_quarter_has_no_table():
     markup = str(data.all_figures(appendix("2022Q4", "zh")))
     assert re.findall(r"<h3>(.*?)</h3>", markup) == ["快手", "抖音", "拼多多"]  # Taobao & Tmall's figures start in 2023
     # Kuaishou 11 GMV + 8 DAU + 7 MAU + 1 bound, Douyin 2 GMV + 1 DAU, Pinduoduo 2: periods ending by 2022-12-31.
-    assert "截至 2022Q4 的 32 个数据点" in markup
+    assert "截至2022Q4的32个数据点" in markup
 
 
 def test_text_from_the_data_is_escaped(tmp_path):

@@ -124,7 +124,7 @@ def test_series_forecasts_for_each_modelled_series(fast_forecasts):
 
 def test_series_forecasts_in_chinese(fast_forecasts):
     markup = str(trends.series_forecasts(kuaishou("zh")))
-    assert "模型基于最后一次数据缺口之后的 16 个季度拟合（2021Q4 起）" in markup
+    assert "模型基于最近一次数据缺口之后的16个季度拟合（自2021Q4起）" in markup
     assert "models fitted" not in markup
 
 

@@ -152,8 +152,8 @@ def test_data_appendix_lists_the_disclosure_record(stopped):
 
 @pytest.mark.parametrize(("name", "section", "words"), [
     ("brief", brief.latest_table, "已停止披露：快手电商GMV（最后一期：2025Q3）。"),
-    ("platform", platform.at_a_glance, "快手自2025Q3之后不再披露电商GMV（2025-08-20宣布）。"),
-    ("comparison", comparison.monetisation, "货币化率：电商收入占GMV的比例"),
+    ("platform", platform.at_a_glance, "快手在2025Q3之后停止披露电商GMV（于2025-08-20宣布）。"),
+    ("comparison", comparison.monetisation, "货币化率：电商收入占GMV的比重"),
     ("data", data.disclosures, "最后披露的一期"),
 ])
 def test_the_chinese_pages_say_it_too(stopped, name, section, words):
