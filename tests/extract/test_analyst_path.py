@@ -5,7 +5,6 @@ written, --note / --corroborated-by / --source-url / --publisher, refusals namin
 from __future__ import annotations
 
 import csv
-import io
 from pathlib import Path
 
 import pytest
