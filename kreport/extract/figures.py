@@ -115,6 +115,13 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
     own = _own_period(match.groupdict().get("when") or "", rule, block, release)
     if own is None:
         return None, "its period could not be read"
+    if block.kind == "both" and rule.period != "ttm":
+        # "Fourth Quarter and Full Year 2024 Highlights": the sentence itself must name the quarter or the year.
+        if not own or release.period is None:
+            return None, "in a quarter-and-year block the sentence names no period of its own"
+        if own == release.period or (own.kind != "quarter" and own.year == release.period.year):
+            return own, ""
+        return None, f"it names {own}, neither the release's quarter nor its year"
     if block.kind not in rule.kinds:
         if block.kind == "part":
             return None, f"it sits in the block {block.heading.strip()!r} (no half-year periods in metrics.csv)"

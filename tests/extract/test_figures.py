@@ -156,3 +156,20 @@ def test_machine_translated_chinese_beside_an_english_release_is_not_read():
 def test_a_platform_without_known_wordings_gives_nothing():
     reading = read_figures(read_release("抖音电商2024年第四季度\n抖音电商GMV为人民币1万亿元。", platform="douyin"))
     assert reading.figures == () and any("douyin" in why for why in reading.skipped)
+
+
+# --- issue 23: JD's quarter-and-year block, and the figures of a page without headings ---------------------
+
+JD_BOTH = ("JD.com Announces Fourth Quarter and Full Year 2031 Results\nFourth Quarter and Full Year 2031 Highlights\n"
+           "- Net revenues were RMB400.0 billion (US$55.0 billion) for the fourth quarter of 2031, an increase of 10.0% "
+           "from the fourth quarter of 2030. Net revenues were RMB1,300.0 billion (US$180.0 billion) for the full year of 2031, "
+           "an increase of 8.0% from the full year of 2030.\n")
+
+
+def test_jd_quarter_and_year_block_gives_each_sentence_its_own_period():
+    assert figures(JD_BOTH) == {("revenue_total", "2031Q4", "400.0", "RMB_bn", ""), ("revenue_total", "2031", "1300.0", "RMB_bn", "")}
+
+
+def test_a_sentence_in_a_quarter_and_year_block_naming_no_period_gives_nothing():
+    text = JD_BOTH.split("- Net")[0] + "- Net revenues were RMB400.0 billion (US$55.0 billion), an increase of 10.0%.\n"
+    assert figures(text) == set()
