@@ -41,6 +41,24 @@ def test_each_fixture_gives_exactly_its_expected_rows(name):
     assert not extra, f"{name}: rows the expected file does not have: {extra}"
 
 
+# heldout2/ (issue 23): pages of every kind analysts save, measured once before any rule was written for them
+# (see its README). The reader does not get all their figures yet, so the test holds it to precision: every
+# figure it reads is an expected row, exactly; the benchmark prints the recall.
+HELDOUT2 = sorted(str(p.relative_to(RELEASES))[: -len(".txt")] for p in RELEASES.glob("heldout2/*.txt"))
+
+
+@pytest.mark.parametrize("name", HELDOUT2)
+def test_each_heldout2_page_gives_only_expected_rows_exactly(name):
+    text = (RELEASES / f"{name}.txt").read_text(encoding="utf-8")
+    with open(RELEASES / f"{name}.expected.csv", newline="", encoding="utf-8") as handle:
+        expected = {(r["platform"], r["metric"], r["period"]): (r["value"], r["unit"], r["qualifier"]) for r in csv.DictReader(handle)}
+    reading = read_figures(read_release(text, fiscal_year_end_month={"alibaba": 3}))
+    for f in reading.figures:
+        key = (f.platform, f.metric, f.period.label)
+        assert key in expected, f"{name}: a row the expected file does not have: {key} = {f.value} {f.unit}"
+        assert (f.value, f.unit, f.qualifier) == expected[key], key
+
+
 # --- messy text ----------------------------------------------------------------------------------------
 
 KS_EN = "Kuaishou Technology Announces Third Quarter 2024 Unaudited Financial Results\nThird Quarter 2024 Key Highlights\n"
