@@ -60,6 +60,10 @@ def _parser() -> argparse.ArgumentParser:
     extract_.add_argument("--source-id", help="the source_id the rows cite (default: platform-quarter-language)")
     extract_.add_argument("--tier", help="the source's tier, where the guess (company, newswire, aggregator) is wrong")
     extract_.add_argument("--data", type=Path, help="data folder (default: data/)")
+    extract_.add_argument("--note", help="added to the note of every row (e.g. 'aggregator-only: <why no better source>')")
+    extract_.add_argument("--corroborated-by", metavar="IDS", help="source ids of sources.csv that also carry the figures (';'-separated)")
+    extract_.add_argument("--source-url", help="the address the file was saved from (a saved text does not carry it)")
+    extract_.add_argument("--publisher", help="the publisher of the page, for its sources.csv row")
     extract_.add_argument("--apply", action="store_true", help="append the new rows to data/ (refused on any conflict)")
 
     backtest = sub.add_parser("backtest", help="rolling-origin backtest of the trend models")
@@ -141,7 +145,8 @@ def _cmd_extract(args) -> int:
     from kreport.extract import extract
 
     extraction = extract(args.paths, platform=args.platform, period=args.period, source_id=args.source_id,
-                         tier=args.tier, data_dir=args.data)
+                         tier=args.tier, data_dir=args.data, note=args.note, corroborated_by=args.corroborated_by,
+                         source_url=args.source_url, publisher=args.publisher)
     sys.stdout.write(extraction.to_csv())
     sys.stdout.flush()
     for line in extraction.summary(applying=args.apply):

@@ -29,6 +29,7 @@ from kreport.dataset.periods import parse_period, period_label, period_quarters
 from kreport.dataset.schema import (
     AGGREGATOR_ONLY,
     BASES,
+    BOUNDS,
     DISCLOSURE_EVENTS,
     METRICS,
     MODELS,
@@ -374,6 +375,8 @@ def _check_events(report: ValidationReport, rows: list[Row], platforms, sources)
 def _check_metrics(report: ValidationReport, rows: list[Row], fiscal: dict[str, int], sources: dict[str, Source]) -> None:
     name = "metrics.csv"
     seen: dict[tuple, tuple[float, int]] = {}
+    # Every usable figure of a platform, metric and period, whatever its basis: (line, qualifier, value, half step, text).
+    stated: dict[tuple, list[_Stated]] = {}
     for row in rows:
         ok = _require(report, name, row, "platform", fiscal.keys())
         ok &= _require(report, name, row, "metric", METRICS.keys())
@@ -424,9 +427,15 @@ def _check_metrics(report: ValidationReport, rows: list[Row], fiscal: dict[str, 
             continue
         key = (row["platform"], row["metric"], period, kind, row["basis"])
         canonical = value * unit.factor
+        figure = _Stated(row.line, row["qualifier"], canonical, _half_step(raw_value) * unit.factor,
+                         f"{row['qualifier'] + ' ' if row['qualifier'] else ''}{raw_value} {unit.name}")
+        others = stated.setdefault(key[:4], [])
+        others.append(figure)
         if key in seen:
             earlier, earlier_line = seen[key]
-            if not math.isclose(earlier, canonical, rel_tol=1e-9):
+            if any(o.line == earlier_line and _contradicts(o, figure) is not None for o in others):
+                pass  # a bound against an exact figure: _check_bounds names both lines
+            elif not math.isclose(earlier, canonical, rel_tol=1e-9):
                 report.problems.append(Problem(
                     name, row.line, "value",
                     f"{row['platform']} {row['metric']} {row['period']} ({row['basis']}) is {raw_value} here "
@@ -438,7 +447,57 @@ def _check_metrics(report: ValidationReport, rows: list[Row], fiscal: dict[str, 
                 ))
             continue
         seen[key] = (canonical, row.line)
-    _check_annual_sums(report, seen)
+    _check_bounds(report, stated)
+    _check_annual_sums(report, seen, stated)
+
+
+@dataclass(frozen=True)
+class _Stated:
+    """One figure of metrics.csv as the cross-row checks compare it (canonical units)."""
+
+    line: int
+    qualifier: str
+    value: float
+    half_step: float  # half the last printed digit: the rounding a published figure carries
+    text: str
+
+
+def _half_step(raw: str) -> float:
+    digits = raw.strip().replace(",", "")
+    return 0.5 * 10 ** -(len(digits.split(".", 1)[1]) if "." in digits else 0)
+
+
+def _contradicts(a: _Stated, b: _Stated) -> tuple[_Stated, _Stated] | None:
+    """(bound, exact) when one of the two is a bound (over, under) that the other, an exact figure, contradicts
+    at its published precision ("over 4" against 3.994; "under 4.1" against 410 million); else None."""
+    for bound, exact in ((a, b), (b, a)):
+        if bound.qualifier not in BOUNDS or exact.qualifier != "":
+            continue
+        tolerance = exact.half_step + bound.value * 1e-9
+        if bound.qualifier == "over" and exact.value + tolerance <= bound.value:
+            return bound, exact
+        if bound.qualifier == "under" and exact.value - tolerance >= bound.value:
+            return bound, exact
+    return None
+
+
+def _check_bounds(report: ValidationReport, stated: dict[tuple, list[_Stated]]) -> None:
+    """A bound that an exact figure of the same platform, metric and period contradicts, whatever their basis:
+    an error at the bound's line naming the exact figure's line."""
+    for (platform, metric, period, _kind), figures in stated.items():
+        named: set[int] = set()
+        for i, a in enumerate(figures):
+            for b in figures[i + 1:]:
+                pair = _contradicts(a, b)
+                if pair is None or pair[0].line in named:
+                    continue
+                bound, exact = pair
+                named.add(bound.line)
+                report.problems.append(Problem(
+                    "metrics.csv", bound.line, "qualifier",
+                    f"{platform} {metric} {period_label(period)}: the bound '{bound.text}' here is contradicted by the exact "
+                    f"figure {exact.text} at line {exact.line}; one of the two is wrong (a bound read for the wrong period?)",
+                ))
 
 
 def _check_figure_sources(report: ValidationReport, row: Row, period, sources: dict[str, Source]) -> bool:
@@ -497,17 +556,23 @@ def _check_figure_sources(report: ValidationReport, row: Row, period, sources: d
     return ok
 
 
-def _check_annual_sums(report: ValidationReport, seen: dict[tuple, tuple[float, int]]) -> None:
-    """Warn where four quarters do not add up to an annual total of the same basis.
+def _check_annual_sums(report: ValidationReport, seen: dict[tuple, tuple[float, int]],
+                       stated: dict[tuple, list[_Stated]] | None = None) -> None:
+    """Four quarters that do not add up to an annual total of the same basis, beyond ANNUAL_SUM_TOLERANCE.
 
-    Fiscal years are split into the calendar quarters they span (Alibaba's FY2022 is
-    2021Q2 to 2022Q1), so a fiscal total is compared with the right four quarters.
+    An error naming the total's line and the quarters' lines when all five are exact figures (the sum
+    contradicts the total); a warning when any of them is approximate or a bound. Fiscal years are split
+    into the calendar quarters they span (Alibaba's FY2022 is 2021Q2 to 2022Q1), so a fiscal total is
+    compared with the right four quarters.
     """
     quarters = {
         (platform, metric, basis, period): value
         for (platform, metric, period, kind, basis), (value, _) in seen.items()
         if kind == "quarter"
     }
+    lines = {(platform, metric, basis, period): line
+             for (platform, metric, period, kind, basis), (_, line) in seen.items() if kind == "quarter"}
+    qualifiers = {f.line: f.qualifier for figures in (stated or {}).values() for f in figures}
     for (platform, metric, period, kind, basis), (total, line) in seen.items():
         if kind == "quarter" or not METRICS[metric].additive or not total:
             continue
@@ -517,12 +582,15 @@ def _check_annual_sums(report: ValidationReport, seen: dict[tuple, tuple[float, 
             continue
         quarter_sum = sum(parts)
         if abs(quarter_sum - total) / total > ANNUAL_SUM_TOLERANCE:
+            part_lines = [lines[(platform, metric, basis, q)] for q in spanned]
+            exact = all(qualifiers.get(n, "") == "" for n in (line, *part_lines))
             report.problems.append(Problem(
                 "metrics.csv", line, "value",
                 f"{platform} {metric} {period}: the quarters {spanned[0]}-{spanned[-1]} add up to "
                 f"{quarter_sum:,.1f}, {quarter_sum / total - 1:+.1%} off this annual total {total:,.1f} "
-                f"(tolerance {ANNUAL_SUM_TOLERANCE:.0%})",
-                "warning",
+                f"(tolerance {ANNUAL_SUM_TOLERANCE:.0%}); the quarters are at lines {', '.join(map(str, part_lines))}"
+                + ("; the figures contradict each other: one of them is wrong" if exact else ""),
+                "error" if exact else "warning",
             ))
 
 

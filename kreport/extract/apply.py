@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,9 +68,12 @@ def _backup(path: Path, stamp: str) -> Path:
     return target
 
 
-def append_rows(rows: list[Row], sources: list[SourceRow], data_dir: Path) -> Applied:
+def append_rows(rows: list[Row], sources: list[SourceRow], data_dir: Path,
+                locate: Callable[[Row], tuple[str, int | None]] | None = None) -> Applied:
     """Append the ``new`` rows and the new sources they cite to ``data_dir``; DataError, and nothing
-    written, while any row is a conflict or the result would not validate."""
+    written, while any row is a conflict or the result would not validate. A refusal about a row not yet
+    written names where it came from (``locate``: the release file and line of its quote), never a line
+    metrics.csv does not have."""
     conflicts = [row for row in rows if row.status == "conflict"]
     if conflicts:
         first = conflicts[0]
@@ -98,6 +102,18 @@ def append_rows(rows: list[Row], sources: list[SourceRow], data_dir: Path) -> Ap
     if report.errors:
         first = report.errors[0]
         more = f" (and {len(report.errors) - 1} more)" if len(report.errors) > 1 else ""
+        old_lines = {path.name: before[path].count(b"\n") + (0 if before[path].endswith(b"\n") else 1) for path in before}
+        if first.file == "metrics.csv" and first.line is not None and first.line > old_lines["metrics.csv"]:
+            row = new_rows[first.line - old_lines["metrics.csv"] - 1] if first.line - old_lines["metrics.csv"] - 1 < len(new_rows) else None
+            file, line = locate(row) if (locate and row) else ("metrics.csv (a row to append)", None)
+            hint = (" On the command line: --corroborated-by SOURCE_ID (a source of sources.csv that carries the figure) or "
+                    "--note 'aggregator-only: <why no better source>'" if "aggregator" in first.message else "")
+            what = f"{row.platform} {row.metric} {row.period} " if row else ""
+            raise DataError(file, line, None, f"--apply wrote nothing: the row {what}read from here would fail "
+                                              f"`kreport validate` ({first.column}: {first.message}){more}.{hint}")
+        if first.file == "sources.csv" and first.line is not None and first.line > old_lines["sources.csv"]:
+            raise DataError("sources.csv (the row to append)", None, first.column,
+                            f"--apply wrote nothing: the new source row would fail `kreport validate`: {first.message}{more}")
         raise DataError(first.file, first.line, first.column, f"--apply wrote nothing: with the new rows, {first.message}{more}")
     known = {str(problem) for problem in check(data_dir).warnings}
     warnings = tuple(str(problem) for problem in report.warnings if str(problem) not in known)

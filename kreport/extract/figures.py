@@ -44,6 +44,20 @@ class Figure:
     weak: bool = False
 
 
+class Skip(str):
+    """A line of "left out" (a str), with the metric and, where one was read, the value and unit it left out:
+    the summary does not print it when that very figure is among the file's rows."""
+
+    metric: str = ""
+    value: str = ""
+    unit: str = ""
+
+    def __new__(cls, text: str, metric: str = "", value: str = "", unit: str | None = "") -> Skip:
+        skip = super().__new__(cls, text)
+        skip.metric, skip.value, skip.unit = metric, value, unit or ""
+        return skip
+
+
 @dataclass(frozen=True)
 class Reading:
     """The figures read from one release and what was left out, and why (for the summary)."""
@@ -101,6 +115,13 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
     own = _own_period(match.groupdict().get("when") or "", rule, block, release)
     if own is None:
         return None, "its period could not be read"
+    if block.kind == "both" and rule.period != "ttm":
+        # "Fourth Quarter and Full Year 2024 Highlights": the sentence itself must name the quarter or the year.
+        if not own or release.period is None:
+            return None, "in a quarter-and-year block the sentence names no period of its own"
+        if own == release.period or (own.kind != "quarter" and own.year == release.period.year):
+            return own, ""
+        return None, f"it names {own}, neither the release's quarter nor its year"
     if block.kind not in rule.kinds:
         if block.kind == "part":
             return None, f"it sits in the block {block.heading.strip()!r} (no half-year periods in metrics.csv)"
@@ -195,17 +216,23 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
     if not match or (rule.refuse is not None and rule.refuse.search(text)):
         return []
     where = f"{rule.metric} in {quote[:60]!r}"
-    if _unclear_period(text, match, rule, block):
-        skipped.append(f"{where}: words next to the figure name a period the wording does not place")
+
+    def skip(why: str) -> list[Figure]:
+        skipped.append(Skip(f"{where}: {why}", rule.metric, plain(match.group("v")), _unit(rule.metric, match.group("u"))))
         return []
+
+    if _unclear_period(text, match, rule, block):
+        return skip("words next to the figure name a period the wording does not place")
     period, why = _headline_period(match, rule, block, release)
     if period is None:
-        skipped.append(f"{where}: {why}")
-        return []
+        return skip(why)
+    if rule.weak and block.kind == "year" and not match.groupdict().get("when") and METRICS[rule.metric].kind == "people":
+        # An executive's user count under a full-year heading ("我們的日活躍用戶數創下歷史新高,突破4億大關"): a record
+        # or one quarter's figure, not the year's average, unless the sentence itself names the year.
+        return skip("an executive's user count in a full-year block names no period of its own (a record, or one quarter?)")
     headline = _figure(release, rule, match, match.group("v"), match.group("u"), period, "headline", quote)
     if headline is None:
-        skipped.append(f"{where}: the wording or unit does not give a figure for certain")
-        return []
+        return skip("the wording or unit does not give a figure for certain")
     found = [headline]
     groups = match.groupdict()
     if groups.get("pv"):
@@ -213,8 +240,7 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
             sign = -1 if re.match(r"decrease|下降|减少", groups["dir"], re.IGNORECASE) else 1
             if not within_growth(headline.value, headline.unit, plain(groups["pv"]), _unit(rule.metric, groups["pu"]) or headline.unit,
                                  groups["g"], sign):
-                skipped.append(f"{where}: the stated change of {groups['g']}% does not fit {groups['v']} against {groups['pv']}; both left out")
-                return []
+                return skip(f"the stated change of {groups['g']}% does not fit {groups['v']} against {groups['pv']}; both left out")
         prior = _prior_period(groups.get("pwhen") or "", period)
         if prior is None:
             skipped.append(f"{where}: the comparative {groups['pv']} is not placed one year before {period}")

@@ -85,4 +85,9 @@ def quarter_named(text: str) -> Span | None:
         return quarter_of(year_of(match.group(2)), (_month_number(match.group(1)) or 0) // 3)
     if match := re.fullmatch(rf"({YEAR})年第?([一二三四1-4])季度", text):
         return quarter_of(year_of(match.group(1)), ORDINALS[match.group(2)])
+    # Short forms of rewrites and briefs: Q3 2025, Q3-2025, 2025 Q3, 2025Q3, 2025年Q3, 25Q3 is not read (no century).
+    if match := re.fullmatch(rf"Q([1-4])[ -]?({YEAR})", text, re.IGNORECASE):
+        return quarter_of(year_of(match.group(2)), int(match.group(1)))
+    if match := re.fullmatch(rf"({YEAR}) ?年? ?Q([1-4])", text, re.IGNORECASE):
+        return quarter_of(year_of(match.group(1)), int(match.group(2)))
     return None

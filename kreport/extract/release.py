@@ -28,9 +28,12 @@ PLATFORM_NAMES = {
     "jd": r"JD\.com|京东",
     "douyin": r"Douyin|ByteDance|抖音|字节跳动",
 }
-_ANNOUNCE = re.compile(r"announce[sd]?\b.*\bresults|(?:发布|公布|发表).*(?:业绩|财务报告|财报)", re.IGNORECASE)
+_ANNOUNCE = re.compile(r"announce[sd]?\b.*\bresults|(?:发布|公布|发表|宣布|交出).*(?:业绩|财务报告|财报|成绩单)|业绩公告"
+                       r"|\b(?:released|reported|posted|announced)\b.{0,40}\b(?:results|earnings|financial report|earnings report)\b"
+                       r"|\b(?:Q[1-4][ -]?2 ?0 ?\d ?\d|2 ?0 ?\d ?\d ?Q[1-4])\b.{0,20}\b(?:results|earnings)\b", re.IGNORECASE)
 _QUARTER_WORDS = r"(?:first|second|third|fourth) quarter(?: of)? " + YEAR + r"|" + YEAR + r" (?:first|second|third|fourth) quarter" \
-    r"|(?:March|June|September|December) quarter(?: of)? " + YEAR + r"|" + YEAR + r"年第?[一二三四]季度"
+    r"|(?:March|June|September|December) quarter(?: of)? " + YEAR + r"|" + YEAR + r"年第?[一二三四]季度" \
+    r"|(?<![A-Za-z0-9])Q[1-4][ -]?" + YEAR + r"|(?<!\d)" + YEAR + r" ?年? ?Q[1-4](?![A-Za-z0-9])"
 _ENDED = re.compile(rf"(?:quarter|three months|six months|nine months|twelve months|fiscal year|year)[a-z ,]*? ended ({MONTH} \d{{1,2}},? {YEAR})"
                     rf"|截[至止]({YEAR}年\d{{1,2}}月\d{{1,2}}日)", re.IGNORECASE)
 
@@ -55,8 +58,9 @@ INTRO = "intro"
 
 @dataclass(frozen=True)
 class Block:
-    """Where a sentence sits: ``kind`` is quarter, year, part (half year, nine months: no period form in
-    metrics.csv), other or intro; ``span`` the period its figures are for, None when not known."""
+    """Where a sentence sits: ``kind`` is quarter, year, both (a quarter and its full year under one heading:
+    a sentence there must name its period), part (half year, nine months: no period form in metrics.csv),
+    other or intro; ``span`` the period its figures are for, None when not known."""
 
     kind: str
     span: Span | None = None
@@ -101,7 +105,7 @@ def heading_block(line: str, fiscal_year: str = "year") -> Block | None:
     if re.search(r"announce|发布|公布", form, re.IGNORECASE):
         return None
     if _EN_BOTH.match(form):
-        return Block("other", None, line)  # a quarter and a year under one heading: which is which is not said
+        return Block("both", None, line)  # a quarter and a year under one heading: each sentence must say which
     for pattern in (_EN_QUARTER, _EN_QUARTER_FOR):
         if match := pattern.match(form):
             return Block("quarter", quarter_named(re.sub(r"^the ", "", match.group("q"), flags=re.IGNORECASE)), line)
@@ -150,8 +154,15 @@ def _platforms_in(text: str) -> set[str]:
     return {p for p, names in PLATFORM_NAMES.items() if re.search(names, text, re.IGNORECASE)}
 
 
+_HYPHENATED = re.compile(rf"\b(first|second|third|fourth)-quarter(?: and full-year)? (?:financial report|results|earnings)"
+                         rf"(?: report)? (?:for|of) ({YEAR})|\b(first|second|third|fourth) quarter and (?:the )?full year (?:of )?({YEAR})",
+                         re.IGNORECASE)
+
+
 def _quarters_stated(form: str) -> set[Span]:
     found = set()
+    for match in _HYPHENATED.finditer(form):
+        found.add(quarter_named(f"{match.group(1) or match.group(3)} quarter {match.group(2) or match.group(4)}"))
     for match in re.finditer(_QUARTER_WORDS, form, re.IGNORECASE):
         span = quarter_named(match.group())
         if span:

@@ -1,10 +1,11 @@
 """Rows for metrics.csv from the figures read, each with its status against the dataset.
 
 ``new``: no figure in data/ for the platform, metric, period and basis (and none earlier in this run);
-``same``: data/ (or a file read earlier in this run) already has it, equal at the coarser precision of
-the two, or has the exact figure where the release gives only a bound it satisfies; ``conflict``: it
-has another value or qualifier, and the note shows both. Only ``new`` rows are ever written, and not
-while any row is a conflict.
+``same``: data/ (or a file read earlier in this run) already has it, the same figure at the same precision,
+or has the exact figure where the release gives only a bound it satisfies; ``rounding``: it has the figure
+at another precision and the two agree once rounded (4.16 against 4.162); ``conflict``: it has another
+value or qualifier, and the note shows both. Only ``new`` rows are ever written, and not while any row is
+a conflict.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from dataclasses import dataclass, replace
 from kreport.dataset.schema import BOUNDS, UNITS
 from kreport.dataset.validate import ValidationReport
 from kreport.extract.figures import Figure
-from kreport.extract.values import agrees, canonical
+from kreport.extract.values import agrees, canonical, decimals
 
 __all__ = ["COLUMNS", "Row", "Existing", "existing_figures", "make_rows", "to_csv", "BASIS"]
 
-COLUMNS = ("platform", "metric", "period", "value", "qualifier", "unit", "basis", "source_id", "note", "status", "quote")
+COLUMNS = ("platform", "metric", "period", "value", "qualifier", "unit", "basis", "source_id", "note", "corroborated_by",
+           "status", "quote")
 BASIS = "reported"  # a figure read from the company's own release
 
 
@@ -41,6 +43,7 @@ class Row:
     quote: str
     file: str = ""
     role: str = "headline"
+    corroborated_by: str = ""
 
     def cells(self) -> dict[str, str]:
         return {column: getattr(self, column) for column in COLUMNS}
@@ -98,6 +101,20 @@ def _agree(row: Row, value: str, unit: str, qualifier: str) -> bool:
     return False
 
 
+def _same_precision(row: Row, value: str, unit: str) -> bool:
+    """Whether the two figures are printed to the same step (4.162 100m and 416.2 million are; 4.16 and 4.162 are not)."""
+    mine = 10 ** -decimals(row.value) * UNITS[row.unit].factor
+    theirs = 10 ** -decimals(value) * UNITS[unit].factor
+    return abs(mine - theirs) <= 1e-9 * max(mine, theirs)
+
+
+def _matched(row: Row, value: str, unit: str, qualifier: str) -> str:
+    """``same`` or ``rounding`` for a row that agrees with a recorded figure."""
+    if row.qualifier != qualifier or _same_precision(row, value, unit):
+        return "same"
+    return "rounding"
+
+
 def make_rows(readings: list[tuple[str, str, str, list[Figure]]],
               existing: dict[tuple[str, str, str, str], Existing]) -> list[Row]:
     """Rows with their status, for ``readings``: (file name, source id, release period, figures) per file.
@@ -119,14 +136,18 @@ def make_rows(readings: list[tuple[str, str, str, list[Figure]]],
         if key in existing:
             old = existing[key]
             if _agree(row, old.value, old.unit, old.qualifier):
-                rows[i] = replace(row, status="same", note=f"{row.note}; same as metrics.csv:{old.line} ({old.text()})")
+                status = _matched(row, old.value, old.unit, old.qualifier)
+                what = "same as" if status == "same" else "a rounding of"
+                rows[i] = replace(row, status=status, note=f"{row.note}; {what} metrics.csv:{old.line} ({old.text()})")
             else:
                 rows[i] = replace(row, status="conflict", note=f"{row.note}; CONFLICT: metrics.csv:{old.line} has {old.text()} "
                                                                f"(source {old.source_id}), this release {_text(row)}")
         elif key in planned:
             first = rows[planned[key]]
             if _agree(row, first.value, first.unit, first.qualifier):
-                rows[i] = replace(row, status="same", note=f"{row.note}; same as the row read from {first.file} ({_text(first)})")
+                status = _matched(row, first.value, first.unit, first.qualifier)
+                what = "same as" if status == "same" else "a rounding of"
+                rows[i] = replace(row, status=status, note=f"{row.note}; {what} the row read from {first.file} ({_text(first)})")
             else:
                 clash = f"; CONFLICT: {first.file} gives {_text(first)}, {row.file} {_text(row)}"
                 rows[i] = replace(row, status="conflict", note=row.note + clash)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlparse
 
 from kreport.dataset.validate import Row as DataRow
@@ -92,9 +92,14 @@ def _free_id(wanted: str, url: str, read_at: str, title: str, existing: dict[str
 
 
 def source_for(document: Document, release: Release, parents: dict[str, str], existing: dict[str, DataRow],
-               source_id: str | None = None, tier: str | None = None) -> SourceRow:
+               source_id: str | None = None, tier: str | None = None, *, url: str | None = None,
+               publisher: str | None = None) -> SourceRow:
     """The source row of one release file. ``parents``: the listed company's name per platform;
-    ``existing``: the rows of sources.csv by id. A given ``source_id`` already in sources.csv is cited as is."""
+    ``existing``: the rows of sources.csv by id. A given ``source_id`` already in sources.csv is cited as is.
+    ``url`` and ``publisher`` (from the command line) replace the address the file does not carry and the
+    publisher otherwise made from the company's name and the wire."""
+    if url:
+        document = replace(document, url=url)
     if source_id and source_id in existing:
         row = existing[source_id]
         return SourceRow(source_id, row["title"], row["publisher"], row["url"], row["published"], row["read_at"], row["tier"], new=False)
@@ -110,5 +115,5 @@ def source_for(document: Document, release: Release, parents: dict[str, str], ex
         return SourceRow(sid, row["title"], row["publisher"], row["url"], row["published"], row["read_at"], row["tier"], new=False)
     wire = _wire(document.text)
     host = urlparse(document.url).hostname if document.url else ""
-    publisher = parent + (f" via {wire}" if wire else "") + (f" (on {host})" if host else "")
+    publisher = publisher or parent + (f" via {wire}" if wire else "") + (f" (on {host})" if host else "")
     return SourceRow(sid, title, publisher, document.url, _published(document.text), read_at, tier or _tier(document.url, wire))

@@ -227,18 +227,76 @@ def test_same_period_with_another_basis_is_not_a_duplicate(synthetic_data_copy):
     assert check(synthetic_data_copy).problems == []
 
 
-def test_quarters_off_the_annual_total_give_a_warning(synthetic_data_copy):
+def test_quarters_contradicting_the_annual_total_fail_with_every_line_named(synthetic_data_copy):
     rows = read_metrics(synthetic_data_copy)
     line = line_of(synthetic_data_copy, "kuaishou", "gmv", "2022")
+    quarters = [line_of(synthetic_data_copy, "kuaishou", "gmv", f"2022Q{n}") for n in range(1, 5)]
     for row in rows:
         if (row["platform"], row["metric"], row["period"]) == ("kuaishou", "gmv", "2022"):
             row["value"] = "0.6"  # RMB_trillion; the four quarters add up to 576 RMB bn, 4% less
     write_metrics(synthetic_data_copy, rows)
     report = check(synthetic_data_copy)
+    assert where(report.errors) == [("metrics.csv", line, "value")]
+    message = report.errors[0].message
+    assert "2022Q1-2022Q4" in message
+    assert "add up to 576.0, -4.0% off this annual total 600.0" in message
+    assert "lines " + ", ".join(map(str, quarters)) in message  # both sides named: the total here, the quarters there
+    assert f"metrics.csv:{line}: value:" in str(report.errors[0])
+
+
+def test_quarters_off_an_approximate_annual_total_only_warn(synthetic_data_copy):
+    rows = read_metrics(synthetic_data_copy)
+    for row in rows:
+        if (row["platform"], row["metric"], row["period"]) == ("kuaishou", "gmv", "2022"):
+            row["value"], row["qualifier"] = "0.6", "about"
+    write_metrics(synthetic_data_copy, rows)
+    report = check(synthetic_data_copy)
     assert report.errors == []
-    assert where(report.warnings) == [("metrics.csv", line, "value")]
-    assert "2022Q1-2022Q4" in report.warnings[0].message
-    assert "add up to 576.0, -4.0% off this annual total 600.0" in report.warnings[0].message
+    assert where(report.warnings) == [("metrics.csv", line_of(synthetic_data_copy, "kuaishou", "gmv", "2022"), "value")]
+
+
+def test_a_bound_an_exact_figure_contradicts_fails_with_both_lines_named(synthetic_data_copy):
+    # The issue-23 case: "突破4亿" read as over 4 (100m) for a year whose exact average is 3.994 (100m).
+    exact = append_row(synthetic_data_copy, metric="dau", period="2023", value="3.994", unit="100m", source_id="t-ks-2023")
+    bound = append_row(synthetic_data_copy, metric="dau", period="2023", value="4", qualifier="over", unit="100m",
+                       source_id="t-ks-2023")
+    report = check(synthetic_data_copy)
+    assert where(report.errors) == [("metrics.csv", bound, "qualifier")]
+    message = report.errors[0].message
+    assert f"line {exact}" in message and "over 4 100m" in message and "3.994 100m" in message
+
+
+def test_a_bound_contradicted_by_an_exact_figure_of_another_basis_fails_too(synthetic_data_copy):
+    exact = append_row(synthetic_data_copy, metric="dau", period="2023", value="399.4", unit="million", source_id="t-ks-2023")
+    bound = append_row(synthetic_data_copy, metric="dau", period="2023", value="4", qualifier="over", unit="100m",
+                       basis="estimate", source_id="t-ks-2023")
+    report = check(synthetic_data_copy)
+    assert where(report.errors) == [("metrics.csv", bound, "qualifier")]
+    assert f"line {exact}" in report.errors[0].message
+
+
+def test_a_bound_the_exact_figure_meets_at_its_precision_is_no_contradiction(synthetic_data_copy):
+    # "under 4.1 (100m)" and "410 million": 410 may be 409.6 as published, so the two can both be true.
+    append_row(synthetic_data_copy, metric="dau", period="2023", value="410", unit="million", source_id="t-ks-2023")
+    append_row(synthetic_data_copy, metric="dau", period="2023", value="4.1", qualifier="under", unit="100m",
+               basis="estimate", source_id="t-ks-2023")
+    assert check(synthetic_data_copy).errors == []
+
+
+def test_a_bound_an_exact_figure_satisfies_is_no_contradiction(synthetic_data_copy):
+    append_row(synthetic_data_copy, metric="dau", period="2023", value="3.994", unit="100m", source_id="t-ks-2023")
+    append_row(synthetic_data_copy, metric="dau", period="2023", value="3.9", qualifier="over", unit="100m",
+               basis="estimate", source_id="t-ks-2023")
+    assert check(synthetic_data_copy).errors == []
+
+
+def test_an_under_bound_below_an_exact_figure_fails(synthetic_data_copy):
+    exact = append_row(synthetic_data_copy, metric="dau", period="2023", value="412", unit="million", source_id="t-ks-2023")
+    bound = append_row(synthetic_data_copy, metric="dau", period="2023", value="4.1", qualifier="under", unit="100m",
+                       basis="estimate", source_id="t-ks-2023")
+    report = check(synthetic_data_copy)
+    assert where(report.errors) == [("metrics.csv", bound, "qualifier")]
+    assert f"line {exact}" in report.errors[0].message
 
 
 def test_quarters_within_one_percent_of_the_annual_total_pass(synthetic_data_copy):
@@ -261,10 +319,9 @@ def test_fiscal_year_total_is_compared_with_its_own_quarters(synthetic_data_copy
     rows[-1]["value"] = "2500"  # 2024Q1: the four quarters now add up to 8650 against 8200
     write_metrics(synthetic_data_copy, rows)
     report = check(synthetic_data_copy)
-    assert report.errors == []
-    assert where(report.warnings) == [("metrics.csv", line_of(synthetic_data_copy, "alibaba", "gmv", "FY2024"), "value")]
-    assert "2023Q2-2024Q1" in report.warnings[0].message
-    assert "add up to 8,650.0, +5.5% off this annual total 8,200.0" in report.warnings[0].message
+    assert where(report.errors) == [("metrics.csv", line_of(synthetic_data_copy, "alibaba", "gmv", "FY2024"), "value")]
+    assert "2023Q2-2024Q1" in report.errors[0].message
+    assert "add up to 8,650.0, +5.5% off this annual total 8,200.0" in report.errors[0].message
 
 
 # --- sources, platforms and events: each bad value located at its line and column ------------

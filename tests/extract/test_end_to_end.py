@@ -30,12 +30,12 @@ def test_extract_review_apply_validate_build(synthetic_data_copy, tmp_path):
     assert review.returncode == 0, review.stderr
     rows = list(csv.DictReader(io.StringIO(review.stdout)))
     assert {(r["metric"], r["period"], r["value"], r["unit"], r["status"]) for r in rows} == {
-        ("dau", "2025Q4", "4.200", "100m", "new"), ("dau", "2024Q4", "3.950", "100m", "same"),
+        ("dau", "2025Q4", "4.200", "100m", "new"), ("dau", "2024Q4", "3.950", "100m", "rounding"),
         ("gmv", "2025Q4", "2600", "RMB_100m", "new"), ("gmv", "2024Q4", "2400", "RMB_100m", "same"),
         ("revenue_total", "2025Q4", "400", "RMB_100m", "new"), ("revenue_total", "2024Q4", "354", "RMB_100m", "new"),
         ("gmv", "2025", "8375", "RMB_100m", "new"), ("gmv", "2024", "7650", "RMB_100m", "same"),
     }
-    assert "5 new, 3 same, 0 conflict" in review.stderr
+    assert "5 new, 2 same, 1 rounding, 0 conflict" in review.stderr
     assert not list(synthetic_data_copy.glob("*.bak-*")), "reviewing writes nothing"
 
     applied = kreport("extract", str(RELEASE), "--data", data, "--apply")

@@ -49,7 +49,7 @@ def test_several_files_each_with_its_source_and_rows(synthetic_data_dir):
     summary = "\n".join(extraction.summary())
     assert "alibaba-2021q1-en.txt: alibaba 2021Q1 (English, text): 0 figures" in summary
     assert "First Half 2025 Key Highlights" in summary  # what was left out, and why
-    assert extraction.to_csv().splitlines()[0] == "platform,metric,period,value,qualifier,unit,basis,source_id,note,status,quote"
+    assert extraction.to_csv().splitlines()[0] == "platform,metric,period,value,qualifier,unit,basis,source_id,note,corroborated_by,status,quote"
 
 
 def test_the_period_option_settles_a_release_that_never_states_its_quarter(synthetic_data_dir, tmp_path):

@@ -11,12 +11,14 @@ from kreport.extract.periods import Span, date_quarter, quarter_named
     ("third quarter of 2023", "2023Q3"), ("Third Quarter 2023", "2023Q3"), ("Third Quarter 202 4", "2024Q3"),
     ("2020 Second Quarter", "2020Q2"), ("December Quarter 2020", "2020Q4"), ("March quarter 2021", "2021Q1"),
     ("2025年第三季度", "2025Q3"), ("2025年三季度", "2025Q3"), ("2024年第4季度", "2024Q4"),
+    # Short forms of rewrites and briefs (issue 23).
+    ("Q3 2023", "2023Q3"), ("Q4-2024", "2024Q4"), ("2024Q4", "2024Q4"), ("2025 Q1", "2025Q1"), ("2025年Q3", "2025Q3"),
 ])
 def test_quarters_named_in_words(text, label):
     assert quarter_named(text).label == label
 
 
-@pytest.mark.parametrize("text", ["2022年第季度", "third quarter", "Q3 2023", "fifth quarter of 2023"])
+@pytest.mark.parametrize("text", ["2022年第季度", "third quarter", "Q3", "25Q3", "Q5 2023", "fifth quarter of 2023"])
 def test_a_quarter_that_is_not_all_there_is_none(text):
     assert quarter_named(text) is None
 

@@ -24,6 +24,15 @@ def test_every_fixture_says_which_platform_and_quarter_it_covers(name):
     assert release.language == name.split("-", 2)[2]
 
 
+@pytest.mark.parametrize("name", sorted(str(p.relative_to(RELEASES))[: -len(".txt")] for p in RELEASES.glob("heldout2/*.txt")))
+def test_a_heldout2_page_is_never_given_another_company_or_quarter(name):
+    # heldout2/ (issue 23): where the page leaves its company or quarter unstated, none is read; never a wrong one.
+    meta = json.loads((RELEASES / f"{name}.meta.json").read_text(encoding="utf-8"))
+    release = read_release((RELEASES / f"{name}.txt").read_text(encoding="utf-8"), fiscal_year_end_month={"alibaba": 3})
+    assert release.platform in (None, meta["platform"])
+    assert release.period is None or release.period.label == meta["period"]
+
+
 @pytest.mark.parametrize("line, kind, label", [
     ("Second Quarter 2025 Key Highlights", "quarter", "2025Q2"),
     ("Third Quarter 202 4 Key Highlights", "quarter", "2024Q3"),
@@ -98,3 +107,21 @@ def test_a_fiscal_year_block_of_a_march_year_is_a_fiscal_year():
             "In the fiscal year ended March 31, 2021:\nRevenue was RMB717,289 million.")
     release = read_release(text, fiscal_year_end_month={"alibaba": 3})
     assert release.sentences[-1].block.span == Span("fiscal_year", 2021)
+
+
+# --- issue 23: the quarter of rewrites, briefs and exchange announcements ---------------------------------
+
+@pytest.mark.parametrize("text, label", [
+    ("Pinduoduo Posts Q2 2031 Results\nRevenue rose.", "2031Q2"),
+    ("拼多多发布2031年Q2财报:营收增长\n正文。", "2031Q2"),
+    ("On May 20, Kuaishou released its second-quarter financial report for 2031, with revenue up.", "2031Q2"),
+    ("JD.com announced its fourth-quarter and full-year earnings for 2031. Revenue grew.", "2031Q4"),
+    ("快手-W:截至2031年3月31日止三個月的業績公告\n快手科技董事會欣然宣佈本公司截至2031年3月31日止三個月的未經審核合併業績。", "2031Q1"),
+    ("京东交出2031年第二季度成绩单。期内营收增长。", "2031Q2"),
+])
+def test_the_quarter_a_rewrite_or_an_exchange_announcement_reports_on(text, label):
+    assert read_release(text).period.label == label
+
+
+def test_a_quarter_and_year_heading_opens_a_block_whose_sentences_name_their_period():
+    assert heading_block("Fourth Quarter and Full Year 2031 Highlights").kind == "both"

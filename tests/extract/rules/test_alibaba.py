@@ -27,3 +27,11 @@ def test_a_date_cut_short_is_read_only_where_it_fits_the_block(figures):
     assert figures(text + "December 31, 2") == {("annual_buyers", "2020Q4", "779", "million", "")}
     assert figures(text + "September 30, 2") == set()
     assert figures(text + "December 31, 1") == set()
+
+
+def test_customer_management_revenue_of_taobao_and_tmall_group(figures):
+    # issue 23: the vocabulary maps Alibaba's CMR to revenue_marketing (provisional); a sentence of its own here.
+    text = ("Alibaba Group Announces December Quarter 2031 Results\n\nIn the quarter ended December 31, 2031:\n\n"
+            "Customer management revenue at Taobao and Tmall Group grew 10% year-over-year to RMB110,000 million (US$15,000 million).\n\n"
+            "Customer management revenue grew 12% year-over-year.\n")
+    assert figures(text) == {("revenue_marketing", "2031Q4", "110000", "RMB_mn", "")}
