@@ -57,6 +57,10 @@ class Dataset:
         kind (``period_kind``: quarter, year or fiscal_year), ``announced`` a Timestamp (NaT if
         not known), ``source_id``, ``note`` and the ``line`` in the file. Ask it with
         :meth:`last_disclosed`, :meth:`first_disclosed` and :meth:`is_disclosed`.
+    definitions : dict
+        definitions.csv: ``(platform, metric) -> (label_en, label_zh)``, what a metric is for that
+        platform in readers' words. The metrics frame carries reader_notes.csv as ``reader_note_en``
+        and ``reader_note_zh`` ('' where a figure has none).
     """
 
     metrics: pd.DataFrame
@@ -65,6 +69,7 @@ class Dataset:
     events: pd.DataFrame
     data_dir: Path
     disclosures: pd.DataFrame = field(default_factory=_no_disclosures)
+    definitions: dict = field(default_factory=dict)
 
     def as_of(self, quarter) -> Dataset:
         """What was known for periods up to the end of ``quarter`` (YYYYQn)."""
@@ -74,7 +79,14 @@ class Dataset:
         # Disclosure records are kept whole: whether a metric is still disclosed at a quarter
         # does not depend on the cut-off.
         return Dataset(metrics.reset_index(drop=True), self.platforms, self.sources,
-                       events.reset_index(drop=True), self.data_dir, self.disclosures)
+                       events.reset_index(drop=True), self.data_dir, self.disclosures, self.definitions)
+
+    def used_sources(self) -> pd.DataFrame:
+        """The sources the figures (primary and corroborating), events and disclosure records cite: one list, so
+        every page that counts sources counts the same ones."""
+        used = (set(self.metrics["source_id"]) | {i for ids in self.metrics["corroborated_by"] for i in ids}
+                | set(self.events["source_id"]) | set(self.disclosures["source_id"]))
+        return self.sources[self.sources["source_id"].isin(used)]
 
     def latest_quarter(self) -> pd.Period:
         """The newest calendar quarter with a figure in the data."""
@@ -147,7 +159,15 @@ def load(data_dir: Path | str | None = None, as_of=None) -> Dataset:
     events["quarter"] = events["date"].dt.to_period("Q-DEC")
     events = events.sort_values("date").reset_index(drop=True)
     disclosures = _disclosures_frame(report.tables.get("disclosures.csv", []), platforms)
-    dataset = Dataset(metrics, platforms.set_index("platform", drop=False), sources, events, data_dir, disclosures)
+    notes = {(r["platform"], r["metric"], r["period"].strip()): (r["note_en"].strip(), r["note_zh"].strip())
+             for r in report.tables.get("reader_notes.csv", [])}
+    by_line = {line: notes.get((pl, m, p.strip()), ("", "")) for line, pl, m, p in
+               zip(raw["line"], raw["platform"], raw["metric"], raw["period"])}
+    metrics["reader_note_en"] = [by_line[line][0] for line in metrics["line"]]
+    metrics["reader_note_zh"] = [by_line[line][1] for line in metrics["line"]]
+    definitions = {(r["platform"], r["metric"]): (r["label_en"].strip(), r["label_zh"].strip())
+                   for r in report.tables.get("definitions.csv", [])}
+    dataset = Dataset(metrics, platforms.set_index("platform", drop=False), sources, events, data_dir, disclosures, definitions)
     return dataset.as_of(as_of) if as_of is not None else dataset
 
 

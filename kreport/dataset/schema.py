@@ -49,9 +49,16 @@ TABLES: dict[str, tuple[str, ...]] = {
 
 # Files a data folder may have or leave out. Each is checked like the four above when present; a
 # missing one reads as a file with a header and no rows.
-#   disclosures.csv  when a platform started ("first") or stopped ("last") disclosing a metric
+#   disclosures.csv   when a platform started ("first") or stopped ("last") disclosing a metric
+#   definitions.csv   what a metric is for one platform, in readers' words (a label per language),
+#                     where the vocabulary's general name would mislead (Kuaishou's "other services")
+#   reader_notes.csv  what a reader must know about one figure, in both languages ("one month's
+#                     figure, not a quarterly average"); metrics.csv's `note` is the analysts' own
+#                     record and never reaches a reader's page
 OPTIONAL_TABLES: dict[str, tuple[str, ...]] = {
     "disclosures.csv": ("platform", "metric", "event", "period", "announced", "source_id", "note"),
+    "definitions.csv": ("platform", "metric", "label_en", "label_zh"),
+    "reader_notes.csv": ("platform", "metric", "period", "note_en", "note_zh"),
 }
 # The events of disclosures.csv: the first period a metric was disclosed for, or the last.
 DISCLOSURE_EVENTS = ("first", "last")

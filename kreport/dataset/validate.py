@@ -609,6 +609,7 @@ def check(data_dir: Path | str) -> ValidationReport:
     _check_events(report, report.tables["events.csv"], fiscal.keys(), sources)
     _check_metrics(report, report.tables["metrics.csv"], fiscal, sources)
     _check_disclosures(report, report.tables["disclosures.csv"], fiscal, sources)
+    _check_reader_texts(report, fiscal)
     _check_excel_artifacts(report, data_dir)
     return report
 
@@ -657,6 +658,29 @@ def _check_disclosures(report: ValidationReport, rows: list[Row], fiscal: dict[s
                     name, line, "period", f"{platform} {metric}: the first disclosed period {period_label(period)} comes after the last, {period_label(last)}",
                 ))
     _check_disclosures_against_figures(report, seen, fiscal)
+
+
+def _check_reader_texts(report: ValidationReport, fiscal: dict[str, int]) -> None:
+    """Check definitions.csv and reader_notes.csv: known platform and metric, both languages written, one row
+    per key, and a reader note only for a figure metrics.csv has (same platform, metric and period)."""
+    figures = {(r["platform"], r["metric"], r["period"].strip()) for r in report.tables.get("metrics.csv", [])}
+    for name, key_columns, text_columns in (("definitions.csv", ("platform", "metric"), ("label_en", "label_zh")),
+                                            ("reader_notes.csv", ("platform", "metric", "period"), ("note_en", "note_zh"))):
+        seen: dict[tuple, int] = {}
+        for row in report.tables.get(name, []):
+            ok = _require(report, name, row, "platform", fiscal.keys())
+            ok &= _require(report, name, row, "metric", METRICS.keys())
+            for column in text_columns:
+                ok &= _require(report, name, row, column, what="the text readers see, in " + ("English" if column.endswith("en") else "Chinese"))
+            if not ok:
+                continue
+            key = tuple(row[c].strip() for c in key_columns)
+            if key in seen:
+                report.problems.append(Problem(name, row.line, key_columns[-1], f"{' '.join(key)} already has a row on line {seen[key]}; keep one"))
+                continue
+            seen[key] = row.line
+            if name == "reader_notes.csv" and key not in figures:
+                report.problems.append(Problem(name, row.line, "period", f"metrics.csv has no figure for {' '.join(key)}: a note needs its figure"))
 
 
 def _check_disclosures_against_figures(report: ValidationReport, seen: dict, fiscal: dict[str, int]) -> None:

@@ -75,6 +75,19 @@ class Report:
         row = self.data.platforms.loc[platform]
         return row["name_zh"] if self.lang == "zh" else row["name_en"]
 
+    def metric_name(self, platform: str | None, metric: str) -> str:
+        """What ``metric`` is for ``platform`` in the reader's words: its definitions.csv label where the data has one
+        (Kuaishou's "other services" line, Douyin's one-month DAU), else the vocabulary's name."""
+        labels = self.data.definitions.get((platform, metric))
+        if labels:
+            return labels[0] if self.lang == "en" else labels[1]
+        return self.t(f"metric.{metric}")
+
+    def reader_note(self, row) -> str:
+        """A figure's note for readers in this report's language ('' where it has none); never the analysts' note."""
+        value = row.get(f"reader_note_{self.lang}", "")
+        return value if isinstance(value, str) else ""
+
     def owner_name(self, platform: str, metric: str) -> str:
         """Who a figure is for: the listed company for company-level metrics (revenue), else the platform."""
         if METRICS[metric].company_level:

@@ -32,7 +32,7 @@ def figure_table(rep: Report, figures: pd.DataFrame, with_platform: bool = True)
     columns = {}
     if with_platform:
         columns[rep.t("col.platform")] = [rep.platform_name(p) for p in figures["platform"]]
-    columns[rep.t("col.metric")] = [rep.t(f"metric.{m}") for m in figures["metric"]]
+    columns[rep.t("col.metric")] = [rep.metric_name(p, m) for p, m in zip(figures["platform"], figures["metric"])]
     columns[rep.t("col.period")] = list(figures["period_text"])
     columns[rep.t("col.value")] = [
         quantity(v, u, q, rep.lang) for v, u, q in zip(figures["value"], figures["unit"], figures["qualifier"])
@@ -42,7 +42,7 @@ def figure_table(rep: Report, figures: pd.DataFrame, with_platform: bool = True)
     columns[rep.t("col.source")] = [source_link(r) for _, r in figures.iterrows()]
     if "tier" in figures:
         columns[rep.t("col.grade")] = [_grade(rep, r) for _, r in figures.iterrows()]
-    columns[rep.t("col.note")] = list(figures["note"])
+    columns[rep.t("col.note")] = [rep.reader_note(r) for _, r in figures.iterrows()]
     return html_table(pd.DataFrame(columns), numeric=(rep.t("col.value"),))
 
 

@@ -172,7 +172,7 @@ def loyalty(rep: Report) -> Html:
             rep.t("col.platform"): [labels[p] for p in rates["platform"]],
             rep.t("col.period"): [period_label(p, k) for p, k in zip(rates["period"], rates["period_kind"])],
             rep.t("col.value"): [format_value(v, "fraction", q) for v, q in zip(rates["value"], rates["qualifier"])],
-            rep.t("col.note"): list(rates["note"]),
+            rep.t("col.note"): [rep.reader_note(r) for _, r in rates.iterrows()],
         })
         block += rep.table(html_table(frame, numeric=(rep.t("col.value"),)), rep.t("cmp.repurchase.caption"), rates["source_id"])
     return block + rep.callout(rep.t("cmp.loyalty.caveat"))

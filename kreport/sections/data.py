@@ -43,14 +43,12 @@ def disclosures(rep: Report) -> Html:
         rep.t("appendix.col.event"): [rep.t(f"appendix.disclosure.{e}") for e in records["event"]],
         rep.t("col.period"): [period_label(p) for p in records["period"]],
         rep.t("appendix.col.announced"): [d.date().isoformat() if pd.notna(d) else "–" for d in records["announced"]],
-        rep.t("col.note"): list(records["note"]),
     })
     return block + rep.table(html_table(frame), rep.t("appendix.disclosures.caption", n=len(frame)), records["source_id"])
 
 
 def source_list(rep: Report) -> Html:
-    used = set(rep.data.metrics["source_id"]) | set(rep.data.events["source_id"]) | set(rep.data.disclosures["source_id"])
-    sources = rep.data.sources[rep.data.sources["source_id"].isin(used)]
+    sources = rep.data.used_sources()
     frame = pd.DataFrame({
         rep.t("col.source_id"): list(sources["source_id"]),
         rep.t("col.title"): [templating.block("source_link", t, u, None, None) for t, u in zip(sources["title"], sources["url"])],
@@ -63,9 +61,12 @@ def source_list(rep: Report) -> Html:
 
 def download(rep: Report) -> Html:
     figures = _figures(rep)
-    columns = ["platform", "metric", "period_text", "value", "unit", "qualifier", "basis", "value_published",
-               "unit_published", "source_id", "source_title", "source_publisher", "source_url", "source_published", "note"]
+    columns = ["platform", "metric", "period_text", "value", "unit", "qualifier", "basis", "grade", "value_published",
+               "unit_published", "source_id", "source_title", "source_publisher", "source_url", "source_published",
+               "reader_note_en", "reader_note_zh"]
     frame = figures[columns].rename(columns={"period_text": "period"})
+    # Values as the data states them, without binary float noise (320.40000000000003 is 320.4).
+    frame["value"] = [float(f"{v:.10g}") + 0.0 for v in frame["value"]]
     return rep.section(rep.t("appendix.download"), rep.t("appendix.download.intro")) + csv_download(
         rep, frame, f"kreport-data-{rep.quarter}.csv")
 
@@ -73,4 +74,4 @@ def download(rep: Report) -> Html:
 def headlines(rep: Report):
     metrics = rep.data.metrics
     return rep.record(**{rep.t("appendix.figures.count"): str(len(metrics)),
-                         rep.t("appendix.sources.count"): str(metrics["source_id"].nunique())})
+                         rep.t("appendix.sources.count"): str(len(rep.data.used_sources()))})

@@ -70,7 +70,7 @@ def at_a_glance(rep: Report) -> Html:
 
 def _metric_label(rep: Report, metric: str) -> str:
     """The metric's name; a company-level figure (revenue) also names the listed company it is for."""
-    label = rep.t(f"metric.{metric}")
+    label = rep.metric_name(rep.platform, metric)
     owner = rep.owner_name(rep.platform, metric)
     return label if owner == rep.platform_name(rep.platform) else f"{label} ({owner})"
 
@@ -104,7 +104,7 @@ def metric_history(rep: Report) -> Html:
                 growth_grades = basis.yoy(quarterly_series(mine, rep.platform, metric, column="grade")).reindex(index)
             svg = charts.bar_chart(bounds, unit=canonical, fmt=rep.format, ylabel=rep.t(f"axis.{canonical}"), colour=colour,
                                    growth=growth, growth_grades=growth_grades, growth_label=rep.t("axis.yoy"),
-                                   series_label=rep.t(f"metric.{metric}"), lang=rep.lang)
+                                   series_label=rep.metric_name(rep.platform, metric), lang=rep.lang)
             caption = rep.t(label_key, metric=_metric_label(rep, metric), start=bounds["label"].iloc[0], end=bounds["label"].iloc[-1])
             block += rep.figure(svg, caption, bounds["source_id"])
     return block

@@ -67,10 +67,15 @@ def test_text_from_the_data_is_escaped(tmp_path):
     shutil.copytree(DATA, copy)
     path = copy / "metrics.csv"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("synthetic test figure in RMB bn", f"note {XSS} end"), encoding="utf-8")
+    path.write_text(text.replace("synthetic test figure in RMB bn", f"analysts' own note {XSS} end"), encoding="utf-8")
+    figure = next(line for line in text.splitlines() if line.startswith("kuaishou,gmv,"))
+    platform, metric, period = figure.split(",")[:3]
+    (copy / "reader_notes.csv").write_text(
+        f"platform,metric,period,note_en,note_zh\n{platform},{metric},{period},note {XSS} end,说明 {XSS}\n", encoding="utf-8")
     markup = str(data.all_figures(appendix(data_dir=copy)))
-    assert "note &lt;script&gt;alert(1)&lt;/script&gt; end" in markup
+    assert "note &lt;script&gt;alert(1)&lt;/script&gt; end" in markup  # the reader note, escaped
     assert "<script" not in markup
+    assert "analysts' own note" not in markup  # metrics.csv's note is the analysts' record: never on a page
 
 
 def test_source_list_holds_the_sources_used_by_figures_and_events():
@@ -79,7 +84,8 @@ def test_source_list_holds_the_sources_used_by_figures_and_events():
     ids = [row[0] for row in rows]
     assert "t-events" in ids  # cited by events only
     assert "t-unused" not in ids  # cited by nothing
-    assert "The 10 sources behind the figures and events" in markup and len(rows) == 10
+    # corroborating sources count too: one list of sources, the same count on every page
+    assert "The 11 sources behind the figures and events" in markup and len(rows) == 11
     ali = next(row for row in rows if row[0] == "t-ali")
     assert ali[1] == "[Synthetic test figures: Taobao &amp; Tmall]"  # no URL: plain text, no link
     dy = next(row for row in rows if row[0] == "t-dy-media")
@@ -95,9 +101,9 @@ def test_download_embeds_every_figure_as_csv():
     assert raw.startswith(b"\xef\xbb\xbf")  # a byte-order mark, so Excel reads it as UTF-8
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert len(rows) == 99
-    assert list(rows[0]) == ["platform", "metric", "period", "value", "unit", "qualifier", "basis", "value_published",
+    assert list(rows[0]) == ["platform", "metric", "period", "value", "unit", "qualifier", "basis", "grade", "value_published",
                              "unit_published", "source_id", "source_title", "source_publisher", "source_url",
-                             "source_published", "note"]
+                             "source_published", "reader_note_en", "reader_note_zh"]
     fy = next(r for r in rows if r["platform"] == "alibaba" and r["period"] == "FY2025")
     assert (fy["value"], fy["unit"], fy["value_published"], fy["unit_published"]) == ("8400.0", "RMB_bn", "8.4", "RMB_trillion")
     assert fy["source_title"] == "[Synthetic test figures: Taobao & Tmall]"  # the CSV holds the text itself
@@ -106,4 +112,4 @@ def test_download_embeds_every_figure_as_csv():
 @pytest.mark.parametrize("lang, labels", [("en", ["figures", "sources"]), ("zh", ["数据点", "来源"])])
 def test_headlines_count_figures_and_their_sources(lang, labels):
     record = data.headlines(appendix(lang=lang)).data
-    assert record["headlines"] == [{"label": labels[0], "value": "99"}, {"label": labels[1], "value": "9"}]
+    assert record["headlines"] == [{"label": labels[0], "value": "99"}, {"label": labels[1], "value": "11"}]  # as the source list
