@@ -51,3 +51,27 @@ def synthetic_data_copy(tmp_path) -> Path:
         shutil.copyfile(SYNTHETIC_DATA_DIR / name, target / name)
     return target
 # --- end of data fixtures ---------------------------------------------------------------
+
+
+# --- the built set: every report of the catalog on the shipped data, built once per test session -----------
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """Every report whose notebook exists, both languages, every platform (one with KREPORT_BROWSER_PLATFORM=douyin),
+    at the data's latest quarter. KREPORT_BROWSER_SITE=reports/ checks an already built folder instead of building.
+    Shared by the browser test and the reader-contract test, so CI builds the set once."""
+    import os
+
+    from kreport.publish.catalog import REPORTS
+    from kreport.publish.orchestrator import build
+
+    if os.environ.get("KREPORT_BROWSER_SITE"):
+        return Path(os.environ["KREPORT_BROWSER_SITE"])
+    out = tmp_path_factory.mktemp("site") / "reports"
+    catalog = {name: spec for name, spec in REPORTS.items() if spec.path.exists()}
+    platform = os.environ.get("KREPORT_BROWSER_PLATFORM", "all")
+    params = {} if platform == "all" else {"platform": platform}
+    results = build(out_dir=out, catalog=catalog, params=params, echo=lambda line: None)
+    failed = [(r.name, r.error) for r in results if r.status != "built"]
+    assert not failed, failed
+    return out
+# --- end of the built set ---------------------------------------------------------------

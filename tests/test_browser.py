@@ -14,9 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from kreport.publish.catalog import REPORTS
-from kreport.publish.orchestrator import build
-
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
@@ -37,22 +34,10 @@ def _chromium() -> str:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    """Every report whose notebook exists, both languages, every platform (one with KREPORT_BROWSER_PLATFORM=douyin).
-
-    KREPORT_BROWSER_SITE=reports/ checks an already built folder instead of building.
-    """
+def site(built_site) -> Path:
+    """The built set (tests/conftest.py ``built_site``), once chromium is known to be there."""
     _chromium()
-    if os.environ.get("KREPORT_BROWSER_SITE"):
-        return Path(os.environ["KREPORT_BROWSER_SITE"])
-    out = tmp_path_factory.mktemp("browser") / "reports"
-    catalog = {name: spec for name, spec in REPORTS.items() if spec.path.exists()}
-    platform = os.environ.get("KREPORT_BROWSER_PLATFORM", "all")
-    params = {} if platform == "all" else {"platform": platform}
-    results = build(out_dir=out, catalog=catalog, params=params, echo=lambda line: None)
-    failed = [(r.name, r.error) for r in results if r.status != "built"]
-    assert not failed, failed
-    return out
+    return built_site
 
 
 @pytest.fixture(scope="module")

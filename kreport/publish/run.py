@@ -109,7 +109,9 @@ def execute(run: Run, work_dir: Path, timeout: int) -> RunResult:
         result.records = notebook_records(nb)
         title = result.records.get("title", run.name)
         footer = _footer(run, time.monotonic() - started)
-        markup = page(notebook_to_html(nb), title=title, lang=run.params.get("lang", "en"), footer=footer, nav=run.nav)
+        quarter = run.params.get("quarter")
+        markup = page(notebook_to_html(nb), title=f"{title} · {quarter}" if quarter else title, lang=run.params.get("lang", "en"),
+                      footer=footer, nav=run.nav)
         if not _build_alive():  # an orphan never publishes: a newer build may own this folder now
             executed.unlink(missing_ok=True)
             os._exit(1)

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
+from markupsafe import escape
 
 from kreport.dataset.load import Dataset, check_platform, load
 from kreport.dataset.periods import parse_quarter, period_label
@@ -147,7 +148,8 @@ class Report:
     def figure(self, chart: Chart, caption: str, source_ids) -> Html:
         """A numbered chart with its caption, a source line and the data behind it (every plotted point)."""
         self._figures += 1
-        return Html(block("figure", self._figures, self.t("figure", n=self._figures), Markup(chart.svg), caption,
+        svg = chart.svg.replace('<svg role="img"', f'<svg role="img" aria-label="{escape(caption)}"', 1)
+        return Html(block("figure", self._figures, self.t("figure", n=self._figures), Markup(svg), caption,
                           self.source_line(source_ids), self.chart_data(chart)))
 
     def chart_data(self, chart: Chart) -> Markup:

@@ -94,7 +94,7 @@ def test_sections_tables_and_figures_are_numbered_separately(rep):
     assert 'id="tab1"' in table_1 and "Table 1." in table_1 and "Caption &lt;a&gt;" in table_1
     assert 'id="tab2"' in table_2 and "Table 2." in table_2
     assert 'id="fig1"' in figure_1 and "Figure 1." in figure_1
-    assert '<svg role="img"></svg>' in figure_1  # the chart is our markup, not escaped
+    assert '<svg role="img" aria-label="Chart caption"></svg>' in figure_1  # our markup, not escaped; named by its caption
     assert 'class="source-line"' not in table_1 and 'class="chart-data' not in figure_1
 
 
