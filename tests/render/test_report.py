@@ -113,9 +113,10 @@ def test_a_figure_lists_the_data_behind_its_chart(rep):
     markup = str(rep.figure(Chart("<svg></svg>", points), "caption", ["t-ali"]))
     assert "<summary>Data behind this chart</summary>" in markup
     assert ('<tr data-platform="alibaba" data-metric="gmv" data-period="FY2025" data-value="8400.0" '
-            'data-basis="reported"><td>Taobao &amp; Tmall</td><td>FY2025</td><td class="num">8,400 RMB bn</td>'
+            'data-basis="reported" data-unit="RMB_bn"><td>Taobao &amp; Tmall</td><td>FY2025</td><td class="num">8,400 RMB bn</td>'
             "<td>reported</td></tr>") in markup
     assert '<td class="num">&gt;900 million</td>' in markup
+    assert 'data-qualifier="over"' in markup  # a bound says so in the chart's data
 
 
 # --- source lines ------------------------------------------------------------------------------
