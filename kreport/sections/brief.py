@@ -12,14 +12,16 @@ from kreport.dataset.load import quarterly_series
 from kreport.dataset.periods import period_label
 from kreport.dataset.schema import CANONICAL_UNIT, METRICS
 from kreport.dataset.selections import latest_figures, without_bounds
+from kreport.render.findings import finding_sentence
 from kreport.render.numbers import format_change, quantity
 from kreport.render.report import Html, Report
 from kreport.render.tables import html_table
 from kreport.stats import basis, claims
 from kreport.stats.derived import gmv_per_dau
+from kreport.stats.findings import findings
 from kreport.stats.forecast.policy import MIN_QUARTERS, modelled_series, series_forecast
 
-__all__ = ["latest_table", "takeaways", "forecast_check", "data_changes", "headlines"]
+__all__ = ["latest_table", "takeaways", "conclusion", "forecast_check", "data_changes", "headlines"]
 
 _BRIEF_METRICS = {"gmv": "gmv", "gmv_ttm": "gmv", "dau": "dau", "monthly_buyers": "buyers",
                   "annual_buyers": "buyers", "repurchase_rate": "repurchase", "revenue_total": "revenue"}
@@ -165,6 +167,14 @@ def _revenue_items(rep: Report) -> list[str]:
 def takeaways(rep: Report) -> Html:
     items = _takeaway_items(rep)
     return rep.section(rep.t("brief.takeaways")) + rep.bullets(items)
+
+
+def conclusion(rep: Report) -> Html:
+    """The comparison's findings in short: the three on the surest evidence, without their caveats."""
+    items = [text for text in (finding_sentence(rep, f) for f in findings(rep.data.metrics, rep.data.platforms, rep.quarter)) if text]
+    if not items:
+        return Html("")
+    return rep.section(rep.t("brief.conclusion")) + rep.bullets(items[:3]) + rep.paragraph(rep.t("brief.conclusion.more"))
 
 
 def forecast_check(rep: Report) -> Html:

@@ -8,6 +8,7 @@ from kreport.dataset.load import annual_series, quarterly_series
 from kreport.dataset.periods import period_label, year_label
 from kreport.dataset.selections import without_bounds
 from kreport.render import charts, templating
+from kreport.render.findings import caveat_sentence, finding_sentence
 from kreport.render.numbers import format_value, quantity
 from kreport.render.report import Html, Report
 from kreport.render.tables import html_table
@@ -15,8 +16,9 @@ from kreport.stats import basis
 from kreport.stats.claims import gmv_user_pairs, yearly_growth
 from kreport.stats.claims import indexed as indexed_to
 from kreport.stats.derived import MEANINGFUL_BASE, buyer_penetration, gmv_per_user, take_rate
+from kreport.stats.findings import findings
 
-__all__ = ["introduction", "gmv_scale", "growth_paths", "indexed", "per_user", "loyalty", "monetisation", "contrast",
+__all__ = ["conclusion", "introduction", "gmv_scale", "growth_paths", "indexed", "per_user", "loyalty", "monetisation", "contrast",
            "convergence", "headlines"]
 
 INDEX_BASE = 2022
@@ -44,6 +46,15 @@ def _labels(rep: Report) -> tuple[dict, dict]:
     colours = {p: charts.platform_colour(p, platforms.loc[p, "model"]) for p in platforms.index}
     labels = {p: f"{rep.platform_name(p)} ({rep.model_name(platforms.loc[p, 'model'])})" for p in platforms.index}
     return colours, labels
+
+
+def conclusion(rep: Report) -> Html:
+    """Three to five findings for the quarter, computed by kreport.stats.findings, each with its strongest caveat."""
+    found = findings(rep.data.metrics, rep.data.platforms, rep.quarter)
+    items = [(finding_sentence(rep, f), caveat_sentence(rep, f)) for f in found]
+    return Html(templating.block("conclusion", rep.t("cmp.conclusion"), rep.t("cmp.conclusion.intro", quarter=str(rep.quarter)),
+                                 [i for i in items if i[0]], rep.t("cmp.conclusion.caveat"),
+                                 rep.t("cmp.conclusion.none", quarter=str(rep.quarter))))
 
 
 def introduction(rep: Report) -> Html:
