@@ -301,7 +301,7 @@ def _themed(draw):
 
 def _svg(fig) -> str:
     buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None, "Format": None, "Type": None})
     text = buffer.getvalue()
     text = text[text.index("<svg"):]
     # Keep the natural size as a ceiling; CSS lets the chart shrink with the page.
@@ -509,9 +509,11 @@ def fan_chart(history: pd.DataFrame, forecast: pd.DataFrame, *, unit="RMB_bn", f
     if later is not None and not later.dropna(subset=["value"]).empty:
         published = later.dropna(subset=["value"])
         for i, (_, row) in enumerate(published.iterrows()):
-            (dot,) = ax.plot([period_x(row["period"])], [row["value"]], lw=0, color="#212529", marker="D", markersize=5, zorder=4,
-                             label=labels.get("later", "published") if i == 0 else None)
-            point = _point(labels.get("later", "published"), row, row["value"], unit)
+            grade = _grade(row)
+            drawn.grades.add(grade)
+            (dot,) = ax.plot([period_x(row["period"])], [row["value"]], lw=0, marker="D", markersize=5, zorder=4,
+                             label=labels.get("later", "published") if i == 0 else None, **_marker_style(grade, "#212529"))
+            point = _point(labels.get("later", "published"), row, row["value"], unit, grade)
             marks.add(dot, point, f"{point['series']} · {point['period']} · {fmt(row['value'], unit, '')}")
     _year_axis(ax, [*hist["period"], *periods])
     _value_axis(ax, unit, lang)

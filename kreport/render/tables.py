@@ -14,10 +14,12 @@ from kreport.render.templating import Markup, block
 __all__ = ["figure_table", "html_table", "csv_download"]
 
 
-def html_table(frame: pd.DataFrame, numeric=()) -> Markup:
-    """A plain, readable table; every cell is escaped unless it is Markup built by a block template."""
+def html_table(frame: pd.DataFrame, numeric=(), css: str = "") -> Markup:
+    """A plain, readable table; every cell is escaped unless it is Markup built by a block template.
+
+    ``css`` adds a class saying what the table is (``sources`` for a list of sources)."""
     rows = [list(row) for row in frame.itertuples(index=False)]
-    return block("data_table", [str(c) for c in frame.columns], rows, tuple(numeric))
+    return block("data_table", [str(c) for c in frame.columns], rows, tuple(numeric), css)
 
 
 def source_link(row) -> Markup:

@@ -56,7 +56,8 @@ def source_list(rep: Report) -> Html:
         rep.t("col.published"): list(sources["published"]),
         rep.t("col.read_at"): list(sources["read_at"]),
     })
-    return rep.section(rep.t("appendix.sources")) + rep.table(html_table(frame), rep.t("appendix.sources.caption", n=len(frame)))
+    return rep.section(rep.t("appendix.sources")) + rep.table(html_table(frame, css="sources"),
+                                                              rep.t("appendix.sources.caption", n=len(frame)))
 
 
 def download(rep: Report) -> Html:
