@@ -82,9 +82,13 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
     text = text.strip()
     if text in ("本季度",) or re.fullmatch(r"(?:the|this) quarter", text, re.IGNORECASE):
         return release.period
-    if match := re.fullmatch(r"第([一二三四])季度", text):
+    # A short form naming the quarter but not its year ("第三季度", "三季度", "Q3", "the third quarter"): the
+    # page's own quarter if it is that quarter, else unreadable (never another year's).
+    if match := re.fullmatch(r"第?([一二三四])季度|Q([1-4])|(?:the )?(first|second|third|fourth)[ -]quarter", text, re.IGNORECASE):
         period = release.period
-        return period if period is not None and quarter_named(f"{period.year}年第{match.group(1)}季度") == period else None
+        number = ("一二三四".index(match.group(1)) + 1 if match.group(1) else int(match.group(2)) if match.group(2)
+                  else ("first", "second", "third", "fourth").index(match.group(3).lower()) + 1)
+        return period if period is not None and period.kind == "quarter" and period.quarter == number else None
     if rule.period == "ttm":
         span = date_quarter(text)
         if span is None and block.span is not None and block.kind == "quarter":
@@ -115,6 +119,9 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
     own = _own_period(match.groupdict().get("when") or "", rule, block, release)
     if own is None:
         return None, "its period could not be read"
+    if rule.weak and own and own != release.period:
+        # A looser wording (a paraphrase, an executive's words) is read only for the quarter the page reports on.
+        return None, f"a looser wording names {own}, not the page's own period"
     if block.kind == "both" and rule.period != "ttm":
         # "Fourth Quarter and Full Year 2024 Highlights": the sentence itself must name the quarter or the year.
         if not own or release.period is None:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from kreport.extract.rules import alibaba, jd, kuaishou, pdd
 from kreport.extract.rules.common import Rule
+from kreport.extract.rules.paraphrase import paraphrase_rules
 
 __all__ = ["RULES", "Rule"]
 
 RULES: dict[str, tuple[Rule, ...]] = {
-    "kuaishou": kuaishou.RULES,
-    "pdd": pdd.RULES,
-    "alibaba": alibaba.RULES,
-    "jd": jd.RULES,
+    "kuaishou": kuaishou.RULES + paraphrase_rules(),
+    "pdd": pdd.RULES + paraphrase_rules(),
+    "alibaba": alibaba.RULES + paraphrase_rules(),
+    "jd": jd.RULES + paraphrase_rules(),
 }

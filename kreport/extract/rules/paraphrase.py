@@ -1,0 +1,63 @@
+"""Paraphrased revenue wordings, shared by every company's rules: the rewrites, briefs, spun and translated
+copies analysts save ("reported Q3 2024 results with revenue reaching RMB 31.1 billion", "revenue for the
+quarter was 35.05 billion yuan", "二季度,快手收入为309.75亿元", "期内总收入2991亿元").
+
+They are looser wordings (``weak``): a release's own highlight gives the figure where both read one. What
+keeps them honest:
+
+- the word "revenue" must follow the start of a clause, a company's name, "total"/"net", or "with"/"its":
+  a segment's revenue ("domestic revenue", "商品收入", "线上营销服务收入") is never read as the company's;
+- the period is the sentence's own ("Q3 2024", "the third quarter of 2024", "2024年第三季度") or a short form
+  ("Q3", "the quarter", "三季度", "本季度") that agrees with the quarter the page reports on, or the block's;
+  anything else (nine months, 上半年, 前三季度, another quarter) leaves the figure out;
+- estimates, expectations and guidance are refused.
+"""
+
+from __future__ import annotations
+
+from kreport.extract.rules.common import NUM, USD, YEAR, Rule, rule
+
+__all__ = ["paraphrase_rules"]
+
+_LINE = "total revenue (a paraphrase of the release's wording)"
+_REFUSE_EN = (r"\b(?:expect(?:s|ed|ing)?|estimates?|estimated|consensus|forecasts?|projected|projects|guidance|"
+              r"anticipated|outlook|would|will)\b")
+_REFUSE_ZH = r"预期|预计|预测|一致预期|指引|展望|将"
+_ORDINAL = r"first|second|third|fourth"
+_WHEN_EN = (rf"Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|the (?:{_ORDINAL}) quarter(?: of)? {YEAR}|(?:{_ORDINAL}) quarter(?: of)? {YEAR}"
+            rf"|the (?:{_ORDINAL}) quarter|Q[1-4]|the quarter|this quarter")
+_COMPANY_EN = r"(?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo|the company|the group)(?:'s|’s)"
+_SUBJECT_EN = (r"(?:(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )|" + _COMPANY_EN + r" )(?:total |net |overall )?"
+               r"|\b(?:total|net) )revenues?")
+# The two ways a rewrite writes money: "RMB 31.1 billion" and "31.1 billion yuan".
+_MONEY_EN = (rf"(?:RMB|CNY) ?(?P<v>{NUM}) ?(?P<u>billion|million)\b{USD}",
+             rf"(?P<v>{NUM}) ?(?P<u>billion|million) (?:yuan|RMB|CNY|Chinese yuan)\b(?! renminbi)")
+_VERB_EN = (rf"(?:(?P<lead>was|were|of|reached|reaching|totaled|totalled|totaling|came in at|amounted to|stood at)"
+            rf"|(?:rose|increased|grew|climbed|jumped|was up|were up|fell|decreased|declined|dropped) (?:by )?(?:{NUM})%"
+            rf"(?: year-over-year| year-on-year| YoY| from a year (?:earlier|ago))? to)")
+
+_Q_ZH = r"[一二三四]"
+_WHEN_ZH = rf"{YEAR}年第?{_Q_ZH}季度|{YEAR}年Q[1-4]|第?{_Q_ZH}季度|本季度|Q[1-4]"
+_COMPANY_ZH = r"(?:快手|京东|阿里巴巴|拼多多|PDD|公司|集团)"
+_MONEY_ZH = (rf"人民币 ?(?P<v>{NUM}) ?(?P<u>亿)元", rf"(?P<v>{NUM}) ?(?P<u>亿)元")
+
+
+def paraphrase_rules() -> tuple[Rule, ...]:
+    """The shared paraphrase rules (weak), for any company."""
+    rules: list[Rule] = []
+    for money in _MONEY_EN:
+        # The period first: "In Q3 2024, total revenue rose 11% to ...", "reported Q3 2024 results with revenue of ..."
+        rules.append(rule("revenue_total", rf"\b(?:in|for|during|reported) (?P<when>{_WHEN_EN})(?: results| earnings)?,?"
+                          rf"(?: [^.;]{{0,40}}?)? {_SUBJECT_EN} {_VERB_EN} {money}", _LINE, english=True, weak=True,
+                          kinds=("quarter", "intro"), refuse=_REFUSE_EN))
+        # After the subject: "Total revenue for the third quarter of 2024 was ...", "Revenue for the quarter was ..."
+        rules.append(rule("revenue_total", rf"{_SUBJECT_EN} (?:for|in) (?P<when>{_WHEN_EN}) {_VERB_EN} {money}", _LINE,
+                          english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
+        # No period of its own: the block's quarter.
+        rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}", _LINE, english=True, weak=True,
+                          kinds=("quarter",), refuse=_REFUSE_EN))
+    for money in _MONEY_ZH:
+        rules.append(rule("revenue_total", rf"(?:^|(?<=[,:;]))(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?{_COMPANY_ZH}?的?"
+                          rf"(?:总收入|总营收|营收|营业收入|净收入|收入)(?P<lead>为|是|达到|达|录得)?{money}", _LINE,
+                          english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
+    return tuple(rules)

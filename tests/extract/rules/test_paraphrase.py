@@ -1,0 +1,63 @@
+"""Paraphrased revenue wordings every company's pages use (kreport/extract/rules/paraphrase.py): rewrites,
+briefs, spun and translated copies. Sentences of their own, none taken from a fixture."""
+
+from __future__ import annotations
+
+import pytest
+
+PAGE_EN = "Examplecorp notes: Kuaishou Technology Announces Third Quarter 2031 Unaudited Financial Results\n\n"
+PAGE_ZH = "快手科技發佈2031年第三季度業績\n\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "In Q3 2031, total revenue rose 12.0% year-over-year to RMB 40.3 billion, its fastest growth in a year.",
+    "Kuaishou reported Q3 2031 results with revenue reaching RMB 40.3 billion.",
+    "Total revenue for the third quarter of 2031 was RMB40.3 billion.",
+    "Revenue for the quarter was 40.3 billion yuan, up 12% from a year earlier.",
+    "In the third quarter, total revenues were 40.3 billion yuan.",
+])
+def test_english_paraphrases_of_the_quarters_revenue(figures, sentence):
+    assert figures(PAGE_EN + sentence) == {("revenue_total", "2031Q3", "40.3", "RMB_bn", "")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "2031年第三季度,快手收入为403亿元,同比增长12%。",
+    "第三季度,快手的总营收达到403亿元。",
+    "三季度,快手收入为403亿元,同比增长12%。",
+    "本季度营收403亿元。",
+])
+def test_chinese_paraphrases_of_the_quarters_revenue(figures, sentence):
+    assert figures(PAGE_ZH + sentence) == {("revenue_total", "2031Q3", "403", "RMB_100m", "")}
+
+
+@pytest.mark.parametrize("text", [
+    PAGE_EN + "Revenue for the nine months ended September 30, 2031 was RMB 110.2 billion.",
+    PAGE_EN + "Analysts expected revenue of RMB 40.0 billion for Q3 2031.",
+    PAGE_EN + "Domestic revenue for Q3 2031 was RMB 38.1 billion.",
+    PAGE_EN + "In Q2 2031, total revenue rose 9% to RMB 38.0 billion.",  # another quarter than the page's
+    PAGE_EN + "In Q2, total revenue rose 9% to RMB 38.0 billion.",  # a short form naming another quarter
+    PAGE_EN + "Revenue reached RMB 40.3 billion.",  # no period and no heading: not placed
+    PAGE_EN + "Total revenue is expected to reach RMB 41.0 billion in the fourth quarter.",
+    PAGE_ZH + "上半年营收为783亿元。",
+    PAGE_ZH + "其中,商品收入303亿元,服务收入100亿元。",
+    PAGE_ZH + "前三季度,快手收入为1102亿元。",
+    PAGE_ZH + "二季度,快手收入为380亿元。",  # the page is the third quarter's
+    "快手第三季度收入为403亿元。",  # the page states no year: never placed
+])
+def test_paraphrases_left_out_where_period_or_metric_is_unclear(figures, text):
+    assert figures(text) == set()
+
+
+def test_a_paraphrase_gives_way_to_the_release_wording_it_agrees_with(figures):
+    text = (PAGE_EN + "Third Quarter 2031 Key Highlights\n"
+            "- Total revenue increased by 12.0% to RMB40.3 billion from RMB36.0 billion for the same period of 2030.\n"
+            "In Q3 2031, total revenue reached RMB 40.3 billion.")
+    assert figures(text) == {("revenue_total", "2031Q3", "40.3", "RMB_bn", ""), ("revenue_total", "2030Q3", "36.0", "RMB_bn", "")}
+
+
+def test_a_paraphrase_that_disagrees_with_the_release_wording_gives_way_to_it(figures):
+    # A paraphrase is a looser wording (like an executive's quote): the release's own bullet settles the figure.
+    text = (PAGE_EN + "Third Quarter 2031 Key Highlights\n"
+            "- Total revenue increased by 12.0% to RMB40.3 billion from RMB36.0 billion for the same period of 2030.\n"
+            "In Q3 2031, total revenue reached RMB 43.0 billion.")
+    assert ("revenue_total", "2031Q3", "43.0", "RMB_bn", "") not in figures(text)
