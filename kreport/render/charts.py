@@ -316,7 +316,7 @@ def _figure(width=9.0, height=4.2):
 @_themed
 def line_chart(frame: pd.DataFrame, *, series="platform", unit="RMB_bn", fmt=None, ylabel="", title="",
                colours: dict | None = None, labels: dict | None = None, percent=False, events=None,
-               log=False, lang="en") -> Chart:
+               log=False, lang="en", breaks: list | None = None) -> Chart:
     """Lines over time per ``series``, drawn by grade: solid between reported figures, dashed where either end
     is an estimate or a model's output; markers filled, half-filled (one media page) or hollow.
 
@@ -324,6 +324,8 @@ def line_chart(frame: pd.DataFrame, *, series="platform", unit="RMB_bn", fmt=Non
     Period drawn over, when it differs from the figure's own period) and qualifier. A bound ("over 500")
     is drawn as a triangle, never as a point of a line. A missing period breaks the line. ``unit`` says
     how to read the values (see :func:`kreport.render.numbers.format_quantity`); ``lang`` words the legend.
+    ``breaks``: (first Period of a new scope, label) pairs, drawn as labelled vertical lines where a series
+    changes what it measures.
     """
     fig, ax = _figure()
     marks = _Marks()
@@ -356,6 +358,10 @@ def line_chart(frame: pd.DataFrame, *, series="platform", unit="RMB_bn", fmt=Non
     _value_axis(ax, unit, lang, log=log)
     if events is not None:
         _mark_events(ax, events)
+    for period, text in breaks or ():
+        ax.axvline(period.start_time, color="#c92a2a", lw=1.0, ls=(0, (4, 2)))
+        ax.annotate(text, (period.start_time, 1.0), xycoords=("data", "axes fraction"), xytext=(3, -10),
+                    textcoords="offset points", fontsize=8, color="#c92a2a")
     ax.set_xlabel("")
     ax.set_ylabel(ylabel)
     if title:

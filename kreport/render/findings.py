@@ -9,11 +9,20 @@ from __future__ import annotations
 from kreport.dataset.periods import period_label
 from kreport.render.numbers import format_change, format_share
 
-__all__ = ["finding_sentence", "caveat_sentence"]
+__all__ = ["finding_sentence", "caveat_sentence", "graded"]
 
 
 def _grade_words(rep, grade: str) -> str:
     return "" if grade == "reported" else rep.t(f"brief.tk.grade.{grade}")
+
+
+def graded(rep, text: str, grade: str) -> str:
+    """``text`` with a word saying it rests on an estimate (or one media page), placed before its closing stop."""
+    words = _grade_words(rep, grade)
+    if not words:
+        return text
+    stop = text[-1] if text and text[-1] in ".。" else ""
+    return text[: len(text) - len(stop)] + words + stop
 
 
 def _growth_list(rep, latest: dict, metric: str, focus: str) -> str:
@@ -35,16 +44,16 @@ def finding_sentence(rep, finding) -> str:
         return rep.t(f"find.{finding.code}.{finding.direction}", owner=rep.owner_name("kuaishou", metric),
                      change=format_change(value), period=period_label(period),
                      others=_growth_list(rep, v["latest"], metric, "kuaishou"),
-                     gap=f"{abs(v['gap']) * 100:.1f}") + _grade_words(rep, grade)
+                     gap=f"{abs(v['gap']) * 100:.1f}")
     if finding.code == "gmv_growth":
         return rep.t(f"find.gmv_growth.{finding.direction}", year=period_label(v["year"]), kuaishou=format_change(v["kuaishou"]),
-                     douyin=format_change(v["douyin"])) + _grade_words(rep, finding.grade)
+                     douyin=format_change(v["douyin"]) + _grade_words(rep, finding.grade))
     if finding.code.startswith("shelf_share."):
         platform = finding.code.split(".", 1)[1]
         (p0, v0, q0), (p1, v1, q1) = v["first"], v["last"]
         return rep.t(f"find.shelf_share.{finding.direction}", name=rep.platform_name(platform),
                      first=rep.format(v0, "fraction", q0), first_period=period_label(p0),
-                     last=rep.format(v1, "fraction", q1), last_period=period_label(p1)) + _grade_words(rep, finding.grade)
+                     last=rep.format(v1, "fraction", q1), last_period=period_label(p1) + _grade_words(rep, finding.grade))
     return ""
 
 

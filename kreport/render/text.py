@@ -520,6 +520,18 @@ STRINGS |= {
                                     "抖音不公布GMV，其数据为媒体估算，上下几个百分点的误差即可改变比较结果。"),
     "find.caveat.shelf_definitions": ("each platform defines its shelf scenes itself, and several figures are lower bounds (“over”): compare the direction, not the levels.",
                                       "各平台对货架场景的界定不同，且部分数据为下限（“超过”）：宜比较方向，不宜比较水平。"),
+    "cmp.money.growth.intro": ("Levels of group revenue differ by an order of magnitude (Alibaba's is about seven times Kuaishou's), "
+                               "so the lines are compared by their growth: each company's revenue against the same quarter a year earlier.",
+                               "各集团的收入规模相差一个数量级（阿里巴巴约为快手的七倍），因此以增速比较：各公司收入与上年同季相比的变化。"),
+    "cmp.money.growth.caption": ("{metric}: year-on-year growth by company and quarter, {start} to {end}. A dashed red line marks where a line's scope changes.",
+                                 "{metric}：各公司分季度同比增速（{start}至{end}）。红色虚线标出收入口径变化之处。"),
+    "cmp.break.kling": ("{name}: Kling AI included", "{name}：含可灵AI"),
+    "cmp.break.temu": ("{name}: Temu included", "{name}：含Temu"),
+    "profile.missing_quarters": ("{name}'s results for {quarters} are not in the data: no copy of the release, a newswire repost or a "
+                                 "media report of it was found in the pages searched (the data appendix and data/README list the searches). "
+                                 "Charts show that quarter as a gap, and growth across it is not computed.",
+                                 "{name}{quarters}的业绩不在本数据中：在检索过的网页中未找到该季度的业绩公告、通稿转载或媒体报道"
+                                 "（检索记录见数据附录及data/README）。图表中该季度留空，跨越该季度的增速不予计算。"),
     "brief.conclusion": ("Trust vs interest vs shelf, in short", "三种模式对比要点"),
     "brief.conclusion.more": ("The comparison report gives each finding with its caveat.", "详见对比报告中的各项结论及保留意见。"),
     "brief.tk.grade.estimate": (" (an estimate)", "（估算数据）"),

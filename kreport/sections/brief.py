@@ -12,7 +12,7 @@ from kreport.dataset.load import quarterly_series
 from kreport.dataset.periods import period_label
 from kreport.dataset.schema import CANONICAL_UNIT, METRICS
 from kreport.dataset.selections import latest_figures, without_bounds
-from kreport.render.findings import finding_sentence
+from kreport.render.findings import finding_sentence, graded
 from kreport.render.numbers import format_change, quantity
 from kreport.render.report import Html, Report
 from kreport.render.tables import html_table
@@ -76,7 +76,7 @@ def latest_table(rep: Report) -> Html:
 
 def _graded(rep: Report, text: str, grade: str) -> str:
     """A takeaway resting on a figure that is not a plain reported one says so."""
-    return text if grade == "reported" else f"{text}{rep.t('brief.tk.grade.' + grade)}"
+    return graded(rep, text, grade)
 
 
 def _takeaway_items(rep: Report) -> list[str]:

@@ -6,6 +6,7 @@ import pandas as pd
 
 from kreport.dataset.load import annual_series, quarterly_series
 from kreport.dataset.periods import period_label, year_label
+from kreport.dataset.schema import METRICS
 from kreport.dataset.selections import without_bounds
 from kreport.render import charts, templating
 from kreport.render.findings import caveat_sentence, finding_sentence
@@ -16,7 +17,7 @@ from kreport.stats import basis
 from kreport.stats.claims import gmv_user_pairs, yearly_growth
 from kreport.stats.claims import indexed as indexed_to
 from kreport.stats.derived import MEANINGFUL_BASE, buyer_penetration, gmv_per_user, take_rate
-from kreport.stats.findings import findings
+from kreport.stats.findings import SCOPE_BREAKS, findings, revenue_growth
 
 __all__ = ["conclusion", "introduction", "gmv_scale", "growth_paths", "indexed", "per_user", "loyalty", "monetisation", "contrast",
            "convergence", "headlines"]
@@ -212,8 +213,29 @@ def monetisation(rep: Report) -> Html:
                             lang=rep.lang)
     block += rep.figure(svg, rep.t("cmp.money.caption", start=str(revenue["period"].min()), end=str(revenue["period"].max())),
                         revenue["source_id"])
+    block += rep.paragraph(rep.t("cmp.money.growth.intro"))
+    for metric in ("revenue_total", "revenue_marketing", "revenue_commerce"):
+        block += _revenue_growth_chart(rep, metric, colours, owners)
     block += _revenue_mix(rep, owners)
     return block + _take_rates(rep, colours)
+
+
+def _revenue_growth_chart(rep: Report, metric: str, colours: dict, owners: dict) -> Html:
+    """Year-on-year growth of one company revenue line, quarter by quarter, with a mark where a line's scope changes."""
+    listed = [p for p in rep.data.platforms.index if METRICS[metric].company_level]
+    growth = revenue_growth(rep.data.metrics, listed, metric)
+    if growth.empty:
+        return Html("")
+    breaks = [(pd.Period(start, freq="Q-DEC"), rep.t(f"cmp.break.{code}", name=rep.platform_name(platform)))
+              for (platform, line), (start, code) in SCOPE_BREAKS.items()
+              if line == metric and platform in set(growth["platform"])]
+    labels = {p: rep.metric_name(p, metric) if metric != "revenue_total" else owners[p] for p in growth["platform"].unique()}
+    svg = charts.line_chart(growth, series="platform", unit="growth", fmt=rep.format, ylabel=rep.t("axis.yoy"), colours=colours,
+                            labels=labels, percent=True, lang=rep.lang, breaks=breaks)
+    m = rep.data.metrics
+    used = m[(m["metric"] == metric) & m["platform"].isin(growth["platform"])]["source_id"]
+    return rep.figure(svg, rep.t("cmp.money.growth.caption", metric=rep.t(f"metric.{metric}"),
+                                 start=str(growth["period"].min()), end=str(growth["period"].max())), used)
 
 
 def _revenue_mix(rep: Report, owners: dict) -> Html:
@@ -305,12 +327,6 @@ def convergence(rep: Report) -> Html:
 
 
 def headlines(rep: Report):
-    frame = annual_gmv(rep)
-    latest = frame.sort_values("period_end").groupby("platform").tail(1)
-    return rep.record(**{
-        f"{rep.platform_name(r.platform)} {r.year_label}": quantity(r.value, "RMB_bn", r.qualifier, rep.lang)
-        + (f" ({rep.t('basis.estimate')})" if r.basis == "estimate" else "")
-        for r in latest.itertuples()
-    })
-
-
+    """The index leads with the quarter's comparison: its first findings, not the oldest GMV figures."""
+    found = [text for text in (finding_sentence(rep, f) for f in findings(rep.data.metrics, rep.data.platforms, rep.quarter)) if text]
+    return rep.record(**{f"{i + 1}": text for i, text in enumerate(found[:2])})

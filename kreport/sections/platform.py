@@ -13,7 +13,7 @@ from kreport.render.numbers import format_change, quantity
 from kreport.render.report import Html, Report
 from kreport.render.tables import figure_table, html_table
 from kreport.stats import basis
-from kreport.stats.claims import bound_kind, gmv_user_pairs
+from kreport.stats.claims import bound_kind, gmv_user_pairs, missing_quarters
 from kreport.stats.derived import (
     buyer_penetration,
     decompose_gmv_growth,
@@ -60,6 +60,10 @@ def at_a_glance(rep: Report) -> Html:
                        rep.t("profile.glance.table"), latest["source_id"])
     for metric in latest["metric"]:
         block += rep.ended_notice(rep.platform, metric)
+    missing = missing_quarters(rep.data.metrics, rep.platform, rep.quarter)
+    if missing:
+        block += rep.callout(rep.t("profile.missing_quarters", name=rep.platform_name(rep.platform),
+                                   quarters=rep.t("list.separator").join(str(q) for q in missing)), kind="note")
     gmv_rows = mine[mine["metric"].isin(["gmv", "gmv_ttm"])]
     if len(gmv_rows) and (gmv_rows["basis"].astype(str) == "estimate").all():
         block += rep.callout(rep.t("caveat.estimates", name=rep.platform_name(rep.platform)))

@@ -17,7 +17,20 @@ from kreport.dataset.schema import BOUNDS
 from kreport.stats import basis
 from kreport.stats.derived import meaningful
 
-__all__ = ["yearly_growth", "indexed", "Pair", "gmv_user_pairs", "bound_kind", "record_high", "newest_gmv", "growth_driver", "Change", "change"]
+__all__ = ["missing_quarters", "yearly_growth", "indexed", "Pair", "gmv_user_pairs", "bound_kind", "record_high", "newest_gmv",
+           "growth_driver", "Change", "change"]
+
+def missing_quarters(metrics: pd.DataFrame, platform: str, quarter, since: int = 8) -> list[pd.Period]:
+    """Quarters of the last ``since`` up to ``quarter`` for which ``platform`` has no figure at all although it has
+    figures both before and after (a results quarter missing from the data, such as Kuaishou's 2025Q4)."""
+    quarter = pd.Period(quarter, freq="Q-DEC")
+    mine = metrics[(metrics["platform"] == platform) & (metrics["period_kind"] == "quarter")]
+    have = set(mine["period"])
+    if not have:
+        return []
+    first, last = min(have), max(have)
+    return [q for q in pd.period_range(quarter - since + 1, quarter, freq="Q-DEC") if first < q < last and q not in have]
+
 
 def yearly_growth(frame: pd.DataFrame) -> pd.DataFrame:
     """Year-on-year growth between consecutive years of the same kind, per platform, off a meaningful base only.
