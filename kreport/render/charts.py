@@ -261,8 +261,8 @@ def _value_axis(ax, unit: str, lang: str, log: bool = False) -> None:
         shown = value * scale
         if shown == 0:
             return "0"
-        digits = 0 if abs(shown) >= 10 or float(shown).is_integer() else (1 if abs(shown) >= 1 else 2)
-        return f"{shown:,.{digits}f}"
+        text = f"{shown:,.2f}".rstrip("0").rstrip(".") if abs(shown) < 10 else f"{shown:,.0f}"
+        return text
 
     if unit in ("RMB_bn", "million", "RMB", "index") or log:
         ax.yaxis.set_major_formatter(mticker.FuncFormatter(tick))

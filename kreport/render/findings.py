@@ -51,9 +51,9 @@ def finding_sentence(rep, finding) -> str:
     if finding.code.startswith("shelf_share."):
         platform = finding.code.split(".", 1)[1]
         (p0, v0, q0), (p1, v1, q1) = v["first"], v["last"]
-        return rep.t(f"find.shelf_share.{finding.direction}", name=rep.platform_name(platform),
-                     first=rep.format(v0, "fraction", q0), first_period=period_label(p0),
-                     last=rep.format(v1, "fraction", q1), last_period=period_label(p1) + _grade_words(rep, finding.grade))
+        return graded(rep, rep.t(f"find.shelf_share.{finding.direction}", name=rep.platform_name(platform),
+                                 first=rep.format(v0, "fraction", q0), first_period=period_label(p0),
+                                 last=rep.format(v1, "fraction", q1), last_period=period_label(p1)), finding.grade)
     return ""
 
 

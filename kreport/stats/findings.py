@@ -127,7 +127,7 @@ def _shelf_share(metrics: pd.DataFrame, platform: str) -> Finding | None:
     return Finding(f"shelf_share.{platform}", direction,
                    {"first": (first["period"], float(first["value"]), first["qualifier"]),
                     "last": (last["period"], float(last["value"]), last["qualifier"]), "change": float(change)},
-                   basis.weakest_of(rows["grade"].astype(str)), "shelf_definitions")
+                   basis.weakest_of([str(first["grade"]), str(last["grade"])]), "shelf_definitions")
 
 
 def findings(metrics: pd.DataFrame, platforms: pd.DataFrame, quarter) -> list[Finding]:
