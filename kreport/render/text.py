@@ -528,10 +528,10 @@ STRINGS |= {
     "cmp.break.kling": ("{name}: Kling AI included", "{name}：含可灵AI"),
     "cmp.break.temu": ("{name}: Temu included", "{name}：含Temu"),
     "profile.missing_quarters": ("{name}'s results for {quarters} are not in the data: no copy of the release, a newswire repost or a "
-                                 "media report of it was found in the pages searched (the data appendix and data/README list the searches). "
+                                 "media report of it was found in the pages searched (the data appendix lists the sources). "
                                  "Charts show that quarter as a gap, and growth across it is not computed.",
                                  "{name}{quarters}的业绩不在本数据中：在检索过的网页中未找到该季度的业绩公告、通稿转载或媒体报道"
-                                 "（检索记录见数据附录及data/README）。图表中该季度留空，跨越该季度的增速不予计算。"),
+                                 "（检索记录见数据附录）。图表中该季度留空，跨越该季度的增速不予计算。"),
     "brief.conclusion": ("Trust vs interest vs shelf, in short", "三种模式对比要点"),
     "brief.conclusion.more": ("The comparison report gives each finding with its caveat.", "详见对比报告中的各项结论及保留意见。"),
     "brief.tk.grade.estimate": (" (an estimate)", "（估算数据）"),
