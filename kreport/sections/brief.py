@@ -53,20 +53,24 @@ def latest_table(rep: Report) -> Html:
                 continue
             r = row.iloc[0]
             text = f"{quantity(r['value'], r['unit'], r['qualifier'], rep.lang)} · {r['period_text']}"
+            if c == "buyers":  # monthly and annual buyers are different measures: every cell says which
+                text = f"{rep.t('brief.buyers.' + ('monthly' if r['metric'] == 'monthly_buyers' else 'annual'))}: {text}"
             if rep.owner_name(platform, r["metric"]) != rep.platform_name(platform):  # revenue: the listed company's
                 text = f"{rep.owner_name(platform, r['metric'])}: {text}"
             if not math.isnan(r["yoy"]):
                 text += f" · {rep.t('col.yoy')} {format_change(r['yoy'])}"
             if r["metric"] in ("gmv_ttm", "annual_buyers"):
                 text += " · " + rep.t("brief.ttm")
-            if str(r["basis"]) == "estimate":
-                text += " · " + rep.t("basis.estimate") + " *"
+            if str(r["grade"]) != "reported":
+                text += " · " + rep.t(f"basis.{r['grade']}") + (" *" if str(r["grade"]) == "estimate" else " †")
             text += rep.ended_mark(platform, r["metric"])
             table[rep.t(f"brief.col.{c}")].append(text)
     frame = pd.DataFrame(table)
     block = rep.section(rep.t("brief.latest"), rep.t("brief.latest.intro", quarter=str(rep.quarter)))
     block += rep.table(html_table(frame), rep.t("brief.latest.caption"), latest["source_id"])
     block += rep.callout(rep.t("brief.latest.caveat"))
+    if latest.loc[latest["column"] == "buyers", "metric"].nunique() > 1:
+        block += rep.callout(rep.t("brief.latest.buyers_note"), kind="note")
     ended = rep.data.ended(rep.quarter)
     if not ended.empty:
         items = [_ended_item(rep, r) for r in ended.itertuples()]
