@@ -156,6 +156,10 @@ def built(tmp_path_factory):
     rows[1][rows[0].index("note")] = f"analyst note {XSS} end"
     with open(path, "w", newline="", encoding="utf-8") as handle:
         csv.writer(handle, lineterminator="\n").writerows(rows)
+    # A reader note is what reaches the page: escaped like every text from data.
+    platform, metric, period = (rows[1][rows[0].index(c)] for c in ("platform", "metric", "period"))
+    (data / "reader_notes.csv").write_text(f"platform,metric,period,note_en,note_zh\n{platform},{metric},{period},"
+                                           f"reader note {XSS} end,读者说明 {XSS} 完\n", encoding="utf-8")
     catalog = {"data": REPORTS["data"],
                "good": ReportSpec("good", str(FIXTURES / "good.ipynb"), ("lang",))}
     out = root / "out"
@@ -220,7 +224,9 @@ def test_pages_have_provenance_footer(built):
 def test_text_from_data_is_escaped(built):
     for lang in ("en", "zh"):
         html = (built["out"] / QUARTER / f"data-{lang}.html").read_text(encoding="utf-8")
-        assert "analyst note &lt;script&gt;alert(1)&lt;/script&gt; end" in html
+        assert "analyst note" not in html  # the analysts' note never reaches a page
+        note = "reader note" if lang == "en" else "读者说明"
+        assert f"{note} &lt;script&gt;alert(1)&lt;/script&gt;" in html
         assert XSS not in html
 
 
