@@ -220,7 +220,7 @@ def test_every_plotted_point_matches_the_data(site):
     import pandas as pd
 
     import kreport
-    from kreport.dataset.load import quarterly_series
+    from kreport.dataset.load import annual_series, quarterly_series
     from kreport.dataset.periods import parse_quarter, period_label
     from kreport.dataset.schema import METRICS
     from kreport.stats import derived
@@ -268,16 +268,19 @@ def test_every_plotted_point_matches_the_data(site):
                 expected = figure(platform, base, label) / figure(platform, base, earlier) - 1
             elif metric.startswith("gmv_index_"):
                 expected = 100 * figure(platform, "gmv", label) / figure(platform, "gmv", metric.rsplit("_", 1)[1])
-            elif metric in ("gmv_per_dau", "gmv_per_buyer", "gmv_ttm_per_annual_buyer", "buyer_penetration"):
-                if metric == "gmv_per_dau":
-                    series = derived.gmv_per_dau(q(platform, "gmv"), q(platform, "dau"))
-                elif metric == "gmv_per_buyer":
-                    series = derived.gmv_per_buyer(q(platform, "gmv"), q(platform, "monthly_buyers"))
-                elif metric == "gmv_ttm_per_annual_buyer":
-                    series = derived.gmv_per_buyer(q(platform, "gmv_ttm"), q(platform, "annual_buyers"), annualise=False)
+            elif metric in ("gmv_per_dau", "gmv_per_buyer", "gmv_ttm_per_annual_buyer", "gmv_per_annual_buyer", "buyer_penetration"):
+                quarterly = "Q" in label
+                select = q if quarterly else (lambda platform, metric, m=m: annual_series(m, platform, metric))
+                if metric == "buyer_penetration":
+                    series = derived.buyer_penetration(select(platform, "monthly_buyers"), select(platform, "mau"))
                 else:
-                    series = derived.buyer_penetration(q(platform, "monthly_buyers"), q(platform, "mau"))
-                expected = series.get(parse_quarter(label), math.nan)
+                    gmv_metric, users = {"gmv_per_dau": ("gmv", "dau"), "gmv_per_buyer": ("gmv", "monthly_buyers"),
+                                         "gmv_ttm_per_annual_buyer": ("gmv_ttm", "annual_buyers"),
+                                         "gmv_per_annual_buyer": ("gmv", "annual_buyers")}[metric]
+                    series = derived.gmv_per_user(select(platform, gmv_metric), select(platform, users),
+                                                  annualise=quarterly and gmv_metric == "gmv")
+                period = parse_quarter(label) if quarterly else next(p for p in series.index if period_label(p) == label)
+                expected = series.get(period, math.nan)
             elif metric == "take_rate":
                 expected = derived.take_rate(q(platform, "revenue_commerce"), q(platform, "gmv")).get(parse_quarter(label), math.nan)
             elif metric == "gmv_seasonal_index":

@@ -68,7 +68,7 @@ def indexed(frame: pd.DataFrame, base_year: int) -> pd.DataFrame:
 
 # (GMV measure, user measure, whether a quarter's GMV is annualised): GMV per user on each footing.
 _PAIRS = (("gmv", "dau", True), ("gmv", "monthly_buyers", True), ("gmv_ttm", "annual_buyers", False),
-          ("gmv", "annual_buyers", False), ("gmv", "mau", True))
+          ("gmv", "annual_buyers", True), ("gmv", "mau", True))
 
 
 @dataclass(frozen=True)

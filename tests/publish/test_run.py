@@ -60,7 +60,7 @@ def test_a_good_run_publishes_its_page_and_records(tmp_path):
     assert result.records == {"title": "Fixture en", "headlines": [{"label": "answer", "value": 42}]}
     page = run.output.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
-    assert "<title>Fixture en</title>" in page and "alpha body" in page
+    assert "<title>Fixture en · 2025Q3</title>" in page and "alpha body" in page  # the tab names the quarter
     assert str(DATA) not in page  # no data_dir in the footer or the body
     assert list(work.iterdir()) == []  # the executed notebook is not kept after success
     assert 0 < result.seconds < 120
