@@ -129,7 +129,7 @@ def test_source_line_links_the_most_used_sources_first(rep):
     assert ('<a href="https://example.org/kreport-tests/ks-2021" title="[Synthetic test figures: Kuaishou 2020Q4-2021]">'
             "kreport tests, 2022-03-20</a>") in line
     # No URL: the title and where it was read instead; no date: none shown.
-    assert ('<span title="[Synthetic test figures: Taobao &amp; Tmall]">kreport tests, 2025-05-15 '
+    assert ('<span class="source" title="[Synthetic test figures: Taobao &amp; Tmall]">kreport tests, 2025-05-15 '
             "(synthetic-notes.txt)</span>") in line
     assert ">kreport tests (made-up media estimates)</a>" in line
 

@@ -50,8 +50,8 @@ def test_zero_is_not_missing():
 def test_optional_parts_are_left_out():
     assert block("section", 2, "Growth", None) == '<h2 id="s2">2. Growth</h2>'
     assert block("section", 2, "Growth", "Intro.") == '<h2 id="s2">2. Growth</h2><p>Intro.</p>'
-    assert block("source_link", "Publisher", "", "Title", "seed.txt") == '<span title="Title">Publisher (seed.txt)</span>'
-    assert block("source_link", "Publisher", None, None, None) == "Publisher"
+    assert block("source_link", "Publisher", "", "Title", "seed.txt") == '<span class="source" title="Title">Publisher (seed.txt)</span>'
+    assert block("source_link", "Publisher", None, None, None) == '<span class="source">Publisher</span>'
 
 
 def test_a_missing_url_makes_no_link():

@@ -44,7 +44,7 @@ def test_figures_are_shown_as_published_with_their_marks():
     alibaba = body_rows(tables(markup)[2])
     fy2025 = next(row for row in alibaba if row[1] == "FY2025")
     assert fy2025[:2] == ["E-commerce GMV", "FY2025"] and fy2025[2] == "8,400 RMB bn"
-    assert '<span title="[Synthetic test figures: Taobao &amp; Tmall]">kreport tests, 2025-05-15' in fy2025[4]
+    assert '<span class="source" title="[Synthetic test figures: Taobao &amp; Tmall]">kreport tests, 2025-05-15' in fy2025[4]
     bound = next(row for row in alibaba if row[1] == "2024Q1")
     assert bound[2] == "&gt;900 million"
     douyin = body_rows(tables(markup)[1])
@@ -87,7 +87,7 @@ def test_source_list_holds_the_sources_used_by_figures_and_events():
     # corroborating sources count too: one list of sources, the same count on every page
     assert "The 11 sources behind the figures and events" in markup and len(rows) == 11
     ali = next(row for row in rows if row[0] == "t-ali")
-    assert ali[1] == "[Synthetic test figures: Taobao &amp; Tmall]"  # no URL: plain text, no link
+    assert ali[1] == '<span class="source">[Synthetic test figures: Taobao &amp; Tmall]</span>'  # no URL: plain text, no link
     dy = next(row for row in rows if row[0] == "t-dy-media")
     assert dy[1] == '<a href="https://example.org/kreport-tests/douyin">[Synthetic test estimates: Douyin]</a>'
     assert dy[3] == ""  # no publication date
