@@ -169,3 +169,30 @@ def test_a_page_title_that_is_a_formula_is_neutralised_in_sources_csv(synthetic_
     report = check(synthetic_data_copy)
     row = next(r for r in report.tables["sources.csv"] if r["source_id"] == source.source_id)
     assert row["title"] == "'" + formula and report.ok and not report.warnings
+
+
+def test_a_source_id_with_a_trailing_newline_is_refused(synthetic_data_copy):
+    from kreport.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="source-id"):
+        extract([RELEASE], data_dir=synthetic_data_copy, source_id="id\n")
+
+
+@pytest.mark.parametrize("change", ["2099", "this quarter"])
+def test_a_release_for_a_quarter_that_has_not_ended_is_refused(synthetic_data_copy, tmp_path, change):
+    """Issue 24 item 5: --apply of a release for "Second Quarter 2099", or for the unfinished quarter, passed."""
+    import datetime as dt
+
+    today = dt.date.today()
+    year, quarter = (2099, 2) if change == "2099" else (today.year, (today.month - 1) // 3 + 1)
+    digits = "一二三四"[quarter - 1]
+    text = (f"快手科技發佈{year}年第{digits}季度業績（合成測試稿）\n\n合成測試稿：快手科技今日發佈{year}年第{digits}季度業績。\n\n"
+            f"{year}年第{digits}季度業績摘要\n\n • 快手應用平均日活躍用戶為4.300億。\n")
+    release = tmp_path / "future.txt"
+    release.write_text(text, encoding="utf-8")
+    before = snapshot(synthetic_data_copy)
+    extraction = extract([release], data_dir=synthetic_data_copy, tier="company")
+    assert [(row.period, row.status) for row in extraction.rows] == [(f"{year}Q{quarter}", "new")]
+    with pytest.raises(DataError, match=f"--apply wrote nothing: with the new rows, {year}Q{quarter} has not ended yet"):
+        extraction.apply()
+    assert snapshot(synthetic_data_copy) == before
