@@ -196,3 +196,10 @@ def test_a_release_for_a_quarter_that_has_not_ended_is_refused(synthetic_data_co
     with pytest.raises(DataError, match=f"--apply wrote nothing: with the new rows, {year}Q{quarter} has not ended yet"):
         extraction.apply()
     assert snapshot(synthetic_data_copy) == before
+
+
+def test_the_rows_printed_for_review_neutralise_formulas_too():
+    from kreport.extract.rows import Row, to_csv
+
+    row = Row("kuaishou", "dau", "2025Q4", "4.200", "", "100m", "reported", "s", "note", "new", "=HYPERLINK(\"x\")")
+    assert to_csv([row]).splitlines()[1].endswith(",new,\"'=HYPERLINK(\"\"x\"\")\"")
