@@ -127,6 +127,8 @@ def test_kill_9_during_apply_leaves_only_complete_files_and_the_next_run_finishe
     for name, original in originals.items():
         now = (synthetic_data_copy / name).read_bytes()
         assert now.startswith(original)  # the file as it was, or with all the new rows: never cut
+    left = _leftovers(synthetic_data_copy)
+    assert left and [p.file for p in check(synthetic_data_copy).warnings] == left  # validate names what the kill left
     again = _start(synthetic_data_copy, RELEASE_Q4, tmp_path / "never")
     output = again.communicate(timeout=120)
     assert again.returncode == 0, output

@@ -695,6 +695,7 @@ def _check_time_and_plausibility(report: ValidationReport) -> None:
     _check_periods_ended(report, fiscal, dt.date.today())
     _check_neighbours(report, fiscal)
     _check_formula_cells(report)
+    _check_leftovers(report)
     _collapse_cascades(report)
 
 
@@ -800,3 +801,16 @@ def _collapse_cascades(report: ValidationReport) -> None:
         else:
             first = report.problems[own]
             report.problems[own] = Problem(first.file, first.line, first.column, f"{first.message}; {said}")
+
+
+def _check_leftovers(report: ValidationReport) -> None:
+    """Warn on temporary files an interrupted `kreport extract --apply` left in the data folder (a run killed
+    between writing one and renaming it); the next --apply removes them under the data lock."""
+    for name in (*TABLES, *OPTIONAL_TABLES):
+        for leftover in sorted(report.data_dir.glob(f".{name}.*tmp")):
+            report.problems.append(Problem(
+                leftover.name, None, None,
+                f"a temporary file an interrupted `kreport extract --apply` left beside {name}; the files under their own "
+                "names are complete, the next --apply removes it, or delete it",
+                "warning",
+            ))

@@ -136,8 +136,12 @@ def append_rows(rows: list[Row], sources: list[SourceRow], data_dir: Path) -> Ap
     metrics_path, sources_path = data_dir / "metrics.csv", data_dir / "sources.csv"
     with data_lock(data_dir, purpose="append to"):
         _remove_leftovers([metrics_path, sources_path])
+        current = check(data_dir)  # first: a data file that is a FIFO or a device is refused, never read
+        if current.errors:
+            first = current.errors[0]
+            more = f" (and {len(current.errors) - 1} more: run `kreport validate`)" if len(current.errors) > 1 else ""
+            raise DataError(first.file, first.line, first.column, f"--apply wrote nothing: the data folder has errors now: {first.message}{more}")
         before = {path: path.read_bytes() for path in (metrics_path, sources_path)}
-        current = check(data_dir)
         new_rows = _still_new(new_rows, current)
         if not new_rows:
             return Applied(0, 0, ())

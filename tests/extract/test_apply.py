@@ -203,3 +203,15 @@ def test_the_rows_printed_for_review_neutralise_formulas_too():
 
     row = Row("kuaishou", "dau", "2025Q4", "4.200", "", "100m", "reported", "s", "note", "new", "=HYPERLINK(\"x\")")
     assert to_csv([row]).splitlines()[1].endswith(",new,\"'=HYPERLINK(\"\"x\"\")\"")
+
+
+def test_apply_refuses_a_data_file_that_is_not_a_regular_file_without_reading_it(synthetic_data_copy):
+    import os
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    extraction = extract([RELEASE], data_dir=synthetic_data_copy)
+    (synthetic_data_copy / "metrics.csv").unlink()
+    os.mkfifo(synthetic_data_copy / "metrics.csv")  # a plain read would wait for a writer for ever
+    with pytest.raises(DataError, match="--apply wrote nothing: the data folder has errors now: is not a regular file"):
+        extraction.apply()
