@@ -85,7 +85,7 @@ def data_lock(data_dir: Path, *, timeout: float | None = None, purpose: str = "u
         lock.acquire(timeout=timeout)
     except Timeout as exc:
         raise DataLockBusy(f"{path}: another kreport process (an `extract --apply` or a build) is using the data folder "
-                           f"{data_dir}; waited {timeout:g} s, nothing was done to {purpose} it; run again when it has finished") from exc
+                           f"{data_dir}; waited {timeout:g} s to {purpose} it; nothing was changed; run again when it has finished") from exc
     try:
         yield path
     finally:
