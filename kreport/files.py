@@ -6,14 +6,16 @@ A foundation like ``config`` and ``errors``: every layer may use it, and it impo
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from kreport.errors import KreportError
 
-__all__ = ["atomic_write", "temporary_beside", "data_lock", "DATA_LOCK_NAME", "DataLockBusy"]
+__all__ = ["atomic_write", "temporary_beside", "data_lock", "DATA_LOCK_NAME", "DataLockBusy", "leftover_temporaries"]
 
 
 @contextlib.contextmanager
@@ -90,3 +92,16 @@ def data_lock(data_dir: Path, *, timeout: float | None = None, purpose: str = "u
         yield path
     finally:
         lock.release()
+
+
+def leftover_temporaries(path: Path) -> list[Path]:
+    """Temporary files ``temporary_beside`` made for ``path`` or for a backup of it (``<name>.bak-<stamp>``)
+    that are still there: a process killed between writing one and renaming it leaves it behind. Only
+    names of the form ``temporary_beside`` gives (``.<name>.<8 random characters>.tmp``) are listed."""
+    path = Path(path)
+    pattern = re.compile(rf"\.{re.escape(path.name)}(?:\.bak-[0-9A-Za-z-]+)?\.[a-z0-9_]{{8}}\.tmp")
+    try:
+        candidates = list(path.parent.glob(f".{glob.escape(path.name)}.*tmp"))
+    except OSError:
+        return []
+    return sorted(p for p in candidates if pattern.fullmatch(p.name) and p.is_file() and not p.is_symlink())

@@ -44,6 +44,7 @@ from kreport.dataset.schema import (
     UNITS,
 )
 from kreport.errors import DataError, KreportError
+from kreport.files import leftover_temporaries
 
 __all__ = ["Problem", "ValidationReport", "Row", "Source", "check", "parse_number", "parse_date", "split_source_ids",
            "says_aggregator_only"]
@@ -807,7 +808,7 @@ def _check_leftovers(report: ValidationReport) -> None:
     """Warn on temporary files an interrupted `kreport extract --apply` left in the data folder (a run killed
     between writing one and renaming it); the next --apply removes them under the data lock."""
     for name in (*TABLES, *OPTIONAL_TABLES):
-        for leftover in sorted(report.data_dir.glob(f".{name}.*tmp")):
+        for leftover in leftover_temporaries(report.data_dir / name):
             report.problems.append(Problem(
                 leftover.name, None, None,
                 f"a temporary file an interrupted `kreport extract --apply` left beside {name}; the files under their own "

@@ -34,7 +34,7 @@ from kreport.errors import DataError
 from kreport.extract.rows import Row, existing_figures
 from kreport.extract.sources import SourceRow
 from kreport.extract.values import agrees
-from kreport.files import atomic_write, data_lock
+from kreport.files import atomic_write, data_lock, leftover_temporaries
 
 __all__ = ["Applied", "append_rows", "BACKUP_SUFFIX"]
 
@@ -91,11 +91,8 @@ def _remove_leftovers(paths: list[Path]) -> None:
     """Temporary files a killed run left beside the data files (``.metrics.csv.<random>.tmp``, backups'
     included); only called under the data lock, when no other writer can be using one."""
     for path in paths:
-        for folder in {path.parent, _target(path).parent}:
-            for name in {path.name, _target(path).name}:
-                for leftover in folder.glob(f".{name}.*tmp"):
-                    if leftover.is_file() and not leftover.is_symlink():
-                        leftover.unlink(missing_ok=True)
+        for leftover in {*leftover_temporaries(path), *leftover_temporaries(_target(path))}:
+            leftover.unlink(missing_ok=True)
 
 
 def _still_new(rows: list[Row], current: ValidationReport) -> list[Row]:

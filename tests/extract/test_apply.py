@@ -215,3 +215,17 @@ def test_apply_refuses_a_data_file_that_is_not_a_regular_file_without_reading_it
     os.mkfifo(synthetic_data_copy / "metrics.csv")  # a plain read would wait for a writer for ever
     with pytest.raises(DataError, match="--apply wrote nothing: the data folder has errors now: is not a regular file"):
         extraction.apply()
+
+
+def test_only_temporary_names_of_a_killed_run_are_removed(synthetic_data_copy):
+    from kreport.files import leftover_temporaries
+
+    names = [".metrics.csv.a1b2c3d4.tmp", ".metrics.csv.bak-20261205T101010.zz_9y8x7.tmp", ".sources.csv.k2j3h4g5.tmp",
+             ".metrics.csv.notes.tmp", "metrics.csv.x1y2z3w4.tmp", ".events.csv.a1b2c3d4.tmp"]
+    for name in names:
+        (synthetic_data_copy / name).write_text("partial")
+    assert [p.name for p in leftover_temporaries(synthetic_data_copy / "metrics.csv")] == names[:2]
+    assert {p.file for p in check(synthetic_data_copy).warnings} == {names[0], names[1], names[2], names[5]}
+    extract([RELEASE], data_dir=synthetic_data_copy).apply()
+    assert sorted(p.name for p in synthetic_data_copy.iterdir() if p.name.endswith(".tmp")) == sorted(
+        [".metrics.csv.notes.tmp", "metrics.csv.x1y2z3w4.tmp", ".events.csv.a1b2c3d4.tmp"])
