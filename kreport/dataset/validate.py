@@ -22,9 +22,12 @@ import datetime as dt
 import io
 import math
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kreport.csvsafe import formula_like
 from kreport.dataset.periods import parse_period, period_label, period_quarters
 from kreport.dataset.schema import (
     AGGREGATOR_ONLY,
@@ -42,6 +45,7 @@ from kreport.dataset.schema import (
     UNITS,
 )
 from kreport.errors import DataError, KreportError
+from kreport.files import leftover_temporaries
 
 __all__ = ["Problem", "ValidationReport", "Row", "Source", "check", "parse_number", "parse_date", "split_source_ids",
            "says_aggregator_only"]
@@ -49,9 +53,9 @@ __all__ = ["Problem", "ValidationReport", "Row", "Source", "check", "parse_numbe
 _THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
 # A platform id becomes part of report file names: a slug, so no id can name a path.
-PLATFORM_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
+PLATFORM_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}\Z")
 _AGGREGATOR_ONLY = re.compile(re.escape(AGGREGATOR_ONLY).replace(r"\-", "[- ]") + r"\s*(\S?)", re.IGNORECASE)
 # Dates, like periods, must fall in these years: a mistyped year (2052, 1025) is rejected.
 FIRST_YEAR, LAST_YEAR = 1990, 2100
@@ -207,6 +211,9 @@ def _read(path: Path, report: ValidationReport) -> list[Row] | None:
     if not path.exists():
         report.problems.append(Problem(name, None, None, f"file is missing from {path.parent}"))
         return None
+    if (refusal := _not_readable(path)) is not None:
+        report.problems.append(Problem(name, None, None, refusal))
+        return None
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -260,7 +267,7 @@ def _read(path: Path, report: ValidationReport) -> list[Row] | None:
         except StopIteration:
             break
         except csv.Error as exc:
-            report.problems.append(Problem(name, start, None, f"malformed CSV ({exc}); check the quotes on this line"))
+            report.problems.append(Problem(name, start, None, _malformed(exc)))
             return rows
         line = start
         if not any(cell.strip() for cell in record):
@@ -611,6 +618,7 @@ def check(data_dir: Path | str) -> ValidationReport:
     _check_disclosures(report, report.tables["disclosures.csv"], fiscal, sources)
     _check_reader_texts(report, fiscal)
     _check_excel_artifacts(report, data_dir)
+    _check_time_and_plausibility(report)
     return report
 
 
@@ -718,7 +726,7 @@ def _check_excel_artifacts(report: ValidationReport, data_dir: Path) -> None:
     """Say (as warnings) where a file was accepted only because the Excel form is unambiguous."""
     for name in (*TABLES, *OPTIONAL_TABLES):
         path = data_dir / name
-        if not path.exists():
+        if not path.exists() or _not_readable(path) is not None:
             continue
         raw = path.read_bytes()
         if raw.startswith(b"\xef\xbb\xbf"):
@@ -730,4 +738,172 @@ def _check_excel_artifacts(report: ValidationReport, data_dir: Path) -> None:
             report.problems.append(Problem(
                 "metrics.csv", row.line, "value",
                 f"{row['value']!r} has thousands separators; read as {parse_number(row['value']):g}", "warning",
+            ))
+
+
+# --- issue 24: files that are not data files, periods not yet over, implausible neighbours, cells a ----------
+# spreadsheet would run, digits that only look like digits, and one error where a missing table would cascade.
+
+# A data file larger than this is refused before it is read (the shipped files are well under 1 MB).
+MAX_DATA_BYTES = 200_000_000
+# Adjacent quarters of one series further apart than this factor (either way) get a warning: a unit slip
+# (million for 100m) or a mistyped digit, far more often than real news.
+NEIGHBOUR_RATIO = 5.0
+# The columns that hold numbers, periods or dates, per file: digits there must be the ASCII 0-9.
+_DIGIT_COLUMNS = {"metrics.csv": ("period", "value"), "sources.csv": ("published",), "events.csv": ("date",),
+                  "disclosures.csv": ("period", "announced")}
+# Where an empty or unreadable table would make every reference to it an error of its own.
+_REFERENCED = {"sources.csv": ("source_id", "corroborated_by"), "platforms.csv": ("platform",)}
+
+
+def _not_readable(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a data file (not a regular file, or too large), or None. Checked
+    before a byte is read: a FIFO would hang the reader and a link to /dev/zero would fill the memory."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file (a FIFO, a device or a socket, or a link to one); the data files must be plain CSV files"
+    if info.st_size > MAX_DATA_BYTES:
+        return f"is {info.st_size / 1e6:,.0f} MB, larger than the {MAX_DATA_BYTES // 1_000_000} MB a data file may be; is it the right file?"
+    return None
+
+
+def _malformed(exc: csv.Error) -> str:
+    """What a CSV reading error means for the analyst: a cell over the reader's limit is said for what it is."""
+    if "field larger than field limit" in str(exc):
+        return (f"a cell starting on this line is longer than {csv.field_size_limit():,} characters; shorten it "
+                "(a note quotes the sentence that matters, not the page), or, if it should be short, close the quote opened on this line")
+    return f"malformed CSV ({exc}); check the quotes on this line"
+
+
+def _check_time_and_plausibility(report: ValidationReport) -> None:
+    """The checks added for issue 24, run after all the others."""
+    fiscal = {}
+    for row in report.tables.get("platforms.csv", []):
+        month = row["fiscal_year_end_month"]
+        fiscal[row["platform"]] = int(month) if month.isascii() and month.isdigit() and 1 <= int(month) <= 12 else 12
+    _check_non_ascii_digits(report)
+    _check_periods_ended(report, fiscal, dt.date.today())
+    _check_neighbours(report, fiscal)
+    _check_formula_cells(report)
+    _check_leftovers(report)
+    _collapse_cascades(report)
+
+
+def _check_non_ascii_digits(report: ValidationReport) -> None:
+    """Numbers, periods and dates must use the digits 0-9: Python reads ٣٨٥٠ (Arabic-Indic) or ３８５０ (full
+    width) as 3850, but nothing else that opens the files does, and a reader cannot tell what was meant."""
+    for name, columns in _DIGIT_COLUMNS.items():
+        for row in report.tables.get(name, []):
+            for column in columns:
+                cell = row.values.get(column, "")
+                odd = next((c for c in cell if not c.isascii() and (c.isdigit() or c.isnumeric())), None)
+                if odd is not None:
+                    report.problems.append(Problem(
+                        name, row.line, column,
+                        f"{cell!r} holds {odd!r} ({unicodedata.name(odd, 'a non-ASCII digit')}); write numbers, periods "
+                        "and dates with the digits 0-9",
+                    ))
+
+
+def _check_periods_ended(report: ValidationReport, fiscal: dict[str, int], today: dt.date) -> None:
+    """A figure (or a disclosure record) for a period that has not ended yet cannot have been reported: a
+    mistyped year (2099Q4), or the current quarter, would otherwise become the build's default quarter."""
+    for name in ("metrics.csv", "disclosures.csv"):
+        for row in report.tables.get(name, []):
+            try:
+                period, _ = parse_period(row["period"], fiscal.get(row["platform"], 12))
+            except (ValueError, KreportError):
+                continue  # reported by the file's own checks
+            ends = period.end_time.date()
+            if ends >= today:
+                report.problems.append(Problem(
+                    name, row.line, "period",
+                    f"{row['period']} has not ended yet (it ends {ends}, today is {today}); record a period's figures "
+                    "once it is over and reported",
+                ))
+
+
+def _check_neighbours(report: ValidationReport, fiscal: dict[str, int]) -> None:
+    """Warn where a quarter is more than NEIGHBOUR_RATIO times (or less than its inverse) the quarter before
+    in the same series (platform, metric, basis), naming both lines."""
+    series: dict[tuple[str, str, str], dict] = {}
+    for row in report.tables.get("metrics.csv", []):
+        try:
+            period, kind = parse_period(row["period"], fiscal.get(row["platform"], 12))
+            value = parse_number(row["value"])
+            metric, unit = METRICS[row["metric"]], UNITS[row["unit"]]
+        except (ValueError, KeyError, KreportError):
+            continue
+        if kind != "quarter" or metric.kind != unit.kind or not math.isfinite(value) or value <= 0:
+            continue
+        series.setdefault((row["platform"], row["metric"], row["basis"]), {}).setdefault(period, (value * unit.factor, row))
+    for (platform, metric, basis), points in series.items():
+        for period in sorted(points):
+            before = points.get(period - 1)
+            if before is None:
+                continue
+            (value, row), (earlier, earlier_row) = points[period], before
+            ratio = value / earlier
+            if 1 / NEIGHBOUR_RATIO <= ratio <= NEIGHBOUR_RATIO:
+                continue
+            report.problems.append(Problem(
+                "metrics.csv", row.line, "value",
+                f"{platform} {metric} ({basis}) {row['period']} is {row['value']} {row['unit']} on this line, {ratio:.3g} times "
+                f"{earlier_row['period']}'s {earlier_row['value']} {earlier_row['unit']} on line {earlier_row.line}: beyond "
+                f"{NEIGHBOUR_RATIO:g}× or below {1 / NEIGHBOUR_RATIO:g}× the quarter before, more often a unit slip or a typo "
+                "than news; check both lines",
+                "warning",
+            ))
+
+
+def _check_formula_cells(report: ValidationReport) -> None:
+    """Warn on cells a spreadsheet would run as a formula (OWASP CSV injection: a leading =, +, -, @, tab or
+    CR that is not a plain number), in every data file: they reach readers through the data report's
+    download (which neutralises them) and anyone opening data/ in a spreadsheet (which does not)."""
+    for name, rows in report.tables.items():
+        for row in rows:
+            for column, cell in row.values.items():
+                if formula_like(cell):
+                    report.problems.append(Problem(
+                        name, row.line, column,
+                        f"{cell[:40]!r}{'...' if len(cell) > 40 else ''} starts with {cell[0]!r}, which a spreadsheet reads as "
+                        "a formula; reword the start, or put an apostrophe (') before it",
+                        "warning",
+                    ))
+
+
+def _collapse_cascades(report: ValidationReport) -> None:
+    """One error, not one per row, where sources.csv or platforms.csv has no rows (empty, unreadable or cut
+    to its header): every id cited elsewhere would otherwise be reported unknown on its own line."""
+    for table, columns in _REFERENCED.items():
+        if report.tables.get(table):
+            continue
+        cascade = [p for p in report.problems if p.file != table and p.column in columns and p.severity == "error"
+                   and p.message.startswith("unknown")]
+        if not cascade:
+            continue
+        files = sorted({p.file for p in cascade})
+        said = f"so the {len(cascade)} ids cited in {', '.join(files)} could not be checked (not listed one by one)"
+        report.problems = [p for p in report.problems if p not in cascade]
+        own = next((i for i, p in enumerate(report.problems) if p.file == table and p.severity == "error"), None)
+        if own is None:
+            report.problems.insert(0, Problem(table, None, None, f"has no rows, {said}; restore it (from git or a .bak- copy)"))
+        else:
+            first = report.problems[own]
+            report.problems[own] = Problem(first.file, first.line, first.column, f"{first.message}; {said}")
+
+
+def _check_leftovers(report: ValidationReport) -> None:
+    """Warn on temporary files an interrupted `kreport extract --apply` left in the data folder (a run killed
+    between writing one and renaming it); the next --apply removes them under the data lock."""
+    for name in (*TABLES, *OPTIONAL_TABLES):
+        for leftover in leftover_temporaries(report.data_dir / name):
+            report.problems.append(Problem(
+                leftover.name, None, None,
+                f"a temporary file an interrupted `kreport extract --apply` left beside {name}; the files under their own "
+                "names are complete, the next --apply removes it, or delete it",
+                "warning",
             ))

@@ -30,7 +30,7 @@ from kreport.extract.values import agrees
 
 __all__ = ["Extraction", "FileResult", "extract"]
 
-_SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\Z")  # \Z: "$" would accept "id\n"
 _LANGUAGE = {"en": "English", "zh-hans": "simplified Chinese", "zh-hant": "traditional Chinese"}
 _STATUSES = ("new", "same", "rounding", "conflict")
 

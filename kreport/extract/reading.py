@@ -3,14 +3,22 @@
 HTML is read with Beautiful Soup: scripts and styles dropped, every block element (paragraph, list item,
 heading, table row) on lines of its own, so sentences and headings keep their shape. PDF text is read with
 pypdf, page by page. The page's title and, where the browser recorded it, its address come along for the
-sources.csv row. Anything else (a missing file, a folder, an image, a Word file, a PDF without a text layer)
-is refused with a DataError naming the file.
+sources.csv row. Anything else (a missing file, a folder, a FIFO or a device, a file over 50 MB, an image, a
+Word file, a PDF without a text layer or one that needs a password) is refused with a DataError naming the
+file. The size is checked before a byte is read, and never more than the limit is read. An encrypted PDF
+with an empty password (the usual "protected" investor-relations PDF, AES or RC4) is opened with the
+``cryptography`` package; pypdf's own warnings about a damaged file are not printed, kreport's message says it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
+import os
 import re
+import stat
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,8 +90,56 @@ def _looks_html(path: Path, text: str) -> bool:
     return path.suffix.lower() in _HTML_SUFFIXES or head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head
 
 
+_SKIPPED = frozenset(("script", "style", "noscript", "template", "head", "svg", "iframe"))
+_BLOCK_SET = frozenset(_BLOCKS)
+
+
+def _flatten(soup) -> str:
+    """The page's text in one walk of the tree (linear in its size, however deep the nesting): scripts,
+    styles and the head left out, comments and declarations dropped, white space runs made one space
+    outside ``<pre>``, a line break for ``<br>``, blank lines around every block, a bullet before each list
+    item and a space after each table cell."""
+    from bs4 import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
+
+    markup = (Comment, Declaration, Doctype, ProcessingInstruction)
+    out: list[str] = []
+    pre = 0
+    stack = [(soup, iter(soup.contents))]
+    while stack:
+        tag, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            name = tag.name
+            if name in _BLOCK_SET or name == "li":
+                out.append("\n\n")
+            elif name in ("td", "th"):
+                out.append(" ")
+            if name == "pre":
+                pre -= 1
+            continue
+        if isinstance(child, NavigableString):
+            if not isinstance(child, markup):
+                out.append(str(child) if pre else re.sub(r"\s+", " ", str(child)))
+            continue
+        name = child.name
+        if name in _SKIPPED:
+            continue
+        if name == "br":
+            out.append("\n")
+            continue
+        if name == "li":
+            out.append("\n\n• ")
+        elif name in _BLOCK_SET:
+            out.append("\n\n")
+        if name == "pre":
+            pre += 1
+        stack.append((child, iter(child.contents)))
+    return "".join(out)
+
+
 def _html(path: Path, text: str) -> Document:
-    from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
+    from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(text, "html.parser")
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
@@ -94,40 +150,41 @@ def _html(path: Path, text: str) -> Document:
         url = url or link["href"]
     for meta in soup.find_all("meta", property="og:url", content=True):
         url = url or meta["content"]
-    for tag in soup(["script", "style", "noscript", "template", "head", "svg", "iframe"]):
-        tag.decompose()
-    for markup in soup.find_all(string=lambda s: isinstance(s, (Comment, Declaration, Doctype, ProcessingInstruction))):
-        markup.extract()
-    for node in soup.find_all(string=True):
-        if node.find_parent("pre") is None:
-            node.replace_with(NavigableString(re.sub(r"\s+", " ", str(node))))
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
-    for item in soup.find_all("li"):
-        item.insert_before("\n\n• ")
-        item.insert_after("\n\n")
-    for tag in soup.find_all(_BLOCKS):
-        tag.insert_before("\n\n")
-        tag.insert_after("\n\n")
-    for cell in soup.find_all(["td", "th"]):
-        cell.insert_after(" ")
-    lines = [line.strip() for line in soup.get_text().splitlines()]
+    lines = [line.strip() for line in _flatten(soup).splitlines()]
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
     url = url if url.startswith(("http://", "https://")) else ""
     return Document(path, body, "html", title, url)
 
 
+@contextlib.contextmanager
+def _quiet_pypdf():
+    """pypdf logs and warns about damaged files on its own; kreport's DataError says what matters."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
 def _pdf(path: Path, raw: bytes) -> Document:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
     try:
-        reader = PdfReader(io.BytesIO(raw))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise _refuse(path, "is an encrypted PDF; save an unlocked copy")
-        pages = [page.extract_text() or "" for page in reader.pages]
-        title = str((reader.metadata or {}).get("/Title") or "")
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        with _quiet_pypdf():
+            reader = PdfReader(io.BytesIO(raw))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise _refuse(path, "is an encrypted PDF that needs a password; save an unlocked copy (print it to PDF, or save the page as HTML)")
+            pages = [page.extract_text() or "" for page in reader.pages]
+            title = str((reader.metadata or {}).get("/Title") or "")
+    except (DependencyError, FileNotDecryptedError, NotImplementedError) as exc:
+        raise _refuse(path, f"is an encrypted PDF kreport cannot open ({exc}); save an unlocked copy (print it to PDF, "
+                            "or save the page as HTML)") from exc
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
         raise _refuse(path, f"is not a readable PDF ({exc})") from exc
     text = "\n\n".join(page.strip() for page in pages if page.strip())
     if not text:
@@ -135,16 +192,40 @@ def _pdf(path: Path, raw: bytes) -> Document:
     return Document(path, text + "\n", "pdf", title)
 
 
+def _read_bounded(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES. The file is opened without blocking (a FIFO with no
+    writer would hang a plain open) and checked on its open descriptor before a byte is read; a file that
+    grows meanwhile is read no further than the limit."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise _refuse(path, "no such file") from None
+    except (IsADirectoryError, PermissionError):
+        if path.is_dir():
+            raise _refuse(path, "is a folder; give a text, HTML or PDF file") from None
+        raise
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise _refuse(path, "is a folder; give a text, HTML or PDF file")
+        if not stat.S_ISREG(info.st_mode):
+            raise _refuse(path, "is not a regular file (a FIFO, a device or a socket); give a saved text, HTML or PDF file")
+        if info.st_size > MAX_BYTES:
+            raise _refuse(path, f"is larger than {MAX_BYTES // 1_000_000} MB; a results release is far smaller")
+    except BaseException:
+        os.close(fd)
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        raw = handle.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise _refuse(path, f"is larger than {MAX_BYTES // 1_000_000} MB; a results release is far smaller")
+    return raw
+
+
 def read_document(path: Path | str) -> Document:
     """The text of the file at ``path``; DataError naming the file when it cannot be read as a release."""
     path = Path(path)
-    if not path.exists():
-        raise _refuse(path, "no such file")
-    if path.is_dir():
-        raise _refuse(path, "is a folder; give a text, HTML or PDF file")
-    raw = path.read_bytes()
-    if len(raw) > MAX_BYTES:
-        raise _refuse(path, f"is larger than {MAX_BYTES // 1_000_000} MB; a results release is far smaller")
+    raw = _read_bounded(path)
     if not raw.strip():
         raise _refuse(path, "is empty")
     if raw.startswith(b"%PDF-"):

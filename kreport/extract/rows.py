@@ -14,6 +14,7 @@ import csv
 import io
 from dataclasses import dataclass, replace
 
+from kreport.csvsafe import neutralise
 from kreport.dataset.schema import BOUNDS, UNITS
 from kreport.dataset.validate import ValidationReport
 from kreport.extract.figures import Figure
@@ -158,10 +159,11 @@ def make_rows(readings: list[tuple[str, str, str, list[Figure]]],
 
 
 def to_csv(rows: list[Row]) -> str:
-    """The rows as CSV with the header ``COLUMNS``."""
+    """The rows as CSV with the header ``COLUMNS``; a cell a spreadsheet would run as a formula (a quote
+    from the release, say) is neutralised (:mod:`kreport.csvsafe`)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow(row.cells())
+        writer.writerow({column: neutralise(cell) for column, cell in row.cells().items()})
     return buffer.getvalue()

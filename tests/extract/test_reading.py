@@ -75,3 +75,109 @@ def test_a_missing_file_and_a_folder_are_refused(tmp_path):
         read_document(tmp_path / "nothing.txt")
     with pytest.raises(DataError, match="is a folder"):
         read_document(tmp_path)
+
+
+# --- issue 24: bounded work on any input, encrypted and damaged PDFs ------------------------------------------
+
+def _encrypted(raw: bytes, user_password: str, algorithm: str) -> bytes:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(raw)))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm=algorithm)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("algorithm", ["AES-256", "AES-128"])
+def test_an_aes_encrypted_pdf_with_an_empty_password_is_read(tmp_path, minimal_pdf, algorithm):
+    """Issue 24 item 14: the usual "protected" IR PDF; pypdf needs the cryptography package for AES."""
+    path = tmp_path / "protected.pdf"
+    path.write_bytes(_encrypted(minimal_pdf(RELEASE_LINES), "", algorithm))
+    assert [line.strip() for line in read_document(path).text.strip().splitlines()] == RELEASE_LINES
+
+
+def test_cryptography_is_a_declared_dependency():
+    import tomllib
+    from pathlib import Path
+
+    import yaml
+
+    root = Path(__file__).resolve().parents[2]
+    declared = tomllib.loads((root / "pyproject.toml").read_text())["project"]["dependencies"]
+    assert any(requirement.startswith("cryptography") for requirement in declared)
+    conda = yaml.safe_load((root / "environment.yml").read_text())["dependencies"]
+    assert any(isinstance(d, str) and d.startswith("cryptography") for d in conda)
+
+
+def test_a_pdf_that_needs_a_password_is_refused_clearly(tmp_path, minimal_pdf):
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(_encrypted(minimal_pdf(RELEASE_LINES), "secret", "AES-128"))
+    with pytest.raises(DataError, match="is an encrypted PDF that needs a password; save an unlocked copy"):
+        read_document(path)
+
+
+def test_a_truncated_pdf_gives_kreports_message_alone(tmp_path, minimal_pdf, capfd, caplog):
+    raw = minimal_pdf(RELEASE_LINES)
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(raw[: len(raw) * 2 // 3])
+    with caplog.at_level("DEBUG"), pytest.raises(DataError, match="is not a readable PDF"):
+        read_document(path)
+    assert capfd.readouterr() == ("", "")
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("pypdf")] == []  # "EOF marker not found" came first
+
+
+def test_the_size_is_checked_before_reading(tmp_path, monkeypatch):
+    """Issue 24 item 13: a 1 GB file was read whole (1.2 GB of memory) before the 50 MB check."""
+    import pathlib
+
+    from kreport.extract import reading
+
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as handle:
+        handle.truncate(reading.MAX_BYTES + 1)  # sparse: no disk used
+    read = []
+    monkeypatch.setattr(pathlib.Path, "read_bytes", lambda self: read.append(self) or b"")
+    with pytest.raises(DataError, match="is larger than 50 MB"):
+        read_document(path)
+    assert read == []
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
+def test_what_is_not_a_regular_file_is_refused_without_reading(tmp_path, kind):
+    import os
+    from pathlib import Path
+
+    path = tmp_path / "release.txt"
+    if kind == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs here")
+        os.mkfifo(path)  # nobody writes: a plain open() would wait for ever
+    else:
+        if not Path("/dev/zero").exists():
+            pytest.skip("no /dev/zero here")
+        path.symlink_to("/dev/zero")  # endless: read_bytes() ran out of memory
+    with pytest.raises(DataError, match="is not a regular file"):
+        read_document(path)
+
+
+def test_deeply_nested_html_is_read_in_linear_time(tmp_path):
+    """Issue 24 item 12: 20,000 nested <div>s took 20 s (each text looked up every ancestor for a <pre>)."""
+    import time
+
+    n = 20_000
+    path = tmp_path / "nested.html"
+    path.write_text("<html><body>" + "<div>x " * n + "<pre>a  b</pre>Revenue was RMB1 billion." + "</div>" * n + "</body></html>")
+    started = time.perf_counter()
+    text = read_document(path).text
+    assert time.perf_counter() - started < 8
+    assert text.endswith("x\n\na  b\n\nRevenue was RMB1 billion.\n") and text.count("x") == n
+
+
+def test_pre_keeps_its_spaces_and_cells_and_breaks_keep_their_shape(tmp_path):
+    path = tmp_path / "table.html"
+    path.write_text("<html><body><!-- note --><pre>a   b\n c</pre><table><tr><td>x</td><td>y</td></tr></table>"
+                    "<p>one<br>two   three</p><svg><text>drop</text></svg></body></html>")
+    assert read_document(path).text == "a   b\nc\n\nx y\n\none\ntwo three\n"

@@ -33,3 +33,30 @@ def test_chinese_full_stops_and_bullet_lines():
 def test_a_lone_dash_line_is_a_bullet_and_a_split_decimal_does_not_end_a_sentence():
     text = "-\nTotal revenue increased by 11.4% to\nRMB31. 1 billion from RMB27.9 billion. -\nGross profit"
     assert [s.text for s in segments(text)] == ["Total revenue increased by 11.4% to\nRMB31. 1 billion from RMB27.9 billion.", "Gross profit"]
+
+
+def test_splitting_is_linear_in_the_length_of_the_text():
+    """Issue 24 item 12: each full stop re-scanned all the text before it (200 KB: 15 s, 1 MB: over 5 minutes)."""
+    import time
+
+    sentence = "Mr. Cheng said revenue of Kuaishou Inc. was RMB290.2 billion in the quarter. "
+    text = sentence * (1_000_000 // len(sentence))
+    started = time.perf_counter()
+    found = segments(text)
+    assert time.perf_counter() - started < 10
+    assert len(found) == text.count("quarter.") and found[-1].text == sentence.strip()
+
+
+def test_a_line_of_many_bullets_is_trimmed_in_linear_time():
+    import time
+
+    text = "- " * 200_000 + "Revenue was RMB1 billion."
+    started = time.perf_counter()
+    assert [s.text for s in segments(text)] == ["Revenue was RMB1 billion."]
+    assert time.perf_counter() - started < 10
+
+
+def test_the_word_before_a_full_stop_is_judged_alone():
+    text = ("x" * 100) + " Inc. grew. A.B.C.D.E.F.G.H.I.J.K.L.M.N.O.P.Q.R.S.T.U.V.W.X.Y.Z.A.B.C.D.E.F.G. Next."
+    assert [s.text for s in segments(text)] == [("x" * 100) + " Inc. grew.", "A.B.C.D.E.F.G.H.I.J.K.L.M.N.O.P.Q.R.S.T.U.V.W.X.Y.Z.A.B.C.D.E.F.G.",
+                                                "Next."]

