@@ -23,7 +23,7 @@ DATA = str(FIXTURES / "data")
     (["--quarter", "2025Q5"], "quarter", "YYYYQn"),
     (["--quarter", "2025-13"], "quarter", "YYYYQn"),
     (["-p", "quarter=2025-13"], "quarter", "YYYYQn"),
-    (["-p", "colour=red"], "colour", "a parameter the notebooks declare: data_dir, lang, quarter"),
+    (["-p", "colour=red"], "colour", "a parameter the notebooks declare: lang, quarter"),
     (["-p", "lang=5"], "lang", "one of zh, en"),
     (["-p", "lang=fr"], "lang", "one of zh, en"),
     (["-p", "quarter=2025"], "quarter", "YYYYQn"),
@@ -65,7 +65,7 @@ def test_installed_command_refuses_unknown_parameter_fast(tmp_path):
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr == ("kreport build: The value for `colour` must be a parameter the notebooks declare: "
-                             "data_dir, lang, quarter, but 'red' was passed.\n")
+                             "lang, quarter, but 'red' was passed.\n")
     assert "Traceback" not in result.stderr
     assert not out.exists()  # no folder, no lock, no .work: no kernel was started
     assert elapsed < 30

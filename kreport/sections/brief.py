@@ -223,8 +223,8 @@ def _ended_item(rep: Report, record) -> str:
                  last=period_label(record.period))
 
 
-def _snapshot(quarter) -> pd.DataFrame | None:
-    path = REPORTS_DIR / str(quarter) / SNAPSHOT
+def _snapshot(quarter, reports_dir=None) -> pd.DataFrame | None:
+    path = (reports_dir or REPORTS_DIR) / str(quarter) / SNAPSHOT
     if not path.exists():
         return None
     return pd.read_csv(io.StringIO(path.read_text(encoding="utf-8-sig")), dtype=str, keep_default_na=False)
@@ -238,7 +238,7 @@ def data_changes(rep: Report) -> Html:
     new = m[m["period_end"] > cutoff]
     items = [rep.t("brief.changes.new", n=len(new), quarter=str(rep.quarter),
                    list=", ".join(sorted({f"{rep.owner_name(p, x)} {rep.t(f'metric.{x}')}" for p, x in zip(new["platform"], new["metric"])})) or "–")]
-    old = _snapshot(rep.quarter - 1)
+    old = _snapshot(rep.quarter - 1, rep.reports_dir)
     if old is None:
         items.append(rep.t("brief.changes.nobuild", quarter=str(rep.quarter - 1)))
     else:

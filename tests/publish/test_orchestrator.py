@@ -26,7 +26,8 @@ from filelock import FileLock
 from kreport.config import NOTEBOOKS_DIR
 from kreport.errors import BuildError, ParameterError
 from kreport.publish.catalog import ReportSpec
-from kreport.publish.orchestrator import build, read_manifest
+from kreport.publish.manifest import read_manifest
+from kreport.publish.orchestrator import build
 
 pytestmark = pytest.mark.slow
 
@@ -297,13 +298,18 @@ def test_lock_held_means_nothing_is_written(tmp_path):
 
 
 def _processes_of(out: Path) -> list[int]:
-    """Processes started by a build into ``out``: its workers and their kernels carry KREPORT_REPORTS_DIR=out."""
-    marker = f"KREPORT_REPORTS_DIR={out.resolve()}".encode()
+    """Processes started by a build into ``out``: its workers (and their kernel proxies and fresh kernels) carry
+    JUPYTER_RUNTIME_DIR=<out>/.work-runtime; the fork server and the kernels forked from it name ``out`` in
+    their command line."""
+    runtime = f"JUPYTER_RUNTIME_DIR={out.resolve() / '.work-runtime'}".encode()
+    label = str(out.resolve()).encode()
     found = []
     for proc in Path("/proc").iterdir():
-        if proc.name.isdigit():
+        if proc.name.isdigit() and int(proc.name) != os.getpid():
             try:
-                if marker in (proc / "environ").read_bytes().split(b"\0"):
+                cmdline = (proc / "cmdline").read_bytes().split(b"\0")
+                if runtime in (proc / "environ").read_bytes().split(b"\0") or (
+                        b"kreport.publish._forkserver" in cmdline and label in cmdline):
                     found.append(int(proc.name))
             except OSError:
                 pass

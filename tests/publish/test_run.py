@@ -23,9 +23,10 @@ KEY = {"notebook": "n" * 64, "parameters": "p" * 64, "data/metrics.csv": "012345
 
 
 def a_run(tmp_path, notebook="good", lang="en") -> Run:
-    params = {"quarter": "2025Q3", "lang": lang, "data_dir": str(DATA)}
+    params = {"quarter": "2025Q3", "lang": lang}
     return Run(notebook, params, FIXTURES / f"{notebook}.ipynb", tmp_path / "out" / "2025Q3" / f"{notebook}-{lang}.html",
-               key=dict(KEY), reason="never built")
+               key=dict(KEY), reason="never built", inputs={"data_dir": str(DATA)},
+               provenance={k: v for k, v in KEY.items() if k.startswith("data/")})
 
 
 def test_the_default_timeout_is_ten_minutes_a_cell():
@@ -82,8 +83,9 @@ def test_a_failed_run_keeps_its_notebook_and_publishes_nothing(tmp_path):
     assert any(o.get("ename") == "ValueError" for c in nb.cells for o in c.get("outputs", []))
 
 
-def test_a_worker_points_kernels_at_the_builds_output_folder(tmp_path, monkeypatch):
-    """Issue 10: the brief read last quarter's snapshot from reports/ whatever --out said; the cache too."""
+def test_a_worker_sets_no_environment_for_kernels(tmp_path, monkeypatch):
+    """Issue 18: kernels got the output folder through KREPORT_REPORTS_DIR / KREPORT_CACHE_DIR; now every input
+    is a notebook parameter, and a worker only keeps jupyter's connection files under the output folder."""
     import ctypes
     import os
 
@@ -94,8 +96,8 @@ def test_a_worker_points_kernels_at_the_builds_output_folder(tmp_path, monkeypat
     monkeypatch.setattr(ctypes, "CDLL", lambda *args, **kwargs: type("Libc", (), {"prctl": staticmethod(lambda *a: 0)})())
     monkeypatch.setitem(run_module._BUILD, "pid", None)
     run_module.start_worker(os.getppid(), str(tmp_path / "out"))
-    assert os.environ["KREPORT_REPORTS_DIR"] == str(tmp_path / "out")
-    assert os.environ["KREPORT_CACHE_DIR"] == str(tmp_path / "out" / ".cache")
+    assert "KREPORT_REPORTS_DIR" not in os.environ and "KREPORT_CACHE_DIR" not in os.environ
+    assert os.environ["JUPYTER_RUNTIME_DIR"] == str(tmp_path / "out" / ".work-runtime")
     assert run_module._build_alive()
     monkeypatch.setitem(run_module._BUILD, "pid", -1)  # as if the build that started this worker were gone
     assert not run_module._build_alive()
