@@ -158,8 +158,8 @@ def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path, monkeypatch):
 def test_the_cache_folder_is_set_explicitly_never_by_the_environment(tmp_path):
     """Issue 18: the cache folder reached kernels through $KREPORT_CACHE_DIR; now it is a parameter (cache.use)."""
     env = {**os.environ, "KREPORT_CACHE_DIR": str(tmp_path / "elsewhere")}
-    code = ("from kreport import cache; print(cache.cache_dir()); cache.use(%r); print(cache.cache_dir())"
-            % str(tmp_path / "chosen"))
+    chosen = str(tmp_path / "chosen")
+    code = f"from kreport import cache; print(cache.cache_dir()); cache.use({chosen!r}); print(cache.cache_dir())"
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     default, chosen = result.stdout.split()

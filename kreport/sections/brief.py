@@ -258,3 +258,19 @@ def headlines(rep: Report):
     items = _takeaway_items(rep)[:2]
     return rep.record(**{f"{i + 1}": text for i, text in enumerate(items)})
 
+
+
+# --- Whether the quarter is complete (issue 18): one self-contained block -----------------------------------
+
+def completeness(rep: Report) -> Html:
+    """A notice when the quarter's figures are not all in yet: which series the quarter before had that this
+    one lacks so far. Nothing when the quarter is complete."""
+    from kreport.stats.completeness import quarter_completeness  # here: this block stays self-contained
+
+    state = quarter_completeness(rep.data.metrics, rep.quarter, rep.data.is_disclosed)
+    if state.complete:
+        return Html("")
+    names = [rep.t("brief.incomplete.item", name=rep.owner_name(p, m), metric=rep.t(f"metric.{m}")) for p, m in state.missing]
+    expected = len(state.missing) + len(set(state.has) & set(state.had))
+    return rep.callout(rep.t("brief.incomplete", quarter=str(rep.quarter), previous=str(state.previous),
+                             has=expected - len(state.missing), expected=expected, list=", ".join(names)), kind="note")
