@@ -200,8 +200,9 @@ def plan(quarter=None, reports=None, *, data_dir=None, out_dir=None, force=False
         if not catalog[name].path.exists():
             raise BuildError(f"report {name!r}: its notebook {catalog[name].path} does not exist")
     platforms = list(dataset.platforms.index)
-    # The parameter cache lives in <out>/.cache once a build has made it; a plan alone writes nothing.
-    param_cache = out_dir / ".cache" if (out_dir / ".cache").is_dir() else None
+    # The notebooks' parameter cache lives in <out>/.cache/params once a build has made <out>/.cache;
+    # a plan alone writes nothing, and never outside --out.
+    param_cache = out_dir / ".cache" / "params" if (out_dir / ".cache").is_dir() else None
     declared_by = {name: notebook_parameters(catalog[name].path, cache_folder=param_cache) for name in names}
     # A fixed parameter applies to the notebooks that declare it (`-p platform=kuaishou` narrows the
     # platform reports and leaves the others whole); one that no notebook declares is refused.
