@@ -7,7 +7,7 @@ listening on the notebook's connection file: the child starts with those modules
 imported, and with no state of any other notebook (each notebook has a process of its own, which
 ends with it).
 
-    python -m kreport.publish._forkserver SOCKET
+    python -m kreport.publish._forkserver SOCKET [LABEL]
 
 It answers each connection (a JSON line from :mod:`kreport.publish._kernel_proxy`) with the kernel's
 pid. It dies with the build (``PR_SET_PDEATHSIG``, and when its standard input closes), and each
@@ -105,8 +105,9 @@ def serve(path: str) -> None:
     # The build closes our standard input when it ends, however it ends.
     threading.Thread(target=lambda: (sys.stdin.buffer.read(), os._exit(0)), daemon=True).start()
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(path + ".tmp")
-    os.rename(path + ".tmp", path)  # the socket appears only once the server is ready
+    # "@name" is a Linux abstract socket: no file anywhere, nothing left behind whatever ends the build.
+    # It is bound only now, once the server is ready: a kernel asked for earlier waits for it.
+    listener.bind("\0" + path[1:] if path.startswith("@") else path)
     listener.listen(64)
     while True:
         conn, _ = listener.accept()

@@ -31,7 +31,7 @@ def main(argv):
     conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     for _ in range(2400):  # the server may still be importing: its socket appears when it is ready
         try:
-            conn.connect(server)
+            conn.connect("\0" + server[1:] if server.startswith("@") else server)
             break
         except (FileNotFoundError, ConnectionRefusedError):
             time.sleep(0.05)

@@ -12,10 +12,10 @@ and that SIGINT is what printed "KeyboardInterrupt caught in kernel" in successf
 from __future__ import annotations
 
 import contextlib
-import shutil
+import os
+import secrets
 import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,11 +54,10 @@ def manager_class(engine: str, server: str | None = None):
 
 
 class ForkServer:
-    """A running fork server: its socket path, and the means to end it."""
+    """A running fork server: its socket (a Linux abstract socket, "@name": no file), and the means to end it."""
 
-    def __init__(self, process: subprocess.Popen, folder: Path):
-        self.process, self.folder = process, folder
-        self.socket = str(folder / "s")
+    def __init__(self, process: subprocess.Popen, socket: str):
+        self.process, self.socket = process, socket
 
     def close(self) -> None:
         if self.process.stdin:
@@ -68,7 +67,6 @@ class ForkServer:
             self.process.kill()
         with contextlib.suppress(subprocess.TimeoutExpired):
             self.process.wait(timeout=10)
-        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 @contextlib.contextmanager
@@ -76,11 +74,10 @@ def fork_server(label: str = "") -> Iterator[ForkServer]:
     """Start a fork server for the duration of a build. It imports in the background: kernels asked for
     before it is ready wait for its socket. ``label`` (the build's output folder) only names the server
     and its kernels in `ps`."""
-    # A short folder of its own: a Unix socket path may not exceed about 100 bytes.
-    folder = Path(tempfile.mkdtemp(prefix="kreport-kernels-"))
-    process = subprocess.Popen([sys.executable, "-m", "kreport.publish._forkserver", str(folder / "s"), label],
+    name = f"@kreport-kernels-{os.getpid()}-{secrets.token_hex(8)}"
+    process = subprocess.Popen([sys.executable, "-m", "kreport.publish._forkserver", name, label],
                                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
-    server = ForkServer(process, folder)
+    server = ForkServer(process, name)
     try:
         yield server
     finally:

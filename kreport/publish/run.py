@@ -173,7 +173,10 @@ def execute(run: Run, work_dir: Path, timeout: int, *, engine: str = "fresh", se
             if result.failed_cell is None:  # a timeout or a dead kernel: the last cell that started
                 # Counted like an execution count (papermill runs the code cells in order); the cell's
                 # own execution_count may be missing when the kernel died before announcing it.
-                code = [c for c in nbformat.read(failed, as_version=4).cells if c.cell_type == "code"]
+                try:
+                    code = [c for c in nbformat.read(failed, as_version=4).cells if c.cell_type == "code"]
+                except Exception:  # noqa: BLE001 - a notebook papermill could not finish: no cell to name
+                    code = []
                 started_cells = [i for i, c in enumerate(code, 1) if c.metadata.get("papermill", {}).get("start_time")]
                 result.failed_cell = started_cells[-1] if started_cells else None
     result.seconds = round(time.monotonic() - started, 2)

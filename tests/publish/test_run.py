@@ -101,3 +101,60 @@ def test_a_worker_sets_no_environment_for_kernels(tmp_path, monkeypatch):
     assert run_module._build_alive()
     monkeypatch.setitem(run_module._BUILD, "pid", -1)  # as if the build that started this worker were gone
     assert not run_module._build_alive()
+
+
+def test_a_full_disk_fails_the_run_naming_the_path_and_leaves_no_truncated_notebook(tmp_path, monkeypatch):
+    """Issue 24, item 15: ENOSPC gave "NotJSONError" and left truncated notebooks."""
+    import errno
+
+    import papermill
+
+    def full_disk(notebook, output, **kwargs):
+        Path(output).write_text('{"cells": [', encoding="utf-8")  # cut short
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(papermill, "execute_notebook", full_disk)
+    work = tmp_path / "work"
+    result = execute(a_run(tmp_path), work, timeout=60)
+    assert result.status == "failed"
+    assert result.error.startswith("no space left on device writing ") and str(work) in result.error
+    assert not list(work.rglob("*.ipynb"))
+
+
+def test_a_symlink_planted_at_the_work_notebook_is_not_followed(tmp_path, monkeypatch):
+    """Issue 24, item 11: papermill's plain open() wrote through a symlink at .work/<run>.ipynb."""
+    import papermill
+
+    target = tmp_path / "precious.txt"
+    target.write_text("keep me", encoding="utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    run = a_run(tmp_path)
+    (work / f"{run.name}.ipynb").symlink_to(target)
+    written = []
+
+    def fake(notebook, output, **kwargs):
+        written.append(Path(output))
+        Path(output).write_text("{}", encoding="utf-8")
+        raise RuntimeError("stop here")
+
+    monkeypatch.setattr(papermill, "execute_notebook", fake)
+    execute(run, work, timeout=60)
+    assert target.read_text(encoding="utf-8") == "keep me"
+    assert written and not written[0].is_symlink() and written[0].name != f"{run.name}.ipynb"
+
+
+def test_no_interrupt_is_sent_to_a_kernel_being_shut_down():
+    """Issue 18/24: jupyter_client interrupts a kernel before shutting it down; the kernel then logged
+    "KeyboardInterrupt caught in kernel" in successful builds."""
+    import asyncio
+
+    from kreport.publish.kernels import manager_class
+
+    for engine in ("fresh", "warm"):
+        km = manager_class(engine, "/nonexistent")()
+        km.shutting_down = True
+        assert asyncio.run(km._async_interrupt_kernel()) is None  # no kernel, and no error: nothing was sent
+        km.shutting_down = False
+        with pytest.raises(RuntimeError):
+            asyncio.run(km._async_interrupt_kernel())  # a real interrupt still goes through
