@@ -29,8 +29,18 @@ def manager_class(engine: str, server: str | None = None):
     """The kernel manager class papermill's client starts kernels with (``fresh``, or ``warm`` through ``server``)."""
     from jupyter_client import AsyncKernelManager
     from jupyter_client.kernelspec import KernelSpec
+    from jupyter_core.paths import jupyter_runtime_dir
+    from traitlets import default
 
     class QuietShutdown(AsyncKernelManager):
+        @default("connection_file")
+        def _connection_file_in_the_runtime_dir(self) -> str:
+            # Without a name, jupyter_client writes the connection file (and its key) with mkstemp into
+            # $TMPDIR, where nothing removes it after an interrupt; the build's runtime folder is removed.
+            folder = jupyter_runtime_dir()
+            os.makedirs(folder, mode=0o700, exist_ok=True)
+            return os.path.join(folder, f"kernel-{secrets.token_hex(8)}.json")
+
         async def _async_interrupt_kernel(self) -> None:
             if self.shutting_down:  # the run is over: a shutdown request is enough
                 return

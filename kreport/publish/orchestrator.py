@@ -33,7 +33,7 @@ from kreport.publish.manifest import RunResult, save_manifest
 from kreport.publish.pdf import INSTALL_HINT, find_chromium, print_pdf
 from kreport.publish.plan import Plan, plan
 from kreport.publish.pool import WorkerPool
-from kreport.publish.run import DEFAULT_TIMEOUT, Worker, execute_task, runtime_dir, start_worker
+from kreport.publish.run import DEFAULT_TIMEOUT, Worker, execute_task, runtime_dir, start_worker, warm
 from kreport.publish.snapshot import data_snapshot, refuse_inside
 
 __all__ = ["build", "plan_build", "Interrupted"]
@@ -139,9 +139,10 @@ def _run(the_plan: Plan, jobs, timeout, catalog, pdf, cold, echo, kernels) -> li
         if any(catalog[r.report].forecasts for r in todo):
             # Every forecast the reports show, computed once and side by side before any kernel starts
             # (the fork server imports meanwhile).
-            precompute_forecasts(the_plan.dataset.metrics, the_plan.dataset.platforms.index, quarter, out_dir,
+            precompute_forecasts(the_plan.dataset.metrics, the_plan.dataset.platforms.index, the_plan.quarter, out_dir,
                                  max(jobs, cores), echo, store=the_plan.cache_dir)
         if todo:
+            warm()  # once here, not once per worker: the workers are forked from this process
             echo(f"Building {len(todo)} of {len(the_plan.runs)} reports for {quarter} with {jobs} jobs")
             worker = Worker(os.getpid(), str(out_dir.resolve()), the_plan.navigation, kernels,
                             server.socket if server else None, timeout)

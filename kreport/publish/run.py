@@ -25,7 +25,8 @@ __all__ = ["DEFAULT_TIMEOUT", "KERNEL_ARGUMENTS", "Worker", "start_worker", "for
 
 DEFAULT_TIMEOUT = 600  # seconds a single cell may run before the kernel counts as hung
 # Kernels log nothing below errors: their "running over TCP without encryption" warning is not news.
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=40"]
+# No IPython history: every kernel would otherwise open (and lock) the same SQLite file in ~/.ipython.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=40", "--HistoryManager.enabled=False"]
 _BUILD: dict = {"pid": None, "worker": None}
 
 
@@ -92,6 +93,17 @@ def runtime_dir(out_dir: Path) -> Path:
 
 def _build_alive() -> bool:
     return _BUILD["pid"] is None or os.getppid() == _BUILD["pid"]
+
+
+def warm() -> None:
+    """Import what every run needs (papermill, nbclient, the exporter) once, in the build, before it forks its workers."""
+    import nbclient  # noqa: F401
+    import papermill  # noqa: F401
+    from jupyter_client import AsyncKernelManager  # noqa: F401
+
+    from kreport.publish.export import warm as warm_export
+
+    warm_export()
 
 
 def execute_task(task: tuple[Run, Path]) -> RunResult:

@@ -158,3 +158,15 @@ def test_no_interrupt_is_sent_to_a_kernel_being_shut_down():
         km.shutting_down = False
         with pytest.raises(RuntimeError):
             asyncio.run(km._async_interrupt_kernel())  # a real interrupt still goes through
+
+
+def test_connection_files_go_to_the_runtime_folder_not_tmpdir(tmp_path, monkeypatch):
+    """Issue 24: connection files (with their HMAC keys) were left in $TMPDIR after SIGINT and kill -9."""
+    from kreport.publish.kernels import manager_class
+
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path / "runtime"))
+    for engine in ("fresh", "warm"):
+        km = manager_class(engine, "@x")()
+        km.write_connection_file()
+        assert Path(km.connection_file).parent == tmp_path / "runtime" and Path(km.connection_file).exists()
+        km.cleanup_connection_file()
