@@ -97,7 +97,7 @@ def main(argv=None) -> int:
     parser.add_argument("--keep", type=Path, help="keep the outputs in this folder (default: a temporary one)")
     args = parser.parse_args(argv)
 
-    from kreport.publish.orchestrator import plan_build
+    from kreport.publish.plan import plan_build
 
     root = args.keep or Path(tempfile.mkdtemp(prefix="kreport-bench-"))
     root.mkdir(parents=True, exist_ok=True)

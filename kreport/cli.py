@@ -101,7 +101,7 @@ def _summary(results) -> None:
 
 
 def _cmd_build(args) -> int:
-    from kreport.publish.orchestrator import plan_build
+    from kreport.publish.plan import plan_build
 
     params = dict(args.param)
     if args.command == "plan" or args.dry_run:

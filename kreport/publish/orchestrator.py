@@ -31,7 +31,7 @@ from kreport.publish.index_pages import write_indexes
 from kreport.publish.kernels import ENGINES, fork_server
 from kreport.publish.manifest import RunResult, save_manifest
 from kreport.publish.pdf import INSTALL_HINT, find_chromium, print_pdf
-from kreport.publish.plan import Plan, plan
+from kreport.publish.plan import Plan, plan, plan_build
 from kreport.publish.pool import WorkerPool
 from kreport.publish.run import DEFAULT_TIMEOUT, Worker, execute_task, runtime_dir, start_worker, warm
 from kreport.publish.snapshot import data_snapshot, refuse_inside
@@ -58,18 +58,6 @@ def _terminate_like_interrupt():
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
-
-
-def plan_build(quarter=None, reports=None, *, data_dir=None, out_dir=None, force=False, params=None,
-               catalog=None) -> Plan:
-    """What `kreport plan` shows: the plan of a build from the data as it is now (read once, from a snapshot)."""
-    data_dir = Path(data_dir) if data_dir else DATA_DIR
-    out_dir = Path(out_dir) if out_dir else REPORTS_DIR
-    refuse_inside(out_dir, data_dir)
-    with data_snapshot(data_dir) as snapshot:
-        dataset = load(snapshot)
-        return plan(quarter, reports, data_dir=snapshot, out_dir=out_dir, force=force, dataset=dataset,
-                    params=params, catalog=catalog)
 
 
 def build(quarter=None, reports=None, *, data_dir=None, out_dir=None, jobs=None, force=False,

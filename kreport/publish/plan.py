@@ -26,8 +26,9 @@ from kreport.publish.manifest import read_manifest
 from kreport.publish.navigation import Navigation
 from kreport.publish.params import check_parameters, notebook_parameters
 from kreport.publish.slices import DataSlices, describe_changes
+from kreport.publish.snapshot import data_snapshot, refuse_inside
 
-__all__ = ["Run", "Plan", "plan", "code_hash", "PATH_PARAMETERS"]
+__all__ = ["Run", "Plan", "plan", "plan_build", "code_hash", "PATH_PARAMETERS"]
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # Parameters that say where a kernel finds its inputs, set by the build: not part of what a page shows.
@@ -253,3 +254,17 @@ def plan(quarter=None, reports=None, *, data_dir=None, out_dir=None, force=False
     used = {run.key["data"] for run in runs}
     return Plan(period, tuple(runs), data_dir, out_dir, dataset, manifest,
                 {digest: slices.rows[digest] for digest in used}, navigation)
+
+
+def plan_build(quarter=None, reports=None, *, data_dir=None, out_dir=None, force=False, params=None,
+               catalog=None) -> Plan:
+    """What `kreport plan` shows: the plan of a build from the data as it is now (read once, from a snapshot).
+
+    Loads no plotting or statistics library: planning never draws or fits.
+    """
+    data_dir = Path(data_dir) if data_dir else DATA_DIR
+    out_dir = Path(out_dir) if out_dir else REPORTS_DIR
+    refuse_inside(out_dir, data_dir)
+    with data_snapshot(data_dir) as snapshot:
+        return plan(quarter, reports, data_dir=snapshot, out_dir=out_dir, force=force, dataset=load(snapshot),
+                    params=params, catalog=catalog)
