@@ -56,6 +56,7 @@ def test_unknown_platform_is_refused(tmp_path, capsys):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.slow
 def test_installed_command_refuses_unknown_parameter_fast(tmp_path):
     out = tmp_path / "out"
     started = time.monotonic()
@@ -151,6 +152,7 @@ def test_validate_of_a_missing_folder_says_which_files_are_missing(tmp_path, cap
                    ("metrics.csv", "sources.csv", "platforms.csv", "events.csv")]
 
 
+@pytest.mark.slow
 def test_backtest_writes_the_score_table(tmp_path, capsys):
     target = tmp_path / "table.csv"
     assert main(["backtest", "--data", DATA, "--platform", "kuaishou", "--metric", "dau", "--horizon", "2",

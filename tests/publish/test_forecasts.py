@@ -21,6 +21,7 @@ def entries(out: Path) -> dict[str, float]:
     return {p.name: p.stat().st_mtime for p in forecast_cache_dir(out).glob("*.json")}
 
 
+@pytest.mark.slow
 def test_each_forecast_is_computed_once_then_read_from_the_cache(tmp_path, monkeypatch):
     monkeypatch.delenv("KREPORT_CACHE_DIR", raising=False)
     data = load(DATA)
