@@ -10,6 +10,7 @@ a build can neither be half-read nor change what a page shows against its proven
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -33,11 +34,24 @@ def refuse_inside(folder: Path, data_dir: Path, what: str = "--out") -> None:
                          "choose another output folder")
 
 
+def _remove_stale() -> None:
+    """Remove the copies of builds that were killed (kill -9 leaves no chance to clean up): their pid is gone."""
+    for folder in Path(tempfile.gettempdir()).glob("kreport-data-*-*"):
+        try:
+            pid = int(folder.name.split("-")[2])
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except (ValueError, IndexError, PermissionError):
+            continue
+
+
 @contextlib.contextmanager
 def data_snapshot(data_dir: Path) -> Iterator[Path]:
     """A private copy of the data files of ``data_dir``, taken under the data lock; removed afterwards."""
     data_dir = Path(data_dir)
-    copy = Path(tempfile.mkdtemp(prefix="kreport-data-"))
+    _remove_stale()
+    copy = Path(tempfile.mkdtemp(prefix=f"kreport-data-{os.getpid()}-"))
     try:
         lock = FileLock(str(data_dir / DATA_LOCK))
         try:

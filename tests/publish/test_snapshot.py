@@ -55,3 +55,26 @@ def test_an_output_folder_in_the_data_folder_is_refused(tmp_path, inside):
     with pytest.raises(BuildError, match="inside the data folder"):
         refuse_inside(tmp_path / "data" / inside, tmp_path / "data")
     refuse_inside(tmp_path / "reports", tmp_path / "data")  # beside it is fine
+
+
+def test_the_copy_of_a_killed_build_is_removed_by_the_next(tmp_path, monkeypatch):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    dead = subprocess_pid_that_has_exited()
+    stale = tmp_path / f"kreport-data-{dead}-abc"
+    stale.mkdir()
+    alive = tmp_path / "kreport-data-1-abc"  # pid 1 is alive: left alone
+    alive.mkdir()
+    with data_snapshot(DATA) as copy:
+        assert copy.parent == tmp_path
+    assert not stale.exists() and alive.exists()
+
+
+def subprocess_pid_that_has_exited() -> int:
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
