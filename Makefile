@@ -30,8 +30,12 @@ test: $(STAMP) ## the whole test suite, kernels and browser included (before a p
 	bash scripts/system-deps.sh fonts chromium
 	$(BIN)/python -m pytest -q
 
-test-fast: $(STAMP) ## the quick suite: no kernels, no browser (after every edit)
-	$(BIN)/python -m pytest -q -m "not slow and not browser"
+FAST := -q -p no:cacheprovider -m "not slow and not browser"
+test-fast: $(STAMP) ## the quick suite: no kernels, no browser (after every edit); two halves side by side
+	@$(BIN)/python -m pytest $(FAST) tests/stats tests/sections > .test-fast-1.log 2>&1 & first=$$!; \
+	$(BIN)/python -m pytest $(FAST) --ignore=tests/stats --ignore=tests/sections; second=$$?; \
+	wait $$first; code=$$?; cat .test-fast-1.log; rm -f .test-fast-1.log; \
+	[ $$code -eq 0 ] && [ $$second -eq 0 ]
 
 lint: $(STAMP) ## ruff, and the import contracts that keep the layers pointing one way
 	$(BIN)/ruff check kreport tests benchmarks
