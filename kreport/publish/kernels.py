@@ -19,9 +19,15 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["ENGINES", "ForkServer", "fork_server", "manager_class"]
+__all__ = ["DEFAULT_TIMEOUT", "ENGINES", "ForkServer", "fork_server", "manager_class", "runtime_dir"]
 
+DEFAULT_TIMEOUT = 600  # seconds a single cell may run before the kernel counts as hung
 ENGINES = ("warm", "fresh")
+
+
+def runtime_dir(out_dir: Path) -> Path:
+    """Where a build's kernels keep their connection files (removed when the build ends, and when the next starts)."""
+    return Path(out_dir) / ".work-runtime"
 _PROXY = Path(__file__).with_name("_kernel_proxy.py")
 
 

@@ -26,14 +26,12 @@ from kreport.dataset.load import load
 from kreport.errors import BuildError, ParameterError
 from kreport.files import atomic_write
 from kreport.publish.catalog import REPORTS
-from kreport.publish.forecasts import precompute_forecasts
 from kreport.publish.index_pages import write_indexes
-from kreport.publish.kernels import ENGINES, fork_server
+from kreport.publish.kernels import DEFAULT_TIMEOUT, ENGINES, fork_server, runtime_dir
 from kreport.publish.manifest import RunResult, save_manifest
 from kreport.publish.pdf import INSTALL_HINT, find_chromium, print_pdf
 from kreport.publish.plan import Plan, plan, plan_build
 from kreport.publish.pool import WorkerPool
-from kreport.publish.run import DEFAULT_TIMEOUT, Worker, execute_task, runtime_dir, start_worker, warm
 from kreport.publish.snapshot import data_snapshot, refuse_inside
 
 __all__ = ["build", "plan_build", "Interrupted"]
@@ -118,6 +116,9 @@ def _run(the_plan: Plan, jobs, timeout, catalog, pdf, cold, echo, kernels) -> li
             results.append(RunResult(run.name, run.report, run.params, "skipped", 0.0, run.reason,
                                      old.get("html"), records=old.get("records", {}), key=old.get("key", {})))
     todo = the_plan.to_run()
+    if todo:  # here, not at the top: a build with nothing to run never loads the renderer or the statistics
+        from kreport.publish.forecasts import precompute_forecasts
+        from kreport.publish.run import Worker, execute_task, start_worker, warm
     cores = max(1, os.cpu_count() or 1)
     jobs = min(max(1, jobs or cores), len(todo) or 1)
     work_dir = quarter_dir / ".work"

@@ -16,14 +16,13 @@ from pathlib import Path
 from kreport.config import PROJECT_ROOT
 from kreport.files import atomic_write
 from kreport.publish.export import notebook_records, notebook_to_html, page
-from kreport.publish.kernels import manager_class
+from kreport.publish.kernels import DEFAULT_TIMEOUT, manager_class, runtime_dir
 from kreport.publish.manifest import RunResult
 from kreport.publish.navigation import Navigation
 from kreport.publish.plan import Run
 
 __all__ = ["DEFAULT_TIMEOUT", "KERNEL_ARGUMENTS", "Worker", "start_worker", "forecast_cache_dir", "runtime_dir", "execute"]
 
-DEFAULT_TIMEOUT = 600  # seconds a single cell may run before the kernel counts as hung
 # Kernels log nothing below errors: their "running over TCP without encryption" warning is not news.
 # No IPython history: every kernel would otherwise open (and lock) the same SQLite file in ~/.ipython.
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=40", "--HistoryManager.enabled=False"]
@@ -84,11 +83,6 @@ def _one_blas_thread() -> None:
 def forecast_cache_dir(out_dir: Path) -> Path:
     """Where a build's forecasts are cached: with its output."""
     return Path(out_dir) / ".cache"
-
-
-def runtime_dir(out_dir: Path) -> Path:
-    """Where a build's kernels keep their connection files."""
-    return Path(out_dir) / ".work-runtime"
 
 
 def _build_alive() -> bool:
