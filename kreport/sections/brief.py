@@ -259,7 +259,6 @@ def headlines(rep: Report):
     return rep.record(**{f"{i + 1}": text for i, text in enumerate(items)})
 
 
-
 # --- Whether the quarter is complete (issue 18): one self-contained block -----------------------------------
 
 def completeness(rep: Report) -> Html:
