@@ -1,138 +1,142 @@
-"""Build benchmark: a cold, a warm and a no-op `kreport build`, and the naive papermill + nbconvert loop.
+"""Build benchmark: full cold and warm `kreport build`s before and after, side by side in one run.
 
-Prints figures; not a test. For the full report set of one quarter (or --report NAME ...):
+Prints figures; not a test. For the full report set of one quarter (or --report NAME ...), on the same data:
 
-0. `kreport build --cold`: an empty output folder and an empty forecast cache (a first build);
-1. naive (unless --skip-naive): for every run (report × parameter set), the `papermill` command, then
-   `jupyter nbconvert --to html` (lab template), one after another, with its own empty forecast cache;
-2. `kreport build --force` (warm: every page again, the forecasts kept);
-3. `kreport build` again with nothing changed.
+  before  the code of --before (default: the commit before the pipeline work of issue 18), taken
+          from git into a temporary folder, run as it was: a fresh kernel (a new Python plus its
+          imports) for every page;
+  after   this working tree, with its default warm kernels (forked from a process that imported
+          everything once); with --fresh, also this tree with `--kernels fresh`.
 
-Then each page's size against nbconvert's lab export of the same executed notebook, and
-whether our page is fully offline (no external src/href to scripts, styles or images).
+For each: (0) `build --cold --force` into an empty folder (a first build, no forecasts cached),
+(2) `build --force` (warm: every page again, the forecasts kept); for "after" also (3) a build
+with nothing changed. Optionally (1) the naive papermill + nbconvert loop (--naive). Run it under
+`nice` on a shared machine: both sides see the same load, measured one after the other.
 
-    .venv/bin/python benchmarks/build_benchmark.py [--report data ...] [--keep DIR] [--skip-naive]
+    .venv/bin/python benchmarks/build_benchmark.py [--report data ...] [--before COMMIT] [--fresh] [--naive] [--keep DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from pathlib import Path
 
-from kreport.publish.orchestrator import plan
-
+ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+DEFAULT_BEFORE = "e2219d4"  # the tree before issue 18's pipeline work (fresh kernel per page)
 EXTERNAL = re.compile(
     r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*?\s(?:src|href)\s*=\s*[\"']?(?:https?:)?//"
     r"|url\(\s*[\"']?(?:https?:)?//|@import", re.I)
 
 
-ENV = dict(os.environ)
+def _env(code: Path | None) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KREPORT_")}
+    if code is not None:  # the old tree first on the path: its kreport, its notebooks, in the build and its kernels
+        env["PYTHONPATH"] = str(code)
+    return env
 
 
-def _run(cmd: list[str]) -> None:
-    result = subprocess.run(cmd, capture_output=True, text=True, env=ENV)
-    if result.returncode != 0:
-        sys.exit(f"failed: {' '.join(cmd)}\n{result.stderr[-2000:]}")
+def _checkout(commit: str, folder: Path) -> Path:
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "kreport", "notebooks"],
+                             capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+    return folder
 
 
-def naive(runs, folder: Path) -> float:
-    started = time.monotonic()
-    for run in runs:
-        executed = folder / f"{run.name}.ipynb"
-        args = [str(BIN / "papermill"), str(run.notebook), str(executed), "--kernel", "python3", "--no-progress-bar"]
-        for name, value in run.params.items():
-            args += ["-p", name, str(value)]
-        _run(args)
-        _run([str(BIN / "jupyter"), "nbconvert", "--to", "html", str(executed), "--output-dir", str(folder)])
-    return time.monotonic() - started
-
-
-def kreport(folder: Path, reports, quarter: str, force: bool, cold: bool = False) -> float:
-    args = [str(BIN / "kreport"), "build", "--out", str(folder), "--quarter", quarter]
-    if reports:
-        args += ["--report", *reports]
+def build(folder: Path, args, *, code: Path | None = None, force=True, cold=False, extra=()) -> float:
+    cmd = [sys.executable, "-c", "import sys; from kreport.cli import main; sys.exit(main())",
+           "build", "--out", str(folder), "--data", str(ROOT / "data"), *extra]
+    if args.quarter:
+        cmd += ["--quarter", args.quarter]
+    if args.report:
+        cmd += ["--report", *args.report]
     if force:
-        args.append("--force")
+        cmd.append("--force")
     if cold:
-        args.append("--cold")
+        cmd.append("--cold")
     started = time.monotonic()
-    result = subprocess.run(args, capture_output=True, text=True, env=ENV)
+    result = subprocess.run(cmd, capture_output=True, text=True, env=_env(code), cwd=str(folder.parent))
     seconds = time.monotonic() - started
     if result.returncode != 0:
         sys.exit(f"kreport build failed:\n{result.stdout[-3000:]}\n{result.stderr[-2000:]}")
-    for line in result.stdout.splitlines():
-        if line.startswith("forecasts: "):
-            print(f"    {line}", flush=True)
+    if "KeyboardInterrupt" in result.stdout + result.stderr:
+        print("    (a KeyboardInterrupt line was printed)")
     return seconds
+
+
+def naive(folder: Path, quarter: str, runs) -> float:
+    started = time.monotonic()
+    for run in runs:
+        executed = folder / f"{run.name}.ipynb"
+        cmd = [str(BIN / "papermill"), str(run.notebook), str(executed), "--kernel", "python3", "--no-progress-bar"]
+        for name, value in {**run.params, "data_dir": str(ROOT / "data"), "forecast_store": str(folder / "cache")}.items():
+            cmd += ["-p", name, str(value)]
+        subprocess.run(cmd, capture_output=True, check=True, env=_env(None))
+        subprocess.run([str(BIN / "jupyter"), "nbconvert", "--to", "html", str(executed), "--output-dir", str(folder)],
+                       capture_output=True, check=True)
+    return time.monotonic() - started
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--report", nargs="+", metavar="NAME", help="only these reports (default: all)")
     parser.add_argument("--quarter", help="YYYYQn (default: the latest in the data)")
-    parser.add_argument("--skip-naive", action="store_true", help="leave out the papermill + nbconvert loop (1)")
+    parser.add_argument("--before", default=DEFAULT_BEFORE, help=f"the commit measured as 'before' (default {DEFAULT_BEFORE})")
+    parser.add_argument("--fresh", action="store_true", help="also this tree with --kernels fresh")
+    parser.add_argument("--naive", action="store_true", help="also the papermill + nbconvert loop, one page after another")
+    parser.add_argument("--after-first", action="store_true", help="measure 'after' before 'before' (to see the load's effect)")
     parser.add_argument("--keep", type=Path, help="keep the outputs in this folder (default: a temporary one)")
     args = parser.parse_args(argv)
 
-    ENV.pop("KREPORT_CACHE_DIR", None)  # each build keeps its forecasts with its output
+    from kreport.publish.plan import plan_build
+
     root = args.keep or Path(tempfile.mkdtemp(prefix="kreport-bench-"))
-    naive_dir, ours_dir = root / "naive", root / "kreport"
-    for folder in (naive_dir, ours_dir):
-        shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir(parents=True)
-    quarter, runs = plan(args.quarter, args.report, out_dir=ours_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    the_plan = plan_build(args.quarter, args.report, data_dir=ROOT / "data", out_dir=root / "plan")
+    quarter, runs = the_plan
     print(f"kreport build benchmark: {len(runs)} runs of {quarter} on {os.cpu_count()} CPUs "
-          f"({', '.join(sorted({r.report for r in runs}))})", flush=True)
-
-    t_cold = kreport(ours_dir, args.report, quarter, force=True, cold=True)
-    print(f"(0) kreport build --cold (first build, no forecasts cached): {t_cold:7.1f} s", flush=True)
-    t_naive = None
-    if not args.skip_naive:
-        ENV["KREPORT_CACHE_DIR"] = str(root / "cache-naive")
-        t_naive = naive(runs, naive_dir)
-        ENV.pop("KREPORT_CACHE_DIR")
-        print(f"(1) papermill + nbconvert, one after another:                {t_naive:7.1f} s", flush=True)
-    t_full = kreport(ours_dir, args.report, quarter, force=True)
-    print(f"(2) kreport build --force (warm, default jobs):               {t_full:7.1f} s", flush=True)
-    t_again = kreport(ours_dir, args.report, quarter, force=False)
-    print(f"(3) kreport build, nothing changed:                          {t_again:7.1f} s", flush=True)
-    r_cold, r_again = t_cold / t_full, t_again / t_full
-    cold_ok = t_cold <= 60 or r_cold <= 2
-    print(f"(0) = {t_cold:.1f} s, (0)/(2) = {r_cold:.2f}  (target <= 60 s or <= 2: {'met' if cold_ok else 'NOT met'})")
-    if t_naive is not None:
-        r_full = t_full / t_naive
-        print(f"(2)/(1) = {r_full:.2f}  (target <= 0.5: {'met' if r_full <= 0.5 else 'NOT met'})")
-    print(f"(3)/(2) = {r_again:.3f}  (target <= 0.03: {'met' if r_again <= 0.03 else 'NOT met'})")
-    if t_naive is None:
-        if not args.keep:
-            shutil.rmtree(root, ignore_errors=True)
-        return 0
-
-    print(f"\n{'page':28} {'kreport':>10} {'nbconvert lab':>14} {'ratio':>6}  offline")
-    worst = 0.0
-    all_offline = True
-    for run in runs:
-        ours = ours_dir / quarter / f"{run.name}.html"
-        theirs = naive_dir / f"{run.name}.html"
-        text = ours.read_text(encoding="utf-8")
-        offline = not EXTERNAL.search(text)
-        all_offline &= offline
-        ratio = ours.stat().st_size / theirs.stat().st_size
-        worst = max(worst, ratio)
-        print(f"{run.name:28} {ours.stat().st_size / 1024:8.0f} kB {theirs.stat().st_size / 1024:11.0f} kB "
-              f"{ratio:6.2f}  {'yes' if offline else 'NO'}")
-    print(f"largest size ratio {worst:.2f} (target <= 0.5: {'met' if worst <= 0.5 else 'NOT met'}); "
-          f"all pages offline: {'yes' if all_offline else 'NO'}")
-    nb_external = sum(bool(EXTERNAL.search(p.read_text(encoding="utf-8"))) for p in naive_dir.glob("*.html"))
-    print(f"nbconvert lab pages with external scripts/styles: {nb_external} of {len(runs)}")
+          f"({', '.join(sorted({r.report for r in runs}))}); load average {os.getloadavg()[0]:.1f}", flush=True)
+    old = _checkout(args.before, root / "before-code")
+    figures = {}
+    sides = [("before", old, ()), ("after", None, ())] + ([("after, fresh kernels", None, ("--kernels", "fresh"))]
+                                                          if args.fresh else [])
+    if args.after_first:
+        sides = sides[1:2] + sides[:1] + sides[2:]
+    for label, code, extra in sides:
+        out = root / label.replace(", ", "-").replace(" ", "-")
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir(parents=True)
+        cold = build(out, args, code=code, cold=True, extra=extra)
+        print(f"{label:22} (0) cold --force --cold: {cold:7.1f} s", flush=True)
+        warm = build(out, args, code=code, extra=extra)
+        print(f"{label:22} (2) warm --force:        {warm:7.1f} s", flush=True)
+        figures[label] = (cold, warm)
+        again = build(out, args, code=code, force=False, extra=extra)
+        print(f"{label:22} (3) nothing changed:     {again:7.1f} s   (load average {os.getloadavg()[0]:.1f})", flush=True)
+        figures[f"no-op {label}"] = again
+    (b_cold, b_warm), (a_cold, a_warm) = figures["before"], figures["after"]
+    print(f"\nwarm: after/before = {a_warm:.1f}/{b_warm:.1f} = {a_warm / b_warm:.2f} "
+          f"(target <= 0.5: {'met' if a_warm <= b_warm / 2 else 'NOT met'})")
+    print(f"cold: after/before = {a_cold:.1f}/{b_cold:.1f} = {a_cold / b_cold:.2f}")
+    print(f"no-op: after {figures['no-op after']:.1f} s, before {figures['no-op before']:.1f} s")
+    if args.naive:
+        folder = root / "naive"
+        folder.mkdir(exist_ok=True)
+        t_naive = naive(folder, quarter, runs)
+        print(f"(1) papermill + nbconvert, one after another: {t_naive:.1f} s; after's warm build = {a_warm / t_naive:.2f} of it")
+        ours = root / "after" / quarter
+        offline = all(not EXTERNAL.search(p.read_text(encoding="utf-8")) for p in ours.glob("*.html"))
+        print(f"all our pages offline: {'yes' if offline else 'NO'}")
     if not args.keep:
         shutil.rmtree(root, ignore_errors=True)
     return 0

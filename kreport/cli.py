@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
@@ -46,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--dry-run", action="store_true", help="same as `kreport plan`")
     build.add_argument("--cold", action="store_true", help="empty the forecast cache first (--force keeps it)")
     build.add_argument("--pdf", action="store_true", help="also print each page to a PDF beside it (needs Chromium)")
+    build.add_argument("--kernels", choices=("warm", "fresh"), default="warm",
+                       help="warm: each notebook's kernel forked from a process that imported everything once "
+                            "(default); fresh: a new Python per notebook")
 
     params = sub.add_parser("params", help="a notebook's parameters, types and defaults")
     params.add_argument("notebook", help="a notebook path or a report name")
@@ -75,8 +79,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print_plan(quarter, runs, out=print) -> None:
-    out(f"Quarter {quarter}: {sum(r.action == 'run' for r in runs)} to run, {sum(r.action == 'skip' for r in runs)} to skip")
+def _print_plan(the_plan, out=print) -> None:
+    runs = the_plan.runs
+    out(f"Quarter {the_plan.label}: {sum(r.action == 'run' for r in runs)} to run, "
+        f"{sum(r.action == 'skip' for r in runs)} to skip")
     for run in runs:
         out(f"  {run.action:4}  {run.name:28} {run.reason}")
 
@@ -99,21 +105,20 @@ def _summary(results) -> None:
 
 
 def _cmd_build(args) -> int:
-    from kreport.publish.plan import plan
+    from kreport.publish.plan import plan_build
 
     params = dict(args.param)
     if args.command == "plan" or args.dry_run:
-        quarter, runs = plan(args.quarter, args.report, data_dir=args.data, out_dir=args.out,
-                             force=args.force, params=params)
-        _print_plan(quarter, runs)
+        _print_plan(plan_build(args.quarter, args.report, data_dir=args.data, out_dir=args.out,
+                               force=args.force, params=params))
         return 0
     if args.jobs is not None and args.jobs < 1:
         raise ParameterError("jobs", args.jobs, "a whole number of at least 1")
     from kreport.publish.orchestrator import build
 
     results = build(args.quarter, args.report, data_dir=args.data, out_dir=args.out, jobs=args.jobs,
-                    force=args.force, timeout=DEFAULT_TIMEOUT if args.timeout is None else args.timeout, params=params, pdf=args.pdf, cold=args.cold,
-                    echo=lambda line: print(line, flush=True))
+                    force=args.force, timeout=DEFAULT_TIMEOUT if args.timeout is None else args.timeout, params=params,
+                    pdf=args.pdf, cold=args.cold, kernels=args.kernels, echo=lambda line: print(line, flush=True))
     _summary(results)
     return 1 if any(r.status == "failed" for r in results) else 0
 
@@ -215,11 +220,16 @@ def main(argv=None) -> int:
         # The reader stopped reading (`kreport plan | head -1`): not an error, and nothing more to say.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except KeyboardInterrupt:
-        print("kreport: interrupted; published reports and indexes are left as they were", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        terminated = str(exc) == "SIGTERM"
+        print(f"kreport: {'terminated (SIGTERM)' if terminated else 'interrupted'}; "
+              "published reports and indexes are left as they were", file=sys.stderr)
+        return 143 if terminated else 130
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
+        if exc.errno == errno.ENOSPC:
+            print(f"kreport {args.command}: no space left on device{' writing' + where if where else ''}", file=sys.stderr)
+            return 2
         print(f"kreport {args.command}: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     except Exception as exc:  # noqa: BLE001 - a reader of the CLI gets one line, never a traceback

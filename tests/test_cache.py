@@ -36,8 +36,9 @@ def total(series: pd.Series) -> float:
 def cache_dir(tmp_path, monkeypatch):
     CALLS.clear()
     folder = tmp_path / "cache"
-    monkeypatch.setenv("KREPORT_CACHE_DIR", str(folder))
-    return folder
+    cache.use(folder)
+    yield folder
+    cache.use(None)
 
 
 def test_the_same_call_is_computed_once(cache_dir):
@@ -46,7 +47,8 @@ def test_the_same_call_is_computed_once(cache_dir):
     assert CALLS == [(3, 0, 1)]
     entries = list(cache_dir.iterdir())
     assert len(entries) == 1 and entries[0].suffix == ".json"
-    assert json.loads(entries[0].read_text()) == 9  # data, not a pickle
+    record = json.loads(entries[0].read_text())  # data, not a pickle
+    assert json.loads(record["value"]) == 9 and record["key"] == entries[0].stem
 
 
 def test_keyword_order_does_not_matter_but_values_do(cache_dir):
@@ -134,7 +136,7 @@ def test_a_damaged_entry_is_computed_again_and_replaced(cache_dir, damage):
     entry.write_bytes(damage(json.dumps(list(range(50))).encode()))
     assert cached(square, 7) == 49
     assert len(CALLS) == 2
-    assert json.loads(entry.read_text()) == 49
+    assert json.loads(json.loads(entry.read_text())["value"]) == 49
 
 
 def test_no_temporary_file_is_left_behind(cache_dir):
@@ -147,18 +149,63 @@ def test_no_temporary_file_is_left_behind(cache_dir):
 def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path, monkeypatch):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
-    monkeypatch.setenv("KREPORT_CACHE_DIR", str(blocker / "cache"))
+    cache.use(blocker / "cache")
     assert cached(square, 4) == 16
     assert cached(square, 4) == 16
     assert CALLS == [(4, 0, 1), (4, 0, 1)]  # computed each time, never an error
 
 
-def test_the_cache_folder_follows_the_environment(tmp_path):
+def test_the_cache_folder_is_set_explicitly_never_by_the_environment(tmp_path):
+    """Issue 18: the cache folder reached kernels through $KREPORT_CACHE_DIR; now it is a parameter (cache.use)."""
     env = {**os.environ, "KREPORT_CACHE_DIR": str(tmp_path / "elsewhere")}
-    result = subprocess.run([sys.executable, "-c", "from kreport import cache; print(cache.cache_dir())"],
-                            env=env, capture_output=True, text=True, timeout=120)
+    chosen = str(tmp_path / "chosen")
+    code = f"from kreport import cache; print(cache.cache_dir()); cache.use({chosen!r}); print(cache.cache_dir())"
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == str(tmp_path / "elsewhere")
+    default, chosen = result.stdout.split()
+    assert default.endswith("reports/.cache") and chosen == str(tmp_path / "chosen")
+
+
+# --- integrity (issue 24, item 7) ------------------------------------------------------------
+
+def test_an_entry_under_another_key_is_not_used(cache_dir):
+    cached(square, 2)
+    cached(square, 3)
+    two, three = (cache_dir / f"{cache._key(square, (x,), {})}.json" for x in (2, 3))
+    three.write_bytes(two.read_bytes())  # an entry copied under another name
+    assert cached(square, 3) == 9 and len(CALLS) == 3
+
+
+def test_an_edited_value_is_not_used(cache_dir):
+    cached(square, 5)
+    (entry,) = cache_dir.iterdir()
+    record = json.loads(entry.read_text())
+    record["value"] = "250"  # without its hash
+    entry.write_text(json.dumps(record))
+    assert cached(square, 5) == 25 and len(CALLS) == 2
+
+
+def test_a_cached_value_failing_its_check_is_computed_again(cache_dir):
+    cache.check_with(cube, lambda result, x: result < 1000)
+    try:
+        cached(cube, 4)
+        (entry,) = cache_dir.iterdir()
+        record = json.loads(entry.read_text())
+        record["value"] = "6400"  # ×100, with a matching hash: only the plausibility check catches it
+        record["sha256"] = cache._value_hash(record["value"])
+        entry.write_text(json.dumps(record))
+        assert cached(cube, 4) == 64 and len(CALLS) == 2
+    finally:
+        cache._CHECKS.clear()
+
+
+def test_clear_deletes_only_kreports_entries(cache_dir):
+    """Issue 24, item 18: `build --cold` deleted every *.json of the cache folder, a user's settings.json too."""
+    cached(square, 1)
+    (cache_dir / "settings.json").write_text("{}")
+    (cache_dir / "notes.txt").write_text("mine")
+    assert cache.clear(cache_dir) == 1
+    assert sorted(p.name for p in cache_dir.iterdir()) == ["notes.txt", "settings.json"]
 
 
 def test_a_series_that_has_been_used_still_finds_its_entry():

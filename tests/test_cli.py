@@ -23,7 +23,7 @@ DATA = str(FIXTURES / "data")
     (["--quarter", "2025Q5"], "quarter", "YYYYQn"),
     (["--quarter", "2025-13"], "quarter", "YYYYQn"),
     (["-p", "quarter=2025-13"], "quarter", "YYYYQn"),
-    (["-p", "colour=red"], "colour", "a parameter the notebooks declare: data_dir, lang, quarter"),
+    (["-p", "colour=red"], "colour", "a parameter the notebooks declare: lang, quarter"),
     (["-p", "lang=5"], "lang", "one of zh, en"),
     (["-p", "lang=fr"], "lang", "one of zh, en"),
     (["-p", "quarter=2025"], "quarter", "YYYYQn"),
@@ -56,6 +56,7 @@ def test_unknown_platform_is_refused(tmp_path, capsys):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.slow
 def test_installed_command_refuses_unknown_parameter_fast(tmp_path):
     out = tmp_path / "out"
     started = time.monotonic()
@@ -65,7 +66,7 @@ def test_installed_command_refuses_unknown_parameter_fast(tmp_path):
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr == ("kreport build: The value for `colour` must be a parameter the notebooks declare: "
-                             "data_dir, lang, quarter, but 'red' was passed.\n")
+                             "lang, quarter, but 'red' was passed.\n")
     assert "Traceback" not in result.stderr
     assert not out.exists()  # no folder, no lock, no .work: no kernel was started
     assert elapsed < 30
@@ -151,6 +152,7 @@ def test_validate_of_a_missing_folder_says_which_files_are_missing(tmp_path, cap
                    ("metrics.csv", "sources.csv", "platforms.csv", "events.csv")]
 
 
+@pytest.mark.slow
 def test_backtest_writes_the_score_table(tmp_path, capsys):
     target = tmp_path / "table.csv"
     assert main(["backtest", "--data", DATA, "--platform", "kuaishou", "--metric", "dau", "--horizon", "2",
@@ -189,3 +191,43 @@ def test_backtest_never_writes_into_the_data_folder_or_over_another_file(tmp_pat
     assert main(["backtest", "--data", str(data), "--metric", "dau", "--csv", str(other)]) == 2
     assert "something else" in capsys.readouterr().err
     assert other.read_text(encoding="utf-8") == "mine,not a backtest\n"
+
+
+# --- the build never writes into data/, and refuses a file as --out (issue 24, items 17 and cosmetic) ---------
+
+@pytest.mark.parametrize("command", ["build", "plan"])
+def test_out_inside_the_data_folder_is_refused_and_nothing_is_written(tmp_path, capsys, command):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    before = sorted(p.name for p in data.rglob("*"))
+    for out in (data, data / "reports"):
+        assert main([command, "--data", str(data), "--out", str(out), "--report", "data"]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "inside the data folder" in err and "extract --apply" in err
+    assert sorted(p.name for p in data.rglob("*")) == before
+
+
+def test_plan_out_a_file_is_refused(tmp_path, capsys):
+    """Issue 24: `plan --out FILE` printed "2 to run" where build refuses."""
+    target = tmp_path / "a-file"
+    target.write_text("x", encoding="utf-8")
+    assert main(["plan", "--data", DATA, "--report", "data", "--out", str(target)]) == 2
+    captured = capsys.readouterr()
+    assert "to run" not in captured.out and "is a file" in captured.err
+
+
+def test_a_full_disk_is_named_as_such(tmp_path, capsys, monkeypatch):
+    """Issue 24, item 15: a full disk read "internal error: NotJSONError"."""
+    import errno
+
+    from kreport.publish import orchestrator
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "out" / "manifest.json"))
+
+    monkeypatch.setattr(orchestrator, "_run", full)
+    assert main(["build", "--data", DATA, "--report", "data", "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no space left on device" in err and "manifest.json" in err

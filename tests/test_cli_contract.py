@@ -83,6 +83,7 @@ CASES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("what", "args"), CASES, ids=[c[0] for c in CASES])
 def test_bad_input_gets_one_clear_line_and_a_non_zero_exit(bad, tmp_path, what, args):
     args = [a.format(**{k: str(v) for k, v in bad.items()}) for a in args]
@@ -101,6 +102,7 @@ def test_bad_input_gets_one_clear_line_and_a_non_zero_exit(bad, tmp_path, what, 
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").rglob("*.html")), "nothing may be built"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders: run as a user to check this")
 def test_a_read_only_out_folder_is_refused(bad, tmp_path):
     done = subprocess.run([KREPORT, "build", "--data", str(bad["good"]), "--out", str(bad["read_only"] / "reports")],
@@ -108,6 +110,7 @@ def test_a_read_only_out_folder_is_refused(bad, tmp_path):
     assert done.returncode == 2 and "Traceback" not in done.stderr and len(done.stderr.splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_a_reader_that_stops_reading_is_no_error(bad, tmp_path):
     done = subprocess.run(f"{KREPORT} plan --data {bad['good']} --out {tmp_path} | head -1", shell=True,
                           capture_output=True, text=True, timeout=120)

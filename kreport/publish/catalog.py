@@ -19,14 +19,19 @@ class ReportSpec:
     :func:`kreport.stats.forecast.policy.series_forecast`), so the build computes them first.
     ``grid`` names the parameters that make one run each, in file-name order: a report
     with ``("platform", "lang")`` runs once per platform in the data and per language,
-    into ``<name>-<platform>-<lang>.html``. ``quarter`` (and ``data_dir``) are the same
-    for every run of a build.
+    into ``<name>-<platform>-<lang>.html``. ``quarter`` (and the input folders ``data_dir``,
+    ``reports_dir``, ``forecast_store``) are the same for every run of a build. A report with
+    ``platform`` in its grid reads that platform's rows of the data; any other, every platform's.
     """
 
     name: str
     notebook: str
     grid: tuple[str, ...]
     forecasts: bool = False  # shows forecasts: the build computes them before any report runs
+    # What a run reads beyond its slice (kreport.publish.slices): figures for periods after its quarter,
+    # and the previous quarter's data snapshot (the brief's list of revisions).
+    reads_later_periods: bool = False
+    reads_snapshot: bool = False
 
     @property
     def path(self):
@@ -38,7 +43,7 @@ class ReportSpec:
 
 
 REPORTS: dict[str, ReportSpec] = {r.name: r for r in (
-    ReportSpec("brief", "brief.ipynb", ("lang",), forecasts=True),
+    ReportSpec("brief", "brief.ipynb", ("lang",), forecasts=True, reads_later_periods=True, reads_snapshot=True),
     ReportSpec("comparison", "comparison.ipynb", ("lang",)),
     ReportSpec("platform", "platform.ipynb", ("platform", "lang")),
     ReportSpec("trends", "trends.ipynb", ("platform", "lang"), forecasts=True),

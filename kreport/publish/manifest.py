@@ -36,12 +36,27 @@ def read_manifest(quarter_dir: Path) -> dict:
     if not path.exists():
         return {}
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError):
         return {}  # a manifest we cannot read means: rebuild
+    # Valid JSON of another shape (a list, runs that are not records) is read the same way: what
+    # cannot be a run's record is dropped, and those runs are rebuilt.
+    if not isinstance(manifest, dict):
+        return {}
+    runs = manifest.get("runs")
+    manifest["runs"] = {str(k): v for k, v in runs.items() if isinstance(v, dict)} if isinstance(runs, dict) else {}
+    for run in manifest["runs"].values():
+        for name, kind in (("key", dict), ("records", dict), ("params", dict)):
+            if not isinstance(run.get(name, kind()), kind):
+                run[name] = kind()
+    if not isinstance(manifest.get("slices"), dict):
+        manifest.pop("slices", None)
+    return manifest
 
 
-def save_manifest(quarter_dir: Path, quarter: str, manifest: dict, results: list[RunResult], seconds=None) -> None:
+def save_manifest(quarter_dir: Path, quarter: str, manifest: dict, results: list[RunResult], seconds=None,
+                  slices: dict | None = None) -> None:
+    """Record ``results`` in the quarter's manifest (and the data rows of the ``slices`` their keys name)."""
     runs = dict(manifest.get("runs", {}))
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     for result in results:
@@ -63,4 +78,8 @@ def save_manifest(quarter_dir: Path, quarter: str, manifest: dict, results: list
     })
     if seconds is not None:
         manifest["seconds"] = round(seconds, 2)
+    # The rows of each data slice a recorded run was built from: the next plan names the rows that changed.
+    known = {**manifest.get("slices", {}), **(slices or {})}
+    used = {run.get("key", {}).get("data") for run in runs.values() if isinstance(run.get("key"), dict)}
+    manifest["slices"] = {digest: rows for digest, rows in known.items() if digest in used}
     atomic_write(quarter_dir / MANIFEST, json.dumps(manifest, indent=1, ensure_ascii=False, default=str))

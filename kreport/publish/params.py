@@ -20,16 +20,19 @@ __all__ = ["notebook_parameters", "check_parameters"]
 _TYPES = {"str": str, "int": int, "float": float, "bool": bool}
 
 
-def notebook_parameters(path: Path | str) -> dict[str, dict]:
+def notebook_parameters(path: Path | str, cache_folder: Path | None = None) -> dict[str, dict]:
     """The parameters a notebook declares: ``{name: {"type", "default", "help"}}``.
 
-    Cached by the notebook's content, so a build with nothing to run need not import papermill.
+    Cached by the notebook's content in ``cache_folder`` (a build's ``<out>/.cache``), so a build with
+    nothing to run need not import papermill; without a folder, read from the notebook every time.
     """
     path = Path(path)
     if path.suffix != ".ipynb" or not path.is_file():
         raise ParameterError("notebook", str(path), "a Jupyter notebook file (.ipynb)")
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    return cached(_inspect, str(path), digest)
+    if cache_folder is None:
+        return _inspect(str(path), digest)
+    return cached(_inspect, str(path), digest, cache_folder=cache_folder)
 
 
 def _inspect(path: str, digest: str) -> dict[str, dict]:

@@ -9,7 +9,8 @@ from data files is escaped by the block templates (autoescape), so a note holdin
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 from markupsafe import escape
@@ -57,16 +58,25 @@ class Record:
 
 @dataclass
 class Report:
-    """One report run: its parameters, the data as of its quarter, and its numbering."""
+    """One report run: its parameters, the data as of its quarter, and the numbered blocks it holds.
+
+    A section, figure or table is numbered by its place among the blocks of its kind the report
+    holds, a block being known by its title or caption: running a notebook cell again gives its
+    blocks the numbers they had, where a counter would renumber them.
+    """
 
     name: str
     quarter: pd.Period
     lang: str
     data: Dataset
     platform: str | None = None
-    _figures: int = 0
-    _tables: int = 0
-    _sections: int = 0
+    reports_dir: Path | None = None  # the published reports (last quarter's data snapshot); None: reports/
+    _blocks: dict = field(default_factory=dict)  # kind -> {title or caption: number}
+
+    def number(self, kind: str, identity: str) -> int:
+        """The number of block ``identity`` among this report's blocks of ``kind`` (a new one comes last)."""
+        held = self._blocks.setdefault(kind, {})
+        return held.setdefault(identity, len(held) + 1)
 
     # --- text -------------------------------------------------------------------------
     def t(self, key: str, **values) -> str:
@@ -129,8 +139,7 @@ class Report:
         return Html(block("title_block", self.t("kicker"), title, self.t("meta", quarter=str(self.quarter), built=built)))
 
     def section(self, title: str, intro: str | None = None) -> Html:
-        self._sections += 1
-        return Html(block("section", self._sections, title, intro))
+        return Html(block("section", self.number("section", title), title, intro))
 
     def paragraph(self, text: str) -> Html:
         return Html(block("paragraph", text))
@@ -147,9 +156,9 @@ class Report:
 
     def figure(self, chart: Chart, caption: str, source_ids) -> Html:
         """A numbered chart with its caption, a source line and the data behind it (every plotted point)."""
-        self._figures += 1
+        n = self.number("figure", caption)
         svg = chart.svg.replace('<svg role="img"', f'<svg role="img" aria-label="{escape(caption)}"', 1)
-        return Html(block("figure", self._figures, self.t("figure", n=self._figures), Markup(svg), caption,
+        return Html(block("figure", n, self.t("figure", n=n), Markup(svg), caption,
                           self.source_line(source_ids), self.chart_data(chart)))
 
     def chart_data(self, chart: Chart) -> Markup:
@@ -180,9 +189,9 @@ class Report:
 
     def table(self, markup: str, caption: str, source_ids=()) -> Html:
         """A numbered table (markup built by :func:`kreport.render.tables.html_table`) with its sources."""
-        self._tables += 1
+        n = self.number("table", caption)
         line = self.source_line(source_ids) if len(source_ids) else ""
-        return Html(block("table_block", self._tables, self.t("table", n=self._tables), Markup(markup), caption, line))
+        return Html(block("table_block", n, self.t("table", n=n), Markup(markup), caption, line))
 
     def source_line(self, source_ids, limit: int = 6) -> Markup:
         """"Source: …" with links, the most used sources first."""
@@ -211,12 +220,23 @@ class Report:
 
 
 def open_report(name: str, quarter: str, lang: str, platform: str | None = None,
-                data_dir: str | None = None) -> Report:
-    """Check a notebook's parameters and load the data as of ``quarter``: the notebook's one validation call."""
+                data_dir: str | None = None, reports_dir: str | None = None, forecast_store: str | None = None) -> Report:
+    """Check a notebook's parameters and load the data as of ``quarter``: the notebook's one validation call.
+
+    Every input is a parameter: ``quarter`` empty means the latest quarter in the data (resolved now,
+    so a notebook opened in JupyterLab shows the newest quarter); ``data_dir``, ``reports_dir`` (where
+    last quarter's data snapshot is) and ``forecast_store`` (the forecast cache a build filled) empty
+    mean the project's data/, reports/ and reports/.cache.
+    """
+    from kreport import cache
+
     check_report(name)
-    period = parse_quarter(quarter)
+    period = parse_quarter(quarter) if quarter else None
     check_lang(lang)
-    dataset = load(data_dir or None, as_of=period)
+    dataset = load(data_dir or None)
+    period = period or dataset.latest_quarter()
+    dataset = dataset.as_of(period)
     if platform is not None:
         check_platform(dataset, platform)
-    return Report(name, period, lang, dataset, platform)
+    cache.use(forecast_store or None)
+    return Report(name, period, lang, dataset, platform, Path(reports_dir) if reports_dir else None)

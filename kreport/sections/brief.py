@@ -242,8 +242,8 @@ def _ended_item(rep: Report, record) -> str:
                  last=period_label(record.period))
 
 
-def _snapshot(quarter) -> pd.DataFrame | None:
-    path = REPORTS_DIR / str(quarter) / SNAPSHOT
+def _snapshot(quarter, reports_dir=None) -> pd.DataFrame | None:
+    path = (reports_dir or REPORTS_DIR) / str(quarter) / SNAPSHOT
     if not path.exists():
         return None
     return pd.read_csv(io.StringIO(path.read_text(encoding="utf-8-sig")), dtype=str, keep_default_na=False)
@@ -257,7 +257,7 @@ def data_changes(rep: Report) -> Html:
     new = m[m["period_end"] > cutoff]
     items = [rep.t("brief.changes.new", n=len(new), quarter=str(rep.quarter),
                    list=", ".join(sorted({f"{rep.owner_name(p, x)} {rep.t(f'metric.{x}')}" for p, x in zip(new["platform"], new["metric"])})) or "–")]
-    old = _snapshot(rep.quarter - 1)
+    old = _snapshot(rep.quarter - 1, rep.reports_dir)
     if old is None:
         items.append(rep.t("brief.changes.nobuild", quarter=str(rep.quarter - 1)))
     else:
@@ -277,3 +277,18 @@ def headlines(rep: Report):
     items = _takeaway_items(rep)[:2]
     return rep.record(**{f"{i + 1}": text for i, text in enumerate(items)})
 
+
+# --- Whether the quarter is complete (issue 18): one self-contained block -----------------------------------
+
+def completeness(rep: Report) -> Html:
+    """A notice when the quarter's figures are not all in yet: which series the quarter before had that this
+    one lacks so far. Nothing when the quarter is complete."""
+    from kreport.stats.completeness import quarter_completeness  # here: this block stays self-contained
+
+    state = quarter_completeness(rep.data.metrics, rep.quarter, rep.data.is_disclosed)
+    if state.complete:
+        return Html("")
+    names = [rep.t("brief.incomplete.item", name=rep.owner_name(p, m), metric=rep.t(f"metric.{m}")) for p, m in state.missing]
+    expected = len(state.missing) + len(set(state.has) & set(state.had))
+    return rep.callout(rep.t("brief.incomplete", quarter=str(rep.quarter), previous=str(state.previous),
+                             has=expected - len(state.missing), expected=expected, list=", ".join(names)), kind="note")

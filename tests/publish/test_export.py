@@ -173,6 +173,7 @@ def _pages(built):
     return sorted(p for p in (built["out"] / QUARTER).glob("*-*.html") if not p.name.startswith("index-"))
 
 
+@pytest.mark.slow
 def test_pages_are_reader_clean(built):
     pages = _pages(built)
     assert [p.name for p in pages] == ["data-en.html", "data-zh.html", "good-en.html", "good-zh.html"]
@@ -188,6 +189,7 @@ def test_pages_are_reader_clean(built):
         assert external_requests(html) == [], path.name
 
 
+@pytest.mark.slow
 def test_pages_have_title_block_and_working_toc(built):
     for path in _pages(built):
         html = path.read_text(encoding="utf-8")
@@ -204,6 +206,7 @@ def test_pages_have_title_block_and_working_toc(built):
             assert doc.ids.get(target) == "h2", f"{path.name}: TOC link #{target} has no heading"
 
 
+@pytest.mark.slow
 def test_pages_have_provenance_footer(built):
     metrics_hash = hashlib.sha256((built["data"] / "metrics.csv").read_bytes()).hexdigest()[:12]
     for path in _pages(built):
@@ -221,6 +224,7 @@ def test_pages_have_provenance_footer(built):
             assert package in rows["versions"]
 
 
+@pytest.mark.slow
 def test_text_from_data_is_escaped(built):
     for lang in ("en", "zh"):
         html = (built["out"] / QUARTER / f"data-{lang}.html").read_text(encoding="utf-8")
@@ -230,6 +234,7 @@ def test_text_from_data_is_escaped(built):
         assert XSS not in html
 
 
+@pytest.mark.slow
 def test_indexes_are_clean_too(built):
     for path in (built["out"] / "index.html", built["out"] / QUARTER / "index-en.html", built["out"] / QUARTER / "index-zh.html"):
         html = path.read_text(encoding="utf-8")

@@ -6,6 +6,8 @@ import dataclasses
 import datetime as dt
 import json
 
+import pytest
+
 from kreport.publish.manifest import MANIFEST, RunResult, read_manifest, save_manifest
 
 QUARTER = "2025Q3"
@@ -85,3 +87,12 @@ def test_values_json_cannot_write_are_written_as_text(tmp_path):
 def test_chinese_is_written_as_itself(tmp_path):
     save_manifest(tmp_path, QUARTER, {}, [built(records={"title": "数据附录"})])
     assert "数据附录" in (tmp_path / MANIFEST).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text", ["[]", '"text"', '{"runs": [1, 2]}', '{"runs": {"brief-en": "x", "data-en": {"key": []}}}'])
+def test_a_manifest_of_another_shape_reads_as_rebuild(tmp_path, text):
+    """Issue 24: valid JSON of the wrong shape gave "internal error: AttributeError"."""
+    (tmp_path / MANIFEST).write_text(text, encoding="utf-8")
+    manifest = read_manifest(tmp_path)
+    assert isinstance(manifest.get("runs", {}), dict)
+    assert all(isinstance(r, dict) and isinstance(r.get("key", {}), dict) for r in manifest.get("runs", {}).values())

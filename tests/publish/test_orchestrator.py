@@ -26,7 +26,8 @@ from filelock import FileLock
 from kreport.config import NOTEBOOKS_DIR
 from kreport.errors import BuildError, ParameterError
 from kreport.publish.catalog import ReportSpec
-from kreport.publish.orchestrator import build, read_manifest
+from kreport.publish.manifest import read_manifest
+from kreport.publish.orchestrator import build
 
 pytestmark = pytest.mark.slow
 
@@ -120,7 +121,7 @@ def test_incremental_skip_data_change_and_force(tmp_path, synthetic_data_copy):
     edit_first_note(synthetic_data_copy, " (checked again)")
     third = build(out_dir=out, data_dir=synthetic_data_copy, catalog=catalog, jobs=2, echo=quiet)
     assert [r.status for r in third] == ["built", "built"]
-    assert all("data/metrics.csv changed" in r.reason for r in third), [r.reason for r in third]
+    assert all(r.reason == "data: kuaishou gmv 2020Q4 changed" for r in third), [r.reason for r in third]
     assert all("data/sources.csv" not in r.reason for r in third)
 
     fourth = build(out_dir=out, data_dir=synthetic_data_copy, catalog=catalog, jobs=2, force=True, echo=quiet)
@@ -199,10 +200,13 @@ def test_hung_and_dead_kernels_fail_their_run_only(tmp_path):
 # --- interrupted and concurrent builds ----------------------------------------------------
 
 def _start_cli(out: Path, *extra: str) -> tuple[subprocess.Popen, list[str]]:
-    """`kreport build --report data` in its own process group; its stdout lines collected."""
+    """`kreport build --report data` in its own process group, with a $TMPDIR of its own; its stdout lines collected."""
+    tmpdir = out.parent / "tmpdir"
+    tmpdir.mkdir(exist_ok=True)
     process = subprocess.Popen(
         [str(KREPORT), "build", "--report", "data", "--quarter", QUARTER, "--jobs", "2", "--out", str(out), *extra],
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, start_new_session=True,
+        env={**os.environ, "TMPDIR": str(tmpdir)},
     )
     lines: list[str] = []
     threading.Thread(target=lambda: lines.extend(process.stdout), daemon=True).start()
@@ -223,6 +227,7 @@ def good_build(tmp_path_factory) -> Path:
     result = subprocess.run([str(KREPORT), "build", "--report", "data", "--quarter", QUARTER, "--jobs", "2", "--out", str(out)],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
+    assert "KeyboardInterrupt" not in result.stdout + result.stderr  # issue 18, item 8
     return out
 
 
@@ -242,6 +247,7 @@ def _assert_intact(out: Path) -> None:
     (signal.SIGINT, False, QUEUED),  # `kill -INT <pid>`: the main process alone
     (signal.SIGKILL, True, QUEUED),
     (signal.SIGKILL, True, "built in"),  # between publishing one page and the manifest / indexes
+    (signal.SIGTERM, False, QUEUED),  # cron timeouts, systemd, `timeout` (issue 24, item 16)
 ])
 def test_interrupted_build_leaves_complete_pages(tmp_path, good_build, sig, group, moment):
     out = tmp_path / "out"
@@ -254,12 +260,22 @@ def test_interrupted_build_leaves_complete_pages(tmp_path, good_build, sig, grou
     stopped = time.monotonic()
     process.wait(timeout=60)
     assert process.returncode != 0
-    if sig == signal.SIGINT:
-        assert process.returncode == 130
+    if sig in (signal.SIGINT, signal.SIGTERM):
+        assert process.returncode == (130 if sig == signal.SIGINT else 143)
         assert time.monotonic() - stopped < 15  # stops now, does not run the queue out
-        # nothing left behind: no kernel connection files, no partial notebooks (issue 10)
+        # nothing left behind: no kernel connection files, no partial notebooks (issue 10), no kernel (issue 24)
         assert not (out / ".work-runtime").exists()
         assert not list((out / QUARTER / ".work").glob("*.ipynb"))
+        deadline = time.monotonic() + 10
+        while _processes_of(out) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _processes_of(out) == []
+    # Whatever ended the build, no kernel connection file in $TMPDIR (they carry their HMAC keys); after
+    # SIGINT and SIGTERM nothing at all (kill -9 leaves the build's data copy, removed by the next build).
+    left = list((out.parent / "tmpdir").iterdir())
+    assert not [p for p in left if p.suffix == ".json"]
+    if sig != signal.SIGKILL:
+        assert left == []
     _assert_intact(out)
 
 
@@ -297,13 +313,18 @@ def test_lock_held_means_nothing_is_written(tmp_path):
 
 
 def _processes_of(out: Path) -> list[int]:
-    """Processes started by a build into ``out``: its workers and their kernels carry KREPORT_REPORTS_DIR=out."""
-    marker = f"KREPORT_REPORTS_DIR={out.resolve()}".encode()
+    """Processes started by a build into ``out``: its workers (and their kernel proxies and fresh kernels) carry
+    JUPYTER_RUNTIME_DIR=<out>/.work-runtime; the fork server and the kernels forked from it name ``out`` in
+    their command line."""
+    runtime = f"JUPYTER_RUNTIME_DIR={out.resolve() / '.work-runtime'}".encode()
+    label = str(out.resolve()).encode()
     found = []
     for proc in Path("/proc").iterdir():
-        if proc.name.isdigit():
+        if proc.name.isdigit() and int(proc.name) != os.getpid():
             try:
-                if marker in (proc / "environ").read_bytes().split(b"\0"):
+                cmdline = (proc / "cmdline").read_bytes().split(b"\0")
+                if runtime in (proc / "environ").read_bytes().split(b"\0") or (
+                        b"kreport.publish._forkserver" in cmdline and label in cmdline):
                     found.append(int(proc.name))
             except OSError:
                 pass
@@ -353,3 +374,29 @@ def test_a_quarters_data_snapshot_is_written_once_and_kept(tmp_path):
     edit_first_note(data, " (revised)")
     build(out_dir=out, data_dir=data, catalog=catalog, force=True, echo=quiet)
     assert (out / QUARTER / SNAPSHOT).read_bytes() == first
+
+
+def test_an_all_failed_build_writes_no_data_snapshot(tmp_path):
+    """Issue 24, item 9: the next brief then listed a "revision" of a figure that was never published."""
+    from kreport.config import SNAPSHOT
+
+    out = tmp_path / "out"
+    results = build(out_dir=out, data_dir=DATA, catalog={"fail": spec("fail")}, echo=quiet)
+    assert {r.status for r in results} == {"failed"}
+    assert not (out / QUARTER / SNAPSHOT).exists()
+    good = build(out_dir=out, data_dir=DATA, catalog={"good": spec("good")}, echo=quiet)
+    assert {r.status for r in good} == {"built"} and (out / QUARTER / SNAPSHOT).exists()
+
+
+def test_a_symlink_planted_in_the_work_folder_is_not_followed(tmp_path):
+    """Issue 24, item 11: papermill wrote through <out>/<quarter>/.work/<run>.ipynb when it was a symlink."""
+    out = tmp_path / "out"
+    target = tmp_path / "precious.txt"
+    target.write_text("keep me", encoding="utf-8")
+    work = out / QUARTER / ".work"
+    work.mkdir(parents=True)
+    for name in ("good-en", "good-zh"):
+        (work / f"{name}.ipynb").symlink_to(target)
+    results = build(out_dir=out, data_dir=DATA, catalog={"good": spec("good")}, echo=quiet)
+    assert {r.status for r in results} == {"built"}
+    assert target.read_text(encoding="utf-8") == "keep me"

@@ -17,7 +17,7 @@ from kreport.errors import BuildError, ParameterError
 from kreport.publish import plan as plan_module
 from kreport.publish.catalog import REPORTS, ReportSpec
 from kreport.publish.manifest import RunResult, save_manifest
-from kreport.publish.plan import input_hashes, plan
+from kreport.publish.plan import plan
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 DATA = FIXTURES / "data"
@@ -40,13 +40,15 @@ def catalog(tmp_path) -> dict:
             "good": spec("good", tmp_path / "good.ipynb")}
 
 
-def publish(quarter: str, runs, status: str = "built") -> None:
-    """What a build leaves behind: each run's page and a manifest entry with the run's key."""
+def publish(quarter: str, runs, status: str = "built", slices=None) -> None:
+    """What a build leaves behind: each run's page and a manifest entry with the run's key (and the data rows
+    of its slice, given ``slices``, a plan's)."""
     quarter_dir = runs[0].output.parent
     for run in runs:
         run.output.parent.mkdir(parents=True, exist_ok=True)
         run.output.write_text("<!DOCTYPE html><html></html>\n", encoding="utf-8")
-    save_manifest(quarter_dir, quarter, {}, [RunResult(r.name, r.report, r.params, status, key=r.key) for r in runs])
+    save_manifest(quarter_dir, quarter, {}, [RunResult(r.name, r.report, r.params, status, key=r.key) for r in runs],
+                  slices=slices)
 
 
 # --- the runs ---------------------------------------------------------------------------------
@@ -60,8 +62,10 @@ def test_one_run_per_platform_and_language_in_grid_order(tmp_path, catalog):
     first = runs[0]
     assert first.report == "platform" and first.notebook == catalog["platform"].path
     assert first.output == out / "2025Q3" / "platform-kuaishou-zh.html"
-    assert first.params == {"quarter": "2025Q3", "platform": "kuaishou", "lang": "zh", "data_dir": str(DATA)}
-    assert runs[-1].params == {"quarter": "2025Q3", "lang": "en", "data_dir": str(DATA)}
+    assert first.params == {"quarter": "2025Q3", "platform": "kuaishou", "lang": "zh"}
+    # Where the kernel reads is a parameter too, apart from what the page is about.
+    assert first.notebook_parameters["data_dir"] == str(DATA)
+    assert runs[-1].params == {"quarter": "2025Q3", "lang": "en"}
     assert all((r.action, r.reason) == ("run", "never built") for r in runs)
     assert not out.exists()  # planning writes nothing
 
@@ -97,7 +101,7 @@ def test_the_default_data_folder_is_not_passed_to_the_notebooks(tmp_path, catalo
     ({"quarter": "2025Q3", "params": {"quarter": "2025Q2"}}, "quarter", "the same as --quarter 2025Q3"),
     ({"params": {"platform": "jd"}}, "platform", "one of kuaishou, douyin, alibaba, pdd"),  # jd is not in this data
     ({"params": {"lang": "fr"}}, "lang", "one of zh, en"),
-    ({"params": {"colour": "red"}}, "colour", "a parameter the notebooks declare: data_dir, lang, platform, quarter, top"),
+    ({"params": {"colour": "red"}}, "colour", "a parameter the notebooks declare: lang, platform, quarter, top"),
     ({"params": {"top": "many"}}, "top", "of type int"),
     ({"reports": ["nope"]}, "report", "one of platform, good"),
 ])
@@ -152,15 +156,22 @@ def test_a_changed_data_file_or_notebook_is_named_in_the_reason(tmp_path, catalo
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     out = tmp_path / "out"
-    quarter, runs = plan(data_dir=data, out_dir=out, catalog=catalog)
-    publish(quarter, runs)
+    first = plan(data_dir=data, out_dir=out, catalog=catalog)
+    quarter, runs = first
+    publish(quarter, runs, slices=first.slices)
 
     with open(data / "events.csv", "a", encoding="utf-8") as handle:
         handle.write("EV05,pdd,2024-05-01,Test event,测试事件,,,t-events\n")
-    _, again = plan(data_dir=data, out_dir=out, catalog=catalog)
-    assert {(r.action, r.reason) for r in again} == {("run", "data/events.csv changed")}
+    second = plan(data_dir=data, out_dir=out, catalog=catalog)
+    _, again = second
+    # Only the runs that read PDD's rows: PDD's platform pages and the all-platform report.
+    # (PDD's slice now cites the event's source too; the all-platform slice cited it already.)
+    assert {r.name: r.reason for r in again if r.action == "run"} == {
+        "platform-pdd-zh": "data: event pdd EV05 added, source t-events added",
+        "platform-pdd-en": "data: event pdd EV05 added, source t-events added",
+        "good-zh": "data: event pdd EV05 added", "good-en": "data: event pdd EV05 added"}
 
-    publish(quarter, again)
+    publish(quarter, again, slices=second.slices)
     (data / "README.md").write_text("notes\n", encoding="utf-8")  # not a data file: changes nothing
     notebook = Path(catalog["good"].path)
     notebook.write_bytes(notebook.read_bytes().replace(b"A kreport test fixture.", b"A kreport test fixture, edited."))
@@ -182,26 +193,22 @@ def test_an_unreadable_manifest_means_rebuild(tmp_path, catalog):
 def test_each_run_key_holds_the_notebook_parameters_data_and_code(tmp_path, catalog):
     _, runs = plan(data_dir=DATA, out_dir=tmp_path, catalog=catalog, reports=["good"])
     zh, en = runs
-    assert set(zh.key) == {"notebook", "parameters", "data/events.csv", "data/metrics.csv", "data/platforms.csv",
-                           "data/sources.csv", "kreport code"}
+    assert set(zh.key) == {"notebook", "parameters", "data", "kreport code"}
     assert zh.key["notebook"] == en.key["notebook"] and zh.key["parameters"] != en.key["parameters"]
     assert {k: v for k, v in zh.key.items() if k != "parameters"} == {k: v for k, v in en.key.items() if k != "parameters"}
     assert json.dumps(zh.key)  # the manifest stores it as JSON
 
 
-def test_input_hashes_cover_the_csv_files_and_the_code(tmp_path):
+def test_a_slice_holds_the_sources_its_rows_cite_and_nothing_else(tmp_path, catalog):
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
-    before = input_hashes(data)
-    assert sorted(before) == ["data/events.csv", "data/metrics.csv", "data/platforms.csv", "data/sources.csv",
-                              "kreport code"]
-    assert all(len(v) == 64 for v in before.values())
+    _, before = plan(data_dir=data, out_dir=tmp_path / "out", catalog=catalog)
     (data / "notes.txt").write_text("not a data file", encoding="utf-8")
-    assert input_hashes(data) == before
     with open(data / "sources.csv", "a", encoding="utf-8") as handle:
-        handle.write("t-more,[More],kreport tests,,,x,media\n")
-    after = input_hashes(data)
-    assert [k for k in before if before[k] != after[k]] == ["data/sources.csv"]
+        handle.write("t-more,[More],kreport tests,,,x,media\n")  # a source no row cites
+    _, after = plan(data_dir=data, out_dir=tmp_path / "out", catalog=catalog)
+    assert [r.key for r in after] == [r.key for r in before]
+    assert all(len(r.key["data"]) == 64 and len(r.key["kreport code"]) == 64 for r in after)
 
 
 # --- path safety (issue 10): no id can put a page outside --out --------------------------------

@@ -23,9 +23,10 @@ KEY = {"notebook": "n" * 64, "parameters": "p" * 64, "data/metrics.csv": "012345
 
 
 def a_run(tmp_path, notebook="good", lang="en") -> Run:
-    params = {"quarter": "2025Q3", "lang": lang, "data_dir": str(DATA)}
+    params = {"quarter": "2025Q3", "lang": lang}
     return Run(notebook, params, FIXTURES / f"{notebook}.ipynb", tmp_path / "out" / "2025Q3" / f"{notebook}-{lang}.html",
-               key=dict(KEY), reason="never built")
+               key=dict(KEY), reason="never built", inputs={"data_dir": str(DATA)},
+               provenance={k: v for k, v in KEY.items() if k.startswith("data/")})
 
 
 def test_the_default_timeout_is_ten_minutes_a_cell():
@@ -82,8 +83,9 @@ def test_a_failed_run_keeps_its_notebook_and_publishes_nothing(tmp_path):
     assert any(o.get("ename") == "ValueError" for c in nb.cells for o in c.get("outputs", []))
 
 
-def test_a_worker_points_kernels_at_the_builds_output_folder(tmp_path, monkeypatch):
-    """Issue 10: the brief read last quarter's snapshot from reports/ whatever --out said; the cache too."""
+def test_a_worker_sets_no_environment_for_kernels(tmp_path, monkeypatch):
+    """Issue 18: kernels got the output folder through KREPORT_REPORTS_DIR / KREPORT_CACHE_DIR; now every input
+    is a notebook parameter, and a worker only keeps jupyter's connection files under the output folder."""
     import ctypes
     import os
 
@@ -94,8 +96,77 @@ def test_a_worker_points_kernels_at_the_builds_output_folder(tmp_path, monkeypat
     monkeypatch.setattr(ctypes, "CDLL", lambda *args, **kwargs: type("Libc", (), {"prctl": staticmethod(lambda *a: 0)})())
     monkeypatch.setitem(run_module._BUILD, "pid", None)
     run_module.start_worker(os.getppid(), str(tmp_path / "out"))
-    assert os.environ["KREPORT_REPORTS_DIR"] == str(tmp_path / "out")
-    assert os.environ["KREPORT_CACHE_DIR"] == str(tmp_path / "out" / ".cache")
+    assert "KREPORT_REPORTS_DIR" not in os.environ and "KREPORT_CACHE_DIR" not in os.environ
+    assert os.environ["JUPYTER_RUNTIME_DIR"] == str(tmp_path / "out" / ".work-runtime")
     assert run_module._build_alive()
     monkeypatch.setitem(run_module._BUILD, "pid", -1)  # as if the build that started this worker were gone
     assert not run_module._build_alive()
+
+
+def test_a_full_disk_fails_the_run_naming_the_path_and_leaves_no_truncated_notebook(tmp_path, monkeypatch):
+    """Issue 24, item 15: ENOSPC gave "NotJSONError" and left truncated notebooks."""
+    import errno
+
+    import papermill
+
+    def full_disk(notebook, output, **kwargs):
+        Path(output).write_text('{"cells": [', encoding="utf-8")  # cut short
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(papermill, "execute_notebook", full_disk)
+    work = tmp_path / "work"
+    result = execute(a_run(tmp_path), work, timeout=60)
+    assert result.status == "failed"
+    assert result.error.startswith("no space left on device writing ") and str(work) in result.error
+    assert not list(work.rglob("*.ipynb"))
+
+
+def test_a_symlink_planted_at_the_work_notebook_is_not_followed(tmp_path, monkeypatch):
+    """Issue 24, item 11: papermill's plain open() wrote through a symlink at .work/<run>.ipynb."""
+    import papermill
+
+    target = tmp_path / "precious.txt"
+    target.write_text("keep me", encoding="utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    run = a_run(tmp_path)
+    (work / f"{run.name}.ipynb").symlink_to(target)
+    written = []
+
+    def fake(notebook, output, **kwargs):
+        written.append(Path(output))
+        Path(output).write_text("{}", encoding="utf-8")
+        raise RuntimeError("stop here")
+
+    monkeypatch.setattr(papermill, "execute_notebook", fake)
+    execute(run, work, timeout=60)
+    assert target.read_text(encoding="utf-8") == "keep me"
+    assert written and not written[0].is_symlink() and written[0].name != f"{run.name}.ipynb"
+
+
+def test_no_interrupt_is_sent_to_a_kernel_being_shut_down():
+    """Issue 18/24: jupyter_client interrupts a kernel before shutting it down; the kernel then logged
+    "KeyboardInterrupt caught in kernel" in successful builds."""
+    import asyncio
+
+    from kreport.publish.kernels import manager_class
+
+    for engine in ("fresh", "warm"):
+        km = manager_class(engine, "/nonexistent")()
+        km.shutting_down = True
+        assert asyncio.run(km._async_interrupt_kernel()) is None  # no kernel, and no error: nothing was sent
+        km.shutting_down = False
+        with pytest.raises(RuntimeError):
+            asyncio.run(km._async_interrupt_kernel())  # a real interrupt still goes through
+
+
+def test_connection_files_go_to_the_runtime_folder_not_tmpdir(tmp_path, monkeypatch):
+    """Issue 24: connection files (with their HMAC keys) were left in $TMPDIR after SIGINT and kill -9."""
+    from kreport.publish.kernels import manager_class
+
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path / "runtime"))
+    for engine in ("fresh", "warm"):
+        km = manager_class(engine, "@x")()
+        km.write_connection_file()
+        assert Path(km.connection_file).parent == tmp_path / "runtime" and Path(km.connection_file).exists()
+        km.cleanup_connection_file()
