@@ -52,7 +52,8 @@ def test_one_pdd_figure_reruns_exactly_the_reports_that_read_pdd(tmp_path):
     assert rerun == expected
     assert {"platform-pdd-en", "trends-pdd-zh", "brief-en", "comparison-zh", "data-en"} <= rerun
     assert not rerun & {r.name for r in again.runs if r.params.get("platform") in ("kuaishou", "douyin", "jd", "alibaba")}
-    change = f"data: pdd revenue_total {row['period']} changed"
+    basis = "" if row["basis"] == "reported" else f" ({row['basis']})"  # the reason names an estimate as such
+    change = f"data: pdd revenue_total {row['period']}{basis} changed"
     assert {r.reason for r in again.runs if r.action == "run"} == {change}
 
 
