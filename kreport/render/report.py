@@ -132,9 +132,11 @@ class Report:
         return Html(block("bullets", items, css))
 
     def figure(self, chart: Chart, caption: str, source_ids) -> Html:
-        """A numbered chart with its caption, a source line and the data behind it (every plotted point)."""
+        """A numbered chart with its caption, a source line and the data behind it (every plotted point).
+
+        The chart's narrow drawing (``chart.narrow``) follows the wide one; the stylesheet shows one of them."""
         self._figures += 1
-        return Html(block("figure", self._figures, self.t("figure", n=self._figures), Markup(chart.svg), caption,
+        return Html(block("figure", self._figures, self.t("figure", n=self._figures), Markup(chart.svg + chart.narrow), caption,
                           self.source_line(source_ids), self.chart_data(chart)))
 
     def chart_data(self, chart: Chart) -> Markup:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import re
 
 import pandas as pd
 
@@ -14,10 +15,20 @@ from kreport.render.templating import Markup, block
 __all__ = ["figure_table", "html_table", "csv_download"]
 
 
+# A column headed by a period: 2024, 2024Q3, FY2021.
+_PERIOD_COLUMN = re.compile(r"^(FY)?\d{4}(Q[1-4])?$")
+
+
 def html_table(frame: pd.DataFrame, numeric=()) -> Markup:
-    """A plain, readable table; every cell is escaped unless it is Markup built by a block template."""
+    """A plain, readable table; every cell is escaped unless it is Markup built by a block template.
+
+    A table whose columns after the first are three or more periods is marked as such: its newest
+    periods are shown first (see the ``data_table`` block).
+    """
     rows = [list(row) for row in frame.itertuples(index=False)]
-    return block("data_table", [str(c) for c in frame.columns], rows, tuple(numeric))
+    columns = [str(c) for c in frame.columns]
+    by_period = len(columns) >= 4 and all(_PERIOD_COLUMN.match(c) for c in columns[1:])
+    return block("data_table", columns, rows, tuple(numeric), by_period)
 
 
 def source_link(row) -> Markup:

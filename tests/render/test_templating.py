@@ -38,7 +38,7 @@ def test_markup_passes_through_unescaped():
 def test_none_and_nan_print_as_nothing(missing):
     assert block("paragraph", missing) == "<p></p>"
     table = block("data_table", ["a", "b"], [[1, missing]], ())
-    assert "<td>1</td><td></td>" in table
+    assert '<td data-label="a">1</td><td data-label="b"></td>' in table
     assert "None" not in table and "nan" not in table
 
 
