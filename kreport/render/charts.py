@@ -10,6 +10,7 @@ import contextvars
 import functools
 import io
 import re
+import textwrap
 from dataclasses import dataclass, field
 
 import matplotlib as mpl
@@ -243,13 +244,18 @@ def _fit_narrow(fig) -> None:
             handles += list(legend.legend_handles)
             labels += [text.get_text() for text in legend.get_texts()]
             legend.remove()
-    if handles:  # below the plot, never over the data
-        fig.legend(handles, labels, loc="outside lower center", ncol=2 if len(handles) > 1 else 1,
-                   fontsize=NARROW_MIN_PT, frameon=False)
     for text in fig.findobj(mpl.text.Text):
         if text.get_text() and text.get_fontsize() < NARROW_MIN_PT:
             text.set_fontsize(NARROW_MIN_PT)
     renderer = FigureCanvasAgg(fig).get_renderer()  # measures text; no backend is switched
+    if handles:  # below the plot, never over the data: two columns where they fit, else one
+        labels = [textwrap.fill(label, 36) for label in labels]
+        for ncol in ((2, 1) if len(handles) > 1 else (1,)):
+            legend = fig.legend(handles, labels, loc="outside lower center", ncol=ncol, fontsize=NARROW_MIN_PT,
+                                frameon=False, columnspacing=1.0, handlelength=1.6)
+            if ncol == 1 or legend.get_window_extent(renderer).width <= fig.bbox.width * 0.98:
+                break
+            legend.remove()
     for ax in fig.axes:
         for axis, horizontal in ((ax.xaxis, True), (ax.yaxis, False)):
             for which in ("major", "minor"):

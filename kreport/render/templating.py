@@ -58,6 +58,6 @@ def block(name: str, *args) -> Markup:
 
 
 def stylesheet() -> Markup:
-    """The pages' one stylesheet, inlined (the CSS is ours, not data)."""
-    source, _, _ = _environment().loader.get_source(_environment(), "report.css")
-    return Markup(source)
+    """The pages' one stylesheet, inlined (the CSS is ours, not data; a template only to use one set of rules
+    under two media queries)."""
+    return Markup(_environment().get_template("report.css").render())
