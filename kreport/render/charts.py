@@ -256,28 +256,27 @@ def _fit_narrow(fig) -> None:
             if ncol == 1 or legend.get_window_extent(renderer).width <= fig.bbox.width * 0.98:
                 break
             legend.remove()
+    fig.draw_without_rendering()  # lays the figure out once: every tick label measured where it is drawn
+    gap = NARROW_MIN_PT * 0.6 * fig.dpi / 72
     for ax in fig.axes:
         for axis, horizontal in ((ax.xaxis, True), (ax.yaxis, False)):
             for which in ("major", "minor"):
-                _thin(fig, renderer, axis, which, horizontal)
+                labels = axis.get_majorticklabels() if which == "major" else axis.get_minorticklabels()
+                boxes = [label.get_window_extent(renderer) for label in labels if label.get_visible() and label.get_text()]
+                spans = sorted((b.x0, b.x1) if horizontal else (b.y0, b.y1) for b in boxes)
+                step = _thinning(spans, gap)
+                if step > 1:
+                    inner = axis.get_major_formatter() if which == "major" else axis.get_minor_formatter()
+                    (axis.set_major_formatter if which == "major" else axis.set_minor_formatter)(_Thinned(inner, step))
 
 
-def _thin(fig, renderer, axis, which: str, horizontal: bool) -> None:
-    """Keep every n-th tick label of one axis, n the smallest that leaves a gap between the labels."""
-    ticker = axis.major if which == "major" else axis.minor
-    inner = ticker.formatter
-    for step in range(1, 13):
-        if step > 1:
-            axis.set_major_formatter(_Thinned(inner, step)) if which == "major" else axis.set_minor_formatter(_Thinned(inner, step))
-        fig.draw_without_rendering()
-        labels = axis.get_majorticklabels() if which == "major" else axis.get_minorticklabels()
-        boxes = [label.get_window_extent(renderer) for label in labels if label.get_visible() and label.get_text()]
-        if len(boxes) < 2:
-            return
-        gap = NARROW_MIN_PT * 0.6 * fig.dpi / 72
-        spans = sorted((b.x0, b.x1) if horizontal else (b.y0, b.y1) for b in boxes)
-        if all(a[1] + gap <= b[0] for a, b in zip(spans, spans[1:])):
-            return
+def _thinning(spans: list[tuple[float, float]], gap: float) -> int:
+    """The smallest n such that every n-th label, counted back from the last, stands ``gap`` apart from the next."""
+    for step in range(1, max(2, len(spans))):
+        kept = spans[::-1][::step][::-1]
+        if all(a[1] + gap <= b[0] for a, b in zip(kept, kept[1:])):
+            return step
+    return max(1, len(spans))
 
 
 @_themed
