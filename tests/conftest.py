@@ -53,20 +53,41 @@ def synthetic_data_copy(tmp_path) -> Path:
 # --- end of data fixtures ---------------------------------------------------------------
 
 
-# --- the built set: every report of the catalog on the shipped data, built once per test session -----------
+# --- browser fixtures (tests/test_browser.py, tests/test_screens.py) ---------------------
+# One built site and one headless Chromium for the whole session: both browser test modules read them.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def chromium_path() -> str:
+    """The system Chromium; skips the test without one, fails it when CI is set."""
+    import os
+
+    path = os.environ.get("KREPORT_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if path:
+        return path
+    message = ("chromium is not installed: run `make system-deps` "
+               "(or `apt-get install chromium fonts-noto-cjk`) to run the browser test")
+    if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
+        pytest.fail(message + " [CI is set: the browser test may not be skipped]")
+    pytest.skip(message)
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """Every report whose notebook exists, both languages, every platform (one with KREPORT_BROWSER_PLATFORM=douyin),
-    at the data's latest quarter. KREPORT_BROWSER_SITE=reports/ checks an already built folder instead of building.
-    Shared by the browser test and the reader-contract test, so CI builds the set once."""
+def site(tmp_path_factory) -> Path:
+    """Every report whose notebook exists, both languages, every platform (one with KREPORT_BROWSER_PLATFORM=douyin).
+
+    KREPORT_BROWSER_SITE=reports/ checks an already built folder instead of building.
+    """
     import os
 
     from kreport.publish.catalog import REPORTS
     from kreport.publish.orchestrator import build
 
+    chromium_path()
     if os.environ.get("KREPORT_BROWSER_SITE"):
         return Path(os.environ["KREPORT_BROWSER_SITE"])
-    out = tmp_path_factory.mktemp("site") / "reports"
+    out = tmp_path_factory.mktemp("browser") / "reports"
     catalog = {name: spec for name, spec in REPORTS.items() if spec.path.exists()}
     platform = os.environ.get("KREPORT_BROWSER_PLATFORM", "all")
     params = {} if platform == "all" else {"platform": platform}
@@ -74,4 +95,21 @@ def built_site(tmp_path_factory) -> Path:
     failed = [(r.name, r.error) for r in results if r.status != "built"]
     assert not failed, failed
     return out
-# --- end of the built set ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def built_site(site) -> Path:
+    """The built site under the name the reader-contract test (tests/test_reader_contract.py) reads it by."""
+    return site
+# --- end of browser fixtures -------------------------------------------------------------

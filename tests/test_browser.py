@@ -9,35 +9,17 @@ $KREPORT_TEST_OUTPUT/screenshots (or the test's tmp folder).
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 CJK_FONT_WORDS = ("CJK", "Noto Sans SC", "Noto Serif SC", "Source Han", "WenQuanYi", "Droid Sans Fallback",
                   "PingFang", "Microsoft YaHei", "SimSun", "SimHei")
 
-
-def _chromium() -> str:
-    path = os.environ.get("KREPORT_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if path:
-        return path
-    message = ("chromium is not installed: run `make system-deps` "
-               "(or `apt-get install chromium fonts-noto-cjk`) to run the browser test")
-    if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
-        pytest.fail(message + " [CI is set: the browser test may not be skipped]")
-    pytest.skip(message)
-
-
-@pytest.fixture(scope="module")
-def site(built_site) -> Path:
-    """The built set (tests/conftest.py ``built_site``), once chromium is known to be there."""
-    _chromium()
-    return built_site
+# The built site (``site``) and Chromium (``browser``) are session fixtures of tests/conftest.py, shared with
+# tests/test_screens.py.
 
 
 @pytest.fixture(scope="module")
@@ -46,17 +28,6 @@ def screenshots(tmp_path_factory) -> Path:
     folder = Path(root) / "screenshots" if root else tmp_path_factory.mktemp("screenshots")
     folder.mkdir(parents=True, exist_ok=True)
     return folder
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    executable = _chromium()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 def _all_pages(site: Path) -> list[Path]:
@@ -92,9 +63,9 @@ def test_every_page_renders_offline_and_complete(site, browser, screenshots):
         if blocked:
             problems.append(f"{name}: requests to the network {blocked}")
 
-        # every chart has a size on screen
+        # every chart has a size on screen (the wide drawing; its narrow copy is for phones)
         sizes = page.eval_on_selector_all(
-            "figure.chart svg, figure.chart img, main img",
+            "figure.chart svg:not(.chart-narrow), figure.chart img, main img",
             "els => els.map(e => { const r = e.getBoundingClientRect(); return [e.tagName, r.width, r.height]; })")
         for tag, width, height in sizes:
             if not (width > 0 and height > 0):

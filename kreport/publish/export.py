@@ -13,7 +13,7 @@ from functools import cache
 from kreport.render.report import RECORD_MIME
 from kreport.render.templating import Markup, render, stylesheet
 
-__all__ = ["RECORD_MIME", "notebook_records", "notebook_to_html", "page", "warm"]
+__all__ = ["RECORD_MIME", "notebook_records", "notebook_to_html", "page", "running_texts", "warm"]
 
 _HIDDEN_TAGS = {"parameters", "injected-parameters"}
 _HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
@@ -88,4 +88,17 @@ def page(body: str, *, title: str, lang: str, footer: dict[str, str], nav: dict 
     body = body.replace("<!--TOC-->", toc, 1) if "<!--TOC-->" in body else toc + body
     return render("report_page.html.j2", html_lang="zh-CN" if lang == "zh" else "en", title=title, css=stylesheet(),
                   body=Markup(body), footer_label="来源与构建信息" if lang == "zh" else "Provenance", footer=footer,
-                  nav=nav or {})
+                  nav=nav or {}, running=running_texts(title, (nav or {}).get("quarter", ""), lang))
+
+
+def running_texts(title: str, quarter: str, lang: str) -> dict[str, str]:
+    """What every printed page of a report carries: the report and its quarter at the top, the source and
+    "page x of y" at the bottom (CSS page margin boxes, see base.html.j2)."""
+    if lang == "zh":
+        return {"header": f"kreport · {title}", "quarter": quarter,
+                "footer": "来源：各图表下所列的公司公告与其他来源；全部数据及来源见数据附录",
+                "page_before": "第 ", "page_middle": " 页，共 ", "page_after": " 页"}
+    return {"header": f"kreport · {title}", "quarter": quarter,
+            "footer": "Sources: the company releases and other sources under each chart and table; every figure "
+                      "with its source in the data appendix",
+            "page_before": "Page ", "page_middle": " of ", "page_after": ""}

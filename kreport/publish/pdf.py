@@ -1,4 +1,5 @@
-"""PDF copies of the published pages, printed by headless Chromium with the pages' own print stylesheet (A4)."""
+"""PDF copies of the published pages, printed by headless Chromium with the pages' own print stylesheet (A4):
+bookmarks from the headings, a running header and footer with page x of y (set by the page, see base.html.j2)."""
 
 from __future__ import annotations
 
@@ -26,7 +27,10 @@ def print_pdf(page: Path, chromium: str, timeout: int = 120) -> Path:
     target = page.with_suffix(".pdf")
     with temporary_beside(target) as tmp, tempfile.TemporaryDirectory(prefix="kreport-chromium-") as profile:
         subprocess.run(
-            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+            [chromium, "--headless", "--no-sandbox", "--disable-gpu",
+             # Chromium's own header and footer (date, file URL) off: the page prints its own running header
+             # and footer, with page x of y (CSS page margin boxes); bookmarks from the headings.
+             "--no-pdf-header-footer", "--generate-pdf-document-outline",
              f"--user-data-dir={profile}", f"--print-to-pdf={tmp}", page.as_uri()],
             check=True, capture_output=True, timeout=timeout)
         if tmp.stat().st_size == 0:

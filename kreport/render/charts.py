@@ -12,8 +12,11 @@ markup with text kept as text, so Chinese is drawn by the reader's CJK font.
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import io
+import re
+import textwrap
 from dataclasses import dataclass, field
 
 import matplotlib as mpl
@@ -23,6 +26,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 from markupsafe import escape
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
@@ -56,6 +60,8 @@ class Chart:
 
     svg: str
     points: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=POINT_COLUMNS))
+    # The same chart drawn for a phone (see _themed): shown instead of ``svg`` on a narrow screen.
+    narrow: str = ""
 
 
 def period_x(period: pd.Period) -> pd.Timestamp:
@@ -286,22 +292,60 @@ def theme() -> dict:
         "axes.titlesize": 12, "axes.labelsize": 10, "legend.fontsize": 9, "legend.frameon": False,
         "axes.unicode_minus": False, "svg.hashsalt": "kreport",  # the same chart gives the same SVG
         "text.parse_math": False,  # names from data are plain text: "$x$" is not TeX
+        # No background of its own: a chart sits on the page's paper, light or dark (report.css recolours
+        # its text and grid lines in dark mode).
+        "figure.facecolor": "none", "axes.facecolor": "none", "savefig.facecolor": "none",
     })
     return rc
 
 
+# A second, narrow drawing of every chart for phones (report.css shows it at phone width): a figure about
+# 340 CSS px wide, so that it is drawn at about its natural size, with every text at least NARROW_MIN_PT
+# (8.5 pt = 11.3 CSS px), ticks thinned until their labels stand apart, and legends below the plot.
+NARROW_WIDTH = 3.55  # inches
+NARROW_MIN_PT = 8.5
+_NARROW: contextvars.ContextVar[bool] = contextvars.ContextVar("kreport_narrow_chart", default=False)
+
+
 def _themed(draw):
-    """Run a chart function inside the report theme, leaving matplotlib's global settings as they were."""
+    """Run a chart function inside the report theme, leaving matplotlib's global settings as they were.
+
+    The function runs twice: once as is (the chart of wide screens and paper) and once narrow
+    (:data:`_NARROW` set, read by :func:`_figure` and :func:`_svg`); the narrow SVG goes to
+    ``Chart.narrow``. ``Chart.svg`` and ``Chart.points`` are the wide drawing's.
+    """
     @functools.wraps(draw)
     def themed(*args, **kwargs):
         with mpl.rc_context(theme()):
-            return draw(*args, **kwargs)
+            chart = draw(*args, **kwargs)
+        token = _NARROW.set(True)
+        try:
+            with mpl.rc_context(theme()):
+                narrow = draw(*args, **kwargs)
+        finally:
+            _NARROW.reset(token)
+        chart.narrow = _narrow_markup(narrow.svg)
+        return chart
     return themed
+
+
+def _narrow_markup(svg: str) -> str:
+    """The narrow copy as it goes into a page beside the wide one: its ids renamed (no clash with the wide
+    copy's), hidden from assistive technology (the wide copy and the data table say the same) and marked
+    with a class the stylesheet and the tests know."""
+    svg = re.sub(r'\bid="', 'id="n-', svg)
+    svg = svg.replace("url(#", "url(#n-").replace('href="#', 'href="#n-')
+    return svg.replace("<svg ", '<svg class="chart-narrow" aria-hidden="true" ', 1)
 
 
 def _svg(fig) -> str:
     buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None, "Format": None, "Type": None})
+    metadata = {"Date": None, "Creator": None, "Format": None, "Type": None}
+    if _NARROW.get():
+        _fit_narrow(fig)
+        fig.savefig(buffer, format="svg", metadata=metadata)  # the constrained layout keeps it all inside
+    else:
+        fig.savefig(buffer, format="svg", bbox_inches="tight", metadata=metadata)
     text = buffer.getvalue()
     text = text[text.index("<svg"):]
     # Keep the natural size as a ceiling; CSS lets the chart shrink with the page.
@@ -309,8 +353,78 @@ def _svg(fig) -> str:
 
 
 def _figure(width=9.0, height=4.2):
-    fig = Figure(figsize=(width, height))
+    if _NARROW.get():
+        # Phone: the same chart on a narrow figure, a little taller than its share of the wide one.
+        fig = Figure(figsize=(NARROW_WIDTH, height if height < 2.5 else max(2.8, 0.8 * height)), layout="constrained")
+    else:
+        fig = Figure(figsize=(width, height))
     return fig, fig.subplots()
+
+
+class _Thinned(mticker.Formatter):
+    """Another formatter's labels, every ``step``-th kept counting back from the last (the newest period stays)."""
+
+    def __init__(self, inner: mticker.Formatter, step: int):
+        self.inner, self.step = inner, step
+
+    def set_axis(self, axis):
+        super().set_axis(axis)
+        self.inner.set_axis(axis)
+
+    def format_ticks(self, values):
+        labels = self.inner.format_ticks(values)
+        shown = [i for i, label in enumerate(labels) if label]
+        keep = set(shown[::-1][::self.step])
+        return [label if i in keep else "" for i, label in enumerate(labels)]
+
+    def __call__(self, x, pos=None):
+        return self.inner(x, pos)
+
+
+def _fit_narrow(fig) -> None:
+    """Make a chart drawn on a narrow figure legible: larger text, legends below the plot, thinned ticks."""
+    for ax in fig.axes:
+        ax.tick_params(axis="both", which="both", labelsize=NARROW_MIN_PT)
+    handles, labels = [], []
+    for ax in fig.axes:
+        legend = ax.get_legend()
+        if legend is not None:
+            handles += list(legend.legend_handles)
+            labels += [text.get_text() for text in legend.get_texts()]
+            legend.remove()
+    for text in fig.findobj(mpl.text.Text):
+        if text.get_text() and text.get_fontsize() < NARROW_MIN_PT:
+            text.set_fontsize(NARROW_MIN_PT)
+    renderer = FigureCanvasAgg(fig).get_renderer()  # measures text; no backend is switched
+    if handles:  # below the plot, never over the data: two columns where they fit, else one
+        labels = [textwrap.fill(label, 36) for label in labels]
+        for ncol in ((2, 1) if len(handles) > 1 else (1,)):
+            legend = fig.legend(handles, labels, loc="outside lower center", ncol=ncol, fontsize=NARROW_MIN_PT,
+                                frameon=False, columnspacing=1.0, handlelength=1.6)
+            if ncol == 1 or legend.get_window_extent(renderer).width <= fig.bbox.width * 0.98:
+                break
+            legend.remove()
+    fig.draw_without_rendering()  # lays the figure out once: every tick label measured where it is drawn
+    gap = NARROW_MIN_PT * 0.6 * fig.dpi / 72
+    for ax in fig.axes:
+        for axis, horizontal in ((ax.xaxis, True), (ax.yaxis, False)):
+            for which in ("major", "minor"):
+                labels = axis.get_majorticklabels() if which == "major" else axis.get_minorticklabels()
+                boxes = [label.get_window_extent(renderer) for label in labels if label.get_visible() and label.get_text()]
+                spans = sorted((b.x0, b.x1) if horizontal else (b.y0, b.y1) for b in boxes)
+                step = _thinning(spans, gap)
+                if step > 1:
+                    inner = axis.get_major_formatter() if which == "major" else axis.get_minor_formatter()
+                    (axis.set_major_formatter if which == "major" else axis.set_minor_formatter)(_Thinned(inner, step))
+
+
+def _thinning(spans: list[tuple[float, float]], gap: float) -> int:
+    """The smallest n such that every n-th label, counted back from the last, stands ``gap`` apart from the next."""
+    for step in range(1, max(2, len(spans))):
+        kept = spans[::-1][::step][::-1]
+        if all(a[1] + gap <= b[0] for a, b in zip(kept, kept[1:])):
+            return step
+    return max(1, len(spans))
 
 
 @_themed

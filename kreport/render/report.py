@@ -155,10 +155,12 @@ class Report:
         return Html(block("bullets", items, css))
 
     def figure(self, chart: Chart, caption: str, source_ids) -> Html:
-        """A numbered chart with its caption, a source line and the data behind it (every plotted point)."""
+        """A numbered chart with its caption, a source line and the data behind it (every plotted point).
+
+        The chart's narrow drawing (``chart.narrow``) follows the wide one; the stylesheet shows one of them."""
         n = self.number("figure", caption)
         svg = chart.svg.replace('<svg role="img"', f'<svg role="img" aria-label="{escape(caption)}"', 1)
-        return Html(block("figure", n, self.t("figure", n=n), Markup(svg), caption,
+        return Html(block("figure", n, self.t("figure", n=n), Markup(svg + chart.narrow), caption,
                           self.source_line(source_ids), self.chart_data(chart)))
 
     def chart_data(self, chart: Chart) -> Markup:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import re
 
 import pandas as pd
 
@@ -15,12 +16,34 @@ from kreport.render.templating import Markup, block
 __all__ = ["figure_table", "html_table", "csv_download"]
 
 
+# A column headed by a period: 2024, 2024Q3, FY2021.
+_PERIOD_COLUMN = re.compile(r"^(FY)?\d{4}(Q[1-4])?$")
+
+
 def html_table(frame: pd.DataFrame, numeric=(), css: str = "") -> Markup:
     """A plain, readable table; every cell is escaped unless it is Markup built by a block template.
 
-    ``css`` adds a class saying what the table is (``sources`` for a list of sources)."""
+    A table whose columns after the first are three or more periods is marked as such: its newest
+    periods are shown first (see the ``data_table`` block). So is a table of long rows. ``css`` adds a
+    class saying what the table is (``sources`` for a list of sources).
+    """
     rows = [list(row) for row in frame.itertuples(index=False)]
-    return block("data_table", [str(c) for c in frame.columns], rows, tuple(numeric), css)
+    columns = [str(c) for c in frame.columns]
+    by_period = len(columns) >= 4 and all(_PERIOD_COLUMN.match(c) for c in columns[1:])
+    return block("data_table", columns, rows, tuple(numeric), by_period, _long_rows(rows), css)
+
+
+def _long_rows(rows: list[list]) -> bool:
+    """Whether a row is long reading: five or more columns holding, typically, over 100 characters in all.
+
+    Such a table reads as cards (see ``data_table``) up to a tablet's width, not only on a phone."""
+    if not rows or len(rows[0]) < 5:
+        return False
+    typical = 0.0
+    for i in range(len(rows[0])):
+        lengths = sorted(len(re.sub(r"<[^>]*>", "", str(row[i]))) for row in rows)
+        typical += lengths[len(lengths) // 2]
+    return typical > 100
 
 
 def source_link(row) -> Markup:

@@ -12,18 +12,33 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-__all__ = ["Markup", "render", "block", "stylesheet"]
+__all__ = ["Markup", "render", "block", "stylesheet", "css_string"]
 
 
 @cache
 def _environment() -> Environment:
-    return Environment(
+    environment = Environment(
         loader=PackageLoader("kreport.render", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         finalize=_blank_missing,
     )
+    environment.filters["css_string"] = css_string
+    return environment
+
+
+def css_string(value) -> Markup:
+    """``value`` as a quoted CSS string, safe inside a <style> element: every character but letters, digits,
+    spaces, common punctuation and non-ASCII text is written as a CSS escape (so no quote, backslash, ``<``
+    or ``&`` is left to end the string or the element)."""
+    out = []
+    for ch in str(value):
+        if ch.isalnum() or ch in " .,:;·()/_-+%" or (ord(ch) > 127 and ch.isprintable()):
+            out.append(ch)
+        else:
+            out.append(f"\\{ord(ch):06x}")
+    return Markup('"' + "".join(out) + '"')
 
 
 def _blank_missing(value):
@@ -43,6 +58,6 @@ def block(name: str, *args) -> Markup:
 
 
 def stylesheet() -> Markup:
-    """The pages' one stylesheet, inlined (the CSS is ours, not data)."""
-    source, _, _ = _environment().loader.get_source(_environment(), "report.css")
-    return Markup(source)
+    """The pages' one stylesheet, inlined (the CSS is ours, not data; a template only to use one set of rules
+    under two media queries)."""
+    return Markup(_environment().get_template("report.css").render())

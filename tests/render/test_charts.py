@@ -162,3 +162,43 @@ def test_a_fan_chart_draws_figures_published_after_its_origin_against_the_foreca
     model = points[points["basis"] == "model"]
     assert list(zip(model["period"], model["value"])) == [("2025Q1", 5.0), ("2025Q2", 6.0)]
     assert len(points) == 4 + 2 + 1
+
+
+# --- the narrow drawing for phones (charts._themed draws every chart twice) ------------------------------
+
+def test_every_chart_has_a_narrow_drawing_for_phones_with_legible_text():
+    import re
+
+    chart = charts.line_chart(_frame(), labels={"kuaishou": "Kuaishou", "douyin": "Douyin"})
+    narrow = chart.narrow
+    assert narrow.startswith('<svg class="chart-narrow" aria-hidden="true" role="img"')
+    # about 340 CSS px wide (3.55 in = 255.6 pt): drawn at about its natural size on a 390 px phone
+    assert 'width="255.6pt"' in narrow
+    sizes = [float(s) for s in re.findall(r"font-size: ([\d.]+)px", narrow)]
+    assert sizes and min(sizes) >= charts.NARROW_MIN_PT
+    # the same points, each once in the wide drawing (the one the data tests read); ids renamed in the narrow copy
+    assert chart.svg.count('class="chart-point"') == narrow.count('class="chart-point"') == len(chart.points)
+    assert 'id="kpt0"' in chart.svg and 'id="kpt0"' not in narrow and 'id="n-kpt0"' in narrow
+    wide_ids = set(re.findall(r'id="([^"]+)"', chart.svg))
+    assert not wide_ids & set(re.findall(r'id="([^"]+)"', narrow))
+    assert all(ref.startswith("n-") for ref in re.findall(r'url\(#([^)]+)\)', narrow))
+
+
+def test_the_narrow_drawing_moves_the_legend_below_the_plot_and_thins_ticks():
+    years = [str(y) for y in range(2011, 2026)]
+    frame = pd.DataFrame({"period": [pd.Period(y, freq="Y-DEC") for y in years], "value": range(1, 16),
+                          "platform": "kuaishou", "metric": "gmv", "basis": "reported"})
+    frame = pd.concat([frame, frame.assign(platform="douyin")])
+    chart = charts.line_chart(frame, labels={"kuaishou": "Kuaishou", "douyin": "Douyin"})
+    wide_years = [y for y in years if f">{y}</text>" in chart.svg]
+    narrow_years = [y for y in years if f">{y}</text>" in chart.narrow]
+    assert len(wide_years) == 15 and 2 <= len(narrow_years) < 15
+    assert "2025" in narrow_years  # thinned from the newest year back
+    assert 'id="n-legend_1"' in chart.narrow
+
+
+def test_a_chart_has_no_background_of_its_own():
+    """It sits on the page's paper, light or dark (report.css recolours its text in dark mode)."""
+    chart = charts.line_chart(_frame())
+    patch = chart.svg[chart.svg.index('<g id="patch_1">'):][:300]
+    assert "fill: #ffffff" not in patch

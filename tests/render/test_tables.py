@@ -74,3 +74,20 @@ def test_the_csv_download_neutralises_formulas_and_keeps_numbers_numeric():
     assert [row[2] for row in rows[1:]] == ["-4.2", "0.0", "0.0", "3850.0", "", "-0.0015", "1.0"]
     assert [row[3] for row in rows[1:]] == ["-1", "0", "1", "2", "3", "4", "5"]
     assert frame.loc[0, "title"].startswith("=")  # the caller's frame is left as it was
+
+
+def test_each_cell_names_its_column_for_a_phones_cards():
+    frame = pd.DataFrame({"Platform": ["快手"], "Value <b>": ["1"]})
+    markup = html_table(frame)
+    assert '<td data-label="Platform">快手</td>' in markup and 'data-label="Value &lt;b&gt;"' in markup
+    assert '<div class="table-scroll short"><table class="data-table">' in markup
+
+
+def test_a_table_of_periods_and_a_table_of_long_rows_are_marked():
+    periods = pd.DataFrame({"Platform": ["a"], "2023": ["1"], "2024": ["2"], "2025": ["3"]})
+    assert 'class="table-scroll by-period short"' in html_table(periods)
+    quarters = pd.DataFrame({"Metric": ["a"], "2025Q3": ["1"], "2025Q4": ["2"], "FY2026": ["3"]})
+    assert "by-period" in html_table(quarters)
+    assert "by-period" not in html_table(pd.DataFrame({"Metric": ["a"], "2025": ["1"], "Note": ["x"], "Y": ["1"]}))
+    long = pd.DataFrame({c: ["x" * 30] for c in "abcde"})
+    assert "long-rows" in html_table(long) and "long-rows" not in html_table(pd.DataFrame({c: ["x"] for c in "abcde"}))

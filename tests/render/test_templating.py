@@ -38,7 +38,7 @@ def test_markup_passes_through_unescaped():
 def test_none_and_nan_print_as_nothing(missing):
     assert block("paragraph", missing) == "<p></p>"
     table = block("data_table", ["a", "b"], [[1, missing]], ())
-    assert "<td>1</td><td></td>" in table
+    assert '<td data-label="a">1</td><td data-label="b"></td>' in table
     assert "None" not in table and "nan" not in table
 
 
@@ -79,3 +79,10 @@ def test_a_value_a_template_needs_must_be_given():
 def test_an_unknown_block_is_an_error():
     with pytest.raises(AttributeError):
         block("no_such_block", "x")
+
+
+def test_css_string_cannot_end_its_string_or_its_style_element():
+    from kreport.render.templating import css_string
+
+    assert css_string('Brief "x" </style><b>&') == '"Brief \\000022x\\000022 \\00003c/style\\00003e\\00003cb\\00003e\\000026"'
+    assert css_string("季度简报 · 2026Q1") == '"季度简报 · 2026Q1"'
