@@ -12,6 +12,7 @@ from kreport.dataset.load import quarterly_series
 from kreport.dataset.periods import parse_quarter
 from kreport.dataset.schema import METRICS
 from kreport.stats.forecast.engine import ForecastResult, forecast
+from kreport.stats.forecast.models import FitMemo
 
 __all__ = ["MIN_QUARTERS", "RECENT", "SATURATING", "modelled_series", "last_long_run_end", "needed_forecasts",
            "series_forecast"]
@@ -59,12 +60,17 @@ def last_long_run_end(series: pd.Series):
     return best
 
 
-def series_forecast(metric: str, series: pd.Series) -> ForecastResult:
+def series_forecast(metric: str, series: pd.Series, memo: FitMemo | None = None) -> ForecastResult:
     """The one forecast every report shows for a modelled series, four quarters ahead (cached).
 
     Reports and the build's precomputation call only this, so they share one cache entry.
+    ``memo`` (the caller's) lets the cuts of one series share their fits; it is not part of the
+    cache key, since it changes how fast the answer comes, not the answer.
     """
-    return cached(forecast, series, horizon=4, saturating=metric in SATURATING,
+    def series_forecast_computed(series, horizon, saturating):
+        return forecast(series, horizon=horizon, saturating=saturating, memo=memo)
+
+    return cached(series_forecast_computed, series, horizon=4, saturating=metric in SATURATING,
                   encode=ForecastResult.to_record, decode=ForecastResult.from_record)
 
 
