@@ -41,15 +41,16 @@ def track_record(results: dict) -> pd.DataFrame:
     """
     parts = []
     for metric, (full, modelled, result) in results.items():
-        if result.record is not None and len(result.record):
-            past = result.record.copy()
+        past = getattr(result, "record", None)
+        if past is not None and len(past):
+            past = past.copy()
             past["kind"] = "backtest"
             parts.append(past.assign(metric=metric))
         frame = result.frame
         later = [(row, full.get(row["period"], np.nan)) for _, row in frame.iterrows()]
         rows = [{"origin": str(modelled.last_valid_index()), "period": str(row["period"]), "h": int(row["h"]),
                  "forecast": row["forecast"], "actual": actual, "lo80": row["lo80"], "hi80": row["hi80"],
-                 "lo95": row["lo95"], "hi95": row["hi95"], "kind": "shown", "metric": metric}
+                 "lo95": row.get("lo95", np.nan), "hi95": row.get("hi95", np.nan), "kind": "shown", "metric": metric}
                 for row, actual in later if pd.notna(actual)]
         if rows:
             parts.append(pd.DataFrame(rows))
