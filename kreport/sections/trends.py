@@ -16,6 +16,7 @@ from kreport.render.report import Html, Report
 from kreport.render.tables import html_table
 from kreport.stats.breaks import growth_breaks
 from kreport.stats.derived import cagr
+from kreport.stats.forecast.describe import describe_series
 from kreport.stats.forecast.policy import (
     MIN_QUARTERS,
     ended_nowcast,
@@ -66,7 +67,29 @@ def coverage(rep: Report) -> Html:
     block += rep.table(html_table(frame, numeric=(rep.t("trends.col.quarters"),)), rep.t("trends.coverage.caption", n=MIN_QUARTERS))
     if not modelled:
         block += rep.callout(rep.t("trends.none_long"))
-    return block
+    return block + _described(rep, mine, modelled)
+
+
+def _described(rep: Report, mine: pd.DataFrame, modelled: dict) -> Html:
+    """Each quarterly series too short to model, described: newest figure, change on a year earlier, compound growth."""
+    items = []
+    for metric in METRICS:
+        if metric in modelled or metric not in set(mine[mine["period_kind"] == "quarter"]["metric"]):
+            continue
+        d = describe_series(quarterly_series(mine, rep.platform, metric))
+        if d is None:
+            continue
+        unit = CANONICAL_UNIT[METRICS[metric].kind]
+        text = rep.t("trends.described", metric=_label(rep, metric), n=d.n, first=str(d.first), last=str(d.last),
+                     value=quantity(d.value, unit, lang=rep.lang))
+        if np.isfinite(d.yoy):
+            text += rep.t("trends.described.yoy", change=format_change(d.yoy))
+        if np.isfinite(d.cagr):
+            text += rep.t("trends.described.cagr", cagr=f"{d.cagr:+.1%}", start=str(d.cagr_from), end=str(d.last))
+        items.append(text)
+    if not items:
+        return Html("")
+    return rep.paragraph(rep.t("trends.described.intro")) + rep.bullets(items)
 
 
 def _score_table(rep: Report, table: pd.DataFrame) -> str:

@@ -166,3 +166,10 @@ def test_track_record_rows_carry_the_forecast_and_the_published_figure(fast_fore
         published = quarterly_series(rep.data.metrics, attrs["platform"], attrs["metric"])[attrs["period"]]
         assert float(attrs["actual"]) == pytest.approx(published, rel=1e-5)  # the figure in the data
     assert re.search(r"\d+ of the last \d+ published figures fell inside their forecast.{1,6}s 80% band", markup)
+
+
+def test_series_too_short_to_model_are_described_not_left_empty():
+    markup = re.sub(r"<[^>]+>", "", str(trends.coverage(kuaishou())))
+    assert "Series too short to forecast, described with what their figures allow:" in markup
+    assert re.search(r"Average MAU: 18 quarterly figures between \S+ and 2025Q3; the newest is ", markup)
+    assert "on the same quarter a year earlier" in markup and "compound annual growth" in markup
