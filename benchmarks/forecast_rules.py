@@ -13,7 +13,7 @@ import pandas as pd
 
 from kreport.stats.forecast.backtest import add_auto, choose_members, known_before
 
-__all__ = ["topk", "margin", "add_rules"]
+__all__ = ["topk", "margin", "shown", "add_rules"]
 
 TOP_K = 3
 MIN_ERRORS = 4
@@ -56,7 +56,25 @@ def margin(frame: pd.DataFrame, pos: int, candidates=None) -> tuple[str, ...]:
     return (best,) if score["mean"][best] < MARGIN * combo_error else default
 
 
+def shown(frame: pd.DataFrame, pos: int, candidates=None) -> tuple[str, ...]:
+    """What the engine shows: the combination, or seasonal naive when its past MASE was lower.
+
+    kreport.stats.forecast.engine.forecast makes this choice once, on the whole backtest; here it
+    is made at each origin from the errors known then, so the benchmark scores the switch honestly.
+    """
+    singles, candidates = _singles(frame, candidates)
+    default = choose_members(frame, pos, candidates)
+    if "snaive" not in candidates or "combo" not in set(frame["model"]):
+        return default
+    combo = _past_scores(frame, pos, ("combo",))
+    naive = _past_scores(singles, pos, ("snaive",))
+    if combo.empty or naive.empty:
+        return default
+    return ("snaive",) if naive["mean"].iloc[0] < combo["mean"].iloc[0] else default
+
+
 def add_rules(frame: pd.DataFrame) -> pd.DataFrame:
-    """``auto_margin`` and ``auto_topk`` added to a backtest frame (for ``complete_backtest(extra=...)``)."""
+    """``auto_margin``, ``auto_topk`` and ``auto_shown`` added to a backtest frame (``complete_backtest(extra=...)``)."""
     frame = add_auto(frame, name="auto_margin", choose=margin)
+    frame = add_auto(frame, name="auto_shown", choose=shown)
     return add_auto(frame, name="auto_topk", choose=topk)
