@@ -355,6 +355,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trends.annual.caption": ("Compound annual growth of the annual figures (descriptive; no forecast)", "年度数据的复合年增长率（仅描述，不作预测）"),
     "trends.col.cagr": ("CAGR", "复合年增长率"),
     "trends.sep": (", ", "、"),
+    "trends.owned": ("{metric} ({owner})", "{metric}（{owner}）"),
     "trends.described.intro": ("Series too short to forecast, described with what their figures allow:", "过短而无法预测的序列，按现有数据作如下描述："),
     "trends.described": ("{metric}: {n} quarterly figures between {first} and {last}; the newest is {value} ({last})",
                          "{metric}：{first} 至 {last} 间共 {n} 个季度数据；最新为 {value}（{last}）"),

@@ -34,7 +34,7 @@ def _label(rep: Report, metric: str) -> str:
     """The metric's name, with the listed company for company-level metrics: "Total revenue (Alibaba Group)"."""
     label = rep.t(f"metric.{metric}")
     owner = rep.owner_name(rep.platform, metric)
-    return label if owner == rep.platform_name(rep.platform) else f"{label} ({owner})"
+    return label if owner == rep.platform_name(rep.platform) else rep.t("trends.owned", metric=label, owner=owner)
 
 
 def method(rep: Report) -> Html:
