@@ -272,11 +272,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trends.method": ("How the forecasts are made", "预测方法"),
     "trends.method.text": (
         "Each quarterly series with at least {n} consecutive quarters is backtested: from each origin, models are fitted on the data up to that quarter only and forecast one to four quarters ahead. "
-        "Errors are scored with MASE (1 = as good as repeating last year's same quarter, the seasonal naive forecast) and sMAPE. The forecast shown is always the mean of three models, ETS, ARIMA and Theta, the procedure that did best on 704 quarterly test series; the backtest scores it exactly as it is used. "
-        "Its 80% and 95% intervals are widened by the errors seen before each origin (calibration), because the models' own intervals proved too narrow. Few quarters make all of this uncertain.",
-        "对连续至少{n}个季度的季度序列进行回测：在每个预测起点，仅用截至该季度的数据拟合模型，并预测未来一至四个季度。"
-        "误差以MASE（1表示与“重复去年同季”的季节性朴素预测效果相当）和sMAPE衡量。图中的预测始终是ETS、ARIMA、Theta三个模型的平均值，该流程在704个季度测试序列上表现最好；回测完全按实际使用的方式对其评分。"
-        "其80%与95%区间依据各起点之前出现的误差加宽（校准），因为模型自身的区间已被证明过窄。季度数较少，所有结论都存在较大不确定性。"),
+        "Errors are scored with MASE, the absolute error divided by the average error that repeating last year's same quarter (seasonal naive) made within the data up to the origin, and with sMAPE. Seasonal naive's own backtest MASE is therefore not 1: the column 'MASE vs seasonal naive' divides each model's MASE by seasonal naive's in the same backtest, so below 1 means better than seasonal naive on this series. "
+        "The forecast shown is the mean of three models, ETS, ARIMA and Theta, each of which lets the data choose whether the seasonal swing grows with the level (multiplicative or log-scale seasonality) or stays fixed; if that mean scored worse than seasonal naive in this series' backtest, seasonal naive is shown instead and the page says so. "
+        "The 80% and 95% intervals are the models' own, rescaled by the errors seen before each origin (calibration, which narrows them where past errors were small and widens them where they were large), and never narrower than the backtest's own errors at that horizon imply. Few quarters make all of this uncertain.",
+        "对连续至少{n}个季度的季度序列进行回测：在每个起点只用截至该季度的数据拟合模型，并预测未来一至四个季度。"
+        "误差以MASE与sMAPE衡量。MASE为绝对误差除以截至起点的数据中“重复去年同季”（季节性朴素）预测的平均误差，因此季节性朴素自身的回测MASE并不等于1；“相对季节性朴素的MASE”一列以同一回测中季节性朴素的MASE为分母，小于1即在该序列上优于季节性朴素。"
+        "图中的预测为ETS、ARIMA、Theta三个模型的平均，每个模型都由数据决定季节波动是随规模放大（乘法或对数尺度季节性）还是保持固定；若该平均在本序列回测中不及季节性朴素，则改为展示季节性朴素预测，并在页面中说明。"
+        "80%与95%区间以模型自身区间为基础，按各起点之前的误差重新缩放（校准：过往误差小则收窄，大则放宽），且不窄于同一预测期回测误差所对应的宽度。季度数较少，一切结论都有较大不确定性。"),
     "trends.coverage": ("Which series can be modelled", "可建模的序列"),
     "trends.coverage.caption": ("Quarterly series of this platform; at least {n} consecutive quarters are needed for a backtest",
                                 "该平台的季度序列；回测至少需要连续{n}个季度"),
@@ -310,7 +312,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trends.model.auto_margin": ("chosen procedure (margin rule)", "选定流程（边际规则）"),
     "trends.chosen": ("Forecast from {models}: {point} in {period}, 80% interval {lo} to {hi}.",
                       "预测模型：{models}。{period}预测值为{point}，80%区间为{lo}至{hi}。"),
-    "trends.history": ("reported", "公布值"),
+    "trends.history": ("published figures", "公布值"),
     "trends.forecast": ("forecast", "预测值"),
     "trends.band80": ("80% interval", "80%区间"),
     "trends.band95": ("95% interval", "95%区间"),
@@ -323,7 +325,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trends.resid.bad": ("autocorrelated: pattern left", "存在自相关：仍有未解释规律"),
     "trends.resid.na": ("too few to test", "样本过少，无法检验"),
     "trends.resid.caption": ("Residual checks of the models fitted for {metric}", "{metric}所用模型的残差检验"),
-    "trends.notes": ("Model notes:", "模型说明："),
     # Notes from the statistics layer (kreport.stats.notes.NOTE_CODES), one per code, same placeholders.
     "note.forecast.gap": ("models fitted on the {n} quarters after the last gap ({start} on)", "模型基于最近一次数据缺口之后的{n}个季度拟合（自{start}起）"),
     "note.forecast.calibrated": ("intervals calibrated on {n} backtest errors", "区间依据{n}个回测误差校准"),
@@ -358,6 +359,53 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trends.annual.none": ("No annual series with two or more figures.", "没有包含两个及以上数据点的年度序列。"),
     "trends.annual.caption": ("Compound annual growth of the annual figures (descriptive; no forecast)", "年度数据的复合年增长率（仅描述，不作预测）"),
     "trends.col.cagr": ("CAGR", "复合年增长率"),
+    "trends.sep": (", ", "、"),
+    "trends.owned": ("{metric} ({owner})", "{metric}（{owner}）"),
+    "trends.described.intro": ("Series too short to forecast, described with what their figures allow:", "过短而无法预测的序列，按现有数据作如下描述："),
+    "trends.described": ("{metric}: {n} quarterly figures between {first} and {last}; the newest is {value} ({last})",
+                         "{metric}：{first}至{last}间共{n}个季度数据；最新为{value}（{last}）"),
+    "trends.described.yoy": (", {change} on the same quarter a year earlier", "，较上年同季{change}"),
+    "trends.described.cagr": ("; compound annual growth {cagr} from {start} to {end} (like quarters)", "；{start}至{end}（同季对比）复合年增长率{cagr}"),
+    "trends.headline": ("{metric} {period} (forecast)", "{metric} {period}（预测）"),
+    "trends.shown_snaive": ("In this series' backtest the mean of ETS, ARIMA and Theta erred more than seasonal naive (MASE {auto} against {snaive}), so the forecast shown for {metric} is seasonal naive's: last year's same quarter.",
+                            "在本序列的回测中，ETS、ARIMA、Theta平均的误差高于季节性朴素（MASE {auto}对{snaive}），因此{metric}所示预测采用季节性朴素，即去年同季的数值。"),
+    "trends.nowcast.none": ("No figure published for {quarter} allows a model estimate of {metric} from the same quarter's indicators; only the time-series projection below is available.",
+                            "{quarter}尚无可用于估算{metric}的同季度指标，下文仅有时间序列外推。"),
+    "trends.col.estimate": ("Estimate", "估算方式"),
+    "trends.col.backtest_error": ("Backtest error (mean absolute %)", "回测误差（平均绝对百分比）"),
+    "trends.col.used": ("Used?", "是否采用"),
+    "trends.nowcast.model": ("model estimate from {indicators} for the same quarter", "依据同季度{indicators}的模型估算"),
+    "trends.nowcast.projection": ("time-series projection from figures up to {end}", "依据截至{end}数据的时间序列外推"),
+    "trends.nowcast.error": ("{mape} over {n} quarters", "{mape}（{n}个季度）"),
+    "trends.nowcast.caption": ("{metric} in {quarter}: two estimates of a figure no longer published, with their backtest errors",
+                               "{metric}（{quarter}）：对已停止披露数据的两种估算及其回测误差"),
+    "trends.nowcast.used_model": ("The estimate used for {metric} in {quarter} is the model estimate from {indicators}: {value} (80% interval {lo} to {hi}), because its backtest erred less. It is a model estimate, not a reported figure; its interval comes from its own backtest errors.",
+                                  "{quarter} {metric}采用依据{indicators}的模型估算：{value}（80%区间{lo}至{hi}），因其回测误差更小。这是模型估算值，并非公司披露数据；区间来自其自身的回测误差。"),
+    "trends.nowcast.used_projection": ("The estimate used for {metric} in {quarter} is the time-series projection, because its backtest erred less than the model estimate from {indicators} ({value}, 80% interval {lo} to {hi}). Both are model estimates, not reported figures.",
+                                       "{quarter} {metric}采用时间序列外推，因其回测误差小于依据{indicators}的模型估算（{value}，80%区间{lo}至{hi}）。两者均为模型估算值，并非公司披露数据。"),
+    "trends.record": ("Track record: past forecasts against published figures", "预测记录：历次预测与公布数据对照"),
+    "trends.record.intro": ("Every forecast the procedure shown above would have made at each past quarter, using only the figures up to that quarter (the origin), set against the figure published later; figures are the dataset's current ones, so later revisions are included. Forecasts made now for quarters already published after a missing quarter are included too.",
+                            "上文所示预测流程在每个过往季度（起点）仅用截至当时的数据所作的每一次预测，与其后公布的数据对照；数据取本数据集的现值，已含其后的修订。对缺失季度之后已公布季度的当前预测也一并列入。"),
+    "trends.record.hits": ("{inside} of the last {total} published figures fell inside their forecast's 80% band, and {inside95} of {total} inside the 95% band.",
+                           "最近{total}个已公布数据中，有{inside}个落在其预测的80%区间内，{inside95}个落在95%区间内。"),
+    "trends.record.miss": ("Miss: {metric} for {period} was published at {actual}, outside the 95% band ({lo} to {hi}) of the forecast made with figures up to {origin} ({forecast}): {error} against the forecast, {beyond} beyond the band.",
+                           "预测落空：{metric} {period}公布值为{actual}，落在以截至{origin}数据所作预测（{forecast}）的95%区间（{lo}至{hi}）之外：较预测偏离{error}，超出区间边界{beyond}。"),
+    "trends.col.h": ("Quarters ahead", "预测期（季度）"),
+    "trends.col.mape": ("Mean absolute error", "平均绝对误差"),
+    "trends.col.hit80": ("Inside 80% band", "落在80%区间内"),
+    "trends.col.hit95": ("Inside 95% band", "落在95%区间内"),
+    "trends.col.target": ("Quarter forecast", "目标季度"),
+    "trends.col.origin": ("Made with figures up to", "所用数据截至"),
+    "trends.record.horizon.caption": ("Track record by horizon: errors against published figures and how often they fell inside the bands",
+                                      "按预测期汇总的预测记录：相对公布数据的误差及落入区间的比例"),
+    "trends.record.caption": ("Each past forecast against the figure published later", "历次预测与其后公布数据对照"),
+    "trends.evidence.weak_few": ("small p-value, but only {n} quarters on one side: weak evidence", "p值虽小，但一侧仅有{n}个季度：证据偏弱"),
+    "brief.record": ("Track record: {inside} of the last {total} published figures fell inside their forecast's 80% band (forecasts made each quarter with the figures known then; each platform's growth-trends page lists them).",
+                     "预测记录：最近{total}个已公布数据中，有{inside}个落在其预测的80%区间内（每季度仅用当时已知数据所作的预测；详见各平台增长趋势页）。"),
+    "brief.check.miss": ("Miss: {name} {metric} for {quarter} was published at {actual}, outside the 95% band ({lo} to {hi}) of the forecast made with figures up to {data_to} ({forecast}): {error} against the forecast, {beyond} beyond the band.",
+                         "预测落空：{name}{metric} {quarter}公布值为{actual}，落在以截至{data_to}数据所作预测（{forecast}）的95%区间（{lo}至{hi}）之外：较预测偏离{error}，超出区间边界{beyond}。"),
+    "brief.tk.nowcast_model": ("Model estimate of Kuaishou's GMV for {quarter}: {value} (80% interval {lo} to {hi}), from {indicators} published for that quarter, not a reported figure; its backtest erred {mape} on average against {proj} for the time-series projection.",
+                               "快手{quarter} GMV的模型估算为{value}（80%区间{lo}至{hi}），依据该季度已公布的{indicators}得出，并非公司披露数据；其回测平均误差为{mape}，时间序列外推为{proj}。"),
     # comparison
     "cmp.intro": ("Three models of e-commerce", "三种电商模式"),
     "cmp.intro.text": (
@@ -475,7 +523,7 @@ STRINGS |= {
                               "增速反映的是起步期的低基数而非增长，不予列示。"),
     "cmp.scale.table.marks": ("Yearly GMV (* estimate; † company figure seen on one media page only; > lower bound; ≈ approximate; "
                               "FY fiscal year ending March)",
-                              "年度GMV（* 估算；† 公司数据，仅见单一媒体报道；> 下限；≈ 约数；FY 为截至次年三月的财年）"),
+                              "年度GMV（* 估算；† 公司数据，仅见单一媒体报道；> 下限；≈ 约数；FY为截至次年三月的财年）"),
     "cmp.per.gmv_ttm.annual_buyers.year": ("yearly GMV per annual active buyer", "年度GMV ÷ 年度活跃买家"),
     "cmp.per.gmv.annual_buyers": ("quarterly GMV × 4 per annual active buyer", "季度GMV × 4 ÷ 年度活跃买家"),
     "cmp.per.gmv.annual_buyers.year": ("yearly GMV per annual active buyer", "年度GMV ÷ 年度活跃买家"),

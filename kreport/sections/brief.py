@@ -19,7 +19,14 @@ from kreport.render.tables import html_table
 from kreport.stats import basis, claims
 from kreport.stats.derived import gmv_per_dau
 from kreport.stats.findings import findings
-from kreport.stats.forecast.policy import MIN_QUARTERS, modelled_series, series_forecast
+from kreport.stats.forecast.policy import (
+    MIN_QUARTERS,
+    ended_nowcast,
+    modelled_series,
+    platform_track_record,
+    series_forecast,
+)
+from kreport.stats.track_record import hit_rate
 
 __all__ = ["latest_table", "takeaways", "conclusion", "forecast_check", "data_changes", "headlines"]
 
@@ -145,9 +152,18 @@ def _ended_gmv_items(rep: Report, gmv: pd.Series) -> list[str]:
     series = modelled_series(rep.data.metrics, "kuaishou").get("gmv")
     if series is None:
         return items
-    frame = series_forecast("gmv", series).frame
+    result = series_forecast("gmv", series)
+    frame = result.frame
     row = frame[frame["period"] == rep.quarter]
-    if not row.empty:
+    nc = ended_nowcast(rep.data.metrics, "kuaishou", "gmv", rep.quarter, result, series)
+    if nc is not None and nc.used == "nowcast":
+        # A model estimate from the quarter's own published indicators, used because its backtest erred less.
+        names = rep.t("trends.sep").join(rep.t(f"metric.{m}") for m in nc.indicators)
+        items.append(rep.t("brief.tk.nowcast_model", quarter=str(rep.quarter), value=quantity(nc.value, "RMB_bn", lang=rep.lang),
+                           lo=quantity(nc.lo80, "RMB_bn", lang=rep.lang), hi=quantity(nc.hi80, "RMB_bn", lang=rep.lang),
+                           indicators=names, mape=f"{nc.mape:.1%}",
+                           proj=f"{nc.projection_mape:.1%}" if nc.projection_n else "–"))
+    elif not row.empty:
         r = row.iloc[0]
         items.append(rep.t("brief.tk.nowcast", quarter=str(rep.quarter), value=quantity(r["forecast"], "RMB_bn", lang=rep.lang),
                            lo=quantity(r["lo80"], "RMB_bn", lang=rep.lang), hi=quantity(r["hi80"], "RMB_bn", lang=rep.lang),
@@ -190,7 +206,7 @@ def forecast_check(rep: Report) -> Html:
     """
     block = rep.section(rep.t("brief.check"), rep.t("brief.check.intro", n=MIN_QUARTERS))
     previous = rep.quarter - 1
-    rows, sources = [], []
+    rows, sources, missed = [], [], []
     mine = rep.data.metrics
     for platform in rep.data.platforms.index:
         for metric, before in modelled_series(mine, platform, as_of=previous).items():
@@ -204,6 +220,14 @@ def forecast_check(rep: Report) -> Html:
             first = row.iloc[0]
             unit = CANONICAL_UNIT[METRICS[metric].kind]
             inside = first["lo80"] <= actual <= first["hi80"]
+            if "lo95" in first and not first["lo95"] <= actual <= first["hi95"]:
+                # Outside the 95% band: said in words, with the size of the miss.
+                bound = first["lo95"] if actual < first["lo95"] else first["hi95"]
+                missed.append(rep.t("brief.check.miss", name=rep.owner_name(platform, metric), metric=rep.t(f"metric.{metric}"),
+                                    quarter=str(rep.quarter), actual=quantity(actual, unit, lang=rep.lang),
+                                    lo=quantity(first["lo95"], unit, lang=rep.lang), hi=quantity(first["hi95"], unit, lang=rep.lang),
+                                    data_to=str(before.last_valid_index()), forecast=quantity(first["forecast"], unit, lang=rep.lang),
+                                    error=format_change(actual / first["forecast"] - 1), beyond=format_change(actual / bound - 1)))
             rows.append({
                 rep.t("col.platform"): rep.owner_name(platform, metric), rep.t("col.metric"): rep.t(f"metric.{metric}"),
                 rep.t("col.data_to"): str(before.last_valid_index()),
@@ -218,11 +242,28 @@ def forecast_check(rep: Report) -> Html:
         block += rep.table(html_table(pd.DataFrame(rows)), rep.t("brief.check.caption", before=str(previous), quarter=str(rep.quarter)), sources)
     else:
         block += rep.paragraph(rep.t("brief.check.none", quarter=str(rep.quarter)))
+    for text in missed:
+        block += rep.callout(text)
+    block += _record_summary(rep)
     ended = _ended_modelled(rep)
     if ended:
         block += rep.paragraph(rep.t("brief.check.ended", list="; ".join(text for text, _ in ended)))
         block += Html(str(rep.source_line([sid for _, sid in ended])))
     return block
+
+
+def _record_summary(rep: Report) -> Html:
+    """The track record in one sentence: how many published figures fell inside their forecast's 80% band."""
+    inside = total = 0
+    m = rep.data.metrics
+    for platform in rep.data.platforms.index:
+        mine = m[m["platform"] == platform]
+        results = {metric: (quarterly_series(mine, platform, metric), series, series_forecast(metric, series))
+                   for metric, series in modelled_series(m, platform).items()}
+        record = platform_track_record(m, platform, results)
+        n_in, n = hit_rate(record, 80)
+        inside, total = inside + n_in, total + n
+    return rep.paragraph(rep.t("brief.record", inside=inside, total=total)) if total else Html("")
 
 
 def _ended_modelled(rep: Report) -> list[tuple[str, str]]:

@@ -87,7 +87,7 @@ def test_breaks_at_the_platforms_events():
     ]
     # Growth before the 2023 event: 2021Q4-2022Q4, each +20% on the year before.
     assert table[0][4:] == ["–", "–", "too few quarters to test"]  # nothing before 2021Q2 to compare
-    assert table[1][6] == "weak"  # tested, but with only 5 quarters before
+    assert table[1][6] == "small p-value, but only 5 quarters on one side: weak evidence"  # p small, 5 quarters before
     assert re.fullmatch(r"-\d+\.\d \[-\d+\.\d, -\d+\.\d\]", table[1][4])
 
 
@@ -112,10 +112,13 @@ def test_series_forecasts_for_each_modelled_series(fast_forecasts):
     rep = kuaishou()
     markup = str(trends.series_forecasts(rep))
     # GMV is not a user count; DAU is, so its saturating curves are asked for.
-    assert FORECAST_CALLS == [("kuaishou.gmv", 4, False), ("kuaishou.dau", 4, True)]
+    # (each asked for again by the track record at the end; the build caches them)
+    assert list(dict.fromkeys(FORECAST_CALLS)) == [("kuaishou.gmv", 4, False), ("kuaishou.dau", 4, True)]
     assert [h for h in re.findall(r"<h2 [^>]*>(.*?)</h2>", markup)] == [
-        "1. E-commerce GMV: backtest and forecast", "2. Average DAU: backtest and forecast"]
-    assert markup.count("<figure") == 2 and markup.count('id="tab') == 4  # a backtest and a residual table each
+        "1. E-commerce GMV: backtest and forecast", "2. Average DAU: backtest and forecast",
+        "3. Track record: past forecasts against published figures"]
+    # a backtest and a residual table each, then the track record by horizon and forecast by forecast
+    assert markup.count("<figure") == 2 and markup.count('id="tab') == 6
     assert "Forecast from " in markup and "in 2026Q3, 80% interval " in markup
     assert "forecast shown (mean of ETS, ARIMA, Theta)" in markup
     # DAU is fitted after its gap, and the note says so in the report's language.
@@ -131,7 +134,7 @@ def test_series_forecasts_in_chinese(fast_forecasts):
 def test_headlines_are_the_last_forecast_of_the_first_two_series(fast_forecasts):
     record = trends.headlines(kuaishou()).data
     labels = [h["label"] for h in record["headlines"]]
-    assert labels == ["E-commerce GMV 2026Q3", "Average DAU 2026Q3"]
+    assert labels == ["E-commerce GMV 2026Q3 (forecast)", "Average DAU 2026Q3 (forecast)"]  # called a forecast
     assert all(re.fullmatch(r"\d[\d,]* (RMB bn|million) \[\d[\d,]* (RMB bn|million)–\d[\d,]* (RMB bn|million)\]",
                             h["value"]) for h in record["headlines"])
 
@@ -146,3 +149,27 @@ def test_the_backtest_table_shows_the_forecast_shown_once_when_it_is_the_fixed_c
     assert names == ["forecast shown (mean of ETS, ARIMA, Theta)", "seasonal naive"]
     table.loc[table["model"] == "combo", "mase"] = 0.6  # another procedure: both rows stay
     assert len(rows(trends._score_table(rep, table))) == 3
+
+
+def test_track_record_rows_carry_the_forecast_and_the_published_figure(fast_forecasts):
+    rep = kuaishou()
+    markup = str(trends.series_forecasts(rep))
+    table = re.search(r'<table class="data-table forecast-record">(.*?)</table>', markup, re.S).group(1)
+    rows = re.findall(r'<tr class="forecast-row" (data-[^>]*)>', table)
+    assert len(rows) >= 12
+    from kreport.dataset.load import quarterly_series
+
+    for row in rows:
+        attrs = dict(re.findall(r'data-([a-z0-9]+)="([^"]*)"', row))
+        assert {"platform", "metric", "period", "origin", "value", "actual", "lo80", "hi80"} <= set(attrs)
+        assert attrs["origin"] < attrs["period"]  # made before the quarter it forecasts
+        published = quarterly_series(rep.data.metrics, attrs["platform"], attrs["metric"])[attrs["period"]]
+        assert float(attrs["actual"]) == pytest.approx(published, rel=1e-5)  # the figure in the data
+    assert re.search(r"\d+ of the last \d+ published figures fell inside their forecast.{1,6}s 80% band", markup)
+
+
+def test_series_too_short_to_model_are_described_not_left_empty():
+    markup = re.sub(r"<[^>]+>", "", str(trends.coverage(kuaishou())))
+    assert "Series too short to forecast, described with what their figures allow:" in markup
+    assert re.search(r"Average MAU: 18 quarterly figures between \S+ and 2025Q3; the newest is ", markup)
+    assert "on the same quarter a year earlier" in markup and "compound annual growth" in markup

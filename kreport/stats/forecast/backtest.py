@@ -5,14 +5,10 @@ on the data up to that origin only and forecasts 1..h periods ahead. Two
 derived forecasts are added at each origin from the same fits:
 
 * ``combo``: the equal-weight mean of ETS, ARIMA and Theta on the modelling scale;
-* ``auto``: the procedure that :func:`kreport.forecast.forecast` uses. By
-  default (rule "fixed") it is that same combination at every origin: on all
-  704 M3 quarterly series choosing members by their pre-origin errors scored
-  worse than always combining the three (see benchmarks/README_forecast.md).
-  The choice rules "topk" and "margin" are kept for the benchmark; they choose
-  at each origin from backtest errors already observed by then (forecasts whose
-  target period is at or before the origin), so their error includes the luck
-  of choosing.
+* ``auto``: the procedure that :func:`kreport.forecast.forecast` uses, that same
+  combination at every origin: on all 704 M3 quarterly series choosing members by
+  their pre-origin errors scored worse than always combining the three (see
+  benchmarks/README_forecast.md; the choice rules live in benchmarks/).
 
 Intervals are calibrated the same way, from each model's standardised errors
 observed before the origin (:mod:`kreport.calibration`). Nothing after an
@@ -33,6 +29,7 @@ from kreport.stats.forecast.calibration import (
 from kreport.stats.forecast.models import (
     DEFAULT_COMBINATION,
     MODEL_NAMES,
+    FitMemo,
     candidate_models,
     fit_model,
 )
@@ -51,14 +48,12 @@ __all__ = [
     "backtest_table",
     "mase_denominator",
     "known_before",
+    "error_floor",
     "BACKTESTS_RUN",
 ]
 
-AUTO_RULE = "fixed"
-RULES = ("fixed", "topk", "margin")
-AUTO_TOP_K = 3
-AUTO_MIN_ERRORS = 4
-AUTO_MARGIN = 0.85
+# Errors a horizon needs before they set a floor under its band (see error_floor).
+FLOOR_MIN_ERRORS = 4
 # Backtests this process has run (read by the build to report what it computed, and by tests).
 BACKTESTS_RUN = {"count": 0}
 
@@ -79,7 +74,8 @@ def _default_min_train(m: int) -> int:
 
 def rolling_forecasts(series: pd.Series, models=None, horizon: int = 4, min_train: int | None = None,
                       last_origin: int | None = None, scale: str = "auto",
-                      saturating: bool = False) -> pd.DataFrame:
+                      saturating: bool = False, memo: FitMemo | None = None,
+                      fitters: dict | None = None) -> pd.DataFrame:
     """Fit every model at every origin and forecast 1..`horizon` periods ahead.
 
     Parameters
@@ -101,6 +97,11 @@ def rolling_forecasts(series: pd.Series, models=None, horizon: int = 4, min_trai
         origin from that origin's training data.
     saturating : bool
         Add logistic and Gompertz curves to the default models (user counts).
+    memo : kreport.stats.forecast.models.FitMemo, optional
+        Where fits are remembered; default a new one for this backtest (each origin's fits
+        start from the previous origin's parameters).
+    fitters : dict, optional
+        Extra models by name, ``fit(y, m, horizon, scale, memo)`` (the benchmark's comparisons).
 
     Returns
     -------
@@ -123,8 +124,10 @@ def rolling_forecasts(series: pd.Series, models=None, horizon: int = 4, min_trai
         raise ModelError(f"a backtest needs more than min_train={min_train} observations; "
                          f"the series has {len(series)}")
     models = tuple(models) if models is not None else candidate_models(min_train, m, saturating)
+    fitters = fitters or {}
+    memo = memo if memo is not None else FitMemo()
     for name in models:
-        if name not in MODEL_NAMES:
+        if name not in MODEL_NAMES and name not in fitters:
             raise ParameterError("models", name, f"names from {list(MODEL_NAMES)}")
     values = series.to_numpy()
     rows = []
@@ -142,13 +145,13 @@ def rolling_forecasts(series: pd.Series, models=None, horizon: int = 4, min_trai
         periods = [series.index[0] + int(i) for i in targets]
         actual_t = sc.forward(actual) if sc.name != "log" else np.log(np.where(actual > 0, actual, np.nan))
         for name in models:
-            fc = fit_model(name, y, m, horizon + gap, sc)
+            fc = fit_model(name, y, m, horizon + gap, sc, memo, fitters.get(name))
             mean, sigma = fc.mean[gap:], fc.sigma[gap:]
             for h in range(horizon):
                 rows.append((series.index[pos - 1], pos, name, h + 1, periods[h], actual[h], mean[h], sigma[h],
-                             sc.name, denominator, fc.fallback, actual_t[h]))
+                             sc.name, denominator, fc.fallback, actual_t[h], int(fc.params.get("unconverged", 0))))
     frame = pd.DataFrame(rows, columns=["origin", "origin_pos", "model", "h", "period", "actual", "mean",
-                                        "sigma", "scale", "denominator", "fallback", "actual_t"])
+                                        "sigma", "scale", "denominator", "fallback", "actual_t", "unconverged"])
     return _finish(frame)
 
 
@@ -190,63 +193,30 @@ def known_before(frame: pd.DataFrame, pos: int) -> pd.DataFrame:
     return frame[(frame["origin_pos"] + frame["h"] - 1 < pos) & frame["actual"].notna()]
 
 
-def _past_scores(frame: pd.DataFrame, pos: int, candidates) -> pd.DataFrame:
-    past = known_before(frame[frame["model"].isin(candidates)], pos)
-    scaled = (past["actual"] - past["forecast"]).abs() / past["denominator"]
-    return scaled.groupby(past["model"]).agg(["mean", "count"])
+def choose_members(frame: pd.DataFrame, pos: int, candidates=None, default=DEFAULT_COMBINATION) -> tuple[str, ...]:
+    """The models the forecast combines: ETS, ARIMA and Theta (those of them among the candidates).
 
-
-def choose_members(frame: pd.DataFrame, pos: int, candidates=None, rule: str = AUTO_RULE,
-                   top_k: int = AUTO_TOP_K, min_errors: int = AUTO_MIN_ERRORS,
-                   margin: float = AUTO_MARGIN, default=DEFAULT_COMBINATION) -> tuple[str, ...]:
-    """The models the auto procedure combines at origin position `pos`.
-
-    Only forecasts whose targets were observed before `pos` count, scored by
-    mean scaled absolute error (MASE terms). With fewer than `min_errors` of
-    them per model the answer is `default` (the ETS-ARIMA-Theta combination).
-
-    rule "fixed" (the default): always `default`, whatever the past errors.
-    rule "topk": the mean of the `top_k` candidates with the lowest past
-    error. rule "margin": keep the ETS-ARIMA-Theta combination unless a single
-    candidate's past error is below ``margin`` times the combination's. With
-    one to sixteen past errors per origin both choices are mostly noise: on
-    the M3 quarterly series they scored worse than the fixed combination, and
-    are kept so the benchmark can show it.
+    No member is chosen from past errors: with one to sixteen of them per origin such a choice
+    is mostly noise, and on the M3 quarterly series every rule tried scored worse than the fixed
+    combination (the rules are kept in benchmarks/forecast_rules.py to show it). ``frame`` and
+    ``pos`` are accepted so a rule of the benchmark can stand in (see :func:`add_auto`).
     """
-    if rule not in RULES:
-        raise ParameterError("rule", rule, "one of " + ", ".join(repr(r) for r in RULES))
-    base = frame[~frame["model"].str.startswith("auto")]
-    singles = base[base["model"] != "combo"]
+    singles = frame[~frame["model"].str.startswith("auto") & (frame["model"] != "combo")]
     candidates = tuple(candidates) if candidates is not None else tuple(singles["model"].unique())
-    default = tuple(d for d in default if d in candidates) or candidates[:top_k]
-    if rule == "fixed":
-        return default
-    score = _past_scores(singles, pos, candidates)
-    if len(score) < len(candidates) or score["count"].min() < min_errors:
-        return default
-    if rule == "topk":
-        return tuple(score["mean"].sort_values(kind="stable").index[:top_k])
-    if len(default) > 1 and "combo" in set(base["model"]):
-        combo_error = _past_scores(base, pos, ("combo",))["mean"].iloc[0]
-    else:
-        combo_error = score["mean"].get(default[0], np.inf)
-    best = score["mean"].idxmin()
-    if score["mean"][best] < margin * combo_error:
-        return (best,)
-    return default
+    return tuple(d for d in default if d in candidates) or candidates[:3]
 
 
-def add_auto(frame: pd.DataFrame, candidates=None, rule: str = AUTO_RULE, name: str = "auto",
-             **choice) -> pd.DataFrame:
-    """Append the auto procedure's forecasts, chosen at each origin from earlier errors only.
+def add_auto(frame: pd.DataFrame, candidates=None, name: str = "auto", choose=choose_members) -> pd.DataFrame:
+    """Append the forecast procedure's forecasts at each origin: the mean of the members `choose` names.
 
-    Extra keyword arguments go to :func:`choose_members`.
+    ``choose(frame, pos, candidates)`` sees the frame without any ``auto*`` rows; a choice rule
+    must use only rows whose targets were observed before `pos` (:func:`known_before`).
     """
     base = frame[~frame["model"].str.startswith("auto")]
     keys = ["origin", "origin_pos", "h", "period", "actual", "scale", "denominator", "actual_t"]
     pieces = []
     for pos, at_origin in base.groupby("origin_pos", sort=True):
-        members = choose_members(base, pos, candidates, rule, **choice)
+        members = choose(base, pos, candidates)
         part = at_origin[at_origin["model"].isin(members)]
         agg = part.groupby(keys, dropna=False, sort=False).agg(
             mean=("mean", "mean"), sigma=("sigma", "mean"), fallback=("fallback", "any")).reset_index()
@@ -260,24 +230,55 @@ def add_auto(frame: pd.DataFrame, candidates=None, rule: str = AUTO_RULE, name: 
     return pd.concat([frame, auto], ignore_index=True)
 
 
+def error_floor(past: pd.DataFrame, horizon: int, levels=LEVELS) -> np.ndarray:
+    """Half-widths (modelling scale) that the series' own backtest errors imply, per horizon and level.
+
+    ``past`` holds one procedure's backtest rows whose targets were already observed. At each
+    horizon with at least :data:`FLOOR_MIN_ERRORS` errors the half-width is the empirical
+    quantile of the absolute errors ``|actual - mean|`` at the level; a longer horizon is never
+    allowed a narrower floor than a shorter one. Horizons without enough errors get 0 (no floor).
+    Returns an array of shape (horizon, len(levels)).
+    """
+    out = np.zeros((horizon, len(levels)))
+    if past.empty:
+        return out
+    err = (past["actual_t"] - past["mean"]).abs()
+    for h, e in err.groupby(past["h"]):
+        e = e.to_numpy()
+        e = e[np.isfinite(e)]
+        if 1 <= h <= horizon and e.size >= FLOOR_MIN_ERRORS:
+            out[h - 1] = np.quantile(e, levels)
+    return np.maximum.accumulate(out, axis=0)
+
+
 def add_intervals(frame: pd.DataFrame, levels=LEVELS, method: str = "conformal",
-                  prior_weight: float = 4.0) -> pd.DataFrame:
+                  prior_weight: float = 4.0, floor: bool = True) -> pd.DataFrame:
     """Add raw and calibrated interval bounds (original scale) for each level.
 
     Columns ``lo80``/``hi80``/``lo95``/``hi95`` are the models' own intervals;
     ``cal_lo80`` etc. are widened or narrowed by the multipliers learned from
-    the same model's standardised errors observed before the origin.
+    the same model's standardised errors observed before the origin, and then, with `floor`,
+    never narrower than that model's own absolute errors at the same horizon imply
+    (:func:`error_floor`): a band that past errors at that horizon would have missed more
+    often than its level allows is widened to them.
     """
     frame = frame.copy()
     raw = raw_multipliers(levels)
     mult = np.empty((len(frame), len(levels)))
+    horizon = int(frame["h"].max()) if len(frame) else 0
     for _, rows in frame.groupby("model", sort=False):
-        by_pos = {}
+        by_pos, floors = {}, {}
         for pos in rows["origin_pos"].unique():
             past = known_before(rows, pos)
             by_pos[pos] = interval_multipliers(past["z"].to_numpy(), levels, prior_weight, method)
+            floors[pos] = error_floor(past, horizon, levels) if floor else np.zeros((horizon, len(levels)))
         idx = frame.index.get_indexer(rows.index)
-        mult[idx] = np.vstack([by_pos[p] for p in rows["origin_pos"]])
+        m = np.vstack([by_pos[p] for p in rows["origin_pos"]])
+        need = np.vstack([floors[p][h - 1] for p, h in zip(rows["origin_pos"], rows["h"])])
+        sigma = rows["sigma"].to_numpy()[:, None]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            widened = np.where(sigma > 0, need / sigma, 0.0)
+        mult[idx] = np.maximum(m, np.nan_to_num(widened))
     for i, level in enumerate(levels):
         tag = f"{round(level * 100)}"
         frame[f"lo{tag}"] = _inverse(frame, frame["mean"] - raw[i] * frame["sigma"])
@@ -317,30 +318,26 @@ def score_backtest(frame: pd.DataFrame, first_origin_pos: int | None = None, lev
 
 def run_backtest(series: pd.Series, horizon: int = 4, models=None, min_train: int | None = None,
                  last_origin: int | None = None, scale: str = "auto", saturating: bool = False,
-                 calibration: str = "conformal", compare_rules: bool = False) -> pd.DataFrame:
-    """Rolling forecasts plus ``combo``, ``auto`` and intervals: the full long frame.
-
-    With `compare_rules` the alternative choice rule ("margin", see
-    :func:`choose_members`) is added as ``auto_margin`` for comparison.
-    """
+                 calibration: str = "conformal", memo: FitMemo | None = None) -> pd.DataFrame:
+    """Rolling forecasts plus ``combo``, ``auto`` and intervals: the full long frame."""
     BACKTESTS_RUN["count"] += 1
-    frame = rolling_forecasts(series, models, horizon, min_train, last_origin, scale, saturating)
-    return complete_backtest(frame, calibration, compare_rules)
+    frame = rolling_forecasts(series, models, horizon, min_train, last_origin, scale, saturating, memo)
+    return complete_backtest(frame, calibration)
 
 
-def complete_backtest(frame: pd.DataFrame, calibration: str = "conformal", compare_rules: bool = False) -> pd.DataFrame:
+def complete_backtest(frame: pd.DataFrame, calibration: str = "conformal", extra=None) -> pd.DataFrame:
     """Add ``combo``, ``auto`` and the intervals to the frame of :func:`rolling_forecasts`.
 
     The forecast benchmark calls this on saved rolling forecasts, so it scores exactly what
-    :func:`run_backtest` (and so :func:`kreport.stats.forecast.engine.forecast`) does.
+    :func:`run_backtest` (and so :func:`kreport.stats.forecast.engine.forecast`) does;
+    ``extra(frame)`` may add its own procedures before the intervals are calibrated.
     """
     names = set(frame["model"])
     if set(DEFAULT_COMBINATION) <= names:
         frame = add_combination(frame)
     frame = add_auto(frame)
-    if compare_rules:
-        frame = add_auto(frame, rule="margin", name="auto_margin")
-        frame = add_auto(frame, rule="topk", name="auto_topk")
+    if extra is not None:
+        frame = extra(frame)
     return add_intervals(frame, method=calibration)
 
 

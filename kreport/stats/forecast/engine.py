@@ -17,6 +17,7 @@ import pandas as pd
 from kreport.errors import ModelError, ParameterError
 from kreport.stats.forecast.backtest import (
     choose_members,
+    error_floor,
     known_before,
     run_backtest,
     score_backtest,
@@ -28,6 +29,7 @@ from kreport.stats.forecast.calibration import (
 )
 from kreport.stats.forecast.models import (
     MODEL_NAMES,
+    FitMemo,
     candidate_models,
     fit_model,
     is_short,
@@ -39,6 +41,7 @@ from kreport.stats.series import check_series, periods_per_year, trailing_comple
 __all__ = ["ForecastResult", "forecast", "fit_summary"]
 
 FRAME_COLUMNS = ["period", "h", "forecast", "lo80", "hi80", "lo95", "hi95", "model"]
+RECORD_COLUMNS = ["origin", "period", "h", "forecast", "actual", "lo80", "hi80", "lo95", "hi95"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,15 @@ class ForecastResult:
         The models combined.
     notes : tuple of kreport.stats.notes.Note
         Caveats for readers as codes and numbers: short series, gaps, fallbacks, uncalibrated intervals.
+    record : pandas.DataFrame or None
+        The shown procedure's backtest forecasts whose targets are observed: one row per origin
+        and horizon, each made from the figures up to its origin only (origin, period, h,
+        forecast, actual, lo80, hi80, lo95, hi95 with the intervals as calibrated then).
+    shown : str
+        "auto" (the combination) or "snaive" when the combination's backtest MASE was worse than
+        seasonal naive's: the forecast shown is then seasonal naive's, and ``members`` says so.
+    auto_mase, snaive_mase : float
+        The two backtest MASEs (mean over horizons) behind that choice; NaN without a backtest.
     """
 
     frame: pd.DataFrame
@@ -67,20 +79,28 @@ class ForecastResult:
     backtest: pd.DataFrame | None
     members: tuple
     notes: tuple = field(default_factory=tuple)
+    record: pd.DataFrame | None = None
+    shown: str = "auto"
+    auto_mase: float = float("nan")
+    snaive_mase: float = float("nan")
 
 
     def to_record(self) -> dict:
         """The result as plain JSON-ready data (for the cache): no pickles, nothing that runs code when read."""
         return {"frame": _frame_record(self.frame), "summary": _frame_record(self.summary),
                 "backtest": None if self.backtest is None else _frame_record(self.backtest),
-                "members": list(self.members), "notes": [[n.code, dict(n.values)] for n in self.notes]}
+                "members": list(self.members), "notes": [[n.code, dict(n.values)] for n in self.notes],
+                "record": None if self.record is None else _frame_record(self.record), "shown": self.shown,
+                "auto_mase": self.auto_mase, "snaive_mase": self.snaive_mase}
 
     @classmethod
     def from_record(cls, record: dict) -> ForecastResult:
         """The result back from :meth:`to_record`."""
         backtest = None if record["backtest"] is None else _frame_from_record(record["backtest"])
+        past = None if record["record"] is None else _frame_from_record(record["record"])
         return cls(_frame_from_record(record["frame"]), _frame_from_record(record["summary"]), backtest,
-                   tuple(record["members"]), tuple(note(code, **values) for code, values in record["notes"]))
+                   tuple(record["members"]), tuple(note(code, **values) for code, values in record["notes"]),
+                   past, record["shown"], float(record["auto_mase"]), float(record["snaive_mase"]))
 
 
 def _frame_record(frame: pd.DataFrame) -> dict:
@@ -125,7 +145,7 @@ def fit_summary(fitted, n_obs: int, m: int) -> dict:
 
 
 def forecast(series: pd.Series, horizon: int = 4, models=None, scale: str = "auto",
-             min_train: int | None = None, saturating: bool = False) -> ForecastResult:
+             min_train: int | None = None, saturating: bool = False, memo: FitMemo | None = None) -> ForecastResult:
     """Forecast a series with the combination of ETS, ARIMA and Theta and intervals calibrated by its backtest.
 
     Parameters
@@ -144,10 +164,16 @@ def forecast(series: pd.Series, horizon: int = 4, models=None, scale: str = "aut
         First backtest training length; default three years of quarters.
     saturating : bool
         Also consider logistic and Gompertz curves (user counts).
+    memo : kreport.stats.forecast.models.FitMemo, optional
+        Fits to reuse and remember (the caller's; a series and its cuts share most fits).
+        Default: a new memo for this call.
 
     Returns
     -------
     ForecastResult
+        Intervals are the members' own, scaled by the backtest's standardised errors and never
+        narrower than its absolute errors at the same horizon imply. When the combination's
+        backtest MASE is worse than seasonal naive's, seasonal naive is the forecast shown.
 
     Raises
     ------
@@ -173,16 +199,26 @@ def forecast(series: pd.Series, horizon: int = 4, models=None, scale: str = "aut
     if short and models is None:
         notes.append(note("forecast.short", n=n))
     min_train = (3 * m if m > 1 else 6) if min_train is None else int(min_train)
+    memo = memo if memo is not None else FitMemo()
     table, multipliers = None, raw_multipliers(LEVELS)
+    floor = np.zeros((horizon, len(LEVELS)))
+    record, shown, auto_mase, snaive_mase = None, "auto", float("nan"), float("nan")
     if not short and len(series) - min_train >= 4:
-        frame = run_backtest(series, horizon, candidates, min_train, None, scale, saturating)
+        frame = run_backtest(series, horizon, candidates, min_train, None, scale, saturating, memo=memo)
         table = score_backtest(frame)
         if len(candidates) == 1:
             members, procedure = candidates, candidates[0]
         else:
             members, procedure = choose_members(frame, len(series), candidates), "auto"
+            by_model = table.groupby("model")["mase"].mean()
+            auto_mase, snaive_mase = float(by_model.get("auto", np.nan)), float(by_model.get("snaive", np.nan))
+            if auto_mase > snaive_mase:
+                # The combination lost to seasonal naive on this series' own backtest: show seasonal naive.
+                members, procedure, shown = ("snaive",), "snaive", "snaive"
         past = known_before(frame[frame["model"] == procedure], len(series))
         multipliers = interval_multipliers(past["z"].to_numpy(), LEVELS)
+        floor = error_floor(past, horizon, LEVELS)
+        record = _record(frame[frame["model"] == procedure])
         notes.append(note("forecast.calibrated", n=int(past["z"].notna().sum())))
     else:
         members = candidates if len(candidates) == 1 else tuple(c for c in ("naive", "drift") if c in candidates) \
@@ -191,7 +227,7 @@ def forecast(series: pd.Series, horizon: int = 4, models=None, scale: str = "aut
     sc = choose_scale(run.to_numpy(), scale)
     y = sc.forward(run.to_numpy())
     gap = len(series) - (series.index.get_loc(run.index[-1]) + 1)
-    fits = [fit_model(name, y, m, horizon + gap, sc) for name in members]
+    fits = [fit_model(name, y, m, horizon + gap, sc, memo) for name in members]
     for fitted in fits:
         if fitted.fallback:
             notes.append(note("forecast.fallback", model=fitted.model, reason=fitted.note))
@@ -199,11 +235,23 @@ def forecast(series: pd.Series, horizon: int = 4, models=None, scale: str = "aut
     sigma = np.mean([f.sigma[gap:] for f in fits], axis=0)
     out = {"period": [series.index[-1] + k for k in range(1, horizon + 1)], "h": np.arange(1, horizon + 1),
            "forecast": sc.inverse(mean)}
-    for level, mult in zip(LEVELS, multipliers):
+    for i, (level, mult) in enumerate(zip(LEVELS, multipliers)):
         tag = f"{round(level * 100)}"
-        out[f"lo{tag}"] = sc.inverse(mean - mult * sigma)
-        out[f"hi{tag}"] = sc.inverse(mean + mult * sigma)
+        half = np.maximum(mult * sigma, floor[:, i])  # never narrower than the backtest's own errors imply
+        out[f"lo{tag}"] = sc.inverse(mean - half)
+        out[f"hi{tag}"] = sc.inverse(mean + half)
     frame_out = pd.DataFrame(out)
     frame_out["model"] = "+".join(members)
     summary = pd.DataFrame([fit_summary(f, n, m) for f in fits])
-    return ForecastResult(frame_out[FRAME_COLUMNS], summary, table, tuple(members), tuple(notes))
+    return ForecastResult(frame_out[FRAME_COLUMNS], summary, table, tuple(members), tuple(notes),
+                          record, shown, auto_mase, snaive_mase)
+
+
+def _record(rows: pd.DataFrame) -> pd.DataFrame:
+    """A procedure's backtest forecasts with observed targets, intervals as calibrated at their origin."""
+    rows = rows[rows["actual"].notna()]
+    out = pd.DataFrame({"origin": rows["origin"].astype(str), "period": rows["period"].astype(str),
+                        "h": rows["h"].astype(int), "forecast": rows["forecast"], "actual": rows["actual"],
+                        "lo80": rows["cal_lo80"], "hi80": rows["cal_hi80"],
+                        "lo95": rows["cal_lo95"], "hi95": rows["cal_hi95"]})
+    return out[RECORD_COLUMNS].reset_index(drop=True)

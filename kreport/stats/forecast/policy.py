@@ -12,9 +12,10 @@ from kreport.dataset.load import quarterly_series
 from kreport.dataset.periods import parse_quarter
 from kreport.dataset.schema import METRICS
 from kreport.stats.forecast.engine import ForecastResult, forecast
+from kreport.stats.forecast.models import FitMemo
 
-__all__ = ["MIN_QUARTERS", "RECENT", "SATURATING", "modelled_series", "last_long_run_end", "needed_forecasts",
-           "series_forecast"]
+__all__ = ["MIN_QUARTERS", "RECENT", "SATURATING", "INDICATORS", "modelled_series", "last_long_run_end",
+           "needed_forecasts", "series_forecast", "platform_results", "platform_track_record", "ended_nowcast"]
 
 # A backtest needs three years to train and at least four origins to score.
 MIN_QUARTERS = 16
@@ -59,12 +60,17 @@ def last_long_run_end(series: pd.Series):
     return best
 
 
-def series_forecast(metric: str, series: pd.Series) -> ForecastResult:
+def series_forecast(metric: str, series: pd.Series, memo: FitMemo | None = None) -> ForecastResult:
     """The one forecast every report shows for a modelled series, four quarters ahead (cached).
 
     Reports and the build's precomputation call only this, so they share one cache entry.
+    ``memo`` (the caller's) lets the cuts of one series share their fits; it is not part of the
+    cache key, since it changes how fast the answer comes, not the answer.
     """
-    return cached(forecast, series, horizon=4, saturating=metric in SATURATING,
+    def series_forecast_computed(series, horizon, saturating):
+        return forecast(series, horizon=horizon, saturating=saturating, memo=memo)
+
+    return cached(series_forecast_computed, series, horizon=4, saturating=metric in SATURATING,
                   encode=ForecastResult.to_record, decode=ForecastResult.from_record)
 
 
@@ -87,3 +93,47 @@ def needed_forecasts(metrics: pd.DataFrame, platforms, quarter) -> list[list[tup
     return [sorted(((metric, s) for s in seen.values()), key=lambda item: -len(item[1]))
             for (_, metric), seen in groups.items()]
 
+
+
+# Metrics a nowcast may be estimated from: the company's revenue lines and its users.
+INDICATORS = ("revenue_total", "revenue_commerce", "revenue_marketing", "dau", "mau")
+
+
+def platform_results(metrics: pd.DataFrame, platform: str) -> dict:
+    """metric -> (series as published now, modelled series, its shown forecast), for each modelled series."""
+    out = {}
+    mine = metrics[metrics["platform"] == platform]
+    for metric, series in modelled_series(metrics, platform).items():
+        out[metric] = (quarterly_series(mine, platform, metric), series, series_forecast(metric, series))
+    return out
+
+
+def platform_track_record(metrics: pd.DataFrame, platform: str, results: dict | None = None) -> pd.DataFrame:
+    """Every past forecast of a platform's modelled series against the published figure (see kreport.stats.track_record)."""
+    from kreport.stats.track_record import track_record
+
+    return track_record(results if results is not None else platform_results(metrics, platform))
+
+
+def ended_nowcast(metrics: pd.DataFrame, platform: str, metric: str, quarter, result: ForecastResult | None,
+                  modelled: pd.Series | None):
+    """The nowcast of a metric no longer published, for `quarter`, from the platform's other figures for it.
+
+    The projection's backtest errors at the horizon it reaches `quarter` from (the end of the
+    modelled series) are passed along, so the nowcast says which of the two has erred less.
+    Returns a :class:`kreport.stats.nowcast.Nowcast` or None.
+    """
+    from kreport.stats.nowcast import nowcast
+
+    quarter = parse_quarter(quarter, "quarter")
+    mine = metrics[metrics["platform"] == platform]
+    present = set(mine["metric"])
+    target = quarterly_series(mine, platform, metric)
+    indicators = {name: quarterly_series(mine, platform, name) for name in INDICATORS
+                  if name != metric and name in present}
+    errors = None
+    if result is not None and result.record is not None and modelled is not None:
+        h = (quarter - modelled.last_valid_index()).n
+        rows = result.record[result.record["h"] == h]
+        errors = (rows["actual"] / rows["forecast"] - 1).to_numpy()
+    return nowcast(target, indicators, quarter, errors)

@@ -58,8 +58,7 @@ def fit_saturating(name: str, y, m: int, horizon: int, scale=None):
         upper bound (then the data show no saturation yet and the curve is
         little more than an exponential).
     """
-    from scipy.optimize import curve_fit
-
+    from scipy.optimize import OptimizeWarning, curve_fit
 
     curves = {"logistic": logistic_curve, "gompertz": gompertz_curve}
     if name not in curves:
@@ -73,8 +72,11 @@ def fit_saturating(name: str, y, m: int, horizon: int, scale=None):
     curve = curves[name]
     t = np.arange(x.size, dtype=float)
     p0, bounds = _start_values(name, t, x)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    with warnings.catch_warnings(), np.errstate(over="ignore", invalid="ignore"):
+        # A covariance that cannot be estimated (then no parameter uncertainty is added) and overflow
+        # of exp() at trial parameters far from the optimum; anything else still shows.
+        warnings.simplefilter("ignore", OptimizeWarning)
+        warnings.filterwarnings("ignore", category=RuntimeWarning)
         try:
             popt, pcov = curve_fit(curve, t, x, p0=p0, bounds=bounds, maxfev=5000)
         except RuntimeError as exc:

@@ -4,10 +4,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kreport.errors import ModelError, ParameterError
+from kreport.errors import ModelError
 from kreport.stats.forecast.backtest import (
+    add_auto,
     backtest_table,
     choose_members,
+    error_floor,
     mase_denominator,
     run_backtest,
 )
@@ -69,13 +71,34 @@ def test_auto_is_the_fixed_combination_at_every_origin():
     np.testing.assert_allclose(auto, theta)
 
 
-def test_the_topk_rule_uses_the_default_until_errors_exist_then_the_best():
+def test_another_choice_rule_can_stand_in_for_the_benchmark():
     frame = run_backtest(synthetic(24), models=FAST_MODELS, min_train=12)
-    assert choose_members(frame, 12, FAST_MODELS, rule="topk") == ("theta",)
-    members = choose_members(frame, 24, FAST_MODELS, rule="topk")
-    assert len(members) == 3 and "snaive" not in members  # seasonal naive ignores the growth
-    with pytest.raises(ParameterError):
-        choose_members(frame, 24, FAST_MODELS, rule="best")
+    frame = frame[frame["model"] != "auto"]
+    other = add_auto(frame, name="auto_snaive", choose=lambda f, pos, candidates: ("snaive",))
+    rows = other[other["model"] == "auto_snaive"].sort_values(["origin_pos", "h"])["mean"].to_numpy()
+    snaive = frame[frame["model"] == "snaive"].sort_values(["origin_pos", "h"])["mean"].to_numpy()
+    np.testing.assert_allclose(rows, snaive)
+
+
+def test_error_floor_is_the_quantile_of_past_absolute_errors_and_grows_with_horizon():
+    past = pd.DataFrame({"h": [1] * 5 + [2] * 5, "mean": 0.0,
+                         "actual_t": [0.1, -0.2, 0.3, -0.4, 0.5, 0.05, 0.05, -0.05, 0.05, 0.05]})
+    floor = error_floor(past, 3, (0.8, 0.95))
+    np.testing.assert_allclose(floor[0], np.quantile([0.1, 0.2, 0.3, 0.4, 0.5], [0.8, 0.95]))
+    np.testing.assert_allclose(floor[1], floor[0])  # never narrower than a shorter horizon's
+    np.testing.assert_allclose(floor[2], floor[1])  # no errors at h = 3: the shorter horizon's floor
+    assert error_floor(past.iloc[:3], 1, (0.8,))[0, 0] == 0  # too few errors: no floor
+
+
+def test_calibrated_bands_are_never_narrower_than_past_errors_imply():
+    frame = run_backtest(synthetic(24), models=FAST_MODELS, min_train=12)
+    auto = frame[frame["model"] == "auto"]
+    for pos in (20, 22):
+        past = auto[(auto["origin_pos"] + auto["h"] - 1 < pos) & auto["actual"].notna()]
+        floor = error_floor(past, 4, (0.8, 0.95))
+        now = auto[auto["origin_pos"] == pos]
+        half = np.log(now["cal_hi80"].to_numpy()) - now["mean"].to_numpy()
+        assert np.all(half >= floor[now["h"].to_numpy() - 1, 0] - 1e-9)
 
 
 def test_multipliers_widen_with_past_errors_and_default_to_raw():

@@ -103,7 +103,7 @@ def test_series_forecast_is_the_cached_four_quarter_forecast(metrics, tmp_path, 
 
     calls = []
 
-    def fake_forecast(series, horizon=4, saturating=False):
+    def fake_forecast(series, horizon=4, saturating=False, memo=None):
         calls.append((series.name, horizon, saturating))
         return forecast(series, horizon=horizon, models=("naive",))
 
