@@ -207,8 +207,8 @@ def test_every_plotted_point_matches_the_data(site):
 
         def figure(platform, metric, label, basis=None, m=m):
             rows = m[(m["platform"] == platform) & (m["metric"] == metric) & (m["label"] == label)]
-            if basis:
-                rows = rows[rows["basis"] == basis]
+            if basis:  # a chart's data-basis is the figure's grade (reported, single_source, estimate)
+                rows = rows[rows["grade"] == basis]
             return rows["value"].iloc[0] if len(rows) else math.nan
 
         def q(platform, metric, m=m):

@@ -502,7 +502,7 @@ STRINGS: dict[str, tuple[str, str]] = {
 
 # What each mark and basis word means (issue 19): one grade vocabulary for figures, derived values and charts.
 STRINGS |= {
-    "basis.single_source": ("reported, one media page only", "公司数据（仅见单一媒体）"),
+    "basis.single_source": ("reported, single source", "公司数据，单一来源"),
     "legend.reported": ("reported", "公司披露"),
     "legend.single_source": ("reported, seen on one media page only", "公司数据，仅见单一媒体报道"),
     "legend.estimate": ("estimate", "估算"),
