@@ -81,7 +81,7 @@ def build(quarter=None, reports=None, *, data_dir=None, out_dir=None, jobs=None,
         dataset = load(snapshot)  # raises DataError before anything runs
         # Parameter errors surface here, before the output folder, its lock or any kernel exists.
         the_plan = plan(quarter, reports, data_dir=snapshot, out_dir=out_dir, force=force, dataset=dataset,
-                        params=params, catalog=catalog)
+                        params=params, catalog=catalog, building=True)
         _check_out_dir(out_dir)
         lock = FileLock(str(out_dir / ".build.lock"))
         try:
