@@ -87,10 +87,13 @@ def _kernel(conn: socket.socket, request: dict) -> None:
         app = IPKernelApp.instance()
         app.initialize(["-f", request["connection_file"], *request.get("argv", [])])
         app.start()
-    except BaseException:  # noqa: BLE001 - a child of the fork server never returns into the server's loop
-        import traceback
+    except BaseException as exc:  # noqa: BLE001 - a child of the fork server never returns into the server's loop
+        import errno
 
-        traceback.print_exc()
+        if getattr(exc, "errno", None) != errno.EADDRINUSE:  # a port taken meanwhile: the build starts another kernel
+            import traceback
+
+            traceback.print_exc()
         os._exit(1)
     os._exit(0)
 

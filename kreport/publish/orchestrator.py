@@ -81,7 +81,7 @@ def build(quarter=None, reports=None, *, data_dir=None, out_dir=None, jobs=None,
         dataset = load(snapshot)  # raises DataError before anything runs
         # Parameter errors surface here, before the output folder, its lock or any kernel exists.
         the_plan = plan(quarter, reports, data_dir=snapshot, out_dir=out_dir, force=force, dataset=dataset,
-                        params=params, catalog=catalog)
+                        params=params, catalog=catalog, building=True)
         _check_out_dir(out_dir)
         lock = FileLock(str(out_dir / ".build.lock"))
         try:
@@ -115,7 +115,8 @@ def _run(the_plan: Plan, jobs, timeout, catalog, pdf, cold, echo, kernels) -> li
             old = previous[run.name]
             results.append(RunResult(run.name, run.report, run.params, "skipped", 0.0, run.reason,
                                      old.get("html"), records=old.get("records", {}), key=old.get("key", {})))
-    todo = the_plan.to_run()
+    # The longest pages first (as long as they took last time), so that no worker is left with a long page at the end.
+    todo = sorted(the_plan.to_run(), key=lambda run: -float(previous.get(run.name, {}).get("seconds") or 0))
     if todo:  # here, not at the top: a build with nothing to run never loads the renderer or the statistics
         from kreport.publish.forecasts import precompute_forecasts
         from kreport.publish.run import Worker, execute_task, start_worker, warm

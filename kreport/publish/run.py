@@ -108,6 +108,14 @@ def execute_task(task: tuple[Run, Path]) -> RunResult:
                    navigation=worker.navigation)
 
 
+START_ATTEMPTS = 3
+
+
+def _did_not_start(exc: BaseException) -> bool:
+    """Whether a kernel died before it answered its first request (no cell of the notebook ran)."""
+    return "before replying to kernel_info" in str(exc)
+
+
 def _no_space(exc: BaseException) -> bool:
     while exc is not None:
         if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
@@ -131,11 +139,19 @@ def execute(run: Run, work_dir: Path, timeout: int, *, engine: str = "fresh", se
     executed = Path(name)
     result = RunResult(run.name, run.report, run.params, "failed", reason=run.reason, key=run.key)
     try:
-        papermill.execute_notebook(
-            str(run.notebook), str(executed), parameters=run.notebook_parameters, kernel_name="python3",
-            progress_bar=False, log_output=False, execution_timeout=timeout, report_mode=True,
-            extra_arguments=KERNEL_ARGUMENTS, kernel_manager_class=manager_class(engine, server),
-        )
+        for attempt in range(1, START_ATTEMPTS + 1):
+            try:
+                papermill.execute_notebook(
+                    str(run.notebook), str(executed), parameters=run.notebook_parameters, kernel_name="python3",
+                    progress_bar=False, log_output=False, execution_timeout=timeout, report_mode=True,
+                    extra_arguments=KERNEL_ARGUMENTS, kernel_manager_class=manager_class(engine, server),
+                )
+                break
+            except RuntimeError as exc:
+                # The ports jupyter_client chose were taken by another process before the kernel bound them
+                # (two builds, or anything else, on one machine): no cell has run, so start another kernel.
+                if attempt == START_ATTEMPTS or not _did_not_start(exc):
+                    raise
     except papermill.PapermillExecutionError as exc:
         result.failed_cell = exc.exec_count
         result.error = f"{exc.ename}: {exc.evalue}"

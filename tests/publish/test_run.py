@@ -170,3 +170,21 @@ def test_connection_files_go_to_the_runtime_folder_not_tmpdir(tmp_path, monkeypa
         km.write_connection_file()
         assert Path(km.connection_file).parent == tmp_path / "runtime" and Path(km.connection_file).exists()
         km.cleanup_connection_file()
+
+
+def test_a_kernel_that_died_before_answering_is_started_again(tmp_path, monkeypatch):
+    """Ports chosen by jupyter_client can be taken by another process before the kernel binds them: no cell
+    has run, so the run starts another kernel instead of failing."""
+    import papermill
+
+    calls = []
+
+    def flaky(notebook, output, **kwargs):
+        calls.append(output)
+        if len(calls) == 1:
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        raise RuntimeError("the second kernel failed in another way")
+
+    monkeypatch.setattr(papermill, "execute_notebook", flaky)
+    result = execute(a_run(tmp_path), tmp_path / "work", timeout=60)
+    assert len(calls) == 2 and result.error == "RuntimeError: the second kernel failed in another way"
