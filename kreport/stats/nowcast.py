@@ -81,10 +81,8 @@ def _pairs(target: pd.Series, indicator: pd.Series, periods) -> pd.DataFrame:
     return frame.set_index("period")
 
 
-def _predict(method: str, history: pd.DataFrame, x: float) -> float:
-    """Log growth of the target from the indicator's log growth `x`, fitted on `history` only."""
-    if method == "growth":
-        return x
+def _predict(history: pd.DataFrame, x: float) -> float:
+    """Log growth of the target from the indicator's log growth `x`, regressed on `history` only."""
     if len(history) < MIN_PAIRS or np.ptp(history["x"]) <= 0:
         return np.nan
     slope, intercept = np.polyfit(history["x"], history["y"], 1)
@@ -102,7 +100,7 @@ def _regression_path(pairs: pd.DataFrame) -> pd.Series:
     """Each quarter's regression estimate of the target's log growth, from earlier quarters only."""
     out = {}
     for i, (period, row) in enumerate(pairs.iterrows()):
-        estimate = _predict("regression", pairs.iloc[:i], row["x"])
+        estimate = _predict(pairs.iloc[:i], row["x"])
         if np.isfinite(estimate):
             out[period] = estimate
     return pd.Series(out, dtype=float)
@@ -144,7 +142,7 @@ def nowcast(target: pd.Series, indicators: dict[str, pd.Series], period, project
         if not np.isfinite(x):
             continue
         pairs = _pairs(history, series, history.index)
-        estimate = _predict("regression", pairs, x)
+        estimate = _predict(pairs, x)
         if not np.isfinite(estimate):
             continue
         path = _regression_path(pairs)

@@ -173,3 +173,19 @@ def test_series_too_short_to_model_are_described_not_left_empty():
     assert "Series too short to forecast, described with what their figures allow:" in markup
     assert re.search(r"Average MAU: 18 quarterly figures between \S+ and 2025Q3; the newest is ", markup)
     assert "on the same quarter a year earlier" in markup and "compound annual growth" in markup
+
+
+def test_shipped_2026q1_kuaishou_page_carries_a_track_record_of_published_figures(fast_forecasts):
+    """On the shipped data (simple models for speed): at least 12 past forecasts, each against the figure in data/."""
+    from kreport.dataset.load import quarterly_series
+
+    rep = open_report("trends", "2026Q1", "en", platform="kuaishou")
+    markup = str(trends.series_forecasts(rep))
+    rows = [dict(re.findall(r'data-([a-z0-9]+)="([^"]*)"', row))
+            for row in re.findall(r'<tr class="forecast-row" (data-[^>]*)>', markup)]
+    assert len(rows) >= 12
+    for row in rows:
+        published = quarterly_series(rep.data.metrics, row["platform"], row["metric"])[row["period"]]
+        assert float(row["actual"]) == pytest.approx(published, rel=1e-5)
+    # 2026Q1 revenue followed the missing 2025Q4: the forecast from 2025Q3 is scored against it.
+    assert any(r["metric"] == "revenue_total" and r["period"] == "2026Q1" and r["origin"] == "2025Q3" for r in rows)

@@ -43,14 +43,28 @@ def seasonal_turns(series, result):
 
 @pytest.fixture(scope="module")
 def shipped():
-    return modelled_series(load_metrics(), "kuaishou")
+    series = modelled_series(load_metrics(), "kuaishou")
+    return {metric: (series[metric], forecast(series[metric], horizon=4, saturating=metric in SATURATING))
+            for metric in ("gmv", "revenue_total")}
 
 
 @pytest.mark.parametrize("metric", ["gmv", "revenue_total"])
 def test_shipped_kuaishou_forecast_keeps_its_seasonal_ratios(shipped, metric):
-    series = shipped[metric]
-    result = forecast(series, horizon=4, saturating=metric in SATURATING)
+    series, result = shipped[metric]
     turns = seasonal_turns(series, result)
     assert len(turns) >= 2, turns  # a Q4/Q3 and a Q1/Q4 turn inside the four quarters
     for label, ratio, lo, hi in turns:
         assert lo - TOLERANCE <= ratio <= hi + TOLERANCE, (metric, label, round(ratio, 3), round(lo, 3), round(hi, 3))
+
+
+def test_the_2026q1_revenue_miss_is_found(shipped):
+    """Kuaishou's 2026Q1 revenue (33.7 RMB bn) fell below the 95% band of the forecast made from 2025Q3."""
+    from kreport.dataset.load import quarterly_series
+    from kreport.stats.track_record import misses, track_record
+
+    series, result = shipped["revenue_total"]
+    full = quarterly_series(load_metrics(), "kuaishou", "revenue_total")
+    missed = misses(track_record({"revenue_total": (full, series, result)}), 95)
+    row = missed[(missed["period"] == "2026Q1") & (missed["origin"] == "2025Q3")]
+    assert len(row) == 1 and row["actual"].iloc[0] == pytest.approx(33.716)
+    assert row["beyond"].iloc[0] < 0  # below the band
