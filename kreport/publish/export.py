@@ -79,6 +79,10 @@ def warm() -> None:
     notebook_to_html(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("")]))
 
 
+_FOOTER_ZH = {"parameters": "参数", "built": "生成时间", "run time": "运行时间", "data files (sha256)": "数据文件（sha256）",
+              "git commit": "代码版本（git）", "versions": "软件版本"}
+
+
 def page(body: str, *, title: str, lang: str, footer: dict[str, str], nav: dict | None = None) -> str:
     """One self-contained page: a top bar (``nav``, see kreport.publish.navigation), the body, a table of
     contents and a provenance footer."""
@@ -86,6 +90,8 @@ def page(body: str, *, title: str, lang: str, footer: dict[str, str], nav: dict 
     headings = [(hid, Markup(text)) for hid, text in _HEADING.findall(body)]
     toc = render("toc.html.j2", label=toc_label, headings=headings)
     body = body.replace("<!--TOC-->", toc, 1) if "<!--TOC-->" in body else toc + body
+    if lang == "zh":  # the labels in the reader's language; the values are names, hashes and versions
+        footer = {_FOOTER_ZH.get(name, name): value for name, value in footer.items()}
     return render("report_page.html.j2", html_lang="zh-CN" if lang == "zh" else "en", title=title, css=stylesheet(),
                   body=Markup(body), footer_label="来源与构建信息" if lang == "zh" else "Provenance", footer=footer,
                   nav=nav or {}, running=running_texts(title, (nav or {}).get("quarter", ""), lang))
