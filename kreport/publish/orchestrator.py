@@ -81,7 +81,7 @@ def build(quarter=None, reports=None, *, data_dir=None, out_dir=None, jobs=None,
         dataset = load(snapshot)  # raises DataError before anything runs
         # Parameter errors surface here, before the output folder, its lock or any kernel exists.
         the_plan = plan(quarter, reports, data_dir=snapshot, out_dir=out_dir, force=force, dataset=dataset,
-                        params=params, catalog=catalog, building=True)
+                        params=params, catalog=catalog)
         _check_out_dir(out_dir)
         lock = FileLock(str(out_dir / ".build.lock"))
         try:
@@ -103,6 +103,7 @@ def build(quarter=None, reports=None, *, data_dir=None, out_dir=None, jobs=None,
 def _run(the_plan: Plan, jobs, timeout, catalog, pdf, cold, echo, kernels) -> list[RunResult]:
     quarter, quarter_dir, out_dir = the_plan.label, the_plan.quarter_dir, the_plan.out_dir
     shutil.rmtree(runtime_dir(out_dir), ignore_errors=True)  # connection files a killed build left
+    the_plan.cache_dir.mkdir(exist_ok=True)  # from now on, plans keep the notebooks' parameters there too
     if cold:
         removed = clear(the_plan.cache_dir)
         echo(f"forecast cache emptied ({removed} entries)")

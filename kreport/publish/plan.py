@@ -165,7 +165,7 @@ def _quarter_with_data(quarter, dataset) -> pd.Period:
 
 
 def plan(quarter=None, reports=None, *, data_dir=None, out_dir=None, force=False, dataset=None,
-         params=None, catalog=None, building=False) -> Plan:
+         params=None, catalog=None) -> Plan:
     """Every report × parameter set of a build, each marked run or skip with its reason.
 
     ``params`` fixes notebook parameters for every run (a grid parameter such as
@@ -173,7 +173,7 @@ def plan(quarter=None, reports=None, *, data_dir=None, out_dir=None, force=False
     (tests use it to run notebooks of their own). Every run's parameters are checked against
     its notebook's ``parameters`` cell here, before any kernel starts. Nothing is written
     outside ``out_dir``: the notebooks' parameter cache goes to ``<out>/.cache/params`` once a build made
-    ``<out>/.cache`` (or, ``building``, once ``<out>`` exists), so a plan into a new folder writes nothing.
+    ``<out>/.cache``, so a plan into a new folder writes nothing.
     """
     # One spelling of each folder: a relative and an absolute path to the same place are the same folder.
     data_dir = Path(data_dir).resolve() if data_dir else DATA_DIR.resolve()
@@ -204,8 +204,7 @@ def plan(quarter=None, reports=None, *, data_dir=None, out_dir=None, force=False
     platforms = list(dataset.platforms.index)
     # The notebooks' parameter cache lives in <out>/.cache/params once a build has made <out>/.cache;
     # a plan alone writes nothing, and never outside --out.
-    param_cache = (out_dir / ".cache" / "params"
-                   if (out_dir / ".cache").is_dir() or (building and out_dir.is_dir()) else None)
+    param_cache = out_dir / ".cache" / "params" if (out_dir / ".cache").is_dir() else None
     declared_by = {name: notebook_parameters(catalog[name].path, cache_folder=param_cache) for name in names}
     # A fixed parameter applies to the notebooks that declare it (`-p platform=kuaishou` narrows the
     # platform reports and leaves the others whole); one that no notebook declares is refused.

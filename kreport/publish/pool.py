@@ -25,6 +25,7 @@ class WorkerDied(BuildError):
 
 def _work(initializer, initargs, tasks, results) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build decides what an interrupt ends
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the build's handler: a worker told to end, ends
     if initializer is not None:
         initializer(*initargs)
     while True:
