@@ -28,6 +28,7 @@ from kreport import cache
 from kreport.publish.pool import WorkerPool
 from kreport.publish.run import start_worker
 from kreport.stats.forecast.engine import forecast
+from kreport.stats.forecast.models import FitMemo
 from kreport.stats.forecast.policy import SATURATING, needed_forecasts, series_forecast
 
 __all__ = ["ForecastSummary", "precompute_forecasts", "compute_group", "plausible", "prepare", "PLAUSIBLE_FACTOR"]
@@ -70,9 +71,10 @@ def compute_group(group: list[tuple[str, pd.Series]]) -> int:
     from kreport.stats.forecast import backtest
 
     before = backtest.BACKTESTS_RUN["count"]
+    memo = FitMemo()  # the cuts of one series share their fits
     for metric, series in group:
         try:
-            series_forecast(metric, series)
+            series_forecast(metric, series, memo=memo)
         except Exception:  # noqa: BLE001 - the report that shows this series meets the error and reports it
             continue
     return backtest.BACKTESTS_RUN["count"] - before

@@ -39,6 +39,8 @@ def _long_rows(rows: list[list]) -> bool:
     Such a table reads as cards (see ``data_table``) up to a tablet's width, not only on a phone."""
     if not rows or len(rows[0]) < 5:
         return False
+    if len(rows[0]) >= 7:  # seven columns (a figure with its basis, source, grade and note) never fit a tablet
+        return True
     typical = 0.0
     for i in range(len(rows[0])):
         lengths = sorted(len(re.sub(r"<[^>]*>", "", str(row[i]))) for row in rows)

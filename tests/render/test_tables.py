@@ -91,3 +91,9 @@ def test_a_table_of_periods_and_a_table_of_long_rows_are_marked():
     assert "by-period" not in html_table(pd.DataFrame({"Metric": ["a"], "2025": ["1"], "Note": ["x"], "Y": ["1"]}))
     long = pd.DataFrame({c: ["x" * 30] for c in "abcde"})
     assert "long-rows" in html_table(long) and "long-rows" not in html_table(pd.DataFrame({c: ["x"] for c in "abcde"}))
+
+
+def test_a_table_of_seven_columns_reads_as_cards_on_a_tablet_whatever_its_notes():
+    """A figure table (metric, period, value, basis, source, grade, note) did not fit 768 px once its notes became
+    the short reader notes: seven columns are long rows whatever their lengths."""
+    assert "long-rows" in html_table(pd.DataFrame({c: ["x"] for c in "abcdefg"}))
