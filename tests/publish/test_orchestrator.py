@@ -252,10 +252,10 @@ def _assert_intact(out: Path) -> None:
 def test_interrupted_build_leaves_complete_pages(tmp_path, good_build, sig, group, moment):
     out = tmp_path / "out"
     shutil.copytree(good_build, out)
-    process, lines = _start_cli(out, "--force")
+    process, lines = _start_cli(out, "--force", "--jobs", "1")
     _wait_for(lines, moment, process)
     if moment == QUEUED:
-        _wait_for_kernels(out, process)
+        _wait_for_kernels(out, process, lines)
     (os.killpg if group else os.kill)(process.pid, sig)
     stopped = time.monotonic()
     process.wait(timeout=60)
@@ -350,13 +350,15 @@ def _kernels_of(out: Path) -> list[int]:
     return kernels + [pid for pid, ppid in forked.items() if ppid in forked]
 
 
-def _wait_for_kernels(out: Path, process: subprocess.Popen, limit: float = 60) -> None:
-    """Until a kernel of the build runs (a page is being built). With warm kernels a page may take a second:
-    the test polls for the kernel itself, not for the build's other processes, which live longer."""
+def _wait_for_kernels(out: Path, process: subprocess.Popen, lines: list[str], limit: float = 60) -> None:
+    """Until the kernel of the build's first page runs. With warm kernels a page may take a second: the test
+    polls for the kernel itself (the build's other processes live longer), and builds with one job, so that
+    while the first page runs the second waits: the build is surely not over when the signal comes."""
     deadline = time.monotonic() + limit
     while not _kernels_of(out) and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.01)
     assert _kernels_of(out), "the test cannot see the build's kernels"
+    assert not any("] built in" in line for line in list(lines)), "the first page was over before the test saw its kernel"
 
 
 @pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc (Linux) to find the build's processes")
@@ -364,9 +366,9 @@ def test_kill_9_of_the_build_alone_leaves_no_worker_and_publishes_nothing_after(
     """`kill -9 <build pid>` (not the group): workers die with it and no page appears or changes afterwards."""
     out = tmp_path / "out"
     shutil.copytree(good_build, out)
-    process, lines = _start_cli(out, "--force")
+    process, lines = _start_cli(out, "--force", "--jobs", "1")
     _wait_for(lines, QUEUED, process)
-    _wait_for_kernels(out, process)
+    _wait_for_kernels(out, process, lines)
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=30)
     before = {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
