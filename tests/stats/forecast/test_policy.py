@@ -107,11 +107,17 @@ def test_series_forecast_is_the_cached_four_quarter_forecast(metrics, tmp_path, 
         calls.append((series.name, horizon, saturating))
         return forecast(series, horizon=horizon, models=("naive",))
 
-    monkeypatch.setenv("KREPORT_CACHE_DIR", str(tmp_path))
+    from kreport import cache
+
     monkeypatch.setattr(policy, "forecast", fake_forecast)
     dau = modelled_series(metrics, "kuaishou")["dau"]
-    first = policy.series_forecast("dau", dau)
-    again = policy.series_forecast("dau", dau)
+    before = cache.cache_dir()
+    cache.use(tmp_path)  # a cache of its own: no entry another test wrote
+    try:
+        first = policy.series_forecast("dau", dau)
+        again = policy.series_forecast("dau", dau)
+    finally:
+        cache.use(before)
     # Saturating follows the metric; the second call is read from the cache, not recomputed.
     assert calls == [("kuaishou.dau", 4, True)]
     assert list(first.frame["forecast"]) == list(again.frame["forecast"])
