@@ -8,16 +8,18 @@ function may also have a plausibility check (:func:`check_with`): a cached value
 is computed again, never returned. Entries are written to a fresh temporary name and renamed,
 so parallel runs never read half a file.
 
-Where the cache lives is set explicitly, never read from the environment: a build passes
+Where the cache lives is handed over explicitly, never through the environment: a build passes
 ``<out>/.cache`` to the notebooks as their ``forecast_store`` parameter (``open_report`` calls
-:func:`use`); without it, the cache is ``reports/.cache``, the default build's, so a notebook in
-JupyterLab reads what ``make reports`` computed.
+:func:`use`) and to its workers. Without it, the cache is the user's default (``$KREPORT_CACHE_DIR``,
+else ``reports/.cache``, the default build's), so a notebook in JupyterLab reads what ``make reports``
+computed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections.abc import Callable
 from functools import cache
@@ -40,8 +42,10 @@ ENTRY = re.compile(r"^[0-9a-f]{64}\.(json|pkl)$")
 
 
 def cache_dir() -> Path:
-    """The cache folder of this process: the one set by :func:`use`, else reports/.cache."""
-    return _FOLDER["path"] or REPORTS_DIR / ".cache"
+    """The cache folder of this process: the one set by :func:`use`, else the user's default ($KREPORT_CACHE_DIR,
+    like $KREPORT_REPORTS_DIR in config), else reports/.cache. A build never relies on the default: it hands
+    every kernel and worker its folder explicitly."""
+    return _FOLDER["path"] or Path(os.environ.get("KREPORT_CACHE_DIR") or REPORTS_DIR / ".cache")
 
 
 def use(folder: Path | str | None) -> None:

@@ -155,15 +155,16 @@ def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path, monkeypatch):
     assert CALLS == [(4, 0, 1), (4, 0, 1)]  # computed each time, never an error
 
 
-def test_the_cache_folder_is_set_explicitly_never_by_the_environment(tmp_path):
-    """Issue 18: the cache folder reached kernels through $KREPORT_CACHE_DIR; now it is a parameter (cache.use)."""
+def test_the_folder_handed_over_beats_the_users_default(tmp_path):
+    """Issue 18: the build reached kernels through $KREPORT_CACHE_DIR; now it hands the folder over (cache.use,
+    the notebooks' forecast_store), and the variable is only a user's default."""
     env = {**os.environ, "KREPORT_CACHE_DIR": str(tmp_path / "elsewhere")}
     chosen = str(tmp_path / "chosen")
     code = f"from kreport import cache; print(cache.cache_dir()); cache.use({chosen!r}); print(cache.cache_dir())"
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     default, chosen = result.stdout.split()
-    assert default.endswith("reports/.cache") and chosen == str(tmp_path / "chosen")
+    assert default == str(tmp_path / "elsewhere") and chosen == str(tmp_path / "chosen")
 
 
 # --- integrity (issue 24, item 7) ------------------------------------------------------------

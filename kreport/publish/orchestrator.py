@@ -52,10 +52,14 @@ def _terminate_like_interrupt():
     except ValueError:  # not the main thread: leave signals to the caller
         yield
         return
+    # Ctrl-C and `kill -INT` stop a build even when it was started with SIGINT ignored (a background job of a
+    # script, or a parent that ignored it): Python then keeps SIG_IGN, and the build would run to its end.
+    previous_int = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGINT, previous_int)
 
 
 def build(quarter=None, reports=None, *, data_dir=None, out_dir=None, jobs=None, force=False,
