@@ -147,7 +147,11 @@ def _expected_grade(figure, series, platform: str, metric: str, label: str, row:
              "gmv_ttm_per_annual_buyer": ("gmv_ttm", "annual_buyers"), "gmv_per_annual_buyer": ("gmv", "annual_buyers"),
              "buyer_penetration": ("monthly_buyers", "mau"), "take_rate": ("revenue_commerce", "gmv")}
     if metric in pairs:
-        return basis.weakest_of([figure(platform, m, label) for m in pairs[metric]])
+        grades = [figure(platform, m, label) for m in pairs[metric]]
+        if grades[1] is None and "Q" not in label:  # annual buyers counted to the quarter the year ends in
+            year = pd.Period(label[2:], freq="Y-MAR") if label.startswith("FY") else pd.Period(label, freq="Y-DEC")
+            grades[1] = figure(platform, pairs[metric][1], str(pd.Period(year.end_time, freq="Q-DEC")))
+        return basis.weakest_of(grades)
     if metric == "gmv_seasonal_index":
         return basis.whole(series(platform, "gmv"))
     if metric.startswith("gmv_growth_") or metric == "gmv_log_change":

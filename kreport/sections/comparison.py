@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kreport.dataset.load import annual_series, quarterly_series
+from kreport.dataset.load import quarterly_series
 from kreport.dataset.periods import period_label, year_label
 from kreport.dataset.schema import METRICS
 from kreport.dataset.selections import without_bounds
@@ -14,9 +14,9 @@ from kreport.render.numbers import format_value, quantity
 from kreport.render.report import Html, Report
 from kreport.render.tables import html_table
 from kreport.stats import basis
-from kreport.stats.claims import gmv_user_pairs, yearly_growth
+from kreport.stats.claims import gmv_user_pairs, pair_values, yearly_growth
 from kreport.stats.claims import indexed as indexed_to
-from kreport.stats.derived import MEANINGFUL_BASE, buyer_penetration, gmv_per_user, take_rate
+from kreport.stats.derived import MEANINGFUL_BASE, buyer_penetration, take_rate
 from kreport.stats.findings import SCOPE_BREAKS, findings, revenue_growth
 
 __all__ = ["conclusion", "introduction", "gmv_scale", "growth_paths", "indexed", "per_user", "loyalty", "monetisation", "contrast",
@@ -131,15 +131,13 @@ def per_user(rep: Report) -> Html:
     for platform in rep.data.platforms.index:
         pairs = {(p.gmv_metric, p.user_metric, p.kind): p for p in gmv_user_pairs(m, platform)}
         for gmv_metric, user_metric in _FOOTINGS:
-            options = [pairs[k] for k in ((gmv_metric, user_metric, "quarter"), (gmv_metric, user_metric, "year")) if k in pairs]
+            options = [pairs[k] for k in ((gmv_metric, user_metric, kind) for kind in ("quarter", "year", "year_end")) if k in pairs]
             if not options:
                 continue
             pair = max(options, key=lambda p: p.periods[-1].end_time)
-            select = quarterly_series if pair.kind == "quarter" else annual_series
-            ratio = gmv_per_user(select(m, platform, gmv_metric), select(m, platform, user_metric), annualise=pair.annualise)
-            grades = basis.weakest(select(m, platform, gmv_metric, column="grade"), select(m, platform, user_metric, column="grade"))
+            ratio, grades = pair_values(m, platform, pair)
             period = pair.periods[-1]
-            footing = f"cmp.per.{gmv_metric}.{user_metric}" + (".year" if pair.kind == "year" else "")
+            footing = f"cmp.per.{gmv_metric}.{user_metric}" + (".year" if pair.kind != "quarter" else "")
             rows.append((platform, period, ratio[period], rep.t(footing), grades[period], (gmv_metric, user_metric)))
             break
     block = rep.section(rep.t("cmp.per_user"), rep.t("cmp.per_user.intro"))

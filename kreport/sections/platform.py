@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kreport.dataset.load import annual_series, quarterly_series
+from kreport.dataset.load import quarterly_series
 from kreport.dataset.periods import period_label
 from kreport.dataset.schema import CANONICAL_UNIT, METRICS
 from kreport.dataset.selections import chart_frame, latest_figures
@@ -13,11 +13,10 @@ from kreport.render.numbers import format_change, quantity
 from kreport.render.report import Html, Report
 from kreport.render.tables import figure_table, html_table
 from kreport.stats import basis
-from kreport.stats.claims import bound_kind, gmv_user_pairs, missing_quarters
+from kreport.stats.claims import bound_kind, gmv_user_pairs, missing_quarters, pair_values
 from kreport.stats.derived import (
     buyer_penetration,
     decompose_gmv_growth,
-    gmv_per_user,
     meaningful,
     seasonal_indices,
     yoy_growth,
@@ -162,13 +161,10 @@ def unit_economics(rep: Report) -> Html:
     for pair in gmv_user_pairs(mine, rep.platform):
         if (pair.gmv_metric, pair.user_metric) not in _PER_USER:
             continue
-        select = quarterly_series if pair.kind == "quarter" else annual_series
-        gmv, users = select(mine, rep.platform, pair.gmv_metric), select(mine, rep.platform, pair.user_metric)
-        grades = basis.weakest(select(mine, rep.platform, pair.gmv_metric, column="grade"),
-                               select(mine, rep.platform, pair.user_metric, column="grade"))
+        values, grades = pair_values(mine, rep.platform, pair)
         label, name = _PER_USER[(pair.gmv_metric, pair.user_metric)]
         text = rep.t(label) + ("" if pair.kind == "quarter" else " " + rep.t("profile.per_user.annual"))
-        per_user.append(_ratio_rows(gmv_per_user(gmv, users, annualise=pair.annualise), grades, text, rep.platform, name))
+        per_user.append(_ratio_rows(values, grades, text, rep.platform, name))
         used += [pair.gmv_metric, pair.user_metric]
     per_user = [f for f in per_user if not f.empty]
     if per_user:

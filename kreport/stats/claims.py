@@ -17,7 +17,7 @@ from kreport.dataset.schema import BOUNDS
 from kreport.stats import basis
 from kreport.stats.derived import meaningful
 
-__all__ = ["missing_quarters", "yearly_growth", "indexed", "Pair", "gmv_user_pairs", "bound_kind", "record_high", "newest_gmv",
+__all__ = ["pair_values", "missing_quarters", "yearly_growth", "indexed", "Pair", "gmv_user_pairs", "bound_kind", "record_high", "newest_gmv",
            "growth_driver", "Change", "change"]
 
 def missing_quarters(metrics: pd.DataFrame, platform: str, quarter, since: int = 8) -> list[pd.Period]:
@@ -107,7 +107,46 @@ def gmv_user_pairs(metrics: pd.DataFrame, platform: str) -> list[Pair]:
             both = gmv.index.intersection(users.index)
             if len(both):
                 pairs.append(Pair(gmv_metric, user_metric, kind, tuple(both), annualise and kind == "quarter"))
+        if gmv_metric == "gmv" and user_metric == "annual_buyers" and not any(p.gmv_metric == "gmv" and p.user_metric == user_metric
+                                                                              and p.kind == "year" for p in pairs):
+            # A year's GMV against the annual buyers counted over the twelve months to its last quarter
+            # (Alibaba's FY2021 against its buyers at March 2021).
+            years = _year_end_users(mine, platform, user_metric)
+            if years is not None and len(years[0]):
+                pairs.append(Pair(gmv_metric, user_metric, "year_end", tuple(years[0].index), False))
     return pairs
+
+
+def _year_end_users(mine: pd.DataFrame, platform: str, user_metric: str):
+    """(GMV, users, their grades) on the GMV's years, the users taken at the quarter each year ends in; None without both."""
+    try:
+        gmv = annual_series(mine, platform, "gmv").dropna()
+    except Exception:  # noqa: BLE001 - mixed kinds of year: no pair
+        return None
+    users = quarterly_series(mine, platform, user_metric)
+    grades = quarterly_series(mine, platform, user_metric, column="grade")
+    if gmv.empty or users.dropna().empty:
+        return None
+    at = {p: pd.Period(p.end_time, freq="Q-DEC") for p in gmv.index}
+    kept = [p for p in gmv.index if pd.notna(users.get(at[p]))]
+    index = pd.PeriodIndex(kept, freq=gmv.index.freq)
+    return (gmv[kept], pd.Series([users[at[p]] for p in kept], index=index),
+            pd.Series([grades.get(at[p]) for p in kept], index=index, dtype=object))
+
+
+def pair_values(metrics: pd.DataFrame, platform: str, pair: Pair) -> tuple[pd.Series, pd.Series]:
+    """GMV per user (RMB) on a pair's footing, and the grade of each value (the weaker of its two figures)."""
+    from kreport.stats.derived import gmv_per_user
+
+    mine = metrics[metrics["platform"] == platform]
+    if pair.kind == "year_end":
+        gmv, users, user_grades = _year_end_users(mine, platform, pair.user_metric)
+        gmv_grades = annual_series(mine, platform, pair.gmv_metric, column="grade").reindex(gmv.index)
+        return gmv_per_user(gmv, users, annualise=False), basis.weakest(gmv_grades, user_grades)
+    select = quarterly_series if pair.kind == "quarter" else annual_series
+    values = gmv_per_user(select(mine, platform, pair.gmv_metric), select(mine, platform, pair.user_metric), annualise=pair.annualise)
+    grades = basis.weakest(select(mine, platform, pair.gmv_metric, column="grade"), select(mine, platform, pair.user_metric, column="grade"))
+    return values, grades
 
 
 def bound_kind(rows: pd.DataFrame) -> str:

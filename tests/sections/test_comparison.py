@@ -73,6 +73,8 @@ def test_gmv_per_user_on_each_platforms_own_measure():
         ["Kuaishou (trust e-commerce)", "2025Q3", "RMB 2,039", "quarterly GMV × 4 per average DAU", "reported"],
         # 4,000 bn / 900 million annual buyers, twelve months to 2024Q4; the figures rest on one media page each,
         # so the ratio is only as sure as they are
+        # Taobao & Tmall: FY2023 GMV 8,000 bn against the annual buyers counted to March 2023 (the year's last quarter)
+        ["Taobao &amp; Tmall (shelf e-commerce)", "FY2023", "RMB 9,091", "yearly GMV per annual active buyer", "reported"],
         ["Pinduoduo (shelf e-commerce)", "2024Q4", "RMB 4,444", "twelve-month GMV per annual active buyer", "reported, single source"],
     ]
 
