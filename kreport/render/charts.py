@@ -34,9 +34,10 @@ from matplotlib.patches import Patch
 from kreport.dataset.periods import period_label
 from kreport.dataset.schema import GRADES
 from kreport.render.text import t
+from kreport.stats.basis import weakest_of
 
 __all__ = [
-    "Chart", "period_x", "weakest_grade", "MODEL_COLOURS", "platform_colour", "theme", "line_chart", "bar_chart", "waterfall",
+    "Chart", "period_x", "MODEL_COLOURS", "platform_colour", "theme", "line_chart", "bar_chart", "waterfall",
     "fan_chart", "seasonal_chart", "event_timeline",
 ]
 
@@ -208,13 +209,9 @@ def _draw_point(ax, x, y, colour: str, grade: str, bound: str, drawn: _Encodings
     return mark
 
 
-def _next(period) -> pd.Period:
-    return period + 1
-
-
 def _consecutive(a, b) -> bool:
     """Whether two periods follow each other with no period missing between them (same kind of period)."""
-    return a.freqstr == b.freqstr and _next(a) == b
+    return a.freqstr == b.freqstr and a + 1 == b
 
 
 def _draw_runs(ax, points: list[tuple], colour: str, drawn: _Encodings, label=None, lw=2.0, marks: _Marks | None = None) -> None:
@@ -228,7 +225,7 @@ def _draw_runs(ax, points: list[tuple], colour: str, drawn: _Encodings, label=No
         if not _consecutive(p0, p1):
             drawn.gap = True
             continue
-        style = _LINE[weakest_grade(g0, g1)]
+        style = _LINE[weakest_of((g0, g1))]
         if segments and segments[-1][0] == style and segments[-1][2][-1] == p0:
             segments[-1][1].append((x1, y1))
             segments[-1][2].append(p1)
@@ -241,11 +238,6 @@ def _draw_runs(ax, points: list[tuple], colour: str, drawn: _Encodings, label=No
             marks.add_line(line, str(label if label is not None else ""), periods, style)
     if label is not None:  # the series' legend entry is its colour, whatever its segments' styles
         ax.plot([], [], color=colour, lw=lw, label=label)
-
-
-def weakest_grade(*grades: str) -> str:
-    """The weakest of some grades (see :data:`kreport.dataset.schema.GRADES`)."""
-    return GRADES[max(GRADES.index(g) for g in grades)]
 
 
 def _legend(ax, drawn: _Encodings, series_entries: bool) -> None:

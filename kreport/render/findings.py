@@ -7,7 +7,7 @@ comparison's conclusion and, in short, the brief (two sections that may not impo
 from __future__ import annotations
 
 from kreport.dataset.periods import period_label
-from kreport.render.numbers import format_change, format_share
+from kreport.render.numbers import format_change
 
 __all__ = ["finding_sentence", "caveat_sentence", "graded"]
 
@@ -63,7 +63,3 @@ def caveat_sentence(rep, finding) -> str:
         names = rep.t("list.separator").join(rep.platform_name(p) for p in finding.values.get("breaks", []))
         return rep.t("find.caveat.scope_break", names=names)
     return rep.t(f"find.caveat.{finding.caveat}")
-
-
-def share(value: float) -> str:
-    return format_share(value)

@@ -85,11 +85,6 @@ def latest_table(rep: Report) -> Html:
     return block
 
 
-def _graded(rep: Report, text: str, grade: str) -> str:
-    """A takeaway resting on a figure that is not a plain reported one says so."""
-    return graded(rep, text, grade)
-
-
 def _takeaway_items(rep: Report) -> list[str]:
     """Takeaways computed by kreport.stats.claims and worded here: every change, record and comparison is the data's."""
     m = rep.data.metrics
@@ -99,7 +94,7 @@ def _takeaway_items(rep: Report) -> list[str]:
     if gmv is not None and not rep.data.is_disclosed("kuaishou", "gmv", rep.quarter):
         items += _ended_gmv_items(rep, quarterly_series(m, "kuaishou", "gmv").dropna())
     elif gmv is not None and not math.isnan(gmv.change):
-        items.append(_graded(rep, rep.t("brief.tk.gmv", period=str(gmv.period), value=quantity(gmv.value, "RMB_bn", lang=rep.lang),
+        items.append(graded(rep, rep.t("brief.tk.gmv", period=str(gmv.period), value=quantity(gmv.value, "RMB_bn", lang=rep.lang),
                                         change=format_change(gmv.change)), gmv.grade))
         prior = claims.change(m, "kuaishou", "gmv", gmv.period - 4)
         if prior is not None and not math.isnan(prior.change):
@@ -116,7 +111,7 @@ def _takeaway_items(rep: Report) -> list[str]:
         driver = claims.growth_driver(same.change if same else math.nan, dau.change)
         if driver in ("spending", "users", "decline"):
             text += rep.t(f"brief.tk.driver.{driver}")
-        items.append(_graded(rep, text, dau.grade))
+        items.append(graded(rep, text, dau.grade))
         per = gmv_per_dau(quarterly_series(m, "kuaishou", "gmv"), quarterly_series(m, "kuaishou", "dau"))
         grades = basis.weakest(quarterly_series(m, "kuaishou", "gmv", column="grade"), quarterly_series(m, "kuaishou", "dau", column="grade"))
         last = dau.period
@@ -124,7 +119,7 @@ def _takeaway_items(rep: Report) -> list[str]:
             now_text, before_text = f"{per[last]:,.0f}", f"{per[last - 4]:,.0f}"
             direction = "same" if now_text == before_text else ("up" if per[last] > per[last - 4] else "down")
             grade = basis.weakest_of([grades.get(last), grades.get(last - 4)])
-            items.append(_graded(rep, rep.t(f"brief.tk.per_dau.{direction}", period=str(last), value=now_text, before=before_text), grade))
+            items.append(graded(rep, rep.t(f"brief.tk.per_dau.{direction}", period=str(last), value=now_text, before=before_text), grade))
     items += _revenue_items(rep)
     annual = without_bounds(m[(m["metric"] == "gmv") & (m["period_kind"] == "year")])
     douyin = annual[annual["platform"] == "douyin"].sort_values("period_end")
@@ -179,7 +174,7 @@ def _revenue_items(rep: Report) -> list[str]:
     revenue = claims.change(m, "kuaishou", "revenue_total")
     if revenue is None:
         return []
-    return [_graded(rep, rep.t("brief.tk.revenue", owner=rep.owner_name("kuaishou", "revenue_total"), period=str(revenue.period),
+    return [graded(rep, rep.t("brief.tk.revenue", owner=rep.owner_name("kuaishou", "revenue_total"), period=str(revenue.period),
                                value=quantity(revenue.value, "RMB_bn", lang=rep.lang), change=format_change(revenue.change)),
                     revenue.grade)]
 
