@@ -259,6 +259,13 @@ def test_every_plotted_point_matches_the_data(site):
                         series = pd.Series([gmv_year[year] * 1000 / buyers], index=[year])
                 period = parse_quarter(label) if quarterly else next(p for p in series.index if period_label(p) == label)
                 expected = series.get(period, math.nan)
+            elif metric == "gmv_share_online_retail":  # a calendar year's GMV against the year's national figure
+                gmv = figure(platform, "gmv", label)
+                if math.isnan(gmv):
+                    gmv = figure(platform, "gmv_ttm", f"{label}Q4")
+                if math.isnan(gmv):
+                    gmv = sum(figure(platform, "gmv", f"{label}Q{i}") for i in range(1, 5))
+                expected = gmv / figure("china", "online_retail_physical", label)
             elif metric == "take_rate":
                 expected = derived.take_rate(q(platform, "revenue_commerce"), q(platform, "gmv")).get(parse_quarter(label), math.nan)
             elif metric == "gmv_seasonal_index":

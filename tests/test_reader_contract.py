@@ -152,6 +152,11 @@ def _expected_grade(figure, series, platform: str, metric: str, label: str, row:
             year = pd.Period(label[2:], freq="Y-MAR") if label.startswith("FY") else pd.Period(label, freq="Y-DEC")
             grades[1] = figure(platform, pairs[metric][1], str(pd.Period(year.end_time, freq="Q-DEC")))
         return basis.weakest_of(grades)
+    if metric == "gmv_share_online_retail":  # a calendar year's GMV (or twelve months to December, or its quarters)
+        used = figure(platform, "gmv", label) or figure(platform, "gmv_ttm", f"{label}Q4")
+        if used is None:
+            used = basis.weakest_of([figure(platform, "gmv", f"{label}Q{i}") for i in range(1, 5)])
+        return basis.weakest_of([used, figure("china", "online_retail_physical", label)])
     if metric == "gmv_seasonal_index":
         return basis.whole(series(platform, "gmv"))
     if metric.startswith("gmv_growth_") or metric == "gmv_log_change":

@@ -87,9 +87,10 @@ def test_no_reported_figure_rests_on_aggregators_alone(shipped):
 def test_every_platform_has_a_business_model(shipped):
     assert set(shipped.platforms["model"]) <= set(MODELS)
     assert shipped.metrics["model"].isin(MODELS).all()
-    assert set(shipped.metrics["platform"]) <= set(shipped.platforms["platform"])
+    assert set(shipped.metrics["platform"]) <= set(shipped.platforms["platform"]) | set(shipped.markets["platform"])
     assert dict(zip(shipped.platforms["platform"], shipped.platforms["model"])) == {
         "kuaishou": "trust", "douyin": "interest", "alibaba": "shelf", "jd": "shelf", "pdd": "shelf"}
+    assert dict(zip(shipped.markets["platform"], shipped.markets["model"])) == {"china": "market"}
 
 
 def test_every_event_source_and_platform_resolves(shipped):
@@ -122,16 +123,18 @@ def test_the_seed_articles_the_comparison_cites_are_sources(shipped):
 def test_the_readme_counts_match_the_data(shipped):
     """data/README.md says how many figures, platforms, metrics, sources and events the shipped data has."""
     readme = (SHIPPED_DATA_DIR / "README.md").read_text(encoding="utf-8")
-    sentence = (r"The shipped data has (\d+) figures for (\d+) platforms and (\d+) metrics, from (\d+) sources\. "
-                r"It also has (\d+) events: ([^.]+)\.")
+    sentence = (r"The shipped data has (\d+) figures for (\d+) platforms and the national market \((\d+) of the figures\) "
+                r"in (\d+) metrics, from (\d+) sources\. It also has (\d+) events: ([^.]+)\.")
     stated = re.search(sentence.replace(" ", r"\s+"), readme)
     assert stated, "data/README.md no longer states the counts in its Coverage section"
     metrics, events = shipped.metrics, shipped.events
     used_sources = set(metrics["source_id"]) | set(events["source_id"])
-    assert tuple(int(n) for n in stated.groups()[:5]) == (
-        len(metrics), metrics["platform"].nunique(), metrics["metric"].nunique(), len(used_sources), len(events)
+    market = metrics["platform"].isin(shipped.markets.index)
+    assert tuple(int(n) for n in stated.groups()[:6]) == (
+        len(metrics), metrics.loc[~market, "platform"].nunique(), int(market.sum()), metrics["metric"].nunique(),
+        len(used_sources), len(events)
     ), "update the counts in data/README.md (Coverage)"
-    per_platform = {name.lower(): int(n) for name, n in re.findall(r"(\w+) (\d+)", stated.group(6))}
+    per_platform = {name.lower(): int(n) for name, n in re.findall(r"(\w+) (\d+)", stated.group(7))}
     names = dict(zip(shipped.platforms["name_en"].str.lower(), shipped.platforms["platform"]))
     assert {names.get(name, name): n for name, n in per_platform.items()} == events["platform"].value_counts().to_dict()
 

@@ -49,7 +49,8 @@ class Dataset:
         ``n_sources`` counts all of them (1 + len(corroborated_by)).
     platforms, sources, events : DataFrame
         The reference tables; sources carry a ``tier``; events have a Timestamp ``date`` and
-        a quarterly ``quarter``.
+        a quarterly ``quarter``. ``platforms`` holds the platforms only (the rows reports are made
+        for); a ``market`` row of platforms.csv (China's online retail sales) is in ``markets``.
     data_dir : Path
     disclosures : DataFrame
         disclosures.csv (empty when the folder has none): one row per platform, metric and
@@ -70,6 +71,7 @@ class Dataset:
     data_dir: Path
     disclosures: pd.DataFrame = field(default_factory=_no_disclosures)
     definitions: dict = field(default_factory=dict)
+    markets: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(TABLES["platforms.csv"])))
 
     def as_of(self, quarter) -> Dataset:
         """What was known for periods up to the end of ``quarter`` (YYYYQn)."""
@@ -79,7 +81,7 @@ class Dataset:
         # Disclosure records are kept whole: whether a metric is still disclosed at a quarter
         # does not depend on the cut-off.
         return Dataset(metrics.reset_index(drop=True), self.platforms, self.sources,
-                       events.reset_index(drop=True), self.data_dir, self.disclosures, self.definitions)
+                       events.reset_index(drop=True), self.data_dir, self.disclosures, self.definitions, self.markets)
 
     def used_sources(self) -> pd.DataFrame:
         """The sources the figures (primary and corroborating), events and disclosure records cite: one list, so
@@ -89,8 +91,8 @@ class Dataset:
         return self.sources[self.sources["source_id"].isin(used)]
 
     def latest_quarter(self) -> pd.Period:
-        """The newest calendar quarter with a figure in the data."""
-        quarters = self.metrics.loc[self.metrics["period_kind"] == "quarter", "period"]
+        """The newest calendar quarter with a platform's figure in the data (a market figure does not count)."""
+        quarters = self.metrics.loc[(self.metrics["period_kind"] == "quarter") & (self.metrics["model"] != "market"), "period"]
         return max(quarters)
 
     def ended(self, quarter) -> pd.DataFrame:
@@ -167,7 +169,9 @@ def load(data_dir: Path | str | None = None, as_of=None) -> Dataset:
     metrics["reader_note_zh"] = [by_line[line][1] for line in metrics["line"]]
     definitions = {(r["platform"], r["metric"]): (r["label_en"].strip(), r["label_zh"].strip())
                    for r in report.tables.get("definitions.csv", [])}
-    dataset = Dataset(metrics, platforms.set_index("platform", drop=False), sources, events, data_dir, disclosures, definitions)
+    indexed = platforms.set_index("platform", drop=False)
+    market = indexed["model"] == "market"
+    dataset = Dataset(metrics, indexed[~market], sources, events, data_dir, disclosures, definitions, indexed[market])
     return dataset.as_of(as_of) if as_of is not None else dataset
 
 

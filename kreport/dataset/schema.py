@@ -24,6 +24,7 @@ __all__ = [
     "QUALIFIERS",
     "BOUNDS",
     "MODELS",
+    "PLATFORM_MODELS",
     "Metric",
     "Unit",
     "CANONICAL_UNIT",
@@ -71,12 +72,13 @@ SOURCE_LIST_SEPARATOR = ";"
 
 # How far a source can be trusted, graded by the page actually read (read_at):
 #   company     the company's own site or filing (IR site, exchange filing, corporate blog)
+#   official    a statistics office's or government's own release (National Bureau of Statistics, MOFCOM)
 #   newswire    a release carried verbatim (PR Newswire, 美通社, GlobeNewswire, BusinessWire, or a repost of one)
 #   media       a named outlet's own reporting
 #   broker      a research note
 #   aggregator  statistics sites, SEO reposts, forums, machine translations and machine summaries
 #   seed        one of the seed articles the project started from
-TIERS = ("company", "newswire", "media", "broker", "aggregator", "seed")
+TIERS = ("company", "official", "newswire", "media", "broker", "aggregator", "seed")
 # A `reported` figure whose every source is an aggregator is an error unless the note says why,
 # with this marker followed by the reason: "aggregator-only: no release copy found (searched ...)".
 AGGREGATOR_ONLY = "aggregator-only:"
@@ -98,19 +100,30 @@ WEAK_TIERS = ("media", "aggregator")
 # "over" / "under" a bound only ("超过2.1亿"). Bounds are shown, never modelled.
 QUALIFIERS = ("", "about", "over", "under")
 BOUNDS = ("over", "under")
-# Business models of e-commerce, as the seed articles frame them.
-MODELS = ("trust", "interest", "shelf")
+# Business models of e-commerce, as the seed articles frame them, and ``market``: a row of platforms.csv
+# that is no platform but the whole market (China's online retail sales, NBS), the denominator of shares.
+# Reports are never made for a market row; kreport.dataset.load keeps it apart (Dataset.markets).
+MODELS = ("trust", "interest", "shelf", "market")
+PLATFORM_MODELS = ("trust", "interest", "shelf")
 
 
 @dataclass(frozen=True)
 class Metric:
     """A metric of the vocabulary: its kind (money, people, rate), whether quarters add up, and
-    whether the listed company reports it for itself rather than for the platform (revenue)."""
+    whether the listed company reports it for itself rather than for the platform (revenue).
+
+    ``market_level`` metrics belong to a ``market`` row of platforms.csv only, and every other metric
+    to a platform only. A ``cumulative`` metric is stated year to date: its figure under a quarter
+    covers January to the end of that quarter (under ``2024Q2``: January-June 2024), and its
+    figure under a year the whole year; such figures are never added up.
+    """
 
     name: str
     kind: str
     additive: bool
     company_level: bool = False
+    market_level: bool = False
+    cumulative: bool = False
 
 
 METRICS: dict[str, Metric] = {m.name: m for m in (
@@ -127,6 +140,7 @@ METRICS: dict[str, Metric] = {m.name: m for m in (
     Metric("shelf_gmv_share", "rate", False),
     Metric("gmv_target", "money", False),
     Metric("paid_members", "people", False),
+    Metric("online_retail_physical", "money", False, market_level=True, cumulative=True),
 )}
 
 

@@ -151,9 +151,12 @@ class ValidationReport:
         # The optional disclosures.csv is counted only when the folder has one.
         disclosures = (f", {len(self.tables['disclosures.csv'])} disclosures"
                        if (self.data_dir / "disclosures.csv").exists() else "")
+        models = {r.values.get("platform"): r.values.get("model") for r in self.tables.get("platforms.csv", [])}
+        owners = {r["platform"] for r in metrics}
+        markets = {p for p in owners if models.get(p) == "market"}
         return (
             f"{self.data_dir}: {len(metrics)} figures, "
-            f"{len({r['platform'] for r in metrics})} platforms, "
+            f"{len(owners - markets)} platforms{f' and {len(markets)} market' if markets else ''}, "
             f"{len({r['metric'] for r in metrics})} metrics, "
             f"periods {periods[0] if periods else '-'} to {periods[-1] if periods else '-'}, "
             f"{len(self.tables.get('sources.csv', []))} sources, "
@@ -352,6 +355,9 @@ def _check_platforms(report: ValidationReport, rows: list[Row]) -> dict[str, int
             elif row["platform"] in fiscal:
                 report.problems.append(Problem(name, row.line, "platform", f"{row['platform']!r} is defined twice"))
         _require(report, name, row, "model", MODELS)
+        if row["model"] == "market" and row["fiscal_year_end_month"] != "12":
+            report.problems.append(Problem(name, row.line, "fiscal_year_end_month",
+                                           "a market row's figures are calendar years and year-to-date cut-offs: write 12"))
         for col in ("name_en", "name_zh"):
             _require(report, name, row, col)
         month = row["fiscal_year_end_month"]
@@ -381,6 +387,7 @@ def _check_events(report: ValidationReport, rows: list[Row], platforms, sources)
 
 def _check_metrics(report: ValidationReport, rows: list[Row], fiscal: dict[str, int], sources: dict[str, Source]) -> None:
     name = "metrics.csv"
+    models = {r["platform"]: r["model"] for r in report.tables.get("platforms.csv", [])}
     seen: dict[tuple, tuple[float, int]] = {}
     # Every usable figure of a platform, metric and period, whatever its basis: (line, qualifier, value, half step, text).
     stated: dict[tuple, list[_Stated]] = {}
@@ -406,6 +413,8 @@ def _check_metrics(report: ValidationReport, rows: list[Row], fiscal: dict[str, 
             period = None  # parse_period may have succeeded before the fiscal-year check raised
             ok = False
         ok &= _check_figure_sources(report, row, period, sources)
+        if ok and row["metric"] in METRICS and row["platform"] in fiscal:
+            ok &= _check_market_rows(report, row, models)
         raw_value = row["value"]
         try:
             value = parse_number(raw_value)
@@ -456,6 +465,57 @@ def _check_metrics(report: ValidationReport, rows: list[Row], fiscal: dict[str, 
         seen[key] = (canonical, row.line)
     _check_bounds(report, stated)
     _check_annual_sums(report, seen, stated)
+    _check_cumulative(report, stated)
+
+
+def _check_market_rows(report: ValidationReport, row: Row, models: dict[str, str]) -> bool:
+    """A market-level metric (China's online retail sales) only on a ``market`` row, and a platform's metric never on one."""
+    metric, model = METRICS[row["metric"]], models.get(row["platform"])
+    if metric.market_level and model != "market":
+        markets = sorted(p for p, m in models.items() if m == "market")
+        report.problems.append(Problem(
+            "metrics.csv", row.line, "platform",
+            f"{metric.name} is a market total, not a platform's figure; put it on a platform whose model is market"
+            + (f" ({', '.join(markets)})" if markets else " (none is defined in platforms.csv)"),
+        ))
+        return False
+    if not metric.market_level and model == "market":
+        report.problems.append(Problem(
+            "metrics.csv", row.line, "metric",
+            f"{row['platform']} is a market (model market in platforms.csv), so only market totals belong to it, not "
+            f"{metric.name}; market totals are: " + ", ".join(m.name for m in METRICS.values() if m.market_level),
+        ))
+        return False
+    return True
+
+
+def _check_cumulative(report: ValidationReport, stated: dict[tuple, list[_Stated]]) -> None:
+    """A year-to-date figure that is smaller than an earlier cut-off of the same year (January-June below
+    January-March, or the year below January-September) contradicts it: an error naming both lines."""
+    by_year: dict[tuple, list[tuple]] = {}
+    for (platform, metric, period, kind), figures in stated.items():
+        if not METRICS[metric].cumulative or kind == "fiscal_year":
+            continue
+        order = period.quarter if kind == "quarter" else 4.5  # the year comes after its Jan-Sep cut-off
+        if kind == "quarter" and period.quarter == 4:
+            for figure in figures:
+                report.problems.append(Problem(
+                    "metrics.csv", figure.line, "period",
+                    f"{metric} is year to date, so January-December is the year: write {period.year}, not {period}"))
+            continue
+        for figure in figures:
+            if figure.qualifier in BOUNDS:
+                continue
+            by_year.setdefault((platform, metric, period.year), []).append((order, period, figure))
+    for (platform, metric, _year), cuts in by_year.items():
+        cuts.sort(key=lambda c: c[0])
+        for (o1, p1, a), (o2, p2, b) in zip(cuts, cuts[1:]):
+            if o2 > o1 and b.value + b.half_step < a.value - a.half_step:
+                report.problems.append(Problem(
+                    "metrics.csv", b.line, "value",
+                    f"{platform} {metric} {p2} is {b.text} on this line, less than {p1}'s {a.text} on line {a.line}; "
+                    "the figures are year to date, so a later cut-off of the same year cannot be smaller: one of them is wrong",
+                ))
 
 
 @dataclass(frozen=True)
@@ -837,7 +897,7 @@ def _check_neighbours(report: ValidationReport, fiscal: dict[str, int]) -> None:
             metric, unit = METRICS[row["metric"]], UNITS[row["unit"]]
         except (ValueError, KeyError, KreportError):
             continue
-        if kind != "quarter" or metric.kind != unit.kind or not math.isfinite(value) or value <= 0:
+        if kind != "quarter" or metric.cumulative or metric.kind != unit.kind or not math.isfinite(value) or value <= 0:
             continue
         series.setdefault((row["platform"], row["metric"], row["basis"]), {}).setdefault(period, (value * unit.factor, row))
     for (platform, metric, basis), points in series.items():

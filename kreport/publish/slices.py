@@ -77,7 +77,7 @@ class DataSlices:
                              for name, digest, row in _rows(dataset.disclosures,
                                                             lambda r: f"disclosure {r['platform']} {r['metric']} {r['event']}")]
         self._platforms = {row["platform"]: (name, digest)
-                           for name, digest, row in _rows(dataset.platforms.reset_index(drop=True),
+                           for name, digest, row in _rows(pd.concat([dataset.platforms, dataset.markets]).reset_index(drop=True),
                                                           lambda r: f"platform {r['platform']}")}
         self._sources = {row["source_id"]: (name, digest)
                          for name, digest, row in _rows(dataset.sources, lambda r: f"source {r['source_id']}")}

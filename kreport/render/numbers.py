@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 
+from babel.lists import format_list
 from babel.numbers import format_compact_decimal, format_decimal
 
 __all__ = ["quantity", "format_value", "format_change", "format_quantity", "format_share"]
@@ -130,3 +131,9 @@ def format_quantity(value: float, unit: str, qualifier: str = "", lang: str = "e
     if unit == "fraction":
         return _QUALIFIER.get(qualifier or "", "") + format_share(value, precise=precise)
     return quantity(value, unit, qualifier, lang)
+
+
+def listing(items, lang: str, style: str = "standard") -> str:
+    """Items joined as the language lists them (CLDR via Babel): "A, B, and C" / "A、B和C"."""
+    items = [str(i) for i in items]
+    return format_list(items, style=style, locale=_LOCALE.get(lang, "en")) if items else ""

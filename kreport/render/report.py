@@ -83,7 +83,9 @@ class Report:
         return t(key, self.lang, **values)
 
     def platform_name(self, platform: str) -> str:
-        row = self.data.platforms.loc[platform]
+        """A platform's name, or a market row's (China's online retail sales, NBS)."""
+        table = self.data.platforms if platform in self.data.platforms.index else self.data.markets
+        row = table.loc[platform]
         return row["name_zh"] if self.lang == "zh" else row["name_en"]
 
     def metric_name(self, platform: str | None, metric: str) -> str:
@@ -125,6 +127,13 @@ class Report:
         if self.data.is_disclosed(platform, metric, self.quarter):
             return ""
         return " · " + self.t("ended.cell", last=period_label(self.data.last_disclosed(platform, metric)))
+
+    def span_label(self, period: pd.Period) -> str:
+        """The months a year-to-date figure covers (a quarter: January to its end), or the whole calendar year:
+        "Jan–Jun 2024" / "2024年1–6月", "2024 (full year)" / "2024年全年"."""
+        if period.freqstr.startswith("Y"):
+            return self.t("span.year", year=period.year)
+        return self.t("span.ytd", year=period.year, end=self.t(f"span.month.{3 * period.quarter}"))
 
     def model_name(self, model: str) -> str:
         return self.t(f"model.{model}")

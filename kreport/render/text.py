@@ -40,6 +40,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "model.trust": ("trust e-commerce", "信任电商"),
     "model.interest": ("interest e-commerce", "兴趣电商"),
     "model.shelf": ("shelf e-commerce", "货架电商"),
+    "model.market": ("the whole market", "全国市场"),
     "basis.reported": ("reported", "公司披露"),
     "basis.estimate": ("estimate", "估算"),
     "col.grade": ("Source grade", "来源等级"),
@@ -47,6 +48,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grade.single": ("{tier} · one source only", "{tier} · 仅一个来源"),
     "grade.weak": ("rests on one {tier} source", "仅依据单一{tier}来源"),
     "tier.company": ("company", "公司"),
+    "tier.official": ("official statistics", "官方统计"),
     "tier.newswire": ("newswire", "新闻通稿"),
     "tier.media": ("media", "媒体"),
     "tier.broker": ("broker", "券商"),
@@ -66,6 +68,56 @@ STRINGS: dict[str, tuple[str, str]] = {
     "metric.shelf_gmv_share": ("Shelf share of e-commerce GMV (mall, search, store)", "货架场景GMV占电商GMV的比重（商城、搜索、店铺）"),
     "metric.gmv_target": ("E-commerce GMV target (reported plan)", "电商GMV目标（据报道）"),
     "metric.paid_members": ("Paid membership (e.g. 88VIP)", "付费会员数（如88VIP）"),
+    "metric.online_retail_physical": ("Online retail sales of physical goods, China (NBS, year to date)",
+                                      "全国实物商品网上零售额（国家统计局，年初至今累计）"),
+    "metric.gmv_share_online_retail": ("GMV as a share of China's online retail sales of physical goods",
+                                       "GMV占全国实物商品网上零售额的比重"),
+    "span.year": ("{year} (full year)", "{year}年全年"),
+    "span.ytd": ("Jan–{end} {year}", "{year}年1–{end}"),
+    "span.month.3": ("Mar", "3月"),
+    "span.month.6": ("Jun", "6月"),
+    "span.month.9": ("Sep", "9月"),
+    "span.month.12": ("Dec", "12月"),
+    "axis.share_online_retail": ("share of online retail sales", "占网上零售额比重"),
+    "cmp.market": ("Against the whole market: shares of China's online retail sales",
+                   "放在全国市场中看：占全国网上零售额的比重"),
+    "cmp.market.intro": ("China's National Bureau of Statistics publishes online retail sales of physical goods each month, "
+                         "added up from January. Each platform's GMV is set against it over exactly the same months: a "
+                         "calendar year's GMV against the full year, or the sum of its quarters from January against the "
+                         "figure for January to that quarter's end. Alibaba's fiscal year (April to March) covers other "
+                         "months, so it is not set against a calendar year.",
+                         "国家统计局每月公布实物商品网上零售额，从1月起累计。每个平台的GMV只与相同月份的全国数据相比："
+                         "自然年GMV对应全年数据，从1月起各季度GMV之和对应1月至该季度末的累计数据。阿里巴巴的财年为4月至次年3月，"
+                         "月份不同，因此不与自然年数据相比。"),
+    "cmp.market.none": ("The data has no platform GMV for the same months as a national online retail figure.",
+                        "数据中没有与全国网上零售额月份相同的平台GMV。"),
+    "cmp.market.caption": ("GMV as a share of China's online retail sales of physical goods, full calendar years: {names}, "
+                           "{start} to {end}. Hollow or dashed marks rest on an estimate; a missing year breaks the line.",
+                           "GMV占全国实物商品网上零售额的比重（完整自然年）：{names}，{start}至{end}。"
+                           "空心或虚线表示依据估算；缺少的年份使线条断开。"),
+    "cmp.market.table": ("GMV as a share of China's online retail sales of physical goods, over the same months, newest first "
+                         "(* estimate; † a published figure seen on one media page only; ≈ approximate). GMV used: {footings}.",
+                         "GMV占全国实物商品网上零售额的比重（相同月份，最新在前；* 估算；† 已公布数据，仅见单一媒体报道；≈ 约数）。"
+                         "所用GMV：{footings}。"),
+    "cmp.market.coverage": ("The national series in the data has {n} figures: {periods}. Other months were not found in "
+                            "a source that could be checked; a share is shown only where both figures exist.",
+                            "数据中的全国序列共有{n}个数字：{periods}。其他月份未能在可核实的来源中找到；"
+                            "只有两个数字都存在时才计算占比。"),
+    "cmp.market.caveat": ("a share here is an indication, not a market share in the strict sense. GMV counts the value of "
+                          "orders placed, including orders later cancelled or refunded, and some platforms' GMV includes "
+                          "services and local-life vouchers; the national figure counts physical goods sold online. "
+                          "The platforms also overlap (the same merchant sells on several), so the shares are not meant to be added up.",
+                          "这里的占比只是参考，并非严格意义上的市场份额。GMV按下单金额计算，包括之后取消或退款的订单，"
+                          "部分平台的GMV还包括服务和本地生活团购券；全国数据统计的是网上售出的实物商品。"
+                          "各平台之间也有重叠（同一商家在多个平台销售），因此各平台的占比不宜相加。"),
+    "cmp.col.months": ("Months", "月份"),
+    "cmp.col.online_retail": ("National online retail sales", "全国网上零售额"),
+    "cmp.market.footing": ("{name}: {what}", "{name}：{what}"),
+    "sep.clause": ("; ", "；"),
+    "cmp.market.footing.year": ("calendar-year GMV", "自然年GMV"),
+    "cmp.market.footing.ttm": ("twelve months to December", "截至12月的12个月GMV"),
+    "cmp.market.footing.quarter": ("the quarter's GMV", "当季GMV"),
+    "cmp.market.footing.quarters": ("sum of the quarters from January", "1月起各季度GMV之和"),
     "axis.RMB_bn": ("RMB bn", "亿元"),
     "axis.RMB_bn_log": ("RMB bn (log scale)", "亿元（对数刻度）"),
     "axis.million": ("million people", "亿人"),

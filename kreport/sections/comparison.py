@@ -10,7 +10,7 @@ from kreport.dataset.schema import METRICS
 from kreport.dataset.selections import without_bounds
 from kreport.render import charts, templating
 from kreport.render.findings import caveat_sentence, finding_sentence
-from kreport.render.numbers import format_value, quantity
+from kreport.render.numbers import format_value, listing, quantity
 from kreport.render.report import Html, Report
 from kreport.render.tables import html_table
 from kreport.stats import basis
@@ -18,9 +18,10 @@ from kreport.stats.claims import gmv_user_pairs, pair_values, yearly_growth
 from kreport.stats.claims import indexed as indexed_to
 from kreport.stats.derived import MEANINGFUL_BASE, buyer_penetration, take_rate
 from kreport.stats.findings import SCOPE_BREAKS, findings, revenue_growth
+from kreport.stats.market import online_retail_shares
 
-__all__ = ["conclusion", "introduction", "gmv_scale", "growth_paths", "indexed", "per_user", "loyalty", "monetisation", "contrast",
-           "convergence", "headlines"]
+__all__ = ["conclusion", "introduction", "gmv_scale", "market_share", "growth_paths", "indexed", "per_user", "loyalty",
+           "monetisation", "contrast", "convergence", "headlines"]
 
 INDEX_BASE = 2022
 # How a table cell marks a figure that is not a plain reported one (the caption says what each means).
@@ -90,6 +91,56 @@ def gmv_scale(rep: Report) -> Html:
     block += rep.table(html_table(table, numeric=tuple(str(y) for y in years)),
                        rep.t("cmp.scale.table.marks"), frame["source_id"])
     return block
+
+
+def market_share(rep: Report) -> Html:
+    """Each platform's GMV as a share of China's online retail sales of physical goods, over the same months."""
+    shares = online_retail_shares(rep.data.metrics, rep.data.platforms.index)
+    block = rep.section(rep.t("cmp.market"), rep.t("cmp.market.intro"))
+    if shares.empty:
+        return block + rep.paragraph(rep.t("cmp.market.none"))
+    colours, labels = _labels(rep)
+    m = rep.data.metrics
+    years = shares[shares["whole_year"]]
+    if len(years):
+        svg = charts.line_chart(years, series="platform", unit="fraction", fmt=rep.format, ylabel=rep.t("axis.share_online_retail"),
+                                colours=colours, labels=labels, percent=True, lang=rep.lang)
+        block += rep.figure(svg, rep.t("cmp.market.caption", names=listing([labels[p] for p in years["platform"].unique()], rep.lang),
+                                       start=str(years["period"].min()), end=str(years["period"].max())),
+                            [i for ids in years["sources"] for i in ids])
+    block += rep.table(*_share_table(rep, shares, labels))
+    market = m[m["metric"] == "online_retail_physical"]
+    block += rep.paragraph(rep.t("cmp.market.coverage", n=len(market), periods=listing((
+        rep.span_label(p) for p in sorted(market["period"], key=lambda p: (p.end_time, p.freqstr))), rep.lang)))
+    return block + rep.callout(rep.t("cmp.market.caveat"))
+
+
+def _share_table(rep: Report, shares: pd.DataFrame, labels: dict) -> tuple[str, str, list]:
+    """Periods (newest first) by platform: each cell the share, marked by its grade, with the GMV it rests on."""
+    spans = sorted(set(shares["period"]), key=lambda p: (p.end_time, p.freqstr.startswith("Y")), reverse=True)
+    platforms = list(dict.fromkeys(shares.sort_values("platform")["platform"]))
+    table = {rep.t("cmp.col.months"): [rep.span_label(p) for p in spans]}
+    for platform in platforms:
+        mine = shares[shares["platform"] == platform].set_index("period")
+        cells = []
+        for period in spans:
+            if period not in mine.index:
+                cells.append("–")
+                continue
+            r = mine.loc[period]
+            text = format_value(r["value"], "fraction", r["qualifier"])
+            mark = _MARK.get(str(r["grade"]), "")
+            cells.append(templating.block("marked", text, "estimate", mark) if mark else text)
+        table[labels[platform]] = cells
+    market = shares.drop_duplicates("period").set_index("period")["market_value"]
+    table[rep.t("cmp.col.online_retail")] = [quantity(market[p], "RMB_bn", "", rep.lang) for p in spans]
+    frame = pd.DataFrame(table)
+    footings = {labels[p]: listing(sorted({rep.t(f"cmp.market.footing.{f}") for f in shares.loc[shares["platform"] == p, "footing"]}),
+                                   rep.lang, "or") for p in platforms}
+    used = [i for ids in shares["sources"] for i in ids]
+    caption = rep.t("cmp.market.table", footings=rep.t("sep.clause").join(rep.t("cmp.market.footing", name=n, what=w)
+                                                                            for n, w in footings.items()))
+    return html_table(frame, numeric=tuple(frame.columns[1:])), caption, used
 
 
 def growth_paths(rep: Report) -> Html:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kreport.dataset.periods import period_label
+from kreport.dataset.schema import METRICS
 from kreport.render import templating
 from kreport.render.report import Html, Report
 from kreport.render.tables import csv_download, figure_table, html_table
@@ -12,16 +13,19 @@ from kreport.render.tables import csv_download, figure_table, html_table
 __all__ = ["all_figures", "disclosures", "source_list", "download", "headlines"]
 
 
-def _figures(rep: Report) -> pd.DataFrame:
+def _figures(rep: Report, readable: bool = True) -> pd.DataFrame:
+    """The figures with a period label; ``readable``: a year-to-date figure's months in words ("Jan–Jun 2024")."""
     figures = rep.data.metrics.copy()
-    figures["period_text"] = [period_label(p, kind) for p, kind in zip(figures["period"], figures["period_kind"])]
+    figures["period_text"] = [
+        rep.span_label(p) if readable and METRICS[m].cumulative else period_label(p, kind)
+        for p, kind, m in zip(figures["period"], figures["period_kind"], figures["metric"])]
     return figures
 
 
 def all_figures(rep: Report) -> Html:
     figures = _figures(rep)
     blocks = rep.section(rep.t("appendix.figures"), rep.t("appendix.figures.intro", n=len(figures), quarter=str(rep.quarter)))
-    for platform in rep.data.platforms.index:
+    for platform in [*rep.data.platforms.index, *rep.data.markets.index]:
         rows = figures[figures["platform"] == platform]
         if rows.empty:
             continue
@@ -61,7 +65,7 @@ def source_list(rep: Report) -> Html:
 
 
 def download(rep: Report) -> Html:
-    figures = _figures(rep)
+    figures = _figures(rep, readable=False)  # the data file's own period forms; the metric says year to date
     columns = ["platform", "metric", "period_text", "value", "unit", "qualifier", "basis", "grade", "value_published",
                "unit_published", "source_id", "source_title", "source_publisher", "source_url", "source_published",
                "reader_note_en", "reader_note_zh"]

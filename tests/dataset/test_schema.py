@@ -66,7 +66,7 @@ def test_qualifiers_bases_and_models():
     assert set(BOUNDS) == {"over", "under"} and set(BOUNDS) < set(QUALIFIERS)
     assert set(QUALIFIERS) - set(BOUNDS) == {"", "about"}
     assert set(BASES) == {"reported", "estimate"}
-    assert MODELS == ("trust", "interest", "shelf")
+    assert MODELS == ("trust", "interest", "shelf", "market")
 
 
 def test_every_metric_and_unit_has_its_reader_facing_label():

@@ -78,7 +78,7 @@ def test_empty_tier_is_rejected(tmp_path):
     assert "is empty" in report.errors[0].message and "company" in report.errors[0].message
 
 
-@pytest.mark.parametrize("tier", ["blog", "Media", "official", "wire"])
+@pytest.mark.parametrize("tier", ["blog", "Media", "Official", "wire"])
 def test_unknown_tier_is_rejected(tmp_path, tier):
     sources = [{**s, "tier": tier} if s["source_id"] == "s-media" else s for s in SOURCES]
     report = check(dataset(tmp_path, [{}], sources=sources))
@@ -92,7 +92,7 @@ def test_every_tier_of_the_vocabulary_is_accepted(tmp_path):
     figures = [{"period": f"2022Q{q}", "source_id": f"s-{tier}", "basis": "estimate"}
                for q, tier in zip((1, 2, 3, 4), TIERS)]
     assert check(dataset(tmp_path, figures)).problems == []
-    assert set(TIERS) == {"company", "newswire", "media", "broker", "aggregator", "seed"}
+    assert set(TIERS) == {"company", "official", "newswire", "media", "broker", "aggregator", "seed"}
 
 
 # --- the aggregator-only rule ---------------------------------------------------------------

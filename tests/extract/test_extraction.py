@@ -19,7 +19,7 @@ REAL = FIXTURES / "releases"
     ({"platform": "tiktok"}, "platform", "one of kuaishou, douyin, alibaba, pdd"),
     ({"period": "2025-Q4"}, "period", "a quarter written YYYYQn"),
     ({"source_id": "a b"}, "source-id", "letters, digits"),
-    ({"tier": "blog"}, "tier", "one of company, newswire"),
+    ({"tier": "blog"}, "tier", "one of company, official, newswire"),
 ])
 def test_bad_options_are_refused_by_name(synthetic_data_dir, options, name, expected):
     with pytest.raises(ParameterError) as caught:

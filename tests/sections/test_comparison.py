@@ -115,3 +115,39 @@ def test_headlines_lead_with_the_quarters_comparison_not_old_gmv():
     assert values[0] == "In 2024 Kuaishou's GMV grew +10.7%, slower than Douyin's +36.4% (an estimate): interest e-commerce is gaining on trust e-commerce."
 
 
+
+
+def _with_market(tmp_path) -> str:
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    with open(data / "platforms.csv", "a", encoding="utf-8") as out:
+        out.write("china,China (synthetic market),全国（合成）,market,National Bureau of Statistics,国家统计局,synthetic,合成,12\n")
+    with open(data / "sources.csv", "a", encoding="utf-8") as out:
+        out.write("t-nbs,[Synthetic NBS figures],kreport tests,https://example.org/kreport-tests/nbs,2026-01-17,"
+                  "tests/fixtures/data (synthetic),official\n")
+    with open(data / "metrics.csv", "a", encoding="utf-8") as out:
+        out.write("china,online_retail_physical,2024Q2,6000,,RMB_bn,reported,t-nbs,synthetic,\n"
+                  "china,online_retail_physical,2024,13000,,RMB_bn,reported,t-nbs,synthetic,\n")
+    return str(data)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_market_share_charts_full_years_and_tables_every_span(tmp_path, lang):
+    rep = open_report("comparison", "2025Q3", lang, data_dir=_with_market(tmp_path))
+    markup = str(comparison.market_share(rep))
+    points = {(p, period): v for p, m, period, v in chart_points(markup) if m == "gmv_share_online_retail"}
+    assert points[("kuaishou", "2024")] == pytest.approx(765 / 13000)
+    assert points[("douyin", "2024")] == pytest.approx(3000 / 13000)
+    assert ("kuaishou", "2024Q2") not in points  # January-June is in the table, not on the yearly chart
+    assert ("Jan–Jun 2024" if lang == "en" else "2024年1–6月") in markup
+    assert f"{100 * (160 + 175) / 6000:.2f}%" in markup  # Kuaishou's 2024Q1 + Q2 against January-June
+    assert "alibaba" not in {p for p, _ in points}  # a fiscal year is never set against a calendar year
+    assert "china" not in {p for p, _ in points}
+
+
+def test_market_share_without_a_market_says_so():
+    markup = str(comparison.market_share(comparison_of()))
+    assert "no platform GMV for the same months" in markup
+    assert "chart-data" not in markup
