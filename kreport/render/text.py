@@ -630,6 +630,11 @@ STRINGS |= {
                                  "{metric}：各公司分季度同比增速（{start}至{end}）。红色虚线标出收入口径变化之处。"),
     "cmp.break.kling": ("{name}: Kling AI included", "{name}：含可灵AI"),
     "cmp.break.temu": ("{name}: Temu included", "{name}：含Temu"),
+    "trends.missing_quarters": ("{name}'s results for {quarters} are not in the data: no copy of the release, a newswire repost or a "
+                                "media report of it was found in the pages searched. A series broken by that gap is modelled "
+                                "on its run of quarters before it, and growth across it is not computed.",
+                                "{name}{quarters}的业绩不在本数据中：在检索过的网页中未找到该季度的业绩公告、通稿转载或媒体报道。"
+                                "被这一缺口打断的序列只用缺口之前的连续季度建模，也不计算跨越缺口的增速。"),
     "profile.missing_quarters": ("{name}'s results for {quarters} are not in the data: no copy of the release, a newswire repost or a "
                                  "media report of it was found in the pages searched (the data appendix lists the sources). "
                                  "Charts show that quarter as a gap, and growth across it is not computed.",

@@ -15,6 +15,7 @@ from kreport.render.numbers import format_change, quantity
 from kreport.render.report import Html, Report
 from kreport.render.tables import html_table
 from kreport.stats.breaks import growth_breaks
+from kreport.stats.claims import missing_quarters
 from kreport.stats.derived import cagr, meaningful_start
 from kreport.stats.forecast.describe import describe_series
 from kreport.stats.forecast.policy import (
@@ -65,6 +66,10 @@ def coverage(rep: Report) -> Html:
         return block + rep.paragraph(rep.t("profile.nodata"))
     frame = pd.DataFrame(rows)
     block += rep.table(html_table(frame, numeric=(rep.t("trends.col.quarters"),)), rep.t("trends.coverage.caption", n=MIN_QUARTERS))
+    missing = missing_quarters(rep.data.metrics, rep.platform, rep.quarter)
+    if missing:
+        block += rep.callout(rep.t("trends.missing_quarters", name=rep.platform_name(rep.platform),
+                                   quarters=rep.t("list.separator").join(str(q) for q in missing)), kind="note")
     if not modelled:
         block += rep.callout(rep.t("trends.none_long"))
     return block + _described(rep, mine, modelled)

@@ -189,3 +189,17 @@ def test_shipped_2026q1_kuaishou_page_carries_a_track_record_of_published_figure
         assert float(row["actual"]) == pytest.approx(published, rel=1e-5)
     # 2026Q1 revenue followed the missing 2025Q4: the forecast from 2025Q3 is scored against it.
     assert any(r["metric"] == "revenue_total" and r["period"] == "2026Q1" and r["origin"] == "2025Q3" for r in rows)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_results_quarter_missing_from_the_data_is_said_plainly(tmp_path, lang):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    lines = (data / "metrics.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if not (line.startswith("kuaishou,") and ",2024Q2," in line)]  # Kuaishou's whole 2024Q2
+    (data / "metrics.csv").write_text("".join(kept), encoding="utf-8")
+    markup = str(trends.coverage(open_report("trends", "2025Q3", lang, platform="kuaishou", data_dir=str(data))))
+    assert ("results for 2024Q2 are not in the data" if lang == "en" else "2024Q2的业绩不在本数据中") in markup
+    assert "not in the data" not in str(trends.coverage(kuaishou("en")))
