@@ -54,6 +54,13 @@ def finding_sentence(rep, finding) -> str:
         return graded(rep, rep.t(f"find.shelf_share.{finding.direction}", name=rep.platform_name(platform),
                                  first=rep.format(v0, "fraction", q0), first_period=period_label(p0),
                                  last=rep.format(v1, "fraction", q1), last_period=period_label(p1)), finding.grade)
+    if finding.code.startswith("market_share."):
+        platform = finding.code.split(".", 1)[1]
+        (p0, v0, q0), (p1, v1, q1) = v["first"], v["last"]
+        return graded(rep, rep.t(f"find.market_share.{finding.direction}", name=rep.platform_name(platform),
+                                 first=rep.format(v0, "fraction", q0), first_period=rep.span_label(p0),
+                                 last=rep.format(v1, "fraction", q1), last_period=rep.span_label(p1),
+                                 points=f"{abs(v['change']) * 100:.1f}"), finding.grade)
     return ""
 
 

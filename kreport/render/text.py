@@ -613,6 +613,19 @@ STRINGS |= {
                               "{name}货架场景GMV占比由{first}（{first_period}）降至{last}（{last_period}）。"),
     "find.shelf_share.flat": ("{name}'s shelf share of GMV held at {last} ({last_period}), against {first} in {first_period}.",
                               "{name}货架场景GMV占比保持在{last}（{last_period}），{first_period}为{first}。"),
+    "find.market_share.up": ("{name}'s GMV was {last} of China's online retail sales of physical goods in {last_period}, "
+                             "{points} points more than in {first_period} ({first}): trust e-commerce is taking a larger part of online shopping.",
+                             "{name}的GMV相当于{last_period}全国实物商品网上零售额的{last}，比{first_period}（{first}）高{points}个百分点："
+                             "信任电商在网购中的比重在上升。"),
+    "find.market_share.down": ("{name}'s GMV was {last} of China's online retail sales of physical goods in {last_period}, "
+                               "{points} points less than in {first_period} ({first}).",
+                               "{name}的GMV相当于{last_period}全国实物商品网上零售额的{last}，比{first_period}（{first}）低{points}个百分点。"),
+    "find.market_share.flat": ("{name}'s GMV was {last} of China's online retail sales of physical goods in {last_period}, "
+                               "about as much as in {first_period} ({first}).",
+                               "{name}的GMV相当于{last_period}全国实物商品网上零售额的{last}，与{first_period}（{first}）基本持平。"),
+    "find.caveat.gmv_vs_retail": ("GMV is not retail sales: it counts orders placed, including those later cancelled or refunded, so the "
+                                  "share is an indication of direction, not a market share.",
+                                  "GMV并非零售额：它按下单金额计算，包括之后取消或退款的订单，因此这一比重只说明方向，并非市场份额。"),
     "find.caveat.group_revenue": ("these are whole-company revenues (Kuaishou's includes live streaming and advertising, PDD's includes Temu), not e-commerce alone.",
                                   "以上为公司整体收入（快手含直播与广告，拼多多含Temu），并非仅电商业务。"),
     "find.caveat.commerce_lines": ("the lines differ: Kuaishou's is its “other services” line (with Kling AI from 2024Q3), PDD's transaction services include Temu, JD's service revenues include logistics.",

@@ -14,6 +14,7 @@ import pandas as pd
 
 from kreport.dataset.load import annual_series, quarterly_series
 from kreport.stats import basis
+from kreport.stats.market import online_retail_shares
 
 __all__ = ["Finding", "findings", "revenue_growth", "SCOPE_BREAKS"]
 
@@ -31,7 +32,7 @@ class Finding:
     """One finding of the quarter.
 
     ``code`` names the measure (``revenue_growth``, ``commerce_growth``, ``gmv_growth``, ``shelf_share``,
-    ``buyers``); ``direction`` is ``ahead``/``behind``/``level`` for Kuaishou's trust e-commerce against
+    ``market_share``, ``buyers``); ``direction`` is ``ahead``/``behind``/``level`` for Kuaishou's trust e-commerce against
     the others (or ``up``/``down``/``flat`` for a measure of one platform); ``values`` holds what the
     sentence needs (platform -> (period, value, grade), and gaps); ``grade`` is the weakest grade used;
     ``caveat`` the code of the strongest caveat against it.
@@ -130,6 +131,27 @@ def _shelf_share(metrics: pd.DataFrame, platform: str) -> Finding | None:
                    basis.weakest_of([str(first["grade"]), str(last["grade"])]), "shelf_definitions")
 
 
+def _market_share(metrics: pd.DataFrame, platforms, platform: str, quarter: pd.Period, max_age: int = 4) -> Finding | None:
+    """How ``platform``'s GMV share of China's online retail sales moved between the same months a year apart: its
+    newest share (at most ``max_age`` quarters old at ``quarter``) against the one for the same months of the year before."""
+    shares = online_retail_shares(metrics, [p for p in platforms if p == platform])
+    if shares.empty:
+        return None
+    by_period = shares.set_index("period")
+    newest = max(by_period.index, key=lambda p: (p.end_time, p.freqstr.startswith("Y")))
+    if quarter.ordinal - pd.Period(newest.end_time, freq="Q-DEC").ordinal > max_age:
+        return None
+    before = newest - (1 if newest.freqstr.startswith("Y") else 4)  # the same months a year earlier
+    if before not in by_period.index:
+        return None
+    now, then = by_period.loc[newest], by_period.loc[before]
+    change = float(now["value"] - then["value"])
+    direction = "flat" if abs(change) < 0.002 else ("up" if change > 0 else "down")
+    return Finding(f"market_share.{platform}", direction,
+                   {"first": (before, float(then["value"]), then["qualifier"]), "last": (newest, float(now["value"]), now["qualifier"]),
+                    "change": change}, basis.weakest_of([str(now["grade"]), str(then["grade"])]), "gmv_vs_retail")
+
+
 def findings(metrics: pd.DataFrame, platforms: pd.DataFrame, quarter) -> list[Finding]:
     """The conclusion's findings at ``quarter``, strongest evidence first (reported before estimates)."""
     quarter = pd.Period(quarter, freq="Q-DEC")
@@ -138,6 +160,7 @@ def findings(metrics: pd.DataFrame, platforms: pd.DataFrame, quarter) -> list[Fi
         _compare("revenue_growth", revenue_growth(metrics, listed, "revenue_total"), "kuaishou", "group_revenue", quarter),
         _compare("commerce_growth", revenue_growth(metrics, listed, "revenue_commerce"), "kuaishou", "commerce_lines", quarter),
         _gmv_growth(metrics),
+        _market_share(metrics, platforms.index, "kuaishou", quarter),
         _shelf_share(metrics, "kuaishou"),
         _shelf_share(metrics, "douyin"),
     ]
