@@ -494,6 +494,28 @@ STRINGS: dict[str, tuple[str, str]] = {
                              "按各平台自身用户口径计算的人均GMV（两项数据齐备的最新期间）"),
     "cmp.per_user.caveat": ("DAU counts everyone who opens the app, buyers only those who buy: per-DAU and per-buyer values are not comparable, and the periods differ.",
                             "日活跃用户数统计所有打开应用的用户，买家只统计下单用户：按日活计算的人均GMV与按买家计算的人均GMV不可直接比较，且所属期间不同。"),
+    "cmp.buyers": ("Buyers, and shelves inside content platforms", "买家规模，以及内容平台里的货架"),
+    "cmp.buyers.intro": ("The shelf platforms count annual active buyers (anyone who bought in the twelve months to a quarter's end); "
+                         "Kuaishou mostly publishes monthly active buyers (the average of a quarter's months). The two measures "
+                         "are shown side by side, never divided or added.",
+                         "货架平台统计年度活跃买家（截至季末的十二个月内有过购买的用户）；快手主要公布月活跃买家（季度内各月的平均数）。"
+                         "两种口径只并列展示，不相除也不相加。"),
+    "cmp.buyers.caption": ("Annual active buyers, twelve months to each quarter's end: {names}, {start} to {end}. "
+                           "A triangle is a lower bound; hollow or dashed marks rest on an estimate; a missing quarter breaks the line.",
+                           "年度活跃买家（截至各季末的十二个月）：{names}，{start}至{end}。三角形为下限；"
+                           "空心或虚线表示依据估算；缺少的季度使线条断开。"),
+    "cmp.buyers.table": ("Each platform's newest buyer count on each measure it publishes.", "各平台按其公布口径的最新买家数。"),
+    "cmp.buyers.caveat": ("the shelf platforms' counts are old except JD's (Alibaba's end with the year to March 2021, Pinduoduo's "
+                          "with 2021), and a monthly count is not an annual one: a platform with 130 million monthly buyers "
+                          "may have several times as many annual buyers.",
+                          "除京东外，货架平台的买家数都已过时（阿里巴巴截至2021年3月的财年，拼多多截至2021年），"
+                          "且月活跃买家与年度活跃买家不是一回事：月活跃买家1.3亿的平台，年度买家可能是其数倍。"),
+    "cmp.shelf": ("Shelf share of GMV on the content platforms", "内容平台的货架场景GMV占比"),
+    "cmp.shelf.caption": ("Share of e-commerce GMV made in shelf scenes (mall, search, store pages): {names}. Each platform "
+                          "delimits the scenes itself; a triangle is a lower bound (“over”).",
+                          "货架场景（商城、搜索、店铺页）在电商GMV中的占比：{names}。各平台自行界定货架场景；三角形为下限（“超过”）。"),
+    "axis.buyers_million": ("annual active buyers (million)", "年度活跃买家（亿人）"),
+    "col.measure": ("Measure", "口径"),
     "cmp.loyalty": ("Buyer penetration and repurchase", "买家渗透率与复购"),
     "cmp.loyalty.intro": ("Trust e-commerce is meant to show in how many users buy and how often they come back.",
                           "信任电商的特点理应体现在下单用户的占比和复购频次上。"),

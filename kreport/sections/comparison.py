@@ -21,7 +21,7 @@ from kreport.stats.findings import SCOPE_BREAKS, findings, revenue_growth
 from kreport.stats.market import online_retail_shares
 
 __all__ = ["conclusion", "introduction", "gmv_scale", "market_share", "growth_paths", "indexed", "per_user", "loyalty",
-           "monetisation", "contrast", "convergence", "headlines"]
+           "buyers_and_shelves", "monetisation", "contrast", "convergence", "headlines"]
 
 INDEX_BASE = 2022
 # How a table cell marks a figure that is not a plain reported one (the caption says what each means).
@@ -237,6 +237,52 @@ def loyalty(rep: Report) -> Html:
         })
         block += rep.table(html_table(frame, numeric=(rep.t("col.value"),)), rep.t("cmp.repurchase.caption"), rates["source_id"])
     return block + rep.callout(rep.t("cmp.loyalty.caveat"))
+
+
+def _metric_rows(rep: Report, metric: str, kinds=("quarter", "year")) -> pd.DataFrame:
+    """Every platform's figures of one metric as chart rows (bounds kept: they are drawn as triangles), a company's
+    own figure before an estimate of the same period."""
+    m = rep.data.metrics
+    rows = m[(m["metric"] == metric) & m["period_kind"].isin(kinds) & m["platform"].isin(rep.data.platforms.index)]
+    rows = rows.sort_values("basis", key=lambda b: b.astype(str).map({"reported": 0}).fillna(1))
+    return rows.drop_duplicates(["platform", "period"]).sort_values(["platform", "period_end"]).reset_index(drop=True)
+
+
+def buyers_and_shelves(rep: Report) -> Html:
+    """The shelf platforms' annual active buyers beside Kuaishou's, the newest buyer count of each platform on its own
+    measure, and the content platforms' shelf share of GMV: where the models meet."""
+    block = rep.section(rep.t("cmp.buyers"), rep.t("cmp.buyers.intro"))
+    colours, labels = _labels(rep)
+    annual = _metric_rows(rep, "annual_buyers", kinds=("quarter",))
+    if len(annual):
+        svg = charts.line_chart(annual, series="platform", unit="million", fmt=rep.format, ylabel=rep.t("axis.buyers_million"),
+                                colours=colours, labels=labels, lang=rep.lang)
+        block += rep.figure(svg, rep.t("cmp.buyers.caption", names=listing([labels[p] for p in annual["platform"].unique()], rep.lang),
+                                       start=str(annual["period"].min()), end=str(annual["period"].max())), annual["source_id"])
+    newest = []
+    for metric in ("monthly_buyers", "annual_buyers"):
+        rows = _metric_rows(rep, metric, kinds=("quarter",))
+        newest += [r for _, r in rows.groupby("platform").tail(1).iterrows()]
+    if newest:
+        frame = pd.DataFrame({
+            rep.t("col.platform"): [labels[r["platform"]] for r in newest],
+            rep.t("col.measure"): [rep.metric_name(r["platform"], r["metric"]) for r in newest],
+            rep.t("col.period"): [period_label(r["period"]) for r in newest],
+            rep.t("col.value"): [quantity(r["value"], "million", r["qualifier"], rep.lang) for r in newest],
+            rep.t("col.basis"): [rep.t(f"basis.{r['grade']}") for r in newest],
+        })
+        block += rep.table(html_table(frame, numeric=(rep.t("col.value"),)), rep.t("cmp.buyers.table"),
+                           [r["source_id"] for r in newest])
+    block += rep.callout(rep.t("cmp.buyers.caveat"))
+    shelf = _metric_rows(rep, "shelf_gmv_share")
+    block += rep.heading(rep.t("cmp.shelf"))
+    if shelf["platform"].nunique() < 1:
+        return block + rep.paragraph(rep.t("cmp.none"))
+    svg = charts.line_chart(shelf, series="platform", unit="fraction", fmt=rep.format, ylabel=rep.t("axis.fraction"),
+                            colours=colours, labels=labels, percent=True, lang=rep.lang)
+    block += rep.figure(svg, rep.t("cmp.shelf.caption", names=listing([labels[p] for p in shelf["platform"].unique()], rep.lang)),
+                        shelf["source_id"])
+    return block + rep.callout(rep.t("find.caveat.shelf_definitions"))
 
 
 def _revenue_frame(rep: Report) -> pd.DataFrame:

@@ -151,3 +151,22 @@ def test_market_share_without_a_market_says_so():
     markup = str(comparison.market_share(comparison_of()))
     assert "no platform GMV for the same months" in markup
     assert "chart-data" not in markup
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_buyers_are_shown_on_their_own_measures_never_mixed(lang):
+    markup = str(comparison.buyers_and_shelves(comparison_of(lang=lang)))
+    points = chart_points(markup)
+    annual = {(p, period): v for p, m, period, v in points if m == "annual_buyers"}
+    assert annual[("pdd", "2023Q4")] == pytest.approx(860)
+    assert annual[("alibaba", "2024Q1")] == pytest.approx(900)  # "over 9 (100m)": drawn as a bound
+    assert not any(m == "monthly_buyers" for _, m, _, _ in points)  # a monthly count is never drawn on the annual chart
+    # The table: each platform's newest count on each measure it publishes, with the measure named.
+    assert ("Average monthly active buyers" if lang == "en" else "月活跃买家") in markup
+    assert "2025Q2" in markup  # Kuaishou's newest monthly buyers
+
+
+def test_no_shelf_share_in_the_data_says_so():
+    markup = str(comparison.buyers_and_shelves(comparison_of()))
+    assert "Shelf share of GMV on the content platforms" in markup
+    assert "shelf_gmv_share" not in markup
