@@ -18,7 +18,16 @@ from dataclasses import dataclass
 
 from kreport.dataset.schema import METRICS, UNITS
 from kreport.extract.cleaning import matchable
-from kreport.extract.periods import MONTH, YEAR, Span, date_quarter, quarter_named, year_of
+from kreport.extract.periods import (
+    MONTH,
+    YEAR,
+    Span,
+    date_quarter,
+    fiscal_quarter_named,
+    quarter_before,
+    quarter_named,
+    year_of,
+)
 from kreport.extract.release import INTRO, Block, Release
 from kreport.extract.rules import RULES, Rule
 from kreport.extract.rules.common import UNIT_WORDS, qualifier_of
@@ -80,11 +89,20 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
     if not text:
         return ""
     text = text.strip()
-    if text in ("本季度",) or re.fullmatch(r"(?:the|this) quarter", text, re.IGNORECASE):
+    if text in ("本季度", "本季", "期内") or re.fullmatch(r"(?:the|this) quarter", text, re.IGNORECASE):
         return release.period
+    if re.fullmatch(r"上一?季度?|last quarter", text, re.IGNORECASE):
+        # "Last quarter": the page's own quarter only if the page's date puts it there.
+        return release.period if release.dated is not None and quarter_before(release.dated) == release.period else None
+    if span := fiscal_quarter_named(text):  # "2025財年第三季": a calendar quarter only for a calendar-year company
+        return span if release.calendar else None
+    if match := re.fullmatch(rf"(?:in )?({MONTH})", text, re.IGNORECASE):
+        # A month without its year ("in June"): the page's own quarter if the month is in it, else unreadable.
+        span = _month_quarter(match.group(1), release.period.year) if release.period is not None else None
+        return span if span == release.period else None
     # A short form naming the quarter but not its year ("第三季度", "三季度", "Q3", "the third quarter"): the
     # page's own quarter if it is that quarter, else unreadable (never another year's).
-    if match := re.fullmatch(r"第?([一二三四])季度|Q([1-4])|(?:the )?(first|second|third|fourth)[ -]quarter", text, re.IGNORECASE):
+    if match := re.fullmatch(r"第?([一二三四])季度?|Q([1-4])|(?:the )?(first|second|third|fourth)[ -]quarter", text, re.IGNORECASE):
         period = release.period
         number = ("一二三四".index(match.group(1)) + 1 if match.group(1) else int(match.group(2)) if match.group(2)
                   else ("first", "second", "third", "fourth").index(match.group(3).lower()) + 1)
@@ -134,12 +152,20 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
             return None, f"it sits in the block {block.heading.strip()!r} (no half-year periods in metrics.csv)"
         return None, "it sits outside the blocks this wording is read in" + (f" ({block.heading.strip()!r})" if block.heading else "")
     if rule.period == "ttm":
+        if not own and block.kind == "quarter" and block.span is not None and block.span.quarter:
+            # "In the quarter ended September 30, 2019: ... Annual active consumers ... reached 693 million": the
+            # twelve months that end with the block's quarter.
+            return block.span, ""
         if not own:
             return None, "the twelve months it covers are not stated"
         if block.kind == "quarter" and block.span is not None and own != block.span:
             return None, f"it is for {own} but sits in the {block.span} block"
         return own, ""
     if block.kind == INTRO or block.span is None:
+        if not own and rule.weak and block.kind == INTRO and release.period is not None and release.period.kind == "quarter":
+            # A rewrite without headings: a looser wording in a sentence that names no period is the page's quarter
+            # (words for any other period next to it leave it out, see _unclear_period).
+            return release.period, ""
         return (own, "") if own else (None, "the sentence names no period and sits outside any headed block")
     if own and own not in (block.span, release.period):
         return None, f"it names {own} but sits in the {block.span} block"
@@ -161,19 +187,24 @@ _OTHER_PERIOD_ZH = re.compile(r"全年|年度|年内|半年|中期|前三季度|
 _QUARTER_ZH = re.compile(rf"(?:({YEAR})年)?第?([一二三四])季度")
 
 
-def _another_quarter(before: str, block: Block) -> bool:
-    """Whether ``before`` names a quarter other than the block's (any quarter, in a block that is no quarter)."""
+def _another_quarter(before: str, block: Block, page: Span | None = None) -> bool:
+    """Whether ``before`` names a quarter other than the block's (the page's, outside any headed block; any
+    quarter, in a block that is no quarter)."""
+    span = block.span if block.kind == "quarter" else page if block.kind == INTRO else None
     for match in _QUARTER_ZH.finditer(before):
-        if block.kind != "quarter" or block.span is None:
+        if span is None or span.kind != "quarter":
             return True
-        if "一二三四".index(match.group(2)) + 1 != block.span.quarter:
+        if "一二三四".index(match.group(2)) + 1 != span.quarter:
             return True
-        if match.group(1) and year_of(match.group(1)) != block.span.year:
+        if match.group(1) and year_of(match.group(1)) != span.year:
             return True
     return False
 
 
-def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block) -> bool:
+_THE_QUARTER_EN = re.compile(r"^(?: ?\(US\$[^)]*\))?,? (?:in|for|during) (?:the|this) quarter\b(?! ended| of)", re.IGNORECASE)
+
+
+def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, release: Release) -> bool:
     """Whether words just before or after the figure name a period the rule did not read."""
     chinese = bool(re.search(r"[\u4e00-\u9fff]", match.group()))
     # Chinese: the dozen characters before the figure's words ("2024年全年,总收入..."); English: the sentence so far.
@@ -184,12 +215,13 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block) -> boo
         said = text[: match.start("v")]
         if match.groupdict().get("when"):  # the rule's own period, placed by _headline_period
             said = said[: match.start("when")] + said[match.end("when"):]
-        if _OTHER_PERIOD_ZH.search(said) or _another_quarter(said, block):
+        if _OTHER_PERIOD_ZH.search(said) or _another_quarter(said, block, release.period):
             return True
     when = match.span("when") if "when" in match.groupdict() and match.group("when") else (-1, -1)
     if chinese or when[0] >= match.end("u"):
         return False
-    return bool(_AFTER_EN.match(text[match.end("u"):]))
+    after = text[match.end("u"):]
+    return bool(_AFTER_EN.match(after)) and not _THE_QUARTER_EN.match(after)
 
 
 def _prior_period(text: str, headline: Span) -> Span | None:
@@ -206,6 +238,13 @@ def _prior_period(text: str, headline: Span) -> Span | None:
             return date if date == earlier else None
         return earlier if year == earlier.year else None
     return None
+
+
+def _earlier_twelve_months(text: str, headline: Span) -> Span | None:
+    """A twelve-month comparative's period: the quarter its stated end date closes, if before the headline's
+    ("from 321.3 million in the twelve months ended June 30, 2019" beside September 30, 2019)."""
+    date = date_quarter((text or "").strip())
+    return date if date is not None and (date.year, date.quarter) < (headline.year, headline.quarter) else None
 
 
 def _figure(release, rule, match, value, word, period, role, quote) -> Figure | None:
@@ -228,7 +267,7 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
         skipped.append(Skip(f"{where}: {why}", rule.metric, plain(match.group("v")), _unit(rule.metric, match.group("u"))))
         return []
 
-    if _unclear_period(text, match, rule, block):
+    if _unclear_period(text, match, rule, block, release):
         return skip("words next to the figure name a period the wording does not place")
     period, why = _headline_period(match, rule, block, release)
     if period is None:
@@ -248,7 +287,8 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
             if not within_growth(headline.value, headline.unit, plain(groups["pv"]), _unit(rule.metric, groups["pu"]) or headline.unit,
                                  groups["g"], sign):
                 return skip(f"the stated change of {groups['g']}% does not fit {groups['v']} against {groups['pv']}; both left out")
-        prior = _prior_period(groups.get("pwhen") or "", period)
+        prior = (_prior_period(groups.get("pwhen") or "", period) if rule.period != "ttm"
+                 else _earlier_twelve_months(groups.get("pwhen") or "", period))
         if prior is None:
             skipped.append(f"{where}: the comparative {groups['pv']} is not placed one year before {period}")
         elif (comparative := _figure(release, rule, match, groups["pv"], groups["pu"], prior, "comparative", quote)) is not None:
@@ -273,6 +313,9 @@ def _settle(figures: list[Figure], skipped: list[str]) -> list[Figure]:
     return kept
 
 
+_DATE_MARK = re.compile(r"^date \d{4}-\d{2}-\d{2} ?")  # the store's mark of the page's date, before its first sentence
+
+
 def read_figures(release: Release) -> Reading:
     """Every figure the platform's rules find in the release, each once."""
     skipped: list[str] = []
@@ -281,7 +324,7 @@ def read_figures(release: Release) -> Reading:
         skipped.append(f"no wordings are known for {release.platform} releases")
     figures: list[Figure] = []
     for located in release.sentences:
-        text = matchable(located.segment.text)
+        text = _DATE_MARK.sub("", matchable(located.segment.text))
         for rule in rules:
             figures.extend(_read_sentence(release, rule, text, located.segment.text, located.block, skipped))
     return Reading(tuple(_settle(figures, skipped)), tuple(dict.fromkeys(skipped)))

@@ -5,7 +5,15 @@ The headline quarter is read from the release's statements about itself: the ann
 ("... today announced its results for the three months ended June 30, 2025", "今日發佈截至2025年9月30日止
 ... 第三季度 ... 業績") and its block headings ("Second Quarter 2025 Key Highlights", "2025年第三季度業績摘要").
 They must agree; a heading whose quarter is missing ("2022年第季度业绩摘要") takes the quarter the rest
-of the text states. ``platform`` and ``period`` given by the caller settle what the text leaves open,
+of the text states.
+
+A rewrite, a summary or a press story often has neither. Then the quarter is read from the page's lead (its
+first two sentences and any sentence about results or a report: "快手-W(01024) - 2024 Q3 - 季度业绩", "For the
+third quarter of 2019, JD.com reported ...", "2025 財年第三季" for a calendar-year company), a quarter exactly a
+year before another being a comparative; failing that, from a quarter the lead names without its year, placed by
+the page's own date ("上季" on a page dated 2025-11-25 is 2025Q3) or by a quarter-end date the text states with
+the same quarter ("For the second quarter" with "the twelve months ended June 30, 2021"). Anything else, or
+two quarters, and the page's quarter stays unread. ``platform`` and ``period`` given by the caller settle what the text leaves open,
 and a caller's value the text contradicts is refused.
 """
 
@@ -16,7 +24,18 @@ from dataclasses import dataclass, field
 
 from kreport.errors import DataError
 from kreport.extract.cleaning import CJK, matchable, simplified
-from kreport.extract.periods import MONTH, YEAR, Span, date_quarter, quarter_named, year_of
+from kreport.extract.periods import (
+    MONTH,
+    YEAR,
+    Span,
+    date_quarter,
+    fiscal_quarter_named,
+    last_quarter_numbered,
+    page_date,
+    quarter_before,
+    quarter_named,
+    year_of,
+)
 from kreport.extract.sentences import Segment, segments
 
 __all__ = ["Block", "Located", "Release", "read_release", "heading_block", "PLATFORM_NAMES", "INTRO"]
@@ -85,6 +104,8 @@ class Release:
     sentences: tuple[Located, ...]
     title: str = ""
     notes: tuple[str, ...] = field(default=())  # what was left open or skipped, for the summary
+    dated: tuple[int, int, int] | None = None  # the date the page carries at its top, if any
+    calendar: bool = True  # the company's fiscal year is the calendar year ("2025財年第三季" is 2025Q3)
 
 
 def _heading_form(line: str) -> str:
@@ -174,6 +195,53 @@ def _quarters_stated(form: str) -> set[Span]:
     return found
 
 
+_RESULTS_WORDS = re.compile(r"results|earnings|financial report|quarterly report|highlights|财报|业绩|季报|财务报告|季度报告", re.IGNORECASE)
+_NO_YEAR_ZH = re.compile(r"(?<![年\d])(?:上季度?|上一季度?|第?([一二三四])季度?)(?!度?[A-Za-z0-9])")
+_NO_YEAR_EN = re.compile(r"\b(?:the )?(first|second|third|fourth)[ -]quarter\b(?!,? (?:of )?2 ?0 ?\d)|\bQ([1-4])\b(?![ -]?2 ?0 ?\d)", re.IGNORECASE)
+_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _lead(raw: list[Segment]) -> list[str]:
+    """The page's lead, in matchable form: its first two sentences and any sentence about results or a report."""
+    body = [s for s in raw if not s.heading]
+    lead = [matchable(re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\b", "", s.text)) for s in body[:2]]
+    lead += [matchable(s.text) for s in body[2:] if _RESULTS_WORDS.search(matchable(s.text))]
+    return lead
+
+
+def _inferred_period(raw: list[Segment], text: str, calendar: bool, dated) -> tuple[Span | None, str]:
+    """The quarter a page without a release's statements reports on, and how it was read ("" if not)."""
+    lead = _lead(raw)
+    found: set[Span] = set()
+    for form in lead:
+        found |= {s for s in _quarters_stated(form) if s.year}
+        if calendar:
+            found |= {s for m in re.finditer(rf"{YEAR} ?财年 ?第?[一二三四]季度?", form) if (s := fiscal_quarter_named(m.group()))}
+    found = {s for s in found if Span("quarter", s.year + 1, s.quarter) not in found}  # a year earlier: a comparative
+    if len(found) == 1:
+        return next(iter(found)), "the page's lead"
+    if found:
+        return None, ""
+    numbers: set[int | str] = set()
+    for form in lead:
+        for match in _NO_YEAR_ZH.finditer(form):
+            numbers.add(_NUMBERS[match.group(1)] if match.group(1) else "last")
+        for match in _NO_YEAR_EN.finditer(form):
+            numbers.add(_NUMBERS[match.group(1).lower()] if match.group(1) else int(match.group(2)))
+    if len(numbers) != 1:
+        return None, ""
+    number = next(iter(numbers))
+    if dated is not None:
+        return (quarter_before(dated) if number == "last" else last_quarter_numbered(number, dated)), "the page's date"
+    if number != "last":
+        ends = {s for m in _ENDED.finditer(matchable(text)) if (s := date_quarter(m.group(1) or m.group(2)))}
+        ends = {s for s in ends if s.quarter == number}
+        latest = max(ends, key=lambda s: s.year, default=None)
+        if latest is not None:
+            return latest, "a quarter-end date the text states"
+    return None, ""
+
+
 def read_release(text: str, *, name: str = "", platform: str | None = None, period: Span | None = None,
                  fiscal_year_end_month: dict[str, int] | None = None) -> Release:
     """Read what ``text`` covers and place each sentence in its block.
@@ -216,6 +284,11 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
     if period and len(stated) > 1 and period not in stated:
         raise DataError(name, None, None, f"the text reports on {', '.join(sorted(s.label for s in stated))}, not {period} (--period)")
     period = period or found_period
+    dated = page_date(text)
+    if period is None and not stated:
+        period, how = _inferred_period(raw, text, fiscal == "year", dated)
+        if period is not None:
+            notes.append(f"the quarter {period} was read from {how} (no release heading or announcement states it)")
     if period is None and len(stated) <= 1:
         notes.append("the quarter the release reports on is not stated in the text; give --period")
 
@@ -226,7 +299,7 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
             block = _settled(heading_block(segment.text, fiscal), period, notes)
             continue
         located.append(Located(segment, block))
-    return Release(platform, period, _language(text), tuple(located), title, tuple(notes))
+    return Release(platform, period, _language(text), tuple(located), title, tuple(notes), dated, fiscal == "year")
 
 
 def _settled(block: Block, period: Span | None, notes: list[str]) -> Block:

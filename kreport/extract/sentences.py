@@ -5,6 +5,11 @@ as ``Mr.`` or ``Inc.``), at a blank line, before a bullet (``•``, ``-`` at the
 a full stop) and around a heading line. A single line break inside a sentence is a page's line wrap
 (``Total e-commerce GMV(1) was`` / ``RMB290 .2 billion, ...``) and does not end it. Every segment keeps
 its offsets, so its quote is the original text exactly as saved.
+
+Pages that lost their line breaks run bullets together: a `` * `` before a capital letter (``Third Quarter
+2020 Highlights * Net revenues ...``) and a machine summary's citation marks (``... 131% [1][2][18] - The
+strong ...``) end a sentence too, and a piece that is a heading on its own (``Third Quarter 2020
+Highlights``) is one.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ _ABBREVIATIONS = frozenset(
 # Where a sentence ends inside a line: 。！？ (and a closing quote or bracket after them), or . ! ? before
 # white space. The text before the full stop is checked for abbreviations separately.
 _END = re.compile(r"[。！？!?][」』”’\"')）]*|\.[」』”’\"')）]*(?=\s|$)")
+# Bullets run together inside a line: " * " before a capital letter; a summary's citation marks before white space.
+_INLINE_BREAK = re.compile(r"(?<=\s)\*(?=\s+[A-Z])|(?:\[\d{1,3}\])+(?=\s)")
 _SPLIT_DECIMAL = re.compile(r"\d\. \d+ ?(?:billion|million|trillion|亿|億|百万|百萬)")
 
 
@@ -110,14 +117,19 @@ def segments(text: str, is_heading: Callable[[str], bool] = lambda line: False) 
             found.append(Segment(text[start:end].strip(), start + len(text[start:end]) - len(text[start:end].lstrip()),
                                  start + len(text[start:end].rstrip()), True))
             continue
+        cuts = [m.end() for m in _END.finditer(text, start, end) if _ends_sentence(text, m)]
+        cuts += [m.start() if m.group() == "*" else m.end() for m in _INLINE_BREAK.finditer(text, start, end)]
         piece_start = start
-        for match in _END.finditer(text, start, end):
-            if _ends_sentence(text, match):
-                segment = _trimmed(text, piece_start, match.end())
-                if segment:
-                    found.append(segment)
-                piece_start = match.end()
-        segment = _trimmed(text, piece_start, end)
-        if segment:
-            found.append(segment)
+        for cut in sorted(set(cuts)) + [end]:
+            if text.startswith("*", piece_start):
+                piece_start += 1  # the run-together bullet itself
+            segment = _trimmed(text, piece_start, cut)
+            if segment:
+                found.append(_as_heading(segment, is_heading) if cut != end or piece_start != start else segment)
+            piece_start = cut
     return found
+
+
+def _as_heading(segment: Segment, is_heading: Callable[[str], bool]) -> Segment:
+    """A piece cut out of a longer line that is a heading on its own ("Third Quarter 2020 Highlights")."""
+    return Segment(segment.text, segment.start, segment.end, True) if is_heading(segment.text) else segment
