@@ -132,9 +132,16 @@ def _month_quarter(month: str, year: int) -> Span | None:
     return None
 
 
+def _when(match: re.Match) -> str | None:
+    """The group holding the figure's own period: ``when`` (before the figure) or ``when2`` (after it), if stated."""
+    groups = match.groupdict()
+    return "when" if groups.get("when") else "when2" if groups.get("when2") else None
+
+
 def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release) -> tuple[Span | None, str]:
     """The figure's period, or None and why not."""
-    own = _own_period(match.groupdict().get("when") or "", rule, block, release)
+    when = _when(match)
+    own = _own_period(match.group(when) if when else "", rule, block, release)
     if own is None:
         return None, "its period could not be read"
     if rule.weak and own and own != release.period:
@@ -162,9 +169,10 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
             return None, f"it is for {own} but sits in the {block.span} block"
         return own, ""
     if block.kind == INTRO or block.span is None:
-        if not own and rule.weak and block.kind == INTRO and release.period is not None and release.period.kind == "quarter":
-            # A rewrite without headings: a looser wording in a sentence that names no period is the page's quarter
-            # (words for any other period next to it leave it out, see _unclear_period).
+        if not own and rule.weak and release.flat and release.period is not None and release.period.kind == "quarter":
+            # A story (no title line, no block heading): a looser wording in a sentence that names no period is the
+            # page's quarter (words for any other period next to it leave it out, see _unclear_period). A page with
+            # a release's structure places its figures by its blocks instead.
             return release.period, ""
         return (own, "") if own else (None, "the sentence names no period and sits outside any headed block")
     if own and own not in (block.span, release.period):
@@ -176,6 +184,7 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
 # figure's period unclear ("2024年全年總收入...達到" in a quarter block; "for the first half, ... were").
 _PERIOD_WORDS_ZH = re.compile(r"全年|年度|年内|半年|中期|前三季度|个月|今年|去年|同期|\d{4}年|季度|月份")
 _PERIOD_WORDS_EN = re.compile(rf"\b(?:years?|annual|half|interim|months?|quarters?|FY|Q[1-4]|{YEAR}|{MONTH})(?![\w-])", re.IGNORECASE)
+_HALF = re.compile(r"\b(?:H[12]|[12]H)\b|first half|second half|nine months", re.IGNORECASE)
 _AFTER_EN = re.compile(rf"^(?: ?\(US\$[^)]*\))?,? (?:in|for|during|over|as of|at the end of) (?:the )?"
                        rf"(?:full|fiscal|first|second|third|fourth|twelve|nine|six|three|years?|half|quarters?|months?|{YEAR}|{MONTH})\b",
                        re.IGNORECASE)
@@ -213,11 +222,11 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
         return True
     if chinese and rule.weak:
         said = text[: match.start("v")]
-        if match.groupdict().get("when"):  # the rule's own period, placed by _headline_period
+        if _when(match) == "when":  # the rule's own period, placed by _headline_period
             said = said[: match.start("when")] + said[match.end("when"):]
         if _OTHER_PERIOD_ZH.search(said) or _another_quarter(said, block, release.period):
             return True
-    when = match.span("when") if "when" in match.groupdict() and match.group("when") else (-1, -1)
+    when = match.span(_when(match)) if _when(match) else (-1, -1)
     if chinese or when[0] >= match.end("u"):
         return False
     after = text[match.end("u"):]
@@ -257,9 +266,18 @@ def _figure(release, rule, match, value, word, period, role, quote) -> Figure | 
     return Figure(release.platform, rule.metric, period, plain(value), unit, qualifier, quote, role, rule.line, rule.weak)
 
 
+_AROUND = (100, 80)  # characters before and after a figure's words in which a refusing word counts
+
+
+def _around(text: str, match: re.Match) -> str:
+    """The words around a figure's: a refusing word ("estimate", "will", another product) counts there, not
+    anywhere in a long run-on sentence (a summary that lost its full stops)."""
+    return text[max(0, match.start() - _AROUND[0]): match.end() + _AROUND[1]]
+
+
 def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: Block, skipped: list[str]) -> list[Figure]:
     match = rule.pattern.search(text)
-    if not match or (rule.refuse is not None and rule.refuse.search(text)):
+    if not match or (rule.refuse is not None and rule.refuse.search(_around(text, match))):
         return []
     where = f"{rule.metric} in {quote[:60]!r}"
 
@@ -269,6 +287,8 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
 
     if _unclear_period(text, match, rule, block, release):
         return skip("words next to the figure name a period the wording does not place")
+    if (gap := match.groupdict().get("gap")) and (_PERIOD_WORDS_EN.search(gap) or _HALF.search(gap)):
+        return skip("words between the period and the figure name another period")
     period, why = _headline_period(match, rule, block, release)
     if period is None:
         return skip(why)
@@ -282,11 +302,12 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
     found = [headline]
     groups = match.groupdict()
     if groups.get("pv"):
-        if groups.get("g") and groups.get("dir"):
-            sign = -1 if re.match(r"decrease|下降|减少", groups["dir"], re.IGNORECASE) else 1
+        change, direction = groups.get("g") or groups.get("g2"), groups.get("dir") or groups.get("dir2")
+        if change and direction:
+            sign = -1 if re.match(r"decreas|declin|fell|drop|down|下降|减少|下跌|跌", direction, re.IGNORECASE) else 1
             if not within_growth(headline.value, headline.unit, plain(groups["pv"]), _unit(rule.metric, groups["pu"]) or headline.unit,
-                                 groups["g"], sign):
-                return skip(f"the stated change of {groups['g']}% does not fit {groups['v']} against {groups['pv']}; both left out")
+                                 change, sign):
+                return skip(f"the stated change of {change}% does not fit {groups['v']} against {groups['pv']}; both left out")
         prior = (_prior_period(groups.get("pwhen") or "", period) if rule.period != "ttm"
                  else _earlier_twelve_months(groups.get("pwhen") or "", period))
         if prior is None:

@@ -106,6 +106,7 @@ class Release:
     notes: tuple[str, ...] = field(default=())  # what was left open or skipped, for the summary
     dated: tuple[int, int, int] | None = None  # the date the page carries at its top, if any
     calendar: bool = True  # the company's fiscal year is the calendar year ("2025財年第三季" is 2025Q3)
+    flat: bool = False  # no title line and no block heading: a story, whose sentences are about the page's quarter
 
 
 def _heading_form(line: str) -> str:
@@ -201,6 +202,16 @@ _NO_YEAR_EN = re.compile(r"\b(?:the )?(first|second|third|fourth)[ -]quarter\b(?
 _NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
+_COMPARED = re.compile(rf"(?:\b(?:from|compared (?:with|to)|versus|vs\.?|over|against|than|as of)|较|比|由|相比)"
+                       rf"(?: the| a)? ?(?:{_QUARTER_WORDS}|(?:twelve|12)[- ]months? (?:period )?ended {MONTH} \d{{1,2}},? {YEAR})", re.IGNORECASE)
+
+
+def _without_comparatives(form: str) -> str:
+    """A lead sentence without the quarters it compares with ("an increase of 26.2 percent from the second quarter
+    of 2020"): only the quarter it reports on is a candidate for the page's."""
+    return _COMPARED.sub(" ", form)
+
+
 def _lead(raw: list[Segment]) -> list[str]:
     """The page's lead, in matchable form: its first two sentences and any sentence about results or a report."""
     body = [s for s in raw if not s.heading]
@@ -214,7 +225,7 @@ def _inferred_period(raw: list[Segment], text: str, calendar: bool, dated) -> tu
     lead = _lead(raw)
     found: set[Span] = set()
     for form in lead:
-        found |= {s for s in _quarters_stated(form) if s.year}
+        found |= {s for s in _quarters_stated(_without_comparatives(form)) if s.year}
         if calendar:
             found |= {s for m in re.finditer(rf"{YEAR} ?财年 ?第?[一二三四]季度?", form) if (s := fiscal_quarter_named(m.group()))}
     found = {s for s in found if Span("quarter", s.year + 1, s.quarter) not in found}  # a year earlier: a comparative
@@ -299,7 +310,8 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
             block = _settled(heading_block(segment.text, fiscal), period, notes)
             continue
         located.append(Located(segment, block))
-    return Release(platform, period, _language(text), tuple(located), title, tuple(notes), dated, fiscal == "year")
+    flat = not any(segment.heading for segment in raw)
+    return Release(platform, period, _language(text), tuple(located), title, tuple(notes), dated, fiscal == "year", flat)
 
 
 def _settled(block: Block, period: Span | None, notes: list[str]) -> Block:

@@ -8,7 +8,7 @@ its offsets, so its quote is the original text exactly as saved.
 
 Pages that lost their line breaks run bullets together: a `` * `` before a capital letter (``Third Quarter
 2020 Highlights * Net revenues ...``) and a machine summary's citation marks (``... 131% [1][2][18] - The
-strong ...``) end a sentence too, and a piece that is a heading on its own (``Third Quarter 2020
+strong ...``) and a markdown link (``[Financial Summary](index=1&...)``) end a sentence too, and a piece that is a heading on its own (``Third Quarter 2020
 Highlights``) is one.
 """
 
@@ -29,7 +29,7 @@ _ABBREVIATIONS = frozenset(
 # white space. The text before the full stop is checked for abbreviations separately.
 _END = re.compile(r"[。！？!?][」』”’\"')）]*|\.[」』”’\"')）]*(?=\s|$)")
 # Bullets run together inside a line: " * " before a capital letter; a summary's citation marks before white space.
-_INLINE_BREAK = re.compile(r"(?<=\s)\*(?=\s+[A-Z])|(?:\[\d{1,3}\])+(?=\s)")
+_INLINE_BREAK = re.compile(r"(?<=\s)\*(?=\s+[A-Z])|(?:\[\d{1,3}\])+(?=\s)|\]\([^()\s]*\)(?=\s)")
 _SPLIT_DECIMAL = re.compile(r"\d\. \d+ ?(?:billion|million|trillion|亿|億|百万|百萬)")
 
 
