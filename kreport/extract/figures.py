@@ -138,10 +138,13 @@ def _when(match: re.Match) -> str | None:
     return "when" if groups.get("when") else "when2" if groups.get("when2") else None
 
 
-def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release) -> tuple[Span | None, str]:
-    """The figure's period, or None and why not."""
+def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release,
+                     opening: Span | None = None) -> tuple[Span | None, str]:
+    """The figure's period, or None and why not (``opening``: the page's quarter, named at the sentence's start)."""
     when = _when(match)
     own = _own_period(match.group(when) if when else "", rule, block, release)
+    if own == "" and opening is not None and rule.period != "ttm":
+        own = opening
     if own is None:
         return None, "its period could not be read"
     if rule.weak and own and own != release.period:
@@ -213,17 +216,19 @@ def _another_quarter(before: str, block: Block, page: Span | None = None) -> boo
 _THE_QUARTER_EN = re.compile(r"^(?: ?\(US\$[^)]*\))?,? (?:in|for|during) (?:the|this) quarter\b(?! ended| of)", re.IGNORECASE)
 
 
-def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, release: Release) -> bool:
-    """Whether words just before or after the figure name a period the rule did not read."""
+def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, release: Release, opening: int = 0) -> bool:
+    """Whether words just before or after the figure name a period the rule did not read (``opening``: the length
+    of a sentence-opening period phrase that names the page's quarter, which is not such a word)."""
     chinese = bool(re.search(r"[\u4e00-\u9fff]", match.group()))
     # Chinese: the dozen characters before the figure's words ("2024年全年,总收入..."); English: the sentence so far.
-    before = text[max(0, match.start() - 12): match.start()] if chinese else text[: match.start()]
+    start = opening if match.start() >= opening else 0
+    before = text[max(start, match.start() - 12): match.start()] if chinese else text[start: match.start()]
     if (_PERIOD_WORDS_ZH if chinese else _PERIOD_WORDS_EN).search(before):
         return True
     if chinese and rule.weak:
-        said = text[: match.start("v")]
-        if _when(match) == "when":  # the rule's own period, placed by _headline_period
-            said = said[: match.start("when")] + said[match.end("when"):]
+        said = text[start: match.start("v")]
+        if _when(match) == "when" and match.start("when") >= start:  # the rule's own period, placed by _headline_period
+            said = said[: match.start("when") - start] + said[match.end("when") - start:]
         if _OTHER_PERIOD_ZH.search(said) or _another_quarter(said, block, release.period):
             return True
     when = match.span(_when(match)) if _when(match) else (-1, -1)
@@ -266,6 +271,21 @@ def _figure(release, rule, match, value, word, period, role, quote) -> Figure | 
     return Figure(release.platform, rule.metric, period, plain(value), unit, qualifier, quote, role, rule.line, rule.weak)
 
 
+# A period named at the start of a sentence, for all its clauses: "2023年第二季度,快手收入由...,其中,在线营销服务收入由...".
+_OPENING = re.compile(rf"^(?:(?:in|for|during) )?(?P<when>(?:the )?(?:first|second|third|fourth) quarter(?: of)? {YEAR}|Q[1-4][ -]?{YEAR}"
+                      rf"|{YEAR} ?Q[1-4]|{YEAR} ?年 ?第?[一二三四]季度?|{YEAR}年Q[1-4]),", re.IGNORECASE)
+
+
+def _opening_period(text: str, rule: Rule, block: Block, release: Release) -> tuple[int, Span | None]:
+    """The length of a sentence-opening period phrase and its quarter, when that is the page's (or the block's)."""
+    match = _OPENING.match(text)
+    if not match:
+        return 0, None
+    span = quarter_named(re.sub(r"^the ", "", match.group("when"), flags=re.IGNORECASE))
+    expected = block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None
+    return (match.end(), span) if span is not None and span == expected else (0, None)
+
+
 _AROUND = (100, 80)  # characters before and after a figure's words in which a refusing word counts
 
 
@@ -285,11 +305,14 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
         skipped.append(Skip(f"{where}: {why}", rule.metric, plain(match.group("v")), _unit(rule.metric, match.group("u"))))
         return []
 
-    if _unclear_period(text, match, rule, block, release):
+    opening, named = _opening_period(text, rule, block, release)
+    if named is not None and match.start() < opening:
+        opening, named = 0, None  # the rule reads the opening words itself
+    if _unclear_period(text, match, rule, block, release, opening):
         return skip("words next to the figure name a period the wording does not place")
     if (gap := match.groupdict().get("gap")) and (_PERIOD_WORDS_EN.search(gap) or _HALF.search(gap)):
         return skip("words between the period and the figure name another period")
-    period, why = _headline_period(match, rule, block, release)
+    period, why = _headline_period(match, rule, block, release, named)
     if period is None:
         return skip(why)
     if rule.weak and block.kind == "year" and not match.groupdict().get("when") and METRICS[rule.metric].kind == "people":

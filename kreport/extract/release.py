@@ -67,7 +67,8 @@ _EN_BOTH = re.compile(rf"^(?:[\w.&-]+ )?(?:first|second|third|fourth) quarter (?
 _PART_WORDS = r"(?:first half|second half|interim|six months|nine months|first nine months|first three quarters)"
 _EN_PART = re.compile(rf"^(?:[\w.&-]+ )?{_PART_WORDS}(?: of)? {YEAR}{_SUFFIX}$", re.IGNORECASE)
 _EN_OTHER = re.compile(r"^(?:business highlights|notes?:?|financial highlights|highlights)$", re.IGNORECASE)
-_TITLE = re.compile(r"^[^.。,;:]{0,80}(?:announces?\b[^.。;:]*\bresults|(?:发布|公布)[^.。,;:]*(?:业绩|财务报告|财报))$", re.IGNORECASE)
+_TITLE = re.compile(r"^(?:[^.。,;:]|\.(?=\w)){0,80}(?:announces?\b[^.。;:]*\bresults|(?:发布|公布)[^.。,;:]*(?:业绩|财务报告|财报))$", re.IGNORECASE)
+_ZH_IN_ENDED = re.compile(rf"^在截至 ?(?P<date>{YEAR} ?年 ?\d{{1,2}} ?月 ?\d{{1,2}} ?日)的?(?:季度|三个月)(?:中|内)?:?$")
 _ZH_QUARTER = re.compile(rf"^(?P<y>{YEAR})年第?(?P<n>[一二三四1-4]?)季度(?:业绩|财务|经营)?(?:摘要|亮点|回顾|概要)$")
 _ZH_YEAR = re.compile(rf"^(?P<y>{YEAR})年(?:全年|年度|全年度)(?:业绩|财务|经营)?(?:摘要|亮点|回顾|概要)$")
 _ZH_PART = re.compile(rf"^{YEAR}年(?:上半年|下半年|中期|前三季度|前九个月|九个月)(?:业绩|财务|经营)?(?:摘要|亮点|回顾|概要)$")
@@ -106,7 +107,7 @@ class Release:
     notes: tuple[str, ...] = field(default=())  # what was left open or skipped, for the summary
     dated: tuple[int, int, int] | None = None  # the date the page carries at its top, if any
     calendar: bool = True  # the company's fiscal year is the calendar year ("2025財年第三季" is 2025Q3)
-    flat: bool = False  # no title line and no block heading: a story, whose sentences are about the page's quarter
+    flat: bool = False  # no block heading and no word for a year or a half year: a story about the page's quarter
 
 
 def _heading_form(line: str) -> str:
@@ -139,6 +140,8 @@ def heading_block(line: str, fiscal_year: str = "year") -> Block | None:
             span = date_quarter(date)
             return Block("year", Span(fiscal_year, span.year) if span else None, line)
         return Block("other", None, line)
+    if match := _ZH_IN_ENDED.match(form):  # "在截至2024年3月31日的季度中:" (a translated release's block)
+        return Block("quarter", date_quarter(match.group("date").replace(" ", "")), line)
     if match := _EN_YEAR.match(form):
         return Block("year", Span(fiscal_year, year_of(match.group("y"))), line)
     if _EN_PART.match(form) or _ZH_PART.match(form):
@@ -196,6 +199,10 @@ def _quarters_stated(form: str) -> set[Span]:
     return found
 
 
+# Words for the periods a quarter's page may also report on; a page with none of them is about its quarter only.
+_OTHER_PERIODS = re.compile(r"\b(?:full[- ]year|annual|fiscal year|first half|second half|interim|six months|nine months|H[12]"
+                            r"|first three quarters|year[- ]to[- ]date)\b|全年|年度|财年|半年|中期|前三季|首三季|九个月|六个月",
+                            re.IGNORECASE)
 _RESULTS_WORDS = re.compile(r"results|earnings|financial report|quarterly report|highlights|财报|业绩|季报|财务报告|季度报告", re.IGNORECASE)
 _NO_YEAR_ZH = re.compile(r"(?<![年\d])(?:上季度?|上一季度?|第?([一二三四])季度?)(?!度?[A-Za-z0-9])")
 _NO_YEAR_EN = re.compile(r"\b(?:the )?(first|second|third|fourth)[ -]quarter\b(?!,? (?:of )?2 ?0 ?\d)|\bQ([1-4])\b(?![ -]?2 ?0 ?\d)", re.IGNORECASE)
@@ -310,7 +317,8 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
             block = _settled(heading_block(segment.text, fiscal), period, notes)
             continue
         located.append(Located(segment, block))
-    flat = not any(segment.heading for segment in raw)
+    flat = not any(segment.heading and heading_block(segment.text, fiscal).kind != INTRO for segment in raw) \
+        and not _OTHER_PERIODS.search(matchable(text))
     return Release(platform, period, _language(text), tuple(located), title, tuple(notes), dated, fiscal == "year", flat)
 
 

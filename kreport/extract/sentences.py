@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 __all__ = ["Segment", "segments"]
 
-_BULLET = re.compile(r"^\s*(?:[•●▪◦·∙]|[-–—](?=\s|$))\s*")
+_BULLET = re.compile(r"^\s*(?:[•●▪◦·∙]|[-–—]{1,2}(?=\s|$))\s*")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof inc co corp ltd no nos st vs etc e.g i.e approx jan feb mar apr jun jul aug sep sept oct nov dec "
     "u.s u.k d.c p.r n.a".split()

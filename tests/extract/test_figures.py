@@ -98,8 +98,15 @@ def test_a_heading_without_its_quarter_and_no_other_statement_gives_nothing():
 
 
 def test_a_sentence_outside_any_block_needs_its_own_period():
-    assert figures("快手科技發佈2024年第四季度業績\n快手應用平均日活躍用戶為4.010億。") == set()
-    assert figures("快手科技發佈2024年第四季度業績\n2024年第四季度,快手應用平均日活躍用戶為4.010億。") == {("dau", "2024Q4", "4.010", "100m", "")}
+    # A page that reports on the quarter and the full year (the "突破4億" case): a bare sentence could be either.
+    assert figures("快手科技發佈2024年第四季度及全年業績\n快手應用平均日活躍用戶為4.010億。") == set()
+    assert figures("快手科技發佈2024年第四季度及全年業績\n2024年第四季度,快手應用平均日活躍用戶為4.010億。") == {
+        ("dau", "2024Q4", "4.010", "100m", "")}
+
+
+def test_a_page_about_one_quarter_only_places_a_bare_sentence_in_it():
+    # No block heading and no word for any other period anywhere: the sentence is about the page's quarter.
+    assert figures("快手科技發佈2024年第四季度業績\n快手應用平均日活躍用戶為4.010億。") == {("dau", "2024Q4", "4.010", "100m", "")}
 
 
 def test_bounds_are_qualifiers_and_vague_words_give_nothing():

@@ -37,9 +37,10 @@ _VERB_EN = (rf"(?:(?P<lead>was|were|of|reached|reaching|totaled|totalled|totalin
             rf"(?: year-over-year| year-on-year| YoY| from a year (?:earlier|ago))? to)")
 
 _Q_ZH = r"[一二三四]"
-_WHEN_ZH = rf"{YEAR}年第?{_Q_ZH}季度|{YEAR}年Q[1-4]|第?{_Q_ZH}季度|本季度|Q[1-4]"
+_WHEN_ZH = (rf"{YEAR}年第?{_Q_ZH}季度?|{YEAR}年Q[1-4]|{YEAR} ?财年 ?第?{_Q_ZH}季度?|第?{_Q_ZH}季度|第{_Q_ZH}季|本季度?|Q[1-4]"
+            r"|上一?季度?|期内")
 _COMPANY_ZH = r"(?:快手|京东|阿里巴巴|拼多多|PDD|公司|集团)"
-_MONEY_ZH = (rf"人民币 ?(?P<v>{NUM}) ?(?P<u>亿)元", rf"(?P<v>{NUM}) ?(?P<u>亿)元")
+_MONEY_ZH = (rf"人民币 ?(?P<v>{NUM}) ?(?P<u>亿)元", rf"(?P<v>{NUM}) ?(?P<u>亿)元(?:人民币)?")
 
 
 def paraphrase_rules() -> tuple[Rule, ...]:
@@ -53,11 +54,21 @@ def paraphrase_rules() -> tuple[Rule, ...]:
         # After the subject: "Total revenue for the third quarter of 2024 was ...", "Revenue for the quarter was ..."
         rules.append(rule("revenue_total", rf"{_SUBJECT_EN} (?:for|in) (?P<when>{_WHEN_EN}) {_VERB_EN} {money}", _LINE,
                           english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
-        # No period of its own: the block's quarter.
-        rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}", _LINE, english=True, weak=True,
-                          kinds=("quarter",), refuse=_REFUSE_EN))
+        # No period of its own: the block's quarter, or the page's in a story ("for the quarter" after it: the page's).
+        rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}(?: (?:for|in|during) (?P<when2>the quarter|this quarter)\b)?",
+                          _LINE, english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
     for money in _MONEY_ZH:
         rules.append(rule("revenue_total", rf"(?:^|(?<=[,:;]))(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?{_COMPANY_ZH}?的?"
                           rf"(?:总收入|总营收|营收|营业收入|净收入|收入)(?P<lead>为|是|达到|达|录得)?{money}", _LINE,
+                          english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
+        # The company (and its stock code) first: "阿里巴巴(9988)上季收入2478亿元", "快手2025财年第三季收入同比增长14.2%至356亿元"
+        rules.append(rule("revenue_total", rf"(?:^|(?<=[,:;])){_COMPANY_ZH}(?:\([-\w.]{{1,12}}\))?(?P<when>{_WHEN_ZH})的?"
+                          rf"(?:总收入|总营收|营收|营业收入|净收入|收入)(?:(?P<lead>为|是|达到|达|录得)|(?:同比|按年)?"
+                          rf"(?P<dir>增长|增加|上升|升|下降|减少|下跌|跌)(?:{NUM})%,?(?:至|达到?|为))?{money}", _LINE,
+                          english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
+        # The change first: "2025年第三季度收入同比增长14.2%至356亿元人民币"
+        rules.append(rule("revenue_total", rf"(?:^|(?<=[,:;]))(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?{_COMPANY_ZH}?的?"
+                          rf"(?:总收入|总营收|营收|营业收入|净收入|收入)(?:同比|按年)(?P<dir>增长|增加|上升|升|下降|减少|下跌|跌)"
+                          rf"(?:{NUM})%,?(?:至|达到?|为){money}", _LINE,
                           english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
     return tuple(rules)

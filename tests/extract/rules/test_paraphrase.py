@@ -36,7 +36,8 @@ def test_chinese_paraphrases_of_the_quarters_revenue(figures, sentence):
     PAGE_EN + "Domestic revenue for Q3 2031 was RMB 38.1 billion.",
     PAGE_EN + "In Q2 2031, total revenue rose 9% to RMB 38.0 billion.",  # another quarter than the page's
     PAGE_EN + "In Q2, total revenue rose 9% to RMB 38.0 billion.",  # a short form naming another quarter
-    PAGE_EN + "Revenue reached RMB 40.3 billion.",  # no period and no heading: not placed
+    # no period of its own, no heading, and the page speaks of the nine months too: not placed
+    PAGE_EN + "Revenue reached RMB 40.3 billion. Revenue for the nine months was RMB 110.2 billion.",
     PAGE_EN + "Total revenue is expected to reach RMB 41.0 billion in the fourth quarter.",
     PAGE_ZH + "上半年营收为783亿元。",
     PAGE_ZH + "其中,商品收入303亿元,服务收入100亿元。",
@@ -61,3 +62,10 @@ def test_a_paraphrase_that_disagrees_with_the_release_wording_gives_way_to_it(fi
             "- Total revenue increased by 12.0% to RMB40.3 billion from RMB36.0 billion for the same period of 2030.\n"
             "In Q3 2031, total revenue reached RMB 43.0 billion.")
     assert ("revenue_total", "2031Q3", "43.0", "RMB_bn", "") not in figures(text)
+
+
+def test_a_story_about_one_quarter_places_a_sentence_without_a_period_in_it(figures):
+    # No heading and no word for a year, a half year or nine months anywhere: the page is about its quarter only.
+    assert figures(PAGE_EN + "Revenue reached RMB 40.3 billion.") == {("revenue_total", "2031Q3", "40.3", "RMB_bn", "")}
+    assert figures(PAGE_EN + "With revenue reaching 40.3 billion yuan for the quarter, margins held.") == {
+        ("revenue_total", "2031Q3", "40.3", "RMB_bn", "")}
