@@ -58,8 +58,9 @@ def paraphrase_rules() -> tuple[Rule, ...]:
         rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}(?: (?:for|in|during) (?P<when2>the quarter|this quarter)\b)?",
                           _LINE, english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
     for money in _MONEY_ZH:
-        rules.append(rule("revenue_total", rf"(?:^|(?<=[,:;]))(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?{_COMPANY_ZH}?的?"
-                          rf"(?:总收入|总营收|营收|营业收入|净收入|收入)(?P<lead>为|是|达到|达|录得)?{money}", _LINE,
+        rules.append(rule("revenue_total", rf"(?:^|(?<=[,:;]))(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?的?(?:{_COMPANY_ZH}的?"
+                          rf"(?:总收入|总营收|营收|营业收入|净收入|收入)|(?:总收入|总营收|营收|营业收入|净收入)|(?<=^)收入"
+                          rf"|(?<=^期内)收入|(?<=[,:;]期内)收入|(?<=季度,)收入|(?<=季度)收入)(?P<lead>为|是|达到|达|录得)?{money}", _LINE,
                           english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
         # The company (and its stock code) first: "阿里巴巴(9988)上季收入2478亿元", "快手2025财年第三季收入同比增长14.2%至356亿元"
         rules.append(rule("revenue_total", rf"(?:^|(?<=[,:;])){_COMPANY_ZH}(?:\([-\w.]{{1,12}}\))?(?P<when>{_WHEN_ZH})的?"
@@ -67,8 +68,9 @@ def paraphrase_rules() -> tuple[Rule, ...]:
                           rf"(?P<dir>增长|增加|上升|升|下降|减少|下跌|跌)(?:{NUM})%,?(?:至|达到?|为))?{money}", _LINE,
                           english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
         # The change first: "2025年第三季度收入同比增长14.2%至356亿元人民币"
-        rules.append(rule("revenue_total", rf"(?:^|(?<=[,:;]))(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?{_COMPANY_ZH}?的?"
-                          rf"(?:总收入|总营收|营收|营业收入|净收入|收入)(?:同比|按年)(?P<dir>增长|增加|上升|升|下降|减少|下跌|跌)"
+        rules.append(rule("revenue_total", rf"(?:^|(?<=[,:;]))(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?的?(?:{_COMPANY_ZH}的?"
+                          rf"(?:总收入|总营收|营收|营业收入|净收入|收入)|(?:总收入|总营收|营收|营业收入|净收入)|(?<=^)收入"
+                          rf"|(?<=季度,)收入|(?<=季度)收入)(?:同比|按年)(?P<dir>增长|增加|上升|升|下降|减少|下跌|跌)"
                           rf"(?:{NUM})%,?(?:至|达到?|为){money}", _LINE,
                           english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
     return tuple(rules)

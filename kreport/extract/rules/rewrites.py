@@ -137,7 +137,7 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
             continue
         compared = (rf"(?:,? (?:(?:representing )?an? (?P<dir2>increase|decrease) of (?P<g2>{NUM})(?:%| percent)"
                     rf"(?: year-over-year| year-on-year)? )?from {prior} {_SAME})?")
-        tail = (rf"(?: (?:in|for) (?P<when>{_WHEN_EN}|{_month_en()}))?,? (?:{_LEAD}|{_CHANGE} (?:by )?{_PERCENT}"
+        tail = (rf"(?: (?:in|for) (?P<when>{_WHEN_EN}|{_month_en()}))?,?(?: also| further| still)? (?:{_LEAD}|{_CHANGE} (?:by )?{_PERCENT}"
                 rf"(?: year-over-year| year-on-year| YoY)? to) {value}(?: in (?P<when2>{_month_en()}))?")
         rules.append(rule(metric, rf"{subject}{tail}{compared}", line, **dict(options, kinds=("quarter", "intro"))))
         # The period first: "In Q1 2022, ... with average daily active users growing 17.0% to 345.5 million"

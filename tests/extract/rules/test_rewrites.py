@@ -1,0 +1,91 @@
+"""Rewrites' wordings of every metric (kreport/extract/rules/rewrites.py). Sentences of the tests' own, none taken
+from a fixture; the years are made up (2031) so no rule can lean on a real page."""
+
+from __future__ import annotations
+
+import pytest
+
+KS_EN = "Examplecorp notes: Kuaishou Technology Announces Third Quarter 2031 Unaudited Financial Results\n\n"
+KS_ZH = "快手科技發佈2031年第三季度業績\n\n"
+JD_EN = "Examplecorp notes: JD.com Announces Third Quarter 2031 Results\n\n"
+JD_ZH = "京东公布2031年第三季度业绩\n\n"
+PDD_EN = "Examplecorp notes: PDD Holdings Announces Third Quarter 2031 Unaudited Financial Results\n\n"
+BABA_EN = "Examplecorp notes: Alibaba Group Announces September Quarter 2031 Results\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Average daily active users reached 420.1 million, up 3.1%.", {("dau", "2031Q3", "420.1", "million", "")}),
+    ("In Q3 2031, Kuaishou's core operating data set new highs, with average daily active users growing 3.1% to 420.1 million.",
+     {("dau", "2031Q3", "420.1", "million", "")}),
+    ("Monthly active users also grew to 730.5 million.", {("mau", "2031Q3", "730.5", "million", "")}),
+    ("Online marketing services revenue was RMB 20.2 billion, while e-commerce GMV reached RMB 400.7 billion.",
+     {("revenue_marketing", "2031Q3", "20.2", "RMB_bn", ""), ("gmv", "2031Q3", "400.7", "RMB_bn", "")}),
+    ("Revenue from other services increased by 12.0% to RMB 5.6 billion from RMB 5.0 billion for the same period of 2030.",
+     {("revenue_commerce", "2031Q3", "5.6", "RMB_bn", ""), ("revenue_commerce", "2030Q3", "5.0", "RMB_bn", "")}),
+    ("Average monthly active buyers reached 140.2 million.", {("monthly_buyers", "2031Q3", "140.2", "million", "")}),
+])
+def test_kuaishou_in_english(figures, sentence, expected):
+    assert figures(KS_EN + sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("2031年第三季度,快手应用的平均日活跃用户及月活跃用户达4.201亿及7.305亿,分别同比增长3.1%及2.0%。",
+     {("dau", "2031Q3", "4.201", "100m", ""), ("mau", "2031Q3", "7.305", "100m", "")}),
+    ("2031年第三季度,快手收入由2030年同期的360亿元增加12.0%至403亿元,其中,在线营销服务收入由2030年同期的180亿元增加12.2%至202亿元。",
+     {("revenue_marketing", "2031Q3", "202", "RMB_100m", ""), ("revenue_marketing", "2030Q3", "180", "RMB_100m", "")}),
+    ("电商月均买家数达1.402亿,同比持续增长。", {("monthly_buyers", "2031Q3", "1.402", "100m", "")}),
+    ("其他服务业务受电商带动,收入同比增长12%至56亿元人民币。", set()),  # the segment and its figure are a clause apart
+])
+def test_kuaishou_in_chinese(figures, sentence, expected):
+    assert figures(KS_ZH + sentence) == expected
+
+
+def test_jd_service_revenues_and_twelve_month_customers(figures):
+    assert figures(JD_EN + "Net service revenues were 60.2 billion Chinese yuan (8.4 billion dollars), an increase of 12.0 percent.") == {
+        ("revenue_commerce", "2031Q3", "60.2", "RMB_bn", "")}
+    text = JD_EN + ("Annual active customer accounts increased to 620.5 million in the twelve months ended September 30, 2031 "
+                    "from 610.0 million in the twelve months ended June 30, 2031.")
+    assert figures(text) == {("annual_buyers", "2031Q3", "620.5", "million", ""), ("annual_buyers", "2031Q2", "610.0", "million", "")}
+    text = JD_EN + "Annual active customers for the twelve months ended September 30, 2031 reached 620.5 million."
+    assert figures(text) == {("annual_buyers", "2031Q3", "620.5", "million", "")}
+
+
+def test_jd_in_chinese_and_a_part_of_service_revenues_is_not_the_whole(figures):
+    assert figures(JD_ZH + "2031年第三季度的净服务收入为人民币602亿元(合84亿美元),较2030年第三季度增长12.0%。") == {
+        ("revenue_commerce", "2031Q3", "602", "RMB_100m", "")}
+    assert figures(JD_ZH + "平台及广告服务收入为人民币250亿元。") == set()
+
+
+def test_a_twelve_month_change_that_does_not_fit_its_figures_drops_both(figures):
+    text = JD_EN + ("Annual active customer accounts increased by 30.0 percent to 620.5 million in the twelve months ended "
+                    "September 30, 2031 from 610.0 million in the twelve months ended September 30, 2030.")
+    assert figures(text) == set()
+
+
+def test_pdd_segment_lines_in_prose(figures):
+    text = PDD_EN + "Online marketing service revenue was 49.1 billion yuan, up 10%; transaction service revenue was 47.9 billion yuan, up 20%."
+    assert figures(text) == {("revenue_marketing", "2031Q3", "49.1", "RMB_bn", ""), ("revenue_commerce", "2031Q3", "47.9", "RMB_bn", "")}
+
+
+def test_alibaba_consumers_and_mobile_users(figures):
+    text = (BABA_EN + "In the quarter ended September 30, 2031:\n"
+            "- Annual active consumers (formerly annual active buyers) on our China retail marketplaces reached 950 million, "
+            "an increase of 10 million from the 12-month period ended June 30, 2031.\n"
+            "- Mobile MAUs on our China retail marketplaces reached 990 million in September, an increase of 5 million over June.\n")
+    assert figures(text) == {("annual_buyers", "2031Q3", "950", "million", ""), ("mau", "2031Q3", "990", "million", "")}
+    # A month of another quarter is never the page's.
+    assert figures(BABA_EN + "In the quarter ended September 30, 2031:\n- Mobile MAUs on our China retail marketplaces reached "
+                   "990 million in June.\n") == set()
+
+
+@pytest.mark.parametrize("text", [
+    KS_EN + "Kling AI monthly active users reached 45.0 million.",  # another product's users
+    KS_EN + "Overseas DAUs reached 60.0 million.",
+    KS_ZH + "快手搜索月活跃用户超5亿。",
+    KS_ZH + "2030年第三季度,快手DAU达4.08亿。",  # a rewrite's wording names another quarter than the page's
+    KS_EN + "Daily active users are expected to reach 430 million.",
+    BABA_EN + "Annual active consumers of the Alibaba ecosystem across the world reached 1,300 million.",
+    KS_EN + "For H1 2031, average daily active users reached 418.0 million.",
+])
+def test_other_products_periods_and_forecasts_give_nothing(figures, text):
+    assert figures(text) == set()
