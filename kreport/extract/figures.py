@@ -187,6 +187,7 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
 # figure's period unclear ("2024年全年總收入...達到" in a quarter block; "for the first half, ... were").
 _PERIOD_WORDS_ZH = re.compile(r"全年|年度|年内|半年|中期|前三季度|个月|今年|去年|同期|\d{4}年|季度|月份")
 _PERIOD_WORDS_EN = re.compile(rf"\b(?:years?|annual|half|interim|months?|quarters?|FY|Q[1-4]|{YEAR}|{MONTH})(?![\w-])", re.IGNORECASE)
+_YOY = re.compile(r"year[- ](?:over|on)[- ]year", re.IGNORECASE)  # a change's words, not a period's
 _HALF = re.compile(r"\b(?:H[12]|[12]H)\b|first half|second half|nine months", re.IGNORECASE)
 _AFTER_EN = re.compile(rf"^(?: ?\(US\$[^)]*\))?,? (?:in|for|during|over|as of|at the end of) (?:the )?"
                        rf"(?:full|fiscal|first|second|third|fourth|twelve|nine|six|three|years?|half|quarters?|months?|{YEAR}|{MONTH})\b",
@@ -223,7 +224,7 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
     # Chinese: the dozen characters before the figure's words ("2024年全年,总收入..."); English: the sentence so far.
     start = opening if match.start() >= opening else 0
     before = text[max(start, match.start() - 12): match.start()] if chinese else text[start: match.start()]
-    if (_PERIOD_WORDS_ZH if chinese else _PERIOD_WORDS_EN).search(before):
+    if (_PERIOD_WORDS_ZH if chinese else _PERIOD_WORDS_EN).search(_YOY.sub("", before)):
         return True
     if chinese and rule.weak:
         said = text[start: match.start("v")]
@@ -273,7 +274,8 @@ def _figure(release, rule, match, value, word, period, role, quote) -> Figure | 
 
 # A period named at the start of a sentence, for all its clauses: "2023年第二季度,快手收入由...,其中,在线营销服务收入由...".
 _OPENING = re.compile(rf"^(?:(?:in|for|during) )?(?P<when>(?:the )?(?:first|second|third|fourth) quarter(?: of)? {YEAR}|Q[1-4][ -]?{YEAR}"
-                      rf"|{YEAR} ?Q[1-4]|{YEAR} ?年 ?第?[一二三四]季度?|{YEAR}年Q[1-4]),", re.IGNORECASE)
+                      rf"|{YEAR} ?Q[1-4]|{YEAR} ?年 ?第?[一二三四]季度?|{YEAR}年Q[1-4]),"
+                      rf"|^(?:快手|京东|阿里巴巴|拼多多)?(?P<zh>{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?财年 ?第?[一二三四]季度?),?", re.IGNORECASE)
 
 
 def _opening_period(text: str, rule: Rule, block: Block, release: Release) -> tuple[int, Span | None]:
@@ -281,7 +283,10 @@ def _opening_period(text: str, rule: Rule, block: Block, release: Release) -> tu
     match = _OPENING.match(text)
     if not match:
         return 0, None
-    span = quarter_named(re.sub(r"^the ", "", match.group("when"), flags=re.IGNORECASE))
+    when = match.group("when") or match.group("zh")
+    span = quarter_named(re.sub(r"^the ", "", when, flags=re.IGNORECASE))
+    if span is None and release.calendar:
+        span = fiscal_quarter_named(when)
     expected = block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None
     return (match.end(), span) if span is not None and span == expected else (0, None)
 

@@ -30,6 +30,7 @@ _ABBREVIATIONS = frozenset(
 _END = re.compile(r"[。！？!?][」』”’\"')）]*|\.[」』”’\"')）]*(?=\s|$)")
 # Bullets run together inside a line: " * " before a capital letter; a summary's citation marks before white space.
 _INLINE_BREAK = re.compile(r"(?<=\s)\*(?=\s+[A-Z])|(?:\[\d{1,3}\])+(?=\s)|\]\([^()\s]*\)(?=\s)")
+_CAPTION = re.compile(r"^\s*[(（][^()（）]{1,12}[)）]\s*$")
 _SPLIT_DECIMAL = re.compile(r"\d\. \d+ ?(?:billion|million|trillion|亿|億|百万|百萬)")
 
 
@@ -75,10 +76,13 @@ def _runs(text: str, is_heading: Callable[[str], bool]):
                 yield run[0], run[1], False
             run = None
             continue
-        if is_heading(line.strip()):
+        if is_heading(line.strip()) or _CAPTION.match(line):
             if run:
                 yield run[0], run[1], False
-            yield start, end, True
+            if _CAPTION.match(line):
+                yield start, end, False  # a picture's caption between lines ("(资料图)"): a piece of its own
+            else:
+                yield start, end, True
             run = None
             continue
         if run is None or _BULLET.match(line):

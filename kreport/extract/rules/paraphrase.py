@@ -26,6 +26,7 @@ _REFUSE_ZH = r"预期|预计|预测|一致预期|指引|展望|将"
 _ORDINAL = r"first|second|third|fourth"
 _WHEN_EN = (rf"Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|the (?:{_ORDINAL}) quarter(?: of)? {YEAR}|(?:{_ORDINAL}) quarter(?: of)? {YEAR}"
             rf"|the (?:{_ORDINAL}) quarter|Q[1-4]|the quarter|this quarter")
+_PREFIX_WHEN_EN = rf"(?P<when>Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4])(?:'s|’s)?"
 _COMPANY_EN = r"(?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo|the company|the group)(?:'s|’s)"
 _SUBJECT_EN = (r"(?:(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )|" + _COMPANY_EN + r" )(?:total |net |overall )?"
                r"|\b(?:total|net) )revenues?")
@@ -40,6 +41,7 @@ _Q_ZH = r"[一二三四]"
 _WHEN_ZH = (rf"{YEAR}年第?{_Q_ZH}季度?|{YEAR}年Q[1-4]|{YEAR} ?财年 ?第?{_Q_ZH}季度?|第?{_Q_ZH}季度|第{_Q_ZH}季|本季度?|Q[1-4]"
             r"|上一?季度?|期内")
 _COMPANY_ZH = r"(?:快手|京东|阿里巴巴|拼多多|PDD|公司|集团)"
+_PRIOR_ZH = rf"(?:人民币)?(?P<pv>{NUM})(?P<pu>亿)元"
 _MONEY_ZH = (rf"人民币 ?(?P<v>{NUM}) ?(?P<u>亿)元", rf"(?P<v>{NUM}) ?(?P<u>亿)元(?:人民币)?")
 
 
@@ -54,6 +56,9 @@ def paraphrase_rules() -> tuple[Rule, ...]:
         # After the subject: "Total revenue for the third quarter of 2024 was ...", "Revenue for the quarter was ..."
         rules.append(rule("revenue_total", rf"{_SUBJECT_EN} (?:for|in) (?P<when>{_WHEN_EN}) {_VERB_EN} {money}", _LINE,
                           english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
+        # The period as an adjective: "with Q1 2024 revenue reaching 86.8 billion RMB"
+        rules.append(rule("revenue_total", rf"(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )){_PREFIX_WHEN_EN} (?:total |net )?revenues? "
+                          rf"{_VERB_EN} {money}", _LINE, english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
         # No period of its own: the block's quarter, or the page's in a story ("for the quarter" after it: the page's).
         rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}(?: (?:for|in|during) (?P<when2>the quarter|this quarter)\b)?",
                           _LINE, english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
@@ -66,6 +71,11 @@ def paraphrase_rules() -> tuple[Rule, ...]:
         rules.append(rule("revenue_total", rf"(?:^|(?<=[,:;])){_COMPANY_ZH}(?:\([-\w.]{{1,12}}\))?(?P<when>{_WHEN_ZH})的?"
                           rf"(?:总收入|总营收|营收|营业收入|净收入|收入)(?:(?P<lead>为|是|达到|达|录得)|(?:同比|按年)?"
                           rf"(?P<dir>增长|增加|上升|升|下降|减少|下跌|跌)(?:{NUM})%,?(?:至|达到?|为))?{money}", _LINE,
+                          english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
+        # From the year before: "2023年第二季度,快手收入由2022年同期的217亿元增加27.9%至277亿元"
+        rules.append(rule("revenue_total", rf"(?:^|(?<=[,:;]))(?:(?P<when>{_WHEN_ZH}),?)?(?:{_COMPANY_ZH}的?(?:总收入|总营收|营收|收入)"
+                          rf"|(?:总收入|总营收|营收)|(?<=^)收入)由(?P<pwhen>去年同期|{YEAR}年同期)的{_PRIOR_ZH}"
+                          rf"(?P<dir>增长|增加|下降|减少)(?P<g>{NUM})%至(?:(?:{_WHEN_ZH})的)?{money}", _LINE,
                           english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
         # The change first: "2025年第三季度收入同比增长14.2%至356亿元人民币"
         rules.append(rule("revenue_total", rf"(?:^|(?<=[,:;]))(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?的?(?:{_COMPANY_ZH}的?"

@@ -39,7 +39,8 @@ METRIC_WORDS_EN: dict[str, dict[str, str]] = {
     },
     "pdd": {
         "mau": r"(?:average )?monthly active users",
-        "revenue_marketing": r"(?:revenues? from )?online marketing services?(?: and others)?(?: revenues?)?|advertising revenues?",
+        "revenue_marketing": (r"(?:revenues? from )?online marketing services?(?: and others| and other services)?(?: revenues?)?"
+                              r"|advertising revenues?"),
         "revenue_commerce": r"(?:revenues? from )?transaction services?(?: revenues?)?|commission revenues?",
         "annual_buyers": r"(?:annual )?active buyers",
     },
@@ -79,6 +80,8 @@ METRIC_WORDS_ZH: dict[str, dict[str, str]] = {
     },
 }
 
+# The segments whose revenue a Chinese rewrite may give a clause after naming them.
+_SEGMENT_STEMS_ZH = {"kuaishou": {"revenue_marketing": r"(?:在线|线上)营销服务", "revenue_commerce": r"其他服务"}}
 _TTM_METRICS = {"annual_buyers", "gmv_ttm"}
 _PEOPLE = {"dau", "mau", "monthly_buyers", "annual_buyers"}
 
@@ -111,7 +114,7 @@ def _people_en(v: str = "v", u: str = "u") -> str:
 
 
 def _ttm_en(group: str) -> str:
-    return rf"(?:in|for|during) the (?:twelve|12)[- ]months?(?: period)? (?:ended|ending) (?P<{group}>{DATE})"
+    return rf"(?:in|for|during) (?:the )?(?:twelve|12)[- ]months?(?: period)? (?:ended|ending) (?P<{group}>{DATE})"
 
 
 def _english(platform: str, metric: str, words: str) -> list[Rule]:
@@ -128,7 +131,8 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
             rules.append(rule(metric, rf"{subject} {_ttm_en('when')},? {_LEAD} {value}", line, **ttm))
             # "annual active customer accounts increased by 27.4 percent to 531.9 million in the twelve months ended
             # June 30, 2021 from 417.4 million in the twelve months ended June 30, 2020"; "increased to ... from ..."
-            rules.append(rule(metric, rf"{subject} (?:{_CHANGE} by {_PERCENT} to|{_LEAD}) {value},? {_ttm_en('when')}"
+            rules.append(rule(metric, rf"{subject} (?:{_CHANGE} by {_PERCENT} to|{_LEAD}|(?:increased|grew|rose) by (?:{NUM}) "
+                              rf"(?:million|billion) to(?: reach)?) {value},? {_ttm_en('when')}"
                               rf"(?:,? from {prior} {_ttm_en('pwhen')})?", line, **ttm))
             # In a quarter's block, the twelve months ending with it: "Annual active consumers on our China retail
             # marketplaces reached 693 million, an increase of 19 million from the 12-month period ended ..."
@@ -140,6 +144,12 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
         tail = (rf"(?: (?:in|for) (?P<when>{_WHEN_EN}|{_month_en()}))?,?(?: also| further| still)? (?:{_LEAD}|{_CHANGE} (?:by )?{_PERCENT}"
                 rf"(?: year-over-year| year-on-year| YoY)? to) {value}(?: in (?P<when2>{_month_en()}))?")
         rules.append(rule(metric, rf"{subject}{tail}{compared}", line, **dict(options, kinds=("quarter", "intro"))))
+        # "its online marketing services and other services generated revenue of 49.1 billion yuan (approximately 6.8 billion US
+        # dollars), a 29% increase compared to 37.9 billion yuan in the same period in 2023"
+        rules.append(rule(metric, rf"{subject}(?: segment)? (?:generated|achieved|recorded|posted|reported) (?:a )?revenues? of {value}"
+                          rf"(?: \([^()]{{0,40}}\))?(?:, an? (?:significant |strong )?(?P<g>{NUM})% (?P<dir>increase|decrease) compared "
+                          rf"(?:to|with) {prior} (?P<pwhen>in the same period (?:in|of) {YEAR}))?", line,
+                          **dict(options, kinds=("quarter", "intro"))))
         # The period first: "In Q1 2022, ... with average daily active users growing 17.0% to 345.5 million"
         rules.append(rule(metric, rf"\b(?:in|for|during) (?P<when>{_WHEN_EN}),? (?P<gap>[^;]{{0,80}}? )?{subject} "
                           rf"(?:{_LEAD}|(?:{_CHANGE}|growing|rising|increasing) (?:by )?{_PERCENT}(?: year-over-year| year-on-year| YoY)? to) {value}",
@@ -176,7 +186,12 @@ def _chinese(platform: str, metric: str, words: str) -> list[Rule]:
     options = dict(english=False, weak=True, refuse=_REFUSE_ZH, kinds=("quarter", "intro"))
     if metric in _TTM_METRICS:
         return []  # twelve-month figures in Chinese rewrites name their months in ways not read yet
-    return [
+    clause = []
+    if metric in _SEGMENT_STEMS_ZH.get(platform, {}):
+        # "其他服务业务受电商带动,收入同比增长12%至56亿元": the segment opens the clause, its revenue follows the comma.
+        clause.append(rule(metric, rf"{_OPEN_ZH}(?:[iv]+\))?(?:{_SEGMENT_STEMS_ZH[platform][metric]})(?:业务)?[^,;。()]{{0,30}},收入"
+                           rf"(?:同比|按年)?{_CHANGE_ZH}(?P<g>{NUM})%,?(?:至|达到?){value}", line, **options))
+    return clause + [
         # "2022年第一季度的净服务收入为人民币352亿元", "电商月均买家数达1.34亿", "收入同比增长14.2%至356亿元人民币"
         rule(metric, rf"{start}(?:{_LEAD_ZH}|(?:同比|按年)?{_CHANGE_ZH}(?P<g>{NUM})%,?(?:至|达到?|为)){value}", line, **options),
         # "在线营销服务收入由2022年同期的110亿元增加30.4%至143亿元"

@@ -32,9 +32,11 @@ def test_kuaishou_in_english(figures, sentence, expected):
     ("2031年第三季度,快手应用的平均日活跃用户及月活跃用户达4.201亿及7.305亿,分别同比增长3.1%及2.0%。",
      {("dau", "2031Q3", "4.201", "100m", ""), ("mau", "2031Q3", "7.305", "100m", "")}),
     ("2031年第三季度,快手收入由2030年同期的360亿元增加12.0%至403亿元,其中,在线营销服务收入由2030年同期的180亿元增加12.2%至202亿元。",
-     {("revenue_marketing", "2031Q3", "202", "RMB_100m", ""), ("revenue_marketing", "2030Q3", "180", "RMB_100m", "")}),
+     {("revenue_marketing", "2031Q3", "202", "RMB_100m", ""), ("revenue_marketing", "2030Q3", "180", "RMB_100m", ""),
+      ("revenue_total", "2031Q3", "403", "RMB_100m", ""), ("revenue_total", "2030Q3", "360", "RMB_100m", "")}),
     ("电商月均买家数达1.402亿,同比持续增长。", {("monthly_buyers", "2031Q3", "1.402", "100m", "")}),
-    ("其他服务业务受电商带动,收入同比增长12%至56亿元人民币。", set()),  # the segment and its figure are a clause apart
+    # the segment opens the clause, its revenue follows the comma (never the company's revenue)
+    ("其他服务业务受电商带动,收入同比增长12%至56亿元人民币。", {("revenue_commerce", "2031Q3", "56", "RMB_100m", "")}),
 ])
 def test_kuaishou_in_chinese(figures, sentence, expected):
     assert figures(KS_ZH + sentence) == expected
