@@ -203,7 +203,7 @@ def _quarters_stated(form: str) -> set[Span]:
 _OTHER_PERIODS = re.compile(r"\b(?:full[- ]year|annual(?! active)|fiscal year|first half|second half|interim|six months|nine months|H[12]"
                             r"|first three quarters|year[- ]to[- ]date)\b|全年|年度|财年|半年|中期|前三季|首三季|九个月|六个月",
                             re.IGNORECASE)
-_RESULTS_WORDS = re.compile(r"results|earnings|financial report|quarterly report|highlights|财报|业绩|季报|财务报告|季度报告", re.IGNORECASE)
+_RESULTS_WORDS = re.compile(r"results|earnings|financial report|quarterly report|highlights|\breports?\b|\breported\b|analysis|财报|业绩|季报|财务报告|季度报告", re.IGNORECASE)
 _NO_YEAR_ZH = re.compile(r"(?<![年\d])(?:上季度?|上一季度?|第?([一二三四])季度?)(?!度?[A-Za-z0-9])")
 _NO_YEAR_EN = re.compile(r"\b(?:the )?(first|second|third|fourth)[ -]quarter\b(?!,? (?:of )?2 ?0 ?\d)|\bQ([1-4])\b(?![ -]?2 ?0 ?\d)", re.IGNORECASE)
 _NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -253,6 +253,9 @@ def _inferred_period(raw: list[Segment], text: str, calendar: bool, dated) -> tu
         return (quarter_before(dated) if number == "last" else last_quarter_numbered(number, dated)), "the page's date"
     if number != "last":
         ends = {s for m in _ENDED.finditer(matchable(text)) if (s := date_quarter(m.group(1) or m.group(2)))}
+        # "in June 2018": a quarter's last month with its year
+        ends |= {s for m in re.finditer(rf"\bin ({MONTH}) ({YEAR})\b", matchable(text), re.IGNORECASE)
+                 if (s := date_quarter(f"{m.group(1)} {30 if m.group(1)[:3].lower() in ('jun', 'sep') else 31}, {m.group(2)}"))}
         ends = {s for s in ends if s.quarter == number}
         latest = max(ends, key=lambda s: s.year, default=None)
         if latest is not None:

@@ -26,12 +26,12 @@ _REFUSE_ZH = r"预期|预计|预测|一致预期|指引|展望|将"
 _ORDINAL = r"first|second|third|fourth"
 _WHEN_EN = (rf"Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|the (?:{_ORDINAL}) quarter(?: of)? {YEAR}|(?:{_ORDINAL}) quarter(?: of)? {YEAR}"
             rf"|the (?:{_ORDINAL}) quarter|Q[1-4]|the quarter|this quarter")
-_PREFIX_WHEN_EN = rf"(?P<when>Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4])(?:'s|’s)?"
+_PREFIX_WHEN_EN = rf"(?P<when>Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|Q[1-4]|(?:{_ORDINAL})-quarter)(?:'s|’s)?"
 _COMPANY_EN = r"(?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo|the company|the group)(?:'s|’s)"
 _SUBJECT_EN = (r"(?:(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )|" + _COMPANY_EN + r" )(?:total |net |overall )?"
                r"|\b(?:total|net) )revenues?")
 # The two ways a rewrite writes money: "RMB 31.1 billion" and "31.1 billion yuan".
-_MONEY_EN = (rf"(?:RMB|CNY) ?(?P<v>{NUM}) ?(?P<u>billion|million)\b{USD}",
+_MONEY_EN = (rf"(?:RMB|CNY) ?(?P<v>{NUM}) ?(?P<u>billion|million|bn|mn)\b{USD}",
              rf"(?P<v>{NUM}) ?(?P<u>billion|million) (?:yuan|RMB|CNY|Chinese yuan)\b(?! renminbi)")
 _VERB_EN = (rf"(?:(?P<lead>was|were|of|reached|reaching|totaled|totalled|totaling|came in at|amounted to|stood at)"
             rf"|(?:rose|increased|grew|climbed|jumped|was up|were up|fell|decreased|declined|dropped) (?:by )?(?:{NUM})%"
@@ -50,7 +50,7 @@ def paraphrase_rules() -> tuple[Rule, ...]:
     rules: list[Rule] = []
     for money in _MONEY_EN:
         # The period first: "In Q3 2024, total revenue rose 11% to ...", "reported Q3 2024 results with revenue of ..."
-        rules.append(rule("revenue_total", rf"\b(?:in|for|during|reported) (?P<when>{_WHEN_EN})(?: results| earnings)?,?"
+        rules.append(rule("revenue_total", rf"\b(?:in|for|during|reported)(?: strong| solid| robust| weak| mixed)? (?P<when>{_WHEN_EN})(?: financial)?(?: results| earnings)?,?"
                           rf"(?: [^;]{{0,40}}?)? {_SUBJECT_EN} {_VERB_EN} {money}", _LINE, english=True, weak=True,
                           kinds=("quarter", "intro"), refuse=_REFUSE_EN))
         # After the subject: "Total revenue for the third quarter of 2024 was ...", "Revenue for the quarter was ..."
@@ -63,7 +63,7 @@ def paraphrase_rules() -> tuple[Rule, ...]:
         rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}(?: (?:for|in|during) (?P<when2>the quarter|this quarter)\b)?",
                           _LINE, english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
     for money in _MONEY_ZH:
-        rules.append(rule("revenue_total", rf"(?:^|(?<=[,:;]))(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?的?(?:{_COMPANY_ZH}的?"
+        rules.append(rule("revenue_total", rf"(?:^|(?<=[,:;]))(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?的?(?:实现了?)?(?:{_COMPANY_ZH}的?(?:实现了?)?"
                           rf"(?:总收入|总营收|营收|营业收入|净收入|收入)|(?:总收入|总营收|营收|营业收入|净收入)|(?<=^)收入"
                           rf"|(?<=^期内)收入|(?<=[,:;]期内)收入|(?<=季度,)收入|(?<=季度)收入)(?P<lead>为|是|达到|达|录得)?{money}", _LINE,
                           english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))

@@ -105,7 +105,7 @@ _SAME = rf"(?P<pwhen>(?:for|in) the same (?:period|quarter) (?:of|in) {YEAR}|(?:
 
 
 def _money_en(v: str = "v", u: str = "u") -> tuple[str, ...]:
-    return (rf"(?:RMB|CNY) ?(?P<{v}>{NUM}) ?(?P<{u}>billion|million)\b{USD}",
+    return (rf"(?:RMB|CNY) ?(?P<{v}>{NUM}) ?(?P<{u}>billion|million|bn|mn)\b{USD}",
             rf"(?P<{v}>{NUM}) ?(?P<{u}>billion|million) (?:yuan|RMB|CNY|Chinese yuan)\b(?! renminbi)")
 
 
@@ -119,7 +119,7 @@ def _ttm_en(group: str) -> str:
 
 def _english(platform: str, metric: str, words: str) -> list[Rule]:
     line = _LINE.format(metric=metric)
-    subject = rf"{_OPEN_EN}(?:{words})"
+    subject = rf"{_OPEN_EN}(?:the number of )?(?:{words})"
     values = (_people_en(),) if metric in _PEOPLE else _money_en()
     priors = (_people_en("pv", "pu"),) if metric in _PEOPLE else _money_en("pv", "pu")
     rules: list[Rule] = []
@@ -142,7 +142,8 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
         compared = (rf"(?:,? (?:(?:representing )?an? (?P<dir2>increase|decrease) of (?P<g2>{NUM})(?:%| percent)"
                     rf"(?: year-over-year| year-on-year)? )?from {prior} {_SAME})?")
         tail = (rf"(?: (?:in|for) (?P<when>{_WHEN_EN}|{_month_en()}))?,?(?: also| further| still)? (?:{_LEAD}|{_CHANGE} (?:by )?{_PERCENT}"
-                rf"(?: year-over-year| year-on-year| YoY)? to) {value}(?: in (?P<when2>{_month_en()}))?")
+                rf"(?: year-over-year| year-on-year| YoY)? to) {value}(?: \([^()]{{0,40}}\))?"
+                rf"(?: in (?P<when2>{_month_en()}|the (?:{_ORDINAL}) quarter(?: of {YEAR})?))?")
         rules.append(rule(metric, rf"{subject}{tail}{compared}", line, **dict(options, kinds=("quarter", "intro"))))
         # "its online marketing services and other services generated revenue of 49.1 billion yuan (approximately 6.8 billion US
         # dollars), a 29% increase compared to 37.9 billion yuan in the same period in 2023"
@@ -150,6 +151,13 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
                           rf"(?: \([^()]{{0,40}}\))?(?:, an? (?:significant |strong )?(?P<g>{NUM})% (?P<dir>increase|decrease) compared "
                           rf"(?:to|with) {prior} (?P<pwhen>in the same period (?:in|of) {YEAR}))?", line,
                           **dict(options, kinds=("quarter", "intro"))))
+        # The change first: "a 15% increase in online marketing services and others to RMB48.7 billion"
+        rules.append(rule(metric, rf"\ban? (?P<g>{NUM})% (?P<dir>increase|decrease) in (?:{words}) to {value}", line,
+                          **dict(options, kinds=("quarter", "intro"))))
+        if metric in _PEOPLE:
+            # The count first: "Kuaishou achieved 408 million daily active users (DAUs)"
+            rules.append(rule(metric, rf"\b(?P<lead>achieved|recorded|reported|had|reaching)(?: an average of)? {value} (?:{words})", line,
+                              **dict(options, kinds=("quarter", "intro"))))
         # The period first: "In Q1 2022, ... with average daily active users growing 17.0% to 345.5 million"
         rules.append(rule(metric, rf"\b(?:in|for|during) (?P<when>{_WHEN_EN}),? (?P<gap>[^;]{{0,80}}? )?{subject} "
                           rf"(?:{_LEAD}|(?:{_CHANGE}|growing|rising|increasing) (?:by )?{_PERCENT}(?: year-over-year| year-on-year| YoY)? to) {value}",

@@ -91,3 +91,26 @@ def test_alibaba_consumers_and_mobile_users(figures):
 ])
 def test_other_products_periods_and_forecasts_give_nothing(figures, text):
     assert figures(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    (KS_EN + "Q3 total revenue of RMB40.3bn (+8.0% yoy), ahead of last year.", {("revenue_total", "2031Q3", "40.3", "RMB_bn", "")}),
+    (KS_EN + "Kuaishou achieved 420 million daily active users (DAUs) in a record quarter.", {("dau", "2031Q3", "420", "million", "")}),
+    (PDD_EN + "The growth came from a 15% increase in online marketing services and others to RMB50.2 billion.",
+     {("revenue_marketing", "2031Q3", "50.2", "RMB_bn", "")}),
+    (JD_EN + "Third-quarter revenue reached 320.5 billion CNY (about 45.0 billion USD), up 5.0%.",
+     {("revenue_total", "2031Q3", "320.5", "RMB_bn", "")}),
+    (JD_EN + "Amid fee cuts, service revenue still reached 62.0 billion CNY (about 8.7 billion USD) in the third quarter, a record.",
+     {("revenue_commerce", "2031Q3", "62.0", "RMB_bn", "")}),
+    (BABA_EN + "Alibaba Group (BABA) reported strong Q3 2031 results with revenue reaching RMB250,100 million.",
+     {("revenue_total", "2031Q3", "250100", "RMB_mn", "")}),
+    (KS_ZH + "期内实现营收403.5亿元,同比增长12.0%。", {("revenue_total", "2031Q3", "403.5", "RMB_100m", "")}),
+])
+def test_summaries_short_forms(figures, text, expected):
+    assert figures(text) == expected
+
+
+def test_a_story_without_its_year_takes_it_from_a_quarter_end_month_it_names(figures):
+    text = ("Alibaba revenue rose in the third quarter.\nThe number of mobile monthly active users on China retail "
+            "marketplaces reached 990 million in September 2031, up 5 million.")
+    assert figures(text) == {("mau", "2031Q3", "990", "million", "")}
