@@ -31,7 +31,7 @@ from kreport.extract.periods import (
 from kreport.extract.release import INTRO, Block, Release
 from kreport.extract.rules import RULES, Rule
 from kreport.extract.rules.common import UNIT_WORDS, qualifier_of
-from kreport.extract.values import agrees, plain, within_growth
+from kreport.extract.values import agrees, canonical, decimals, plain, within_growth
 
 __all__ = ["Figure", "Reading", "read_figures"]
 
@@ -345,13 +345,25 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
     return found
 
 
+def _satisfies(exact: Figure, bound: Figure) -> bool:
+    """Whether an exact figure meets a bound ("over 4亿" and 4.01亿) at the exact figure's published precision."""
+    value, limit = canonical(exact.value, exact.unit), canonical(bound.value, bound.unit)
+    step = 0.5 * 10 ** -decimals(exact.value) * UNITS[exact.unit].factor
+    return value + step > limit if bound.qualifier == "over" else value - step < limit if bound.qualifier == "under" else False
+
+
 def _settle(figures: list[Figure], skipped: list[str]) -> list[Figure]:
-    """One figure per metric and period: agreeing ones merged, disagreeing ones left out."""
+    """One figure per metric and period: agreeing ones merged, disagreeing ones left out. An exact figure and a
+    bound it meets give the exact figure; a bound it contradicts ("over 4亿" against 3.994亿) leaves both out."""
     kept: list[Figure] = []
     keys = list(dict.fromkeys((f.metric, f.period) for f in figures))
     for key in keys:
         same = [f for f in figures if (f.metric, f.period) == key]
         strong = [f for f in same if not f.weak] or same
+        exact = [f for f in strong if f.qualifier in ("", "about")]
+        bounds = [f for f in strong if f.qualifier in ("over", "under")]
+        if exact and bounds and all(_satisfies(exact[0], b) for b in bounds):
+            strong = exact
         first = strong[0]
         if all(agrees(f.value, f.unit, first.value, first.unit) and f.qualifier == first.qualifier for f in strong):
             headline = next((f for f in strong if f.role == "headline"), first)
@@ -359,7 +371,37 @@ def _settle(figures: list[Figure], skipped: list[str]) -> list[Figure]:
         else:
             values = ", ".join(dict.fromkeys(f"{f.qualifier + ' ' if f.qualifier else ''}{f.value} {f.unit}" for f in strong))
             skipped.append(f"{key[0]} {key[1]}: the release gives different values ({values}); none kept")
-    return kept
+    return _check_parts(kept, skipped)
+
+
+# A part and the whole it belongs to, for the same period: the part must be smaller.
+_PARTS = (("revenue_marketing", "revenue_total"), ("revenue_commerce", "revenue_total"), ("dau", "mau"), ("monthly_buyers", "mau"))
+
+
+def _check_parts(kept: list[Figure], skipped: list[str]) -> list[Figure]:
+    """Figures checked against the page's other figures for the same period: a part larger than its whole (a segment's
+    revenue above the total, daily above monthly users), or parts adding up to more than the whole, leave the part out."""
+    by_key = {(f.metric, f.period): f for f in kept if f.qualifier in ("", "about")}
+    dropped: set[tuple[str, Span]] = set()
+    for part, whole in _PARTS:
+        for (metric, period), figure in by_key.items():
+            total = by_key.get((whole, period))
+            if metric != part or total is None:
+                continue
+            if canonical(figure.value, figure.unit) >= canonical(total.value, total.unit) * (1 + 1e-9):
+                dropped.add((metric, period))
+                skipped.append(Skip(f"{metric} {period}: {figure.value} {figure.unit} is not below the {whole} "
+                                    f"{total.value} {total.unit} the page gives for it; left out", metric, figure.value, figure.unit))
+    for period in {f.period for f in kept}:
+        parts = [by_key[(m, period)] for m in ("revenue_marketing", "revenue_commerce") if (m, period) in by_key]
+        total = by_key.get(("revenue_total", period))
+        if len(parts) == 2 and total is not None and not any((f.metric, period) in dropped for f in parts):
+            slack = sum(0.5 * 10 ** -decimals(f.value) * UNITS[f.unit].factor for f in parts)
+            if sum(canonical(f.value, f.unit) for f in parts) - slack > canonical(total.value, total.unit) * (1 + 1e-9):
+                for f in parts:
+                    dropped.add((f.metric, period))
+                skipped.append(f"revenue {period}: marketing and commerce revenue add up to more than the total the page gives; both left out")
+    return [f for f in kept if (f.metric, f.period) not in dropped]
 
 
 _DATE_MARK = re.compile(r"^date \d{4}-\d{2}-\d{2} ?")  # the store's mark of the page's date, before its first sentence

@@ -199,3 +199,23 @@ def test_jd_quarter_and_year_block_gives_each_sentence_its_own_period():
 def test_a_sentence_in_a_quarter_and_year_block_naming_no_period_gives_nothing():
     text = JD_BOTH.split("- Net")[0] + "- Net revenues were RMB400.0 billion (US$55.0 billion), an increase of 10.0%.\n"
     assert figures(text) == set()
+
+
+def test_a_part_larger_than_its_whole_is_left_out():
+    # Checked against the page's other figures for the same period (issue 23): a segment above the total, daily above
+    # monthly users, segments adding up to more than the total.
+    text = KS_EN + ("- Total revenue increased by 11.4% to RMB31.1 billion from RMB27.9 billion for the same period of 2023.\n"
+                    "Online marketing services revenue was RMB33.0 billion.\n")
+    assert ("revenue_marketing", "2024Q3", "33.0", "RMB_bn", "") not in figures(text)
+    assert ("revenue_total", "2024Q3", "31.1", "RMB_bn", "") in figures(text)
+    text = KS_EN + "- Average DAUs on Kuaishou APP were 407.5 million.\n- Average MAUs on Kuaishou APP were 400.1 million.\n"
+    assert ("dau", "2024Q3", "407.5", "million", "") not in figures(text)
+
+
+def test_an_exact_figure_settles_a_bound_it_meets_and_drops_one_it_contradicts():
+    met = KS_ZH + "- 快手應用平均日活躍用戶為4.080億。\n- 2024年第四季度,日活躍用戶數突破4億。\n"
+    assert figures(met) == {("dau", "2024Q4", "4.080", "100m", "")}
+    contradicted = KS_ZH + "- 2024年第四季度,快手應用平均日活躍用戶為3.994億。\n- 2024年第四季度,快手應用的日活躍用戶數突破4億。\n"
+    assert figures(contradicted) == {("dau", "2024Q4", "3.994", "100m", "")}  # the release's bullet settles the executive's words
+    contradicted = KS_ZH + "- 快手應用平均日活躍用戶為3.994億。\n- 快手應用平均日活躍用戶超過4億。\n"
+    assert figures(contradicted) == set()
