@@ -107,6 +107,8 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
         number = ("一二三四".index(match.group(1)) + 1 if match.group(1) else int(match.group(2)) if match.group(2)
                   else ("first", "second", "third", "fourth").index(match.group(3).lower()) + 1)
         return period if period is not None and period.kind == "quarter" and period.quarter == number else None
+    if match := re.fullmatch(rf"(\d{{1,2}})月(\d{{1,2}})日止三个月({YEAR})年", text):  # an announcement table's column
+        return date_quarter(f"{year_of(match.group(3))}年{match.group(1)}月{match.group(2)}日")
     if rule.period == "ttm":
         span = date_quarter(text)
         if span is None and block.span is not None and block.kind == "quarter":
@@ -330,17 +332,22 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
     found = [headline]
     groups = match.groupdict()
     if groups.get("pv"):
-        change, direction = groups.get("g") or groups.get("g2"), groups.get("dir") or groups.get("dir2")
-        if change and direction:
+        change = groups.get("g") or groups.get("g2")
+        direction = groups.get("dir") if groups.get("dir") is not None else groups.get("dir2")
+        if change and direction is not None:  # an empty direction: a table's change column (a rise unless bracketed)
             sign = -1 if re.match(r"decreas|declin|fell|drop|down|下降|减少|下跌|跌", direction, re.IGNORECASE) else 1
-            if not within_growth(headline.value, headline.unit, plain(groups["pv"]), _unit(rule.metric, groups["pu"]) or headline.unit,
+            if not within_growth(headline.value, headline.unit, plain(groups["pv"]), _unit(rule.metric, groups.get("pu") or "") or headline.unit,
                                  change, sign):
                 return skip(f"the stated change of {change}% does not fit {groups['v']} against {groups['pv']}; both left out")
-        prior = (_prior_period(groups.get("pwhen") or "", period) if rule.period != "ttm"
-                 else _earlier_twelve_months(groups.get("pwhen") or "", period))
+        if groups.get("py"):  # a table's two year columns: the headline's year, then the year before
+            prior = period.year_earlier() if (year_of(groups["hy"]), year_of(groups["py"])) == (period.year, period.year - 1) else None
+        else:
+            prior = (_prior_period(groups.get("pwhen") or "", period) if rule.period != "ttm"
+                     else _earlier_twelve_months(groups.get("pwhen") or "", period))
         if prior is None:
             skipped.append(f"{where}: the comparative {groups['pv']} is not placed one year before {period}")
-        elif (comparative := _figure(release, rule, match, groups["pv"], groups["pu"], prior, "comparative", quote)) is not None:
+        elif (comparative := _figure(release, rule, match, groups["pv"], groups.get("pu") or groups["u"], prior, "comparative",
+                                     quote)) is not None:
             found.append(comparative)
     return found
 
