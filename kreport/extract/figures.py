@@ -31,6 +31,7 @@ from kreport.extract.periods import (
 from kreport.extract.release import INTRO, Block, Release
 from kreport.extract.rules import RULES, Rule
 from kreport.extract.rules.common import UNIT_WORDS, qualifier_of
+from kreport.extract.tables import table_figures
 from kreport.extract.values import agrees, canonical, decimals, plain, within_growth
 
 __all__ = ["Figure", "Reading", "read_figures"]
@@ -425,4 +426,9 @@ def read_figures(release: Release) -> Reading:
         text = _DATE_MARK.sub("", matchable(located.segment.text))
         for rule in rules:
             figures.extend(_read_sentence(release, rule, text, located.segment.text, located.block, skipped))
+    line = "a markdown table of a summary (kreport/extract/tables.py)"
+    tabled, left = table_figures(release, lambda metric, period, value, unit, role, quote: Figure(
+        release.platform, metric, period, value, unit, "", quote, role, line, weak=True))
+    figures.extend(tabled)
+    skipped.extend(left)
     return Reading(tuple(_settle(figures, skipped)), tuple(dict.fromkeys(skipped)))

@@ -203,7 +203,8 @@ def _quarters_stated(form: str) -> set[Span]:
 _OTHER_PERIODS = re.compile(r"\b(?:full[- ]year|annual(?! active)|fiscal year|first half|second half|interim|six months|nine months|H[12]"
                             r"|first three quarters|year[- ]to[- ]date)\b|全年|年度|财年|半年|中期|前三季|首三季|九个月|六个月",
                             re.IGNORECASE)
-_RESULTS_WORDS = re.compile(r"results|earnings|financial report|quarterly report|highlights|\breports?\b|\breported\b|analysis|财报|业绩|季报|财务报告|季度报告", re.IGNORECASE)
+_RESULTS_WORDS = re.compile(r"results|earnings|financial report|quarterly report|highlights|\breports?\b|\breported\b|analysis"
+                            r"|财报|业绩|季报|财务报告|季度报告", re.IGNORECASE)
 _NO_YEAR_ZH = re.compile(r"(?<![年\d])(?:上季度?|上一季度?|第?([一二三四])季度?)(?!度?[A-Za-z0-9])")
 _NO_YEAR_EN = re.compile(r"\b(?:the )?(first|second|third|fourth)[ -]quarter\b(?!,? (?:of )?2 ?0 ?\d)|\bQ([1-4])\b(?![ -]?2 ?0 ?\d)", re.IGNORECASE)
 _NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}

@@ -50,7 +50,8 @@ def paraphrase_rules() -> tuple[Rule, ...]:
     rules: list[Rule] = []
     for money in _MONEY_EN:
         # The period first: "In Q3 2024, total revenue rose 11% to ...", "reported Q3 2024 results with revenue of ..."
-        rules.append(rule("revenue_total", rf"\b(?:in|for|during|reported)(?: strong| solid| robust| weak| mixed)? (?P<when>{_WHEN_EN})(?: financial)?(?: results| earnings)?,?"
+        rules.append(rule("revenue_total", rf"\b(?:in|for|during|reported)(?: strong| solid| robust| weak| mixed)? (?P<when>{_WHEN_EN})"
+                          rf"(?: financial)?(?: results| earnings)?,?"
                           rf"(?: [^;]{{0,40}}?)? {_SUBJECT_EN} {_VERB_EN} {money}", _LINE, english=True, weak=True,
                           kinds=("quarter", "intro"), refuse=_REFUSE_EN))
         # After the subject: "Total revenue for the third quarter of 2024 was ...", "Revenue for the quarter was ..."
