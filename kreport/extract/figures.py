@@ -123,6 +123,8 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
         return span
     if match := re.fullmatch(rf"({MONTH}) ({YEAR})", text, re.IGNORECASE):
         return date_quarter(f"{match.group(1)} 28, {match.group(2)}") or _month_quarter(match.group(1), year_of(match.group(2)))
+    if match := re.fullmatch(rf"({YEAR})年全年", text):
+        return Span(_fiscal_kind(block) if block.kind == "year" else "year", year_of(match.group(1)))
     if match := re.fullmatch(rf"(?:fiscal year |(?:the )?(?:full )?year(?: of)? )?({YEAR})年?", text, re.IGNORECASE):
         return Span(_fiscal_kind(block) if block.kind == "year" else "year", year_of(match.group(1)))
     return None
@@ -227,6 +229,8 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
     # Chinese: the dozen characters before the figure's words ("2024年全年,总收入..."); English: the sentence so far.
     start = opening if match.start() >= opening else 0
     before = text[max(start, match.start() - 12): match.start()] if chinese else text[start: match.start()]
+    if chinese:
+        before = before.rsplit(";", 1)[-1]  # a clause after a semicolon is a statement of its own
     if (_PERIOD_WORDS_ZH if chinese else _PERIOD_WORDS_EN).search(_YOY.sub("", before)):
         return True
     if chinese and rule.weak:

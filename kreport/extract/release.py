@@ -207,6 +207,7 @@ _RESULTS_WORDS = re.compile(r"results|earnings|financial report|quarterly report
                             r"|财报|业绩|季报|财务报告|季度报告", re.IGNORECASE)
 _NO_YEAR_ZH = re.compile(r"(?<![年\d])(?:上季度?|上一季度?|第?([一二三四])季度?)(?!度?[A-Za-z0-9])")
 _NO_YEAR_EN = re.compile(r"\b(?:the )?(first|second|third|fourth)[ -]quarter\b(?!,? (?:of )?2 ?0 ?\d)|\bQ([1-4])\b(?![ -]?2 ?0 ?\d)", re.IGNORECASE)
+_SAME_PERIOD_YEAR = re.compile(rf"\bsame (?:period|quarter) (?:of|in) ({YEAR})\b|({YEAR})年同期", re.IGNORECASE)
 _NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
@@ -253,6 +254,11 @@ def _inferred_period(raw: list[Segment], text: str, calendar: bool, dated) -> tu
     if dated is not None:
         return (quarter_before(dated) if number == "last" else last_quarter_numbered(number, dated)), "the page's date"
     if number != "last":
+        # "its second-quarter revenue ... a 7% increase compared to the same period in 2024": the year after that one
+        years = {year_of(m.group(1) or m.group(2)) + 1 for form in lead for m in _SAME_PERIOD_YEAR.finditer(form)}
+        if len(years) == 1:
+            return Span("quarter", years.pop(), number), "the year its comparison names"
+    if number != "last":
         ends = {s for m in _ENDED.finditer(matchable(text)) if (s := date_quarter(m.group(1) or m.group(2)))}
         # "in June 2018": a quarter's last month with its year
         ends |= {s for m in re.finditer(rf"\bin ({MONTH}) ({YEAR})\b", matchable(text), re.IGNORECASE)
@@ -279,6 +285,10 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
                   and not re.search(r"today|今日|今天|/美通社/|PRNewswire|NEWSWIRE|BUSINESS WIRE", s.text, re.IGNORECASE)), "")
 
     named = set().union(*(_platforms_in(matchable(s.text)) for s in announcements)) if announcements else set()
+    if not named:  # the page's first sentence, where it names one company ("PDD Holdings announced its second-quarter revenue")
+        first = next((s for s in raw if not s.heading), None)
+        named = _platforms_in(matchable(first.text)) if first is not None else set()
+        named = named if len(named) == 1 else set()
     if not named:
         named = _platforms_in(matchable(text))
     found_platform = next(iter(named)) if len(named) == 1 else None

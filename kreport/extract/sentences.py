@@ -30,6 +30,17 @@ _ABBREVIATIONS = frozenset(
 _END = re.compile(r"[。！？!?][」』”’\"')）]*|\.[」』”’\"')）]*(?=\s|$)")
 # Bullets run together inside a line: " * " before a capital letter; a summary's citation marks before white space.
 _INLINE_BREAK = re.compile(r"(?<=\s)\*(?=\s+[A-Z])|(?:\[\d{1,3}\])+(?=\s)|\]\([^()\s]*\)(?=\s)")
+# A short line without a sentence's end or a connecting word, followed by a line that opens with a capitalised word:
+# a page's heading whose line break is all that sets it apart ("Core Data Highlights" / "Q4 revenue of RMB35.4bn").
+_HEADING_LIKE = re.compile(r"[^.,;:!?。，；：\n]{1,50}")
+_CONNECTOR = re.compile(r"\b(?:the|of|and|or|to|a|an|was|were|is|are|in|on|at|for|with|by|from|as|its|their|our|than|that|which)\s*$",
+                        re.IGNORECASE)
+
+
+def _heading_like(run: str) -> bool:
+    """A run of one short line with no sentence punctuation that does not end on a word joining it to the next."""
+    return bool(_HEADING_LIKE.fullmatch(run.strip())) and not _CONNECTOR.search(run)
+_TITLED = re.compile(r"\s*(?:[A-Z][a-z]|Q[1-4]\b)")
 _CAPTION = re.compile(r"^\s*[(（][^()（）]{1,12}[)）]\s*$")
 _SPLIT_DECIMAL = re.compile(r"\d\. \d+ ?(?:billion|million|trillion|亿|億|百万|百萬)")
 
@@ -85,7 +96,7 @@ def _runs(text: str, is_heading: Callable[[str], bool]):
                 yield start, end, True
             run = None
             continue
-        if run is None or _BULLET.match(line):
+        if run is None or _BULLET.match(line) or _heading_like(text[run[0]:run[1]]) and _TITLED.match(line):
             if run:
                 yield run[0], run[1], False
             run = [start, end]

@@ -90,6 +90,9 @@ RULES = (
     rule("revenue_total", rf"截至(?P<when>\d{{1,2}}月\d{{1,2}}日止三个月(?P<hy>{YEAR})年)(?P<py>{YEAR})年[^()]{{0,40}}"
          rf"\(人民币(?P<u>百万)元[^)]*\)收入(?P<v>\d{{1,3}}(?:,\d{{3}})+)100\.0(?P<pv>\d{{1,3}}(?:,\d{{3}})+)100\.0(?P<dir>)(?P<g>\d{{1,3}}\.\d)%",
          _REVENUE, english=False, kinds=("quarter", "intro")),
+    # A rewrite's full-year line, the year named in it: "2024年全年總收入同比增長11.8%至人民幣1,269億元"
+    rule("revenue_total", rf"(?:^|(?<=[,;]))(?P<when>{YEAR}年全年),?总收入(?:同比|按年)?(?P<dir>增长|下降|减少)(?P<g>{NUM})%,?(?:至|达到|达)"
+         rf"{money_zh()}", _REVENUE, english=False, kinds=("quarter", "year", "intro")),
     # The chief executive's quote, where no bullet gave the figure.
     rule("revenue_total", rf"{_WHEN_ZH}总收入(?:同比|按年)?(?P<dir>增长|下降|减少)(?P<g>{NUM})%,?(?:至|达到|达){money_zh()}",
          _REVENUE, english=False, weak=True),

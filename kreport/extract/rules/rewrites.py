@@ -33,7 +33,7 @@ METRIC_WORDS_EN: dict[str, dict[str, str]] = {
         "dau": r"(?:average )?(?:DAUs?|daily active users)(?: \(DAUs?\))?(?: (?:on|of) (?:the )?Kuaishou (?:APP|app))?",
         "mau": r"(?:average )?(?:MAUs?|monthly active users)(?: \(MAUs?\))?(?: (?:on|of) (?:the )?Kuaishou (?:APP|app))?",
         "gmv": r"(?:total )?e-commerce GMV",
-        "revenue_marketing": r"(?:revenues? from (?:our )?)?online marketing services?(?: revenues?)?",
+        "revenue_marketing": r"(?:revenues? from (?:our )?)?online marketing(?: services?)?(?: revenues?)?",
         "revenue_commerce": r"(?:revenues? from (?:our )?)?other services(?: revenues?)?",
         "monthly_buyers": r"(?:average )?monthly (?:active|shopping) buyers",
     },
@@ -150,6 +150,9 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
         rules.append(rule(metric, rf"{subject}(?: segment)? (?:generated|achieved|recorded|posted|reported) (?:a )?revenues? of {value}"
                           rf"(?: \([^()]{{0,40}}\))?(?:, an? (?:significant |strong )?(?P<g>{NUM})% (?P<dir>increase|decrease) compared "
                           rf"(?:to|with) {prior} (?P<pwhen>in the same period (?:in|of) {YEAR}))?", line,
+                          **dict(options, kinds=("quarter", "intro"))))
+        # A summary's line without a verb: "Daily active users 401 million (+4.8% yoy)"
+        rules.append(rule(metric, rf"{subject} {value} \([+-]?(?P<g>{NUM})% (?:yoy|YoY|year-over-year|year-on-year)\)", line,
                           **dict(options, kinds=("quarter", "intro"))))
         # The change first: "a 15% increase in online marketing services and others to RMB48.7 billion"
         rules.append(rule(metric, rf"\ban? (?P<g>{NUM})% (?P<dir>increase|decrease) in (?:{words}) to {value}", line,

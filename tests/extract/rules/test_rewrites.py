@@ -114,3 +114,27 @@ def test_a_story_without_its_year_takes_it_from_a_quarter_end_month_it_names(fig
     text = ("Alibaba revenue rose in the third quarter.\nThe number of mobile monthly active users on China retail "
             "marketplaces reached 990 million in September 2031, up 5 million.")
     assert figures(text) == {("mau", "2031Q3", "990", "million", "")}
+
+
+def test_a_summarys_lines_under_a_heading_on_its_own_line(figures):
+    text = ("$KUAISHOU-W(01024)$ 2031Q3 results beat\nPerformance\nCore Data Highlights\n"
+            "Daily active users 420 million (+4.8% yoy), monthly active users 730 million (+5.0% yoy);\n"
+            "Online marketing revenue of RMB21.0 billion (+13.3% yoy) and e-commerce GMV of RMB470.1 billion (+14.4% yoy);\n")
+    assert figures(text) == {("dau", "2031Q3", "420", "million", ""), ("mau", "2031Q3", "730", "million", ""),
+                             ("revenue_marketing", "2031Q3", "21.0", "RMB_bn", ""), ("gmv", "2031Q3", "470.1", "RMB_bn", "")}
+
+
+def test_a_clause_after_a_semicolon_is_its_own(figures):
+    text = KS_ZH + "本季度,快手应用平均日活跃用户数达4.201亿,连续三个季度再创历史新高;平均月活跃用户达到7.305亿。"
+    assert figures(text) == {("dau", "2031Q3", "4.201", "100m", ""), ("mau", "2031Q3", "7.305", "100m", "")}
+
+
+def test_a_full_year_line_named_in_its_sentence(figures):
+    text = "快手科技發佈2031年第四季度及全年業績\n2031年全年總收入同比增長11.8%至人民幣1,400億元,經調整利潤淨額同比增長。"
+    assert figures(text) == {("revenue_total", "2031", "1400", "RMB_100m", "")}
+
+
+def test_a_story_whose_quarter_has_its_year_from_the_comparison(figures):
+    text = ("PDD Holdings announced its second-quarter revenue reached 110.50 billion CNY (15.40 billion USD), a 7% increase "
+            "compared to the same period in 2030. Analysts had projected revenue of 109.00 billion CNY. Alibaba and JD.com also cut prices.")
+    assert figures(text) == {("revenue_total", "2031Q2", "110.50", "RMB_bn", "")}
