@@ -298,6 +298,12 @@ def _opening_period(text: str, rule: Rule, block: Block, release: Release) -> tu
     return (match.end(), span) if span is not None and span == expected else (0, None)
 
 
+def _garbled(text: str, start: int, end: int) -> bool:
+    """Whether the figure's digits run into others: "2.603.48億元", "RMB 306 1 billion" read from the "1"."""
+    before, after = text[max(0, start - 2): start], text[end: end + 2]
+    return bool(re.search(r"\d[.,]?$|\d $", before) or re.match(r"[.,]\d|\d", after))
+
+
 _AROUND = (100, 80)  # characters before and after a figure's words in which a refusing word counts
 
 
@@ -320,6 +326,8 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
     opening, named = _opening_period(text, rule, block, release)
     if named is not None and match.start() < opening:
         opening, named = 0, None  # the rule reads the opening words itself
+    if "py" not in match.groupdict() and _garbled(text, match.start("v"), match.end("v")):  # a run-together table's cells touch
+        return skip("the number runs into other digits (a point or a space lost or doubled); not read")
     if _unclear_period(text, match, rule, block, release, opening):
         return skip("words next to the figure name a period the wording does not place")
     if (gap := match.groupdict().get("gap")) and (_PERIOD_WORDS_EN.search(gap) or _HALF.search(gap)):

@@ -219,3 +219,9 @@ def test_an_exact_figure_settles_a_bound_it_meets_and_drops_one_it_contradicts()
     assert figures(contradicted) == {("dau", "2024Q4", "3.994", "100m", "")}  # the release's bullet settles the executive's words
     contradicted = KS_ZH + "- 快手應用平均日活躍用戶為3.994億。\n- 快手應用平均日活躍用戶超過4億。\n"
     assert figures(contradicted) == set()
+
+
+def test_a_number_that_runs_into_other_digits_is_not_read():
+    # A translation that doubled a point, a summary that lost one: never a figure read from part of the digits.
+    assert figures("阿里巴巴集團公佈2031年9月季度業績\n在截至2031年9月30日的季度中:\n·收入為人民幣2.603.48億元,同比增長5%。") == set()
+    assert figures("Examplecorp: JD.com Announces Third Quarter 2031 Results\n\nQ3 2031 revenue reached RMB 306 1 billion, up 3 6%.") == set()

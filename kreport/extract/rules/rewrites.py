@@ -86,7 +86,7 @@ _TTM_METRICS = {"annual_buyers", "gmv_ttm"}
 _PEOPLE = {"dau", "mau", "monthly_buyers", "annual_buyers"}
 
 _REFUSE_EN = (r"\b(?:expect(?:s|ed|ing)?|estimates?|estimated|consensus|forecasts?|projected|projects|guidance|"
-              r"anticipated|outlook|would|will|targets?)\b|Kling|Kwai|Snack|overseas|Brazil|\bsearch\b|\bLite\b|"
+              r"anticipated|outlook|would|will|targets?|aims?|goal|plans?|could|may)\b|Kling|Kwai|Snack|overseas|Brazil|\bsearch\b|\bLite\b|"
               r"ecosystem|globally|worldwide|across the world")
 _REFUSE_ZH = r"预期|预计|预测|指引|展望|目标|将|可灵|Kling|海外|Kwai|巴西|搜索|极速版|全球|生态"
 
