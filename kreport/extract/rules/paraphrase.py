@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from kreport.extract.rules.common import NUM, USD, YEAR, Rule, rule
 
-__all__ = ["paraphrase_rules"]
+__all__ = ["paraphrase_rules", "full_year_rules"]
 
 _LINE = "total revenue (a paraphrase of the release's wording)"
 _REFUSE_EN = (r"\b(?:expect(?:s|ed|ing)?|estimates?|estimated|consensus|forecasts?|projected|projects|guidance|"
@@ -84,4 +84,17 @@ def paraphrase_rules() -> tuple[Rule, ...]:
                           rf"|(?<=季度,)收入|(?<=季度)收入)(?:同比|按年)(?P<dir>增长|增加|上升|升|下降|减少|下跌|跌)"
                           rf"(?:{NUM})%,?(?:至|达到?|为){money}", _LINE,
                           english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
+    return tuple(rules)
+
+
+def full_year_rules() -> tuple[Rule, ...]:
+    """A year's revenue named with its year in the sentence, for a company whose fiscal year is the calendar's:
+    "2031年全年净营收为人民币11588亿元", "2031年全年總收入同比增長11.8%至人民幣1,269億元". Not a looser wording:
+    the sentence states the period itself."""
+    rules: list[Rule] = []
+    for money in _MONEY_ZH:
+        rules.append(rule("revenue_total", rf"(?:^|(?<=[,:;]))(?P<when>{YEAR}年全年),?的?(?:{_COMPANY_ZH}的?)?"
+                          rf"(?:净营收|净收入|总收入|总营收|营收|收入)(?:(?P<lead>为|达到|达|录得)|(?:同比|按年)?"
+                          rf"(?P<dir>增长|增加|上升|下降|减少)(?:{NUM})%,?(?:至|达到?|为))?{money}", "total revenue of a year named in the sentence",
+                          english=False, kinds=("quarter", "year", "intro"), refuse=_REFUSE_ZH))
     return tuple(rules)

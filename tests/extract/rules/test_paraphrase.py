@@ -69,3 +69,11 @@ def test_a_story_about_one_quarter_places_a_sentence_without_a_period_in_it(figu
     assert figures(PAGE_EN + "Revenue reached RMB 40.3 billion.") == {("revenue_total", "2031Q3", "40.3", "RMB_bn", "")}
     assert figures(PAGE_EN + "With revenue reaching 40.3 billion yuan for the quarter, margins held.") == {
         ("revenue_total", "2031Q3", "40.3", "RMB_bn", "")}
+
+
+def test_a_years_revenue_named_with_its_year(figures):
+    page = "京东公布2031年第四季度及全年业绩\n\n"
+    assert figures(page + "2031年全年净营收为人民币12000亿元(合1650亿美元),较2030年全年增长6.8%。") == {
+        ("revenue_total", "2031", "12000", "RMB_100m", "")}
+    # Alibaba's fiscal year is not the calendar's: "2031年全年" is no period of its figures.
+    assert figures("阿里巴巴集團公佈2031年12月季度業績\n\n2031年全年收入為人民幣10000億元。") == set()
