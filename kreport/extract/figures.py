@@ -28,7 +28,7 @@ from kreport.extract.periods import (
     quarter_named,
     year_of,
 )
-from kreport.extract.release import INTRO, Block, Release
+from kreport.extract.release import INTRO, PLATFORM_NAMES, Block, Release
 from kreport.extract.rules import RULES, Rule
 from kreport.extract.rules.common import UNIT_WORDS, qualifier_of
 from kreport.extract.tables import table_figures
@@ -298,6 +298,19 @@ def _opening_period(text: str, rule: Rule, block: Block, release: Release) -> tu
     return (match.end(), span) if span is not None and span == expected else (0, None)
 
 
+_COMPANIES = {**PLATFORM_NAMES, "meituan": r"Meituan|美团", "tencent": r"Tencent|腾讯", "temu": r"Temu", "taobao": r"Taobao|Tmall|淘宝|天猫"}
+_OWN = {"pdd": {"pdd", "temu"}, "alibaba": {"alibaba", "taobao"}}
+
+
+def _names_another_company(text: str, match: re.Match, platform: str | None) -> bool:
+    """Whether the clause a looser wording sits in names another company ("Alibaba's revenue rose ..." on a JD page,
+    "e-commerce GMV at Douyin reached ..." on Kuaishou's)."""
+    own = _OWN.get(platform or "", {platform})
+    start = max(text.rfind(c, 0, match.start()) for c in ",;。:") + 1
+    clause = text[start: match.end()]
+    return any(re.search(names, clause, re.IGNORECASE) for company, names in _COMPANIES.items() if company not in own)
+
+
 def _garbled(text: str, start: int, end: int) -> bool:
     """Whether the figure's digits run into others: "2.603.48億元", "RMB 306 1 billion" read from the "1"."""
     before, after = text[max(0, start - 2): start], text[end: end + 2]
@@ -326,6 +339,8 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
     opening, named = _opening_period(text, rule, block, release)
     if named is not None and match.start() < opening:
         opening, named = 0, None  # the rule reads the opening words itself
+    if rule.weak and _names_another_company(text, match, release.platform):
+        return skip("its clause names another company; not read as this one's")
     if "py" not in match.groupdict() and _garbled(text, match.start("v"), match.end("v")):  # a run-together table's cells touch
         return skip("the number runs into other digits (a point or a space lost or doubled); not read")
     if _unclear_period(text, match, rule, block, release, opening):

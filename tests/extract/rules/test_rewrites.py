@@ -138,3 +138,12 @@ def test_a_story_whose_quarter_has_its_year_from_the_comparison(figures):
     text = ("PDD Holdings announced its second-quarter revenue reached 110.50 billion CNY (15.40 billion USD), a 7% increase "
             "compared to the same period in 2030. Analysts had projected revenue of 109.00 billion CNY. Alibaba and JD.com also cut prices.")
     assert figures(text) == {("revenue_total", "2031Q2", "110.50", "RMB_bn", "")}
+
+
+@pytest.mark.parametrize("text", [
+    JD_EN + "Alibaba's revenue rose 5% to RMB 236.5 billion in the quarter.",
+    KS_EN + "For comparison, e-commerce GMV at Douyin reached RMB 1,000.0 billion.",
+    KS_ZH + "同期,抖音电商GMV达到10000亿元。",
+])
+def test_a_clause_about_another_company_gives_nothing(figures, text):
+    assert figures(text) == set()
