@@ -231,6 +231,9 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
     before = text[max(start, match.start() - 12): match.start()] if chinese else text[start: match.start()]
     if chinese:
         before = before.rsplit(";", 1)[-1]  # a clause after a semicolon is a statement of its own
+        own = block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None
+        if own is not None and own.kind == "quarter":  # the page's own quarter named before the figure is no other period
+            before = re.sub(rf"(?:{own.year}年)?第?{'一二三四'[own.quarter - 1]}季度", "", before)
     if (_PERIOD_WORDS_ZH if chinese else _PERIOD_WORDS_EN).search(_YOY.sub("", before)):
         return True
     if chinese and rule.weak:
@@ -401,8 +404,9 @@ def _settle(figures: list[Figure], skipped: list[str]) -> list[Figure]:
             strong = exact
         first = strong[0]
         if all(agrees(f.value, f.unit, first.value, first.unit) and f.qualifier == first.qualifier for f in strong):
-            headline = next((f for f in strong if f.role == "headline"), first)
-            kept.append(headline)
+            # The same figure stated twice ("总营收350.5亿元", "至350亿元"): the most precise statement of it.
+            headlines = [f for f in strong if f.role == "headline"] or [first]
+            kept.append(min(headlines, key=lambda f: 10 ** -decimals(f.value) * UNITS[f.unit].factor))
         else:
             values = ", ".join(dict.fromkeys(f"{f.qualifier + ' ' if f.qualifier else ''}{f.value} {f.unit}" for f in strong))
             skipped.append(f"{key[0]} {key[1]}: the release gives different values ({values}); none kept")

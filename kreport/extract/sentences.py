@@ -29,7 +29,7 @@ _ABBREVIATIONS = frozenset(
 # white space. The text before the full stop is checked for abbreviations separately.
 _END = re.compile(r"[。！？!?][」』”’\"')）]*|\.[」』”’\"')）]*(?=\s|$)")
 # Bullets run together inside a line: " * " before a capital letter; a summary's citation marks before white space.
-_INLINE_BREAK = re.compile(r"(?<=\s)\*(?=\s+[A-Z])|(?:\[\d{1,3}\])+(?=\s)|\]\([^()\s]*\)(?=\s)")
+_INLINE_BREAK = re.compile(r"(?<=\s)\*(?=\s+[A-Z])|(?:\[\d{1,3}\])+(?=\s)|\]\([^()\s]*\)(?=\s)|(?<= Highlights)(?= [A-Z])")
 # A short line without a sentence's end or a connecting word, followed by a line that opens with a capitalised word:
 # a page's heading whose line break is all that sets it apart ("Core Data Highlights" / "Q4 revenue of RMB35.4bn").
 _HEADING_LIKE = re.compile(r"[^.,;:!?。，；：\n]{1,50}")

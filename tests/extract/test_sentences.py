@@ -72,3 +72,10 @@ def test_run_together_bullets_citations_links_and_captions_end_sentences():
                                                 "[Summary](index=1)", "In Q1"]
     text = "截自快手业绩公告\n(资料图)\n2031年第二季度,快手收入为277亿元。"
     assert [s.text for s in segments(text)] == ["截自快手业绩公告", "(资料图)", "2031年第二季度,快手收入为277亿元。"]
+
+
+def test_a_highlights_heading_run_into_its_first_bullet_stands_alone():
+    text = "It announced its results. Second Quarter 2031 Highlights Net revenues were RMB300.1 billion for the second quarter of 2031."
+    found = segments(text, lambda line: line.endswith("Highlights"))
+    assert [(s.text, s.heading) for s in found] == [("It announced its results.", False), ("Second Quarter 2031 Highlights", True),
+                                                    ("Net revenues were RMB300.1 billion for the second quarter of 2031.", False)]

@@ -13,8 +13,8 @@ from kreport.extract.rules.rewrites import rewrite_rules
 __all__ = ["RULES", "Rule"]
 
 RULES: dict[str, tuple[Rule, ...]] = {
-    "kuaishou": kuaishou.RULES + paraphrase_rules() + full_year_rules() + rewrite_rules("kuaishou"),
-    "pdd": pdd.RULES + paraphrase_rules() + full_year_rules() + rewrite_rules("pdd"),
-    "alibaba": alibaba.RULES + paraphrase_rules() + rewrite_rules("alibaba"),
-    "jd": jd.RULES + paraphrase_rules() + full_year_rules() + rewrite_rules("jd"),
+    "kuaishou": kuaishou.RULES + paraphrase_rules("kuaishou") + full_year_rules("kuaishou") + rewrite_rules("kuaishou"),
+    "pdd": pdd.RULES + paraphrase_rules("pdd") + full_year_rules("pdd") + rewrite_rules("pdd"),
+    "alibaba": alibaba.RULES + paraphrase_rules("alibaba") + rewrite_rules("alibaba"),
+    "jd": jd.RULES + paraphrase_rules("jd") + full_year_rules("jd") + rewrite_rules("jd"),
 }

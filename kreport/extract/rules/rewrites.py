@@ -88,7 +88,7 @@ _PEOPLE = {"dau", "mau", "monthly_buyers", "annual_buyers"}
 _REFUSE_EN = (r"\b(?:expect(?:s|ed|ing)?|estimates?|estimated|consensus|forecasts?|projected|projects|guidance|"
               r"anticipated|outlook|would|will|targets?|aims?|goal|plans?|could|may)\b|Kling|Kwai|Snack|overseas|Brazil|\bsearch\b|\bLite\b|"
               r"ecosystem|globally|worldwide|across the world")
-_REFUSE_ZH = r"预期|预计|预测|指引|展望|目标|将|可灵|Kling|海外|Kwai|巴西|搜索|极速版|全球|生态"
+_REFUSE_ZH = r"预期|预计|预测|指引|展望|目标|将|可灵|Kling|海外|Kwai|巴西|搜索|极速版|全球|生态(?:体系|系统)"
 
 _ORDINAL = r"first|second|third|fourth"
 _WHEN_EN = (rf"Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|the (?:{_ORDINAL}) quarter(?: of)? {YEAR}|(?:{_ORDINAL}) quarter(?: of)? {YEAR}"
@@ -175,7 +175,7 @@ def _month_en() -> str:
 _WHEN_ZH = (rf"{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?年? ?Q[1-4]|{YEAR} ?财年 ?第?[一二三四]季度?|第?[一二三四]季度|第[一二三四]季"
             r"|本季度?|Q[1-4]|上一?季度?|期内")
 _COMPANY_ZH = r"(?:快手|京东|阿里巴巴|拼多多|PDD|公司|集团)(?:\([-\w.]{1,12}\))?"
-_OPEN_ZH = r"(?:^|(?<=[,;:、(]))"
+_OPEN_ZH = r"(?:^|(?<=[,;:、(])|(?<=- )|(?<=[\u4e00-\u9fff]-))"  # a summary's section label: "电商 - 2024Q3电商GMV..."
 
 
 def _money_zh(v: str = "v", u: str = "u") -> str:

@@ -77,3 +77,25 @@ def test_a_years_revenue_named_with_its_year(figures):
         ("revenue_total", "2031", "12000", "RMB_100m", "")}
     # Alibaba's fiscal year is not the calendar's: "2031年全年" is no period of its figures.
     assert figures("阿里巴巴集團公佈2031年12月季度業績\n\n2031年全年收入為人民幣10000億元。") == set()
+
+
+def test_net_income_in_a_translation_is_no_revenue(figures):
+    # 淨收入 is JD's net revenues in its translations, net income in Alibaba's (heldout4's first figure).
+    page = "阿里巴巴集團公佈2031年9月季度業績\n在截至2031年9月30日的季度中:\n"
+    assert figures(page + "·淨收入為人民幣107.17億元(合15.09億美元),同比下降77%。") == set()
+    assert figures("京东公布2031年第三季度业绩\n\n2031年第三季度净收入为人民币3,100亿元。") == {("revenue_total", "2031Q3", "3100", "RMB_100m", "")}
+
+
+def test_the_most_precise_of_two_statements_of_a_figure_is_kept(figures):
+    text = (PAGE_ZH + "快手科技于11月20日发布的第三季度财报显示,公司实现总营收403.5亿元,同比增长12.0%。\n"
+            "2031年第三季度,快手营收同比增长12.0%至403亿元。")
+    assert figures(text) == {("revenue_total", "2031Q3", "403.5", "RMB_100m", "")}
+
+
+def test_an_overseas_segments_revenue_is_not_the_companys(figures):
+    assert figures(PAGE_ZH + "此外,海外業務表現穩健,第三季度收入達13億元,同比增長20.5%。") == set()
+
+
+def test_a_summarys_section_label_before_the_clause(figures):
+    assert figures(PAGE_ZH + "核心财务表现 - 2031年第三季度公司实现营业收入403亿元,同比增长12.0%") == {
+        ("revenue_total", "2031Q3", "403", "RMB_100m", "")}
