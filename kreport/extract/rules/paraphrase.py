@@ -41,6 +41,8 @@ _Q_ZH = r"[一二三四]"
 _WHEN_ZH = (rf"{YEAR}年第?{_Q_ZH}季度?|{YEAR} ?年? ?Q[1-4]|{YEAR} ?财年 ?第?{_Q_ZH}季度?|第?{_Q_ZH}季度|第{_Q_ZH}季|本季度?|Q[1-4]"
             r"|上一?季度?|期内")
 _COMPANY_ZH = r"(?:(?:快手|京东|阿里巴巴|拼多多|PDD)(?:集团|科技)?|公司|集团)"
+# Where a Chinese revenue clause may start: the sentence, a comma or colon, a summary's section label ("核心财务表现 - ").
+_START_ZH = r"(?:^|(?<=[,:;])|(?<=- )|(?<=[\u4e00-\u9fff]-))"
 _PRIOR_ZH = rf"(?:人民币)?(?P<pv>{NUM})(?P<pu>亿)元"
 _MONEY_ZH = (rf"人民币 ?(?P<v>{NUM}) ?(?P<u>亿)元", rf"(?P<v>{NUM}) ?(?P<u>亿)元(?:人民币)?")
 
@@ -66,22 +68,22 @@ def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
         rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}(?: (?:for|in|during) (?P<when2>the quarter|this quarter)\b)?",
                           _LINE, english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
     for money in _MONEY_ZH:
-        rules.append(rule("revenue_total", rf"(?:^|(?<=[,:;])|(?<=- )|(?<=[\u4e00-\u9fff]-))(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?的?(?:实现了?)?(?:{_COMPANY_ZH}的?(?:实现了?)?"
+        rules.append(rule("revenue_total", rf"{_START_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?的?(?:实现了?)?(?:{_COMPANY_ZH}的?(?:实现了?)?"
                           rf"(?:总收入|总营收|营收|营业收入{net}|收入)|(?:总收入|总营收|营收|营业收入{net})|(?<=^)收入|(?<=实现)收入"
                           rf"|(?<=^期内)收入|(?<=[,:;]期内)收入|(?<=季度,)收入|(?<=季度)收入)(?P<lead>为|是|达到|达|录得)?{money}", _LINE,
                           english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
         # The company (and its stock code) first: "阿里巴巴(9988)上季收入2478亿元", "快手2025财年第三季收入同比增长14.2%至356亿元"
-        rules.append(rule("revenue_total", rf"(?:^|(?<=[,:;])|(?<=- )|(?<=[\u4e00-\u9fff]-)){_COMPANY_ZH}(?:\([-\w.]{{1,12}}\))?(?P<when>{_WHEN_ZH})的?"
+        rules.append(rule("revenue_total", rf"{_START_ZH}{_COMPANY_ZH}(?:\([-\w.]{{1,12}}\))?(?P<when>{_WHEN_ZH})的?"
                           rf"(?:总收入|总营收|营收|营业收入{net}|收入)(?:(?P<lead>为|是|达到|达|录得)|(?:同比|按年)?"
                           rf"(?P<dir>增长|增加|上升|升|下降|减少|下跌|跌)(?:{NUM})%,?(?:至|达到?|为))?{money}", _LINE,
                           english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
         # From the year before: "2023年第二季度,快手收入由2022年同期的217亿元增加27.9%至277亿元"
-        rules.append(rule("revenue_total", rf"(?:^|(?<=[,:;])|(?<=- )|(?<=[\u4e00-\u9fff]-))(?:(?P<when>{_WHEN_ZH}),?)?(?:{_COMPANY_ZH}的?(?:总收入|总营收|营收|收入)"
+        rules.append(rule("revenue_total", rf"{_START_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:{_COMPANY_ZH}的?(?:总收入|总营收|营收|收入)"
                           rf"|(?:总收入|总营收|营收)|(?<=^)收入|(?<=实现)收入)由(?P<pwhen>去年同期|{YEAR}年同期)的{_PRIOR_ZH}"
                           rf"(?P<dir>增长|增加|下降|减少)(?P<g>{NUM})%至(?:(?:{_WHEN_ZH})的)?{money}", _LINE,
                           english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
         # The change first: "2025年第三季度收入同比增长14.2%至356亿元人民币"
-        rules.append(rule("revenue_total", rf"(?:^|(?<=[,:;])|(?<=- )|(?<=[\u4e00-\u9fff]-))(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?的?(?:{_COMPANY_ZH}的?"
+        rules.append(rule("revenue_total", rf"{_START_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?的?(?:{_COMPANY_ZH}的?"
                           rf"(?:总收入|总营收|营收|营业收入{net}|收入)|(?:总收入|总营收|营收|营业收入{net})|(?<=^)收入|(?<=实现)收入"
                           rf"|(?<=季度,)收入|(?<=季度)收入)(?:同比|按年)(?P<dir>增长|增加|上升|升|下降|减少|下跌|跌)"
                           rf"(?:{NUM})%,?(?:至|达到?|为){money}", _LINE,
@@ -96,7 +98,7 @@ def full_year_rules(platform: str | None = None) -> tuple[Rule, ...]:
     net = "净营收|净收入|" if platform in (None, "jd") else ""
     rules: list[Rule] = []
     for money in _MONEY_ZH:
-        rules.append(rule("revenue_total", rf"(?:^|(?<=[,:;])|(?<=- )|(?<=[\u4e00-\u9fff]-))(?P<when>{YEAR}年全年),?的?(?:{_COMPANY_ZH}的?)?"
+        rules.append(rule("revenue_total", rf"{_START_ZH}(?P<when>{YEAR}年全年),?的?(?:{_COMPANY_ZH}的?)?"
                           rf"(?:{net}总收入|总营收|营收|收入)(?:(?P<lead>为|达到|达|录得)|(?:同比|按年)?"
                           rf"(?P<dir>增长|增加|上升|下降|减少)(?:{NUM})%,?(?:至|达到?|为))?{money}", "total revenue of a year named in the sentence",
                           english=False, kinds=("quarter", "year", "intro"), refuse=_REFUSE_ZH))
