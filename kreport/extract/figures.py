@@ -222,6 +222,25 @@ def _another_quarter(before: str, block: Block, page: Span | None = None) -> boo
 _THE_QUARTER_EN = re.compile(r"^(?: ?\(US\$[^)]*\))?,? (?:in|for|during) (?:the|this) quarter\b(?! ended| of)", re.IGNORECASE)
 
 
+_ORDINAL_WORDS = ("first", "second", "third", "fourth")
+
+
+def _without_own_quarter_en(before: str, own: Span | None) -> str:
+    """English words before a figure without those naming the page's own quarter ("reported third quarter results",
+    "In this quarter", "the Q3 financial report as of September 30, 2020"): they are no other period."""
+    if own is None or own.kind != "quarter" or not own.quarter:
+        return before
+    year = rf"(?:,? (?:of )?{own.year})?"
+    words = (rf"\b(?:the |this )?(?:{_ORDINAL_WORDS[own.quarter - 1]}[ -]quarter|Q{own.quarter}){year}\b|\b(?:in|for|during) (?:this|the) quarter\b"
+             rf"|\bas of {MONTH} \d{{1,2}},? {own.year}\b")
+    cleaned = re.sub(words, " ", before, flags=re.IGNORECASE)
+    # a date that is the quarter's own last day ("as of September 30, 2020") was dropped only if it ends that quarter
+    for match in re.finditer(rf"as of ({MONTH} \d{{1,2}},? {YEAR})", before, re.IGNORECASE):
+        if date_quarter(match.group(1)) != own:
+            return before
+    return cleaned
+
+
 def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, release: Release, opening: int = 0) -> bool:
     """Whether words just before or after the figure name a period the rule did not read (``opening``: the length
     of a sentence-opening period phrase that names the page's quarter, which is not such a word)."""
@@ -234,6 +253,8 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
         own = block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None
         if own is not None and own.kind == "quarter":  # the page's own quarter named before the figure is no other period
             before = re.sub(rf"(?:{own.year}年)?第?{'一二三四'[own.quarter - 1]}季度", "", before)
+    if not chinese:
+        before = _without_own_quarter_en(before, block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None)
     if (_PERIOD_WORDS_ZH if chinese else _PERIOD_WORDS_EN).search(_YOY.sub("", before)):
         return True
     if chinese and rule.weak:
@@ -253,7 +274,7 @@ def _prior_period(text: str, headline: Span) -> Span | None:
     """The comparative's period: one year before the headline's, as its words must say."""
     text = (text or "").strip()
     earlier = headline.year_earlier()
-    if re.fullmatch(r"去年同期|去年|(?:for|in) the same (?:period|quarter) (?:of )?last year", text, re.IGNORECASE):
+    if re.fullmatch(r"去年同期|去年|(?:(?:for|in|over) )?the same (?:period|quarter) (?:of )?last year", text, re.IGNORECASE):
         return earlier
     if re.fullmatch(rf"(?:in |for )?{YEAR}年?", text) and headline.kind == "quarter":
         return None  # "in 2023", "较2023年的" after a quarter's figure: the year's figure, or the quarter's?

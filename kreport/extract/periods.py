@@ -105,11 +105,15 @@ def fiscal_quarter_named(text: str) -> Span | None:
 _DATE_MARK = re.compile(r"^\s*date (\d{4})-(\d{2})-(\d{2})\b")
 _DAY_LINE = re.compile(r"^\s*(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* (\d{4})\s*$", re.IGNORECASE)
 _ISO_LINE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?: \d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+# "August 26, 2024 - Shares of ...", "posted on May 27, 2023 3:36 am": a dateline or a byline's date opening a line.
+_DATELINE = re.compile(r"^\s*(?:(?:posted|published|updated) on )?(January|February|March|April|May|June|July|August|September|"
+                       r"October|November|December) (\d{1,2}),? (\d{4})(?: -| \d{1,2}:\d{2}|\s*$)", re.IGNORECASE)
 
 
 def page_date(text: str) -> tuple[int, int, int] | None:
     """The date a saved page carries at its top: the store's `` date 2025-11-25`` mark, or a line of its own in
-    the first ten (``21 Nov 2025``, ``2022-05-24 08:30``); None when there is none (a day without its year is none)."""
+    the first ten (``21 Nov 2025``, ``2022-05-24 08:30``, ``August 26, 2024 - ...``, ``posted on May 27, 2023 3:36 am``);
+    None when there is none (a day without its year is none)."""
     if match := _DATE_MARK.match(text):
         return int(match.group(1)), int(match.group(2)), int(match.group(3))
     for line in text.splitlines()[:10]:
@@ -117,6 +121,8 @@ def page_date(text: str) -> tuple[int, int, int] | None:
             return int(match.group(3)), _month_number(match.group(2)) or 0, int(match.group(1))
         if match := _ISO_LINE.match(line):
             return int(match.group(1)), int(match.group(2)), int(match.group(3))
+        if match := _DATELINE.match(line):
+            return int(match.group(3)), _month_number(match.group(1)) or 0, int(match.group(2))
     return None
 
 

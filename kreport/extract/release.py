@@ -208,6 +208,18 @@ _RESULTS_WORDS = re.compile(r"results|earnings|financial report|quarterly report
 _NO_YEAR_ZH = re.compile(r"(?<![年\d])(?:上季度?|上一季度?|第?([一二三四])季度?)(?!度?[A-Za-z0-9])")
 _NO_YEAR_EN = re.compile(r"\b(?:the )?(first|second|third|fourth)[ -]quarter\b(?!,? (?:of )?2 ?0 ?\d)|\bQ([1-4])\b(?![ -]?2 ?0 ?\d)", re.IGNORECASE)
 _SAME_PERIOD_YEAR = re.compile(rf"\bsame (?:period|quarter) (?:of|in) ({YEAR})\b|({YEAR})年同期", re.IGNORECASE)
+_AS_OF = re.compile(rf"\b(?:report|results|quarter)\b[a-z ]{{0,20}}? as of ({MONTH} \d{{1,2}},? {YEAR})", re.IGNORECASE)
+_ENDED_MONTH = re.compile(rf"\bquarter ended ({MONTH}) ({YEAR})\b", re.IGNORECASE)
+
+
+def _month_end_quarter(month: str, year: str) -> Span | None:
+    """The quarter whose last month is ``month`` of ``year`` ("the quarter ended December 2022": 2022Q4)."""
+    for day in (30, 31):
+        if span := date_quarter(f"{month} {day}, {year}"):
+            return span
+    return None
+
+
 _NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
@@ -229,15 +241,24 @@ def _lead(raw: list[Segment]) -> list[str]:
     return lead
 
 
+def _candidates(forms: list[str], calendar: bool) -> set[Span]:
+    """The quarters (with their years) sentences state as the page's, a quarter a year before another left out."""
+    found: set[Span] = set()
+    for form in forms:
+        found |= {s for s in _quarters_stated(_without_comparatives(form)) if s.year}
+        # "the Q3 financial report as of September 30, 2020", "the quarter ended December 2022"
+        found |= {s for m in _AS_OF.finditer(form) if (s := date_quarter(m.group(1)))}
+        found |= {s for m in _ENDED_MONTH.finditer(form) if (s := _month_end_quarter(m.group(1), m.group(2)))}
+        if calendar:
+            found |= {s for m in re.finditer(rf"{YEAR} ?财年 ?第?[一二三四]季度?", form) if (s := fiscal_quarter_named(m.group()))}
+    return {s for s in found if Span("quarter", s.year + 1, s.quarter) not in found}  # a year earlier: a comparative
+
+
 def _inferred_period(raw: list[Segment], text: str, calendar: bool, dated) -> tuple[Span | None, str]:
     """The quarter a page without a release's statements reports on, and how it was read ("" if not)."""
     lead = _lead(raw)
-    found: set[Span] = set()
-    for form in lead:
-        found |= {s for s in _quarters_stated(_without_comparatives(form)) if s.year}
-        if calendar:
-            found |= {s for m in re.finditer(rf"{YEAR} ?财年 ?第?[一二三四]季度?", form) if (s := fiscal_quarter_named(m.group()))}
-    found = {s for s in found if Span("quarter", s.year + 1, s.quarter) not in found}  # a year earlier: a comparative
+    opening = _candidates(lead[:2], calendar)
+    found = opening if len(opening) == 1 else _candidates(lead, calendar)  # the opening sentences first
     if len(found) == 1:
         return next(iter(found)), "the page's lead"
     if found:

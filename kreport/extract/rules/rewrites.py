@@ -194,6 +194,12 @@ def _chinese(platform: str, metric: str, words: str) -> list[Rule]:
     line = _LINE.format(metric=metric)
     value, prior = (_people_zh(), _people_zh("pv", "pu")) if metric in _PEOPLE else (_money_zh(), _money_zh("pv", "pu"))
     start = rf"{_OPEN_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:其中,?)?(?:{_COMPANY_ZH})?的?(?:{words})"
+    if metric in _SEGMENT_STEMS_ZH.get(platform, {}):
+        # "线上营销服务Q2收入达198亿元": the quarter between the segment's name and 收入
+        start = (rf"{_OPEN_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:其中,?)?(?:{_COMPANY_ZH})?的?(?:{words}"
+                 rf"|(?:{_SEGMENT_STEMS_ZH[platform][metric]})(?P<when2>Q[1-4]|第?[一二三四]季度|本季度?)收入)")
+    elif metric == "gmv":
+        start = rf"{start}(?P<when2>本季度?|第?[一二三四]季度|Q[1-4])?"  # "电商业务GMV本季度同比增长17.6%至3589亿元"
     options = dict(english=False, weak=True, refuse=_REFUSE_ZH, kinds=("quarter", "intro"))
     if metric in _TTM_METRICS:
         return []  # twelve-month figures in Chinese rewrites name their months in ways not read yet
@@ -204,7 +210,7 @@ def _chinese(platform: str, metric: str, words: str) -> list[Rule]:
                            rf"(?:同比|按年)?{_CHANGE_ZH}(?P<g>{NUM})%,?(?:至|达到?){value}", line, **options))
     return clause + [
         # "2022年第一季度的净服务收入为人民币352亿元", "电商月均买家数达1.34亿", "收入同比增长14.2%至356亿元人民币"
-        rule(metric, rf"{start}(?:{_LEAD_ZH}|(?:同比|按年)?{_CHANGE_ZH}(?P<g>{NUM})%,?(?:至|达到?|为)){value}", line, **options),
+        rule(metric, rf"{start}(?:{_LEAD_ZH}|(?:同比|按年)?{_CHANGE_ZH}(?P<g>{NUM})%,?(?:至|达到?|为))?{value}", line, **options),
         # "在线营销服务收入由2022年同期的110亿元增加30.4%至143亿元"
         rule(metric, rf"{start}由(?P<pwhen>去年同期|{YEAR}年同期)的{prior}{_CHANGE_ZH}(?P<g>{NUM})%至(?:(?:{_WHEN_ZH})的)?{value}", line, **options),
     ]
@@ -220,9 +226,24 @@ def _pairs_zh() -> list[Rule]:
             rule("mau", rf"{both}(?:{NUM})(?:亿|百万)(?:和|及|与){_people_zh()}", line, **options)]
 
 
+def _pdd_buyers() -> list[Rule]:
+    """PDD's definition in a story's words: "867.3 million users who placed orders in the trailing 12-month period"
+    (the twelve months that end with the page's quarter)."""
+    return [rule("annual_buyers", rf"\b{_people_en()} (?:users|buyers|user accounts) who placed (?:one or more )?orders "
+                 rf"(?:in|over|during) the (?:trailing|past) (?:twelve|12)[- ]months?(?: period)?\b(?! (?:ended|ending|to))",
+                 _LINE.format(metric="annual_buyers"), english=True, weak=True, refuse=_REFUSE_EN, kinds=("quarter", "intro"))]
+
+
+def _jd_pairs_zh() -> list[Rule]:
+    """JD's two revenue lines named together: "其中商品、服务收入分别为2339、541亿元"."""
+    return [rule("revenue_commerce", rf"{_OPEN_ZH}(?:其中,?)?(?:商品|产品)(?:收入)?(?:、|和|及)净?服务收入,?分别为(?:人民币)?(?:{NUM})(?:亿元)?"
+                 rf"(?:、|和|及)(?P<v>{NUM})(?P<u>亿)元", _LINE.format(metric="revenue_commerce"), english=False, weak=True,
+                 refuse=_REFUSE_ZH, kinds=("quarter", "intro"))]
+
+
 def rewrite_rules(platform: str) -> tuple[Rule, ...]:
     """The rewrite wordings of ``platform``'s metrics (weak), English and Chinese."""
-    rules: list[Rule] = []
+    rules: list[Rule] = _pdd_buyers() if platform == "pdd" else _jd_pairs_zh() if platform == "jd" else []
     for metric, words in METRIC_WORDS_EN.get(platform, {}).items():
         rules += _english(platform, metric, words)
     for metric, words in METRIC_WORDS_ZH.get(platform, {}).items():

@@ -147,3 +147,26 @@ def test_a_story_whose_quarter_has_its_year_from_the_comparison(figures):
 ])
 def test_a_clause_about_another_company_gives_nothing(figures, text):
     assert figures(text) == set()
+
+
+def test_stories_whose_quarter_comes_from_a_dateline_or_an_as_of_date(figures):
+    text = ("November 20, 2031 - Shares of PDD Holdings rose.\nToday, the company reported its Q3 unaudited financial results.\n"
+            "Highlights for Q3 earnings\nQ3 total revenue of RMB110,500.5 million (US$15,000.0 million), an increase of 10%.\n")
+    assert figures(text) == {("revenue_total", "2031Q3", "110500.5", "RMB_mn", "")}
+    text = ("This past weekend, pinduoduo was in the news. Its shares rose. In the Q3 financial report as of September 30, 2031, "
+            "pinduoduo achieved a total revenue of 110.5 billion yuan, an increase of 10% over the same period of last year of 100.4 billion yuan.")
+    assert figures(text) == {("revenue_total", "2031Q3", "110.5", "RMB_bn", ""), ("revenue_total", "2030Q3", "100.4", "RMB_bn", "")}
+
+
+def test_a_figure_before_its_name_and_pdds_buyers_in_a_story(figures):
+    text = (" date 2031-11-26 SHANGHAI, Nov. 26, 2031 (GLOBE NEWSWIRE) -- Pinduoduo said it will promote young leaders.\n\n"
+            "Chen made the comments as Pinduoduo reported third quarter results that showed 110.5 billion yuan ($15.0 billion) in "
+            "revenue and 950.1 million users who placed orders in the trailing 12-month period.")
+    assert figures(text) == {("revenue_total", "2031Q3", "110.5", "RMB_bn", ""), ("annual_buyers", "2031Q3", "950.1", "million", "")}
+
+
+def test_jds_two_revenue_lines_named_together_and_a_quarter_inside_a_segments_name(figures):
+    assert figures(JD_ZH + "2031Q3京东集团收入3100亿元,同比增长7.6%。其中商品、服务收入分别为2500、600亿元,同比增长3%、30%。") == {
+        ("revenue_total", "2031Q3", "3100", "RMB_100m", ""), ("revenue_commerce", "2031Q3", "600", "RMB_100m", "")}
+    assert figures(KS_ZH + "这其中,线上营销服务Q3收入达202亿元,同比增长12.8%。快手电商业务GMV本季度同比增长17.6%至4000亿元。") == {
+        ("revenue_marketing", "2031Q3", "202", "RMB_100m", ""), ("gmv", "2031Q3", "4000", "RMB_100m", "")}
