@@ -344,10 +344,21 @@ def _garbled(text: str, start: int, end: int) -> bool:
 _AROUND = (100, 80)  # characters before and after a figure's words in which a refusing word counts
 
 
+# An actual figure set against the estimates is no estimate: "超市场预期", "超出彭博一致预期的13.1%", "better-than-expected",
+# "beating analysts' estimates of 43.3 billion yuan". These phrases are taken out before refusing words are looked for.
+_AGAINST_ESTIMATES = re.compile(
+    r"(?:超出?|好于|优于|低于|高于|不及|符合|略超|大超|远超)[^,;。]{0,8}?预期(?:的[\d.]+%)?"
+    r"|\b(?:better|worse|stronger|weaker)-than-expected\b"
+    r"|\b(?:beat|beats|beating|exceed(?:s|ed|ing)?|above|ahead of|below|miss(?:ed|ing)?|top(?:s|ped|ping)?|surpass(?:ed|ing)?)"
+    r" (?:the )?(?:average |market |analysts?'?s? |Bloomberg's |consensus |Wall Street )*(?:expectations?|estimates?|forecasts?|consensus)"
+    r"(?: of [^,;]*)?", re.IGNORECASE)
+
+
 def _around(text: str, match: re.Match) -> str:
     """The words around a figure's: a refusing word ("estimate", "will", another product) counts there, not
-    anywhere in a long run-on sentence (a summary that lost its full stops)."""
-    return text[max(0, match.start() - _AROUND[0]): match.end() + _AROUND[1]]
+    anywhere in a long run-on sentence (a summary that lost its full stops); a comparison with the estimates is no
+    estimate."""
+    return _AGAINST_ESTIMATES.sub(" ", text[max(0, match.start() - _AROUND[0]): match.end() + _AROUND[1]])
 
 
 def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: Block, skipped: list[str]) -> list[Figure]:

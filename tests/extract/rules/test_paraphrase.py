@@ -99,3 +99,12 @@ def test_an_overseas_segments_revenue_is_not_the_companys(figures):
 def test_a_summarys_section_label_before_the_clause(figures):
     assert figures(PAGE_ZH + "核心财务表现 - 2031年第三季度公司实现营业收入403亿元,同比增长12.0%") == {
         ("revenue_total", "2031Q3", "403", "RMB_100m", "")}
+
+
+def test_an_actual_set_against_the_estimates_is_read_and_an_estimate_is_not(figures):
+    assert figures(PAGE_ZH + "2031年第三季度公司实现营业收入403亿元,同比增长12.0%,超出彭博一致预期的11.1%。") == {
+        ("revenue_total", "2031Q3", "403", "RMB_100m", "")}
+    assert figures(PAGE_EN + "Total revenue for the third quarter of 2031 was RMB40.3 billion, beating analysts' estimates of RMB39.0 billion.") == {
+        ("revenue_total", "2031Q3", "40.3", "RMB_bn", "")}
+    assert figures(PAGE_ZH + "市场预期2031年第三季度公司营业收入为400亿元。") == set()
+    assert figures(PAGE_EN + "Analysts expect total revenue for the third quarter of 2031 of RMB 40.0 billion.") == set()
