@@ -18,11 +18,21 @@ from dataclasses import dataclass
 
 from kreport.dataset.schema import METRICS, UNITS
 from kreport.extract.cleaning import matchable
-from kreport.extract.periods import MONTH, YEAR, Span, date_quarter, quarter_named, year_of
-from kreport.extract.release import INTRO, Block, Release
+from kreport.extract.periods import (
+    MONTH,
+    YEAR,
+    Span,
+    date_quarter,
+    fiscal_quarter_named,
+    quarter_before,
+    quarter_named,
+    year_of,
+)
+from kreport.extract.release import INTRO, PLATFORM_NAMES, Block, Release
 from kreport.extract.rules import RULES, Rule
 from kreport.extract.rules.common import UNIT_WORDS, qualifier_of
-from kreport.extract.values import agrees, plain, within_growth
+from kreport.extract.tables import table_figures
+from kreport.extract.values import agrees, canonical, decimals, plain, within_growth
 
 __all__ = ["Figure", "Reading", "read_figures"]
 
@@ -80,15 +90,26 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
     if not text:
         return ""
     text = text.strip()
-    if text in ("本季度",) or re.fullmatch(r"(?:the|this) quarter", text, re.IGNORECASE):
+    if text in ("本季度", "本季", "期内") or re.fullmatch(r"(?:the|this) quarter", text, re.IGNORECASE):
         return release.period
+    if re.fullmatch(r"上一?季度?|last quarter", text, re.IGNORECASE):
+        # "Last quarter": the page's own quarter only if the page's date puts it there.
+        return release.period if release.dated is not None and quarter_before(release.dated) == release.period else None
+    if span := fiscal_quarter_named(text):  # "2025財年第三季": a calendar quarter only for a calendar-year company
+        return span if release.calendar else None
+    if match := re.fullmatch(rf"(?:in )?({MONTH})", text, re.IGNORECASE):
+        # A month without its year ("in June"): the page's own quarter if the month is in it, else unreadable.
+        span = _month_quarter(match.group(1), release.period.year) if release.period is not None else None
+        return span if span == release.period else None
     # A short form naming the quarter but not its year ("第三季度", "三季度", "Q3", "the third quarter"): the
     # page's own quarter if it is that quarter, else unreadable (never another year's).
-    if match := re.fullmatch(r"第?([一二三四])季度|Q([1-4])|(?:the )?(first|second|third|fourth)[ -]quarter", text, re.IGNORECASE):
+    if match := re.fullmatch(r"第?([一二三四])季度?|Q([1-4])|(?:the )?(first|second|third|fourth)[ -]quarter", text, re.IGNORECASE):
         period = release.period
         number = ("一二三四".index(match.group(1)) + 1 if match.group(1) else int(match.group(2)) if match.group(2)
                   else ("first", "second", "third", "fourth").index(match.group(3).lower()) + 1)
         return period if period is not None and period.kind == "quarter" and period.quarter == number else None
+    if match := re.fullmatch(rf"(\d{{1,2}})月(\d{{1,2}})日止三个月({YEAR})年", text):  # an announcement table's column
+        return date_quarter(f"{year_of(match.group(3))}年{match.group(1)}月{match.group(2)}日")
     if rule.period == "ttm":
         span = date_quarter(text)
         if span is None and block.span is not None and block.kind == "quarter":
@@ -102,6 +123,8 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
         return span
     if match := re.fullmatch(rf"({MONTH}) ({YEAR})", text, re.IGNORECASE):
         return date_quarter(f"{match.group(1)} 28, {match.group(2)}") or _month_quarter(match.group(1), year_of(match.group(2)))
+    if match := re.fullmatch(rf"({YEAR})年全年", text):
+        return Span(_fiscal_kind(block) if block.kind == "year" else "year", year_of(match.group(1)))
     if match := re.fullmatch(rf"(?:fiscal year |(?:the )?(?:full )?year(?: of)? )?({YEAR})年?", text, re.IGNORECASE):
         return Span(_fiscal_kind(block) if block.kind == "year" else "year", year_of(match.group(1)))
     return None
@@ -114,9 +137,19 @@ def _month_quarter(month: str, year: int) -> Span | None:
     return None
 
 
-def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release) -> tuple[Span | None, str]:
-    """The figure's period, or None and why not."""
-    own = _own_period(match.groupdict().get("when") or "", rule, block, release)
+def _when(match: re.Match) -> str | None:
+    """The group holding the figure's own period: ``when`` (before the figure) or ``when2`` (after it), if stated."""
+    groups = match.groupdict()
+    return "when" if groups.get("when") else "when2" if groups.get("when2") else None
+
+
+def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release,
+                     opening: Span | None = None) -> tuple[Span | None, str]:
+    """The figure's period, or None and why not (``opening``: the page's quarter, named at the sentence's start)."""
+    when = _when(match)
+    own = _own_period(match.group(when) if when else "", rule, block, release)
+    if own == "" and opening is not None and rule.period != "ttm":
+        own = opening
     if own is None:
         return None, "its period could not be read"
     if rule.weak and own and own != release.period:
@@ -134,12 +167,21 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
             return None, f"it sits in the block {block.heading.strip()!r} (no half-year periods in metrics.csv)"
         return None, "it sits outside the blocks this wording is read in" + (f" ({block.heading.strip()!r})" if block.heading else "")
     if rule.period == "ttm":
+        if not own and block.kind == "quarter" and block.span is not None and block.span.quarter:
+            # "In the quarter ended September 30, 2019: ... Annual active consumers ... reached 693 million": the
+            # twelve months that end with the block's quarter.
+            return block.span, ""
         if not own:
             return None, "the twelve months it covers are not stated"
         if block.kind == "quarter" and block.span is not None and own != block.span:
             return None, f"it is for {own} but sits in the {block.span} block"
         return own, ""
     if block.kind == INTRO or block.span is None:
+        if not own and rule.weak and release.flat and release.period is not None and release.period.kind == "quarter":
+            # A story (no title line, no block heading): a looser wording in a sentence that names no period is the
+            # page's quarter (words for any other period next to it leave it out, see _unclear_period). A page with
+            # a release's structure places its figures by its blocks instead.
+            return release.period, ""
         return (own, "") if own else (None, "the sentence names no period and sits outside any headed block")
     if own and own not in (block.span, release.period):
         return None, f"it names {own} but sits in the {block.span} block"
@@ -150,6 +192,8 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
 # figure's period unclear ("2024年全年總收入...達到" in a quarter block; "for the first half, ... were").
 _PERIOD_WORDS_ZH = re.compile(r"全年|年度|年内|半年|中期|前三季度|个月|今年|去年|同期|\d{4}年|季度|月份")
 _PERIOD_WORDS_EN = re.compile(rf"\b(?:years?|annual|half|interim|months?|quarters?|FY|Q[1-4]|{YEAR}|{MONTH})(?![\w-])", re.IGNORECASE)
+_YOY = re.compile(r"year[- ](?:over|on)[- ]year", re.IGNORECASE)  # a change's words, not a period's
+_HALF = re.compile(r"\b(?:H[12]|[12]H)\b|first half|second half|nine months", re.IGNORECASE)
 _AFTER_EN = re.compile(rf"^(?: ?\(US\$[^)]*\))?,? (?:in|for|during|over|as of|at the end of) (?:the )?"
                        rf"(?:full|fiscal|first|second|third|fourth|twelve|nine|six|three|years?|half|quarters?|months?|{YEAR}|{MONTH})\b",
                        re.IGNORECASE)
@@ -161,42 +205,76 @@ _OTHER_PERIOD_ZH = re.compile(r"全年|年度|年内|半年|中期|前三季度|
 _QUARTER_ZH = re.compile(rf"(?:({YEAR})年)?第?([一二三四])季度")
 
 
-def _another_quarter(before: str, block: Block) -> bool:
-    """Whether ``before`` names a quarter other than the block's (any quarter, in a block that is no quarter)."""
+def _another_quarter(before: str, block: Block, page: Span | None = None) -> bool:
+    """Whether ``before`` names a quarter other than the block's (the page's, outside any headed block; any
+    quarter, in a block that is no quarter)."""
+    span = block.span if block.kind == "quarter" else page if block.kind == INTRO else None
     for match in _QUARTER_ZH.finditer(before):
-        if block.kind != "quarter" or block.span is None:
+        if span is None or span.kind != "quarter":
             return True
-        if "一二三四".index(match.group(2)) + 1 != block.span.quarter:
+        if "一二三四".index(match.group(2)) + 1 != span.quarter:
             return True
-        if match.group(1) and year_of(match.group(1)) != block.span.year:
+        if match.group(1) and year_of(match.group(1)) != span.year:
             return True
     return False
 
 
-def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block) -> bool:
-    """Whether words just before or after the figure name a period the rule did not read."""
+_THE_QUARTER_EN = re.compile(r"^(?: ?\(US\$[^)]*\))?,? (?:in|for|during) (?:the|this) quarter\b(?! ended| of)", re.IGNORECASE)
+
+
+_ORDINAL_WORDS = ("first", "second", "third", "fourth")
+
+
+def _without_own_quarter_en(before: str, own: Span | None) -> str:
+    """English words before a figure without those naming the page's own quarter ("reported third quarter results",
+    "In this quarter", "the Q3 financial report as of September 30, 2020"): they are no other period."""
+    if own is None or own.kind != "quarter" or not own.quarter:
+        return before
+    year = rf"(?:,? (?:of )?{own.year})?"
+    words = (rf"\b(?:the |this )?(?:{_ORDINAL_WORDS[own.quarter - 1]}[ -]quarter|Q{own.quarter}){year}\b|\b(?:in|for|during) (?:this|the) quarter\b"
+             rf"|\bas of {MONTH} \d{{1,2}},? {own.year}\b")
+    cleaned = re.sub(words, " ", before, flags=re.IGNORECASE)
+    # a date that is the quarter's own last day ("as of September 30, 2020") was dropped only if it ends that quarter
+    for match in re.finditer(rf"as of ({MONTH} \d{{1,2}},? {YEAR})", before, re.IGNORECASE):
+        if date_quarter(match.group(1)) != own:
+            return before
+    return cleaned
+
+
+def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, release: Release, opening: int = 0) -> bool:
+    """Whether words just before or after the figure name a period the rule did not read (``opening``: the length
+    of a sentence-opening period phrase that names the page's quarter, which is not such a word)."""
     chinese = bool(re.search(r"[\u4e00-\u9fff]", match.group()))
     # Chinese: the dozen characters before the figure's words ("2024年全年,总收入..."); English: the sentence so far.
-    before = text[max(0, match.start() - 12): match.start()] if chinese else text[: match.start()]
-    if (_PERIOD_WORDS_ZH if chinese else _PERIOD_WORDS_EN).search(before):
+    start = opening if match.start() >= opening else 0
+    before = text[max(start, match.start() - 12): match.start()] if chinese else text[start: match.start()]
+    if chinese:
+        before = before.rsplit(";", 1)[-1]  # a clause after a semicolon is a statement of its own
+        own = block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None
+        if own is not None and own.kind == "quarter":  # the page's own quarter named before the figure is no other period
+            before = re.sub(rf"(?:{own.year}年)?第?{'一二三四'[own.quarter - 1]}季度", "", before)
+    if not chinese:
+        before = _without_own_quarter_en(before, block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None)
+    if (_PERIOD_WORDS_ZH if chinese else _PERIOD_WORDS_EN).search(_YOY.sub("", before)):
         return True
     if chinese and rule.weak:
-        said = text[: match.start("v")]
-        if match.groupdict().get("when"):  # the rule's own period, placed by _headline_period
-            said = said[: match.start("when")] + said[match.end("when"):]
-        if _OTHER_PERIOD_ZH.search(said) or _another_quarter(said, block):
+        said = text[start: match.start("v")]
+        if _when(match) == "when" and match.start("when") >= start:  # the rule's own period, placed by _headline_period
+            said = said[: match.start("when") - start] + said[match.end("when") - start:]
+        if _OTHER_PERIOD_ZH.search(said) or _another_quarter(said, block, release.period):
             return True
-    when = match.span("when") if "when" in match.groupdict() and match.group("when") else (-1, -1)
+    when = match.span(_when(match)) if _when(match) else (-1, -1)
     if chinese or when[0] >= match.end("u"):
         return False
-    return bool(_AFTER_EN.match(text[match.end("u"):]))
+    after = text[match.end("u"):]
+    return bool(_AFTER_EN.match(after)) and not _THE_QUARTER_EN.match(after)
 
 
 def _prior_period(text: str, headline: Span) -> Span | None:
     """The comparative's period: one year before the headline's, as its words must say."""
     text = (text or "").strip()
     earlier = headline.year_earlier()
-    if re.fullmatch(r"去年同期|去年|(?:for|in) the same (?:period|quarter) (?:of )?last year", text, re.IGNORECASE):
+    if re.fullmatch(r"去年同期|去年|(?:(?:for|in|over) )?the same (?:period|quarter) (?:of )?last year", text, re.IGNORECASE):
         return earlier
     if re.fullmatch(rf"(?:in |for )?{YEAR}年?", text) and headline.kind == "quarter":
         return None  # "in 2023", "较2023年的" after a quarter's figure: the year's figure, or the quarter's?
@@ -206,6 +284,13 @@ def _prior_period(text: str, headline: Span) -> Span | None:
             return date if date == earlier else None
         return earlier if year == earlier.year else None
     return None
+
+
+def _earlier_twelve_months(text: str, headline: Span) -> Span | None:
+    """A twelve-month comparative's period: the quarter its stated end date closes, if before the headline's
+    ("from 321.3 million in the twelve months ended June 30, 2019" beside September 30, 2019)."""
+    date = date_quarter((text or "").strip())
+    return date if date is not None and (date.year, date.quarter) < (headline.year, headline.quarter) else None
 
 
 def _figure(release, rule, match, value, word, period, role, quote) -> Figure | None:
@@ -218,9 +303,67 @@ def _figure(release, rule, match, value, word, period, role, quote) -> Figure | 
     return Figure(release.platform, rule.metric, period, plain(value), unit, qualifier, quote, role, rule.line, rule.weak)
 
 
+# A period named at the start of a sentence, for all its clauses: "2023年第二季度,快手收入由...,其中,在线营销服务收入由...".
+_OPENING = re.compile(rf"^(?:(?:in|for|during) )?(?P<when>(?:the )?(?:first|second|third|fourth) quarter(?: of)? {YEAR}|Q[1-4][ -]?{YEAR}"
+                      rf"|{YEAR} ?Q[1-4]|{YEAR} ?年 ?第?[一二三四]季度?|{YEAR}年Q[1-4]),"
+                      rf"|^(?:快手|京东|阿里巴巴|拼多多)?(?P<zh>{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?财年 ?第?[一二三四]季度?),?", re.IGNORECASE)
+
+
+def _opening_period(text: str, rule: Rule, block: Block, release: Release) -> tuple[int, Span | None]:
+    """The length of a sentence-opening period phrase and its quarter, when that is the page's (or the block's)."""
+    match = _OPENING.match(text)
+    if not match:
+        return 0, None
+    when = match.group("when") or match.group("zh")
+    span = quarter_named(re.sub(r"^the ", "", when, flags=re.IGNORECASE))
+    if span is None and release.calendar:
+        span = fiscal_quarter_named(when)
+    expected = block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None
+    return (match.end(), span) if span is not None and span == expected else (0, None)
+
+
+_COMPANIES = {**PLATFORM_NAMES, "meituan": r"Meituan|美团", "tencent": r"Tencent|腾讯", "temu": r"Temu", "taobao": r"Taobao|Tmall|淘宝|天猫"}
+_OWN = {"pdd": {"pdd", "temu"}, "alibaba": {"alibaba", "taobao"}}
+
+
+def _names_another_company(text: str, match: re.Match, platform: str | None) -> bool:
+    """Whether the clause a looser wording sits in names another company ("Alibaba's revenue rose ..." on a JD page,
+    "e-commerce GMV at Douyin reached ..." on Kuaishou's)."""
+    own = _OWN.get(platform or "", {platform})
+    start = max(text.rfind(c, 0, match.start()) for c in ",;。:") + 1
+    clause = text[start: match.end()]
+    return any(re.search(names, clause, re.IGNORECASE) for company, names in _COMPANIES.items() if company not in own)
+
+
+def _garbled(text: str, start: int, end: int) -> bool:
+    """Whether the figure's digits run into others: "2.603.48億元", "RMB 306 1 billion" read from the "1"."""
+    before, after = text[max(0, start - 2): start], text[end: end + 2]
+    return bool(re.search(r"\d[.,]?$|\d $", before) or re.match(r"[.,]\d|\d", after))
+
+
+_AROUND = (100, 80)  # characters before and after a figure's words in which a refusing word counts
+
+
+# An actual figure set against the estimates is no estimate: "超市场预期", "超出彭博一致预期的13.1%", "better-than-expected",
+# "beating analysts' estimates of 43.3 billion yuan". These phrases are taken out before refusing words are looked for.
+_AGAINST_ESTIMATES = re.compile(
+    r"(?:超出?|好于|优于|低于|高于|不及|符合|略超|大超|远超)[^,;。]{0,8}?预期(?:的[\d.]+%)?"
+    r"|\b(?:better|worse|stronger|weaker)-than-expected\b"
+    r"|\b(?:beat|beats|beating|exceed(?:s|ed|ing)?|above|ahead of|below|miss(?:ed|ing)?|top(?:s|ped|ping)?|surpass(?:ed|ing)?)"
+    r" (?:the )?(?:average |market |analysts?'?s? |Bloomberg's |consensus |Wall Street )*(?:expectations?|estimates?|forecasts?|consensus)"
+    r"(?: of [^,;]*)?", re.IGNORECASE)
+
+
+def _around(text: str, match: re.Match) -> str:
+    """The words around a figure's: a refusing word ("estimate", "will", another product) counts there, not
+    anywhere in a long run-on sentence (a summary that lost its full stops); a comparison with the estimates is no
+    estimate."""
+    return _AGAINST_ESTIMATES.sub(" ", text[max(0, match.start() - _AROUND[0]): match.end() + _AROUND[1]])
+
+
 def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: Block, skipped: list[str]) -> list[Figure]:
     match = rule.pattern.search(text)
-    if not match or (rule.refuse is not None and rule.refuse.search(text)):
+    if not match or (rule.refuse is not None and rule.refuse.search(_around(text, match))):
         return []
     where = f"{rule.metric} in {quote[:60]!r}"
 
@@ -228,9 +371,18 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
         skipped.append(Skip(f"{where}: {why}", rule.metric, plain(match.group("v")), _unit(rule.metric, match.group("u"))))
         return []
 
-    if _unclear_period(text, match, rule, block):
+    opening, named = _opening_period(text, rule, block, release)
+    if named is not None and match.start() < opening:
+        opening, named = 0, None  # the rule reads the opening words itself
+    if rule.weak and _names_another_company(text, match, release.platform):
+        return skip("its clause names another company; not read as this one's")
+    if "py" not in match.groupdict() and _garbled(text, match.start("v"), match.end("v")):  # a run-together table's cells touch
+        return skip("the number runs into other digits (a point or a space lost or doubled); not read")
+    if _unclear_period(text, match, rule, block, release, opening):
         return skip("words next to the figure name a period the wording does not place")
-    period, why = _headline_period(match, rule, block, release)
+    if (gap := match.groupdict().get("gap")) and (_PERIOD_WORDS_EN.search(gap) or _HALF.search(gap)):
+        return skip("words between the period and the figure name another period")
+    period, why = _headline_period(match, rule, block, release, named)
     if period is None:
         return skip(why)
     if rule.weak and block.kind == "year" and not match.groupdict().get("when") and METRICS[rule.metric].kind == "people":
@@ -243,34 +395,87 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
     found = [headline]
     groups = match.groupdict()
     if groups.get("pv"):
-        if groups.get("g") and groups.get("dir"):
-            sign = -1 if re.match(r"decrease|下降|减少", groups["dir"], re.IGNORECASE) else 1
-            if not within_growth(headline.value, headline.unit, plain(groups["pv"]), _unit(rule.metric, groups["pu"]) or headline.unit,
-                                 groups["g"], sign):
-                return skip(f"the stated change of {groups['g']}% does not fit {groups['v']} against {groups['pv']}; both left out")
-        prior = _prior_period(groups.get("pwhen") or "", period)
+        change = groups.get("g") or groups.get("g2")
+        direction = groups.get("dir") if groups.get("dir") is not None else groups.get("dir2")
+        if change and direction is not None:  # an empty direction: a table's change column (a rise unless bracketed)
+            sign = -1 if re.match(r"decreas|declin|fell|drop|down|下降|减少|下跌|跌", direction, re.IGNORECASE) else 1
+            if not within_growth(headline.value, headline.unit, plain(groups["pv"]), _unit(rule.metric, groups.get("pu") or "") or headline.unit,
+                                 change, sign):
+                return skip(f"the stated change of {change}% does not fit {groups['v']} against {groups['pv']}; both left out")
+        if groups.get("py"):  # a table's two year columns: the headline's year, then the year before
+            prior = period.year_earlier() if (year_of(groups["hy"]), year_of(groups["py"])) == (period.year, period.year - 1) else None
+        else:
+            prior = (_prior_period(groups.get("pwhen") or "", period) if rule.period != "ttm"
+                     else _earlier_twelve_months(groups.get("pwhen") or "", period))
         if prior is None:
             skipped.append(f"{where}: the comparative {groups['pv']} is not placed one year before {period}")
-        elif (comparative := _figure(release, rule, match, groups["pv"], groups["pu"], prior, "comparative", quote)) is not None:
+        elif (comparative := _figure(release, rule, match, groups["pv"], groups.get("pu") or groups["u"], prior, "comparative",
+                                     quote)) is not None:
             found.append(comparative)
     return found
 
 
+def _satisfies(exact: Figure, bound: Figure) -> bool:
+    """Whether an exact figure meets a bound ("over 4亿" and 4.01亿) at the exact figure's published precision."""
+    value, limit = canonical(exact.value, exact.unit), canonical(bound.value, bound.unit)
+    step = 0.5 * 10 ** -decimals(exact.value) * UNITS[exact.unit].factor
+    return value + step > limit if bound.qualifier == "over" else value - step < limit if bound.qualifier == "under" else False
+
+
 def _settle(figures: list[Figure], skipped: list[str]) -> list[Figure]:
-    """One figure per metric and period: agreeing ones merged, disagreeing ones left out."""
+    """One figure per metric and period: agreeing ones merged, disagreeing ones left out. An exact figure and a
+    bound it meets give the exact figure; a bound it contradicts ("over 4亿" against 3.994亿) leaves both out."""
     kept: list[Figure] = []
     keys = list(dict.fromkeys((f.metric, f.period) for f in figures))
     for key in keys:
         same = [f for f in figures if (f.metric, f.period) == key]
         strong = [f for f in same if not f.weak] or same
+        exact = [f for f in strong if f.qualifier in ("", "about")]
+        bounds = [f for f in strong if f.qualifier in ("over", "under")]
+        if exact and bounds and all(_satisfies(exact[0], b) for b in bounds):
+            strong = exact
         first = strong[0]
         if all(agrees(f.value, f.unit, first.value, first.unit) and f.qualifier == first.qualifier for f in strong):
-            headline = next((f for f in strong if f.role == "headline"), first)
-            kept.append(headline)
+            # The same figure stated twice ("总营收350.5亿元", "至350亿元"): the most precise statement of it.
+            headlines = [f for f in strong if f.role == "headline"] or [first]
+            kept.append(min(headlines, key=lambda f: 10 ** -decimals(f.value) * UNITS[f.unit].factor))
         else:
             values = ", ".join(dict.fromkeys(f"{f.qualifier + ' ' if f.qualifier else ''}{f.value} {f.unit}" for f in strong))
             skipped.append(f"{key[0]} {key[1]}: the release gives different values ({values}); none kept")
-    return kept
+    return _check_parts(kept, skipped)
+
+
+# A part and the whole it belongs to, for the same period: the part must be smaller.
+_PARTS = (("revenue_marketing", "revenue_total"), ("revenue_commerce", "revenue_total"), ("dau", "mau"), ("monthly_buyers", "mau"))
+
+
+def _check_parts(kept: list[Figure], skipped: list[str]) -> list[Figure]:
+    """Figures checked against the page's other figures for the same period: a part larger than its whole (a segment's
+    revenue above the total, daily above monthly users), or parts adding up to more than the whole, leave the part out."""
+    by_key = {(f.metric, f.period): f for f in kept if f.qualifier in ("", "about")}
+    dropped: set[tuple[str, Span]] = set()
+    for part, whole in _PARTS:
+        for (metric, period), figure in by_key.items():
+            total = by_key.get((whole, period))
+            if metric != part or total is None:
+                continue
+            if canonical(figure.value, figure.unit) >= canonical(total.value, total.unit) * (1 + 1e-9):
+                dropped.add((metric, period))
+                skipped.append(Skip(f"{metric} {period}: {figure.value} {figure.unit} is not below the {whole} "
+                                    f"{total.value} {total.unit} the page gives for it; left out", metric, figure.value, figure.unit))
+    for period in {f.period for f in kept}:
+        parts = [by_key[(m, period)] for m in ("revenue_marketing", "revenue_commerce") if (m, period) in by_key]
+        total = by_key.get(("revenue_total", period))
+        if len(parts) == 2 and total is not None and not any((f.metric, period) in dropped for f in parts):
+            slack = sum(0.5 * 10 ** -decimals(f.value) * UNITS[f.unit].factor for f in parts)
+            if sum(canonical(f.value, f.unit) for f in parts) - slack > canonical(total.value, total.unit) * (1 + 1e-9):
+                for f in parts:
+                    dropped.add((f.metric, period))
+                skipped.append(f"revenue {period}: marketing and commerce revenue add up to more than the total the page gives; both left out")
+    return [f for f in kept if (f.metric, f.period) not in dropped]
+
+
+_DATE_MARK = re.compile(r"^date \d{4}-\d{2}-\d{2} ?")  # the store's mark of the page's date, before its first sentence
 
 
 def read_figures(release: Release) -> Reading:
@@ -281,7 +486,12 @@ def read_figures(release: Release) -> Reading:
         skipped.append(f"no wordings are known for {release.platform} releases")
     figures: list[Figure] = []
     for located in release.sentences:
-        text = matchable(located.segment.text)
+        text = _DATE_MARK.sub("", matchable(located.segment.text))
         for rule in rules:
             figures.extend(_read_sentence(release, rule, text, located.segment.text, located.block, skipped))
+    line = "a markdown table of a summary (kreport/extract/tables.py)"
+    tabled, left = table_figures(release, lambda metric, period, value, unit, role, quote: Figure(
+        release.platform, metric, period, value, unit, "", quote, role, line, weak=True))
+    figures.extend(tabled)
+    skipped.extend(left)
     return Reading(tuple(_settle(figures, skipped)), tuple(dict.fromkeys(skipped)))

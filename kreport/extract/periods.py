@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Span", "YEAR", "MONTH", "quarter_of", "quarter_named", "date_quarter", "year_of", "ORDINALS"]
+__all__ = ["Span", "YEAR", "MONTH", "quarter_of", "quarter_named", "fiscal_quarter_named", "date_quarter", "year_of", "ORDINALS",
+           "page_date", "quarter_before", "last_quarter_numbered"]
 
 # A year as pages print it, a stray space included ("202 4"); year_of() reads it.
 YEAR = r"2 ?0 ?\d ?\d(?!\d)"
@@ -83,7 +84,7 @@ def quarter_named(text: str) -> Span | None:
         return quarter_of(year_of(match.group(1)), ORDINALS[match.group(2).lower()])
     if match := re.fullmatch(rf"(March|June|September|December) quarter(?: of)? ({YEAR})", text, re.IGNORECASE):
         return quarter_of(year_of(match.group(2)), (_month_number(match.group(1)) or 0) // 3)
-    if match := re.fullmatch(rf"({YEAR})年第?([一二三四1-4])季度", text):
+    if match := re.fullmatch(rf"({YEAR}) ?年 ?第?([一二三四1-4])季度?", text):  # 季 alone: Hong Kong press ("2025年第三季")
         return quarter_of(year_of(match.group(1)), ORDINALS[match.group(2)])
     # Short forms of rewrites and briefs: Q3 2025, Q3-2025, 2025 Q3, 2025Q3, 2025年Q3, 25Q3 is not read (no century).
     if match := re.fullmatch(rf"Q([1-4])[ -]?({YEAR})", text, re.IGNORECASE):
@@ -91,3 +92,53 @@ def quarter_named(text: str) -> Span | None:
     if match := re.fullmatch(rf"({YEAR}) ?年? ?Q([1-4])", text, re.IGNORECASE):
         return quarter_of(year_of(match.group(1)), int(match.group(2)))
     return None
+
+
+def fiscal_quarter_named(text: str) -> Span | None:
+    """``2025財年第三季`` (simplified: ``2025财年第三季``): the fiscal year's quarter as written; the caller maps it to a
+    calendar quarter only where the company's fiscal year is the calendar year."""
+    if match := re.fullmatch(rf"({YEAR}) ?财年 ?第?([一二三四1-4])季度?", text.strip()):
+        return quarter_of(year_of(match.group(1)), ORDINALS[match.group(2)])
+    return None
+
+
+_DATE_MARK = re.compile(r"^\s*date (\d{4})-(\d{2})-(\d{2})\b")
+_DAY_LINE = re.compile(r"^\s*(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* (\d{4})\s*$", re.IGNORECASE)
+_ISO_LINE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?: \d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+# "August 26, 2024 - Shares of ...", "posted on May 27, 2023 3:36 am": a dateline or a byline's date opening a line.
+_DATELINE = re.compile(r"^\s*(?:(?:posted|published|updated) on )?(January|February|March|April|May|June|July|August|September|"
+                       r"October|November|December) (\d{1,2}),? (\d{4})(?: -| \d{1,2}:\d{2}|\s*$)", re.IGNORECASE)
+
+
+def page_date(text: str) -> tuple[int, int, int] | None:
+    """The date a saved page carries at its top: the store's `` date 2025-11-25`` mark, or a line of its own in
+    the first ten (``21 Nov 2025``, ``2022-05-24 08:30``, ``August 26, 2024 - ...``, ``posted on May 27, 2023 3:36 am``);
+    None when there is none (a day without its year is none)."""
+    if match := _DATE_MARK.match(text):
+        return int(match.group(1)), int(match.group(2)), int(match.group(3))
+    for line in text.splitlines()[:10]:
+        if match := _DAY_LINE.match(line):
+            return int(match.group(3)), _month_number(match.group(2)) or 0, int(match.group(1))
+        if match := _ISO_LINE.match(line):
+            return int(match.group(1)), int(match.group(2)), int(match.group(3))
+        if match := _DATELINE.match(line):
+            return int(match.group(3)), _month_number(match.group(1)) or 0, int(match.group(2))
+    return None
+
+
+def _ended_before(span: Span, date: tuple[int, int, int]) -> bool:
+    end_month = span.quarter * 3
+    return (span.year, end_month) < (date[0], date[1])
+
+
+def quarter_before(date: tuple[int, int, int]) -> Span:
+    """"Last quarter" (上季) on a page dated ``date``: the last quarter that ended before its month."""
+    year, month = date[0], date[1]
+    quarter = (month - 1) // 3  # the quarter before the date's own
+    return quarter_of(year, quarter) if quarter else quarter_of(year - 1, 4)
+
+
+def last_quarter_numbered(number: int, date: tuple[int, int, int]) -> Span:
+    """"The third quarter" on a page dated ``date``: the latest third quarter that had ended by then."""
+    span = quarter_of(date[0], number)
+    return span if _ended_before(span, date) else quarter_of(date[0] - 1, number)

@@ -5,7 +5,15 @@ The headline quarter is read from the release's statements about itself: the ann
 ("... today announced its results for the three months ended June 30, 2025", "今日發佈截至2025年9月30日止
 ... 第三季度 ... 業績") and its block headings ("Second Quarter 2025 Key Highlights", "2025年第三季度業績摘要").
 They must agree; a heading whose quarter is missing ("2022年第季度业绩摘要") takes the quarter the rest
-of the text states. ``platform`` and ``period`` given by the caller settle what the text leaves open,
+of the text states.
+
+A rewrite, a summary or a press story often has neither. Then the quarter is read from the page's lead (its
+first two sentences and any sentence about results or a report: "快手-W(01024) - 2024 Q3 - 季度业绩", "For the
+third quarter of 2019, JD.com reported ...", "2025 財年第三季" for a calendar-year company), a quarter exactly a
+year before another being a comparative; failing that, from a quarter the lead names without its year, placed by
+the page's own date ("上季" on a page dated 2025-11-25 is 2025Q3) or by a quarter-end date the text states with
+the same quarter ("For the second quarter" with "the twelve months ended June 30, 2021"). Anything else, or
+two quarters, and the page's quarter stays unread. ``platform`` and ``period`` given by the caller settle what the text leaves open,
 and a caller's value the text contradicts is refused.
 """
 
@@ -16,7 +24,18 @@ from dataclasses import dataclass, field
 
 from kreport.errors import DataError
 from kreport.extract.cleaning import CJK, matchable, simplified
-from kreport.extract.periods import MONTH, YEAR, Span, date_quarter, quarter_named, year_of
+from kreport.extract.periods import (
+    MONTH,
+    YEAR,
+    Span,
+    date_quarter,
+    fiscal_quarter_named,
+    last_quarter_numbered,
+    page_date,
+    quarter_before,
+    quarter_named,
+    year_of,
+)
 from kreport.extract.sentences import Segment, segments
 
 __all__ = ["Block", "Located", "Release", "read_release", "heading_block", "PLATFORM_NAMES", "INTRO"]
@@ -48,7 +67,8 @@ _EN_BOTH = re.compile(rf"^(?:[\w.&-]+ )?(?:first|second|third|fourth) quarter (?
 _PART_WORDS = r"(?:first half|second half|interim|six months|nine months|first nine months|first three quarters)"
 _EN_PART = re.compile(rf"^(?:[\w.&-]+ )?{_PART_WORDS}(?: of)? {YEAR}{_SUFFIX}$", re.IGNORECASE)
 _EN_OTHER = re.compile(r"^(?:business highlights|notes?:?|financial highlights|highlights)$", re.IGNORECASE)
-_TITLE = re.compile(r"^[^.。,;:]{0,80}(?:announces?\b[^.。;:]*\bresults|(?:发布|公布)[^.。,;:]*(?:业绩|财务报告|财报))$", re.IGNORECASE)
+_TITLE = re.compile(r"^(?:[^.。,;:]|\.(?=\w)){0,80}(?:announces?\b[^.。;:]*\bresults|(?:发布|公布)[^.。,;:]*(?:业绩|财务报告|财报))$", re.IGNORECASE)
+_ZH_IN_ENDED = re.compile(rf"^在截至 ?(?P<date>{YEAR} ?年 ?\d{{1,2}} ?月 ?\d{{1,2}} ?日)的?(?:季度|三个月)(?:中|内)?:?$")
 _ZH_QUARTER = re.compile(rf"^(?P<y>{YEAR})年第?(?P<n>[一二三四1-4]?)季度(?:业绩|财务|经营)?(?:摘要|亮点|回顾|概要)$")
 _ZH_YEAR = re.compile(rf"^(?P<y>{YEAR})年(?:全年|年度|全年度)(?:业绩|财务|经营)?(?:摘要|亮点|回顾|概要)$")
 _ZH_PART = re.compile(rf"^{YEAR}年(?:上半年|下半年|中期|前三季度|前九个月|九个月)(?:业绩|财务|经营)?(?:摘要|亮点|回顾|概要)$")
@@ -85,6 +105,9 @@ class Release:
     sentences: tuple[Located, ...]
     title: str = ""
     notes: tuple[str, ...] = field(default=())  # what was left open or skipped, for the summary
+    dated: tuple[int, int, int] | None = None  # the date the page carries at its top, if any
+    calendar: bool = True  # the company's fiscal year is the calendar year ("2025財年第三季" is 2025Q3)
+    flat: bool = False  # no block heading and no word for a year or a half year: a story about the page's quarter
 
 
 def _heading_form(line: str) -> str:
@@ -117,6 +140,8 @@ def heading_block(line: str, fiscal_year: str = "year") -> Block | None:
             span = date_quarter(date)
             return Block("year", Span(fiscal_year, span.year) if span else None, line)
         return Block("other", None, line)
+    if match := _ZH_IN_ENDED.match(form):  # "在截至2024年3月31日的季度中:" (a translated release's block)
+        return Block("quarter", date_quarter(match.group("date").replace(" ", "")), line)
     if match := _EN_YEAR.match(form):
         return Block("year", Span(fiscal_year, year_of(match.group("y"))), line)
     if _EN_PART.match(form) or _ZH_PART.match(form):
@@ -174,6 +199,98 @@ def _quarters_stated(form: str) -> set[Span]:
     return found
 
 
+# Words for the periods a quarter's page may also report on; a page with none of them is about its quarter only.
+_OTHER_PERIODS = re.compile(r"\b(?:full[- ]year|annual(?! active)|fiscal year|first half|second half|interim|six months|nine months|H[12]"
+                            r"|first three quarters|year[- ]to[- ]date)\b|全年|年度|财年|半年|中期|前三季|首三季|九个月|六个月",
+                            re.IGNORECASE)
+_RESULTS_WORDS = re.compile(r"results|earnings|financial report|quarterly report|highlights|\breports?\b|\breported\b|analysis"
+                            r"|财报|业绩|季报|财务报告|季度报告", re.IGNORECASE)
+_NO_YEAR_ZH = re.compile(r"(?<![年\d])(?:上季度?|上一季度?|第?([一二三四])季度?)(?!度?[A-Za-z0-9])")
+_NO_YEAR_EN = re.compile(r"\b(?:the )?(first|second|third|fourth)[ -]quarter\b(?!,? (?:of )?2 ?0 ?\d)|\bQ([1-4])\b(?![ -]?2 ?0 ?\d)", re.IGNORECASE)
+_SAME_PERIOD_YEAR = re.compile(rf"\bsame (?:period|quarter) (?:of|in) ({YEAR})\b|({YEAR})年同期", re.IGNORECASE)
+_AS_OF = re.compile(rf"\b(?:report|results|quarter)\b[a-z ]{{0,20}}? as of ({MONTH} \d{{1,2}},? {YEAR})", re.IGNORECASE)
+_ENDED_MONTH = re.compile(rf"\bquarter ended ({MONTH}) ({YEAR})\b", re.IGNORECASE)
+
+
+def _month_end_quarter(month: str, year: str) -> Span | None:
+    """The quarter whose last month is ``month`` of ``year`` ("the quarter ended December 2022": 2022Q4)."""
+    for day in (30, 31):
+        if span := date_quarter(f"{month} {day}, {year}"):
+            return span
+    return None
+
+
+_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+_COMPARED = re.compile(rf"(?:\b(?:from|compared (?:with|to)|versus|vs\.?|over|against|than|as of)|较|比|由|相比)"
+                       rf"(?: the| a)? ?(?:{_QUARTER_WORDS}|(?:twelve|12)[- ]months? (?:period )?ended {MONTH} \d{{1,2}},? {YEAR})", re.IGNORECASE)
+
+
+def _without_comparatives(form: str) -> str:
+    """A lead sentence without the quarters it compares with ("an increase of 26.2 percent from the second quarter
+    of 2020"): only the quarter it reports on is a candidate for the page's."""
+    return _COMPARED.sub(" ", form)
+
+
+def _lead(raw: list[Segment]) -> list[str]:
+    """The page's lead, in matchable form: its first two sentences and any sentence about results or a report."""
+    body = [s for s in raw if not s.heading]
+    lead = [matchable(re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\b", "", s.text)) for s in body[:2]]
+    lead += [matchable(s.text) for s in body[2:] if _RESULTS_WORDS.search(matchable(s.text))]
+    return lead
+
+
+def _candidates(forms: list[str], calendar: bool) -> set[Span]:
+    """The quarters (with their years) sentences state as the page's, a quarter a year before another left out."""
+    found: set[Span] = set()
+    for form in forms:
+        found |= {s for s in _quarters_stated(_without_comparatives(form)) if s.year}
+        # "the Q3 financial report as of September 30, 2020", "the quarter ended December 2022"
+        found |= {s for m in _AS_OF.finditer(form) if (s := date_quarter(m.group(1)))}
+        found |= {s for m in _ENDED_MONTH.finditer(form) if (s := _month_end_quarter(m.group(1), m.group(2)))}
+        if calendar:
+            found |= {s for m in re.finditer(rf"{YEAR} ?财年 ?第?[一二三四]季度?", form) if (s := fiscal_quarter_named(m.group()))}
+    return {s for s in found if Span("quarter", s.year + 1, s.quarter) not in found}  # a year earlier: a comparative
+
+
+def _inferred_period(raw: list[Segment], text: str, calendar: bool, dated) -> tuple[Span | None, str]:
+    """The quarter a page without a release's statements reports on, and how it was read ("" if not)."""
+    lead = _lead(raw)
+    opening = _candidates(lead[:2], calendar)
+    found = opening if len(opening) == 1 else _candidates(lead, calendar)  # the opening sentences first
+    if len(found) == 1:
+        return next(iter(found)), "the page's lead"
+    if found:
+        return None, ""
+    numbers: set[int | str] = set()
+    for form in lead:
+        for match in _NO_YEAR_ZH.finditer(form):
+            numbers.add(_NUMBERS[match.group(1)] if match.group(1) else "last")
+        for match in _NO_YEAR_EN.finditer(form):
+            numbers.add(_NUMBERS[match.group(1).lower()] if match.group(1) else int(match.group(2)))
+    if len(numbers) != 1:
+        return None, ""
+    number = next(iter(numbers))
+    if dated is not None:
+        return (quarter_before(dated) if number == "last" else last_quarter_numbered(number, dated)), "the page's date"
+    if number != "last":
+        # "its second-quarter revenue ... a 7% increase compared to the same period in 2024": the year after that one
+        years = {year_of(m.group(1) or m.group(2)) + 1 for form in lead for m in _SAME_PERIOD_YEAR.finditer(form)}
+        if len(years) == 1:
+            return Span("quarter", years.pop(), number), "the year its comparison names"
+    if number != "last":
+        ends = {s for m in _ENDED.finditer(matchable(text)) if (s := date_quarter(m.group(1) or m.group(2)))}
+        # "in June 2018": a quarter's last month with its year
+        ends |= {s for m in re.finditer(rf"\bin ({MONTH}) ({YEAR})\b", matchable(text), re.IGNORECASE)
+                 if (s := date_quarter(f"{m.group(1)} {30 if m.group(1)[:3].lower() in ('jun', 'sep') else 31}, {m.group(2)}"))}
+        ends = {s for s in ends if s.quarter == number}
+        latest = max(ends, key=lambda s: s.year, default=None)
+        if latest is not None:
+            return latest, "a quarter-end date the text states"
+    return None, ""
+
+
 def read_release(text: str, *, name: str = "", platform: str | None = None, period: Span | None = None,
                  fiscal_year_end_month: dict[str, int] | None = None) -> Release:
     """Read what ``text`` covers and place each sentence in its block.
@@ -189,6 +306,10 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
                   and not re.search(r"today|今日|今天|/美通社/|PRNewswire|NEWSWIRE|BUSINESS WIRE", s.text, re.IGNORECASE)), "")
 
     named = set().union(*(_platforms_in(matchable(s.text)) for s in announcements)) if announcements else set()
+    if not named:  # the page's first sentence, where it names one company ("PDD Holdings announced its second-quarter revenue")
+        first = next((s for s in raw if not s.heading), None)
+        named = _platforms_in(matchable(first.text)) if first is not None else set()
+        named = named if len(named) == 1 else set()
     if not named:
         named = _platforms_in(matchable(text))
     found_platform = next(iter(named)) if len(named) == 1 else None
@@ -216,6 +337,11 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
     if period and len(stated) > 1 and period not in stated:
         raise DataError(name, None, None, f"the text reports on {', '.join(sorted(s.label for s in stated))}, not {period} (--period)")
     period = period or found_period
+    dated = page_date(text)
+    if period is None and not stated:
+        period, how = _inferred_period(raw, text, fiscal == "year", dated)
+        if period is not None:
+            notes.append(f"the quarter {period} was read from {how} (no release heading or announcement states it)")
     if period is None and len(stated) <= 1:
         notes.append("the quarter the release reports on is not stated in the text; give --period")
 
@@ -226,7 +352,9 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
             block = _settled(heading_block(segment.text, fiscal), period, notes)
             continue
         located.append(Located(segment, block))
-    return Release(platform, period, _language(text), tuple(located), title, tuple(notes))
+    flat = not any(segment.heading and heading_block(segment.text, fiscal).kind != INTRO for segment in raw) \
+        and not _OTHER_PERIODS.search(matchable(text))
+    return Release(platform, period, _language(text), tuple(located), title, tuple(notes), dated, fiscal == "year", flat)
 
 
 def _settled(block: Block, period: Span | None, notes: list[str]) -> Block:

@@ -5,6 +5,11 @@ as ``Mr.`` or ``Inc.``), at a blank line, before a bullet (``•``, ``-`` at the
 a full stop) and around a heading line. A single line break inside a sentence is a page's line wrap
 (``Total e-commerce GMV(1) was`` / ``RMB290 .2 billion, ...``) and does not end it. Every segment keeps
 its offsets, so its quote is the original text exactly as saved.
+
+Pages that lost their line breaks run bullets together: a `` * `` before a capital letter (``Third Quarter
+2020 Highlights * Net revenues ...``) and a machine summary's citation marks (``... 131% [1][2][18] - The
+strong ...``) and a markdown link (``[Financial Summary](index=1&...)``) end a sentence too, and a piece that is a heading on its own (``Third Quarter 2020
+Highlights``) is one.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from dataclasses import dataclass
 
 __all__ = ["Segment", "segments"]
 
-_BULLET = re.compile(r"^\s*(?:[•●▪◦·∙]|[-–—](?=\s|$))\s*")
+_BULLET = re.compile(r"^\s*(?:[•●▪◦·∙]|[-–—]{1,2}(?=\s|$))\s*")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof inc co corp ltd no nos st vs etc e.g i.e approx jan feb mar apr jun jul aug sep sept oct nov dec "
     "u.s u.k d.c p.r n.a".split()
@@ -23,6 +28,20 @@ _ABBREVIATIONS = frozenset(
 # Where a sentence ends inside a line: 。！？ (and a closing quote or bracket after them), or . ! ? before
 # white space. The text before the full stop is checked for abbreviations separately.
 _END = re.compile(r"[。！？!?][」』”’\"')）]*|\.[」』”’\"')）]*(?=\s|$)")
+# Bullets run together inside a line: " * " before a capital letter; a summary's citation marks before white space.
+_INLINE_BREAK = re.compile(r"(?<=\s)\*(?=\s+[A-Z])|(?:\[\d{1,3}\])+(?=\s)|\]\([^()\s]*\)(?=\s)|(?<= Highlights)(?= [A-Z])")
+# A short line without a sentence's end or a connecting word, followed by a line that opens with a capitalised word:
+# a page's heading whose line break is all that sets it apart ("Core Data Highlights" / "Q4 revenue of RMB35.4bn").
+_HEADING_LIKE = re.compile(r"[^.,;:!?。，；：\n]{1,50}")
+_CONNECTOR = re.compile(r"\b(?:the|of|and|or|to|a|an|was|were|is|are|in|on|at|for|with|by|from|as|its|their|our|than|that|which)\s*$",
+                        re.IGNORECASE)
+
+
+def _heading_like(run: str) -> bool:
+    """A run of one short line with no sentence punctuation that does not end on a word joining it to the next."""
+    return bool(_HEADING_LIKE.fullmatch(run.strip())) and not _CONNECTOR.search(run)
+_TITLED = re.compile(r"\s*(?:[A-Z][a-z]|Q[1-4]\b)")
+_CAPTION = re.compile(r"^\s*[(（][^()（）]{1,12}[)）]\s*$")
 _SPLIT_DECIMAL = re.compile(r"\d\. \d+ ?(?:billion|million|trillion|亿|億|百万|百萬)")
 
 
@@ -68,13 +87,16 @@ def _runs(text: str, is_heading: Callable[[str], bool]):
                 yield run[0], run[1], False
             run = None
             continue
-        if is_heading(line.strip()):
+        if is_heading(line.strip()) or _CAPTION.match(line):
             if run:
                 yield run[0], run[1], False
-            yield start, end, True
+            if _CAPTION.match(line):
+                yield start, end, False  # a picture's caption between lines ("(资料图)"): a piece of its own
+            else:
+                yield start, end, True
             run = None
             continue
-        if run is None or _BULLET.match(line):
+        if run is None or _BULLET.match(line) or _heading_like(text[run[0]:run[1]]) and _TITLED.match(line):
             if run:
                 yield run[0], run[1], False
             run = [start, end]
@@ -110,14 +132,19 @@ def segments(text: str, is_heading: Callable[[str], bool] = lambda line: False) 
             found.append(Segment(text[start:end].strip(), start + len(text[start:end]) - len(text[start:end].lstrip()),
                                  start + len(text[start:end].rstrip()), True))
             continue
+        cuts = [m.end() for m in _END.finditer(text, start, end) if _ends_sentence(text, m)]
+        cuts += [m.start() if m.group() == "*" else m.end() for m in _INLINE_BREAK.finditer(text, start, end)]
         piece_start = start
-        for match in _END.finditer(text, start, end):
-            if _ends_sentence(text, match):
-                segment = _trimmed(text, piece_start, match.end())
-                if segment:
-                    found.append(segment)
-                piece_start = match.end()
-        segment = _trimmed(text, piece_start, end)
-        if segment:
-            found.append(segment)
+        for cut in sorted(set(cuts)) + [end]:
+            if text.startswith("*", piece_start):
+                piece_start += 1  # the run-together bullet itself
+            segment = _trimmed(text, piece_start, cut)
+            if segment:
+                found.append(_as_heading(segment, is_heading) if cut != end or piece_start != start else segment)
+            piece_start = cut
     return found
+
+
+def _as_heading(segment: Segment, is_heading: Callable[[str], bool]) -> Segment:
+    """A piece cut out of a longer line that is a heading on its own ("Third Quarter 2020 Highlights")."""
+    return Segment(segment.text, segment.start, segment.end, True) if is_heading(segment.text) else segment

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kreport.extract.periods import Span, date_quarter, quarter_named
+from kreport.extract.periods import Span, date_quarter, fiscal_quarter_named, last_quarter_numbered, page_date, quarter_before, quarter_named
 
 
 @pytest.mark.parametrize("text, label", [
@@ -38,3 +38,19 @@ def test_a_date_that_ends_no_quarter_is_none(text):
 def test_spans_are_written_as_metrics_csv_writes_periods():
     assert [Span("quarter", 2025, 3).label, Span("year", 2024).label, Span("fiscal_year", 2021).label] == ["2025Q3", "2024", "FY2021"]
     assert Span("quarter", 2025, 3).year_earlier().label == "2024Q3"
+
+
+def test_hong_kong_press_and_fiscal_quarters():
+    assert quarter_named("2031年第三季").label == "2031Q3"
+    assert fiscal_quarter_named("2031财年第三季").label == "2031Q3"  # the caller maps it only for a calendar-year company
+    assert fiscal_quarter_named("2031年第三季") is None
+
+
+def test_the_date_a_saved_page_carries_and_the_quarters_it_places():
+    assert page_date(" date 2031-11-25 阿里巴巴上季收入") == (2031, 11, 25)
+    assert page_date("Research note\n21 Nov 2031\n\n快手") == (2031, 11, 21)
+    assert page_date("8月21日,快手科技发布") is None  # a day without its year is no date
+    assert quarter_before((2031, 11, 25)).label == "2031Q3"
+    assert quarter_before((2031, 2, 10)).label == "2030Q4"
+    assert last_quarter_numbered(3, (2031, 11, 13)).label == "2031Q3"
+    assert last_quarter_numbered(4, (2031, 3, 1)).label == "2030Q4"  # the fourth quarter of 2031 has not ended

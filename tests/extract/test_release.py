@@ -25,9 +25,10 @@ def test_every_fixture_says_which_platform_and_quarter_it_covers(name):
 
 
 @pytest.mark.parametrize("name", sorted(str(p.relative_to(RELEASES))[: -len(".txt")]
-                                        for p in (*RELEASES.glob("heldout2/*.txt"), *RELEASES.glob("heldout3/*.txt"))))
+                                        for p in (*RELEASES.glob("heldout2/*.txt"), *RELEASES.glob("heldout3/*.txt"),
+                                                  *RELEASES.glob("heldout4/*.txt"))))
 def test_a_heldout2_page_is_never_given_another_company_or_quarter(name):
-    # heldout2/ and heldout3/ (issue 23): where the page leaves its company or quarter unstated, none is read; never a wrong one.
+    # heldout2/ to heldout4/ (issue 23): where the page leaves its company or quarter unstated, none is read; never a wrong one.
     meta = json.loads((RELEASES / f"{name}.meta.json").read_text(encoding="utf-8"))
     release = read_release((RELEASES / f"{name}.txt").read_text(encoding="utf-8"), fiscal_year_end_month={"alibaba": 3})
     assert release.platform in (None, meta["platform"])
@@ -126,3 +127,40 @@ def test_the_quarter_a_rewrite_or_an_exchange_announcement_reports_on(text, labe
 
 def test_a_quarter_and_year_heading_opens_a_block_whose_sentences_name_their_period():
     assert heading_block("Fourth Quarter and Full Year 2031 Highlights").kind == "both"
+
+
+@pytest.mark.parametrize("text, label", [
+    # the page's lead: a machine summary's title line, an opening sentence, a Hong Kong research note's fiscal quarter
+    ("Search documents\n快手-W(01024) - 2031 Q3 - 季度业绩\n\nIn Q3 2031, revenue rose.", "2031Q3"),
+    (" date 2031-11-15 For the third quarter of 2031, JD.com reported net revenues of 134.8 billion Chinese yuan.", "2031Q3"),
+    ("21 Nov 2031\n\n快手2031 財年第三季收入同比增長 14.2% 至 356 億元人民幣。", "2031Q3"),
+    # a quarter compared with is no candidate
+    ("For the second quarter of 2031, JD.com reported net revenues up 26.2 percent from the second quarter of 2030.", "2031Q2"),
+    # no year in the lead: the page's date, or a quarter-end date the text states with the same quarter
+    (" date 2031-11-25 阿里巴巴(9988)上季收入2478億元。", "2031Q3"),
+    (" date 2031-11-13 京東集團公布,截至今年9月底止第三季純利52.8億元。", "2031Q3"),
+    ("For the second quarter, JD.com reported net revenues of 253.8 billion Chinese yuan. Accounts grew in the twelve months "
+     "ended June 30, 2031 from the twelve months ended June 30, 2030.", "2031Q2"),
+])
+def test_the_quarter_of_a_page_without_a_releases_statements(text, label):
+    release = read_release(text)
+    assert release.period.label == label
+    assert any("was read from" in note for note in release.notes)
+
+
+@pytest.mark.parametrize("text", [
+    "京東14日公布第2季財報,第2季營收人民幣3,567億元。",  # no year, no date
+    "Alibaba achieved sales growth in the final quarter of last year, on the back of Rmb248bn of revenue.",
+    "In Q2 2031, revenue rose; in Q3 2031, it fell.",  # two quarters
+    "阿里巴巴2031財年第三季收入增長。",  # a fiscal quarter of a company whose fiscal year is not the calendar's
+])
+def test_a_page_whose_quarter_is_unclear_gets_none(text):
+    release = read_release(text, platform="alibaba" if "財年" in text else None, fiscal_year_end_month={"alibaba": 3})
+    assert release.period is None
+
+
+def test_a_page_that_speaks_of_another_period_is_no_story_about_one_quarter():
+    assert read_release("Pinduoduo Posts Q2 2031 Results\nRevenue rose.").flat
+    assert not read_release("Pinduoduo Posts Q2 2031 Results\nRevenue rose. First half revenue rose too.").flat
+    assert not read_release("Second Quarter 2031 Highlights\nRevenue rose.").flat  # a release's block heading
+    assert read_release("JD.com Q2 2031: annual active customer accounts rose.").flat  # "annual active" names no period

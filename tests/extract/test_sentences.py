@@ -60,3 +60,22 @@ def test_the_word_before_a_full_stop_is_judged_alone():
     text = ("x" * 100) + " Inc. grew. A.B.C.D.E.F.G.H.I.J.K.L.M.N.O.P.Q.R.S.T.U.V.W.X.Y.Z.A.B.C.D.E.F.G. Next."
     assert [s.text for s in segments(text)] == [("x" * 100) + " Inc. grew.", "A.B.C.D.E.F.G.H.I.J.K.L.M.N.O.P.Q.R.S.T.U.V.W.X.Y.Z.A.B.C.D.E.F.G.",
                                                 "Next."]
+
+
+def test_run_together_bullets_citations_links_and_captions_end_sentences():
+    text = "Third Quarter 2031 Highlights * Net revenues were RMB174.2 billion. * Net service revenues were RMB30.1 billion."
+    found = segments(text, lambda line: line.endswith("Highlights"))
+    assert [(s.text, s.heading) for s in found] == [("Third Quarter 2031 Highlights", True), ("Net revenues were RMB174.2 billion.", False),
+                                                    ("Net service revenues were RMB30.1 billion.", False)]
+    text = "revenue reaching 86.8 billion RMB [1][2][18] - Advertising revenue reached 42.5 billion RMB [2][20] [Summary](index=1) In Q1"
+    assert [s.text for s in segments(text)] == ["revenue reaching 86.8 billion RMB [1][2][18]", "Advertising revenue reached 42.5 billion RMB [2][20]",
+                                                "[Summary](index=1)", "In Q1"]
+    text = "截自快手业绩公告\n(资料图)\n2031年第二季度,快手收入为277亿元。"
+    assert [s.text for s in segments(text)] == ["截自快手业绩公告", "(资料图)", "2031年第二季度,快手收入为277亿元。"]
+
+
+def test_a_highlights_heading_run_into_its_first_bullet_stands_alone():
+    text = "It announced its results. Second Quarter 2031 Highlights Net revenues were RMB300.1 billion for the second quarter of 2031."
+    found = segments(text, lambda line: line.endswith("Highlights"))
+    assert [(s.text, s.heading) for s in found] == [("It announced its results.", False), ("Second Quarter 2031 Highlights", True),
+                                                    ("Net revenues were RMB300.1 billion for the second quarter of 2031.", False)]

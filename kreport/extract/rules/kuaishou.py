@@ -84,6 +84,15 @@ RULES = (
          _REVENUE, english=False),
     rule("revenue_marketing", rf"线上营销服务{_SEGMENT_ZH}", _MARKETING, english=False, kinds=("quarter", "year")),
     rule("revenue_commerce", rf"其他服务(?:\(包括电商\))?{_SEGMENT_ZH}", _OTHER, english=False, kinds=("quarter", "year")),
+    # A Hong Kong results announcement's summary table, its cells run together: "截至3月31日止三個月2024年2023年 ...
+    # (人民幣百萬元,百分比除外)收入29,408100.025,217100.016.6%" (revenue, its 100.0% share, last year's, its share, the change).
+    # Read only where the stated change fits the two figures, which a wrong split of the digits never does.
+    rule("revenue_total", rf"截至(?P<when>\d{{1,2}}月\d{{1,2}}日止三个月(?P<hy>{YEAR})年)(?P<py>{YEAR})年[^()]{{0,40}}"
+         rf"\(人民币(?P<u>百万)元[^)]*\)收入(?P<v>\d{{1,3}}(?:,\d{{3}})+)100\.0(?P<pv>\d{{1,3}}(?:,\d{{3}})+)100\.0(?P<dir>)(?P<g>\d{{1,3}}\.\d)%",
+         _REVENUE, english=False, kinds=("quarter", "intro")),
+    # A rewrite's full-year line, the year named in it: "2024年全年總收入同比增長11.8%至人民幣1,269億元"
+    rule("revenue_total", rf"(?:^|(?<=[,;]))(?P<when>{YEAR}年全年),?总收入(?:同比|按年)?(?P<dir>增长|下降|减少)(?P<g>{NUM})%,?(?:至|达到|达)"
+         rf"{money_zh()}", _REVENUE, english=False, kinds=("quarter", "year", "intro")),
     # The chief executive's quote, where no bullet gave the figure.
     rule("revenue_total", rf"{_WHEN_ZH}总收入(?:同比|按年)?(?P<dir>增长|下降|减少)(?P<g>{NUM})%,?(?:至|达到|达){money_zh()}",
          _REVENUE, english=False, weak=True),

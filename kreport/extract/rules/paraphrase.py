@@ -17,47 +17,98 @@ from __future__ import annotations
 
 from kreport.extract.rules.common import NUM, USD, YEAR, Rule, rule
 
-__all__ = ["paraphrase_rules"]
+__all__ = ["paraphrase_rules", "full_year_rules"]
 
 _LINE = "total revenue (a paraphrase of the release's wording)"
 _REFUSE_EN = (r"\b(?:expect(?:s|ed|ing)?|estimates?|estimated|consensus|forecasts?|projected|projects|guidance|"
               r"anticipated|outlook|would|will)\b")
-_REFUSE_ZH = r"预期|预计|预测|一致预期|指引|展望|将"
+_REFUSE_ZH = r"预期|预计|预测|一致预期|指引|展望|将|海外|国际业务|境外"
 _ORDINAL = r"first|second|third|fourth"
 _WHEN_EN = (rf"Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|the (?:{_ORDINAL}) quarter(?: of)? {YEAR}|(?:{_ORDINAL}) quarter(?: of)? {YEAR}"
             rf"|the (?:{_ORDINAL}) quarter|Q[1-4]|the quarter|this quarter")
+_PREFIX_WHEN_EN = rf"(?P<when>Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|Q[1-4]|(?:{_ORDINAL})-quarter)(?:'s|’s)?"
 _COMPANY_EN = r"(?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo|the company|the group)(?:'s|’s)"
 _SUBJECT_EN = (r"(?:(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )|" + _COMPANY_EN + r" )(?:total |net |overall )?"
                r"|\b(?:total|net) )revenues?")
 # The two ways a rewrite writes money: "RMB 31.1 billion" and "31.1 billion yuan".
-_MONEY_EN = (rf"(?:RMB|CNY) ?(?P<v>{NUM}) ?(?P<u>billion|million)\b{USD}",
+_MONEY_EN = (rf"(?:RMB|CNY) ?(?P<v>{NUM}) ?(?P<u>billion|million|bn|mn)\b{USD}",
              rf"(?P<v>{NUM}) ?(?P<u>billion|million) (?:yuan|RMB|CNY|Chinese yuan)\b(?! renminbi)")
 _VERB_EN = (rf"(?:(?P<lead>was|were|of|reached|reaching|totaled|totalled|totaling|came in at|amounted to|stood at)"
             rf"|(?:rose|increased|grew|climbed|jumped|was up|were up|fell|decreased|declined|dropped) (?:by )?(?:{NUM})%"
             rf"(?: year-over-year| year-on-year| YoY| from a year (?:earlier|ago))? to)")
 
 _Q_ZH = r"[一二三四]"
-_WHEN_ZH = rf"{YEAR}年第?{_Q_ZH}季度|{YEAR}年Q[1-4]|第?{_Q_ZH}季度|本季度|Q[1-4]"
-_COMPANY_ZH = r"(?:快手|京东|阿里巴巴|拼多多|PDD|公司|集团)"
-_MONEY_ZH = (rf"人民币 ?(?P<v>{NUM}) ?(?P<u>亿)元", rf"(?P<v>{NUM}) ?(?P<u>亿)元")
+_WHEN_ZH = (rf"{YEAR}年第?{_Q_ZH}季度?|{YEAR} ?年? ?Q[1-4]|{YEAR} ?财年 ?第?{_Q_ZH}季度?|第?{_Q_ZH}季度|第{_Q_ZH}季|本季度?|Q[1-4]"
+            r"|上一?季度?|期内")
+_COMPANY_ZH = r"(?:(?:快手|京东|阿里巴巴|拼多多|PDD)(?:集团|科技)?|公司|集团)"
+# Where a Chinese revenue clause may start: the sentence, a comma or colon, a summary's section label ("核心财务表现 - ").
+_START_ZH = r"(?:^|(?<=[,:;])|(?<=- )|(?<=[\u4e00-\u9fff]-))"
+_PRIOR_EN = (rf"(?:RMB|CNY) ?(?P<pv>{NUM}) ?(?P<pu>billion|million)", rf"(?P<pv>{NUM}) ?(?P<pu>billion|million) (?:yuan|RMB|CNY)")
+_PRIOR_ZH = rf"(?:人民币)?(?P<pv>{NUM})(?P<pu>亿)元"
+_MONEY_ZH = (rf"人民币 ?(?P<v>{NUM}) ?(?P<u>亿)元", rf"(?P<v>{NUM}) ?(?P<u>亿)元(?:人民币)?")
 
 
-def paraphrase_rules() -> tuple[Rule, ...]:
-    """The shared paraphrase rules (weak), for any company."""
+def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
+    """The shared paraphrase rules (weak) for ``platform``'s pages. 净收入 is JD's net revenues in its translations,
+    but net income in the others' ("淨收入為人民幣107.17億元" beside a revenue of 2,603 亿): read as revenue for JD only."""
+    net = "|净收入" if platform in (None, "jd") else ""
     rules: list[Rule] = []
     for money in _MONEY_EN:
         # The period first: "In Q3 2024, total revenue rose 11% to ...", "reported Q3 2024 results with revenue of ..."
-        rules.append(rule("revenue_total", rf"\b(?:in|for|during|reported) (?P<when>{_WHEN_EN})(?: results| earnings)?,?"
-                          rf"(?: [^.;]{{0,40}}?)? {_SUBJECT_EN} {_VERB_EN} {money}", _LINE, english=True, weak=True,
+        rules.append(rule("revenue_total", rf"\b(?:in|for|during|reported)(?: strong| solid| robust| weak| mixed)? (?P<when>{_WHEN_EN})"
+                          rf"(?: financial)?(?: results| earnings)?,?"
+                          rf"(?: [^;]{{0,40}}?)? {_SUBJECT_EN} {_VERB_EN} {money}", _LINE, english=True, weak=True,
                           kinds=("quarter", "intro"), refuse=_REFUSE_EN))
         # After the subject: "Total revenue for the third quarter of 2024 was ...", "Revenue for the quarter was ..."
         rules.append(rule("revenue_total", rf"{_SUBJECT_EN} (?:for|in) (?P<when>{_WHEN_EN}) {_VERB_EN} {money}", _LINE,
                           english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
-        # No period of its own: the block's quarter.
-        rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}", _LINE, english=True, weak=True,
-                          kinds=("quarter",), refuse=_REFUSE_EN))
+        # The period as an adjective: "with Q1 2024 revenue reaching 86.8 billion RMB"
+        rules.append(rule("revenue_total", rf"(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )){_PREFIX_WHEN_EN} (?:total |net )?revenues? "
+                          rf"{_VERB_EN} {money}", _LINE, english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
+        # The comparative after the change: "a total revenue of 14.21 billion yuan, an increase of 89% over the same period of
+        # last year of 7.514 billion yuan"
+        rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}, an? (?P<dir>increase|decrease) of (?P<g>{NUM})% "
+                          rf"(?P<pwhen>over the same (?:period|quarter) of last year) of {_PRIOR_EN[_MONEY_EN.index(money)]}", _LINE, english=True, weak=True,
+                          kinds=("quarter", "intro"), refuse=_REFUSE_EN))
+        # The figure before its name: "results that showed 21.5 billion yuan ($3.3 billion) in revenue"
+        rules.append(rule("revenue_total", rf"\b(?:showed|posted|reported|recorded|generated|with) {money}(?: \([^()]{{0,30}}\))? in "
+                          rf"(?:total |net )?revenues?\b", _LINE, english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
+        # No period of its own: the block's quarter, or the page's in a story ("for the quarter" after it: the page's).
+        rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}(?: (?:for|in|during) (?P<when2>the quarter|this quarter)\b)?",
+                          _LINE, english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
     for money in _MONEY_ZH:
-        rules.append(rule("revenue_total", rf"(?:^|(?<=[,:;]))(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?{_COMPANY_ZH}?的?"
-                          rf"(?:总收入|总营收|营收|营业收入|净收入|收入)(?P<lead>为|是|达到|达|录得)?{money}", _LINE,
+        rules.append(rule("revenue_total", rf"{_START_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?的?(?:实现了?)?(?:{_COMPANY_ZH}的?(?:实现了?)?"
+                          rf"(?:总收入|总营收|营收|营业收入{net}|收入)|(?:总收入|总营收|营收|营业收入{net})|(?<=^)收入|(?<=实现)收入"
+                          rf"|(?<=^期内)收入|(?<=[,:;]期内)收入|(?<=季度,)收入|(?<=季度)收入)(?P<lead>为|是|达到|达|录得)?{money}", _LINE,
                           english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
+        # The company (and its stock code) first: "阿里巴巴(9988)上季收入2478亿元", "快手2025财年第三季收入同比增长14.2%至356亿元"
+        rules.append(rule("revenue_total", rf"{_START_ZH}{_COMPANY_ZH}(?:\([-\w.]{{1,12}}\))?(?P<when>{_WHEN_ZH})的?"
+                          rf"(?:总收入|总营收|营收|营业收入{net}|收入)(?:(?P<lead>为|是|达到|达|录得)|(?:同比|按年)?"
+                          rf"(?P<dir>增长|增加|上升|升|下降|减少|下跌|跌)(?:{NUM})%,?(?:至|达到?|为))?{money}", _LINE,
+                          english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
+        # From the year before: "2023年第二季度,快手收入由2022年同期的217亿元增加27.9%至277亿元"
+        rules.append(rule("revenue_total", rf"{_START_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:{_COMPANY_ZH}的?(?:总收入|总营收|营收|收入)"
+                          rf"|(?:总收入|总营收|营收)|(?<=^)收入|(?<=实现)收入)由(?P<pwhen>去年同期|{YEAR}年同期)的{_PRIOR_ZH}"
+                          rf"(?P<dir>增长|增加|下降|减少)(?P<g>{NUM})%至(?:(?:{_WHEN_ZH})的)?{money}", _LINE,
+                          english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
+        # The change first: "2025年第三季度收入同比增长14.2%至356亿元人民币"
+        rules.append(rule("revenue_total", rf"{_START_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?的?(?:{_COMPANY_ZH}的?"
+                          rf"(?:总收入|总营收|营收|营业收入{net}|收入)|(?:总收入|总营收|营收|营业收入{net})|(?<=^)收入|(?<=实现)收入"
+                          rf"|(?<=季度,)收入|(?<=季度)收入)(?:同比|按年)(?P<dir>增长|增加|上升|升|下降|减少|下跌|跌)"
+                          rf"(?:{NUM})%,?(?:至|达到?|为){money}", _LINE,
+                          english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
+    return tuple(rules)
+
+
+def full_year_rules(platform: str | None = None) -> tuple[Rule, ...]:
+    """A year's revenue named with its year in the sentence, for a company whose fiscal year is the calendar's:
+    "2031年全年净营收为人民币11588亿元", "2031年全年總收入同比增長11.8%至人民幣1,269億元". Not a looser wording:
+    the sentence states the period itself."""
+    net = "净营收|净收入|" if platform in (None, "jd") else ""
+    rules: list[Rule] = []
+    for money in _MONEY_ZH:
+        rules.append(rule("revenue_total", rf"{_START_ZH}(?P<when>{YEAR}年全年),?的?(?:{_COMPANY_ZH}的?)?"
+                          rf"(?:{net}总收入|总营收|营收|收入)(?:(?P<lead>为|达到|达|录得)|(?:同比|按年)?"
+                          rf"(?P<dir>增长|增加|上升|下降|减少)(?:{NUM})%,?(?:至|达到?|为))?{money}", "total revenue of a year named in the sentence",
+                          english=False, kinds=("quarter", "year", "intro"), refuse=_REFUSE_ZH))
     return tuple(rules)

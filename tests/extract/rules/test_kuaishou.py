@@ -57,3 +57,17 @@ def test_users_named_together_give_way_to_the_bullets_and_never_read_for_another
     assert figures(heading + quote) == set()
     quote = "程一笑表示:「可靈AI的日活躍用戶數和月活躍用戶數分別達到0.12億和0.36億。」"
     assert figures(heading + quote) == set()
+
+
+ANNOUNCEMENT = ("快手-W:截至2031年3月31日止三個月的業績公告\n\n摘要財務概要未經審核截至3月31日止三個月2031年2030年 金額佔收入百分比"
+                "金額佔收入百分比同比變動 (人民幣百萬元,百分比除外)收入{now}100.0{then}100.0{change}%毛利16,12054.8")
+
+
+def test_an_exchange_announcements_summary_table_run_together(figures):
+    assert figures(ANNOUNCEMENT.format(now="33,000", then="30,000", change="10.0")) == {
+        ("revenue_total", "2031Q1", "33000", "RMB_mn", ""), ("revenue_total", "2030Q1", "30000", "RMB_mn", "")}
+
+
+def test_a_table_whose_change_does_not_fit_its_figures_gives_nothing(figures):
+    # The digits split another way would give other figures; the stated change is the guard.
+    assert figures(ANNOUNCEMENT.format(now="33,000", then="30,000", change="16.6")) == set()

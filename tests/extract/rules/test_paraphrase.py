@@ -36,7 +36,8 @@ def test_chinese_paraphrases_of_the_quarters_revenue(figures, sentence):
     PAGE_EN + "Domestic revenue for Q3 2031 was RMB 38.1 billion.",
     PAGE_EN + "In Q2 2031, total revenue rose 9% to RMB 38.0 billion.",  # another quarter than the page's
     PAGE_EN + "In Q2, total revenue rose 9% to RMB 38.0 billion.",  # a short form naming another quarter
-    PAGE_EN + "Revenue reached RMB 40.3 billion.",  # no period and no heading: not placed
+    # no period of its own, no heading, and the page speaks of the nine months too: not placed
+    PAGE_EN + "Revenue reached RMB 40.3 billion. Revenue for the nine months was RMB 110.2 billion.",
     PAGE_EN + "Total revenue is expected to reach RMB 41.0 billion in the fourth quarter.",
     PAGE_ZH + "上半年营收为783亿元。",
     PAGE_ZH + "其中,商品收入303亿元,服务收入100亿元。",
@@ -61,3 +62,49 @@ def test_a_paraphrase_that_disagrees_with_the_release_wording_gives_way_to_it(fi
             "- Total revenue increased by 12.0% to RMB40.3 billion from RMB36.0 billion for the same period of 2030.\n"
             "In Q3 2031, total revenue reached RMB 43.0 billion.")
     assert ("revenue_total", "2031Q3", "43.0", "RMB_bn", "") not in figures(text)
+
+
+def test_a_story_about_one_quarter_places_a_sentence_without_a_period_in_it(figures):
+    # No heading and no word for a year, a half year or nine months anywhere: the page is about its quarter only.
+    assert figures(PAGE_EN + "Revenue reached RMB 40.3 billion.") == {("revenue_total", "2031Q3", "40.3", "RMB_bn", "")}
+    assert figures(PAGE_EN + "With revenue reaching 40.3 billion yuan for the quarter, margins held.") == {
+        ("revenue_total", "2031Q3", "40.3", "RMB_bn", "")}
+
+
+def test_a_years_revenue_named_with_its_year(figures):
+    page = "京东公布2031年第四季度及全年业绩\n\n"
+    assert figures(page + "2031年全年净营收为人民币12000亿元(合1650亿美元),较2030年全年增长6.8%。") == {
+        ("revenue_total", "2031", "12000", "RMB_100m", "")}
+    # Alibaba's fiscal year is not the calendar's: "2031年全年" is no period of its figures.
+    assert figures("阿里巴巴集團公佈2031年12月季度業績\n\n2031年全年收入為人民幣10000億元。") == set()
+
+
+def test_net_income_in_a_translation_is_no_revenue(figures):
+    # 淨收入 is JD's net revenues in its translations, net income in Alibaba's (heldout4's first figure).
+    page = "阿里巴巴集團公佈2031年9月季度業績\n在截至2031年9月30日的季度中:\n"
+    assert figures(page + "·淨收入為人民幣107.17億元(合15.09億美元),同比下降77%。") == set()
+    assert figures("京东公布2031年第三季度业绩\n\n2031年第三季度净收入为人民币3,100亿元。") == {("revenue_total", "2031Q3", "3100", "RMB_100m", "")}
+
+
+def test_the_most_precise_of_two_statements_of_a_figure_is_kept(figures):
+    text = (PAGE_ZH + "快手科技于11月20日发布的第三季度财报显示,公司实现总营收403.5亿元,同比增长12.0%。\n"
+            "2031年第三季度,快手营收同比增长12.0%至403亿元。")
+    assert figures(text) == {("revenue_total", "2031Q3", "403.5", "RMB_100m", "")}
+
+
+def test_an_overseas_segments_revenue_is_not_the_companys(figures):
+    assert figures(PAGE_ZH + "此外,海外業務表現穩健,第三季度收入達13億元,同比增長20.5%。") == set()
+
+
+def test_a_summarys_section_label_before_the_clause(figures):
+    assert figures(PAGE_ZH + "核心财务表现 - 2031年第三季度公司实现营业收入403亿元,同比增长12.0%") == {
+        ("revenue_total", "2031Q3", "403", "RMB_100m", "")}
+
+
+def test_an_actual_set_against_the_estimates_is_read_and_an_estimate_is_not(figures):
+    assert figures(PAGE_ZH + "2031年第三季度公司实现营业收入403亿元,同比增长12.0%,超出彭博一致预期的11.1%。") == {
+        ("revenue_total", "2031Q3", "403", "RMB_100m", "")}
+    assert figures(PAGE_EN + "Total revenue for the third quarter of 2031 was RMB40.3 billion, beating analysts' estimates of RMB39.0 billion.") == {
+        ("revenue_total", "2031Q3", "40.3", "RMB_bn", "")}
+    assert figures(PAGE_ZH + "市场预期2031年第三季度公司营业收入为400亿元。") == set()
+    assert figures(PAGE_EN + "Analysts expect total revenue for the third quarter of 2031 of RMB 40.0 billion.") == set()

@@ -1,0 +1,253 @@
+"""The wordings of rewrites, summaries, spun and translated copies for every metric, per company.
+
+A results release says "Average DAUs on Kuaishou APP were 408.9 million"; the pages analysts save say "average
+daily active users reached 345.5 million", "Mobile MAUs on our China retail marketplaces reached 785 million in
+September 2019", "Annual active customers for the twelve months ended June 30, 2020 reached 417.4 million",
+"平均日活跃用户及月活跃用户达3.76亿及6.733亿", "2022年第一季度的净服务收入为人民币352亿元". These rules read them.
+
+They are looser wordings (``weak``): a release's own wording gives the figure where both read one, and the
+guards of :mod:`kreport.extract.figures` apply (the period must be the sentence's own or the page's quarter,
+with no word for another period next to the figure; a stated change must fit the figure and its comparative).
+What keeps them narrow:
+
+- each company has only the metrics it reports, each under its own names (Kuaishou's "other services" is its
+  commerce line; JD's "service revenues"; PDD's "transaction services"; Alibaba's "customer management revenue");
+- the metric's words must open a clause (the start, a comma, "with", "while", "and", "its", "the company's",
+  "快手", "其中"): a part's figure ("平台及广告服务收入", "logistics and other service revenue") is never read as
+  the whole;
+- another product's users (Kling, Kwai, overseas, search), the group's global ecosystem, estimates, targets and
+  guidance are refused.
+"""
+
+from __future__ import annotations
+
+from kreport.extract.rules.common import DATE, NUM, USD, YEAR, Rule, rule
+
+__all__ = ["rewrite_rules", "METRIC_WORDS_EN", "METRIC_WORDS_ZH"]
+
+_LINE = "{metric} (a rewrite's wording of the release)"
+
+# The metrics each company reports, under the names pages give them (English matched ignoring case).
+METRIC_WORDS_EN: dict[str, dict[str, str]] = {
+    "kuaishou": {
+        "dau": r"(?:average )?(?:DAUs?|daily active users)(?: \(DAUs?\))?(?: (?:on|of) (?:the )?Kuaishou (?:APP|app))?",
+        "mau": r"(?:average )?(?:MAUs?|monthly active users)(?: \(MAUs?\))?(?: (?:on|of) (?:the )?Kuaishou (?:APP|app))?",
+        "gmv": r"(?:total )?e-commerce GMV",
+        "revenue_marketing": r"(?:revenues? from (?:our )?)?online marketing(?: services?)?(?: revenues?)?",
+        "revenue_commerce": r"(?:revenues? from (?:our )?)?other services(?: revenues?)?",
+        "monthly_buyers": r"(?:average )?monthly (?:active|shopping) buyers",
+    },
+    "pdd": {
+        "mau": r"(?:average )?monthly active users",
+        "revenue_marketing": (r"(?:revenues? from )?online marketing services?(?: and others| and other services)?(?: revenues?)?"
+                              r"|advertising revenues?"),
+        "revenue_commerce": r"(?:revenues? from )?transaction services?(?: revenues?)?|commission revenues?",
+        "annual_buyers": r"(?:annual )?active buyers",
+    },
+    "alibaba": {
+        "annual_buyers": (r"annual active (?:consumers|buyers)(?: \(formerly annual active buyers\))?"
+                          r"(?: on (?:our |its )?China retail marketplaces)?"),
+        "mau": r"mobile (?:MAUs?|monthly active users)(?: \(MAUs?\))?(?: on (?:our |its )?China retail marketplaces)?",
+        "revenue_marketing": r"customer management revenues?(?: \(CMR\))?(?: (?:at|of|from) (?:our )?Taobao and Tmall Group)?",
+    },
+    "jd": {
+        "revenue_commerce": r"(?:net )?service revenues?",
+        "annual_buyers": r"annual active (?:customer accounts|customers)",
+    },
+}
+
+METRIC_WORDS_ZH: dict[str, dict[str, str]] = {
+    "kuaishou": {
+        "dau": r"(?:快手应用的?)?(?:平均)?日活跃用户数?|(?:平均)?DAU",
+        "mau": r"(?:快手应用的?)?(?:平均)?月活跃用户数?|(?:平均)?MAU",
+        "gmv": r"(?:快手)?电商(?:业务)?(?:GMV|交易总额|商品交易总额)",
+        "revenue_marketing": r"(?:在线|线上)营销(?:服务)?(?:业务)?收入",
+        "revenue_commerce": r"其他服务(?:业务)?收入",
+        "monthly_buyers": r"(?:电商)?月(?:均|活跃)买家数?",
+    },
+    "pdd": {
+        "mau": r"平均月活跃用户数?",
+        "revenue_marketing": r"在线营销服务(?:及其他)?收入",
+        "revenue_commerce": r"交易服务收入",
+    },
+    "alibaba": {
+        "revenue_marketing": r"客户管理收入",
+        "annual_buyers": r"年度活跃消费者数?",
+    },
+    "jd": {
+        "revenue_commerce": r"净?服务收入",
+        "annual_buyers": r"年度活跃(?:用户|客户)(?:账户)?数?",
+    },
+}
+
+# The segments whose revenue a Chinese rewrite may give a clause after naming them.
+_SEGMENT_STEMS_ZH = {"kuaishou": {"revenue_marketing": r"(?:在线|线上)营销服务", "revenue_commerce": r"其他服务"}}
+_TTM_METRICS = {"annual_buyers", "gmv_ttm"}
+_PEOPLE = {"dau", "mau", "monthly_buyers", "annual_buyers"}
+
+_REFUSE_EN = (r"\b(?:expect(?:s|ed|ing)?|estimates?|estimated|consensus|forecasts?|projected|projects|guidance|"
+              r"anticipated|outlook|would|will|targets?|aims?|goal|plans?|could|may)\b|Kling|Kwai|Snack|overseas|Brazil|\bsearch\b|\bLite\b|"
+              r"ecosystem|globally|worldwide|across the world")
+_REFUSE_ZH = r"预期|预计|预测|指引|展望|目标|将|可灵|Kling|海外|Kwai|巴西|搜索|极速版|全球|生态(?:体系|系统)"
+
+_ORDINAL = r"first|second|third|fourth"
+_WHEN_EN = (rf"Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|the (?:{_ORDINAL}) quarter(?: of)? {YEAR}|(?:{_ORDINAL}) quarter(?: of)? {YEAR}"
+            rf"|the (?:{_ORDINAL}) quarter|Q[1-4]|the quarter|this quarter")
+_COMPANY_EN = r"(?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo|the company|the group)(?:'s|’s)"
+# Where a metric's words may open a clause.
+_OPEN_EN = (r"(?:^|(?<=[,;:(] )|(?<=- )|(?<=\bwith )|(?<=\bwhile )|(?<=\bthat )|(?<=\band )|(?<=\bits )|(?<=\bthe )|(?<=\btheir )"
+            rf"|(?<=\bof ){_COMPANY_EN} |{_COMPANY_EN} )")
+_CHANGE = r"(?P<dir>increased|decreased|grew|rose|fell|declined|dropped|climbed|jumped|surged)"
+_PERCENT = rf"(?P<g>{NUM})(?:%| percent)"
+_LEAD = (r"(?P<lead>(?:was|were|reached|reaching|hit|stood at|came in at|totaled|totalled|amounted to|of|grew to|rose to|"
+         r"increased to|surged to|climbed to)(?: approximately| about| around| over| more than)?)")
+_SAME = rf"(?P<pwhen>(?:for|in) the same (?:period|quarter) (?:of|in) {YEAR}|(?:for|in) the same (?:period|quarter) (?:of )?last year)"
+
+
+def _money_en(v: str = "v", u: str = "u") -> tuple[str, ...]:
+    return (rf"(?:RMB|CNY) ?(?P<{v}>{NUM}) ?(?P<{u}>billion|million|bn|mn)\b{USD}",
+            rf"(?P<{v}>{NUM}) ?(?P<{u}>billion|million) (?:yuan|RMB|CNY|Chinese yuan)\b(?! renminbi)")
+
+
+def _people_en(v: str = "v", u: str = "u") -> str:
+    return rf"(?P<{v}>{NUM}) ?(?P<{u}>million|billion)\b"
+
+
+def _ttm_en(group: str) -> str:
+    return rf"(?:in|for|during) (?:the )?(?:twelve|12)[- ]months?(?: period)? (?:ended|ending) (?P<{group}>{DATE})"
+
+
+def _english(platform: str, metric: str, words: str) -> list[Rule]:
+    line = _LINE.format(metric=metric)
+    subject = rf"{_OPEN_EN}(?:the number of )?(?:{words})"
+    values = (_people_en(),) if metric in _PEOPLE else _money_en()
+    priors = (_people_en("pv", "pu"),) if metric in _PEOPLE else _money_en("pv", "pu")
+    rules: list[Rule] = []
+    options = dict(english=True, weak=True, refuse=_REFUSE_EN)
+    for value, prior in zip(values, priors):
+        if metric in _TTM_METRICS:
+            ttm = dict(options, kinds=("quarter", "intro"), period="ttm")
+            # "Annual active customers for the twelve months ended June 30, 2020 reached 417.4 million"
+            rules.append(rule(metric, rf"{subject} {_ttm_en('when')},? {_LEAD} {value}", line, **ttm))
+            # "annual active customer accounts increased by 27.4 percent to 531.9 million in the twelve months ended
+            # June 30, 2021 from 417.4 million in the twelve months ended June 30, 2020"; "increased to ... from ..."
+            rules.append(rule(metric, rf"{subject} (?:{_CHANGE} by {_PERCENT} to|{_LEAD}|(?:increased|grew|rose) by (?:{NUM}) "
+                              rf"(?:million|billion) to(?: reach)?) {value},? {_ttm_en('when')}"
+                              rf"(?:,? from {prior} {_ttm_en('pwhen')})?", line, **ttm))
+            # In a quarter's block, the twelve months ending with it: "Annual active consumers on our China retail
+            # marketplaces reached 693 million, an increase of 19 million from the 12-month period ended ..."
+            rules.append(rule(metric, rf"{subject} {_LEAD} {value}(?!,? (?:in|for|during) the)", line,
+                              **dict(ttm, kinds=("quarter",))))
+            continue
+        compared = (rf"(?:,? (?:(?:representing )?an? (?P<dir2>increase|decrease) of (?P<g2>{NUM})(?:%| percent)"
+                    rf"(?: year-over-year| year-on-year)? )?from {prior} {_SAME})?")
+        tail = (rf"(?: (?:in|for) (?P<when>{_WHEN_EN}|{_month_en()}))?,?(?: also| further| still)? (?:{_LEAD}|{_CHANGE} (?:by )?{_PERCENT}"
+                rf"(?: year-over-year| year-on-year| YoY)? to) {value}(?: \([^()]{{0,40}}\))?"
+                rf"(?: in (?P<when2>{_month_en()}|the (?:{_ORDINAL}) quarter(?: of {YEAR})?))?")
+        rules.append(rule(metric, rf"{subject}{tail}{compared}", line, **dict(options, kinds=("quarter", "intro"))))
+        # "its online marketing services and other services generated revenue of 49.1 billion yuan (approximately 6.8 billion US
+        # dollars), a 29% increase compared to 37.9 billion yuan in the same period in 2023"
+        rules.append(rule(metric, rf"{subject}(?: segment)? (?:generated|achieved|recorded|posted|reported) (?:a )?revenues? of {value}"
+                          rf"(?: \([^()]{{0,40}}\))?(?:, an? (?:significant |strong )?(?P<g>{NUM})% (?P<dir>increase|decrease) compared "
+                          rf"(?:to|with) {prior} (?P<pwhen>in the same period (?:in|of) {YEAR}))?", line,
+                          **dict(options, kinds=("quarter", "intro"))))
+        # A summary's line without a verb: "Daily active users 401 million (+4.8% yoy)"
+        rules.append(rule(metric, rf"{subject} {value} \([+-]?(?P<g>{NUM})% (?:yoy|YoY|year-over-year|year-on-year)\)", line,
+                          **dict(options, kinds=("quarter", "intro"))))
+        # The change first: "a 15% increase in online marketing services and others to RMB48.7 billion"
+        rules.append(rule(metric, rf"\ban? (?P<g>{NUM})% (?P<dir>increase|decrease) in (?:{words}) to {value}", line,
+                          **dict(options, kinds=("quarter", "intro"))))
+        if metric in _PEOPLE:
+            # The count first: "Kuaishou achieved 408 million daily active users (DAUs)"
+            rules.append(rule(metric, rf"\b(?P<lead>achieved|recorded|reported|had|reaching)(?: an average of)? {value} (?:{words})", line,
+                              **dict(options, kinds=("quarter", "intro"))))
+        # The period first: "In Q1 2022, ... with average daily active users growing 17.0% to 345.5 million"
+        rules.append(rule(metric, rf"\b(?:in|for|during) (?P<when>{_WHEN_EN}),? (?P<gap>[^;]{{0,80}}? )?{subject} "
+                          rf"(?:{_LEAD}|(?:{_CHANGE}|growing|rising|increasing) (?:by )?{_PERCENT}(?: year-over-year| year-on-year| YoY)? to) {value}",
+                          line, **dict(options, kinds=("quarter", "intro"))))
+    return rules
+
+
+def _month_en() -> str:
+    return rf"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: {YEAR})?"
+
+
+_WHEN_ZH = (rf"{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?年? ?Q[1-4]|{YEAR} ?财年 ?第?[一二三四]季度?|第?[一二三四]季度|第[一二三四]季"
+            r"|本季度?|Q[1-4]|上一?季度?|期内")
+_COMPANY_ZH = r"(?:快手|京东|阿里巴巴|拼多多|PDD|公司|集团)(?:\([-\w.]{1,12}\))?"
+_OPEN_ZH = r"(?:^|(?<=[,;:、(])|(?<=- )|(?<=[\u4e00-\u9fff]-))"  # a summary's section label: "电商 - 2024Q3电商GMV..."
+
+
+def _money_zh(v: str = "v", u: str = "u") -> str:
+    return rf"(?:人民币)?(?P<{v}>{NUM})(?P<{u}>万亿|亿|百万)元(?:人民币)?"
+
+
+def _people_zh(v: str = "v", u: str = "u") -> str:
+    return rf"(?P<{v}>{NUM})(?P<{u}>亿|百万)(?:人)?"
+
+
+_LEAD_ZH = r"(?P<lead>为约|为超过|为|是|达到约|达到了?|达约|达|录得|超过|突破)"
+_CHANGE_ZH = r"(?P<dir>增长|增加|上升|大增|增|升|下降|减少|下跌|跌)"
+
+
+def _chinese(platform: str, metric: str, words: str) -> list[Rule]:
+    line = _LINE.format(metric=metric)
+    value, prior = (_people_zh(), _people_zh("pv", "pu")) if metric in _PEOPLE else (_money_zh(), _money_zh("pv", "pu"))
+    start = rf"{_OPEN_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:其中,?)?(?:{_COMPANY_ZH})?的?(?:{words})"
+    if metric in _SEGMENT_STEMS_ZH.get(platform, {}):
+        # "线上营销服务Q2收入达198亿元": the quarter between the segment's name and 收入
+        start = (rf"{_OPEN_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:其中,?)?(?:{_COMPANY_ZH})?的?(?:{words}"
+                 rf"|(?:{_SEGMENT_STEMS_ZH[platform][metric]})(?P<when2>Q[1-4]|第?[一二三四]季度|本季度?)收入)")
+    elif metric == "gmv":
+        start = rf"{start}(?P<when2>本季度?|第?[一二三四]季度|Q[1-4])?"  # "电商业务GMV本季度同比增长17.6%至3589亿元"
+    options = dict(english=False, weak=True, refuse=_REFUSE_ZH, kinds=("quarter", "intro"))
+    if metric in _TTM_METRICS:
+        return []  # twelve-month figures in Chinese rewrites name their months in ways not read yet
+    clause = []
+    if metric in _SEGMENT_STEMS_ZH.get(platform, {}):
+        # "其他服务业务受电商带动,收入同比增长12%至56亿元": the segment opens the clause, its revenue follows the comma.
+        clause.append(rule(metric, rf"{_OPEN_ZH}(?:[iv]+\))?(?:{_SEGMENT_STEMS_ZH[platform][metric]})(?:业务)?[^,;。()]{{0,30}},收入"
+                           rf"(?:同比|按年)?{_CHANGE_ZH}(?P<g>{NUM})%,?(?:至|达到?){value}", line, **options))
+    return clause + [
+        # "2022年第一季度的净服务收入为人民币352亿元", "电商月均买家数达1.34亿", "收入同比增长14.2%至356亿元人民币"
+        rule(metric, rf"{start}(?:{_LEAD_ZH}|(?:同比|按年)?{_CHANGE_ZH}(?P<g>{NUM})%,?(?:至|达到?|为))?{value}", line, **options),
+        # "在线营销服务收入由2022年同期的110亿元增加30.4%至143亿元"
+        rule(metric, rf"{start}由(?P<pwhen>去年同期|{YEAR}年同期)的{prior}{_CHANGE_ZH}(?P<g>{NUM})%至(?:(?:{_WHEN_ZH})的)?{value}", line, **options),
+    ]
+
+
+def _pairs_zh() -> list[Rule]:
+    """Both of Kuaishou's user counts at once: "平均日活跃用户及月活跃用户达3.76亿及6.733亿" (and 和, 分别达到了)."""
+    both = (rf"{_OPEN_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:快手|快手应用的?)?(?:平均)?日活跃用户数?(?:和|及|与)(?:平均)?月活跃用户数?,?"
+            rf"(?:分别)?(?P<lead>达到了?|达|为)")
+    options = dict(english=False, weak=True, refuse=_REFUSE_ZH, kinds=("quarter", "intro"))
+    line = "average daily and monthly active users named together (a rewrite's wording)"
+    return [rule("dau", rf"{both}{_people_zh()}(?:和|及|与)(?:{NUM})(?:亿|百万)", line, **options),
+            rule("mau", rf"{both}(?:{NUM})(?:亿|百万)(?:和|及|与){_people_zh()}", line, **options)]
+
+
+def _pdd_buyers() -> list[Rule]:
+    """PDD's definition in a story's words: "867.3 million users who placed orders in the trailing 12-month period"
+    (the twelve months that end with the page's quarter)."""
+    return [rule("annual_buyers", rf"\b{_people_en()} (?:users|buyers|user accounts) who placed (?:one or more )?orders "
+                 rf"(?:in|over|during) the (?:trailing|past) (?:twelve|12)[- ]months?(?: period)?\b(?! (?:ended|ending|to))",
+                 _LINE.format(metric="annual_buyers"), english=True, weak=True, refuse=_REFUSE_EN, kinds=("quarter", "intro"))]
+
+
+def _jd_pairs_zh() -> list[Rule]:
+    """JD's two revenue lines named together: "其中商品、服务收入分别为2339、541亿元"."""
+    return [rule("revenue_commerce", rf"{_OPEN_ZH}(?:其中,?)?(?:商品|产品)(?:收入)?(?:、|和|及)净?服务收入,?分别为(?:人民币)?(?:{NUM})(?:亿元)?"
+                 rf"(?:、|和|及)(?P<v>{NUM})(?P<u>亿)元", _LINE.format(metric="revenue_commerce"), english=False, weak=True,
+                 refuse=_REFUSE_ZH, kinds=("quarter", "intro"))]
+
+
+def rewrite_rules(platform: str) -> tuple[Rule, ...]:
+    """The rewrite wordings of ``platform``'s metrics (weak), English and Chinese."""
+    rules: list[Rule] = _pdd_buyers() if platform == "pdd" else _jd_pairs_zh() if platform == "jd" else []
+    for metric, words in METRIC_WORDS_EN.get(platform, {}).items():
+        rules += _english(platform, metric, words)
+    for metric, words in METRIC_WORDS_ZH.get(platform, {}).items():
+        rules += _chinese(platform, metric, words)
+    if platform == "kuaishou":
+        rules += _pairs_zh()
+    return tuple(rules)

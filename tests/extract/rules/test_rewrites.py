@@ -1,0 +1,172 @@
+"""Rewrites' wordings of every metric (kreport/extract/rules/rewrites.py). Sentences of the tests' own, none taken
+from a fixture; the years are made up (2031) so no rule can lean on a real page."""
+
+from __future__ import annotations
+
+import pytest
+
+KS_EN = "Examplecorp notes: Kuaishou Technology Announces Third Quarter 2031 Unaudited Financial Results\n\n"
+KS_ZH = "快手科技發佈2031年第三季度業績\n\n"
+JD_EN = "Examplecorp notes: JD.com Announces Third Quarter 2031 Results\n\n"
+JD_ZH = "京东公布2031年第三季度业绩\n\n"
+PDD_EN = "Examplecorp notes: PDD Holdings Announces Third Quarter 2031 Unaudited Financial Results\n\n"
+BABA_EN = "Examplecorp notes: Alibaba Group Announces September Quarter 2031 Results\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Average daily active users reached 420.1 million, up 3.1%.", {("dau", "2031Q3", "420.1", "million", "")}),
+    ("In Q3 2031, Kuaishou's core operating data set new highs, with average daily active users growing 3.1% to 420.1 million.",
+     {("dau", "2031Q3", "420.1", "million", "")}),
+    ("Monthly active users also grew to 730.5 million.", {("mau", "2031Q3", "730.5", "million", "")}),
+    ("Online marketing services revenue was RMB 20.2 billion, while e-commerce GMV reached RMB 400.7 billion.",
+     {("revenue_marketing", "2031Q3", "20.2", "RMB_bn", ""), ("gmv", "2031Q3", "400.7", "RMB_bn", "")}),
+    ("Revenue from other services increased by 12.0% to RMB 5.6 billion from RMB 5.0 billion for the same period of 2030.",
+     {("revenue_commerce", "2031Q3", "5.6", "RMB_bn", ""), ("revenue_commerce", "2030Q3", "5.0", "RMB_bn", "")}),
+    ("Average monthly active buyers reached 140.2 million.", {("monthly_buyers", "2031Q3", "140.2", "million", "")}),
+])
+def test_kuaishou_in_english(figures, sentence, expected):
+    assert figures(KS_EN + sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("2031年第三季度,快手应用的平均日活跃用户及月活跃用户达4.201亿及7.305亿,分别同比增长3.1%及2.0%。",
+     {("dau", "2031Q3", "4.201", "100m", ""), ("mau", "2031Q3", "7.305", "100m", "")}),
+    ("2031年第三季度,快手收入由2030年同期的360亿元增加12.0%至403亿元,其中,在线营销服务收入由2030年同期的180亿元增加12.2%至202亿元。",
+     {("revenue_marketing", "2031Q3", "202", "RMB_100m", ""), ("revenue_marketing", "2030Q3", "180", "RMB_100m", ""),
+      ("revenue_total", "2031Q3", "403", "RMB_100m", ""), ("revenue_total", "2030Q3", "360", "RMB_100m", "")}),
+    ("电商月均买家数达1.402亿,同比持续增长。", {("monthly_buyers", "2031Q3", "1.402", "100m", "")}),
+    # the segment opens the clause, its revenue follows the comma (never the company's revenue)
+    ("其他服务业务受电商带动,收入同比增长12%至56亿元人民币。", {("revenue_commerce", "2031Q3", "56", "RMB_100m", "")}),
+])
+def test_kuaishou_in_chinese(figures, sentence, expected):
+    assert figures(KS_ZH + sentence) == expected
+
+
+def test_jd_service_revenues_and_twelve_month_customers(figures):
+    assert figures(JD_EN + "Net service revenues were 60.2 billion Chinese yuan (8.4 billion dollars), an increase of 12.0 percent.") == {
+        ("revenue_commerce", "2031Q3", "60.2", "RMB_bn", "")}
+    text = JD_EN + ("Annual active customer accounts increased to 620.5 million in the twelve months ended September 30, 2031 "
+                    "from 610.0 million in the twelve months ended June 30, 2031.")
+    assert figures(text) == {("annual_buyers", "2031Q3", "620.5", "million", ""), ("annual_buyers", "2031Q2", "610.0", "million", "")}
+    text = JD_EN + "Annual active customers for the twelve months ended September 30, 2031 reached 620.5 million."
+    assert figures(text) == {("annual_buyers", "2031Q3", "620.5", "million", "")}
+
+
+def test_jd_in_chinese_and_a_part_of_service_revenues_is_not_the_whole(figures):
+    assert figures(JD_ZH + "2031年第三季度的净服务收入为人民币602亿元(合84亿美元),较2030年第三季度增长12.0%。") == {
+        ("revenue_commerce", "2031Q3", "602", "RMB_100m", "")}
+    assert figures(JD_ZH + "平台及广告服务收入为人民币250亿元。") == set()
+
+
+def test_a_twelve_month_change_that_does_not_fit_its_figures_drops_both(figures):
+    text = JD_EN + ("Annual active customer accounts increased by 30.0 percent to 620.5 million in the twelve months ended "
+                    "September 30, 2031 from 610.0 million in the twelve months ended September 30, 2030.")
+    assert figures(text) == set()
+
+
+def test_pdd_segment_lines_in_prose(figures):
+    text = PDD_EN + "Online marketing service revenue was 49.1 billion yuan, up 10%; transaction service revenue was 47.9 billion yuan, up 20%."
+    assert figures(text) == {("revenue_marketing", "2031Q3", "49.1", "RMB_bn", ""), ("revenue_commerce", "2031Q3", "47.9", "RMB_bn", "")}
+
+
+def test_alibaba_consumers_and_mobile_users(figures):
+    text = (BABA_EN + "In the quarter ended September 30, 2031:\n"
+            "- Annual active consumers (formerly annual active buyers) on our China retail marketplaces reached 950 million, "
+            "an increase of 10 million from the 12-month period ended June 30, 2031.\n"
+            "- Mobile MAUs on our China retail marketplaces reached 990 million in September, an increase of 5 million over June.\n")
+    assert figures(text) == {("annual_buyers", "2031Q3", "950", "million", ""), ("mau", "2031Q3", "990", "million", "")}
+    # A month of another quarter is never the page's.
+    assert figures(BABA_EN + "In the quarter ended September 30, 2031:\n- Mobile MAUs on our China retail marketplaces reached "
+                   "990 million in June.\n") == set()
+
+
+@pytest.mark.parametrize("text", [
+    KS_EN + "Kling AI monthly active users reached 45.0 million.",  # another product's users
+    KS_EN + "Overseas DAUs reached 60.0 million.",
+    KS_ZH + "快手搜索月活跃用户超5亿。",
+    KS_ZH + "2030年第三季度,快手DAU达4.08亿。",  # a rewrite's wording names another quarter than the page's
+    KS_EN + "Daily active users are expected to reach 430 million.",
+    BABA_EN + "Annual active consumers of the Alibaba ecosystem across the world reached 1,300 million.",
+    KS_EN + "For H1 2031, average daily active users reached 418.0 million.",
+])
+def test_other_products_periods_and_forecasts_give_nothing(figures, text):
+    assert figures(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    (KS_EN + "Q3 total revenue of RMB40.3bn (+8.0% yoy), ahead of last year.", {("revenue_total", "2031Q3", "40.3", "RMB_bn", "")}),
+    (KS_EN + "Kuaishou achieved 420 million daily active users (DAUs) in a record quarter.", {("dau", "2031Q3", "420", "million", "")}),
+    (PDD_EN + "The growth came from a 15% increase in online marketing services and others to RMB50.2 billion.",
+     {("revenue_marketing", "2031Q3", "50.2", "RMB_bn", "")}),
+    (JD_EN + "Third-quarter revenue reached 320.5 billion CNY (about 45.0 billion USD), up 5.0%.",
+     {("revenue_total", "2031Q3", "320.5", "RMB_bn", "")}),
+    (JD_EN + "Amid fee cuts, service revenue still reached 62.0 billion CNY (about 8.7 billion USD) in the third quarter, a record.",
+     {("revenue_commerce", "2031Q3", "62.0", "RMB_bn", "")}),
+    (BABA_EN + "Alibaba Group (BABA) reported strong Q3 2031 results with revenue reaching RMB250,100 million.",
+     {("revenue_total", "2031Q3", "250100", "RMB_mn", "")}),
+    (KS_ZH + "期内实现营收403.5亿元,同比增长12.0%。", {("revenue_total", "2031Q3", "403.5", "RMB_100m", "")}),
+])
+def test_summaries_short_forms(figures, text, expected):
+    assert figures(text) == expected
+
+
+def test_a_story_without_its_year_takes_it_from_a_quarter_end_month_it_names(figures):
+    text = ("Alibaba revenue rose in the third quarter.\nThe number of mobile monthly active users on China retail "
+            "marketplaces reached 990 million in September 2031, up 5 million.")
+    assert figures(text) == {("mau", "2031Q3", "990", "million", "")}
+
+
+def test_a_summarys_lines_under_a_heading_on_its_own_line(figures):
+    text = ("$KUAISHOU-W(01024)$ 2031Q3 results beat\nPerformance\nCore Data Highlights\n"
+            "Daily active users 420 million (+4.8% yoy), monthly active users 730 million (+5.0% yoy);\n"
+            "Online marketing revenue of RMB21.0 billion (+13.3% yoy) and e-commerce GMV of RMB470.1 billion (+14.4% yoy);\n")
+    assert figures(text) == {("dau", "2031Q3", "420", "million", ""), ("mau", "2031Q3", "730", "million", ""),
+                             ("revenue_marketing", "2031Q3", "21.0", "RMB_bn", ""), ("gmv", "2031Q3", "470.1", "RMB_bn", "")}
+
+
+def test_a_clause_after_a_semicolon_is_its_own(figures):
+    text = KS_ZH + "本季度,快手应用平均日活跃用户数达4.201亿,连续三个季度再创历史新高;平均月活跃用户达到7.305亿。"
+    assert figures(text) == {("dau", "2031Q3", "4.201", "100m", ""), ("mau", "2031Q3", "7.305", "100m", "")}
+
+
+def test_a_full_year_line_named_in_its_sentence(figures):
+    text = "快手科技發佈2031年第四季度及全年業績\n2031年全年總收入同比增長11.8%至人民幣1,400億元,經調整利潤淨額同比增長。"
+    assert figures(text) == {("revenue_total", "2031", "1400", "RMB_100m", "")}
+
+
+def test_a_story_whose_quarter_has_its_year_from_the_comparison(figures):
+    text = ("PDD Holdings announced its second-quarter revenue reached 110.50 billion CNY (15.40 billion USD), a 7% increase "
+            "compared to the same period in 2030. Analysts had projected revenue of 109.00 billion CNY. Alibaba and JD.com also cut prices.")
+    assert figures(text) == {("revenue_total", "2031Q2", "110.50", "RMB_bn", "")}
+
+
+@pytest.mark.parametrize("text", [
+    JD_EN + "Alibaba's revenue rose 5% to RMB 236.5 billion in the quarter.",
+    KS_EN + "For comparison, e-commerce GMV at Douyin reached RMB 1,000.0 billion.",
+    KS_ZH + "同期,抖音电商GMV达到10000亿元。",
+])
+def test_a_clause_about_another_company_gives_nothing(figures, text):
+    assert figures(text) == set()
+
+
+def test_stories_whose_quarter_comes_from_a_dateline_or_an_as_of_date(figures):
+    text = ("November 20, 2031 - Shares of PDD Holdings rose.\nToday, the company reported its Q3 unaudited financial results.\n"
+            "Highlights for Q3 earnings\nQ3 total revenue of RMB110,500.5 million (US$15,000.0 million), an increase of 10%.\n")
+    assert figures(text) == {("revenue_total", "2031Q3", "110500.5", "RMB_mn", "")}
+    text = ("This past weekend, pinduoduo was in the news. Its shares rose. In the Q3 financial report as of September 30, 2031, "
+            "pinduoduo achieved a total revenue of 110.5 billion yuan, an increase of 10% over the same period of last year of 100.4 billion yuan.")
+    assert figures(text) == {("revenue_total", "2031Q3", "110.5", "RMB_bn", ""), ("revenue_total", "2030Q3", "100.4", "RMB_bn", "")}
+
+
+def test_a_figure_before_its_name_and_pdds_buyers_in_a_story(figures):
+    text = (" date 2031-11-26 SHANGHAI, Nov. 26, 2031 (GLOBE NEWSWIRE) -- Pinduoduo said it will promote young leaders.\n\n"
+            "Chen made the comments as Pinduoduo reported third quarter results that showed 110.5 billion yuan ($15.0 billion) in "
+            "revenue and 950.1 million users who placed orders in the trailing 12-month period.")
+    assert figures(text) == {("revenue_total", "2031Q3", "110.5", "RMB_bn", ""), ("annual_buyers", "2031Q3", "950.1", "million", "")}
+
+
+def test_jds_two_revenue_lines_named_together_and_a_quarter_inside_a_segments_name(figures):
+    assert figures(JD_ZH + "2031Q3京东集团收入3100亿元,同比增长7.6%。其中商品、服务收入分别为2500、600亿元,同比增长3%、30%。") == {
+        ("revenue_total", "2031Q3", "3100", "RMB_100m", ""), ("revenue_commerce", "2031Q3", "600", "RMB_100m", "")}
+    assert figures(KS_ZH + "这其中,线上营销服务Q3收入达202亿元,同比增长12.8%。快手电商业务GMV本季度同比增长17.6%至4000亿元。") == {
+        ("revenue_marketing", "2031Q3", "202", "RMB_100m", ""), ("gmv", "2031Q3", "4000", "RMB_100m", "")}
