@@ -198,13 +198,14 @@ def _point(rows_series, row, value, unit, grade=None) -> dict:
 
 
 def _draw_point(ax, x, y, colour: str, grade: str, bound: str, drawn: _Encodings, size=6.0):
-    """One figure as a marker: its grade's fill, or an arrow-like triangle for a bound (never joined by a line)."""
+    """One figure as a marker: its grade's fill, on a circle, or on an arrow-like triangle for a bound (never joined
+    by a line): a bound read on one media page is half-filled like any other such figure."""
+    drawn.grades.add(grade)
     if bound:
         drawn.bounds.add(bound)
-        (mark,) = ax.plot([x], [y], lw=0, marker=_BOUND_MARKER[bound], markersize=size + 2, markerfacecolor="white",
-                          markeredgecolor=colour, markeredgewidth=1.5, zorder=3)
+        (mark,) = ax.plot([x], [y], lw=0, marker=_BOUND_MARKER[bound], markersize=size + 2, markeredgewidth=1.5, zorder=3,
+                          **_marker_style(grade, colour))
         return mark
-    drawn.grades.add(grade)
     (mark,) = ax.plot([x], [y], lw=0, marker="o", markersize=size, markeredgewidth=1.3, zorder=3, **_marker_style(grade, colour))
     return mark
 
