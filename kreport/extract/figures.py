@@ -20,6 +20,7 @@ from kreport.dataset.schema import METRICS, UNITS
 from kreport.extract.cleaning import matchable
 from kreport.extract.periods import (
     MONTH,
+    SHORT_QUARTER,
     YEAR,
     Span,
     date_quarter,
@@ -191,7 +192,8 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
 # Words that name a period. Next to a figure, outside the words a rule reads as its period, they make the
 # figure's period unclear ("2024年全年總收入...達到" in a quarter block; "for the first half, ... were").
 _PERIOD_WORDS_ZH = re.compile(r"全年|年度|年内|半年|中期|前三季度|个月|今年|去年|同期|\d{4}年|季度|月份")
-_PERIOD_WORDS_EN = re.compile(rf"\b(?:years?|annual|half|interim|months?|quarters?|FY|Q[1-4]|{YEAR}|{MONTH})(?![\w-])", re.IGNORECASE)
+_PERIOD_WORDS_EN = re.compile(rf"\b(?:years?|annual|half|interim|months?|quarters?|FY|Q[1-4]|{YEAR}|{MONTH})(?![\w-])|{SHORT_QUARTER}",
+                              re.IGNORECASE)
 _YOY = re.compile(r"year[- ](?:over|on)[- ]year", re.IGNORECASE)  # a change's words, not a period's
 _HALF = re.compile(r"\b(?:H[12]|[12]H)\b|first half|second half|nine months", re.IGNORECASE)
 _AFTER_EN = re.compile(rf"^(?: ?\(US\$[^)]*\))?,? (?:in|for|during|over|as of|at the end of) (?:the )?"
@@ -261,6 +263,8 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
         said = text[start: match.start("v")]
         if _when(match) == "when" and match.start("when") >= start:  # the rule's own period, placed by _headline_period
             said = said[: match.start("when") - start] + said[match.end("when") - start:]
+        if rule.period == "ttm":  # "截至2022年3月31日的十二个月": the rule's own twelve months, and its comparative's;
+            said = re.sub(r"(?:十二|12)个月|年度活跃", "", said)  # "年度活跃客户": the metric's name, no period
         if _OTHER_PERIOD_ZH.search(said) or _another_quarter(said, block, release.period):
             return True
     when = match.span(_when(match)) if _when(match) else (-1, -1)
@@ -305,7 +309,7 @@ def _figure(release, rule, match, value, word, period, role, quote) -> Figure | 
 
 # A period named at the start of a sentence, for all its clauses: "2023年第二季度,快手收入由...,其中,在线营销服务收入由...".
 _OPENING = re.compile(rf"^(?:(?:in|for|during) )?(?P<when>(?:the )?(?:first|second|third|fourth) quarter(?: of)? {YEAR}|Q[1-4][ -]?{YEAR}"
-                      rf"|{YEAR} ?Q[1-4]|{YEAR} ?年 ?第?[一二三四]季度?|{YEAR}年Q[1-4]),"
+                      rf"|{YEAR} ?Q[1-4]|{SHORT_QUARTER}|{YEAR} ?年 ?第?[一二三四]季度?|{YEAR}年Q[1-4]),"
                       rf"|^(?:快手|京东|阿里巴巴|拼多多)?(?P<zh>{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?财年 ?第?[一二三四]季度?),?", re.IGNORECASE)
 
 

@@ -25,9 +25,10 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof inc co corp ltd no nos st vs etc e.g i.e approx jan feb mar apr jun jul aug sep sept oct nov dec "
     "u.s u.k d.c p.r n.a".split()
 )
-# Where a sentence ends inside a line: 。！？ (and a closing quote or bracket after them), or . ! ? before
-# white space. The text before the full stop is checked for abbreviations separately.
-_END = re.compile(r"[。！？!?][」』”’\"')）]*|\.[」』”’\"')）]*(?=\s|$)")
+# Where a sentence ends inside a line: 。！？! (and a closing quote or bracket after them), or . ? before
+# white space. The text before the full stop is checked for abbreviations separately. A "?" glued to a letter or a
+# character after it is no question mark but a character the page lost ("上半年?duì)I收"): the sentence goes on.
+_END = re.compile(r"[。！？!][」』”’\"')）]*|\?(?![\w(])[」』”’\"')）]*|\.[」』”’\"')）]*(?=\s|$)")
 # Bullets run together inside a line: " * " before a capital letter; a summary's citation marks before white space.
 _INLINE_BREAK = re.compile(r"(?<=\s)\*(?=\s+[A-Z])|(?:\[\d{1,3}\])+(?=\s)|\]\([^()\s]*\)(?=\s)|(?<= Highlights)(?= [A-Z])")
 # A short line without a sentence's end or a connecting word, followed by a line that opens with a capitalised word:

@@ -79,3 +79,9 @@ def test_a_highlights_heading_run_into_its_first_bullet_stands_alone():
     found = segments(text, lambda line: line.endswith("Highlights"))
     assert [(s.text, s.heading) for s in found] == [("It announced its results.", False), ("Second Quarter 2031 Highlights", True),
                                                     ("Net revenues were RMB300.1 billion for the second quarter of 2031.", False)]
+
+
+def test_a_question_mark_glued_to_the_next_word_is_a_lost_character_not_a_sentence_end():
+    text = "公司上半年?duì)I收为603.83亿元,较2030年同期增长14.0%。二季度,收入为309.75亿元? 是的。"
+    found = [s.text for s in segments(text, lambda line: False)]
+    assert found == ["公司上半年?duì)I收为603.83亿元,较2030年同期增长14.0%。", "二季度,收入为309.75亿元?", "是的。"]

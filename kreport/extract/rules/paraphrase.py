@@ -15,6 +15,7 @@ keeps them honest:
 
 from __future__ import annotations
 
+from kreport.extract.periods import SHORT_QUARTER
 from kreport.extract.rules.common import NUM, USD, YEAR, Rule, rule
 
 __all__ = ["paraphrase_rules", "full_year_rules"]
@@ -24,7 +25,7 @@ _REFUSE_EN = (r"\b(?:expect(?:s|ed|ing)?|estimates?|estimated|consensus|forecast
               r"anticipated|outlook|would|will)\b")
 _REFUSE_ZH = r"预期|预计|预测|一致预期|指引|展望|将|海外|国际业务|境外"
 _ORDINAL = r"first|second|third|fourth"
-_WHEN_EN = (rf"Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|the (?:{_ORDINAL}) quarter(?: of)? {YEAR}|(?:{_ORDINAL}) quarter(?: of)? {YEAR}"
+_WHEN_EN = (rf"Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|{SHORT_QUARTER}|the (?:{_ORDINAL}) quarter(?: of)? {YEAR}|(?:{_ORDINAL}) quarter(?: of)? {YEAR}"
             rf"|the (?:{_ORDINAL}) quarter|Q[1-4]|the quarter|this quarter")
 _PREFIX_WHEN_EN = rf"(?P<when>Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|Q[1-4]|(?:{_ORDINAL})-quarter)(?:'s|’s)?"
 _COMPANY_EN = r"(?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo|the company|the group)(?:'s|’s)"
@@ -38,7 +39,7 @@ _VERB_EN = (rf"(?:(?P<lead>was|were|of|reached|reaching|totaled|totalled|totalin
             rf"(?: year-over-year| year-on-year| YoY| from a year (?:earlier|ago))? to)")
 
 _Q_ZH = r"[一二三四]"
-_WHEN_ZH = (rf"{YEAR}年第?{_Q_ZH}季度?|{YEAR} ?年? ?Q[1-4]|{YEAR} ?财年 ?第?{_Q_ZH}季度?|第?{_Q_ZH}季度|第{_Q_ZH}季|本季度?|Q[1-4]"
+_WHEN_ZH = (rf"{YEAR}年第?{_Q_ZH}季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|{YEAR} ?财年 ?第?{_Q_ZH}季度?|第?{_Q_ZH}季度|第{_Q_ZH}季|本季度?|Q[1-4]"
             r"|上一?季度?|期内")
 _COMPANY_ZH = r"(?:(?:快手|京东|阿里巴巴|拼多多|PDD)(?:集团|科技)?|公司|集团)"
 # Where a Chinese revenue clause may start: the sentence, a comma or colon, a summary's section label ("核心财务表现 - ").

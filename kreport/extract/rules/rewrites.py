@@ -21,6 +21,7 @@ What keeps them narrow:
 
 from __future__ import annotations
 
+from kreport.extract.periods import SHORT_QUARTER
 from kreport.extract.rules.common import DATE, NUM, USD, YEAR, Rule, rule
 
 __all__ = ["rewrite_rules", "METRIC_WORDS_EN", "METRIC_WORDS_ZH"]
@@ -91,7 +92,7 @@ _REFUSE_EN = (r"\b(?:expect(?:s|ed|ing)?|estimates?|estimated|consensus|forecast
 _REFUSE_ZH = r"预期|预计|预测|指引|展望|目标|将|可灵|Kling|海外|Kwai|巴西|搜索|极速版|全球|生态(?:体系|系统)"
 
 _ORDINAL = r"first|second|third|fourth"
-_WHEN_EN = (rf"Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|the (?:{_ORDINAL}) quarter(?: of)? {YEAR}|(?:{_ORDINAL}) quarter(?: of)? {YEAR}"
+_WHEN_EN = (rf"Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|{SHORT_QUARTER}|the (?:{_ORDINAL}) quarter(?: of)? {YEAR}|(?:{_ORDINAL}) quarter(?: of)? {YEAR}"
             rf"|the (?:{_ORDINAL}) quarter|Q[1-4]|the quarter|this quarter")
 _COMPANY_EN = r"(?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo|the company|the group)(?:'s|’s)"
 # Where a metric's words may open a clause.
@@ -172,7 +173,7 @@ def _month_en() -> str:
     return rf"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: {YEAR})?"
 
 
-_WHEN_ZH = (rf"{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?年? ?Q[1-4]|{YEAR} ?财年 ?第?[一二三四]季度?|第?[一二三四]季度|第[一二三四]季"
+_WHEN_ZH = (rf"{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|{YEAR} ?财年 ?第?[一二三四]季度?|第?[一二三四]季度|第[一二三四]季"
             r"|本季度?|Q[1-4]|上一?季度?|期内")
 _COMPANY_ZH = r"(?:快手|京东|阿里巴巴|拼多多|PDD|公司|集团)(?:\([-\w.]{1,12}\))?"
 _OPEN_ZH = r"(?:^|(?<=[,;:、(])|(?<=- )|(?<=[\u4e00-\u9fff]-))"  # a summary's section label: "电商 - 2024Q3电商GMV..."
@@ -202,7 +203,17 @@ def _chinese(platform: str, metric: str, words: str) -> list[Rule]:
         start = rf"{start}(?P<when2>本季度?|第?[一二三四]季度|Q[1-4])?"  # "电商业务GMV本季度同比增长17.6%至3589亿元"
     options = dict(english=False, weak=True, refuse=_REFUSE_ZH, kinds=("quarter", "intro"))
     if metric in _TTM_METRICS:
-        return []  # twelve-month figures in Chinese rewrites name their months in ways not read yet
+        # "年度活跃客户账户3截至2022年3月31日的十二个月中,从截至2021年3月31日的十二个月的4.998亿增长了16.2%,达到5.805亿";
+        # "截至2022年3月31日的十二个月,年度活跃用户数达到5.805亿": the twelve months ended a stated quarter end.
+        months = r"的?(?:十二|12)个月(?:中|内|期间)?"
+        ttm = dict(options, period="ttm")
+        return [
+            rule(metric, rf"{_OPEN_ZH}(?:{words})(?:\d{{1,2}}\)?)?,?截至(?P<when>{YEAR}年\d{{1,2}}月\d{{1,2}}日){months},?"
+                 rf"从截至(?P<pwhen>{YEAR}年\d{{1,2}}月\d{{1,2}}日){months}的{prior}{_CHANGE_ZH}了?(?P<g>{NUM})%,?(?:达到|至|为){value}",
+                 line, **ttm),
+            rule(metric, rf"{_OPEN_ZH}截至(?P<when>{YEAR}年\d{{1,2}}月\d{{1,2}}日){months},?(?:{_COMPANY_ZH}的?)?(?:{words})"
+                 rf"(?:\d{{1,2}}\)?)?(?:{_LEAD_ZH}|(?:同比|按年)?{_CHANGE_ZH}了?(?P<g>{NUM})%,?(?:至|达到?|为)){value}", line, **ttm),
+        ]
     clause = []
     if metric in _SEGMENT_STEMS_ZH.get(platform, {}):
         # "其他服务业务受电商带动,收入同比增长12%至56亿元": the segment opens the clause, its revenue follows the comma.
@@ -210,7 +221,8 @@ def _chinese(platform: str, metric: str, words: str) -> list[Rule]:
                            rf"(?:同比|按年)?{_CHANGE_ZH}(?P<g>{NUM})%,?(?:至|达到?){value}", line, **options))
     return clause + [
         # "2022年第一季度的净服务收入为人民币352亿元", "电商月均买家数达1.34亿", "收入同比增长14.2%至356亿元人民币"
-        rule(metric, rf"{start}(?:{_LEAD_ZH}|(?:同比|按年)?{_CHANGE_ZH}(?P<g>{NUM})%,?(?:至|达到?|为))?{value}", line, **options),
+        # A summary's line without a verb, after a space: "24Q3平均DAU 4.08亿", "MAU 7.14亿"
+        rule(metric, rf"{start} ?(?:{_LEAD_ZH}|(?:同比|按年)?{_CHANGE_ZH}(?P<g>{NUM})%,?(?:至|达到?|为))?{value}", line, **options),
         # "在线营销服务收入由2022年同期的110亿元增加30.4%至143亿元"
         rule(metric, rf"{start}由(?P<pwhen>去年同期|{YEAR}年同期)的{prior}{_CHANGE_ZH}(?P<g>{NUM})%至(?:(?:{_WHEN_ZH})的)?{value}", line, **options),
     ]

@@ -170,3 +170,30 @@ def test_jds_two_revenue_lines_named_together_and_a_quarter_inside_a_segments_na
         ("revenue_total", "2031Q3", "3100", "RMB_100m", ""), ("revenue_commerce", "2031Q3", "600", "RMB_100m", "")}
     assert figures(KS_ZH + "这其中,线上营销服务Q3收入达202亿元,同比增长12.8%。快手电商业务GMV本季度同比增长17.6%至4000亿元。") == {
         ("revenue_marketing", "2031Q3", "202", "RMB_100m", ""), ("gmv", "2031Q3", "4000", "RMB_100m", "")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A broker note's two-digit year and a summary's figure after a space, no verb
+    ("投资评级 - 快手-W 买入\n\n平台生态 - DAU增长优于预期,31Q3平均DAU 4.21亿,同比增长5.4%,MAU 7.31亿,同比增长4.3%。",
+     {("dau", "2031Q3", "4.21", "100m", ""), ("mau", "2031Q3", "7.31", "100m", "")}),
+    ("核心观点 - 1Q31快手各项业务符合预期。\n\n财务 - 1Q31实现总收入331亿元,同比增长11.4%。",
+     {("revenue_total", "2031Q1", "331", "RMB_100m", "")}),
+])
+def test_two_digit_year_quarters_in_broker_summaries(figures, text, expected):
+    assert figures(text) == expected
+
+
+def test_a_two_digit_year_for_another_quarter_is_never_the_page_s(figures):
+    text = "核心观点 - 31Q3快手各项业务符合预期。\n\n财务 - 30Q3平均DAU 4.01亿,同比增长5.4%。"
+    assert figures(text) == set()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("年度活跃客户账户3截至2031年9月30日的十二个月中,从截至2030年9月30日的十二个月的6.012亿增长了6.2%,达到6.385亿。",
+     {("annual_buyers", "2031Q3", "6.385", "100m", ""), ("annual_buyers", "2030Q3", "6.012", "100m", "")}),
+    ("截至2031年9月30日的十二个月,年度活跃客户账户达到6.385亿。", {("annual_buyers", "2031Q3", "6.385", "100m", "")}),
+    # twelve months that end before the page's quarter: not the page's figure
+    ("截至2031年6月30日的十二个月,年度活跃客户账户达到6.2亿。", set()),
+])
+def test_jd_twelve_month_customers_in_chinese(figures, sentence, expected):
+    assert figures(JD_ZH + sentence) == expected
