@@ -42,6 +42,20 @@ def _heading_like(run: str) -> bool:
     """A run of one short line with no sentence punctuation that does not end on a word joining it to the next."""
     return bool(_HEADING_LIKE.fullmatch(run.strip())) and not _CONNECTOR.search(run)
 _TITLED = re.compile(r"\s*(?:[A-Z][a-z]|Q[1-4]\b)")
+# A line that ends a clause of a list ("Q4 revenue of RMB35.4bn (+8.7% yoy);") or a paragraph ("... overseas markets."),
+# before a line that opens with a capital: the next line starts a piece of its own (a summary's bullets without bullet
+# marks, a heading after a paragraph). An abbreviation or an initial at a line's end ("Inc.", "U.S.") is no full stop.
+_CLAUSE_END = re.compile(r"(?:[;；]|(?P<word>[A-Za-z.]*)\.)[\"'”’)]*\s*\Z")
+
+
+def _ends_clause(run: str) -> bool:
+    match = _CLAUSE_END.search(run)
+    if not match:
+        return False
+    word = (match.group("word") or "").lower()
+    return match.group("word") is None or not (word in _ABBREVIATIONS or len(word) == 1 or "." in word)
+
+
 _CAPTION = re.compile(r"^\s*[(（][^()（）]{1,12}[)）]\s*$")
 _SPLIT_DECIMAL = re.compile(r"\d\. \d+ ?(?:billion|million|trillion|亿|億|百万|百萬)")
 
@@ -97,7 +111,8 @@ def _runs(text: str, is_heading: Callable[[str], bool]):
                 yield start, end, True
             run = None
             continue
-        if run is None or _BULLET.match(line) or _heading_like(text[run[0]:run[1]]) and _TITLED.match(line):
+        if run is None or _BULLET.match(line) or _heading_like(text[run[0]:run[1]]) and _TITLED.match(line) \
+                or _TITLED.match(line) and _ends_clause(text[run[0]:run[1]]):
             if run:
                 yield run[0], run[1], False
             run = [start, end]

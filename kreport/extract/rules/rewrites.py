@@ -199,8 +199,10 @@ def _chinese(platform: str, metric: str, words: str) -> list[Rule]:
         # "线上营销服务Q2收入达198亿元": the quarter between the segment's name and 收入
         start = (rf"{_OPEN_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:其中,?)?(?:{_COMPANY_ZH})?的?(?:{words}"
                  rf"|(?:{_SEGMENT_STEMS_ZH[platform][metric]})(?P<when2>Q[1-4]|第?[一二三四]季度|本季度?)收入)")
-    elif metric == "gmv":
-        start = rf"{start}(?P<when2>本季度?|第?[一二三四]季度|Q[1-4])?"  # "电商业务GMV本季度同比增长17.6%至3589亿元"
+    else:
+        # A quarter word between the metric's name and its figure: "电商业务GMV本季度同比增长17.6%至3589亿元",
+        # "平均日活跃用户二季度达到3.95亿" (the page's own quarter only: _own_period reads a short form no other way)
+        start = rf"{start}(?P<when2>本季度?|第?[一二三四]季度|Q[1-4])?"
     options = dict(english=False, weak=True, refuse=_REFUSE_ZH, kinds=("quarter", "intro"))
     if metric in _TTM_METRICS:
         # "年度活跃客户账户3截至2022年3月31日的十二个月中,从截至2021年3月31日的十二个月的4.998亿增长了16.2%,达到5.805亿";
@@ -253,6 +255,43 @@ def _jd_pairs_zh() -> list[Rule]:
                  refuse=_REFUSE_ZH, kinds=("quarter", "intro"))]
 
 
+# The revenue lines a Chinese rewrite lists together, per company: the metric each is (None: a line with no metric).
+_LINES_ZH: dict[str, tuple[tuple[str, str | None], ...]] = {
+    "kuaishou": ((r"(?:线上|在线)营销服务", "revenue_marketing"), (r"直播(?:业务)?", None), (r"其他服务", "revenue_commerce")),
+    "pdd": ((r"在线营销服务(?:及其他)?", "revenue_marketing"), (r"交易服务", "revenue_commerce")),
+}
+
+
+def _listed_zh(platform: str) -> list[Rule]:
+    """Revenue lines named in a list and their figures in the same order: "线上营销服务、直播和其他服务收入分别为176亿元、93亿元
+    和42亿元" (分别, "respectively"). Every name must be one of the company's lines, each once, as many names as figures; the
+    unit may be written only after the last figure."""
+    lines = _LINES_ZH.get(platform, ())
+    if not lines:
+        return []
+    name = "|".join(f"(?:{stem})" for stem, _ in lines)
+    sep = r"(?:、|和|及|与|以及)"
+    value = rf"(?:人民币)?(?:{NUM})(?:亿元?)?"
+    rules: list[Rule] = []
+    options = dict(english=False, weak=True, refuse=_REFUSE_ZH, kinds=("quarter", "intro"))
+    for count in (2, 3):
+        names = sep.join([rf"(?:{name})(?:业务)?(?:收入)?"] * count)
+        for position in range(count):
+            for stem, metric in lines:
+                if metric is None:
+                    continue
+                # the metric's line at this position of the names, its figure at the same position of the figures
+                named = sep.join([rf"(?:{stem})(?:业务)?(?:收入)?" if i == position else rf"(?!{stem})(?:{name})(?:业务)?(?:收入)?"
+                                  for i in range(count)])
+                figures = sep.join([rf"(?:人民币)?(?P<v>{NUM})(?:亿元?)?" if i == position else value for i in range(count)])
+                # the whole list: it opens a clause (never after 、) and no further figure follows the last
+                rules.append(rule(metric, rf"(?:^|(?<=[,;:(])|(?<=- )|(?<=[\u4e00-\u9fff]-))(?:(?P<when>{_WHEN_ZH}),?)?(?:其中,?)?"
+                                  rf"(?:{_COMPANY_ZH})?的?(?:{named})(?:收入)?,?"
+                                  rf"分别(?P<lead>为|达到?|是){figures}(?<=\d)(?P<u>亿)元(?!{sep})", _LINE.format(metric=metric) + " (a list's 分别)",
+                                  **options))
+    return rules
+
+
 def rewrite_rules(platform: str) -> tuple[Rule, ...]:
     """The rewrite wordings of ``platform``'s metrics (weak), English and Chinese."""
     rules: list[Rule] = _pdd_buyers() if platform == "pdd" else _jd_pairs_zh() if platform == "jd" else []
@@ -262,4 +301,5 @@ def rewrite_rules(platform: str) -> tuple[Rule, ...]:
         rules += _chinese(platform, metric, words)
     if platform == "kuaishou":
         rules += _pairs_zh()
+    rules += _listed_zh(platform)
     return tuple(rules)

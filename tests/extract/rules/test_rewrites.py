@@ -197,3 +197,17 @@ def test_a_two_digit_year_for_another_quarter_is_never_the_page_s(figures):
 ])
 def test_jd_twelve_month_customers_in_chinese(figures, sentence, expected):
     assert figures(JD_ZH + sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("其中,线上营销服务、直播和其他服务收入分别为202亿元、95亿元和56亿元。",
+     {("revenue_marketing", "2031Q3", "202", "RMB_100m", ""), ("revenue_commerce", "2031Q3", "56", "RMB_100m", "")}),
+    ("2031年第三季度,快手线上营销服务收入、其他服务收入分别为202、56亿元。",
+     {("revenue_marketing", "2031Q3", "202", "RMB_100m", ""), ("revenue_commerce", "2031Q3", "56", "RMB_100m", "")}),
+    # a name that is no line of the company's, or as many names as figures not given: nothing
+    ("海外、直播和其他服务收入分别为20亿元、95亿元和56亿元。", set()),
+    ("线上营销服务、直播和其他服务收入分别为202亿元和56亿元。", set()),
+    ("前三季度,线上营销服务和其他服务收入分别为602亿元和156亿元。", set()),
+])
+def test_kuaishou_revenue_lines_listed_with_fenbie(figures, sentence, expected):
+    assert figures(KS_ZH + sentence) == expected
