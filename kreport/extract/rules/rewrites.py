@@ -275,7 +275,6 @@ def _listed_zh(platform: str) -> list[Rule]:
     rules: list[Rule] = []
     options = dict(english=False, weak=True, refuse=_REFUSE_ZH, kinds=("quarter", "intro"))
     for count in (2, 3):
-        names = sep.join([rf"(?:{name})(?:业务)?(?:收入)?"] * count)
         for position in range(count):
             for stem, metric in lines:
                 if metric is None:
