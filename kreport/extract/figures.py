@@ -313,6 +313,10 @@ _OPENING = re.compile(rf"^(?:(?:in|for|during) )?(?P<when>(?:the )?(?:first|seco
                       rf"|^(?:快手|京东|阿里巴巴|拼多多)?(?P<zh>{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?财年 ?第?[一二三四]季度?),?", re.IGNORECASE)
 
 
+# A Chinese sentence opening with a quarter, with or without its year ("2024年第二季度,", "二季度,", "24Q2,").
+_OPENS_WITH_QUARTER_ZH = re.compile(rf"^(?P<q>{YEAR} ?年 ?第?[一二三四]季度?|{YEAR}年Q[1-4]|{SHORT_QUARTER}|第?[一二三四]季度),")
+
+
 def _opening_period(text: str, rule: Rule, block: Block, release: Release) -> tuple[int, Span | None]:
     """The length of a sentence-opening period phrase and its quarter, when that is the page's (or the block's)."""
     match = _OPENING.match(text)
@@ -489,8 +493,17 @@ def read_figures(release: Release) -> Reading:
     if release.platform and not rules:
         skipped.append(f"no wordings are known for {release.platform} releases")
     figures: list[Figure] = []
+    opened, block = "", None  # the quarter the sentence before opened with, in the same block
     for located in release.sentences:
         text = _DATE_MARK.sub("", matchable(located.segment.text))
+        if located.block != block:
+            opened, block = "", located.block
+        if opened and text.startswith("其中"):
+            # "二季度,快手收入为309.75亿元。其中,线上营销服务收入为175亿元": the parts take the quarter the sentence
+            # before opened with (checked like any period the sentence names itself)
+            text = f"{opened},{text}"
+        opening = _OPENS_WITH_QUARTER_ZH.match(text)
+        opened = opening.group("q") if opening else ""
         for rule in rules:
             figures.extend(_read_sentence(release, rule, text, located.segment.text, located.block, skipped))
     line = "a markdown table of a summary (kreport/extract/tables.py)"

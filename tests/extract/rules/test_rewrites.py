@@ -211,3 +211,16 @@ def test_jd_twelve_month_customers_in_chinese(figures, sentence, expected):
 ])
 def test_kuaishou_revenue_lines_listed_with_fenbie(figures, sentence, expected):
     assert figures(KS_ZH + sentence) == expected
+
+
+def test_a_sentence_opening_with_qizhong_takes_the_quarter_the_sentence_before_opened_with(figures):
+    # A page that also speaks of a half year (not a story about one quarter): a sentence needs its own period.
+    text = ("快手上半年营收为803.83亿元,较2030年同期增长14.0%。\n"
+            "三季度,快手收入为409.75亿元,同比增长11.6%。其中,线上营销服务收入为205亿元,同比增长22.1%。\n")
+    assert ("revenue_marketing", "2031Q3", "205", "RMB_100m", "") in figures(KS_ZH + text)
+    # the sentence before opened with another quarter: its part is not the page's
+    text = "快手上半年营收为803.83亿元。\n二季度,快手收入为309.75亿元。其中,线上营销服务收入为175亿元。\n"
+    assert not {f for f in figures(KS_ZH + text) if f[0] == "revenue_marketing"}
+    # no quarter opened the sentence before: nothing to take
+    text = "快手上半年营收为803.83亿元。其中,线上营销服务收入为405亿元。\n"
+    assert not {f for f in figures(KS_ZH + text) if f[0] == "revenue_marketing"}
