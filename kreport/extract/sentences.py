@@ -48,6 +48,18 @@ _TITLED = re.compile(r"\s*(?:[A-Z][a-z]|Q[1-4]\b)")
 _CLAUSE_END = re.compile(r"(?:[;；]|(?P<word>[A-Za-z.]*)\.)[\"'”’)]*\s*\Z")
 
 
+# A short Chinese line with no punctuation (a picture's credit, a label: "截圖自企業公告") before a line that opens with a
+# period ("二季度,快手..."): a piece of its own, so the period still opens the next sentence.
+_LABEL_ZH = re.compile(r"(?:[\u4e00-\u9fff](?:\([a-zA-Z\u00c0-\u024f]{1,7}\))?){2,12}")  # pinyin a page injected kept
+_OPENS_WITH_PERIOD_ZH = re.compile(r"\s*(?:\d{4} ?年|第?[一二三四]季度|本季度|上半年|前三季度|全年)")
+
+
+def _ends_on_label(run: str) -> bool:
+    """Whether the run's last line is a label of its own: the run is that line, or the line before it ended a sentence."""
+    before, _, last = run.rpartition("\n")
+    return bool(_LABEL_ZH.fullmatch(last.strip())) and (not before.strip() or before.rstrip()[-1] in "。！？!?")
+
+
 def _ends_clause(run: str) -> bool:
     match = _CLAUSE_END.search(run)
     if not match:
@@ -112,7 +124,8 @@ def _runs(text: str, is_heading: Callable[[str], bool]):
             run = None
             continue
         if run is None or _BULLET.match(line) or _heading_like(text[run[0]:run[1]]) and _TITLED.match(line) \
-                or _TITLED.match(line) and _ends_clause(text[run[0]:run[1]]):
+                or _TITLED.match(line) and _ends_clause(text[run[0]:run[1]]) \
+                or _OPENS_WITH_PERIOD_ZH.match(line) and _ends_on_label(text[run[0]:run[1]]):
             if run:
                 yield run[0], run[1], False
             run = [start, end]

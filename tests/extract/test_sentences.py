@@ -95,3 +95,9 @@ def test_a_line_ending_a_clause_or_a_paragraph_before_a_capital_starts_a_new_pie
     assert "Daily active users 421 million (+4.8% yoy)." in found
     assert "Q4 revenue of RMB40.1bn (+8.7% yoy), above expectations;" in found
     assert "Examplecorp Inc.\nReported the figures." in found  # an abbreviation at a line's end ends nothing
+
+
+def test_a_short_chinese_label_before_a_line_opening_with_a_period_is_a_piece_of_its_own():
+    text = "快手收入為409.75億元。\n截圖自企業(yè)公告\n二季度,快手應用的平均日活躍用戶達到了4.01億。\n快手应用\n的日活跃用户"
+    found = [s.text for s in segments(text, lambda line: False)]
+    assert found == ["快手收入為409.75億元。", "截圖自企業(yè)公告", "二季度,快手應用的平均日活躍用戶達到了4.01億。", "快手应用\n的日活跃用户"]
