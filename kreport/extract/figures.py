@@ -317,9 +317,19 @@ _OPENING = re.compile(rf"^(?:(?:in|for|during) )?(?P<when>(?:the )?(?:first|seco
 _OPENS_WITH_QUARTER_ZH = re.compile(rf"^(?P<q>{YEAR} ?年 ?第?[一二三四]季度?|{YEAR}年Q[1-4]|{SHORT_QUARTER}|第?[一二三四]季度),")
 
 
+_OPENING_ENDED = re.compile(rf"^(?:in|for|during) the (?:(?:first|second|third|fourth) quarter |Q[1-4] |quarter |three months )?"
+                            rf"(?:financial report |results |earnings )?(?:as of|ended|ending) (?P<date>{MONTH} \d{{1,2}},? {YEAR}),",
+                            re.IGNORECASE)
+
+
 def _opening_period(text: str, rule: Rule, block: Block, release: Release) -> tuple[int, Span | None]:
     """The length of a sentence-opening period phrase and its quarter, when that is the page's (or the block's)."""
     match = _OPENING.match(text)
+    if not match and (ended := _OPENING_ENDED.match(text)):
+        # "In the Q3 financial report as of September 30, 2020, ...", "For the quarter ended June 30, 2031, ...": the date's quarter
+        span = date_quarter(ended.group("date"))
+        expected = block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None
+        return (ended.end(), span) if span is not None and span == expected else (0, None)
     if not match:
         return 0, None
     when = match.group("when") or match.group("zh")

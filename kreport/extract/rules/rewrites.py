@@ -115,7 +115,8 @@ def _people_en(v: str = "v", u: str = "u") -> str:
 
 
 def _ttm_en(group: str) -> str:
-    return rf"(?:in|for|during) (?:the )?(?:twelve|12)[- ]months?(?: period)? (?:ended|ending) (?P<{group}>{DATE})"
+    return (rf"(?:in|for|during|over) (?:the )?(?:past |trailing |last )?(?:twelve|12)[- ]months?(?: period)? (?:ended|ending|to|through) "
+            rf"(?P<{group}>{DATE})")
 
 
 def _english(platform: str, metric: str, words: str) -> list[Rule]:
@@ -130,6 +131,8 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
             ttm = dict(options, kinds=("quarter", "intro"), period="ttm")
             # "Annual active customers for the twelve months ended June 30, 2020 reached 417.4 million"
             rules.append(rule(metric, rf"{subject} {_ttm_en('when')},? {_LEAD} {value}", line, **ttm))
+            # The months first: "in the past 12 months to September 30, 2031, the company's annual active buyers reached 933.3 million"
+            rules.append(rule(metric, rf"(?:^|(?<=[,;:] )|(?<=\bmoreover, )){_ttm_en('when')}, {subject} {_LEAD} {value}", line, **ttm))
             # "annual active customer accounts increased by 27.4 percent to 531.9 million in the twelve months ended
             # June 30, 2021 from 417.4 million in the twelve months ended June 30, 2020"; "increased to ... from ..."
             rules.append(rule(metric, rf"{subject} (?:{_CHANGE} by {_PERCENT} to|{_LEAD}|(?:increased|grew|rose) by (?:{NUM}) "

@@ -224,3 +224,17 @@ def test_a_sentence_opening_with_qizhong_takes_the_quarter_the_sentence_before_o
     # no quarter opened the sentence before: nothing to take
     text = "快手上半年营收为803.83亿元。其中,线上营销服务收入为405亿元。\n"
     assert not {f for f in figures(KS_ZH + text) if f[0] == "revenue_marketing"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the page's quarter named by its last day at the sentence's start, on a page that also speaks of other periods
+    ("The annual user volume keeps rising. In the Q3 financial report as of September 30, 2031, PDD achieved a total revenue "
+     "of 94.21 billion yuan, an increase of 9% over the same period of last year of 86.43 billion yuan.",
+     {("revenue_total", "2031Q3", "94.21", "RMB_bn", ""), ("revenue_total", "2030Q3", "86.43", "RMB_bn", "")}),
+    ("The annual user volume keeps rising. In the Q3 financial report as of June 30, 2031, PDD achieved a total revenue of 94.21 billion yuan.",
+     set()),
+    ("Moreover, in the past 12 months to September 30, 2031, PDD’s annual active buyers reached 933.3 million.",
+     {("annual_buyers", "2031Q3", "933.3", "million", "")}),
+])
+def test_pdd_periods_named_by_their_last_day(figures, sentence, expected):
+    assert figures(PDD_EN + sentence) == expected
