@@ -93,6 +93,11 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
     text = text.strip()
     if text in ("本季度", "本季", "期内") or re.fullmatch(r"(?:the|this) quarter", text, re.IGNORECASE):
         return release.period
+    if re.fullmatch(r"annual|full[- ]year", text, re.IGNORECASE):
+        # "annual revenue" on a fourth quarter's page: the year that quarter ends; on any other page, unreadable
+        period = release.period
+        return Span(_fiscal_kind(block), period.year) if period is not None and period.kind == "quarter" and period.quarter == 4 \
+            and release.calendar else None
     if re.fullmatch(r"上一?季度?|last quarter", text, re.IGNORECASE):
         # "Last quarter": the page's own quarter only if the page's date puts it there.
         return release.period if release.dated is not None and quarter_before(release.dated) == release.period else None

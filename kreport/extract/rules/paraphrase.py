@@ -112,4 +112,14 @@ def full_year_rules(platform: str | None = None) -> tuple[Rule, ...]:
                           rf"(?:{net}总收入|总营收|营收|收入)(?:(?P<lead>为|达到|达|录得)|(?:同比|按年)?"
                           rf"(?P<dir>增长|增加|上升|下降|减少)(?:{NUM})%,?(?:至|达到?|为))?{money}", "total revenue of a year named in the sentence",
                           english=False, kinds=("quarter", "year", "intro"), refuse=_REFUSE_ZH))
+        # The year first, the company's 全年 after it: "2031 年,京东全年的收入达到 11588 亿元"
+        rules.append(rule("revenue_total", rf"{_START_ZH}(?P<when>{YEAR}年),{_COMPANY_ZH}全年的?"
+                          rf"(?:{net}总收入|总营收|营收|收入)(?:(?P<lead>为|达到|达|录得)|(?:同比|按年)?"
+                          rf"(?P<dir>增长|增加|上升|下降|减少)(?:{NUM})%,?(?:至|达到?|为))?{money}", "total revenue of a year named in the sentence",
+                          english=False, kinds=("quarter", "year", "intro"), refuse=_REFUSE_ZH))
+    for money in _MONEY_EN:
+        # "annual revenue was 1,084.7 billion CNY" on a fourth quarter's page: the year that quarter ends (read nowhere else)
+        rules.append(rule("revenue_total", rf"(?:^|(?<=[,;:] )|(?<=\bits )|(?<=\band )|(?<=\bwhile ))(?P<when>annual|full[- ]year) "
+                          rf"(?:total |net )?revenues? (?P<lead>was|were|of|reached|totaled|totalled|came in at|amounted to|stood at) {money}",
+                          "total revenue of the year a fourth quarter's page ends", english=True, kinds=("year", "intro"), refuse=_REFUSE_EN))
     return tuple(rules)

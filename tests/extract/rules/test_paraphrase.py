@@ -108,3 +108,18 @@ def test_an_actual_set_against_the_estimates_is_read_and_an_estimate_is_not(figu
         ("revenue_total", "2031Q3", "40.3", "RMB_bn", "")}
     assert figures(PAGE_ZH + "市场预期2031年第三季度公司营业收入为400亿元。") == set()
     assert figures(PAGE_EN + "Analysts expect total revenue for the third quarter of 2031 of RMB 40.0 billion.") == set()
+
+
+def test_a_year_named_before_the_company_s_full_year_revenue_in_chinese(figures):
+    text = "京东公布2031年第四季度及全年业绩\n\n2031 年,京东全年的收入达到 12588 亿元,与去年同期相比增长了 6.8%。"
+    assert ("revenue_total", "2031", "12588", "RMB_100m", "") in figures(text)
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("JD.com Announces Fourth Quarter and Full Year 2031 Results\n\n", {("revenue_total", "2031", "1184.7", "RMB_bn", "")}),
+    # on a third quarter's page "annual" is no year that can be named
+    ("JD.com Announces Third Quarter 2031 Results\n\n", set()),
+])
+def test_annual_revenue_on_a_fourth_quarter_s_page_is_that_year_s(figures, head, expected):
+    text = head + "In 2031, the group kept growing. Annual revenue was 1,184.7 billion CNY (about 162.8 billion USD), up 3.7% year over year."
+    assert {f for f in figures(text) if f[0] == "revenue_total"} == expected
