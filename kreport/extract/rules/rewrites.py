@@ -61,7 +61,7 @@ METRIC_WORDS_ZH: dict[str, dict[str, str]] = {
     "kuaishou": {
         "dau": r"(?:快手应用的?)?(?:平均)?日活跃用户数?|(?:平均)?DAU",
         "mau": r"(?:快手应用的?)?(?:平均)?月活跃用户数?|(?:平均)?MAU",
-        "gmv": r"(?:快手)?电商(?:业务)?(?:GMV|交易总额|商品交易总额)",
+        "gmv": r"(?:快手)?电商(?:业务)?(?:GMV|交易总额|商品交易总额)(?:\(GMV\))?",
         "revenue_marketing": r"(?:在线|线上)营销(?:服务)?(?:业务)?收入",
         "revenue_commerce": r"其他服务(?:业务)?收入",
         "monthly_buyers": r"(?:电商)?月(?:均|活跃)买家数?",
@@ -90,6 +90,9 @@ _REFUSE_EN = (r"\b(?:expect(?:s|ed|ing)?|estimates?|estimated|consensus|forecast
               r"anticipated|outlook|would|will|targets?|aims?|goal|plans?|could|may)\b|Kling|Kwai|Snack|overseas|Brazil|\bsearch\b|\bLite\b|"
               r"ecosystem|globally|worldwide|across the world")
 _REFUSE_ZH = r"预期|预计|预测|指引|展望|目标|将|可灵|Kling|海外|Kwai|巴西|搜索|极速版|全球|生态(?:体系|系统)"
+# Revenue lines: Kling AI's revenue is part of Kuaishou's other services (data/README.md), so a mention of Kling near a
+# revenue line is no other product's figure; overseas and the rest still refuse.
+_REFUSE_REVENUE_ZH = _REFUSE_ZH.replace("可灵|Kling|", "")
 
 _ORDINAL = r"first|second|third|fourth"
 _WHEN_EN = (rf"Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|{SHORT_QUARTER}|the (?:{_ORDINAL}) quarter(?: of)? {YEAR}|(?:{_ORDINAL}) quarter(?: of)? {YEAR}"
@@ -206,7 +209,8 @@ def _chinese(platform: str, metric: str, words: str) -> list[Rule]:
         # A quarter word between the metric's name and its figure: "电商业务GMV本季度同比增长17.6%至3589亿元",
         # "平均日活跃用户二季度达到3.95亿" (the page's own quarter only: _own_period reads a short form no other way)
         start = rf"{start}(?P<when2>本季度?|第?[一二三四]季度|Q[1-4])?"
-    options = dict(english=False, weak=True, refuse=_REFUSE_ZH, kinds=("quarter", "intro"))
+    refuse = _REFUSE_REVENUE_ZH if metric.startswith("revenue") else _REFUSE_ZH
+    options = dict(english=False, weak=True, refuse=refuse, kinds=("quarter", "intro"))
     if metric in _TTM_METRICS:
         # "年度活跃客户账户3截至2022年3月31日的十二个月中,从截至2021年3月31日的十二个月的4.998亿增长了16.2%,达到5.805亿";
         # "截至2022年3月31日的十二个月,年度活跃用户数达到5.805亿": the twelve months ended a stated quarter end.

@@ -238,3 +238,12 @@ def test_a_sentence_opening_with_qizhong_takes_the_quarter_the_sentence_before_o
 ])
 def test_pdd_periods_named_by_their_last_day(figures, sentence, expected):
     assert figures(PDD_EN + sentence) == expected
+
+
+def test_kling_near_a_revenue_line_does_not_refuse_it_but_near_a_user_count_does(figures):
+    text = ("收入同比增长14.2%至456亿元人民币,主要驱动因素包括:i)在线营销服务业务受惠于AI技术,收入同比增14%至251亿元人民币;"
+            "ii)其他服务业务受电商及Kling AI业务增长带动,收入同比大增41%至69亿元人民币。")
+    found = figures(KS_ZH + text)
+    assert ("revenue_marketing", "2031Q3", "251", "RMB_100m", "") in found
+    assert ("revenue_commerce", "2031Q3", "69", "RMB_100m", "") in found
+    assert not {f for f in figures(KS_ZH + "可灵AI的月活跃用户数达1.2亿。") if f[0] == "mau"}
