@@ -256,7 +256,7 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
     start = opening if match.start() >= opening else 0
     before = text[max(start, match.start() - 12): match.start()] if chinese else text[start: match.start()]
     if chinese:
-        before = before.rsplit(";", 1)[-1]  # a clause after a semicolon is a statement of its own
+        before = re.split(r"[;|]", before)[-1]  # a clause after a semicolon, a table's cell, is a statement of its own
         own = block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None
         if own is not None and own.kind == "quarter":  # the page's own quarter named before the figure is no other period
             before = re.sub(rf"(?:{own.year}年)?第?{'一二三四'[own.quarter - 1]}季度", "", before)
@@ -268,6 +268,7 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
         said = text[start: match.start("v")]
         if _when(match) == "when" and match.start("when") >= start:  # the rule's own period, placed by _headline_period
             said = said[: match.start("when") - start] + said[match.end("when") - start:]
+        said = said[said.rfind("|") + 1:] if "|" in said[: match.start() - start] else said  # a glued heading's cell before
         if rule.period == "ttm":  # "截至2022年3月31日的十二个月": the rule's own twelve months, and its comparative's;
             said = re.sub(r"(?:十二|12)个月|年度活跃", "", said)  # "年度活跃客户": the metric's name, no period
         if _OTHER_PERIOD_ZH.search(said) or _another_quarter(said, block, release.period):

@@ -43,7 +43,7 @@ _WHEN_ZH = (rf"{YEAR}年第?{_Q_ZH}季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|
             r"|上一?季度?|期内")
 _COMPANY_ZH = r"(?:(?:快手|京东|阿里巴巴|拼多多|PDD)(?:集团|科技)?|公司|集团)"
 # Where a Chinese revenue clause may start: the sentence, a comma or colon, a summary's section label ("核心财务表现 - ").
-_START_ZH = r"(?:^|(?<=[,:;])|(?<=- )|(?<=[\u4e00-\u9fff]-))"
+_START_ZH = r"(?:^|(?<=[,:;|])|(?<=- )|(?<=[\u4e00-\u9fff]-))"  # "| • |净营收...": a table cell
 _PRIOR_EN = (rf"(?:RMB|CNY) ?(?P<pv>{NUM}) ?(?P<pu>billion|million)", rf"(?P<pv>{NUM}) ?(?P<pu>billion|million) (?:yuan|RMB|CNY)")
 _PRIOR_ZH = rf"(?:人民币)?(?P<pv>{NUM})(?P<pu>亿)元"
 _MONEY_ZH = (rf"人民币 ?(?P<v>{NUM}) ?(?P<u>亿)元", rf"(?P<v>{NUM}) ?(?P<u>亿)元(?:人民币)?")
@@ -81,6 +81,10 @@ def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
         rules.append(rule("revenue_total", rf"{_START_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?的?(?:实现了?)?(?:{_COMPANY_ZH}的?(?:实现了?)?"
                           rf"(?:总收入|总营收|营收|营业收入{net}|收入)|(?:总收入|总营收|营收|营业收入{net})|(?<=^)收入|(?<=实现)收入"
                           rf"|(?<=^期内)收入|(?<=[,:;]期内)收入|(?<=季度,)收入|(?<=季度)收入)(?P<lead>为|是|达到|达|录得)?{money}", _LINE,
+                          english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
+        # A machine translation's order, the period after the figure: "净营收3470亿元人民币(美元1475亿)为2031年第四季度,较..."
+        rules.append(rule("revenue_total", rf"{_START_ZH}(?:{_COMPANY_ZH}的?)?(?:总收入|总营收|营收|营业收入{net}{'|净营收' if net else ''})"
+                          rf"(?P<lead>为)?{money}(?:\([^()]{{0,20}}\))?为(?P<when2>{YEAR}年第?{_Q_ZH}季度)", _LINE,
                           english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
         # The company (and its stock code) first: "阿里巴巴(9988)上季收入2478亿元", "快手2025财年第三季收入同比增长14.2%至356亿元"
         rules.append(rule("revenue_total", rf"{_START_ZH}{_COMPANY_ZH}(?:\([-\w.]{{1,12}}\))?(?P<when>{_WHEN_ZH})的?"

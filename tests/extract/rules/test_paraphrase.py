@@ -123,3 +123,13 @@ def test_a_year_named_before_the_company_s_full_year_revenue_in_chinese(figures)
 def test_annual_revenue_on_a_fourth_quarter_s_page_is_that_year_s(figures, head, expected):
     text = head + "In 2031, the group kept growing. Annual revenue was 1,184.7 billion CNY (about 162.8 billion USD), up 3.7% year over year."
     assert {f for f in figures(text) if f[0] == "revenue_total"} == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("净营收3570亿元人民币(美元1495亿)为2031年第四季度,较2030年第四季度增长13.4%。", {("revenue_total", "2031Q4", "3570", "RMB_100m", "")}),
+    ("净营收3570亿元人民币(美元1495亿)为2030年第四季度。", set()),  # another quarter than the page's
+    ("2031年第四季度和全年亮点| • |净营收3570亿元人民币(美元1495亿)为2031年第四季度。", {("revenue_total", "2031Q4", "3570", "RMB_100m", "")}),
+])
+def test_a_translation_s_revenue_with_its_quarter_after_it(figures, sentence, expected):
+    text = "京东公布2031年第四季度及全年业绩\n\n" + sentence
+    assert {f for f in figures(text) if f[0] == "revenue_total"} == expected
