@@ -148,7 +148,9 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
             continue
         compared = (rf"(?:,? (?:(?:representing )?an? (?P<dir2>increase|decrease) of (?P<g2>{NUM})(?:%| percent)"
                     rf"(?: year-over-year| year-on-year)? )?from {prior} {_SAME})?")
-        tail = (rf"(?: (?:in|for) (?P<when>{_WHEN_EN}|{_month_en()}))?,?(?: also| further| still)? (?:{_LEAD}|{_CHANGE} (?:by )?{_PERCENT}"
+        # "revenues from other services, including e-commerce, reaching RMB 4.2 billion": an aside about the line's content
+        tail = (rf"(?:, (?:including|mainly|primarily|chiefly) [^,;()]{{1,40}},)?"
+                rf"(?: (?:in|for) (?P<when>{_WHEN_EN}|{_month_en()}))?,?(?: also| further| still)? (?:{_LEAD}|{_CHANGE} (?:by )?{_PERCENT}"
                 rf"(?: year-over-year| year-on-year| YoY)? to) {value}(?: \([^()]{{0,40}}\))?"
                 rf"(?: in (?P<when2>{_month_en()}|the (?:{_ORDINAL}) quarter(?: of {YEAR})?))?")
         rules.append(rule(metric, rf"{subject}{tail}{compared}", line, **dict(options, kinds=("quarter", "intro"))))

@@ -247,3 +247,10 @@ def test_kling_near_a_revenue_line_does_not_refuse_it_but_near_a_user_count_does
     assert ("revenue_marketing", "2031Q3", "251", "RMB_100m", "") in found
     assert ("revenue_commerce", "2031Q3", "69", "RMB_100m", "") in found
     assert not {f for f in figures(KS_ZH + "可灵AI的月活跃用户数达1.2亿。") if f[0] == "mau"}
+
+
+def test_an_aside_about_a_line_s_content_between_its_name_and_its_figure(figures):
+    text = KS_EN + "The e-commerce segment held up, with revenues from other services, including e-commerce, reaching RMB 6.2 billion, up 17%."
+    assert figures(text) == {("revenue_commerce", "2031Q3", "6.2", "RMB_bn", "")}
+    text = KS_EN + "Revenues from other services, including 2030's Kling sales, reached RMB 6.2 billion."
+    assert figures(text) == set()  # the aside names another period (and another product)
