@@ -64,8 +64,13 @@ def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
         rules.append(rule("revenue_total", rf"{_SUBJECT_EN} (?:for|in) (?P<when>{_WHEN_EN}) {_VERB_EN} {money}", _LINE,
                           english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
         # The period as an adjective: "with Q1 2024 revenue reaching 86.8 billion RMB"
+        # ... and its comparative: "Q2 total revenue of RMB97,059.5 million (US$13,355.8 million), an increase of 86% from RMB52,280.7
+        # million in the same period last year"
+        prior = _PRIOR_EN[_MONEY_EN.index(money)]
         rules.append(rule("revenue_total", rf"(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )){_PREFIX_WHEN_EN} (?:total |net )?revenues? "
-                          rf"{_VERB_EN} {money}", _LINE, english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
+                          rf"{_VERB_EN} {money}(?: \([^()]{{0,40}}\))?(?:, an? (?P<dir>increase|decrease) of (?P<g>{NUM})% from {prior} "
+                          rf"(?P<pwhen>(?:in|for) the same (?:period|quarter) (?:of |in )?(?:last year|{YEAR})))?", _LINE, english=True, weak=True,
+                          kinds=("quarter", "intro"), refuse=_REFUSE_EN))
         # The comparative after the change: "a total revenue of 14.21 billion yuan, an increase of 89% over the same period of
         # last year of 7.514 billion yuan"
         rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}, an? (?P<dir>increase|decrease) of (?P<g>{NUM})% "

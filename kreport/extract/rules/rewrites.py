@@ -157,7 +157,8 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
         # "its online marketing services and other services generated revenue of 49.1 billion yuan (approximately 6.8 billion US
         # dollars), a 29% increase compared to 37.9 billion yuan in the same period in 2023"
         rules.append(rule(metric, rf"{subject}(?: segment)? (?:generated|achieved|recorded|posted|reported) (?:a )?revenues? of {value}"
-                          rf"(?: \([^()]{{0,40}}\))?(?:, an? (?:significant |strong )?(?P<g>{NUM})% (?P<dir>increase|decrease) compared "
+                          rf"(?: \([^()]{{0,40}}\))?(?:, an? (?:significant |strong |sharp )?(?:(?P<g>{NUM})% (?P<dir>increase|decrease)"
+                          rf"|(?P<dir2>increase|decrease) of (?P<g2>{NUM})%) compared "
                           rf"(?:to|with) {prior} (?P<pwhen>in the same period (?:in|of) {YEAR}))?", line,
                           **dict(options, kinds=("quarter", "intro"))))
         # A summary's line without a verb: "Daily active users 401 million (+4.8% yoy)"

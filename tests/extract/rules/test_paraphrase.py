@@ -133,3 +133,13 @@ def test_annual_revenue_on_a_fourth_quarter_s_page_is_that_year_s(figures, head,
 def test_a_translation_s_revenue_with_its_quarter_after_it(figures, sentence, expected):
     text = "京东公布2031年第四季度及全年业绩\n\n" + sentence
     assert {f for f in figures(text) if f[0] == "revenue_total"} == expected
+
+
+def test_a_prefixed_quarter_s_revenue_with_its_comparative(figures):
+    text = ("PDD Holdings Announces Second Quarter 2031 Unaudited Financial Results\n\n"
+            "Q2 total revenue of RMB107,059.5 million (US$14,355.8 million), an increase of 10% from RMB97,326.8 million in the same period "
+            "last year.")
+    assert figures(text) == {("revenue_total", "2031Q2", "107059.5", "RMB_mn", ""), ("revenue_total", "2030Q2", "97326.8", "RMB_mn", "")}
+    # a change that does not fit the two figures: the comparative is never read
+    text = text.replace("an increase of 10%", "an increase of 30%")
+    assert not {f for f in figures(text) if f[1] == "2030Q2"}

@@ -254,3 +254,9 @@ def test_an_aside_about_a_line_s_content_between_its_name_and_its_figure(figures
     assert figures(text) == {("revenue_commerce", "2031Q3", "6.2", "RMB_bn", "")}
     text = KS_EN + "Revenues from other services, including 2030's Kling sales, reached RMB 6.2 billion."
     assert figures(text) == set()  # the aside names another period (and another product)
+
+
+def test_a_segment_s_revenue_with_an_increase_of_its_comparative(figures):
+    text = PDD_EN + ("At the same time, the transaction services segment achieved revenue of 57.9437 billion yuan (approximately 7.9 billion "
+                     "US dollars), a significant increase of 20% compared to 48.2864 billion yuan in the same period in 2030.")
+    assert figures(text) == {("revenue_commerce", "2031Q3", "57.9437", "RMB_bn", ""), ("revenue_commerce", "2030Q3", "48.2864", "RMB_bn", "")}
