@@ -226,6 +226,10 @@ def _another_quarter(before: str, block: Block, page: Span | None = None) -> boo
     return False
 
 
+# A period named after the figure's change ("..., up 16.2% year-over-year in 2022", "an increase of 9% for the full year").
+_AFTER_CHANGE_EN = re.compile(rf"^(?: ?\([^()]*\))?,? (?:up|down|an? (?:increase|decrease|rise|decline) of|(?:increas|decreas|ris|declin|grow)ing(?: by)?) "
+                              rf"[\d.]+ ?(?:%|percent|per cent)(?: year[- ](?:over|on)[- ]year| yoy| y/y)? (?:in|for|during|over) (?:the )?"
+                              rf"(?:(?:full|fiscal|whole) )?(?:year|{YEAR}|first half|second half|nine months|six months)\b", re.IGNORECASE)
 _THE_QUARTER_EN = re.compile(r"^(?: ?\(US\$[^)]*\))?,? (?:in|for|during) (?:the|this) quarter\b(?! ended| of)", re.IGNORECASE)
 
 
@@ -277,6 +281,8 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
     if chinese or when[0] >= match.end("u"):
         return False
     after = text[match.end("u"):]
+    if _AFTER_CHANGE_EN.match(after):  # "RMB 94.18 billion, up 16.2% year-over-year in 2022": the year's figure
+        return True
     return bool(_AFTER_EN.match(after)) and not _THE_QUARTER_EN.match(after)
 
 
@@ -385,6 +391,9 @@ def _around(text: str, match: re.Match) -> str:
     return _AGAINST_ESTIMATES.sub(" ", text[max(0, match.start() - _AROUND[0]): match.end() + _AROUND[1]])
 
 
+_PAIRED = re.compile(r"(?:元)?(?:人民币)?,? ?(?:and|及|和|与|、) ?(?:RMB ?)?\d", re.IGNORECASE)
+
+
 def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: Block, skipped: list[str]) -> list[Figure]:
     match = rule.pattern.search(text)
     if not match or (rule.refuse is not None and rule.refuse.search(_around(text, match))):
@@ -402,6 +411,10 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
         return skip("its clause names another company; not read as this one's")
     if "py" not in match.groupdict() and _garbled(text, match.start("v"), match.end("v")):  # a run-together table's cells touch
         return skip("the number runs into other digits (a point or a space lost or doubled); not read")
+    if "pair" not in rule.line and _PAIRED.match(text, match.end("u")) and match.end() <= match.end("u") + 2:
+        # "... monthly active users ... reached 374 million and 654 million": the first of two figures named together;
+        # which name it is is read only by a wording for the pair
+        return skip("the figure is the first of a pair ('X and Y'); only a wording for the pair reads it")
     if _unclear_period(text, match, rule, block, release, opening):
         return skip("words next to the figure name a period the wording does not place")
     if (gap := match.groupdict().get("gap")) and (_PERIOD_WORDS_EN.search(gap) or _HALF.search(gap)):

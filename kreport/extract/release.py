@@ -225,7 +225,10 @@ _NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "first": 1, "second": 2, "th
 
 
 _COMPARED = re.compile(rf"(?:\b(?:from|compared (?:with|to)|versus|vs\.?|over|against|than|as of)|较|比|由|相比)"
-                       rf"(?: the| a)? ?(?:{_QUARTER_WORDS}|(?:twelve|12)[- ]months? (?:period )?ended {MONTH} \d{{1,2}},? {YEAR})", re.IGNORECASE)
+                       rf"(?: the| a)? ?(?:{_QUARTER_WORDS}|(?:twelve|12)[- ]months? (?:period )?ended {MONTH} \d{{1,2}},? {YEAR})"
+                       # the comparative's figure between "from" and its quarter: "from RMB2,709.0 million in Q2 2018"
+                       rf"|\b(?:from|compared (?:with|to)|versus|vs\.?)(?: (?:RMB|US\$|CNY) ?)?\d[\d,.]*(?: ?(?:billion|million|bn|mn|trillion))?"
+                       rf"(?: (?:yuan|RMB|CNY))?(?: \([^()]{{0,30}}\))? (?:in|for|during) (?:the )?(?:{_QUARTER_WORDS})", re.IGNORECASE)
 
 
 def _without_comparatives(form: str) -> str:
@@ -324,8 +327,8 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
     fiscal = "fiscal_year" if months.get(platform or "", 12) != 12 else "year"
 
     stated: set[Span] = set()
-    for s in announcements:
-        stated |= _quarters_stated(matchable(s.text))
+    for s in announcements:  # the quarters an announcement compares with are not the page's ("from RMB2,709.0 million in Q2 2018")
+        stated |= _quarters_stated(_without_comparatives(matchable(s.text)))
     for block in (heading_block(s.text, fiscal) for s in raw if s.heading):
         if block.kind == "quarter" and block.span and block.span.year and block.span.quarter:
             stated.add(block.span)

@@ -143,3 +143,16 @@ def test_a_prefixed_quarter_s_revenue_with_its_comparative(figures):
     # a change that does not fit the two figures: the comparative is never read
     text = text.replace("an increase of 10%", "an increase of 30%")
     assert not {f for f in figures(text) if f[1] == "2030Q2"}
+
+
+def test_a_comparative_with_its_figure_before_its_quarter_is_never_the_page_s_quarter(figures):
+    text = ("China e-commerce platform Pinduoduo reported total revenues in the second quarter of RMB17,290.0 million (US$2,061.9 million), "
+            "an increase of 69% from RMB10,209.0 million in Q2 2030 according to its official announced financial results.\n\n"
+            "Pinduoduo Unaudited Financial Results in Q2 2031\n\nTotal revenues were RMB17,290.0 million.")
+    assert not {f for f in figures(text) if f[1] == "2030Q2" and f[2] == "17290.0"}
+
+
+def test_a_year_named_after_the_change_makes_the_figure_that_year_s(figures):
+    text = ("Kuaishou: 4Q31 Conference Call Summary\n\nIn 2031, a challenging year, users grew.\n"
+            "Our total revenue reached RMB 104.18 billion, up 16.2% year-over-year in 2031.")
+    assert not {f for f in figures(text) if f[0] == "revenue_total" and f[1] == "2031Q4"}

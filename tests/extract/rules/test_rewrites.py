@@ -260,3 +260,10 @@ def test_a_segment_s_revenue_with_an_increase_of_its_comparative(figures):
     text = PDD_EN + ("At the same time, the transaction services segment achieved revenue of 57.9437 billion yuan (approximately 7.9 billion "
                      "US dollars), a significant increase of 20% compared to 48.2864 billion yuan in the same period in 2030.")
     assert figures(text) == {("revenue_commerce", "2031Q3", "57.9437", "RMB_bn", ""), ("revenue_commerce", "2030Q3", "48.2864", "RMB_bn", "")}
+
+
+def test_the_first_of_two_figures_named_together_is_read_only_by_a_wording_for_the_pair(figures):
+    text = KS_EN + "The average monthly active users and average monthly active users of the Kuaishou app reached 424 million and 754 million."
+    assert not {f for f in figures(text) if f[0] == "mau" and f[2] == "424"}
+    text = KS_ZH + "平均日活跃用户及月活跃用户达4.201亿及7.305亿。"
+    assert figures(text) == {("dau", "2031Q3", "4.201", "100m", ""), ("mau", "2031Q3", "7.305", "100m", "")}
