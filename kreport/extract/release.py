@@ -43,9 +43,9 @@ __all__ = ["Block", "Located", "Release", "read_release", "heading_block", "PLAT
 
 PLATFORM_NAMES = {
     "kuaishou": r"Kuaishou|快手",
-    "pdd": r"Pinduoduo|PDD Holdings|拼多多",
+    "pdd": r"Pinduoduo|PDD Holdings|\bPDD\b|拼多多",
     "alibaba": r"Alibaba|阿里巴巴",
-    "jd": r"JD\.com|京东",
+    "jd": r"JD\.com|Jingdong|\bJD\b|京东",
     "douyin": r"Douyin|ByteDance|抖音|字节跳动",
 }
 _ANNOUNCE = re.compile(r"announce[sd]?\b.*\bresults|(?:发布|公布|发表|宣布|交出).*(?:业绩|财务报告|财报|成绩单)|业绩公告"
@@ -316,6 +316,11 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
         named = named if len(named) == 1 else set()
     if not named:
         named = _platforms_in(matchable(text))
+    if len(named) > 1:
+        # A story that sets its company beside others: the company named in at least twice as many sentences as any other
+        counts = sorted(((sum(1 for s in raw if p in _platforms_in(matchable(s.text))), p) for p in named), reverse=True)
+        if counts[0][0] >= 2 and counts[0][0] >= 2 * counts[1][0]:
+            named = {counts[0][1]}
     found_platform = next(iter(named)) if len(named) == 1 else None
     if platform and found_platform and platform != found_platform:
         raise DataError(name, None, None, f"the text is a {found_platform} release, not {platform} (--platform); "
