@@ -34,12 +34,12 @@ _SUBJECT_EN = (r"(?:(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )|" + _
 # The two ways a rewrite writes money: "RMB 31.1 billion" and "31.1 billion yuan".
 _MONEY_EN = (rf"(?:RMB|CNY) ?(?P<v>{NUM}) ?(?P<u>billion|million|bn|mn)\b{USD}",
              rf"(?P<v>{NUM}) ?(?P<u>billion|million) (?:yuan|RMB|CNY|Chinese yuan)\b(?! renminbi)")
-_VERB_EN = (rf"(?:(?P<lead>was|were|of|reached|reaching|totaled|totalled|totaling|came in at|amounted to|stood at)"
+_VERB_EN = (rf"(?:(?P<lead>was|were|of|reached|reaching|reach|hit|hitting|totaled|totalled|totaling|came in at|amounted to|stood at)"
             rf"|(?:rose|increased|grew|climbed|jumped|was up|were up|fell|decreased|declined|dropped) (?:by )?(?:{NUM})%"
             rf"(?: year-over-year| year-on-year| YoY| from a year (?:earlier|ago))? to)")
 
 _Q_ZH = r"[一二三四]"
-_WHEN_ZH = (rf"{YEAR}年第?{_Q_ZH}季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|{YEAR} ?财年 ?第?{_Q_ZH}季度?|第?{_Q_ZH}季度|第{_Q_ZH}季|本季度?|Q[1-4]"
+_WHEN_ZH = (rf"{YEAR}年第?{_Q_ZH}季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|{YEAR} ?财年 ?第?{_Q_ZH}季度?|第?{_Q_ZH}季度|第{_Q_ZH}季|本季度?|当季度?|Q[1-4]"
             r"|上一?季度?|期内")
 _COMPANY_ZH = r"(?:(?:快手|京东|阿里巴巴|拼多多|PDD)(?:集团|科技)?|公司|集团)"
 # Where a Chinese revenue clause may start: the sentence, a comma or colon, a summary's section label ("核心财务表现 - ").
@@ -99,7 +99,7 @@ def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
         # From the year before: "2023年第二季度,快手收入由2022年同期的217亿元增加27.9%至277亿元"
         rules.append(rule("revenue_total", rf"{_START_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:{_COMPANY_ZH}的?(?:总收入|总营收|营收|收入)"
                           rf"|(?:总收入|总营收|营收)|(?<=^)收入|(?<=实现)收入)由(?P<pwhen>去年同期|{YEAR}年同期)的{_PRIOR_ZH}"
-                          rf"(?P<dir>增长|增加|下降|减少)(?P<g>{NUM})%至(?:(?:{_WHEN_ZH})的)?{money}", _LINE,
+                          rf"(?:(?P<dir>增长|增加|下降|减少)(?P<g>{NUM})%|升|上升|增|降|下降)至(?:(?:{_WHEN_ZH})的)?{money}", _LINE,
                           english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
         # The change first: "2025年第三季度收入同比增长14.2%至356亿元人民币"
         rules.append(rule("revenue_total", rf"{_START_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?的?(?:{_COMPANY_ZH}的?"

@@ -33,13 +33,13 @@ METRIC_WORDS_EN: dict[str, dict[str, str]] = {
     "kuaishou": {
         "dau": r"(?:average )?(?:DAUs?|daily active users)(?: \(DAUs?\))?(?: (?:on|of) (?:the )?Kuaishou (?:APP|app))?",
         "mau": r"(?:average )?(?:MAUs?|monthly active users)(?: \(MAUs?\))?(?: (?:on|of) (?:the )?Kuaishou (?:APP|app))?",
-        "gmv": r"(?:total )?e-commerce GMV",
+        "gmv": r"(?:total )?(?:e-commerce )?GMV",  # "Kuaishou's GMV": its only GMV is e-commerce's
         "revenue_marketing": r"(?:revenues? from (?:our )?)?online marketing(?: services?)?(?: revenues?)?",
         "revenue_commerce": r"(?:revenues? from (?:our )?)?other services(?: revenues?)?",
         "monthly_buyers": r"(?:average )?monthly (?:active|shopping) buyers",
     },
     "pdd": {
-        "mau": r"(?:average )?monthly active users",
+        "mau": r"(?:average )?monthly active users(?: \(MAUs?\))?(?: (?:of|on) (?:the|its) (?:platform|app))?",
         "revenue_marketing": (r"(?:revenues? from )?online marketing services?(?: and others| and other services)?(?: revenues?)?"
                               r"|advertising revenues?"),
         "revenue_commerce": r"(?:revenues? from )?transaction services?(?: revenues?)?|commission revenues?",
@@ -97,13 +97,14 @@ _REFUSE_REVENUE_ZH = _REFUSE_ZH.replace("可灵|Kling|", "")
 _ORDINAL = r"first|second|third|fourth"
 _WHEN_EN = (rf"Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|{SHORT_QUARTER}|the (?:{_ORDINAL}) quarter(?: of)? {YEAR}|(?:{_ORDINAL}) quarter(?: of)? {YEAR}"
             rf"|the (?:{_ORDINAL}) quarter|Q[1-4]|the quarter|this quarter")
-_COMPANY_EN = r"(?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo|the company|the group)(?:'s|’s)"
+_COMPANY_EN = (r"(?:Kuaishou|Jingdong \(JD(?:\.com)?\)|Jingdong|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo|the company|the group)"
+               r"(?:'s|’s)")
 # Where a metric's words may open a clause.
 _OPEN_EN = (r"(?:^|(?<=[,;:(] )|(?<=- )|(?<=\bwith )|(?<=\bwhile )|(?<=\bthat )|(?<=\band )|(?<=\bits )|(?<=\bthe )|(?<=\btheir )"
             rf"|(?<=\bof ){_COMPANY_EN} |{_COMPANY_EN} )")
 _CHANGE = r"(?P<dir>increased|decreased|grew|rose|fell|declined|dropped|climbed|jumped|surged)"
 _PERCENT = rf"(?P<g>{NUM})(?:%| percent)"
-_LEAD = (r"(?P<lead>(?:was|were|reached|reaching|hit|stood at|came in at|totaled|totalled|amounted to|of|grew to|rose to|"
+_LEAD = (r"(?P<lead>(?:was|were|reached|reaching|reach|hit|hitting|numbered|stood at|came in at|totaled|totalled|amounted to|of|grew to|rose to|"
          r"increased to|surged to|climbed to)(?: approximately| about| around| over| more than)?)")
 _SAME = rf"(?P<pwhen>(?:for|in) the same (?:period|quarter) (?:of|in) {YEAR}|(?:for|in) the same (?:period|quarter) (?:of )?last year)"
 
@@ -169,7 +170,8 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
                           **dict(options, kinds=("quarter", "intro"))))
         if metric in _PEOPLE:
             # The count first: "Kuaishou achieved 408 million daily active users (DAUs)"
-            rules.append(rule(metric, rf"\b(?P<lead>achieved|recorded|reported|had|reaching)(?: an average of)? {value} (?:{words})", line,
+            rules.append(rule(metric, rf"\b(?P<lead>achieved|recorded|reported|had|reaching|an? (?:all-time |historic |record )high of)"
+                              rf"(?: an average of)? {value} (?:{words})", line,
                               **dict(options, kinds=("quarter", "intro"))))
         # The period first: "In Q1 2022, ... with average daily active users growing 17.0% to 345.5 million"
         rules.append(rule(metric, rf"\b(?:in|for|during) (?P<when>{_WHEN_EN}),? (?P<gap>[^;]{{0,80}}? )?{subject} "
@@ -183,7 +185,7 @@ def _month_en() -> str:
 
 
 _WHEN_ZH = (rf"{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|{YEAR} ?财年 ?第?[一二三四]季度?|第?[一二三四]季度|第[一二三四]季"
-            r"|本季度?|Q[1-4]|上一?季度?|期内")
+            r"|本季度?|当季度?|Q[1-4]|上一?季度?|期内")
 _COMPANY_ZH = r"(?:快手|京东|阿里巴巴|拼多多|PDD|公司|集团)(?:\([-\w.]{1,12}\))?"
 _OPEN_ZH = r"(?:^|(?<=[,;:、(])|(?<=- )|(?<=[\u4e00-\u9fff]-))"  # a summary's section label: "电商 - 2024Q3电商GMV..."
 
@@ -235,6 +237,8 @@ def _chinese(platform: str, metric: str, words: str) -> list[Rule]:
         # "2022年第一季度的净服务收入为人民币352亿元", "电商月均买家数达1.34亿", "收入同比增长14.2%至356亿元人民币"
         # A summary's line without a verb, after a space: "24Q3平均DAU 4.08亿", "MAU 7.14亿"
         rule(metric, rf"{start} ?(?:{_LEAD_ZH}|(?:同比|按年)?{_CHANGE_ZH}(?P<g>{NUM})%,?(?:至|达到?|为))?{value}", line, **options),
+        # "京东收入由去年同期的 2914 亿元升至 3567 亿元": a change without its percentage
+        rule(metric, rf"{start}由(?P<pwhen>去年同期|{YEAR}年同期)的{prior}(?:升|增|增加|增长|上升|降|下降|减少)至{value}", line, **options),
         # "在线营销服务收入由2022年同期的110亿元增加30.4%至143亿元"
         rule(metric, rf"{start}由(?P<pwhen>去年同期|{YEAR}年同期)的{prior}{_CHANGE_ZH}(?P<g>{NUM})%至(?:(?:{_WHEN_ZH})的)?{value}", line, **options),
     ]
@@ -248,6 +252,18 @@ def _pairs_zh() -> list[Rule]:
     line = "average daily and monthly active users named together (a rewrite's wording)"
     return [rule("dau", rf"{both}{_people_zh()}(?:和|及|与)(?:{NUM})(?:亿|百万)", line, **options),
             rule("mau", rf"{both}(?:{NUM})(?:亿|百万)(?:和|及|与){_people_zh()}", line, **options)]
+
+
+def _pairs_en() -> list[Rule]:
+    """Both of Kuaishou's user counts at once: "The DAUs and MAUs of our Kuaishou app reached a historic high of 366 million and
+    640 million, respectively" (the daily count named first, the monthly second, and "respectively")."""
+    both = (r"(?:^|(?<=[,;:] )|(?<=\bthe )|(?<=\bThe ))(?:average )?(?:DAUs?|daily active users) and (?:average )?(?:MAUs?|monthly active users)"
+            r"(?: (?:of|on) (?:our |the )?Kuaishou (?:app|APP))? (?P<lead>reached|were)(?: an? (?:all-time |historic |record )high of)? ")
+    options = dict(english=True, weak=True, refuse=_REFUSE_EN, kinds=("quarter", "intro"))
+    line = "average daily and monthly active users named as a pair (a rewrite's wording)"
+    tail = r",? respectively(?:,? (?:in|for) (?P<when2>Q[1-4]|the quarter|this quarter))?"
+    return [rule("dau", rf"{both}{_people_en()} and (?:{NUM}) (?:million|billion){tail}", line, **options),
+            rule("mau", rf"{both}(?:{NUM}) (?:million|billion) and {_people_en()}{tail}", line, **options)]
 
 
 def _pdd_buyers() -> list[Rule]:
@@ -309,6 +325,6 @@ def rewrite_rules(platform: str) -> tuple[Rule, ...]:
     for metric, words in METRIC_WORDS_ZH.get(platform, {}).items():
         rules += _chinese(platform, metric, words)
     if platform == "kuaishou":
-        rules += _pairs_zh()
+        rules += _pairs_zh() + _pairs_en()
     rules += _listed_zh(platform)
     return tuple(rules)

@@ -267,3 +267,23 @@ def test_the_first_of_two_figures_named_together_is_read_only_by_a_wording_for_t
     assert not {f for f in figures(text) if f[0] == "mau" and f[2] == "424"}
     text = KS_ZH + "平均日活跃用户及月活跃用户达4.201亿及7.305亿。"
     assert figures(text) == {("dau", "2031Q3", "4.201", "100m", ""), ("mau", "2031Q3", "7.305", "100m", "")}
+
+
+@pytest.mark.parametrize("head, sentence, expected", [
+    (KS_EN, "However, Q3 results showed Kuaishou's GMV reached 434.2 billion yuan, with growth above 15%.",
+     {("gmv", "2031Q3", "434.2", "RMB_bn", "")}),
+    (KS_EN, "The DAUs and MAUs of our Kuaishou app reached a historic high of 426 million and 740 million, respectively, in Q3.",
+     {("dau", "2031Q3", "426", "million", ""), ("mau", "2031Q3", "740", "million", "")}),
+    (KS_EN, "Our platform saw a historic high of 426 million average daily active users in Q3 2031.", {("dau", "2031Q3", "426", "million", "")}),
+    (PDD_EN, "In the third quarter, the monthly active users (MAUs) numbered 831.7 million.", {("mau", "2031Q3", "831.7", "million", "")}),
+    (PDD_EN, "The average monthly active users of the platform rose by 5% to 943.4 million during the quarter.",
+     {("mau", "2031Q3", "943.4", "million", "")}),
+    (JD_EN, "Jingdong (JD.com)’s annual active customer accounts increased by 9.9% to 617.4 million in the twelve months ended September 30, "
+            "2031, from 561.8 million in the twelve months ended September 30, 2030.",
+     {("annual_buyers", "2031Q3", "617.4", "million", ""), ("annual_buyers", "2030Q3", "561.8", "million", "")}),
+    (JD_ZH, "京东披露2031年第三季度业绩:当季净收入 3967 亿元人民币,同比 +12.4%。", {("revenue_total", "2031Q3", "3967", "RMB_100m", "")}),
+    (JD_ZH, "三季度,京东收入由去年同期的 3514 亿元升至 3967 亿元,受商品收入与服务收入双轮驱动。",
+     {("revenue_total", "2031Q3", "3967", "RMB_100m", ""), ("revenue_total", "2030Q3", "3514", "RMB_100m", "")}),
+])
+def test_wordings_read_after_heldout5_s_first_figure(figures, head, sentence, expected):
+    assert figures(head + sentence) == expected
