@@ -117,7 +117,7 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
     if match := re.fullmatch(rf"(\d{{1,2}})月(\d{{1,2}})日止三个月({YEAR})年", text):  # an announcement table's column
         return date_quarter(f"{year_of(match.group(3))}年{match.group(1)}月{match.group(2)}日")
     if rule.period == "ttm":
-        span = date_quarter(text)
+        span = date_quarter(text) or quarter_named(text)  # "September 30, 2019"; "Q3 2019" (the twelve months ended in it)
         if span is None and block.span is not None and block.kind == "quarter":
             # A date whose year the page cut off ("December 31, 2"): kept only if it fits the block's quarter.
             match = re.fullmatch(rf"({MONTH}) (\d{{1,2}}),? ?(\d{{0,3}})", text, re.IGNORECASE)
@@ -177,6 +177,10 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
             # "In the quarter ended September 30, 2019: ... Annual active consumers ... reached 693 million": the
             # twelve months that end with the block's quarter.
             return block.span, ""
+        if not own and block.kind == INTRO and rule.weak and release.flat and release.period is not None \
+                and release.period.kind == "quarter":
+            # A story about one quarter: "annual active consumers ... reached 576 million", the twelve months to its end
+            return release.period, ""
         if not own:
             return None, "the twelve months it covers are not stated"
         if block.kind == "quarter" and block.span is not None and own != block.span:
@@ -226,6 +230,7 @@ def _another_quarter(before: str, block: Block, page: Span | None = None) -> boo
     return False
 
 
+_DATELINE_EN = re.compile(rf"^\s*(?:[A-Z][A-Za-z ,]{{0,30}}\s)?{MONTH} ?\d{{1,2}}(?:,? {YEAR})? \([A-Za-z.&' ]{{2,30}}\) ?(?:--|—|–|-)\s*")
 # A period named after the figure's change ("..., up 16.2% year-over-year in 2022", "an increase of 9% for the full year").
 _AFTER_CHANGE_EN = re.compile(rf"^(?: ?\([^()]*\))?,? (?:up|down|an? (?:increase|decrease|rise|decline) of|(?:increas|decreas|ris|declin|grow)ing(?: by)?) "
                               rf"[\d.]+ ?(?:%|percent|per cent)(?: year[- ](?:over|on)[- ]year| yoy| y/y)? (?:in|for|during|over) (?:the )?"
@@ -259,19 +264,25 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
     # Chinese: the dozen characters before the figure's words ("2024年全年,总收入..."); English: the sentence so far.
     start = opening if match.start() >= opening else 0
     before = text[max(start, match.start() - 12): match.start()] if chinese else text[start: match.start()]
+    if chinese and _when(match) == "when" and match.start("when") == match.start() and _CLAUSE_QUARTER.fullmatch(match.group("when").strip()):
+        before = ""  # the clause opens with its own quarter ("...以及全年财报,Q4总营收326亿元"): the words before are another clause's
     if chinese:
         before = re.split(r"[;|]", before)[-1]  # a clause after a semicolon, a table's cell, is a statement of its own
         own = block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None
         if own is not None and own.kind == "quarter":  # the page's own quarter named before the figure is no other period
             before = re.sub(rf"(?:{own.year}年)?第?{'一二三四'[own.quarter - 1]}季度", "", before)
     if not chinese:
+        before = _DATELINE_EN.sub("", before)  # "Nov.21 (NBD) --": the story's dateline, no period of the figure's
         before = _without_own_quarter_en(before, block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None)
     if (_PERIOD_WORDS_ZH if chinese else _PERIOD_WORDS_EN).search(_YOY.sub("", before)):
         return True
     if chinese and rule.weak:
         said = text[start: match.start("v")]
         if _when(match) == "when" and match.start("when") >= start:  # the rule's own period, placed by _headline_period
-            said = said[: match.start("when") - start] + said[match.end("when") - start:]
+            # a clause that names its own quarter ("...首次突破百亿大关,Q4 MAU突破了7亿") is read from that quarter on: words
+            # for other periods in the clauses before it are theirs
+            said = said[match.end("when") - start:] if _CLAUSE_QUARTER.fullmatch(match.group("when").strip()) \
+                else said[: match.start("when") - start] + said[match.end("when") - start:]
         said = said[said.rfind("|") + 1:] if "|" in said[: match.start() - start] else said  # a glued heading's cell before
         if rule.period == "ttm":  # "截至2022年3月31日的十二个月": the rule's own twelve months, and its comparative's;
             said = re.sub(r"(?:十二|12)个月|年度活跃", "", said)  # "年度活跃客户": the metric's name, no period
@@ -290,7 +301,8 @@ def _prior_period(text: str, headline: Span) -> Span | None:
     """The comparative's period: one year before the headline's, as its words must say."""
     text = (text or "").strip()
     earlier = headline.year_earlier()
-    if re.fullmatch(r"去年同期|去年|(?:(?:for|in|over) )?the same (?:period|quarter) (?:of )?last year", text, re.IGNORECASE):
+    if re.fullmatch(r"去年同期|去年|(?:(?:for|in|over) )?the same (?:period|quarter) (?:of )?last year|last year|a year (?:earlier|ago)",
+                    text, re.IGNORECASE):
         return earlier
     if re.fullmatch(rf"(?:in |for )?{YEAR}年?", text) and headline.kind == "quarter":
         return None  # "in 2023", "较2023年的" after a quarter's figure: the year's figure, or the quarter's?
@@ -305,7 +317,7 @@ def _prior_period(text: str, headline: Span) -> Span | None:
 def _earlier_twelve_months(text: str, headline: Span) -> Span | None:
     """A twelve-month comparative's period: the quarter its stated end date closes, if before the headline's
     ("from 321.3 million in the twelve months ended June 30, 2019" beside September 30, 2019)."""
-    date = date_quarter((text or "").strip())
+    date = date_quarter((text or "").strip()) or quarter_named((text or "").strip())
     return date if date is not None and (date.year, date.quarter) < (headline.year, headline.quarter) else None
 
 
@@ -388,9 +400,13 @@ def _around(text: str, match: re.Match) -> str:
     """The words around a figure's: a refusing word ("estimate", "will", another product) counts there, not
     anywhere in a long run-on sentence (a summary that lost its full stops); a comparison with the estimates is no
     estimate."""
-    return _AGAINST_ESTIMATES.sub(" ", text[max(0, match.start() - _AROUND[0]): match.end() + _AROUND[1]])
+    after = text[match.end(): match.end() + _AROUND[1]]
+    if re.search(r"[\u4e00-\u9fff]", match.group()):
+        after = re.split(r"[,;。]", after, maxsplit=1)[0]  # Chinese: a refusing word after the figure counts in its own clause only
+    return _AGAINST_ESTIMATES.sub(" ", text[max(0, match.start() - _AROUND[0]): match.end()] + after)
 
 
+_CLAUSE_QUARTER = re.compile(rf"{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|第?[一二三四]季度|Q[1-4]")
 _PAIRED = re.compile(r"(?:元)?(?:人民币)?,? ?(?:and|及|和|与|、) ?(?:RMB ?)?\d", re.IGNORECASE)
 
 
@@ -442,7 +458,7 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
         if groups.get("py"):  # a table's two year columns: the headline's year, then the year before
             prior = period.year_earlier() if (year_of(groups["hy"]), year_of(groups["py"])) == (period.year, period.year - 1) else None
         else:
-            prior = (_prior_period(groups.get("pwhen") or "", period) if rule.period != "ttm"
+            prior = (_prior_period(groups.get("pwhen") or groups.get("pwhen2") or "", period) if rule.period != "ttm"
                      else _earlier_twelve_months(groups.get("pwhen") or "", period))
         if prior is None:
             skipped.append(f"{where}: the comparative {groups['pv']} is not placed one year before {period}")

@@ -204,7 +204,7 @@ def _quarters_stated(form: str) -> set[Span]:
 _OTHER_PERIODS = re.compile(r"\b(?:full[- ]year|annual(?! active)|fiscal year|first half|second half|interim|six months|nine months|H[12]"
                             r"|first three quarters|year[- ]to[- ]date)\b|全年|年度|财年|半年|中期|前三季|首三季|九个月|六个月",
                             re.IGNORECASE)
-_RESULTS_WORDS = re.compile(r"results|earnings|financial report|quarterly report|highlights|\breports?\b|\breported\b|analysis"
+_RESULTS_WORDS = re.compile(r"results|earnings|financial report|quarterly report|highlights|\breports?\b|\breported\b|analysis|\brevenues?\b"
                             r"|财报|业绩|季报|财务报告|季度报告", re.IGNORECASE)
 _NO_YEAR_ZH = re.compile(r"(?<![年\d])(?:上季度?|上一季度?|第?([一二三四])季度?)(?!度?[A-Za-z0-9])")
 _NO_YEAR_EN = re.compile(r"\b(?:the )?(first|second|third|fourth)[ -]quarter\b(?!,? (?:of )?2 ?0 ?\d)|\bQ([1-4])\b(?![ -]?2 ?0 ?\d)", re.IGNORECASE)
@@ -228,7 +228,8 @@ _COMPARED = re.compile(rf"(?:\b(?:from|compared (?:with|to)|versus|vs\.?|over|ag
                        rf"(?: the| a)? ?(?:{_QUARTER_WORDS}|(?:twelve|12)[- ]months? (?:period )?ended {MONTH} \d{{1,2}},? {YEAR})"
                        # the comparative's figure between "from" and its quarter: "from RMB2,709.0 million in Q2 2018"
                        rf"|\b(?:from|compared (?:with|to)|versus|vs\.?)(?: (?:RMB|US\$|CNY) ?)?\d[\d,.]*(?: ?(?:billion|million|bn|mn|trillion))?"
-                       rf"(?: (?:yuan|RMB|CNY))?(?: \([^()]{{0,30}}\))? (?:in|for|during) (?:the )?(?:{_QUARTER_WORDS})", re.IGNORECASE)
+                       rf"(?: (?:yuan|RMB|CNY))?(?: \([^()]{{0,30}}\))?(?: [^,;.]{{0,40}}?)? (?:in|for|during) (?:the )?(?:{_QUARTER_WORDS})",
+                       re.IGNORECASE)
 
 
 def _without_comparatives(form: str) -> str:

@@ -47,7 +47,7 @@ METRIC_WORDS_EN: dict[str, dict[str, str]] = {
     },
     "alibaba": {
         "annual_buyers": (r"annual active (?:consumers|buyers)(?: \(formerly annual active buyers\))?"
-                          r"(?: on (?:our |its )?China retail marketplaces)?"),
+                          r"(?: on (?:our |its |the company(?:'s|’s) )?China retail marketplaces)?"),
         "mau": r"mobile (?:MAUs?|monthly active users)(?: \(MAUs?\))?(?: on (?:our |its )?China retail marketplaces)?",
         "revenue_marketing": r"customer management revenues?(?: \(CMR\))?(?: (?:at|of|from) (?:our )?Taobao and Tmall Group)?",
     },
@@ -101,7 +101,7 @@ _COMPANY_EN = (r"(?:Kuaishou|Jingdong \(JD(?:\.com)?\)|Jingdong|JD(?:\.com)?|Ali
                r"(?:'s|’s)")
 # Where a metric's words may open a clause.
 _OPEN_EN = (r"(?:^|(?<=[,;:(] )|(?<=- )|(?<=\bwith )|(?<=\bwhile )|(?<=\bthat )|(?<=\band )|(?<=\bits )|(?<=\bthe )|(?<=\btheir )"
-            rf"|(?<=\bof ){_COMPANY_EN} |{_COMPANY_EN} )")
+            rf"|(?<=\bof ){_COMPANY_EN}(?: \([\w.]{{1,10}}\))? |{_COMPANY_EN}(?: \([\w.]{{1,10}}\))? )")  # "Jingdong’s (JD) annual ..."
 _CHANGE = r"(?P<dir>increased|decreased|grew|rose|fell|declined|dropped|climbed|jumped|surged)"
 _PERCENT = rf"(?P<g>{NUM})(?:%| percent)"
 _LEAD = (r"(?P<lead>(?:was|were|reached|reaching|reach|hit|hitting|numbered|stood at|came in at|totaled|totalled|amounted to|of|grew to|rose to|"
@@ -120,7 +120,7 @@ def _people_en(v: str = "v", u: str = "u") -> str:
 
 def _ttm_en(group: str) -> str:
     return (rf"(?:in|for|during|over) (?:the )?(?:past |trailing |last )?(?:twelve|12)[- ]months?(?: period)? (?:ended|ending|to|through) "
-            rf"(?P<{group}>{DATE})")
+            rf"(?:in )?(?P<{group}>{DATE}|Q[1-4][ -]?{YEAR})")  # "the twelve months ended in Q3 2019": that quarter's end
 
 
 def _english(platform: str, metric: str, words: str) -> list[Rule]:
@@ -145,10 +145,11 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
             # In a quarter's block, the twelve months ending with it: "Annual active consumers on our China retail
             # marketplaces reached 693 million, an increase of 19 million from the 12-month period ended ..."
             rules.append(rule(metric, rf"{subject} {_LEAD} {value}(?!,? (?:in|for|during) the)", line,
-                              **dict(ttm, kinds=("quarter",))))
+                              **dict(ttm, kinds=("quarter", "intro"))))  # in a story: see figures._headline_period
             continue
+        # "..., an increase of 8.3% from 345.5 million for the same period of 2022"; "..., up from 71.1 million last year"
         compared = (rf"(?:,? (?:(?:representing )?an? (?P<dir2>increase|decrease) of (?P<g2>{NUM})(?:%| percent)"
-                    rf"(?: year-over-year| year-on-year)? )?from {prior} {_SAME})?")
+                    rf"(?: year-over-year| year-on-year)? |up )?from {prior} (?:{_SAME}|(?P<pwhen2>last year|a year (?:earlier|ago))))?")
         # "revenues from other services, including e-commerce, reaching RMB 4.2 billion": an aside about the line's content
         tail = (rf"(?:, (?:including|mainly|primarily|chiefly) [^,;()]{{1,40}},)?"
                 rf"(?: (?:in|for) (?P<when>{_WHEN_EN}|{_month_en()}))?,?(?: also| further| still)? (?:{_LEAD}|{_CHANGE} (?:by )?{_PERCENT}"
@@ -198,14 +199,14 @@ def _people_zh(v: str = "v", u: str = "u") -> str:
     return rf"(?P<{v}>{NUM})(?P<{u}>亿|百万)(?:人)?"
 
 
-_LEAD_ZH = r"(?P<lead>为约|为超过|为|是|达到约|达到了?|达约|达|录得|超过|突破)"
+_LEAD_ZH = r"(?P<lead>为约|为超过|为|是|达到约|达到了?|达约|达|录得|超过|突破了?)"
 _CHANGE_ZH = r"(?P<dir>增长|增加|上升|大增|增|升|下降|减少|下跌|跌)"
 
 
 def _chinese(platform: str, metric: str, words: str) -> list[Rule]:
     line = _LINE.format(metric=metric)
     value, prior = (_people_zh(), _people_zh("pv", "pu")) if metric in _PEOPLE else (_money_zh(), _money_zh("pv", "pu"))
-    start = rf"{_OPEN_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:其中,?)?(?:{_COMPANY_ZH})?的?(?:{words})"
+    start = rf"{_OPEN_ZH}(?:(?P<when>{_WHEN_ZH}) ?,?)?(?:其中,?)?(?:{_COMPANY_ZH})?的?(?:{words})"  # "Q4 MAU突破了7亿"
     if metric in _SEGMENT_STEMS_ZH.get(platform, {}):
         # "线上营销服务Q2收入达198亿元": the quarter between the segment's name and 收入
         start = (rf"{_OPEN_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:其中,?)?(?:{_COMPANY_ZH})?的?(?:{words}"

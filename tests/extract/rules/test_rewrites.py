@@ -287,3 +287,27 @@ def test_the_first_of_two_figures_named_together_is_read_only_by_a_wording_for_t
 ])
 def test_wordings_read_after_heldout5_s_first_figure(figures, head, sentence, expected):
     assert figures(head + sentence) == expected
+
+
+@pytest.mark.parametrize("head, sentence, expected", [
+    (JD_EN, "Jingdong’s (JD) annual active customer accounts increased to 634.4 million in the twelve months ended in Q3 2031 from "
+            "621.3 million in the twelve months ended in Q2 2031.",
+     {("annual_buyers", "2031Q3", "634.4", "million", ""), ("annual_buyers", "2031Q2", "621.3", "million", "")}),
+    (PDD_EN, "In the third quarter, the monthly active users (MAUs) numbered 931.7 million, up from 871.1 million last year.",
+     {("mau", "2031Q3", "931.7", "million", ""), ("mau", "2030Q3", "871.1", "million", "")}),
+    # a story's dateline is no period of its figure's
+    ("Nov.21 (NBD) -- PDD released Tuesday the earnings report for the third quarter of 2031, with total revenue hitting 93.37 billion yuan.",
+     "", {("revenue_total", "2031Q3", "93.37", "RMB_bn", "")}),
+    # the annual active consumers of a story about one quarter: the twelve months to its end
+    ("Alibaba Group Holding Limited in its results announcement for the quarter ended June 30, 2031 said that revenue reach 180,920 million "
+     "Chinese yuan (22,229 million dollars), an increase of 6 percent year-over-year.\n", "Annual active consumers on the company’s China "
+     "retail marketplaces reached 976 million, an increase of 24 million from the 12-month period ended March 31, 2031.",
+     {("revenue_total", "2031Q2", "180920", "RMB_mn", ""), ("annual_buyers", "2031Q2", "976", "million", "")}),
+    # a refusing word after a Chinese figure counts in its own clause only; an explicit quarter reads its clause from there
+    (KS_ZH, "3月20日,快手发布了 2031 年 Q3 财报,Q3 总营收 426 亿元,国内业务经营利润为 43 亿元,海外业务经营亏损 6 亿元。",
+     {("revenue_total", "2031Q3", "426", "RMB_100m", "")}),
+    (KS_ZH, "“2031 年全年经调整后净利润也首次突破百亿大关,Q3 MAU 突破了 8 亿,创历史新高。”", {("mau", "2031Q3", "8", "100m", "over")}),
+    (KS_ZH, "海外业务表现亮眼,Q3 收入达 13 亿元。", set()),
+])
+def test_more_wordings_read_after_heldout5_s_first_figure(figures, head, sentence, expected):
+    assert figures(head + sentence) == expected
