@@ -192,6 +192,12 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
             # page's quarter (words for any other period next to it leave it out, see _unclear_period). A page with
             # a release's structure places its figures by its blocks instead.
             return release.period, ""
+        if not own and rule.weak and release.period is not None and release.period.kind == "quarter" \
+                and _SAME_QUARTER_BEFORE.fullmatch(match.groupdict().get("pwhen") or "") \
+                and _prior_period(match.group("pwhen"), release.period) == release.period.year_earlier():
+            # "..., an increase of 173% from RMB2,371.0 million in the same quarter of 2018": a quarter's figure, compared with the
+            # same quarter a year before the page's: the page's quarter
+            return release.period, ""
         return (own, "") if own else (None, "the sentence names no period and sits outside any headed block")
     if own and own not in (block.span, release.period):
         return None, f"it names {own} but sits in the {block.span} block"
@@ -304,6 +310,8 @@ def _prior_period(text: str, headline: Span) -> Span | None:
     if re.fullmatch(r"去年同期|去年|(?:(?:for|in|over) )?the same (?:period|quarter) (?:of )?last year|last year|a year (?:earlier|ago)",
                     text, re.IGNORECASE):
         return earlier
+    if (named := quarter_named(re.sub(r"^(?:in|for) (?:the )?", "", text, flags=re.IGNORECASE))) is not None:
+        return earlier if named == earlier else None  # "in Q2 2018": that quarter, only if it is the year before's
     if re.fullmatch(rf"(?:in |for )?{YEAR}年?", text) and headline.kind == "quarter":
         return None  # "in 2023", "较2023年的" after a quarter's figure: the year's figure, or the quarter's?
     if match := re.search(rf"({YEAR})", text):
@@ -406,6 +414,8 @@ def _around(text: str, match: re.Match) -> str:
     return _AGAINST_ESTIMATES.sub(" ", text[max(0, match.start() - _AROUND[0]): match.end()] + after)
 
 
+_SAME_QUARTER_BEFORE = re.compile(rf"(?:in|for) the same quarter (?:of|in) {YEAR}|in Q[1-4][ -]?{YEAR}"
+                                  rf"|in the (?:first|second|third|fourth) quarter of {YEAR}", re.IGNORECASE)
 _CLAUSE_QUARTER = re.compile(rf"{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|第?[一二三四]季度|Q[1-4]")
 _PAIRED = re.compile(r"(?:元)?(?:人民币)?,? ?(?:and|及|和|与|、) ?(?:RMB ?)?\d", re.IGNORECASE)
 

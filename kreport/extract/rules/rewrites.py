@@ -39,6 +39,7 @@ METRIC_WORDS_EN: dict[str, dict[str, str]] = {
         "monthly_buyers": r"(?:average )?monthly (?:active|shopping) buyers",
     },
     "pdd": {
+        "gmv_ttm": r"GMV|gross merchandise volume(?: \(GMV\))?",
         "mau": r"(?:average )?monthly active users(?: \(MAUs?\))?(?: (?:of|on) (?:the|its) (?:platform|app))?",
         "revenue_marketing": (r"(?:revenues? from )?online marketing services?(?: and others| and other services)?(?: revenues?)?"
                               r"|advertising revenues?"),
@@ -106,7 +107,8 @@ _CHANGE = r"(?P<dir>increased|decreased|grew|rose|fell|declined|dropped|climbed|
 _PERCENT = rf"(?P<g>{NUM})(?:%| percent)"
 _LEAD = (r"(?P<lead>(?:was|were|reached|reaching|reach|hit|hitting|numbered|stood at|came in at|totaled|totalled|amounted to|of|grew to|rose to|"
          r"increased to|surged to|climbed to)(?: approximately| about| around| over| more than)?)")
-_SAME = rf"(?P<pwhen>(?:for|in) the same (?:period|quarter) (?:of|in) {YEAR}|(?:for|in) the same (?:period|quarter) (?:of )?last year)"
+_SAME = (rf"(?P<pwhen>(?:for|in) the same (?:period|quarter) (?:of|in) {YEAR}|(?:for|in) the same (?:period|quarter) (?:of )?last year"
+         rf"|in Q[1-4][ -]?{YEAR}|in the (?:first|second|third|fourth) quarter of {YEAR})")  # "from 195.0 million in Q2 2018"
 
 
 def _money_en(v: str = "v", u: str = "u") -> tuple[str, ...]:
@@ -125,7 +127,7 @@ def _ttm_en(group: str) -> str:
 
 def _english(platform: str, metric: str, words: str) -> list[Rule]:
     line = _LINE.format(metric=metric)
-    subject = rf"{_OPEN_EN}(?:the number of )?(?:{words})"
+    subject = rf"{_OPEN_EN}(?:(?:the )?(?:total )?number of )?(?:{words})"  # "its total number of active buyers"
     values = (_people_en(),) if metric in _PEOPLE else _money_en()
     priors = (_people_en("pv", "pu"),) if metric in _PEOPLE else _money_en("pv", "pu")
     rules: list[Rule] = []
@@ -134,7 +136,10 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
         if metric in _TTM_METRICS:
             ttm = dict(options, kinds=("quarter", "intro"), period="ttm")
             # "Annual active customers for the twelve months ended June 30, 2020 reached 417.4 million"
-            rules.append(rule(metric, rf"{subject} {_ttm_en('when')},? {_LEAD} {value}", line, **ttm))
+            # ... and its comparative: "... was RMB709.1 billion (US$103.3 billion), an increase of 171% from RMB262.1 billion in the
+            # twelve-month period ended June 30, 2018"
+            rules.append(rule(metric, rf"{subject} {_ttm_en('when')},? {_LEAD} {value}(?: \([^()]{{0,40}}\))?(?:, an? (?P<dir>increase|decrease) "
+                              rf"of (?P<g>{NUM})% from {prior} {_ttm_en('pwhen')})?", line, **ttm))
             # The months first: "in the past 12 months to September 30, 2031, the company's annual active buyers reached 933.3 million"
             rules.append(rule(metric, rf"(?:^|(?<=[,;:] )|(?<=\bmoreover, )){_ttm_en('when')}, {subject} {_LEAD} {value}", line, **ttm))
             # "annual active customer accounts increased by 27.4 percent to 531.9 million in the twelve months ended

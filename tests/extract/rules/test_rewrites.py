@@ -311,3 +311,25 @@ def test_wordings_read_after_heldout5_s_first_figure(figures, head, sentence, ex
 ])
 def test_more_wordings_read_after_heldout5_s_first_figure(figures, head, sentence, expected):
     assert figures(head + sentence) == expected
+
+
+def test_a_story_s_lines_compared_with_the_same_quarter_a_year_before_are_the_page_s_quarter(figures):
+    head = (" date 2031-08-23 China e-commerce platform Pinduoduo reported total revenues in the second quarter of RMB17,290.0 million, "
+            "an increase of 9% from RMB15,862.4 million in Q2 2030 according to its announced financial results.\n"
+            "The annual spending per active buyer rose.\nPinduoduo Unaudited Financial Results in Q2 2031\n")
+    text = head + ("Revenues from online marketing services were RMB9,467.1 million (US$1,342.0 million), an increase of 10% from "
+                   "RMB8,606.5 million in the same quarter of 2030.")
+    assert {f for f in figures(text) if f[0] == "revenue_marketing"} == {
+        ("revenue_marketing", "2031Q2", "9467.1", "RMB_mn", ""), ("revenue_marketing", "2030Q2", "8606.5", "RMB_mn", "")}
+    # compared with another quarter than the page's a year before: not placed
+    text = head + "Revenues from online marketing services were RMB9,467.1 million, an increase of 10% from RMB8,606.5 million in Q3 2030."
+    assert not {f for f in figures(text) if f[0] == "revenue_marketing"}
+
+
+def test_pdd_twelve_month_gmv_and_buyers_with_their_comparatives(figures):
+    text = PDD_EN + ("Pinduoduo’s GMV in the 12-month period ended September 30, 2031 was RMB5,709.1 billion (US$803.3 billion), an increase of "
+                     "10% from RMB5,190.1 billion in the twelve-month period ended September 30, 2030. And, its total number of active buyers "
+                     "in the 12-month period ended September 30, 2031 was 983.2 million, an increase of 5% from 936.4 million in the 12-month "
+                     "period ended September 30, 2030.")
+    assert figures(text) == {("gmv_ttm", "2031Q3", "5709.1", "RMB_bn", ""), ("gmv_ttm", "2030Q3", "5190.1", "RMB_bn", ""),
+                             ("annual_buyers", "2031Q3", "983.2", "million", ""), ("annual_buyers", "2030Q3", "936.4", "million", "")}
