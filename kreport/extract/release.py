@@ -227,7 +227,7 @@ _NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "first": 1, "second": 2, "th
 _COMPARED = re.compile(rf"(?:\b(?:from|compared (?:with|to)|versus|vs\.?|over|against|than|as of)|较|比|由|相比)"
                        rf"(?: the| a)? ?(?:{_QUARTER_WORDS}|(?:twelve|12)[- ]months? (?:period )?ended {MONTH} \d{{1,2}},? {YEAR})"
                        # the comparative's figure between "from" and its quarter: "from RMB2,709.0 million in Q2 2018"
-                       rf"|\b(?:from|compared (?:with|to)|versus|vs\.?)(?: (?:RMB|US\$|CNY) ?)?\d[\d,.]*(?: ?(?:billion|million|bn|mn|trillion))?"
+                       rf"|\b(?:from|compared (?:with|to)|versus|vs\.?)(?: (?:RMB|US\$|CNY) ?| )\d[\d,.]*(?: ?(?:billion|million|bn|mn|trillion))?"
                        rf"(?: (?:yuan|RMB|CNY))?(?: \([^()]{{0,30}}\))?(?: [^,;.]{{0,40}}?)? (?:in|for|during) (?:the )?(?:{_QUARTER_WORDS})",
                        re.IGNORECASE)
 

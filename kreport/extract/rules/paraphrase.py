@@ -80,7 +80,10 @@ def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
         rules.append(rule("revenue_total", rf"\b(?:showed|posted|reported|recorded|generated|with) {money}(?: \([^()]{{0,30}}\))? in "
                           rf"(?:total |net )?revenues?\b", _LINE, english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
         # No period of its own: the block's quarter, or the page's in a story ("for the quarter" after it: the page's).
-        rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}(?: (?:for|in|during) (?P<when2>the quarter|this quarter)\b)?",
+        rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}(?: (?:for|in|during) (?P<when2>the quarter|this quarter)\b)?"
+                          # "..., an increase of 169% from RMB2,709.0 million in the same quarter of 2018"
+                          rf"(?:(?: \([^()]{{0,40}}\))?, an? (?P<dir>increase|decrease) of (?P<g>{NUM})% from {prior} "
+                          rf"(?P<pwhen>(?:in|for) the same (?:period|quarter) (?:of |in )?(?:last year|{YEAR})))?",
                           _LINE, english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
     for money in _MONEY_ZH:
         rules.append(rule("revenue_total", rf"{_START_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?的?(?:实现了?)?(?:{_COMPANY_ZH}的?(?:实现了?)?"
@@ -127,6 +130,10 @@ def full_year_rules(platform: str | None = None) -> tuple[Rule, ...]:
                           rf"(?P<dir>增长|增加|上升|下降|减少)(?:{NUM})%,?(?:至|达到?|为))?{money}", "total revenue of a year named in the sentence",
                           english=False, kinds=("quarter", "year", "intro"), refuse=_REFUSE_ZH))
     for money in _MONEY_EN:
+        # The year after the change: "Our total revenue reached RMB 94.18 billion, up 16.2% year-over-year in 2022"
+        rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}(?: \([^()]{{0,40}}\))?, (?:up|down) (?:{NUM})%"
+                          rf"(?: year-over-year| year-on-year| yoy)? (?:in|for) (?:the (?:full )?year )?(?P<when2>{YEAR})\b",
+                          "total revenue of a year named after its change", english=True, kinds=("year", "intro"), refuse=_REFUSE_EN))
         # "annual revenue was 1,084.7 billion CNY" on a fourth quarter's page: the year that quarter ends (read nowhere else)
         rules.append(rule("revenue_total", rf"(?:^|(?<=[,;:] )|(?<=\bits )|(?<=\band )|(?<=\bwhile ))(?P<when>annual|full[- ]year) "
                           rf"(?:total |net )?revenues? (?P<lead>was|were|of|reached|totaled|totalled|came in at|amounted to|stood at) {money}",

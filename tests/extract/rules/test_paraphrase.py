@@ -156,3 +156,17 @@ def test_a_year_named_after_the_change_makes_the_figure_that_year_s(figures):
     text = ("Kuaishou: 4Q31 Conference Call Summary\n\nIn 2031, a challenging year, users grew.\n"
             "Our total revenue reached RMB 104.18 billion, up 16.2% year-over-year in 2031.")
     assert not {f for f in figures(text) if f[0] == "revenue_total" and f[1] == "2031Q4"}
+
+
+def test_a_story_s_total_revenues_with_the_same_quarter_a_year_before(figures):
+    text = (" date 2031-08-23 Pinduoduo reported its results.\nThe annual spending per active buyer rose.\n"
+            "Total revenues were RMB17,290.0 million (US$2,461.9 million), an increase of 9% from RMB15,862.4 million in the same quarter of 2030.")
+    # the page's quarter: the second quarter named nowhere else is read from the date, the comparison names 2030's same quarter
+    found = {f for f in figures(text + "\nPinduoduo Financial Results in Q2 2031") if f[0] == "revenue_total"}
+    assert found == {("revenue_total", "2031Q2", "17290.0", "RMB_mn", ""), ("revenue_total", "2030Q2", "15862.4", "RMB_mn", "")}
+
+
+def test_a_year_named_after_the_change_is_that_year_s_revenue(figures):
+    text = ("Kuaishou: 4Q31 Conference Call Summary\n\nIn 2031, a challenging year, users grew.\n"
+            "Our total revenue reached RMB 104.18 billion, up 16.2% year-over-year in 2031.")
+    assert figures(text) == {("revenue_total", "2031", "104.18", "RMB_bn", "")}
