@@ -113,7 +113,7 @@ _SAME = (rf"(?P<pwhen>(?:for|in) the same (?:period|quarter) (?:of|in) {YEAR}|(?
 
 def _money_en(v: str = "v", u: str = "u") -> tuple[str, ...]:
     return (rf"(?:RMB|CNY) ?(?P<{v}>{NUM}) ?(?P<{u}>billion|million|bn|mn)\b{USD}",
-            rf"(?P<{v}>{NUM}) ?(?P<{u}>billion|million) (?:yuan|RMB|CNY|Chinese yuan)\b(?! renminbi)")
+            rf"(?P<{v}>{NUM}) ?(?P<{u}>trillion|billion|million) (?:yuan|RMB|CNY|Chinese yuan)\b(?! renminbi)")
 
 
 def _people_en(v: str = "v", u: str = "u") -> str:
@@ -149,8 +149,11 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
                               rf"(?:,? from {prior} {_ttm_en('pwhen')})?", line, **ttm))
             # In a quarter's block, the twelve months ending with it: "Annual active consumers on our China retail
             # marketplaces reached 693 million, an increase of 19 million from the 12-month period ended ..."
-            rules.append(rule(metric, rf"{subject} {_LEAD} {value}(?!,? (?:in|for|during) the)", line,
+            rules.append(rule(metric, rf"{subject} (?:{_LEAD}|{_CHANGE} (?:by )?{_PERCENT} to) {value}(?!,? (?:in|for|during) the)", line,
                               **dict(ttm, kinds=("quarter", "intro"))))  # in a story: see figures._headline_period
+            # "The company reported a 12-month gross merchandise volume (GMV) of 1.5 trillion yuan"
+            rules.append(rule(metric, rf"\b(?:an?|its|the) (?:trailing )?(?:twelve|12)[- ]month (?:{words}) (?:of|was|reached) {value}", line,
+                              **dict(ttm, kinds=("quarter", "intro"))))
             continue
         # "..., an increase of 8.3% from 345.5 million for the same period of 2022"; "..., up from 71.1 million last year"
         compared = (rf"(?:,? (?:(?:representing )?an? (?P<dir2>increase|decrease) of (?P<g2>{NUM})(?:%| percent)"

@@ -333,3 +333,12 @@ def test_pdd_twelve_month_gmv_and_buyers_with_their_comparatives(figures):
                      "period ended September 30, 2030.")
     assert figures(text) == {("gmv_ttm", "2031Q3", "5709.1", "RMB_bn", ""), ("gmv_ttm", "2030Q3", "5190.1", "RMB_bn", ""),
                              ("annual_buyers", "2031Q3", "983.2", "million", ""), ("annual_buyers", "2030Q3", "936.4", "million", "")}
+
+
+def test_a_story_s_twelve_month_figures_without_their_months_named(figures):
+    text = (" date 2031-11-12 US Markets\nPDD's revenue jumped 9% to 114.21 billion yuan ($16.15 billion) in the third quarter ended "
+            "Sept. 30.\nThe company reported a 12-month gross merchandise volume (GMV) of 5.5 trillion yuan.\n"
+            "Monthly active users rose by 5% to 943.4 million during the quarter, while active buyers rose 6% to 931.3 million.")
+    found = figures(text)
+    assert ("gmv_ttm", "2031Q3", "5.5", "RMB_trillion", "") in found
+    assert ("annual_buyers", "2031Q3", "931.3", "million", "") in found
