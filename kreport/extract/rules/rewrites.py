@@ -47,8 +47,8 @@ METRIC_WORDS_EN: dict[str, dict[str, str]] = {
         "annual_buyers": r"(?:annual )?active buyers",
     },
     "alibaba": {
-        "annual_buyers": (r"annual active (?:consumers|buyers)(?: \(formerly annual active buyers\))?"
-                          r"(?: on (?:our |its |the company(?:'s|’s) )?China retail marketplaces)?"),
+        "annual_buyers": (r"annual active (?:consumers|buyers)(?: \((?:formerly )?annual active buyers\))?"
+                          r"(?: on (?:our |its |the company(?:'s|’s) |Alibaba(?:'s|’s) )?China retail marketplaces)?"),
         "mau": r"mobile (?:MAUs?|monthly active users)(?: \(MAUs?\))?(?: on (?:our |its )?China retail marketplaces)?",
         "revenue_marketing": r"customer management revenues?(?: \(CMR\))?(?: (?:at|of|from) (?:our )?Taobao and Tmall Group)?",
     },

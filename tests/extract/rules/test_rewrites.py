@@ -342,3 +342,9 @@ def test_a_story_s_twelve_month_figures_without_their_months_named(figures):
     found = figures(text)
     assert ("gmv_ttm", "2031Q3", "5.5", "RMB_trillion", "") in found
     assert ("annual_buyers", "2031Q3", "931.3", "million", "") in found
+
+
+def test_alibaba_s_annual_active_consumers_with_their_former_name_in_brackets(figures):
+    text = (BABA_EN + "Annual active consumers (annual active buyers) on Alibaba’s China retail marketplaces reached 966 million, an "
+            "increase of 12 million from the 12-month period ended June 30, 2031.")
+    assert ("annual_buyers", "2031Q3", "966", "million", "") in figures(text)
