@@ -20,6 +20,7 @@ from kreport.dataset.schema import METRICS, UNITS
 from kreport.extract.cleaning import matchable
 from kreport.extract.periods import (
     MONTH,
+    SHORT_QUARTER,
     YEAR,
     Span,
     date_quarter,
@@ -90,8 +91,13 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
     if not text:
         return ""
     text = text.strip()
-    if text in ("本季度", "本季", "期内") or re.fullmatch(r"(?:the|this) quarter", text, re.IGNORECASE):
+    if text in ("本季度", "本季", "当季", "当季度", "期内") or re.fullmatch(r"(?:the|this) quarter", text, re.IGNORECASE):
         return release.period
+    if re.fullmatch(r"annual|full[- ]year", text, re.IGNORECASE):
+        # "annual revenue" on a fourth quarter's page: the year that quarter ends; on any other page, unreadable
+        period = release.period
+        return Span(_fiscal_kind(block), period.year) if period is not None and period.kind == "quarter" and period.quarter == 4 \
+            and release.calendar else None
     if re.fullmatch(r"上一?季度?|last quarter", text, re.IGNORECASE):
         # "Last quarter": the page's own quarter only if the page's date puts it there.
         return release.period if release.dated is not None and quarter_before(release.dated) == release.period else None
@@ -111,7 +117,7 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
     if match := re.fullmatch(rf"(\d{{1,2}})月(\d{{1,2}})日止三个月({YEAR})年", text):  # an announcement table's column
         return date_quarter(f"{year_of(match.group(3))}年{match.group(1)}月{match.group(2)}日")
     if rule.period == "ttm":
-        span = date_quarter(text)
+        span = date_quarter(text) or quarter_named(text)  # "September 30, 2019"; "Q3 2019" (the twelve months ended in it)
         if span is None and block.span is not None and block.kind == "quarter":
             # A date whose year the page cut off ("December 31, 2"): kept only if it fits the block's quarter.
             match = re.fullmatch(rf"({MONTH}) (\d{{1,2}}),? ?(\d{{0,3}})", text, re.IGNORECASE)
@@ -171,6 +177,10 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
             # "In the quarter ended September 30, 2019: ... Annual active consumers ... reached 693 million": the
             # twelve months that end with the block's quarter.
             return block.span, ""
+        if not own and block.kind == INTRO and rule.weak and release.flat and release.period is not None \
+                and release.period.kind == "quarter":
+            # A story about one quarter: "annual active consumers ... reached 576 million", the twelve months to its end
+            return release.period, ""
         if not own:
             return None, "the twelve months it covers are not stated"
         if block.kind == "quarter" and block.span is not None and own != block.span:
@@ -182,6 +192,12 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
             # page's quarter (words for any other period next to it leave it out, see _unclear_period). A page with
             # a release's structure places its figures by its blocks instead.
             return release.period, ""
+        if not own and rule.weak and release.period is not None and release.period.kind == "quarter" \
+                and _SAME_QUARTER_BEFORE.fullmatch(match.groupdict().get("pwhen") or "") \
+                and _prior_period(match.group("pwhen"), release.period) == release.period.year_earlier():
+            # "..., an increase of 173% from RMB2,371.0 million in the same quarter of 2018": a quarter's figure, compared with the
+            # same quarter a year before the page's: the page's quarter
+            return release.period, ""
         return (own, "") if own else (None, "the sentence names no period and sits outside any headed block")
     if own and own not in (block.span, release.period):
         return None, f"it names {own} but sits in the {block.span} block"
@@ -191,7 +207,8 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
 # Words that name a period. Next to a figure, outside the words a rule reads as its period, they make the
 # figure's period unclear ("2024年全年總收入...達到" in a quarter block; "for the first half, ... were").
 _PERIOD_WORDS_ZH = re.compile(r"全年|年度|年内|半年|中期|前三季度|个月|今年|去年|同期|\d{4}年|季度|月份")
-_PERIOD_WORDS_EN = re.compile(rf"\b(?:years?|annual|half|interim|months?|quarters?|FY|Q[1-4]|{YEAR}|{MONTH})(?![\w-])", re.IGNORECASE)
+_PERIOD_WORDS_EN = re.compile(rf"\b(?:years?|annual|half|interim|months?|quarters?|FY|Q[1-4]|{YEAR}|{MONTH})(?![\w-])|{SHORT_QUARTER}",
+                              re.IGNORECASE)
 _YOY = re.compile(r"year[- ](?:over|on)[- ]year", re.IGNORECASE)  # a change's words, not a period's
 _HALF = re.compile(r"\b(?:H[12]|[12]H)\b|first half|second half|nine months", re.IGNORECASE)
 _AFTER_EN = re.compile(rf"^(?: ?\(US\$[^)]*\))?,? (?:in|for|during|over|as of|at the end of) (?:the )?"
@@ -219,6 +236,11 @@ def _another_quarter(before: str, block: Block, page: Span | None = None) -> boo
     return False
 
 
+_DATELINE_EN = re.compile(rf"^\s*(?:[A-Z][A-Za-z ,]{{0,30}}\s)?{MONTH} ?\d{{1,2}}(?:,? {YEAR})? \([A-Za-z.&' ]{{2,30}}\) ?(?:--|—|–|-)\s*")
+# A period named after the figure's change ("..., up 16.2% year-over-year in 2022", "an increase of 9% for the full year").
+_AFTER_CHANGE_EN = re.compile(rf"^(?: ?\([^()]*\))?,? (?:up|down|an? (?:increase|decrease|rise|decline) of|(?:increas|decreas|ris|declin|grow)ing(?: by)?) "
+                              rf"[\d.]+ ?(?:%|percent|per cent)(?: year[- ](?:over|on)[- ]year| yoy| y/y)? (?:in|for|during|over) (?:the )?"
+                              rf"(?:(?:full|fiscal|whole) )?(?:year|{YEAR}|first half|second half|nine months|six months)\b", re.IGNORECASE)
 _THE_QUARTER_EN = re.compile(r"^(?: ?\(US\$[^)]*\))?,? (?:in|for|during) (?:the|this) quarter\b(?! ended| of)", re.IGNORECASE)
 
 
@@ -248,25 +270,36 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
     # Chinese: the dozen characters before the figure's words ("2024年全年,总收入..."); English: the sentence so far.
     start = opening if match.start() >= opening else 0
     before = text[max(start, match.start() - 12): match.start()] if chinese else text[start: match.start()]
+    if chinese and _when(match) == "when" and match.start("when") == match.start() and _CLAUSE_QUARTER.fullmatch(match.group("when").strip()):
+        before = ""  # the clause opens with its own quarter ("...以及全年财报,Q4总营收326亿元"): the words before are another clause's
     if chinese:
-        before = before.rsplit(";", 1)[-1]  # a clause after a semicolon is a statement of its own
+        before = re.split(r"[;|]", before)[-1]  # a clause after a semicolon, a table's cell, is a statement of its own
         own = block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None
         if own is not None and own.kind == "quarter":  # the page's own quarter named before the figure is no other period
             before = re.sub(rf"(?:{own.year}年)?第?{'一二三四'[own.quarter - 1]}季度", "", before)
     if not chinese:
+        before = _DATELINE_EN.sub("", before)  # "Nov.21 (NBD) --": the story's dateline, no period of the figure's
         before = _without_own_quarter_en(before, block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None)
     if (_PERIOD_WORDS_ZH if chinese else _PERIOD_WORDS_EN).search(_YOY.sub("", before)):
         return True
     if chinese and rule.weak:
         said = text[start: match.start("v")]
         if _when(match) == "when" and match.start("when") >= start:  # the rule's own period, placed by _headline_period
-            said = said[: match.start("when") - start] + said[match.end("when") - start:]
+            # a clause that names its own quarter ("...首次突破百亿大关,Q4 MAU突破了7亿") is read from that quarter on: words
+            # for other periods in the clauses before it are theirs
+            said = said[match.end("when") - start:] if _CLAUSE_QUARTER.fullmatch(match.group("when").strip()) \
+                else said[: match.start("when") - start] + said[match.end("when") - start:]
+        said = said[said.rfind("|") + 1:] if "|" in said[: match.start() - start] else said  # a glued heading's cell before
+        if rule.period == "ttm":  # "截至2022年3月31日的十二个月": the rule's own twelve months, and its comparative's;
+            said = re.sub(r"(?:十二|12)个月|年度活跃", "", said)  # "年度活跃客户": the metric's name, no period
         if _OTHER_PERIOD_ZH.search(said) or _another_quarter(said, block, release.period):
             return True
     when = match.span(_when(match)) if _when(match) else (-1, -1)
     if chinese or when[0] >= match.end("u"):
         return False
     after = text[match.end("u"):]
+    if _AFTER_CHANGE_EN.match(after):  # "RMB 94.18 billion, up 16.2% year-over-year in 2022": the year's figure
+        return True
     return bool(_AFTER_EN.match(after)) and not _THE_QUARTER_EN.match(after)
 
 
@@ -274,8 +307,11 @@ def _prior_period(text: str, headline: Span) -> Span | None:
     """The comparative's period: one year before the headline's, as its words must say."""
     text = (text or "").strip()
     earlier = headline.year_earlier()
-    if re.fullmatch(r"去年同期|去年|(?:(?:for|in|over) )?the same (?:period|quarter) (?:of )?last year", text, re.IGNORECASE):
+    if re.fullmatch(r"去年同期|去年|(?:(?:for|in|over) )?the same (?:period|quarter) (?:of )?last year|last year|a year (?:earlier|ago)",
+                    text, re.IGNORECASE):
         return earlier
+    if (named := quarter_named(re.sub(r"^(?:in|for) (?:the )?", "", text, flags=re.IGNORECASE))) is not None:
+        return earlier if named == earlier else None  # "in Q2 2018": that quarter, only if it is the year before's
     if re.fullmatch(rf"(?:in |for )?{YEAR}年?", text) and headline.kind == "quarter":
         return None  # "in 2023", "较2023年的" after a quarter's figure: the year's figure, or the quarter's?
     if match := re.search(rf"({YEAR})", text):
@@ -289,7 +325,7 @@ def _prior_period(text: str, headline: Span) -> Span | None:
 def _earlier_twelve_months(text: str, headline: Span) -> Span | None:
     """A twelve-month comparative's period: the quarter its stated end date closes, if before the headline's
     ("from 321.3 million in the twelve months ended June 30, 2019" beside September 30, 2019)."""
-    date = date_quarter((text or "").strip())
+    date = date_quarter((text or "").strip()) or quarter_named((text or "").strip())
     return date if date is not None and (date.year, date.quarter) < (headline.year, headline.quarter) else None
 
 
@@ -305,13 +341,27 @@ def _figure(release, rule, match, value, word, period, role, quote) -> Figure | 
 
 # A period named at the start of a sentence, for all its clauses: "2023年第二季度,快手收入由...,其中,在线营销服务收入由...".
 _OPENING = re.compile(rf"^(?:(?:in|for|during) )?(?P<when>(?:the )?(?:first|second|third|fourth) quarter(?: of)? {YEAR}|Q[1-4][ -]?{YEAR}"
-                      rf"|{YEAR} ?Q[1-4]|{YEAR} ?年 ?第?[一二三四]季度?|{YEAR}年Q[1-4]),"
+                      rf"|{YEAR} ?Q[1-4]|{SHORT_QUARTER}|{YEAR} ?年 ?第?[一二三四]季度?|{YEAR}年Q[1-4]),"
                       rf"|^(?:快手|京东|阿里巴巴|拼多多)?(?P<zh>{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?财年 ?第?[一二三四]季度?),?", re.IGNORECASE)
+
+
+# A Chinese sentence opening with a quarter, with or without its year ("2024年第二季度,", "二季度,", "24Q2,").
+_OPENS_WITH_QUARTER_ZH = re.compile(rf"^(?P<q>{YEAR} ?年 ?第?[一二三四]季度?|{YEAR}年Q[1-4]|{SHORT_QUARTER}|第?[一二三四]季度),")
+
+
+_OPENING_ENDED = re.compile(rf"^(?:in|for|during) the (?:(?:first|second|third|fourth) quarter |Q[1-4] |quarter |three months )?"
+                            rf"(?:financial report |results |earnings )?(?:as of|ended|ending) (?P<date>{MONTH} \d{{1,2}},? {YEAR}),",
+                            re.IGNORECASE)
 
 
 def _opening_period(text: str, rule: Rule, block: Block, release: Release) -> tuple[int, Span | None]:
     """The length of a sentence-opening period phrase and its quarter, when that is the page's (or the block's)."""
     match = _OPENING.match(text)
+    if not match and (ended := _OPENING_ENDED.match(text)):
+        # "In the Q3 financial report as of September 30, 2020, ...", "For the quarter ended June 30, 2031, ...": the date's quarter
+        span = date_quarter(ended.group("date"))
+        expected = block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None
+        return (ended.end(), span) if span is not None and span == expected else (0, None)
     if not match:
         return 0, None
     when = match.group("when") or match.group("zh")
@@ -358,7 +408,16 @@ def _around(text: str, match: re.Match) -> str:
     """The words around a figure's: a refusing word ("estimate", "will", another product) counts there, not
     anywhere in a long run-on sentence (a summary that lost its full stops); a comparison with the estimates is no
     estimate."""
-    return _AGAINST_ESTIMATES.sub(" ", text[max(0, match.start() - _AROUND[0]): match.end() + _AROUND[1]])
+    after = text[match.end(): match.end() + _AROUND[1]]
+    if re.search(r"[\u4e00-\u9fff]", match.group()):
+        after = re.split(r"[,;。]", after, maxsplit=1)[0]  # Chinese: a refusing word after the figure counts in its own clause only
+    return _AGAINST_ESTIMATES.sub(" ", text[max(0, match.start() - _AROUND[0]): match.end()] + after)
+
+
+_SAME_QUARTER_BEFORE = re.compile(rf"(?:in|for) the same quarter (?:of|in) {YEAR}|in Q[1-4][ -]?{YEAR}"
+                                  rf"|in the (?:first|second|third|fourth) quarter of {YEAR}", re.IGNORECASE)
+_CLAUSE_QUARTER = re.compile(rf"{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|第?[一二三四]季度|Q[1-4]")
+_PAIRED = re.compile(r"(?:元)?(?:人民币)?,? ?(?:and|及|和|与|、) ?(?:RMB ?)?\d", re.IGNORECASE)
 
 
 def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: Block, skipped: list[str]) -> list[Figure]:
@@ -378,6 +437,10 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
         return skip("its clause names another company; not read as this one's")
     if "py" not in match.groupdict() and _garbled(text, match.start("v"), match.end("v")):  # a run-together table's cells touch
         return skip("the number runs into other digits (a point or a space lost or doubled); not read")
+    if "pair" not in rule.line and _PAIRED.match(text, match.end("u")) and match.end() <= match.end("u") + 2:
+        # "... monthly active users ... reached 374 million and 654 million": the first of two figures named together;
+        # which name it is is read only by a wording for the pair
+        return skip("the figure is the first of a pair ('X and Y'); only a wording for the pair reads it")
     if _unclear_period(text, match, rule, block, release, opening):
         return skip("words next to the figure name a period the wording does not place")
     if (gap := match.groupdict().get("gap")) and (_PERIOD_WORDS_EN.search(gap) or _HALF.search(gap)):
@@ -405,7 +468,7 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
         if groups.get("py"):  # a table's two year columns: the headline's year, then the year before
             prior = period.year_earlier() if (year_of(groups["hy"]), year_of(groups["py"])) == (period.year, period.year - 1) else None
         else:
-            prior = (_prior_period(groups.get("pwhen") or "", period) if rule.period != "ttm"
+            prior = (_prior_period(groups.get("pwhen") or groups.get("pwhen2") or "", period) if rule.period != "ttm"
                      else _earlier_twelve_months(groups.get("pwhen") or "", period))
         if prior is None:
             skipped.append(f"{where}: the comparative {groups['pv']} is not placed one year before {period}")
@@ -485,8 +548,17 @@ def read_figures(release: Release) -> Reading:
     if release.platform and not rules:
         skipped.append(f"no wordings are known for {release.platform} releases")
     figures: list[Figure] = []
+    opened, block = "", None  # the quarter the sentence before opened with, in the same block
     for located in release.sentences:
         text = _DATE_MARK.sub("", matchable(located.segment.text))
+        if located.block != block:
+            opened, block = "", located.block
+        if opened and text.startswith("其中"):
+            # "二季度,快手收入为309.75亿元。其中,线上营销服务收入为175亿元": the parts take the quarter the sentence
+            # before opened with (checked like any period the sentence names itself)
+            text = f"{opened},{text}"
+        opening = _OPENS_WITH_QUARTER_ZH.match(text)
+        opened = opening.group("q") if opening else ""
         for rule in rules:
             figures.extend(_read_sentence(release, rule, text, located.segment.text, located.block, skipped))
     line = "a markdown table of a summary (kreport/extract/tables.py)"

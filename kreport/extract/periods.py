@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Span", "YEAR", "MONTH", "quarter_of", "quarter_named", "fiscal_quarter_named", "date_quarter", "year_of", "ORDINALS",
+__all__ = ["Span", "YEAR", "MONTH", "SHORT_QUARTER", "quarter_of", "quarter_named", "fiscal_quarter_named", "date_quarter", "year_of", "ORDINALS",
            "page_date", "quarter_before", "last_quarter_numbered"]
 
 # A year as pages print it, a stray space included ("202 4"); year_of() reads it.
@@ -18,6 +18,9 @@ YEAR = r"2 ?0 ?\d ?\d(?!\d)"
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+# A quarter with a two-digit year, as broker notes write it: "24Q3", "1Q23" (never inside a longer token: "2024Q3"
+# is read whole by the other forms). The century is 20: the companies and their periods are all of this one.
+SHORT_QUARTER = r"(?<![A-Za-z0-9'])(?:[1-3]\d ?Q[1-4]|[1-4]Q ?[1-3]\d)(?![A-Za-z0-9])"
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "一": 1, "二": 2, "三": 3, "四": 4,
             "1": 1, "2": 2, "3": 3, "4": 4}
 _QUARTER_END = {(3, 31): 1, (6, 30): 2, (9, 30): 3, (12, 31): 4}
@@ -86,11 +89,15 @@ def quarter_named(text: str) -> Span | None:
         return quarter_of(year_of(match.group(2)), (_month_number(match.group(1)) or 0) // 3)
     if match := re.fullmatch(rf"({YEAR}) ?年 ?第?([一二三四1-4])季度?", text):  # 季 alone: Hong Kong press ("2025年第三季")
         return quarter_of(year_of(match.group(1)), ORDINALS[match.group(2)])
-    # Short forms of rewrites and briefs: Q3 2025, Q3-2025, 2025 Q3, 2025Q3, 2025年Q3, 25Q3 is not read (no century).
+    # Short forms of rewrites and briefs: Q3 2025, Q3-2025, 2025 Q3, 2025Q3, 2025年Q3; broker notes' 24Q3 and 1Q23.
     if match := re.fullmatch(rf"Q([1-4])[ -]?({YEAR})", text, re.IGNORECASE):
         return quarter_of(year_of(match.group(2)), int(match.group(1)))
     if match := re.fullmatch(rf"({YEAR}) ?年? ?Q([1-4])", text, re.IGNORECASE):
         return quarter_of(year_of(match.group(1)), int(match.group(2)))
+    if match := re.fullmatch(r"([1-3]\d) ?Q([1-4])", text, re.IGNORECASE):
+        return quarter_of(2000 + int(match.group(1)), int(match.group(2)))
+    if match := re.fullmatch(r"([1-4])Q ?([1-3]\d)", text, re.IGNORECASE):
+        return quarter_of(2000 + int(match.group(2)), int(match.group(1)))
     return None
 
 

@@ -26,6 +26,7 @@ from kreport.errors import DataError
 from kreport.extract.cleaning import CJK, matchable, simplified
 from kreport.extract.periods import (
     MONTH,
+    SHORT_QUARTER,
     YEAR,
     Span,
     date_quarter,
@@ -42,9 +43,9 @@ __all__ = ["Block", "Located", "Release", "read_release", "heading_block", "PLAT
 
 PLATFORM_NAMES = {
     "kuaishou": r"Kuaishou|快手",
-    "pdd": r"Pinduoduo|PDD Holdings|拼多多",
+    "pdd": r"Pinduoduo|PDD Holdings|\bPDD\b|拼多多",
     "alibaba": r"Alibaba|阿里巴巴",
-    "jd": r"JD\.com|京东",
+    "jd": r"JD\.com|Jingdong|\bJD\b|京东",
     "douyin": r"Douyin|ByteDance|抖音|字节跳动",
 }
 _ANNOUNCE = re.compile(r"announce[sd]?\b.*\bresults|(?:发布|公布|发表|宣布|交出).*(?:业绩|财务报告|财报|成绩单)|业绩公告"
@@ -52,7 +53,7 @@ _ANNOUNCE = re.compile(r"announce[sd]?\b.*\bresults|(?:发布|公布|发表|宣�
                        r"|\b(?:Q[1-4][ -]?2 ?0 ?\d ?\d|2 ?0 ?\d ?\d ?Q[1-4])\b.{0,20}\b(?:results|earnings)\b", re.IGNORECASE)
 _QUARTER_WORDS = r"(?:first|second|third|fourth) quarter(?: of)? " + YEAR + r"|" + YEAR + r" (?:first|second|third|fourth) quarter" \
     r"|(?:March|June|September|December) quarter(?: of)? " + YEAR + r"|" + YEAR + r"年第?[一二三四]季度" \
-    r"|(?<![A-Za-z0-9])Q[1-4][ -]?" + YEAR + r"|(?<!\d)" + YEAR + r" ?年? ?Q[1-4](?![A-Za-z0-9])"
+    r"|(?<![A-Za-z0-9])Q[1-4][ -]?" + YEAR + r"|(?<!\d)" + YEAR + r" ?年? ?Q[1-4](?![A-Za-z0-9])|" + SHORT_QUARTER
 _ENDED = re.compile(rf"(?:quarter|three months|six months|nine months|twelve months|fiscal year|year)[a-z ,]*? ended ({MONTH} \d{{1,2}},? {YEAR})"
                     rf"|截[至止]({YEAR}年\d{{1,2}}月\d{{1,2}}日)", re.IGNORECASE)
 
@@ -203,7 +204,7 @@ def _quarters_stated(form: str) -> set[Span]:
 _OTHER_PERIODS = re.compile(r"\b(?:full[- ]year|annual(?! active)|fiscal year|first half|second half|interim|six months|nine months|H[12]"
                             r"|first three quarters|year[- ]to[- ]date)\b|全年|年度|财年|半年|中期|前三季|首三季|九个月|六个月",
                             re.IGNORECASE)
-_RESULTS_WORDS = re.compile(r"results|earnings|financial report|quarterly report|highlights|\breports?\b|\breported\b|analysis"
+_RESULTS_WORDS = re.compile(r"results|earnings|financial report|quarterly report|highlights|\breports?\b|\breported\b|analysis|\brevenues?\b"
                             r"|财报|业绩|季报|财务报告|季度报告", re.IGNORECASE)
 _NO_YEAR_ZH = re.compile(r"(?<![年\d])(?:上季度?|上一季度?|第?([一二三四])季度?)(?!度?[A-Za-z0-9])")
 _NO_YEAR_EN = re.compile(r"\b(?:the )?(first|second|third|fourth)[ -]quarter\b(?!,? (?:of )?2 ?0 ?\d)|\bQ([1-4])\b(?![ -]?2 ?0 ?\d)", re.IGNORECASE)
@@ -224,7 +225,11 @@ _NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "first": 1, "second": 2, "th
 
 
 _COMPARED = re.compile(rf"(?:\b(?:from|compared (?:with|to)|versus|vs\.?|over|against|than|as of)|较|比|由|相比)"
-                       rf"(?: the| a)? ?(?:{_QUARTER_WORDS}|(?:twelve|12)[- ]months? (?:period )?ended {MONTH} \d{{1,2}},? {YEAR})", re.IGNORECASE)
+                       rf"(?: the| a)? ?(?:{_QUARTER_WORDS}|(?:twelve|12)[- ]months? (?:period )?ended {MONTH} \d{{1,2}},? {YEAR})"
+                       # the comparative's figure between "from" and its quarter: "from RMB2,709.0 million in Q2 2018"
+                       rf"|\b(?:from|compared (?:with|to)|versus|vs\.?)(?: (?:RMB|US\$|CNY) ?| )\d[\d,.]*(?: ?(?:billion|million|bn|mn|trillion))?"
+                       rf"(?: (?:yuan|RMB|CNY))?(?: \([^()]{{0,30}}\))?(?: [^,;.]{{0,40}}?)? (?:in|for|during) (?:the )?(?:{_QUARTER_WORDS})",
+                       re.IGNORECASE)
 
 
 def _without_comparatives(form: str) -> str:
@@ -312,6 +317,11 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
         named = named if len(named) == 1 else set()
     if not named:
         named = _platforms_in(matchable(text))
+    if len(named) > 1:
+        # A story that sets its company beside others: the company named in at least twice as many sentences as any other
+        counts = sorted(((sum(1 for s in raw if p in _platforms_in(matchable(s.text))), p) for p in named), reverse=True)
+        if counts[0][0] >= 2 and counts[0][0] >= 2 * counts[1][0]:
+            named = {counts[0][1]}
     found_platform = next(iter(named)) if len(named) == 1 else None
     if platform and found_platform and platform != found_platform:
         raise DataError(name, None, None, f"the text is a {found_platform} release, not {platform} (--platform); "
@@ -323,8 +333,8 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
     fiscal = "fiscal_year" if months.get(platform or "", 12) != 12 else "year"
 
     stated: set[Span] = set()
-    for s in announcements:
-        stated |= _quarters_stated(matchable(s.text))
+    for s in announcements:  # the quarters an announcement compares with are not the page's ("from RMB2,709.0 million in Q2 2018")
+        stated |= _quarters_stated(_without_comparatives(matchable(s.text)))
     for block in (heading_block(s.text, fiscal) for s in raw if s.heading):
         if block.kind == "quarter" and block.span and block.span.year and block.span.quarter:
             stated.add(block.span)

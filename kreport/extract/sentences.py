@@ -25,9 +25,10 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof inc co corp ltd no nos st vs etc e.g i.e approx jan feb mar apr jun jul aug sep sept oct nov dec "
     "u.s u.k d.c p.r n.a".split()
 )
-# Where a sentence ends inside a line: 。！？ (and a closing quote or bracket after them), or . ! ? before
-# white space. The text before the full stop is checked for abbreviations separately.
-_END = re.compile(r"[。！？!?][」』”’\"')）]*|\.[」』”’\"')）]*(?=\s|$)")
+# Where a sentence ends inside a line: 。！？! (and a closing quote or bracket after them), or . ? before
+# white space. The text before the full stop is checked for abbreviations separately. A "?" glued to a letter or a
+# character after it is no question mark but a character the page lost ("上半年?duì)I收"): the sentence goes on.
+_END = re.compile(r"[。！？!][」』”’\"')）]*|\?(?![\w(])[」』”’\"')）]*|\.[」』”’\"')）]*(?=\s|$)")
 # Bullets run together inside a line: " * " before a capital letter; a summary's citation marks before white space.
 _INLINE_BREAK = re.compile(r"(?<=\s)\*(?=\s+[A-Z])|(?:\[\d{1,3}\])+(?=\s)|\]\([^()\s]*\)(?=\s)|(?<= Highlights)(?= [A-Z])")
 # A short line without a sentence's end or a connecting word, followed by a line that opens with a capitalised word:
@@ -41,6 +42,32 @@ def _heading_like(run: str) -> bool:
     """A run of one short line with no sentence punctuation that does not end on a word joining it to the next."""
     return bool(_HEADING_LIKE.fullmatch(run.strip())) and not _CONNECTOR.search(run)
 _TITLED = re.compile(r"\s*(?:[A-Z][a-z]|Q[1-4]\b)")
+# A line that ends a clause of a list ("Q4 revenue of RMB35.4bn (+8.7% yoy);") or a paragraph ("... overseas markets."),
+# before a line that opens with a capital: the next line starts a piece of its own (a summary's bullets without bullet
+# marks, a heading after a paragraph). An abbreviation or an initial at a line's end ("Inc.", "U.S.") is no full stop.
+_CLAUSE_END = re.compile(r"(?:[;；]|(?P<word>[A-Za-z.]*)\.)[\"'”’)]*\s*\Z")
+
+
+# A short Chinese line with no punctuation (a picture's credit, a label: "截圖自企業公告") before a line that opens with a
+# period ("二季度,快手..."): a piece of its own, so the period still opens the next sentence.
+_LABEL_ZH = re.compile(r"(?:[\u4e00-\u9fff](?:\([a-zA-Z\u00c0-\u024f]{1,7}\))?){2,12}")  # pinyin a page injected kept
+_OPENS_WITH_PERIOD_ZH = re.compile(r"\s*(?:\d{4} ?年|第?[一二三四]季度|本季度|上半年|前三季度|全年)")
+
+
+def _ends_on_label(run: str) -> bool:
+    """Whether the run's last line is a label of its own: the run is that line, or the line before it ended a sentence."""
+    before, _, last = run.rpartition("\n")
+    return bool(_LABEL_ZH.fullmatch(last.strip())) and (not before.strip() or before.rstrip()[-1] in "。！？!?")
+
+
+def _ends_clause(run: str) -> bool:
+    match = _CLAUSE_END.search(run)
+    if not match:
+        return False
+    word = (match.group("word") or "").lower()
+    return match.group("word") is None or not (word in _ABBREVIATIONS or len(word) == 1 or "." in word)
+
+
 _CAPTION = re.compile(r"^\s*[(（][^()（）]{1,12}[)）]\s*$")
 _SPLIT_DECIMAL = re.compile(r"\d\. \d+ ?(?:billion|million|trillion|亿|億|百万|百萬)")
 
@@ -96,7 +123,9 @@ def _runs(text: str, is_heading: Callable[[str], bool]):
                 yield start, end, True
             run = None
             continue
-        if run is None or _BULLET.match(line) or _heading_like(text[run[0]:run[1]]) and _TITLED.match(line):
+        if run is None or _BULLET.match(line) or _heading_like(text[run[0]:run[1]]) and _TITLED.match(line) \
+                or _TITLED.match(line) and _ends_clause(text[run[0]:run[1]]) \
+                or _OPENS_WITH_PERIOD_ZH.match(line) and _ends_on_label(text[run[0]:run[1]]):
             if run:
                 yield run[0], run[1], False
             run = [start, end]

@@ -13,12 +13,14 @@ from kreport.extract.periods import Span, date_quarter, fiscal_quarter_named, la
     ("2025年第三季度", "2025Q3"), ("2025年三季度", "2025Q3"), ("2024年第4季度", "2024Q4"),
     # Short forms of rewrites and briefs (issue 23).
     ("Q3 2023", "2023Q3"), ("Q4-2024", "2024Q4"), ("2024Q4", "2024Q4"), ("2025 Q1", "2025Q1"), ("2025年Q3", "2025Q3"),
+    # Broker notes' two-digit years: the century is this one.
+    ("31Q3", "2031Q3"), ("1Q31", "2031Q1"), ("4Q22", "2022Q4"),
 ])
 def test_quarters_named_in_words(text, label):
     assert quarter_named(text).label == label
 
 
-@pytest.mark.parametrize("text", ["2022年第季度", "third quarter", "Q3", "25Q3", "Q5 2023", "fifth quarter of 2023"])
+@pytest.mark.parametrize("text", ["2022年第季度", "third quarter", "Q3", "25Q5", "5Q25", "Q5 2023", "fifth quarter of 2023", "125Q3"])
 def test_a_quarter_that_is_not_all_there_is_none(text):
     assert quarter_named(text) is None
 
@@ -54,3 +56,10 @@ def test_the_date_a_saved_page_carries_and_the_quarters_it_places():
     assert quarter_before((2031, 2, 10)).label == "2030Q4"
     assert last_quarter_numbered(3, (2031, 11, 13)).label == "2031Q3"
     assert last_quarter_numbered(4, (2031, 3, 1)).label == "2030Q4"  # the fourth quarter of 2031 has not ended
+
+
+def test_a_two_digit_year_quarter_is_read_only_as_a_token_of_its_own():
+    import re
+
+    from kreport.extract.periods import SHORT_QUARTER
+    assert [m.group() for m in re.finditer(SHORT_QUARTER, "31Q3实现收入, 4Q30, 2031Q3, AB31Q3, Q31Q3x")] == ["31Q3", "4Q30"]

@@ -26,9 +26,9 @@ def test_every_fixture_says_which_platform_and_quarter_it_covers(name):
 
 @pytest.mark.parametrize("name", sorted(str(p.relative_to(RELEASES))[: -len(".txt")]
                                         for p in (*RELEASES.glob("heldout2/*.txt"), *RELEASES.glob("heldout3/*.txt"),
-                                                  *RELEASES.glob("heldout4/*.txt"))))
+                                                  *RELEASES.glob("heldout4/*.txt"), *RELEASES.glob("heldout5/*.txt"))))
 def test_a_heldout2_page_is_never_given_another_company_or_quarter(name):
-    # heldout2/ to heldout4/ (issue 23): where the page leaves its company or quarter unstated, none is read; never a wrong one.
+    # heldout2/ to heldout5/ (issue 23): where the page leaves its company or quarter unstated, none is read; never a wrong one.
     meta = json.loads((RELEASES / f"{name}.meta.json").read_text(encoding="utf-8"))
     release = read_release((RELEASES / f"{name}.txt").read_text(encoding="utf-8"), fiscal_year_end_month={"alibaba": 3})
     assert release.platform in (None, meta["platform"])
@@ -164,3 +164,13 @@ def test_a_page_that_speaks_of_another_period_is_no_story_about_one_quarter():
     assert not read_release("Pinduoduo Posts Q2 2031 Results\nRevenue rose. First half revenue rose too.").flat
     assert not read_release("Second Quarter 2031 Highlights\nRevenue rose.").flat  # a release's block heading
     assert read_release("JD.com Q2 2031: annual active customer accounts rose.").flat  # "annual active" names no period
+
+
+def test_a_story_setting_its_company_beside_others_is_the_company_named_most():
+    text = ("Discount giant PDD nearly doubles quarterly revenue, closing in on Alibaba\n\n"
+            "PDD Holdings saw its revenue almost double in the third quarter of 2031.\n"
+            "PDD's transaction services surged.\nIn comparison, Alibaba reported sales of 224.8 billion yuan.\n"
+            "PDD's share price jumped.\nJingdong (JD) kept growing.")
+    assert read_release(text).platform == "pdd"
+    # no company named at least twice as often as every other: none
+    assert read_release("Alibaba and PDD grew.\nAlibaba and PDD rose. PDD fell.").platform is None

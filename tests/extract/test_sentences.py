@@ -79,3 +79,25 @@ def test_a_highlights_heading_run_into_its_first_bullet_stands_alone():
     found = segments(text, lambda line: line.endswith("Highlights"))
     assert [(s.text, s.heading) for s in found] == [("It announced its results.", False), ("Second Quarter 2031 Highlights", True),
                                                     ("Net revenues were RMB300.1 billion for the second quarter of 2031.", False)]
+
+
+def test_a_question_mark_glued_to_the_next_word_is_a_lost_character_not_a_sentence_end():
+    text = "公司上半年?duì)I收为603.83亿元,较2030年同期增长14.0%。二季度,收入为309.75亿元? 是的。"
+    found = [s.text for s in segments(text, lambda line: False)]
+    assert found == ["公司上半年?duì)I收为603.83亿元,较2030年同期增长14.0%。", "二季度,收入为309.75亿元?", "是的。"]
+
+
+def test_a_line_ending_a_clause_or_a_paragraph_before_a_capital_starts_a_new_piece():
+    text = ("Investors should track AI conversion efficiency.\nPerformance\nCore Data Highlights\n"
+            "Q4 revenue of RMB40.1bn (+8.7% yoy), above expectations;\nAdjusted net profit of 5.1 billion yuan, full-year 19 billion;\n"
+            "Daily active users 421 million (+4.8% yoy).\nExamplecorp Inc.\nReported the figures.")
+    found = [s.text for s in segments(text, lambda line: False)]
+    assert "Daily active users 421 million (+4.8% yoy)." in found
+    assert "Q4 revenue of RMB40.1bn (+8.7% yoy), above expectations;" in found
+    assert "Examplecorp Inc.\nReported the figures." in found  # an abbreviation at a line's end ends nothing
+
+
+def test_a_short_chinese_label_before_a_line_opening_with_a_period_is_a_piece_of_its_own():
+    text = "快手收入為409.75億元。\n截圖自企業(yè)公告\n二季度,快手應用的平均日活躍用戶達到了4.01億。\n快手应用\n的日活跃用户"
+    found = [s.text for s in segments(text, lambda line: False)]
+    assert found == ["快手收入為409.75億元。", "截圖自企業(yè)公告", "二季度,快手應用的平均日活躍用戶達到了4.01億。", "快手应用\n的日活跃用户"]

@@ -15,6 +15,7 @@ keeps them honest:
 
 from __future__ import annotations
 
+from kreport.extract.periods import SHORT_QUARTER
 from kreport.extract.rules.common import NUM, USD, YEAR, Rule, rule
 
 __all__ = ["paraphrase_rules", "full_year_rules"]
@@ -24,25 +25,25 @@ _REFUSE_EN = (r"\b(?:expect(?:s|ed|ing)?|estimates?|estimated|consensus|forecast
               r"anticipated|outlook|would|will)\b")
 _REFUSE_ZH = r"预期|预计|预测|一致预期|指引|展望|将|海外|国际业务|境外"
 _ORDINAL = r"first|second|third|fourth"
-_WHEN_EN = (rf"Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|the (?:{_ORDINAL}) quarter(?: of)? {YEAR}|(?:{_ORDINAL}) quarter(?: of)? {YEAR}"
+_WHEN_EN = (rf"Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|{SHORT_QUARTER}|the (?:{_ORDINAL}) quarter(?: of)? {YEAR}|(?:{_ORDINAL}) quarter(?: of)? {YEAR}"
             rf"|the (?:{_ORDINAL}) quarter|Q[1-4]|the quarter|this quarter")
 _PREFIX_WHEN_EN = rf"(?P<when>Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|Q[1-4]|(?:{_ORDINAL})-quarter)(?:'s|’s)?"
 _COMPANY_EN = r"(?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo|the company|the group)(?:'s|’s)"
-_SUBJECT_EN = (r"(?:(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )|" + _COMPANY_EN + r" )(?:total |net |overall )?"
+_SUBJECT_EN = (r"(?:(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )|(?<=\bsaid that )|" + _COMPANY_EN + r" )(?:total |net |overall )?"
                r"|\b(?:total|net) )revenues?")
 # The two ways a rewrite writes money: "RMB 31.1 billion" and "31.1 billion yuan".
 _MONEY_EN = (rf"(?:RMB|CNY) ?(?P<v>{NUM}) ?(?P<u>billion|million|bn|mn)\b{USD}",
              rf"(?P<v>{NUM}) ?(?P<u>billion|million) (?:yuan|RMB|CNY|Chinese yuan)\b(?! renminbi)")
-_VERB_EN = (rf"(?:(?P<lead>was|were|of|reached|reaching|totaled|totalled|totaling|came in at|amounted to|stood at)"
+_VERB_EN = (rf"(?:(?P<lead>was|were|of|reached|reaching|reach|hit|hitting|totaled|totalled|totaling|came in at|amounted to|stood at)"
             rf"|(?:rose|increased|grew|climbed|jumped|was up|were up|fell|decreased|declined|dropped) (?:by )?(?:{NUM})%"
             rf"(?: year-over-year| year-on-year| YoY| from a year (?:earlier|ago))? to)")
 
 _Q_ZH = r"[一二三四]"
-_WHEN_ZH = (rf"{YEAR}年第?{_Q_ZH}季度?|{YEAR} ?年? ?Q[1-4]|{YEAR} ?财年 ?第?{_Q_ZH}季度?|第?{_Q_ZH}季度|第{_Q_ZH}季|本季度?|Q[1-4]"
+_WHEN_ZH = (rf"{YEAR}年第?{_Q_ZH}季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|{YEAR} ?财年 ?第?{_Q_ZH}季度?|第?{_Q_ZH}季度|第{_Q_ZH}季|本季度?|当季度?|Q[1-4]"
             r"|上一?季度?|期内")
 _COMPANY_ZH = r"(?:(?:快手|京东|阿里巴巴|拼多多|PDD)(?:集团|科技)?|公司|集团)"
 # Where a Chinese revenue clause may start: the sentence, a comma or colon, a summary's section label ("核心财务表现 - ").
-_START_ZH = r"(?:^|(?<=[,:;])|(?<=- )|(?<=[\u4e00-\u9fff]-))"
+_START_ZH = r"(?:^|(?<=[,:;|])|(?<=- )|(?<=[\u4e00-\u9fff]-))"  # "| • |净营收...": a table cell
 _PRIOR_EN = (rf"(?:RMB|CNY) ?(?P<pv>{NUM}) ?(?P<pu>billion|million)", rf"(?P<pv>{NUM}) ?(?P<pu>billion|million) (?:yuan|RMB|CNY)")
 _PRIOR_ZH = rf"(?:人民币)?(?P<pv>{NUM})(?P<pu>亿)元"
 _MONEY_ZH = (rf"人民币 ?(?P<v>{NUM}) ?(?P<u>亿)元", rf"(?P<v>{NUM}) ?(?P<u>亿)元(?:人民币)?")
@@ -63,8 +64,13 @@ def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
         rules.append(rule("revenue_total", rf"{_SUBJECT_EN} (?:for|in) (?P<when>{_WHEN_EN}) {_VERB_EN} {money}", _LINE,
                           english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
         # The period as an adjective: "with Q1 2024 revenue reaching 86.8 billion RMB"
+        # ... and its comparative: "Q2 total revenue of RMB97,059.5 million (US$13,355.8 million), an increase of 86% from RMB52,280.7
+        # million in the same period last year"
+        prior = _PRIOR_EN[_MONEY_EN.index(money)]
         rules.append(rule("revenue_total", rf"(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )){_PREFIX_WHEN_EN} (?:total |net )?revenues? "
-                          rf"{_VERB_EN} {money}", _LINE, english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
+                          rf"{_VERB_EN} {money}(?: \([^()]{{0,40}}\))?(?:, an? (?P<dir>increase|decrease) of (?P<g>{NUM})% from {prior} "
+                          rf"(?P<pwhen>(?:in|for) the same (?:period|quarter) (?:of |in )?(?:last year|{YEAR})))?", _LINE, english=True, weak=True,
+                          kinds=("quarter", "intro"), refuse=_REFUSE_EN))
         # The comparative after the change: "a total revenue of 14.21 billion yuan, an increase of 89% over the same period of
         # last year of 7.514 billion yuan"
         rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}, an? (?P<dir>increase|decrease) of (?P<g>{NUM})% "
@@ -74,12 +80,19 @@ def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
         rules.append(rule("revenue_total", rf"\b(?:showed|posted|reported|recorded|generated|with) {money}(?: \([^()]{{0,30}}\))? in "
                           rf"(?:total |net )?revenues?\b", _LINE, english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
         # No period of its own: the block's quarter, or the page's in a story ("for the quarter" after it: the page's).
-        rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}(?: (?:for|in|during) (?P<when2>the quarter|this quarter)\b)?",
+        rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}(?: (?:for|in|during) (?P<when2>the quarter|this quarter)\b)?"
+                          # "..., an increase of 169% from RMB2,709.0 million in the same quarter of 2018"
+                          rf"(?:(?: \([^()]{{0,40}}\))?, an? (?P<dir>increase|decrease) of (?P<g>{NUM})% from {prior} "
+                          rf"(?P<pwhen>(?:in|for) the same (?:period|quarter) (?:of |in )?(?:last year|{YEAR})))?",
                           _LINE, english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
     for money in _MONEY_ZH:
         rules.append(rule("revenue_total", rf"{_START_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?的?(?:实现了?)?(?:{_COMPANY_ZH}的?(?:实现了?)?"
                           rf"(?:总收入|总营收|营收|营业收入{net}|收入)|(?:总收入|总营收|营收|营业收入{net})|(?<=^)收入|(?<=实现)收入"
                           rf"|(?<=^期内)收入|(?<=[,:;]期内)收入|(?<=季度,)收入|(?<=季度)收入)(?P<lead>为|是|达到|达|录得)?{money}", _LINE,
+                          english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
+        # A machine translation's order, the period after the figure: "净营收3470亿元人民币(美元1475亿)为2031年第四季度,较..."
+        rules.append(rule("revenue_total", rf"{_START_ZH}(?:{_COMPANY_ZH}的?)?(?:总收入|总营收|营收|营业收入{net}{'|净营收' if net else ''})"
+                          rf"(?P<lead>为)?{money}(?:\([^()]{{0,20}}\))?为(?P<when2>{YEAR}年第?{_Q_ZH}季度)", _LINE,
                           english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
         # The company (and its stock code) first: "阿里巴巴(9988)上季收入2478亿元", "快手2025财年第三季收入同比增长14.2%至356亿元"
         rules.append(rule("revenue_total", rf"{_START_ZH}{_COMPANY_ZH}(?:\([-\w.]{{1,12}}\))?(?P<when>{_WHEN_ZH})的?"
@@ -89,7 +102,7 @@ def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
         # From the year before: "2023年第二季度,快手收入由2022年同期的217亿元增加27.9%至277亿元"
         rules.append(rule("revenue_total", rf"{_START_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:{_COMPANY_ZH}的?(?:总收入|总营收|营收|收入)"
                           rf"|(?:总收入|总营收|营收)|(?<=^)收入|(?<=实现)收入)由(?P<pwhen>去年同期|{YEAR}年同期)的{_PRIOR_ZH}"
-                          rf"(?P<dir>增长|增加|下降|减少)(?P<g>{NUM})%至(?:(?:{_WHEN_ZH})的)?{money}", _LINE,
+                          rf"(?:(?P<dir>增长|增加|下降|减少)(?P<g>{NUM})%|升|上升|增|降|下降)至(?:(?:{_WHEN_ZH})的)?{money}", _LINE,
                           english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
         # The change first: "2025年第三季度收入同比增长14.2%至356亿元人民币"
         rules.append(rule("revenue_total", rf"{_START_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?的?(?:{_COMPANY_ZH}的?"
@@ -111,4 +124,18 @@ def full_year_rules(platform: str | None = None) -> tuple[Rule, ...]:
                           rf"(?:{net}总收入|总营收|营收|收入)(?:(?P<lead>为|达到|达|录得)|(?:同比|按年)?"
                           rf"(?P<dir>增长|增加|上升|下降|减少)(?:{NUM})%,?(?:至|达到?|为))?{money}", "total revenue of a year named in the sentence",
                           english=False, kinds=("quarter", "year", "intro"), refuse=_REFUSE_ZH))
+        # The year first, the company's 全年 after it: "2031 年,京东全年的收入达到 11588 亿元"
+        rules.append(rule("revenue_total", rf"{_START_ZH}(?P<when>{YEAR}年),{_COMPANY_ZH}全年的?"
+                          rf"(?:{net}总收入|总营收|营收|收入)(?:(?P<lead>为|达到|达|录得)|(?:同比|按年)?"
+                          rf"(?P<dir>增长|增加|上升|下降|减少)(?:{NUM})%,?(?:至|达到?|为))?{money}", "total revenue of a year named in the sentence",
+                          english=False, kinds=("quarter", "year", "intro"), refuse=_REFUSE_ZH))
+    for money in _MONEY_EN:
+        # The year after the change: "Our total revenue reached RMB 94.18 billion, up 16.2% year-over-year in 2022"
+        rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}(?: \([^()]{{0,40}}\))?, (?:up|down) (?:{NUM})%"
+                          rf"(?: year-over-year| year-on-year| yoy)? (?:in|for) (?:the (?:full )?year )?(?P<when2>{YEAR})\b",
+                          "total revenue of a year named after its change", english=True, kinds=("year", "intro"), refuse=_REFUSE_EN))
+        # "annual revenue was 1,084.7 billion CNY" on a fourth quarter's page: the year that quarter ends (read nowhere else)
+        rules.append(rule("revenue_total", rf"(?:^|(?<=[,;:] )|(?<=\bits )|(?<=\band )|(?<=\bwhile ))(?P<when>annual|full[- ]year) "
+                          rf"(?:total |net )?revenues? (?P<lead>was|were|of|reached|totaled|totalled|came in at|amounted to|stood at) {money}",
+                          "total revenue of the year a fourth quarter's page ends", english=True, kinds=("year", "intro"), refuse=_REFUSE_EN))
     return tuple(rules)

@@ -21,6 +21,7 @@ What keeps them narrow:
 
 from __future__ import annotations
 
+from kreport.extract.periods import SHORT_QUARTER
 from kreport.extract.rules.common import DATE, NUM, USD, YEAR, Rule, rule
 
 __all__ = ["rewrite_rules", "METRIC_WORDS_EN", "METRIC_WORDS_ZH"]
@@ -32,21 +33,22 @@ METRIC_WORDS_EN: dict[str, dict[str, str]] = {
     "kuaishou": {
         "dau": r"(?:average )?(?:DAUs?|daily active users)(?: \(DAUs?\))?(?: (?:on|of) (?:the )?Kuaishou (?:APP|app))?",
         "mau": r"(?:average )?(?:MAUs?|monthly active users)(?: \(MAUs?\))?(?: (?:on|of) (?:the )?Kuaishou (?:APP|app))?",
-        "gmv": r"(?:total )?e-commerce GMV",
+        "gmv": r"(?:total )?(?:e-commerce )?GMV",  # "Kuaishou's GMV": its only GMV is e-commerce's
         "revenue_marketing": r"(?:revenues? from (?:our )?)?online marketing(?: services?)?(?: revenues?)?",
         "revenue_commerce": r"(?:revenues? from (?:our )?)?other services(?: revenues?)?",
         "monthly_buyers": r"(?:average )?monthly (?:active|shopping) buyers",
     },
     "pdd": {
-        "mau": r"(?:average )?monthly active users",
+        "gmv_ttm": r"GMV|gross merchandise volume(?: \(GMV\))?",
+        "mau": r"(?:average )?monthly active users(?: \(MAUs?\))?(?: (?:of|on) (?:the|its) (?:platform|app))?",
         "revenue_marketing": (r"(?:revenues? from )?online marketing services?(?: and others| and other services)?(?: revenues?)?"
                               r"|advertising revenues?"),
         "revenue_commerce": r"(?:revenues? from )?transaction services?(?: revenues?)?|commission revenues?",
         "annual_buyers": r"(?:annual )?active buyers",
     },
     "alibaba": {
-        "annual_buyers": (r"annual active (?:consumers|buyers)(?: \(formerly annual active buyers\))?"
-                          r"(?: on (?:our |its )?China retail marketplaces)?"),
+        "annual_buyers": (r"annual active (?:consumers|buyers)(?: \((?:formerly )?annual active buyers\))?"
+                          r"(?: on (?:our |its |the company(?:'s|’s) |Alibaba(?:'s|’s) )?China retail marketplaces)?"),
         "mau": r"mobile (?:MAUs?|monthly active users)(?: \(MAUs?\))?(?: on (?:our |its )?China retail marketplaces)?",
         "revenue_marketing": r"customer management revenues?(?: \(CMR\))?(?: (?:at|of|from) (?:our )?Taobao and Tmall Group)?",
     },
@@ -60,7 +62,7 @@ METRIC_WORDS_ZH: dict[str, dict[str, str]] = {
     "kuaishou": {
         "dau": r"(?:快手应用的?)?(?:平均)?日活跃用户数?|(?:平均)?DAU",
         "mau": r"(?:快手应用的?)?(?:平均)?月活跃用户数?|(?:平均)?MAU",
-        "gmv": r"(?:快手)?电商(?:业务)?(?:GMV|交易总额|商品交易总额)",
+        "gmv": r"(?:快手)?电商(?:业务)?(?:GMV|交易总额|商品交易总额)(?:\(GMV\))?",
         "revenue_marketing": r"(?:在线|线上)营销(?:服务)?(?:业务)?收入",
         "revenue_commerce": r"其他服务(?:业务)?收入",
         "monthly_buyers": r"(?:电商)?月(?:均|活跃)买家数?",
@@ -89,24 +91,29 @@ _REFUSE_EN = (r"\b(?:expect(?:s|ed|ing)?|estimates?|estimated|consensus|forecast
               r"anticipated|outlook|would|will|targets?|aims?|goal|plans?|could|may)\b|Kling|Kwai|Snack|overseas|Brazil|\bsearch\b|\bLite\b|"
               r"ecosystem|globally|worldwide|across the world")
 _REFUSE_ZH = r"预期|预计|预测|指引|展望|目标|将|可灵|Kling|海外|Kwai|巴西|搜索|极速版|全球|生态(?:体系|系统)"
+# Revenue lines: Kling AI's revenue is part of Kuaishou's other services (data/README.md), so a mention of Kling near a
+# revenue line is no other product's figure; overseas and the rest still refuse.
+_REFUSE_REVENUE_ZH = _REFUSE_ZH.replace("可灵|Kling|", "")
 
 _ORDINAL = r"first|second|third|fourth"
-_WHEN_EN = (rf"Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|the (?:{_ORDINAL}) quarter(?: of)? {YEAR}|(?:{_ORDINAL}) quarter(?: of)? {YEAR}"
+_WHEN_EN = (rf"Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|{SHORT_QUARTER}|the (?:{_ORDINAL}) quarter(?: of)? {YEAR}|(?:{_ORDINAL}) quarter(?: of)? {YEAR}"
             rf"|the (?:{_ORDINAL}) quarter|Q[1-4]|the quarter|this quarter")
-_COMPANY_EN = r"(?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo|the company|the group)(?:'s|’s)"
+_COMPANY_EN = (r"(?:Kuaishou|Jingdong \(JD(?:\.com)?\)|Jingdong|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo|the company|the group)"
+               r"(?:'s|’s)")
 # Where a metric's words may open a clause.
 _OPEN_EN = (r"(?:^|(?<=[,;:(] )|(?<=- )|(?<=\bwith )|(?<=\bwhile )|(?<=\bthat )|(?<=\band )|(?<=\bits )|(?<=\bthe )|(?<=\btheir )"
-            rf"|(?<=\bof ){_COMPANY_EN} |{_COMPANY_EN} )")
+            rf"|(?<=\bof ){_COMPANY_EN}(?: \([\w.]{{1,10}}\))? |{_COMPANY_EN}(?: \([\w.]{{1,10}}\))? )")  # "Jingdong’s (JD) annual ..."
 _CHANGE = r"(?P<dir>increased|decreased|grew|rose|fell|declined|dropped|climbed|jumped|surged)"
 _PERCENT = rf"(?P<g>{NUM})(?:%| percent)"
-_LEAD = (r"(?P<lead>(?:was|were|reached|reaching|hit|stood at|came in at|totaled|totalled|amounted to|of|grew to|rose to|"
+_LEAD = (r"(?P<lead>(?:was|were|reached|reaching|reach|hit|hitting|numbered|stood at|came in at|totaled|totalled|amounted to|of|grew to|rose to|"
          r"increased to|surged to|climbed to)(?: approximately| about| around| over| more than)?)")
-_SAME = rf"(?P<pwhen>(?:for|in) the same (?:period|quarter) (?:of|in) {YEAR}|(?:for|in) the same (?:period|quarter) (?:of )?last year)"
+_SAME = (rf"(?P<pwhen>(?:for|in) the same (?:period|quarter) (?:of|in) {YEAR}|(?:for|in) the same (?:period|quarter) (?:of )?last year"
+         rf"|in Q[1-4][ -]?{YEAR}|in the (?:first|second|third|fourth) quarter of {YEAR})")  # "from 195.0 million in Q2 2018"
 
 
 def _money_en(v: str = "v", u: str = "u") -> tuple[str, ...]:
     return (rf"(?:RMB|CNY) ?(?P<{v}>{NUM}) ?(?P<{u}>billion|million|bn|mn)\b{USD}",
-            rf"(?P<{v}>{NUM}) ?(?P<{u}>billion|million) (?:yuan|RMB|CNY|Chinese yuan)\b(?! renminbi)")
+            rf"(?P<{v}>{NUM}) ?(?P<{u}>trillion|billion|million) (?:yuan|RMB|CNY|Chinese yuan)\b(?! renminbi)")
 
 
 def _people_en(v: str = "v", u: str = "u") -> str:
@@ -114,12 +121,13 @@ def _people_en(v: str = "v", u: str = "u") -> str:
 
 
 def _ttm_en(group: str) -> str:
-    return rf"(?:in|for|during) (?:the )?(?:twelve|12)[- ]months?(?: period)? (?:ended|ending) (?P<{group}>{DATE})"
+    return (rf"(?:in|for|during|over) (?:the )?(?:past |trailing |last )?(?:twelve|12)[- ]months?(?: period)? (?:ended|ending|to|through) "
+            rf"(?:in )?(?P<{group}>{DATE}|Q[1-4][ -]?{YEAR})")  # "the twelve months ended in Q3 2019": that quarter's end
 
 
 def _english(platform: str, metric: str, words: str) -> list[Rule]:
     line = _LINE.format(metric=metric)
-    subject = rf"{_OPEN_EN}(?:the number of )?(?:{words})"
+    subject = rf"{_OPEN_EN}(?:(?:the )?(?:total )?number of )?(?:{words})"  # "its total number of active buyers"
     values = (_people_en(),) if metric in _PEOPLE else _money_en()
     priors = (_people_en("pv", "pu"),) if metric in _PEOPLE else _money_en("pv", "pu")
     rules: list[Rule] = []
@@ -128,7 +136,12 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
         if metric in _TTM_METRICS:
             ttm = dict(options, kinds=("quarter", "intro"), period="ttm")
             # "Annual active customers for the twelve months ended June 30, 2020 reached 417.4 million"
-            rules.append(rule(metric, rf"{subject} {_ttm_en('when')},? {_LEAD} {value}", line, **ttm))
+            # ... and its comparative: "... was RMB709.1 billion (US$103.3 billion), an increase of 171% from RMB262.1 billion in the
+            # twelve-month period ended June 30, 2018"
+            rules.append(rule(metric, rf"{subject} {_ttm_en('when')},? {_LEAD} {value}(?: \([^()]{{0,40}}\))?(?:, an? (?P<dir>increase|decrease) "
+                              rf"of (?P<g>{NUM})% from {prior} {_ttm_en('pwhen')})?", line, **ttm))
+            # The months first: "in the past 12 months to September 30, 2031, the company's annual active buyers reached 933.3 million"
+            rules.append(rule(metric, rf"(?:^|(?<=[,;:] )|(?<=\bmoreover, )){_ttm_en('when')}, {subject} {_LEAD} {value}", line, **ttm))
             # "annual active customer accounts increased by 27.4 percent to 531.9 million in the twelve months ended
             # June 30, 2021 from 417.4 million in the twelve months ended June 30, 2020"; "increased to ... from ..."
             rules.append(rule(metric, rf"{subject} (?:{_CHANGE} by {_PERCENT} to|{_LEAD}|(?:increased|grew|rose) by (?:{NUM}) "
@@ -136,19 +149,26 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
                               rf"(?:,? from {prior} {_ttm_en('pwhen')})?", line, **ttm))
             # In a quarter's block, the twelve months ending with it: "Annual active consumers on our China retail
             # marketplaces reached 693 million, an increase of 19 million from the 12-month period ended ..."
-            rules.append(rule(metric, rf"{subject} {_LEAD} {value}(?!,? (?:in|for|during) the)", line,
-                              **dict(ttm, kinds=("quarter",))))
+            rules.append(rule(metric, rf"{subject} (?:{_LEAD}|{_CHANGE} (?:by )?{_PERCENT} to) {value}(?!,? (?:in|for|during) the)", line,
+                              **dict(ttm, kinds=("quarter", "intro"))))  # in a story: see figures._headline_period
+            # "The company reported a 12-month gross merchandise volume (GMV) of 1.5 trillion yuan"
+            rules.append(rule(metric, rf"\b(?:an?|its|the) (?:trailing )?(?:twelve|12)[- ]month (?:{words}) (?:of|was|reached) {value}", line,
+                              **dict(ttm, kinds=("quarter", "intro"))))
             continue
+        # "..., an increase of 8.3% from 345.5 million for the same period of 2022"; "..., up from 71.1 million last year"
         compared = (rf"(?:,? (?:(?:representing )?an? (?P<dir2>increase|decrease) of (?P<g2>{NUM})(?:%| percent)"
-                    rf"(?: year-over-year| year-on-year)? )?from {prior} {_SAME})?")
-        tail = (rf"(?: (?:in|for) (?P<when>{_WHEN_EN}|{_month_en()}))?,?(?: also| further| still)? (?:{_LEAD}|{_CHANGE} (?:by )?{_PERCENT}"
+                    rf"(?: year-over-year| year-on-year)? |up )?from {prior} (?:{_SAME}|(?P<pwhen2>last year|a year (?:earlier|ago))))?")
+        # "revenues from other services, including e-commerce, reaching RMB 4.2 billion": an aside about the line's content
+        tail = (rf"(?:, (?:including|mainly|primarily|chiefly) [^,;()]{{1,40}},)?"
+                rf"(?: (?:in|for) (?P<when>{_WHEN_EN}|{_month_en()}))?,?(?: also| further| still)? (?:{_LEAD}|{_CHANGE} (?:by )?{_PERCENT}"
                 rf"(?: year-over-year| year-on-year| YoY)? to) {value}(?: \([^()]{{0,40}}\))?"
                 rf"(?: in (?P<when2>{_month_en()}|the (?:{_ORDINAL}) quarter(?: of {YEAR})?))?")
         rules.append(rule(metric, rf"{subject}{tail}{compared}", line, **dict(options, kinds=("quarter", "intro"))))
         # "its online marketing services and other services generated revenue of 49.1 billion yuan (approximately 6.8 billion US
         # dollars), a 29% increase compared to 37.9 billion yuan in the same period in 2023"
         rules.append(rule(metric, rf"{subject}(?: segment)? (?:generated|achieved|recorded|posted|reported) (?:a )?revenues? of {value}"
-                          rf"(?: \([^()]{{0,40}}\))?(?:, an? (?:significant |strong )?(?P<g>{NUM})% (?P<dir>increase|decrease) compared "
+                          rf"(?: \([^()]{{0,40}}\))?(?:, an? (?:significant |strong |sharp )?(?:(?P<g>{NUM})% (?P<dir>increase|decrease)"
+                          rf"|(?P<dir2>increase|decrease) of (?P<g2>{NUM})%) compared "
                           rf"(?:to|with) {prior} (?P<pwhen>in the same period (?:in|of) {YEAR}))?", line,
                           **dict(options, kinds=("quarter", "intro"))))
         # A summary's line without a verb: "Daily active users 401 million (+4.8% yoy)"
@@ -159,7 +179,8 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
                           **dict(options, kinds=("quarter", "intro"))))
         if metric in _PEOPLE:
             # The count first: "Kuaishou achieved 408 million daily active users (DAUs)"
-            rules.append(rule(metric, rf"\b(?P<lead>achieved|recorded|reported|had|reaching)(?: an average of)? {value} (?:{words})", line,
+            rules.append(rule(metric, rf"\b(?P<lead>achieved|recorded|reported|had|reaching|an? (?:all-time |historic |record )high of)"
+                              rf"(?: an average of)? {value} (?:{words})", line,
                               **dict(options, kinds=("quarter", "intro"))))
         # The period first: "In Q1 2022, ... with average daily active users growing 17.0% to 345.5 million"
         rules.append(rule(metric, rf"\b(?:in|for|during) (?P<when>{_WHEN_EN}),? (?P<gap>[^;]{{0,80}}? )?{subject} "
@@ -172,8 +193,8 @@ def _month_en() -> str:
     return rf"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: {YEAR})?"
 
 
-_WHEN_ZH = (rf"{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?年? ?Q[1-4]|{YEAR} ?财年 ?第?[一二三四]季度?|第?[一二三四]季度|第[一二三四]季"
-            r"|本季度?|Q[1-4]|上一?季度?|期内")
+_WHEN_ZH = (rf"{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|{YEAR} ?财年 ?第?[一二三四]季度?|第?[一二三四]季度|第[一二三四]季"
+            r"|本季度?|当季度?|Q[1-4]|上一?季度?|期内")
 _COMPANY_ZH = r"(?:快手|京东|阿里巴巴|拼多多|PDD|公司|集团)(?:\([-\w.]{1,12}\))?"
 _OPEN_ZH = r"(?:^|(?<=[,;:、(])|(?<=- )|(?<=[\u4e00-\u9fff]-))"  # a summary's section label: "电商 - 2024Q3电商GMV..."
 
@@ -186,23 +207,36 @@ def _people_zh(v: str = "v", u: str = "u") -> str:
     return rf"(?P<{v}>{NUM})(?P<{u}>亿|百万)(?:人)?"
 
 
-_LEAD_ZH = r"(?P<lead>为约|为超过|为|是|达到约|达到了?|达约|达|录得|超过|突破)"
+_LEAD_ZH = r"(?P<lead>为约|为超过|为|是|达到约|达到了?|达约|达|录得|超过|突破了?)"
 _CHANGE_ZH = r"(?P<dir>增长|增加|上升|大增|增|升|下降|减少|下跌|跌)"
 
 
 def _chinese(platform: str, metric: str, words: str) -> list[Rule]:
     line = _LINE.format(metric=metric)
     value, prior = (_people_zh(), _people_zh("pv", "pu")) if metric in _PEOPLE else (_money_zh(), _money_zh("pv", "pu"))
-    start = rf"{_OPEN_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:其中,?)?(?:{_COMPANY_ZH})?的?(?:{words})"
+    start = rf"{_OPEN_ZH}(?:(?P<when>{_WHEN_ZH}) ?,?)?(?:其中,?)?(?:{_COMPANY_ZH})?的?(?:{words})"  # "Q4 MAU突破了7亿"
     if metric in _SEGMENT_STEMS_ZH.get(platform, {}):
         # "线上营销服务Q2收入达198亿元": the quarter between the segment's name and 收入
         start = (rf"{_OPEN_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:其中,?)?(?:{_COMPANY_ZH})?的?(?:{words}"
                  rf"|(?:{_SEGMENT_STEMS_ZH[platform][metric]})(?P<when2>Q[1-4]|第?[一二三四]季度|本季度?)收入)")
-    elif metric == "gmv":
-        start = rf"{start}(?P<when2>本季度?|第?[一二三四]季度|Q[1-4])?"  # "电商业务GMV本季度同比增长17.6%至3589亿元"
-    options = dict(english=False, weak=True, refuse=_REFUSE_ZH, kinds=("quarter", "intro"))
+    else:
+        # A quarter word between the metric's name and its figure: "电商业务GMV本季度同比增长17.6%至3589亿元",
+        # "平均日活跃用户二季度达到3.95亿" (the page's own quarter only: _own_period reads a short form no other way)
+        start = rf"{start}(?P<when2>本季度?|第?[一二三四]季度|Q[1-4])?"
+    refuse = _REFUSE_REVENUE_ZH if metric.startswith("revenue") else _REFUSE_ZH
+    options = dict(english=False, weak=True, refuse=refuse, kinds=("quarter", "intro"))
     if metric in _TTM_METRICS:
-        return []  # twelve-month figures in Chinese rewrites name their months in ways not read yet
+        # "年度活跃客户账户3截至2022年3月31日的十二个月中,从截至2021年3月31日的十二个月的4.998亿增长了16.2%,达到5.805亿";
+        # "截至2022年3月31日的十二个月,年度活跃用户数达到5.805亿": the twelve months ended a stated quarter end.
+        months = r"的?(?:十二|12)个月(?:中|内|期间)?"
+        ttm = dict(options, period="ttm")
+        return [
+            rule(metric, rf"{_OPEN_ZH}(?:{words})(?:\d{{1,2}}\)?)?,?截至(?P<when>{YEAR}年\d{{1,2}}月\d{{1,2}}日){months},?"
+                 rf"从截至(?P<pwhen>{YEAR}年\d{{1,2}}月\d{{1,2}}日){months}的{prior}{_CHANGE_ZH}了?(?P<g>{NUM})%,?(?:达到|至|为){value}",
+                 line, **ttm),
+            rule(metric, rf"{_OPEN_ZH}截至(?P<when>{YEAR}年\d{{1,2}}月\d{{1,2}}日){months},?(?:{_COMPANY_ZH}的?)?(?:{words})"
+                 rf"(?:\d{{1,2}}\)?)?(?:{_LEAD_ZH}|(?:同比|按年)?{_CHANGE_ZH}了?(?P<g>{NUM})%,?(?:至|达到?|为)){value}", line, **ttm),
+        ]
     clause = []
     if metric in _SEGMENT_STEMS_ZH.get(platform, {}):
         # "其他服务业务受电商带动,收入同比增长12%至56亿元": the segment opens the clause, its revenue follows the comma.
@@ -210,7 +244,10 @@ def _chinese(platform: str, metric: str, words: str) -> list[Rule]:
                            rf"(?:同比|按年)?{_CHANGE_ZH}(?P<g>{NUM})%,?(?:至|达到?){value}", line, **options))
     return clause + [
         # "2022年第一季度的净服务收入为人民币352亿元", "电商月均买家数达1.34亿", "收入同比增长14.2%至356亿元人民币"
-        rule(metric, rf"{start}(?:{_LEAD_ZH}|(?:同比|按年)?{_CHANGE_ZH}(?P<g>{NUM})%,?(?:至|达到?|为))?{value}", line, **options),
+        # A summary's line without a verb, after a space: "24Q3平均DAU 4.08亿", "MAU 7.14亿"
+        rule(metric, rf"{start} ?(?:{_LEAD_ZH}|(?:同比|按年)?{_CHANGE_ZH}(?P<g>{NUM})%,?(?:至|达到?|为))?{value}", line, **options),
+        # "京东收入由去年同期的 2914 亿元升至 3567 亿元": a change without its percentage
+        rule(metric, rf"{start}由(?P<pwhen>去年同期|{YEAR}年同期)的{prior}(?:升|增|增加|增长|上升|降|下降|减少)至{value}", line, **options),
         # "在线营销服务收入由2022年同期的110亿元增加30.4%至143亿元"
         rule(metric, rf"{start}由(?P<pwhen>去年同期|{YEAR}年同期)的{prior}{_CHANGE_ZH}(?P<g>{NUM})%至(?:(?:{_WHEN_ZH})的)?{value}", line, **options),
     ]
@@ -224,6 +261,18 @@ def _pairs_zh() -> list[Rule]:
     line = "average daily and monthly active users named together (a rewrite's wording)"
     return [rule("dau", rf"{both}{_people_zh()}(?:和|及|与)(?:{NUM})(?:亿|百万)", line, **options),
             rule("mau", rf"{both}(?:{NUM})(?:亿|百万)(?:和|及|与){_people_zh()}", line, **options)]
+
+
+def _pairs_en() -> list[Rule]:
+    """Both of Kuaishou's user counts at once: "The DAUs and MAUs of our Kuaishou app reached a historic high of 366 million and
+    640 million, respectively" (the daily count named first, the monthly second, and "respectively")."""
+    both = (r"(?:^|(?<=[,;:] )|(?<=\bthe )|(?<=\bThe ))(?:average )?(?:DAUs?|daily active users) and (?:average )?(?:MAUs?|monthly active users)"
+            r"(?: (?:of|on) (?:our |the )?Kuaishou (?:app|APP))? (?P<lead>reached|were)(?: an? (?:all-time |historic |record )high of)? ")
+    options = dict(english=True, weak=True, refuse=_REFUSE_EN, kinds=("quarter", "intro"))
+    line = "average daily and monthly active users named as a pair (a rewrite's wording)"
+    tail = r",? respectively(?:,? (?:in|for) (?P<when2>Q[1-4]|the quarter|this quarter))?"
+    return [rule("dau", rf"{both}{_people_en()} and (?:{NUM}) (?:million|billion){tail}", line, **options),
+            rule("mau", rf"{both}(?:{NUM}) (?:million|billion) and {_people_en()}{tail}", line, **options)]
 
 
 def _pdd_buyers() -> list[Rule]:
@@ -241,6 +290,42 @@ def _jd_pairs_zh() -> list[Rule]:
                  refuse=_REFUSE_ZH, kinds=("quarter", "intro"))]
 
 
+# The revenue lines a Chinese rewrite lists together, per company: the metric each is (None: a line with no metric).
+_LINES_ZH: dict[str, tuple[tuple[str, str | None], ...]] = {
+    "kuaishou": ((r"(?:线上|在线)营销服务", "revenue_marketing"), (r"直播(?:业务)?", None), (r"其他服务", "revenue_commerce")),
+    "pdd": ((r"在线营销服务(?:及其他)?", "revenue_marketing"), (r"交易服务", "revenue_commerce")),
+}
+
+
+def _listed_zh(platform: str) -> list[Rule]:
+    """Revenue lines named in a list and their figures in the same order: "线上营销服务、直播和其他服务收入分别为176亿元、93亿元
+    和42亿元" (分别, "respectively"). Every name must be one of the company's lines, each once, as many names as figures; the
+    unit may be written only after the last figure."""
+    lines = _LINES_ZH.get(platform, ())
+    if not lines:
+        return []
+    name = "|".join(f"(?:{stem})" for stem, _ in lines)
+    sep = r"(?:、|和|及|与|以及)"
+    value = rf"(?:人民币)?(?:{NUM})(?:亿元?)?"
+    rules: list[Rule] = []
+    options = dict(english=False, weak=True, refuse=_REFUSE_ZH, kinds=("quarter", "intro"))
+    for count in (2, 3):
+        for position in range(count):
+            for stem, metric in lines:
+                if metric is None:
+                    continue
+                # the metric's line at this position of the names, its figure at the same position of the figures
+                named = sep.join([rf"(?:{stem})(?:业务)?(?:收入)?" if i == position else rf"(?!{stem})(?:{name})(?:业务)?(?:收入)?"
+                                  for i in range(count)])
+                figures = sep.join([rf"(?:人民币)?(?P<v>{NUM})(?:亿元?)?" if i == position else value for i in range(count)])
+                # the whole list: it opens a clause (never after 、) and no further figure follows the last
+                rules.append(rule(metric, rf"(?:^|(?<=[,;:(])|(?<=- )|(?<=[\u4e00-\u9fff]-))(?:(?P<when>{_WHEN_ZH}),?)?(?:其中,?)?"
+                                  rf"(?:{_COMPANY_ZH})?的?(?:{named})(?:收入)?,?"
+                                  rf"分别(?P<lead>为|达到?|是){figures}(?<=\d)(?P<u>亿)元(?!{sep})", _LINE.format(metric=metric) + " (a list's 分别)",
+                                  **options))
+    return rules
+
+
 def rewrite_rules(platform: str) -> tuple[Rule, ...]:
     """The rewrite wordings of ``platform``'s metrics (weak), English and Chinese."""
     rules: list[Rule] = _pdd_buyers() if platform == "pdd" else _jd_pairs_zh() if platform == "jd" else []
@@ -249,5 +334,6 @@ def rewrite_rules(platform: str) -> tuple[Rule, ...]:
     for metric, words in METRIC_WORDS_ZH.get(platform, {}).items():
         rules += _chinese(platform, metric, words)
     if platform == "kuaishou":
-        rules += _pairs_zh()
+        rules += _pairs_zh() + _pairs_en()
+    rules += _listed_zh(platform)
     return tuple(rules)

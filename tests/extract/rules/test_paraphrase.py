@@ -108,3 +108,65 @@ def test_an_actual_set_against_the_estimates_is_read_and_an_estimate_is_not(figu
         ("revenue_total", "2031Q3", "40.3", "RMB_bn", "")}
     assert figures(PAGE_ZH + "市场预期2031年第三季度公司营业收入为400亿元。") == set()
     assert figures(PAGE_EN + "Analysts expect total revenue for the third quarter of 2031 of RMB 40.0 billion.") == set()
+
+
+def test_a_year_named_before_the_company_s_full_year_revenue_in_chinese(figures):
+    text = "京东公布2031年第四季度及全年业绩\n\n2031 年,京东全年的收入达到 12588 亿元,与去年同期相比增长了 6.8%。"
+    assert ("revenue_total", "2031", "12588", "RMB_100m", "") in figures(text)
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("JD.com Announces Fourth Quarter and Full Year 2031 Results\n\n", {("revenue_total", "2031", "1184.7", "RMB_bn", "")}),
+    # on a third quarter's page "annual" is no year that can be named
+    ("JD.com Announces Third Quarter 2031 Results\n\n", set()),
+])
+def test_annual_revenue_on_a_fourth_quarter_s_page_is_that_year_s(figures, head, expected):
+    text = head + "In 2031, the group kept growing. Annual revenue was 1,184.7 billion CNY (about 162.8 billion USD), up 3.7% year over year."
+    assert {f for f in figures(text) if f[0] == "revenue_total"} == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("净营收3570亿元人民币(美元1495亿)为2031年第四季度,较2030年第四季度增长13.4%。", {("revenue_total", "2031Q4", "3570", "RMB_100m", "")}),
+    ("净营收3570亿元人民币(美元1495亿)为2030年第四季度。", set()),  # another quarter than the page's
+    ("2031年第四季度和全年亮点| • |净营收3570亿元人民币(美元1495亿)为2031年第四季度。", {("revenue_total", "2031Q4", "3570", "RMB_100m", "")}),
+])
+def test_a_translation_s_revenue_with_its_quarter_after_it(figures, sentence, expected):
+    text = "京东公布2031年第四季度及全年业绩\n\n" + sentence
+    assert {f for f in figures(text) if f[0] == "revenue_total"} == expected
+
+
+def test_a_prefixed_quarter_s_revenue_with_its_comparative(figures):
+    text = ("PDD Holdings Announces Second Quarter 2031 Unaudited Financial Results\n\n"
+            "Q2 total revenue of RMB107,059.5 million (US$14,355.8 million), an increase of 10% from RMB97,326.8 million in the same period "
+            "last year.")
+    assert figures(text) == {("revenue_total", "2031Q2", "107059.5", "RMB_mn", ""), ("revenue_total", "2030Q2", "97326.8", "RMB_mn", "")}
+    # a change that does not fit the two figures: the comparative is never read
+    text = text.replace("an increase of 10%", "an increase of 30%")
+    assert not {f for f in figures(text) if f[1] == "2030Q2"}
+
+
+def test_a_comparative_with_its_figure_before_its_quarter_is_never_the_page_s_quarter(figures):
+    text = ("China e-commerce platform Pinduoduo reported total revenues in the second quarter of RMB17,290.0 million (US$2,061.9 million), "
+            "an increase of 69% from RMB10,209.0 million in Q2 2030 according to its official announced financial results.\n\n"
+            "Pinduoduo Unaudited Financial Results in Q2 2031\n\nTotal revenues were RMB17,290.0 million.")
+    assert not {f for f in figures(text) if f[1] == "2030Q2" and f[2] == "17290.0"}
+
+
+def test_a_year_named_after_the_change_makes_the_figure_that_year_s(figures):
+    text = ("Kuaishou: 4Q31 Conference Call Summary\n\nIn 2031, a challenging year, users grew.\n"
+            "Our total revenue reached RMB 104.18 billion, up 16.2% year-over-year in 2031.")
+    assert not {f for f in figures(text) if f[0] == "revenue_total" and f[1] == "2031Q4"}
+
+
+def test_a_story_s_total_revenues_with_the_same_quarter_a_year_before(figures):
+    text = (" date 2031-08-23 Pinduoduo reported its results.\nThe annual spending per active buyer rose.\n"
+            "Total revenues were RMB17,290.0 million (US$2,461.9 million), an increase of 9% from RMB15,862.4 million in the same quarter of 2030.")
+    # the page's quarter: the second quarter named nowhere else is read from the date, the comparison names 2030's same quarter
+    found = {f for f in figures(text + "\nPinduoduo Financial Results in Q2 2031") if f[0] == "revenue_total"}
+    assert found == {("revenue_total", "2031Q2", "17290.0", "RMB_mn", ""), ("revenue_total", "2030Q2", "15862.4", "RMB_mn", "")}
+
+
+def test_a_year_named_after_the_change_is_that_year_s_revenue(figures):
+    text = ("Kuaishou: 4Q31 Conference Call Summary\n\nIn 2031, a challenging year, users grew.\n"
+            "Our total revenue reached RMB 104.18 billion, up 16.2% year-over-year in 2031.")
+    assert figures(text) == {("revenue_total", "2031", "104.18", "RMB_bn", "")}
