@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from kreport.dataset.schema import METRICS, UNITS
 from kreport.extract.cleaning import matchable
+from kreport.extract.guards import refusal
 from kreport.extract.periods import (
     MONTH,
     SHORT_QUARTER,
@@ -447,6 +448,9 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
         return skip("words between the period and the figure name another period")
     period, why = _headline_period(match, rule, block, release, named)
     if period is None:
+        return skip(why)
+    if why := refusal(text, rule.metric, release.platform, match.start(), match.start("v"), match.end("u"), period,
+                   "pair" in rule.line, rule.period == "ttm"):
         return skip(why)
     if rule.weak and block.kind == "year" and not match.groupdict().get("when") and METRICS[rule.metric].kind == "people":
         # An executive's user count under a full-year heading ("我們的日活躍用戶數創下歷史新高,突破4億大關"): a record
