@@ -32,7 +32,8 @@ _NOT_REVENUE_ZH = re.compile(r"净?利润|淨?利潤|盈利|净亏损|淨虧損|
 _NET_INCOME_ZH = re.compile(r"净收入|淨收入")  # JD's net revenues in its translations; net income in the others'
 
 # --- a comparative's place ------------------------------------------------------------------------------------
-_COMPARED_EN = re.compile(r"\b(?:from|compared (?:with|to)|versus|vs\.?|against|than)\s+(?:the\s+)?(?:RMB|US\$|USD|CNY|HK\$|\$)?\s?$",
+_COMPARED_EN = re.compile(r"\b(?:from|compared (?:with|to)|versus|vs\.?|against|(?<!more )(?<!less )(?<!fewer )(?<!no )than)\s+(?:the\s+)?"
+                          r"(?:RMB|US\$|USD|CNY|HK\$|\$)?\s?$",
                           re.IGNORECASE)
 _COMPARED_ZH = re.compile(r"(?:由|从|從|(?<!同)(?:较|較|相比|对比|對比|比))[^,;。:至到达達为為]{0,14}的\s?(?:人民币|人民幣)?\s?$")
 
@@ -55,7 +56,7 @@ _COMPARISON_EN = re.compile(rf"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|aga
                             rf"(?:(?:in|for|during|of)\s+)?(?:{_PERIOD_EN})\b", re.IGNORECASE)
 _NAMED_PERIOD_EN = re.compile(rf"\b(?:in|for|during)\s+(?P<p>{_PERIOD_EN})\b|\b(?P<fy>full[- ]year)\b", re.IGNORECASE)
 # The twelve months a twelve-month figure covers ("in the twelve months ended June 30, 2020"): its own period, if it ends there.
-_TWELVE_MONTHS_EN = re.compile(rf"\b(?:in|for|during|over)\s+the\s+(?:past\s+|trailing\s+|last\s+)?(?:twelve|12)[- ]months?"
+_TWELVE_MONTHS_EN = re.compile(rf"\b(?:in|for|during|over)\s+(?:the\s+)?(?:past\s+|trailing\s+|last\s+)?(?:twelve|12)[- ]months?"
                                rf"(?:\s+period)?(?:\s+(?:ended|ending|to)\s+(?:in\s+)?(?P<date>{MONTH}\s\d{{1,2}},?\s{YEAR}|Q[1-4][ -]?{YEAR}"
                                rf"|(?:the\s+)?(?:first|second|third|fourth)\s+quarter(?:\s+of)?\s+{YEAR}))?", re.IGNORECASE)
 _YOY = re.compile(r"year[- ](?:over|on)[- ]year|yoy|y/y", re.IGNORECASE)

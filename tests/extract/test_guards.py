@@ -1,0 +1,114 @@
+"""The guards that refuse a figure in doubt (kreport/extract/guards.py), on sentences made up for the tests: each
+guard once on the function itself, then through the reader, with near-misses that must still be read."""
+
+from __future__ import annotations
+
+from kreport.extract.figures import read_figures
+from kreport.extract.guards import refusal
+from kreport.extract.periods import Span
+from kreport.extract.release import read_release
+
+Q = Span("quarter", 2031, 3)
+
+
+def why(text: str, figure: str, metric: str = "revenue_total", platform: str | None = "kuaishou", period: Span = Q,
+        pair: bool = False, ttm: bool = False) -> str:
+    start = text.index(figure)
+    end = start + len(figure)
+    return refusal(text, metric, platform, 0, start, end, period, pair, ttm)
+
+
+def figures(text: str, **given) -> set[tuple[str, str, str, str, str]]:
+    reading = read_figures(read_release(text, fiscal_year_end_month={"alibaba": 3}, **given))
+    return {(f.metric, f.period.label, f.value, f.unit, f.qualifier) for f in reading.figures}
+
+
+# --- another metric: net income, profit, a loss are never revenue -------------------------------------------------
+
+def test_net_income_and_profit_wordings_are_never_revenue():
+    assert "net income" in why("Net income reached RMB 4.2 billion", "4.2 billion")
+    assert "net income" in why("Its operating profit climbed to RMB 4.2 billion", "4.2 billion")
+    assert "net income" in why("净利润达到人民币42亿元", "42亿", platform="pdd")
+    assert "净收入" in why("淨收入為人民幣42億元", "42億", platform="alibaba")
+
+
+def test_revenue_beside_net_income_in_another_clause_is_still_read():
+    text = "Net income was RMB 1.0 billion, revenue reached RMB 4.2 billion"  # the rule's words start at "revenue"
+    assert refusal(text, "revenue_total", "kuaishou", text.index("revenue"), text.index("4.2"), len(text), Q) == ""
+    assert why("净收入为人民币420亿元", "420亿", platform="jd") == ""  # JD's translations: net revenues
+    assert why("Net income reached RMB 4.2 billion", "4.2 billion", metric="dau") == ""  # only revenue is guarded
+
+
+# --- a comparison's figure is never the period's own -------------------------------------------------------------
+
+def test_a_figure_after_from_or_compared_with_is_a_comparison():
+    text = "Revenues were RMB7,290.0 million, an increase of 169% from RMB2,709.0 million in Q2 2030"
+    assert "compared" in why(text, "2,709.0 million")
+    assert "compared" in why("收入由去年同期的人民币2914亿元升至3567亿元", "2914亿")
+    assert "compared" in why("Revenue rose 8%, compared with RMB 90.1 billion", "90.1 billion")
+
+
+def test_the_figure_a_comparison_rises_to_is_read():
+    assert why("收入由去年同期的人民币2914亿元升至3567亿元", "3567亿") == ""
+    assert why("总收入同比增长14.2%至人民币356亿元", "356亿") == ""  # 同比 is no comparison's figure
+    assert why("Revenue rose from RMB 90.1 billion to RMB 99.5 billion", "99.5 billion") == ""
+    assert why("Average DAUs were more than 400 million", "400 million", metric="dau") == ""  # a bound, no comparison
+    assert "compared" in why("Revenue was higher than RMB 90.1 billion", "90.1 billion")
+
+
+# --- the second of two figures --------------------------------------------------------------------------------------
+
+def test_the_second_of_two_figures_needs_a_wording_for_the_pair():
+    text = "monthly active users reached 374 million and 654 million"
+    assert "pair" in refusal(text, "mau", "kuaishou", text.index("654"), text.index("654"), text.index("654") + 11, Q)
+    # the rule read both figures itself (its words start before the first): no refusal
+    assert refusal(text, "mau", "kuaishou", 0, text.index("654"), text.index("654") + 11, Q) == ""
+    assert why(text, "654 million", pair=True) == ""
+
+
+# --- another period named in the figure's own clause ---------------------------------------------------------------
+
+def test_a_period_named_after_the_figure_in_its_clause_refuses_it():
+    assert "another period" in why("Total revenue reached RMB 94.18 billion, up 16.2% year-over-year in 2031", "94.18 billion")
+    assert "another period" in why("Total revenues were RMB7,290.0 million in Q2 2030", "7,290.0 million")
+    assert "another period" in why("Revenue was RMB 12.0 billion for the full year", "12.0 billion")
+    assert "another period" in why("Revenue was RMB 12.0 billion in the first half of 2031", "12.0 billion")
+    assert "another period" in why("Revenue was RMB 12.0 billion, a full-year record", "12.0 billion")
+    assert "another period" in why("总收入为人民币1269亿元全年同比增长", "1269亿")
+
+
+def test_the_figures_own_period_and_a_comparisons_period_are_no_other_period():
+    assert why("Revenue was RMB 12.0 billion in the third quarter of 2031", "12.0 billion") == ""
+    assert why("Revenue was RMB 12.0 billion, up 9% from RMB 11.0 billion in Q3 2030", "12.0 billion") == ""
+    assert why("Revenue was RMB 12.0 billion, up 9% compared with the third quarter of 2030", "12.0 billion") == ""
+    assert why("Revenue was RMB 12.0 billion, up 9% year-over-year; net income for the full year was RMB 1 billion",
+               "12.0 billion") == ""  # the year is another clause's
+    assert why("日活跃用户为4.010亿,较2030年的3.825亿增长4.8%", "4.010亿", metric="dau") == ""
+    assert why("Revenue was RMB 40.0 billion in 2031", "40.0 billion", period=Span("year", 2031)) == ""
+
+
+def test_a_twelve_month_figure_keeps_its_own_twelve_months_only():
+    text = "Active buyers in the twelve months ended September 30, 2031 were 700.0 million, up from 600.0 million in the " \
+           "twelve months ended September 30, 2030"
+    assert why(text, "700.0 million", metric="annual_buyers", ttm=True) == ""
+    text = "annual active customers increased to 334.4 million in the twelve months ended in Q3 2031"
+    assert why(text, "334.4 million", metric="annual_buyers", ttm=True) == ""
+    text = "annual active customers increased to 334.4 million in the twelve months ended June 30, 2031"
+    assert "another period" in why(text, "334.4 million", metric="annual_buyers", ttm=True)
+
+
+# --- through the reader: the first-contact failures of heldout4 and heldout5, in sentences of our own ----------------
+
+STORY = "date 2031-08-20\n"
+
+
+def test_a_comparatives_quarter_is_never_the_pages_quarter():
+    text = STORY + ("Pinduoduo reported total revenues in the second quarter of RMB7,290.0 million, an increase of 169% "
+                    "from RMB2,709.0 million in Q2 2030.\n")
+    assert all(period != "2030Q2" or value == "2709.0" for _, period, value, *_ in figures(text, platform="pdd"))
+
+
+def test_a_years_total_after_a_change_is_not_the_quarters():
+    text = STORY + "Kuaishou Technology reported its fourth quarter 2030 results. Our total revenue reached RMB 94.18 billion, " \
+                   "up 16.2% year-over-year in 2030.\n"
+    assert ("revenue_total", "2030Q4", "94.18", "RMB_bn", "") not in figures(text, platform="kuaishou")
