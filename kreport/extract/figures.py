@@ -92,7 +92,7 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
     if not text:
         return ""
     text = text.strip()
-    if text in ("本季度", "本季", "当季", "当季度", "期内") or re.fullmatch(r"(?:the|this) quarter", text, re.IGNORECASE):
+    if text in ("本季度", "本季", "当季", "当季度", "期内") or re.fullmatch(r"(?:the|this) quarter|the (?:reporting )?period", text, re.IGNORECASE):
         return release.period
     if re.fullmatch(r"annual|full[- ]year", text, re.IGNORECASE):
         # "annual revenue" on a fourth quarter's page: the year that quarter ends; on any other page, unreadable

@@ -52,9 +52,9 @@ _PERIOD_EN = (rf"(?:{_TWELVE}|(?:the\s+)?(?:first|second|third|fourth)\s+quarter
               rf"|(?:the\s+)?(?:full|fiscal|whole)\s+year(?:\s+(?:of\s+)?{YEAR})?|(?:fiscal\s+)?{YEAR}|a\s+year\s+(?:ago|earlier)|last\s+year"
               rf"|(?:the\s+)?(?:first|second)\s+half(?:\s+of)?(?:\s+{YEAR})?|(?:the\s+)?(?:nine|six|twelve)\s+months|(?:the\s+)?year)")
 # A comparison and its period: "from RMB2,709.0 million in Q2 2018", "compared with the fourth quarter of 2023", "over 2022".
-_COMPARISON_EN = re.compile(rf"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|against|than|over)\s+(?:{_AMOUNT}\s+)?"
+_COMPARISON_EN = re.compile(rf"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|against|than|(?<=% )over|(?<=percent )over)\s+(?:{_AMOUNT}\s+)?"
                             rf"(?:(?:in|for|during|of)\s+)?(?:{_PERIOD_EN})\b", re.IGNORECASE)
-_NAMED_PERIOD_EN = re.compile(rf"\b(?:in|for|during)\s+(?P<p>{_PERIOD_EN})\b|\b(?P<fy>full[- ]year)\b", re.IGNORECASE)
+_NAMED_PERIOD_EN = re.compile(rf"\b(?:in|for|during|over|throughout)\s+(?P<p>{_PERIOD_EN})\b|\b(?P<fy>full[- ]year)\b", re.IGNORECASE)
 # The twelve months a twelve-month figure covers ("in the twelve months ended June 30, 2020"): its own period, if it ends there.
 _TWELVE_MONTHS_EN = re.compile(rf"\b(?:in|for|during|over)\s+(?:the\s+)?(?:past\s+|trailing\s+|last\s+)?(?:twelve|12)[- ]months?"
                                rf"(?:\s+period)?(?:\s+(?:ended|ending|to)\s+(?:in\s+)?(?P<date>{MONTH}\s\d{{1,2}},?\s{YEAR}|Q[1-4][ -]?{YEAR}"

@@ -72,6 +72,7 @@ def test_a_period_named_after_the_figure_in_its_clause_refuses_it():
     assert "another period" in why("Total revenue reached RMB 94.18 billion, up 16.2% year-over-year in 2031", "94.18 billion")
     assert "another period" in why("Total revenues were RMB7,290.0 million in Q2 2030", "7,290.0 million")
     assert "another period" in why("Revenue was RMB 12.0 billion for the full year", "12.0 billion")
+    assert "another period" in why("Revenue was RMB 12.0 billion over the full year", "12.0 billion")
     assert "another period" in why("Revenue was RMB 12.0 billion in the first half of 2031", "12.0 billion")
     assert "another period" in why("Revenue was RMB 12.0 billion, a full-year record", "12.0 billion")
     assert "another period" in why("总收入为人民币1269亿元全年同比增长", "1269亿")
@@ -81,6 +82,7 @@ def test_the_figures_own_period_and_a_comparisons_period_are_no_other_period():
     assert why("Revenue was RMB 12.0 billion in the third quarter of 2031", "12.0 billion") == ""
     assert why("Revenue was RMB 12.0 billion, up 9% from RMB 11.0 billion in Q3 2030", "12.0 billion") == ""
     assert why("Revenue was RMB 12.0 billion, up 9% compared with the third quarter of 2030", "12.0 billion") == ""
+    assert why("Revenue was RMB 12.0 billion, up 9% over the same quarter of 2030", "12.0 billion") == ""
     assert why("Revenue was RMB 12.0 billion, up 9% year-over-year; net income for the full year was RMB 1 billion",
                "12.0 billion") == ""  # the year is another clause's
     assert why("日活跃用户为4.010亿,较2030年的3.825亿增长4.8%", "4.010亿", metric="dau") == ""

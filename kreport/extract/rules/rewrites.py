@@ -97,7 +97,7 @@ _REFUSE_REVENUE_ZH = _REFUSE_ZH.replace("可灵|Kling|", "")
 
 _ORDINAL = r"first|second|third|fourth"
 _WHEN_EN = (rf"Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|{SHORT_QUARTER}|the (?:{_ORDINAL}) quarter(?: of)? {YEAR}|(?:{_ORDINAL}) quarter(?: of)? {YEAR}"
-            rf"|the (?:{_ORDINAL}) quarter|Q[1-4]|the quarter|this quarter")
+            rf"|the (?:{_ORDINAL}) quarter|Q[1-4]|the quarter|this quarter|the (?:reporting )?period")
 _COMPANY_EN = (r"(?:Kuaishou|Jingdong \(JD(?:\.com)?\)|Jingdong|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo|the company|the group)"
                r"(?:'s|’s)")
 # Where a metric's words may open a clause.
@@ -105,8 +105,11 @@ _OPEN_EN = (r"(?:^|(?<=[,;:(] )|(?<=- )|(?<=\bwith )|(?<=\bwhile )|(?<=\bthat )|
             rf"|(?<=\bof ){_COMPANY_EN}(?: \([\w.]{{1,10}}\))? |{_COMPANY_EN}(?: \([\w.]{{1,10}}\))? )")  # "Jingdong’s (JD) annual ..."
 _CHANGE = r"(?P<dir>increased|decreased|grew|rose|fell|declined|dropped|climbed|jumped|surged)"
 _PERCENT = rf"(?P<g>{NUM})(?:%| percent)"
-_LEAD = (r"(?P<lead>(?:was|were|reached|reaching|reach|hit|hitting|numbered|stood at|came in at|totaled|totalled|amounted to|of|grew to|rose to|"
-         r"increased to|surged to|climbed to)(?: approximately| about| around| over| more than)?)")
+# The verbs and particles that link a metric's name to its figure (a closed list, broad: media and machine English).
+_LEAD = (r"(?P<lead>(?:was|were|was at|were at|reached|reaching|reach|hit|hitting|numbered|stood at|came in at|came to|totaled|totalled|"
+         r"totaling|totalling|amounted to|amounting to|of|grew to|rose to|increased to|surged to|climbed to|jumped to|soared to|expanded to|"
+         r"rising to|growing to|increasing to|climbing to|improved to|registered|recorded|logged|posted|landed at|settled at|clocked in at)"
+         r"(?: approximately| about| around| over| more than)?)")
 _SAME = (rf"(?P<pwhen>(?:for|in) the same (?:period|quarter) (?:of|in) {YEAR}|(?:for|in) the same (?:period|quarter) (?:of )?last year"
          rf"|in Q[1-4][ -]?{YEAR}|in the (?:first|second|third|fourth) quarter of {YEAR})")  # "from 195.0 million in Q2 2018"
 
@@ -160,7 +163,7 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
                     rf"(?: year-over-year| year-on-year)? |up )?from {prior} (?:{_SAME}|(?P<pwhen2>last year|a year (?:earlier|ago))))?")
         # "revenues from other services, including e-commerce, reaching RMB 4.2 billion": an aside about the line's content
         tail = (rf"(?:, (?:including|mainly|primarily|chiefly) [^,;()]{{1,40}},)?"
-                rf"(?: (?:in|for) (?P<when>{_WHEN_EN}|{_month_en()}))?,?(?: also| further| still)? (?:{_LEAD}|{_CHANGE} (?:by )?{_PERCENT}"
+                rf"(?: (?:in|for|during) (?P<when>{_WHEN_EN}|{_month_en()}))?,?(?: also| further| still)? (?:{_LEAD}|{_CHANGE} (?:by )?{_PERCENT}"
                 rf"(?: year-over-year| year-on-year| YoY)? to) {value}(?: \([^()]{{0,40}}\))?"
                 rf"(?: in (?P<when2>{_month_en()}|the (?:{_ORDINAL}) quarter(?: of {YEAR})?))?")
         rules.append(rule(metric, rf"{subject}{tail}{compared}", line, **dict(options, kinds=("quarter", "intro"))))
@@ -207,7 +210,8 @@ def _people_zh(v: str = "v", u: str = "u") -> str:
     return rf"(?P<{v}>{NUM})(?P<{u}>亿|百万)(?:人)?"
 
 
-_LEAD_ZH = r"(?P<lead>为约|为超过|为|是|达到约|达到了?|达约|达|录得|超过|突破了?)"
+# The particles and verbs that link a metric's name to its figure (a closed list).
+_LEAD_ZH = r"(?P<lead>为约|为超过|为|是|约为|达到约|达到了?|达约|达|录得|超过|突破了?|实现了?|达成|来到|升至|增至|增长至|提升至|上升至|攀升至)"
 _CHANGE_ZH = r"(?P<dir>增长|增加|上升|大增|增|升|下降|减少|下跌|跌)"
 
 

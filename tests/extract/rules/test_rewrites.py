@@ -348,3 +348,49 @@ def test_alibaba_s_annual_active_consumers_with_their_former_name_in_brackets(fi
     text = (BABA_EN + "Annual active consumers (annual active buyers) on Alibaba’s China retail marketplaces reached 966 million, an "
             "increase of 12 million from the 12-month period ended June 30, 2031.")
     assert ("annual_buyers", "2031Q3", "966", "million", "") in figures(text)
+
+
+# --- issue 23, sixth round: a broader closed list of linking verbs and particles, and the guards behind them ----------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Average daily active users came to 420.1 million.", {("dau", "2031Q3", "420.1", "million", "")}),
+    ("Online marketing services revenue totaling RMB 20.2 billion.", {("revenue_marketing", "2031Q3", "20.2", "RMB_bn", "")}),
+    ("Monthly active users jumped to 730.5 million.", {("mau", "2031Q3", "730.5", "million", "")}),
+    ("E-commerce GMV posted RMB 400.7 billion.", {("gmv", "2031Q3", "400.7", "RMB_bn", "")}),
+    ("Average monthly active buyers in the period reached 140.2 million.", {("monthly_buyers", "2031Q3", "140.2", "million", "")}),
+    ("Average daily active users during the quarter stood at 420.1 million.", {("dau", "2031Q3", "420.1", "million", "")}),
+])
+def test_kuaishou_in_english_with_other_linking_verbs(figures, sentence, expected):
+    assert figures(KS_EN + sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("电商GMV实现4007亿元。", {("gmv", "2031Q3", "4007", "RMB_100m", "")}),
+    ("在线营销服务收入约为202亿元。", {("revenue_marketing", "2031Q3", "202", "RMB_100m", "about")}),  # 约: about
+    ("月活跃用户攀升至7.305亿。", {("mau", "2031Q3", "7.305", "100m", "")}),
+])
+def test_kuaishou_in_chinese_with_other_linking_particles(figures, sentence, expected):
+    assert figures(KS_ZH + sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    # a verb of the list, but the figure is another period's, a comparison's, another metric's or an estimate
+    "Average daily active users came to 420.1 million in the first half of 2031.",
+    "Online marketing services revenue totaling RMB 80.2 billion for the full year.",
+    "Monthly active users jumped to 730.5 million in Q3 2030.",
+    "E-commerce GMV is expected to reach RMB 400.7 billion.",
+    "Average monthly active buyers in the twelve months reached 140.2 million.",
+    "Online marketing services net profit came to RMB 2.0 billion.",
+    "Average daily active users rose 3%, compared with 408.1 million.",
+])
+def test_kuaishou_in_english_near_misses_give_nothing(figures, sentence):
+    assert figures(KS_EN + sentence) == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "全年电商GMV实现14007亿元。",
+    "在线营销服务净利润约为20亿元。",
+    "预计月活跃用户将攀升至7.305亿。",
+])
+def test_kuaishou_in_chinese_near_misses_give_nothing(figures, sentence):
+    assert figures(KS_ZH + sentence) == set()
