@@ -14,7 +14,7 @@ What is never guessed, so a figure is left out instead:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kreport.dataset.schema import METRICS, UNITS
 from kreport.extract.cleaning import matchable
@@ -493,9 +493,9 @@ def _settle(figures: list[Figure], skipped: list[str]) -> list[Figure]:
     """One figure per metric and period: agreeing ones merged, disagreeing ones left out. An exact figure and a
     bound it meets give the exact figure; a bound it contradicts ("over 4亿" against 3.994亿) leaves both out."""
     kept: list[Figure] = []
-    keys = list(dict.fromkeys((f.metric, f.period) for f in figures))
+    keys = list(dict.fromkeys((f.platform, f.metric, f.period) for f in figures))
     for key in keys:
-        same = [f for f in figures if (f.metric, f.period) == key]
+        same = [f for f in figures if (f.platform, f.metric, f.period) == key]
         strong = [f for f in same if not f.weak] or same
         exact = [f for f in strong if f.qualifier in ("", "about")]
         bounds = [f for f in strong if f.qualifier in ("over", "under")]
@@ -508,7 +508,7 @@ def _settle(figures: list[Figure], skipped: list[str]) -> list[Figure]:
             kept.append(min(headlines, key=lambda f: 10 ** -decimals(f.value) * UNITS[f.unit].factor))
         else:
             values = ", ".join(dict.fromkeys(f"{f.qualifier + ' ' if f.qualifier else ''}{f.value} {f.unit}" for f in strong))
-            skipped.append(f"{key[0]} {key[1]}: the release gives different values ({values}); none kept")
+            skipped.append(f"{key[1]} {key[2]}: the release gives different values ({values}); none kept")
     return _check_parts(kept, skipped)
 
 
@@ -519,27 +519,52 @@ _PARTS = (("revenue_marketing", "revenue_total"), ("revenue_commerce", "revenue_
 def _check_parts(kept: list[Figure], skipped: list[str]) -> list[Figure]:
     """Figures checked against the page's other figures for the same period: a part larger than its whole (a segment's
     revenue above the total, daily above monthly users), or parts adding up to more than the whole, leave the part out."""
-    by_key = {(f.metric, f.period): f for f in kept if f.qualifier in ("", "about")}
-    dropped: set[tuple[str, Span]] = set()
+    by_key = {(f.platform, f.metric, f.period): f for f in kept if f.qualifier in ("", "about")}
+    dropped: set[tuple[str, str, Span]] = set()
     for part, whole in _PARTS:
-        for (metric, period), figure in by_key.items():
-            total = by_key.get((whole, period))
+        for (platform, metric, period), figure in by_key.items():
+            total = by_key.get((platform, whole, period))
             if metric != part or total is None:
                 continue
             if canonical(figure.value, figure.unit) >= canonical(total.value, total.unit) * (1 + 1e-9):
-                dropped.add((metric, period))
+                dropped.add((platform, metric, period))
                 skipped.append(Skip(f"{metric} {period}: {figure.value} {figure.unit} is not below the {whole} "
                                     f"{total.value} {total.unit} the page gives for it; left out", metric, figure.value, figure.unit))
-    for period in {f.period for f in kept}:
-        parts = [by_key[(m, period)] for m in ("revenue_marketing", "revenue_commerce") if (m, period) in by_key]
-        total = by_key.get(("revenue_total", period))
-        if len(parts) == 2 and total is not None and not any((f.metric, period) in dropped for f in parts):
+    for platform, period in {(f.platform, f.period) for f in kept}:
+        parts = [by_key[(platform, m, period)] for m in ("revenue_marketing", "revenue_commerce") if (platform, m, period) in by_key]
+        total = by_key.get((platform, "revenue_total", period))
+        if len(parts) == 2 and total is not None and not any((platform, f.metric, period) in dropped for f in parts):
             slack = sum(0.5 * 10 ** -decimals(f.value) * UNITS[f.unit].factor for f in parts)
             if sum(canonical(f.value, f.unit) for f in parts) - slack > canonical(total.value, total.unit) * (1 + 1e-9):
                 for f in parts:
-                    dropped.add((f.metric, period))
+                    dropped.add((platform, f.metric, period))
                 skipped.append(f"revenue {period}: marketing and commerce revenue add up to more than the total the page gives; both left out")
-    return [f for f in kept if (f.metric, f.period) not in dropped]
+    return [f for f in kept if (f.platform, f.metric, f.period) not in dropped]
+
+
+def _other_companies(release: Release, text: str, quote: str, block: Block) -> list[Figure]:
+    """Another listed company's figures on a page that compares several ("Rival JD.com's revenue rose 1.7% to 247.7 billion
+    yuan in the third quarter" on PDD's page): read only by that company's looser wordings, outside any headed block, in a
+    clause that names that company and no other, and only for the quarter the page reports on, named in the sentence itself
+    in so many words ("the third quarter", "Q3 2031", "September 30, 2031"; never "the quarter", never placed by the page). What is left out is not reported (the page is not that company's)."""
+    if release.period is None or release.period.kind != "quarter" or (block.kind != INTRO and block.span is not None):
+        return []
+    found: list[Figure] = []
+    for other, names in PLATFORM_NAMES.items():
+        if other == release.platform or not RULES.get(other) or not re.search(names, text, re.IGNORECASE):
+            continue
+        guest = replace(release, platform=other, flat=False, dated=None, calendar=other != "alibaba")
+        for rule in RULES[other]:
+            if not rule.weak or not (match := rule.pattern.search(text)):
+                continue
+            start = max(text.rfind(c, 0, match.start()) for c in ",;。:") + 1
+            if not re.search(names, text[start: match.end()], re.IGNORECASE):
+                continue  # the figure's own clause must name the company
+            when = match.group(_when(match)) if _when(match) else ""
+            if not re.search(rf"{YEAR}|\b(?:first|second|third|fourth|Q[1-4])\b|{MONTH}|[一二三四]季", when, re.IGNORECASE):
+                continue  # the quarter named in so many words ("the third quarter", "Q3 2031"), not "the quarter"
+            found.extend(_read_sentence(guest, rule, text, quote, block, []))
+    return found
 
 
 _DATE_MARK = re.compile(r"^date \d{4}-\d{2}-\d{2} ?")  # the store's mark of the page's date, before its first sentence
@@ -565,6 +590,7 @@ def read_figures(release: Release) -> Reading:
         opened = opening.group("q") if opening else ""
         for rule in rules:
             figures.extend(_read_sentence(release, rule, text, located.segment.text, located.block, skipped))
+        figures.extend(_other_companies(release, text, located.segment.text, located.block))
     line = "a markdown table of a summary (kreport/extract/tables.py)"
     tabled, left = table_figures(release, lambda metric, period, value, unit, role, quote: Figure(
         release.platform, metric, period, value, unit, "", quote, role, line, weak=True))

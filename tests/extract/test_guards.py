@@ -114,3 +114,32 @@ def test_a_years_total_after_a_change_is_not_the_quarters():
     text = STORY + "Kuaishou Technology reported its fourth quarter 2030 results. Our total revenue reached RMB 94.18 billion, " \
                    "up 16.2% year-over-year in 2030.\n"
     assert ("revenue_total", "2030Q4", "94.18", "RMB_bn", "") not in figures(text, platform="kuaishou")
+
+
+# --- another listed company's figures on a page that compares several ----------------------------------------------
+
+def platform_figures(text: str, **given) -> set[tuple[str, str, str, str, str]]:
+    reading = read_figures(read_release(text, fiscal_year_end_month={"alibaba": 3}, **given))
+    return {(f.platform, f.metric, f.period.label, f.value, f.unit) for f in reading.figures}
+
+
+PDD_STORY = "date 2031-11-20\nPDD Holdings reported third-quarter 2031 revenue of 110.50 billion yuan, beating estimates.\n"
+
+
+def test_another_companys_figure_is_read_for_it_when_its_clause_names_it_and_the_quarter():
+    for sentence in ("In the third quarter of 2031, JD.com's revenue rose 5% to RMB 300.5 billion.",
+                     "JD.com's revenue for Q3 2031 was RMB 300.5 billion."):
+        assert platform_figures(PDD_STORY + sentence + "\n", platform="pdd") == {("jd", "revenue_total", "2031Q3", "300.5", "RMB_bn")}
+    text = PDD_STORY + "JD.com's annual active customer accounts increased to 600.5 million in the twelve months ended September 30, 2031.\n"
+    assert platform_figures(text, platform="pdd") == {("jd", "annual_buyers", "2031Q3", "600.5", "million")}
+
+
+def test_another_companys_figure_is_not_read_without_a_quarter_in_so_many_words_or_in_a_shared_clause():
+    for sentence in ("Rival JD.com's revenue rose 5% to RMB 300.5 billion in the quarter.",  # the quarter not named
+                     "JD.com's revenue for the quarter was RMB 300.5 billion.",
+                     "In the third quarter of 2031, JD.com's revenue was RMB 300.5 billion in Q2 2031.",  # two periods
+                     "Rival JD.com's revenue rose 5% to RMB 300.5 billion in the third quarter of 2030.",  # not the page's quarter
+                     "JD.com and Alibaba's revenue rose 5% to RMB 300.5 billion in the third quarter of 2031.",  # two companies
+                     "Rival JD.com's revenue is expected to reach RMB 300.5 billion in the third quarter of 2031."):  # an estimate
+        text = PDD_STORY + sentence + "\n"
+        assert not any(v == "300.5" for *_, v, _ in platform_figures(text, platform="pdd")), sentence
