@@ -546,7 +546,8 @@ def _other_companies(release: Release, text: str, quote: str, block: Block) -> l
     """Another listed company's figures on a page that compares several ("Rival JD.com's revenue rose 1.7% to 247.7 billion
     yuan in the third quarter" on PDD's page): read only by that company's looser wordings, outside any headed block, in a
     clause that names that company and no other, and only for the quarter the page reports on, named in the sentence itself
-    in so many words ("the third quarter", "Q3 2031", "September 30, 2031"; never "the quarter", never placed by the page). What is left out is not reported (the page is not that company's)."""
+    in so many words ("the third quarter", "Q3 2031", "September 30, 2031"; never "the quarter", never placed by the page).
+    What is left out is not reported (the page is not that company's)."""
     if release.period is None or release.period.kind != "quarter" or (block.kind != INTRO and block.span is not None):
         return []
     found: list[Figure] = []
