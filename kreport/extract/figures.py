@@ -199,6 +199,9 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
             # "..., an increase of 173% from RMB2,371.0 million in the same quarter of 2018": a quarter's figure, compared with the
             # same quarter a year before the page's: the page's quarter
             return release.period, ""
+        if not own and rule.period != "ttm" and _names_quarter_after(match.string[match.end("u"):], release.period):
+            # "... rose 5% to RMB 300.5 billion in the third quarter of 2031": the page's quarter, named right after the figure
+            return release.period, ""
         return (own, "") if own else (None, "the sentence names no period and sits outside any headed block")
     if own and own not in (block.span, release.period):
         return None, f"it names {own} but sits in the {block.span} block"
@@ -301,7 +304,22 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
     after = text[match.end("u"):]
     if _AFTER_CHANGE_EN.match(after):  # "RMB 94.18 billion, up 16.2% year-over-year in 2022": the year's figure
         return True
-    return bool(_AFTER_EN.match(after)) and not _THE_QUARTER_EN.match(after)
+    own = block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None
+    return bool(_AFTER_EN.match(after)) and not _THE_QUARTER_EN.match(after) and not _names_quarter_after(after, own)
+
+
+_QUARTER_AFTER_EN = re.compile(rf"^(?: ?\([^()]*\))?,? (?:in|for|during) (?P<p>(?:the )?(?:first|second|third|fourth) quarter(?: of)?,? {YEAR}"
+                               rf"|Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4])(?![\w-])", re.IGNORECASE)
+
+
+def _names_quarter_after(after: str, own: Span | None) -> bool:
+    """Whether the words right after a figure name, in so many words, the quarter it is placed in ("RMB 300.5 billion in
+    the third quarter of 2031" in that quarter's block or on that quarter's page): its own period, no other."""
+    match = _QUARTER_AFTER_EN.match(after)
+    if not match or own is None or own.kind != "quarter":
+        return False
+    words = re.sub(r"^the ", "", match.group("p").replace(",", ""), flags=re.IGNORECASE)
+    return quarter_named(words) == own
 
 
 def _prior_period(text: str, headline: Span) -> Span | None:
@@ -562,9 +580,13 @@ def _other_companies(release: Release, text: str, quote: str, block: Block) -> l
             if not re.search(names, text[start: match.end()], re.IGNORECASE):
                 continue  # the figure's own clause must name the company
             when = match.group(_when(match)) if _when(match) else ""
-            if not re.search(rf"{YEAR}|\b(?:first|second|third|fourth|Q[1-4])\b|{MONTH}|[一二三四]季", when, re.IGNORECASE):
+            # the page's quarter may be named right after the figure ("... to RMB 300.5 billion in the third quarter of 2031")
+            if not re.search(rf"{YEAR}|\b(?:first|second|third|fourth|Q[1-4])\b|{MONTH}|[一二三四]季", when, re.IGNORECASE) \
+                    and not (not when and _names_quarter_after(text[match.end("u"):], release.period)):
                 continue  # the quarter named in so many words ("the third quarter", "Q3 2031"), not "the quarter"
-            found.extend(_read_sentence(guest, rule, text, quote, block, []))
+            read = _read_sentence(guest, rule, text, quote, block, [])
+            if read and read[0].period == release.period:  # the page's quarter only (and its comparative a year before)
+                found.extend(read)
     return found
 
 

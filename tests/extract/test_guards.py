@@ -123,12 +123,13 @@ def platform_figures(text: str, **given) -> set[tuple[str, str, str, str, str]]:
     return {(f.platform, f.metric, f.period.label, f.value, f.unit) for f in reading.figures}
 
 
-PDD_STORY = "date 2031-11-20\nPDD Holdings reported third-quarter 2031 revenue of 110.50 billion yuan, beating estimates.\n"
+PDD_STORY = "Examplecorp notes: PDD Holdings Announces Third Quarter 2031 Unaudited Financial Results\n\n"
 
 
 def test_another_companys_figure_is_read_for_it_when_its_clause_names_it_and_the_quarter():
     for sentence in ("In the third quarter of 2031, JD.com's revenue rose 5% to RMB 300.5 billion.",
-                     "JD.com's revenue for Q3 2031 was RMB 300.5 billion."):
+                     "JD.com's revenue for Q3 2031 was RMB 300.5 billion.",
+                     "Rival JD.com's revenue rose 5% to RMB 300.5 billion in the third quarter of 2031."):
         assert platform_figures(PDD_STORY + sentence + "\n", platform="pdd") == {("jd", "revenue_total", "2031Q3", "300.5", "RMB_bn")}
     text = PDD_STORY + "JD.com's annual active customer accounts increased to 600.5 million in the twelve months ended September 30, 2031.\n"
     assert platform_figures(text, platform="pdd") == {("jd", "annual_buyers", "2031Q3", "600.5", "million")}
