@@ -439,6 +439,21 @@ _CLAUSE_QUARTER = re.compile(rf"{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?�
 _PAIRED = re.compile(r"(?:元)?(?:人民币)?,? ?(?:and|及|和|与|、) ?(?:RMB ?)?\d", re.IGNORECASE)
 
 
+# A stated change right after a figure and its comparative, in the same clause, that the wording itself did not read.
+_TRAILING_CHANGE = re.compile(
+    r"[^.;。；]{0,12}?,?\s*(?:(?:marking|representing|reflecting|showing|indicating|which (?:is|was))\s+)?an?\s+"
+    r"(?:(?:year-on-year|year-over-year|yoy)\s+)?(?P<dir>growth|increase|rise|decrease|decline|drop)\s+of\s+"
+    r"(?P<g>\d+(?:\.\d+)?)\s*(?:%|percent)|[^。；]{0,6}?[，,]?\s*同比(?P<dir_zh>增长|上升|下降|减少)(?P<g_zh>\d+(?:\.\d+)?)%",
+    re.IGNORECASE)
+
+
+# The same after a figure read alone: its comparative, then the change, in the rest of the clause.
+_TRAILING_PAIR = re.compile(
+    r"[^.;。；]{0,40}?(?:up |down )?(?:from|compared (?:to|with)|versus|against|较|相比)\s*(?:RMB|US\$|人民币)?\s*"
+    r"(?P<pv>\d[\d,]*(?:\.\d+)?)\s*(?P<pu>million|billion|trillion|亿|万)?(?:" + _TRAILING_CHANGE.pattern + ")",
+    re.IGNORECASE)
+
+
 def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: Block, skipped: list[str]) -> list[Figure]:
     match = rule.pattern.search(text)
     if not match or (rule.refuse is not None and rule.refuse.search(_around(text, match))):
@@ -479,9 +494,21 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
         return skip("the wording or unit does not give a figure for certain")
     found = [headline]
     groups = match.groupdict()
+    if not groups.get("pv") and (after := _TRAILING_PAIR.match(text, match.end())):
+        # "... reached 506.2 million in Q2 2031, up from 474.3 million in Q2 2030, marking a growth of 6.4%": the wording
+        # read the figure only, but the sentence states its comparative and the change, and the three must fit
+        change, direction = after.group("g") or after.group("g_zh"), after.group("dir") or after.group("dir_zh")
+        sign = -1 if re.match(r"decreas|declin|drop|下降|减少", direction, re.IGNORECASE) else 1
+        prior_unit = _unit(rule.metric, after.group("pu") or "") or headline.unit
+        if not within_growth(headline.value, headline.unit, plain(after.group("pv")), prior_unit, change, sign):
+            return skip(f"the stated change of {change}% does not fit {match.group('v')} against {after.group('pv')}; left out")
     if groups.get("pv"):
         change = groups.get("g") or groups.get("g2")
         direction = groups.get("dir") if groups.get("dir") is not None else groups.get("dir2")
+        if not change and (after := _TRAILING_CHANGE.match(text, match.end())):
+            # "... up from 474.3 million in Q2 2020, marking a growth of 6.4%": a change the wording did not read
+            # still has to fit the pair
+            change, direction = after.group("g") or after.group("g_zh"), after.group("dir") or after.group("dir_zh")
         if change and direction is not None:  # an empty direction: a table's change column (a rise unless bracketed)
             sign = -1 if re.match(r"decreas|declin|fell|drop|down|下降|减少|下跌|跌", direction, re.IGNORECASE) else 1
             if not within_growth(headline.value, headline.unit, plain(groups["pv"]), _unit(rule.metric, groups.get("pu") or "") or headline.unit,

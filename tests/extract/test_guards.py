@@ -3,6 +3,8 @@ guard once on the function itself, then through the reader, with near-misses tha
 
 from __future__ import annotations
 
+import pytest
+
 from kreport.extract.figures import read_figures
 from kreport.extract.guards import refusal
 from kreport.extract.periods import Span
@@ -144,3 +146,18 @@ def test_another_companys_figure_is_not_read_without_a_quarter_in_so_many_words_
                      "Rival JD.com's revenue is expected to reach RMB 300.5 billion in the third quarter of 2031."):  # an estimate
         text = PDD_STORY + sentence + "\n"
         assert not any(v == "300.5" for *_, v, _ in platform_figures(text, platform="pdd")), sentence
+
+
+# --- a change stated after a figure and its comparative must fit them (heldout6's first contact) --------------------
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    # 506.2 against 474.3 is +6.7%, not the +6.4% stated: one of the three numbers is misread, so none is kept
+    ("Average monthly active users (MAUs) reached 506.2 million in Q2 2031, up from 474.3 million in Q2 2030, "
+     "marking a growth of 6.4%.", False),
+    ("Average monthly active users (MAUs) reached 506.2 million in Q2 2031, up from 474.3 million in Q2 2030, "
+     "marking a growth of 6.7%.", True),
+])
+def test_a_trailing_change_must_fit_the_pair(sentence, kept):
+    text = "Kuaishou Technology announced its results for the second quarter of 2031.\n" + sentence + "\n"
+    values = {(metric, value) for metric, _, value, *_ in figures(text, platform="kuaishou")}
+    assert (("mau", "506.2") in values) is kept
