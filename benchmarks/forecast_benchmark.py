@@ -54,7 +54,7 @@ from kreport.stats.forecast.backtest import (  # noqa: E402
     complete_backtest,
     rolling_forecasts,
 )
-from kreport.stats.forecast.models import FitMemo, candidate_models  # noqa: E402
+from kreport.stats.forecast.models import FitMemo, candidate_models, seasonal_strength  # noqa: E402
 
 WINDOW, FIRST_SCORED, LAST_ORIGIN, HORIZON, CALIBRATION_START = 32, 16, 28, 4, 12
 SF_MODELS = ("sf_ets", "sf_arima", "sf_theta", "sf_mean3")
@@ -139,6 +139,17 @@ COLUMNS = ["model", "origin_pos", "h", "actual", "forecast", "denominator", "lo8
 EARLIER = ("ets_log", "arima_log", "theta_log")
 
 
+def _with_season(kr: pd.DataFrame, values) -> pd.DataFrame:
+    """The training values' seasonal strength at each origin, as rolling_forecasts records it (trailing complete run)."""
+    strength = {}
+    for pos in kr["origin_pos"].unique():
+        train = values[:pos]
+        missing = np.flatnonzero(np.isnan(train))
+        run = train[missing[-1] + 1:] if missing.size else train
+        strength[pos] = seasonal_strength(run, 4)
+    return kr.assign(season=kr["origin_pos"].map(strength))
+
+
 def evaluate_series(job):
     """Score kreport (and statsforecast) on one series; returns long rows tagged with the series id, and seconds."""
     series_id, values, first_scored, last_origin, calibration_start, with_sf, fits_dir, with_earlier = job
@@ -152,6 +163,8 @@ def evaluate_series(job):
         fits = kr[kr["model"].isin(models)].groupby(["model", "origin_pos"])["unconverged"].first()
         for name, count in fits.groupby(level="model").sum().items():
             seconds[f"unconverged {name}"] = float(count)
+    if "season" not in kr.columns or kr["season"].isna().any():
+        kr = _with_season(kr, values)  # fits saved before the column existed
     own = kr[kr["model"].isin(models)].drop(columns=["seconds", "unconverged"], errors="ignore").reset_index(drop=True)
     frame = complete_backtest(own, extra=add_rules)
     if set(EARLIER) <= set(kr["model"]):
