@@ -232,6 +232,13 @@ def _run(jobs, n_jobs, label):
     print(table.round(3).to_string())
     print("\nAll horizons, ordered by mean MASE relative to seasonal naive:")
     print(overall.round(3).to_string())
+    if {"auto", "sf_mean3"} <= set(overall.index):
+        a, s = overall.loc["auto"], overall.loc["sf_mean3"]
+        print(f"\nSide by side ({label}, {len(jobs)} series): kreport auto {a['rel_mase_vs_snaive']:.3f}, "
+              f"statsforecast mean of three {s['rel_mase_vs_snaive']:.3f} (relative MASE; difference "
+              f"{a['rel_mase_vs_snaive'] - s['rel_mase_vs_snaive']:+.3f}); kreport's calibrated coverage "
+              f"{100 * a['cov80_cal']:.1f}% at 80%, {100 * a['cov95_cal']:.1f}% at 95% (raw {100 * a['cov80_raw']:.1f}% / "
+              f"{100 * a['cov95_raw']:.1f}%; statsforecast's own {100 * s['cov80_raw']:.1f}% / {100 * s['cov95_raw']:.1f}%)")
     return long
 
 
