@@ -180,22 +180,29 @@ def _inverse(frame, values):
 KEYS = ["origin", "origin_pos", "h", "period", "actual", "scale", "denominator", "actual_t"]
 
 
-def _combine(part: pd.DataFrame, members) -> pd.DataFrame:
+def _combine(part: pd.DataFrame, members=None) -> pd.DataFrame:
     """The members' weighted mean (:func:`member_weights`) on the modelling scale and the median of their spreads.
 
     The median spread keeps one member's very wide band (Theta's on a strongly seasonal series)
     from setting the combination's; the calibration then scales it by the procedure's own errors.
-    Rows keep a count of the members present (``n_members``).
+    Each row's weight is its column ``_w`` when present (origins may combine different members),
+    else its member's weight among `members`. One row per origin and horizon, with the count of
+    members present (``n_members``).
     """
-    keys = KEYS + (["season"] if "season" in part.columns else [])
-    weight = dict(zip(members, member_weights(members)))
-    part = part.assign(_w=part["model"].map(weight))
+    if "_w" not in part.columns:
+        part = part.assign(_w=part["model"].map(dict(zip(members, member_weights(members)))))
     part = part.assign(_wm=part["_w"] * part["mean"])
-    grouped = part.groupby(keys, dropna=False, sort=False)
-    out = grouped.agg(_wm=("_wm", "sum"), _w=("_w", "sum"), sigma=("sigma", "median"),
-                      fallback=("fallback", "any"), n_members=("model", "nunique")).reset_index()
-    out["mean"] = out["_wm"] / out["_w"]
-    return out.drop(columns=["_wm", "_w"])
+    keys = KEYS + (["season"] if "season" in part.columns else [])
+    grouped = part.groupby(["origin_pos", "h"], sort=False)  # the other keys are fixed by these two
+    out = grouped[[k for k in keys if k not in ("origin_pos", "h")]].first()
+    sums = grouped[["_wm", "_w"]].sum()
+    out["mean"] = sums["_wm"] / sums["_w"]
+    out["sigma"] = grouped["sigma"].median()
+    out["fallback"] = grouped["fallback"].any()
+    out["n_members"] = grouped["model"].nunique()
+    if "members" in part.columns:
+        out["members"] = grouped["members"].first()
+    return out.reset_index()
 
 
 def add_combination(frame: pd.DataFrame, members=DEFAULT_COMBINATION, name: str = "combo") -> pd.DataFrame:
@@ -245,12 +252,12 @@ def add_auto(frame: pd.DataFrame, candidates=None, name: str = "auto", choose=ch
     for pos, at_origin in base.groupby("origin_pos", sort=True):
         members = choose(base, pos, candidates)
         part = at_origin[at_origin["model"].isin(members)]
-        agg = _combine(part, members).drop(columns="n_members")
-        agg["members"] = "+".join(members)
-        pieces.append(agg)
+        weight = dict(zip(members, member_weights(members)))
+        pieces.append(part.assign(_w=part["model"].map(weight), members="+".join(members)))
     if not pieces:
         return frame
-    auto = pd.concat(pieces, ignore_index=True)
+    auto = _combine(pd.concat(pieces, ignore_index=True)).drop(columns="n_members")
+    auto = auto.sort_values(["origin_pos", "h"], kind="stable").reset_index(drop=True)
     auto["model"] = name
     auto = _finish(auto)
     return pd.concat([frame, auto], ignore_index=True)
