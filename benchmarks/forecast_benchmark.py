@@ -294,6 +294,24 @@ def _shipped_jobs(with_sf):
     return jobs
 
 
+def _fit_one(job):
+    series_id, values, first_scored, last_origin, calibration_start, with_sf, fits_dir, with_earlier = job
+    models = candidate_models(calibration_start, 4) + (EARLIER if with_earlier else ())
+    _fits(series_id, np.asarray(values, dtype=float), calibration_start, last_origin, with_sf, fits_dir, models,
+          first_scored)
+    return series_id
+
+
+def _fit_only(jobs, n_jobs):
+    todo = [j for j in jobs if not (Path(j[6]) / f"{j[0].replace('/', '_')}.pkl").exists()]
+    print(f"{len(jobs)} series, {len(todo)} to fit", flush=True)
+    import multiprocessing as mp
+
+    with mp.get_context("fork").Pool(max(n_jobs, 1)) as pool:
+        for series_id in pool.imap(_fit_one, todo, chunksize=1):  # in order: what is saved is a first N
+            print(series_id, flush=True)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--part", choices=["shipped", "m3", "tourism", "all"], default="all")
@@ -305,7 +323,15 @@ def main(argv=None):
                         help="also fit kreport's earlier members (ets_log, arima_log, theta_log) and score their mean")
     parser.add_argument("--fits", type=Path, help="keep each M3 series' rolling forecasts here (read them if present), "
                                                   "to score other combinations without refitting")
+    parser.add_argument("--fit-only", action="store_true",
+                        help="with --fits: only fit and save the series not saved yet, in the fixed order (no scoring), "
+                             "so a long fitting run can be stopped and the saved first N scored with --sample N")
     args = parser.parse_args(argv)
+    if args.fit_only:
+        if args.fits is None or args.part not in SETS:
+            parser.error("--fit-only needs --fits and --part m3 or tourism")
+        _fit_only(_set_jobs(args.part, args.sample, args.seed, not args.no_statsforecast, args.fits), args.jobs)
+        return
     with_sf = not args.no_statsforecast
     if with_sf:
         try:
