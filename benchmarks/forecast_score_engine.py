@@ -1,4 +1,4 @@
-# ruff: noqa: E402, E501, E401, I001  (a script: the older engine must be put on sys.path before its imports)
+# ruff: noqa: E402, E501, E401, I001, E702  (a script: the older engine must be put on sys.path before its imports)
 """Score an older engine on the forecast benchmark's saved fits (the "before" column of README_forecast.md).
 
 Usage: forecast_score_engine.py PART N JOBS ENGINE_DIR FITS_DIR, where ENGINE_DIR holds ``kreport/`` and
