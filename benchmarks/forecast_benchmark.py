@@ -54,7 +54,7 @@ from kreport.stats.forecast.backtest import (  # noqa: E402
     complete_backtest,
     rolling_forecasts,
 )
-from kreport.stats.forecast.models import FitMemo, candidate_models  # noqa: E402
+from kreport.stats.forecast.models import FitMemo, candidate_models, seasonal_strength  # noqa: E402
 
 WINDOW, FIRST_SCORED, LAST_ORIGIN, HORIZON, CALIBRATION_START = 32, 16, 28, 4, 12
 SF_MODELS = ("sf_ets", "sf_arima", "sf_theta", "sf_mean3")
@@ -139,6 +139,17 @@ COLUMNS = ["model", "origin_pos", "h", "actual", "forecast", "denominator", "lo8
 EARLIER = ("ets_log", "arima_log", "theta_log")
 
 
+def _with_season(kr: pd.DataFrame, values) -> pd.DataFrame:
+    """The training values' seasonal strength at each origin, as rolling_forecasts records it (trailing complete run)."""
+    strength = {}
+    for pos in kr["origin_pos"].unique():
+        train = values[:pos]
+        missing = np.flatnonzero(np.isnan(train))
+        run = train[missing[-1] + 1:] if missing.size else train
+        strength[pos] = seasonal_strength(run, 4)
+    return kr.assign(season=kr["origin_pos"].map(strength))
+
+
 def evaluate_series(job):
     """Score kreport (and statsforecast) on one series; returns long rows tagged with the series id, and seconds."""
     series_id, values, first_scored, last_origin, calibration_start, with_sf, fits_dir, with_earlier = job
@@ -152,6 +163,8 @@ def evaluate_series(job):
         fits = kr[kr["model"].isin(models)].groupby(["model", "origin_pos"])["unconverged"].first()
         for name, count in fits.groupby(level="model").sum().items():
             seconds[f"unconverged {name}"] = float(count)
+    if "season" not in kr.columns or kr["season"].isna().any():
+        kr = _with_season(kr, values)  # fits saved before the column existed
     own = kr[kr["model"].isin(models)].drop(columns=["seconds", "unconverged"], errors="ignore").reset_index(drop=True)
     frame = complete_backtest(own, extra=add_rules)
     if set(EARLIER) <= set(kr["model"]):
@@ -219,6 +232,13 @@ def _run(jobs, n_jobs, label):
     print(table.round(3).to_string())
     print("\nAll horizons, ordered by mean MASE relative to seasonal naive:")
     print(overall.round(3).to_string())
+    if {"auto", "sf_mean3"} <= set(overall.index):
+        a, s = overall.loc["auto"], overall.loc["sf_mean3"]
+        print(f"\nSide by side ({label}, {len(jobs)} series): kreport auto {a['rel_mase_vs_snaive']:.3f}, "
+              f"statsforecast mean of three {s['rel_mase_vs_snaive']:.3f} (relative MASE; difference "
+              f"{a['rel_mase_vs_snaive'] - s['rel_mase_vs_snaive']:+.3f}); kreport's calibrated coverage "
+              f"{100 * a['cov80_cal']:.1f}% at 80%, {100 * a['cov95_cal']:.1f}% at 95% (raw {100 * a['cov80_raw']:.1f}% / "
+              f"{100 * a['cov95_raw']:.1f}%; statsforecast's own {100 * s['cov80_raw']:.1f}% / {100 * s['cov95_raw']:.1f}%)")
     return long
 
 
@@ -274,6 +294,24 @@ def _shipped_jobs(with_sf):
     return jobs
 
 
+def _fit_one(job):
+    series_id, values, first_scored, last_origin, calibration_start, with_sf, fits_dir, with_earlier = job
+    models = candidate_models(calibration_start, 4) + (EARLIER if with_earlier else ())
+    _fits(series_id, np.asarray(values, dtype=float), calibration_start, last_origin, with_sf, fits_dir, models,
+          first_scored)
+    return series_id
+
+
+def _fit_only(jobs, n_jobs):
+    todo = [j for j in jobs if not (Path(j[6]) / f"{j[0].replace('/', '_')}.pkl").exists()]
+    print(f"{len(jobs)} series, {len(todo)} to fit", flush=True)
+    import multiprocessing as mp
+
+    with mp.get_context("fork").Pool(max(n_jobs, 1)) as pool:
+        for series_id in pool.imap(_fit_one, todo, chunksize=1):  # in order: what is saved is a first N
+            print(series_id, flush=True)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--part", choices=["shipped", "m3", "tourism", "all"], default="all")
@@ -285,7 +323,15 @@ def main(argv=None):
                         help="also fit kreport's earlier members (ets_log, arima_log, theta_log) and score their mean")
     parser.add_argument("--fits", type=Path, help="keep each M3 series' rolling forecasts here (read them if present), "
                                                   "to score other combinations without refitting")
+    parser.add_argument("--fit-only", action="store_true",
+                        help="with --fits: only fit and save the series not saved yet, in the fixed order (no scoring), "
+                             "so a long fitting run can be stopped and the saved first N scored with --sample N")
     args = parser.parse_args(argv)
+    if args.fit_only:
+        if args.fits is None or args.part not in SETS:
+            parser.error("--fit-only needs --fits and --part m3 or tourism")
+        _fit_only(_set_jobs(args.part, args.sample, args.seed, not args.no_statsforecast, args.fits), args.jobs)
+        return
     with_sf = not args.no_statsforecast
     if with_sf:
         try:

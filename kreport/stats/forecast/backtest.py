@@ -4,10 +4,12 @@ For each origin from `min_train` observations on, every candidate model is fit
 on the data up to that origin only and forecasts 1..h periods ahead. Two
 derived forecasts are added at each origin from the same fits:
 
-* ``combo``: the equal-weight mean of ETS, ARIMA and Theta on the modelling scale;
-* ``auto``: the procedure that :func:`kreport.forecast.forecast` uses, that same
-  combination at every origin: on all 704 M3 quarterly series choosing members by
-  their pre-origin errors scored worse than always combining the three (see
+* ``combo``: the weighted mean of ETS, ARIMA and Theta on the modelling scale (weights
+  :data:`kreport.stats.forecast.models.COMBINATION_WEIGHTS`), its spread the median of theirs;
+* ``auto``: the procedure that :func:`kreport.forecast.forecast` uses: that combination at
+  every origin, with drift as a fourth member where the training values are strongly seasonal
+  (:func:`kreport.stats.forecast.models.combination_members`). On all 704 M3 quarterly series
+  choosing members by their pre-origin errors scored worse than a fixed combination (see
   benchmarks/README_forecast.md; the choice rules live in benchmarks/).
 
 Intervals are calibrated the same way, from each model's standardised errors
@@ -23,7 +25,7 @@ import pandas as pd
 from kreport.errors import ModelError, ParameterError
 from kreport.stats.forecast.calibration import (
     LEVELS,
-    interval_multipliers,
+    horizon_multipliers,
     raw_multipliers,
 )
 from kreport.stats.forecast.models import (
@@ -31,7 +33,10 @@ from kreport.stats.forecast.models import (
     MODEL_NAMES,
     FitMemo,
     candidate_models,
+    combination_members,
     fit_model,
+    member_weights,
+    seasonal_strength,
 )
 from kreport.stats.forecast.transforms import choose_scale
 from kreport.stats.series import check_series, periods_per_year, trailing_complete_run
@@ -144,14 +149,17 @@ def rolling_forecasts(series: pd.Series, models=None, horizon: int = 4, min_trai
         actual = np.array([values[i] if i < len(values) else np.nan for i in targets])
         periods = [series.index[0] + int(i) for i in targets]
         actual_t = sc.forward(actual) if sc.name != "log" else np.log(np.where(actual > 0, actual, np.nan))
+        strength = seasonal_strength(run.to_numpy(dtype=float), m)  # of the original values, as Theta's test
         for name in models:
             fc = fit_model(name, y, m, horizon + gap, sc, memo, fitters.get(name))
             mean, sigma = fc.mean[gap:], fc.sigma[gap:]
             for h in range(horizon):
                 rows.append((series.index[pos - 1], pos, name, h + 1, periods[h], actual[h], mean[h], sigma[h],
-                             sc.name, denominator, fc.fallback, actual_t[h], int(fc.params.get("unconverged", 0))))
+                             sc.name, denominator, fc.fallback, actual_t[h], int(fc.params.get("unconverged", 0)),
+                             strength))
     frame = pd.DataFrame(rows, columns=["origin", "origin_pos", "model", "h", "period", "actual", "mean",
-                                        "sigma", "scale", "denominator", "fallback", "actual_t", "unconverged"])
+                                        "sigma", "scale", "denominator", "fallback", "actual_t", "unconverged",
+                                        "season"])
     return _finish(frame)
 
 
@@ -169,19 +177,40 @@ def _inverse(frame, values):
     return out
 
 
-def add_combination(frame: pd.DataFrame, members=DEFAULT_COMBINATION, name: str = "combo") -> pd.DataFrame:
-    """Append the equal-weight mean of `members` (means and spreads averaged on the modelling scale).
+KEYS = ["origin", "origin_pos", "h", "period", "actual", "scale", "denominator", "actual_t"]
 
-    Averaging the spreads averages the members' interval bounds (quantile
-    averaging). Origins where a member is absent get no combination.
+
+def _combine(part: pd.DataFrame, members=None) -> pd.DataFrame:
+    """The members' weighted mean (:func:`member_weights`) on the modelling scale and the median of their spreads.
+
+    The median spread keeps one member's very wide band (Theta's on a strongly seasonal series)
+    from setting the combination's; the calibration then scales it by the procedure's own errors.
+    Each row's weight is its column ``_w`` when present (origins may combine different members),
+    else its member's weight among `members`. One row per origin and horizon, with the count of
+    members present (``n_members``).
     """
+    if "_w" not in part.columns:
+        part = part.assign(_w=part["model"].map(dict(zip(members, member_weights(members)))))
+    part = part.assign(_wm=part["_w"] * part["mean"])
+    keys = KEYS + (["season"] if "season" in part.columns else [])
+    grouped = part.groupby(["origin_pos", "h"], sort=False)  # the other keys are fixed by these two
+    out = grouped[[k for k in keys if k not in ("origin_pos", "h")]].first()
+    sums = grouped[["_wm", "_w"]].sum()
+    out["mean"] = sums["_wm"] / sums["_w"]
+    out["sigma"] = grouped["sigma"].median()
+    out["fallback"] = grouped["fallback"].any()
+    out["n_members"] = grouped["model"].nunique()
+    if "members" in part.columns:
+        out["members"] = grouped["members"].first()
+    return out.reset_index()
+
+
+def add_combination(frame: pd.DataFrame, members=DEFAULT_COMBINATION, name: str = "combo") -> pd.DataFrame:
+    """Append the combination of `members` (:func:`_combine`); origins where a member is absent get none."""
     part = frame[frame["model"].isin(members)]
     if part.empty:
         return frame
-    keys = ["origin", "origin_pos", "h", "period", "actual", "scale", "denominator", "actual_t"]
-    grouped = part.groupby(keys, dropna=False, sort=False)
-    combo = grouped.agg(mean=("mean", "mean"), sigma=("sigma", "mean"), fallback=("fallback", "any"),
-                        n_members=("model", "nunique")).reset_index()
+    combo = _combine(part, tuple(members))
     combo = combo[combo["n_members"] == len(set(members))].drop(columns="n_members")
     combo["model"] = name
     combo = _finish(combo)
@@ -193,17 +222,23 @@ def known_before(frame: pd.DataFrame, pos: int) -> pd.DataFrame:
     return frame[(frame["origin_pos"] + frame["h"] - 1 < pos) & frame["actual"].notna()]
 
 
-def choose_members(frame: pd.DataFrame, pos: int, candidates=None, default=DEFAULT_COMBINATION) -> tuple[str, ...]:
-    """The models the forecast combines: ETS, ARIMA and Theta (those of them among the candidates).
+def choose_members(frame: pd.DataFrame, pos: int, candidates=None, default=DEFAULT_COMBINATION,
+                   strength: float | None = None) -> tuple[str, ...]:
+    """The models the forecast combines: ETS, ARIMA and Theta (those of them among the candidates), with
+    drift as well when the training values at `pos` are strongly seasonal (:func:`combination_members`).
 
     No member is chosen from past errors: with one to sixteen of them per origin such a choice
     is mostly noise, and on the M3 quarterly series every rule tried scored worse than the fixed
     combination (the rules are kept in benchmarks/forecast_rules.py to show it). ``frame`` and
-    ``pos`` are accepted so a rule of the benchmark can stand in (see :func:`add_auto`).
+    ``pos`` are accepted so a rule of the benchmark can stand in (see :func:`add_auto`); the
+    seasonal strength is read from the frame's ``season`` at origin `pos` unless `strength` is given.
     """
     singles = frame[~frame["model"].str.startswith("auto") & (frame["model"] != "combo")]
     candidates = tuple(candidates) if candidates is not None else tuple(singles["model"].unique())
-    return tuple(d for d in default if d in candidates) or candidates[:3]
+    if strength is None:
+        at = frame.loc[frame["origin_pos"] == pos, "season"] if "season" in frame.columns else frame.iloc[:0, 0]
+        strength = float(at.iloc[0]) if len(at) else 0.0
+    return combination_members(candidates, strength, default)
 
 
 def add_auto(frame: pd.DataFrame, candidates=None, name: str = "auto", choose=choose_members) -> pd.DataFrame:
@@ -213,18 +248,16 @@ def add_auto(frame: pd.DataFrame, candidates=None, name: str = "auto", choose=ch
     must use only rows whose targets were observed before `pos` (:func:`known_before`).
     """
     base = frame[~frame["model"].str.startswith("auto")]
-    keys = ["origin", "origin_pos", "h", "period", "actual", "scale", "denominator", "actual_t"]
     pieces = []
     for pos, at_origin in base.groupby("origin_pos", sort=True):
         members = choose(base, pos, candidates)
         part = at_origin[at_origin["model"].isin(members)]
-        agg = part.groupby(keys, dropna=False, sort=False).agg(
-            mean=("mean", "mean"), sigma=("sigma", "mean"), fallback=("fallback", "any")).reset_index()
-        agg["members"] = "+".join(members)
-        pieces.append(agg)
+        weight = dict(zip(members, member_weights(members)))
+        pieces.append(part.assign(_w=part["model"].map(weight), members="+".join(members)))
     if not pieces:
         return frame
-    auto = pd.concat(pieces, ignore_index=True)
+    auto = _combine(pd.concat(pieces, ignore_index=True)).drop(columns="n_members")
+    auto = auto.sort_values(["origin_pos", "h"], kind="stable").reset_index(drop=True)
     auto["model"] = name
     auto = _finish(auto)
     return pd.concat([frame, auto], ignore_index=True)
@@ -270,10 +303,11 @@ def add_intervals(frame: pd.DataFrame, levels=LEVELS, method: str = "conformal",
         by_pos, floors = {}, {}
         for pos in rows["origin_pos"].unique():
             past = known_before(rows, pos)
-            by_pos[pos] = interval_multipliers(past["z"].to_numpy(), levels, prior_weight, method)
+            by_pos[pos] = horizon_multipliers(past["z"].to_numpy(), past["h"].to_numpy(), horizon, levels,
+                                              prior_weight, method)
             floors[pos] = error_floor(past, horizon, levels) if floor else np.zeros((horizon, len(levels)))
         idx = frame.index.get_indexer(rows.index)
-        m = np.vstack([by_pos[p] for p in rows["origin_pos"]])
+        m = np.vstack([by_pos[p][h - 1] for p, h in zip(rows["origin_pos"], rows["h"])])
         need = np.vstack([floors[p][h - 1] for p, h in zip(rows["origin_pos"], rows["h"])])
         sigma = rows["sigma"].to_numpy()[:, None]
         with np.errstate(divide="ignore", invalid="ignore"):

@@ -17,13 +17,19 @@ from scipy import stats
 
 from kreport.errors import ParameterError
 
-__all__ = ["LEVELS", "TAIL_DF", "interval_multipliers", "raw_multipliers"]
+__all__ = ["LEVELS", "TAIL_DF", "HORIZON_WEIGHT", "interval_multipliers", "horizon_multipliers", "raw_multipliers"]
 
 LEVELS = (0.80, 0.95)
 # Forecast errors of business series have heavier tails than the normal's: on the M3 quarterly
 # backtests the 95% quantile of |z| is 1.76 times the 80% one (Student t with 5 degrees of
-# freedom: 1.74; normal: 1.53).
-TAIL_DF = 5
+# freedom: 1.74; normal: 1.53). With per-horizon multipliers (issue 21) the 95% bands of the M3
+# development sample covered 91%, under the 92% the issue asks, so the tail is that of t(4) (1.81).
+TAIL_DF = 4
+# How many errors the pooled multiplier counts for when a horizon's own errors are weighed against it
+# (see horizon_multipliers); None pools every horizon's errors into one multiplier.
+HORIZON_WEIGHT = 4.0
+# Errors a horizon needs before its own quantile is weighed in.
+HORIZON_MIN_ERRORS = 3
 
 
 def raw_multipliers(levels=LEVELS) -> np.ndarray:
@@ -84,4 +90,38 @@ def interval_multipliers(past_z, levels=LEVELS, prior_weight: float = 4.0,
         tail = stats.t.ppf(0.5 + levels / 2, df=tail_df)
         narrowest = int(np.argmin(levels))
         out = np.maximum(out, out[narrowest] * tail / tail[narrowest])
+    return out
+
+
+def horizon_multipliers(past_z, past_h, horizon: int, levels=LEVELS, prior_weight: float = 4.0,
+                        method: str = "conformal", tail_df: float | None = TAIL_DF,
+                        horizon_weight: float | None = HORIZON_WEIGHT) -> np.ndarray:
+    """Multipliers per horizon 1..`horizon` (shape (horizon, len(levels))) from past standardised errors.
+
+    The errors of all horizons give one multiplier (:func:`interval_multipliers`). Pooled, they
+    say little about how errors grow with the horizon: early in a backtest most past errors are
+    one step ahead, and the standardised errors of some series grow with the horizon faster than the
+    models' spreads (most of M3's) while others' grow slower (the tourism set's). So at each horizon
+    with at least HORIZON_MIN_ERRORS errors of its own, the empirical quantile of those errors is
+    averaged with the pooled multiplier, the pooled one counting for `horizon_weight` errors (the
+    wider level keeping the Student-t tail distance over the narrowest, as in the pooled one).
+    ``horizon_weight=None`` gives every horizon the pooled multiplier.
+    """
+    z = np.asarray(past_z, dtype=float)
+    h = np.asarray(past_h)
+    pooled = interval_multipliers(z, levels, prior_weight, method, tail_df)
+    out = np.tile(pooled, (horizon, 1))
+    if horizon_weight is None:
+        return out
+    levels = np.asarray(levels, dtype=float)
+    for k in range(1, horizon + 1):
+        own = np.abs(z[(h == k) & np.isfinite(z)])
+        if own.size < HORIZON_MIN_ERRORS:
+            continue
+        m = (own.size * np.quantile(own, levels) + horizon_weight * pooled) / (own.size + horizon_weight)
+        if tail_df is not None and levels.size > 1:
+            tail = stats.t.ppf(0.5 + levels / 2, df=tail_df)
+            narrowest = int(np.argmin(levels))
+            m = np.maximum(m, m[narrowest] * tail / tail[narrowest])
+        out[k - 1] = m
     return out

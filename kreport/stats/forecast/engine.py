@@ -2,7 +2,8 @@
 
 :func:`forecast` backtests the candidate models on the series itself
 (:mod:`kreport.stats.forecast.backtest`), fits the members of the ``auto``
-procedure (the mean of ETS, ARIMA and Theta; see that module) on the whole
+procedure (the weighted mean of ETS, ARIMA and Theta, with drift for a strongly seasonal
+series; see that module) on the whole
 series and widens their intervals by the procedure's own past errors. A series
 too short for a backtest gets the simple models only, and the result says so.
 """
@@ -24,7 +25,7 @@ from kreport.stats.forecast.backtest import (
 )
 from kreport.stats.forecast.calibration import (
     LEVELS,
-    interval_multipliers,
+    horizon_multipliers,
     raw_multipliers,
 )
 from kreport.stats.forecast.models import (
@@ -33,6 +34,8 @@ from kreport.stats.forecast.models import (
     candidate_models,
     fit_model,
     is_short,
+    member_weights,
+    seasonal_strength,
 )
 from kreport.stats.forecast.transforms import choose_scale
 from kreport.stats.notes import note
@@ -200,7 +203,7 @@ def forecast(series: pd.Series, horizon: int = 4, models=None, scale: str = "aut
         notes.append(note("forecast.short", n=n))
     min_train = (3 * m if m > 1 else 6) if min_train is None else int(min_train)
     memo = memo if memo is not None else FitMemo()
-    table, multipliers = None, raw_multipliers(LEVELS)
+    table, multipliers = None, np.tile(raw_multipliers(LEVELS), (horizon, 1))
     floor = np.zeros((horizon, len(LEVELS)))
     record, shown, auto_mase, snaive_mase = None, "auto", float("nan"), float("nan")
     if not short and len(series) - min_train >= 4:
@@ -209,14 +212,15 @@ def forecast(series: pd.Series, horizon: int = 4, models=None, scale: str = "aut
         if len(candidates) == 1:
             members, procedure = candidates, candidates[0]
         else:
-            members, procedure = choose_members(frame, len(series), candidates), "auto"
+            strength = seasonal_strength(run.to_numpy(dtype=float), m)
+            members, procedure = choose_members(frame, len(series), candidates, strength=strength), "auto"
             by_model = table.groupby("model")["mase"].mean()
             auto_mase, snaive_mase = float(by_model.get("auto", np.nan)), float(by_model.get("snaive", np.nan))
             if auto_mase > snaive_mase:
                 # The combination lost to seasonal naive on this series' own backtest: show seasonal naive.
                 members, procedure, shown = ("snaive",), "snaive", "snaive"
         past = known_before(frame[frame["model"] == procedure], len(series))
-        multipliers = interval_multipliers(past["z"].to_numpy(), LEVELS)
+        multipliers = horizon_multipliers(past["z"].to_numpy(), past["h"].to_numpy(), horizon, LEVELS)
         floor = error_floor(past, horizon, LEVELS)
         record = _record(frame[frame["model"] == procedure])
         notes.append(note("forecast.calibrated", n=int(past["z"].notna().sum())))
@@ -231,11 +235,12 @@ def forecast(series: pd.Series, horizon: int = 4, models=None, scale: str = "aut
     for fitted in fits:
         if fitted.fallback:
             notes.append(note("forecast.fallback", model=fitted.model, reason=fitted.note))
-    mean = np.mean([f.mean[gap:] for f in fits], axis=0)
-    sigma = np.mean([f.sigma[gap:] for f in fits], axis=0)
+    # As in the backtest (kreport.stats.forecast.backtest._combine): the weighted mean, the median spread.
+    mean = member_weights(members) @ np.array([f.mean[gap:] for f in fits])
+    sigma = np.median([f.sigma[gap:] for f in fits], axis=0)
     out = {"period": [series.index[-1] + k for k in range(1, horizon + 1)], "h": np.arange(1, horizon + 1),
            "forecast": sc.inverse(mean)}
-    for i, (level, mult) in enumerate(zip(LEVELS, multipliers)):
+    for i, (level, mult) in enumerate(zip(LEVELS, multipliers.T)):
         tag = f"{round(level * 100)}"
         half = np.maximum(mult * sigma, floor[:, i])  # never narrower than the backtest's own errors imply
         out[f"lo{tag}"] = sc.inverse(mean - half)

@@ -64,11 +64,23 @@ def test_backtest_rows_cover_each_origin_and_horizon_once():
 
 def test_auto_is_the_fixed_combination_at_every_origin():
     frame = run_backtest(synthetic(24), models=FAST_MODELS, min_train=12)
-    assert choose_members(frame, 24, FAST_MODELS) == ("theta",)  # the default members present
-    assert set(frame.loc[frame["model"] == "auto", "members"]) == {"theta"}
-    auto = frame[frame["model"] == "auto"].sort_values(["origin_pos", "h"])["mean"].to_numpy()
-    theta = frame[frame["model"] == "theta"].sort_values(["origin_pos", "h"])["mean"].to_numpy()
-    np.testing.assert_allclose(auto, theta)
+    assert choose_members(frame, 24, FAST_MODELS, strength=0.0) == ("theta",)  # the default members present
+    # A strongly seasonal series also averages in drift (weight 1 against Theta's 3).
+    assert choose_members(frame, 24, FAST_MODELS, strength=0.9) == ("theta", "drift")
+    key = ["origin_pos", "h"]
+    auto = frame[frame["model"] == "auto"].sort_values(key)
+    theta = frame[frame["model"] == "theta"].sort_values(key)
+    drift = frame[frame["model"] == "drift"].sort_values(key)
+    strong = auto["season"].to_numpy() > 0.64
+    assert strong.any()  # the synthetic series has a Q4 season
+    assert (auto["members"] == np.where(strong, "theta+drift", "theta")).all()
+    expected = np.where(strong, 0.75 * theta["mean"].to_numpy() + 0.25 * drift["mean"].to_numpy(),
+                        theta["mean"].to_numpy())
+    np.testing.assert_allclose(auto["mean"].to_numpy(), expected)
+    # The combination's spread is the median of its members' (of two: their mean).
+    np.testing.assert_allclose(auto["sigma"].to_numpy(),
+                               np.where(strong, (theta["sigma"].to_numpy() + drift["sigma"].to_numpy()) / 2,
+                                        theta["sigma"].to_numpy()))
 
 
 def test_another_choice_rule_can_stand_in_for_the_benchmark():
@@ -117,9 +129,9 @@ def test_multipliers_widen_with_past_errors_and_default_to_raw():
 def test_the_95_multiplier_keeps_a_heavy_tail_over_the_80_one():
     from scipy import stats
 
-    # Thirty errors of the same size say nothing of the tail: the 95% bound keeps a t(5) tail's distance.
+    # Thirty errors of the same size say nothing of the tail: the 95% bound keeps a t(4) tail's distance.
     m80, m95 = interval_multipliers(np.full(30, 0.5))
-    assert m95 / m80 == pytest.approx(stats.t.ppf(0.975, 5) / stats.t.ppf(0.9, 5))
+    assert m95 / m80 == pytest.approx(stats.t.ppf(0.975, 4) / stats.t.ppf(0.9, 4))
     m80_free, m95_free = interval_multipliers(np.full(30, 0.5), tail_df=None)
     assert m80_free == m80 and m95_free < m95
     # Errors with a heavier tail of their own keep it.

@@ -65,3 +65,21 @@ def test_unknown_method_is_refused():
     with pytest.raises(ParameterError) as caught:
         interval_multipliers([1.0], method="bootstrap")
     assert caught.value.name == "method"
+
+
+def test_horizon_multipliers_weigh_each_horizons_own_errors_against_the_pooled_one():
+    from kreport.stats.forecast.calibration import horizon_multipliers
+
+    # Horizon 1 errors small, horizon 2 errors large: pooled, both get one multiplier.
+    z = np.r_[np.full(6, 0.5), np.full(6, 2.0)]
+    h = np.r_[np.ones(6, int), np.full(6, 2)]
+    pooled = interval_multipliers(z)
+    out = horizon_multipliers(z, h, 3, horizon_weight=4.0, tail_df=None)
+    np.testing.assert_allclose(out[0], (6 * 0.5 + 4 * interval_multipliers(z, tail_df=None)) / 10)
+    np.testing.assert_allclose(out[1], (6 * 2.0 + 4 * interval_multipliers(z, tail_df=None)) / 10)
+    np.testing.assert_allclose(out[2], interval_multipliers(z, tail_df=None))  # no errors of its own
+    assert out[1, 0] > out[0, 0]
+    # None pools every horizon, as before issue 21.
+    np.testing.assert_allclose(horizon_multipliers(z, h, 3, horizon_weight=None), np.tile(pooled, (3, 1)))
+    # Too few errors at a horizon (under 3): the pooled multiplier.
+    np.testing.assert_allclose(horizon_multipliers(z[:8], h[:8], 2)[1], interval_multipliers(z[:8]))

@@ -159,3 +159,14 @@ def test_ets_intervals_are_the_same_every_time(monkeypatch):
         assert any(f.params["form"].startswith("ETS(M") for f in forms)
         runs.append(np.concatenate([f.sigma for f in forms]))
     np.testing.assert_array_equal(runs[0], runs[1])
+
+
+def test_the_combination_weighs_theta_three_to_one_and_adds_drift_for_a_strong_season():
+    from kreport.stats.forecast.models import STRONG_SEASON, combination_members, member_weights
+
+    full = ("snaive", "drift", "loglinear", "ets", "arima", "theta")
+    assert combination_members(full, 0.0) == ("ets", "arima", "theta")
+    assert combination_members(full, STRONG_SEASON + 0.01) == ("ets", "arima", "theta", "drift")
+    assert combination_members(("snaive", "naive", "drift"), 0.9) == ("snaive", "naive", "drift")  # short series
+    np.testing.assert_allclose(member_weights(("ets", "arima", "theta")), [0.2, 0.2, 0.6])
+    np.testing.assert_allclose(member_weights(("ets", "arima", "theta", "drift")), [1 / 6, 1 / 6, 0.5, 1 / 6])
