@@ -120,7 +120,7 @@ def test_series_forecasts_for_each_modelled_series(fast_forecasts):
     # a backtest and a residual table each, then the track record by horizon and forecast by forecast
     assert markup.count("<figure") == 2 and markup.count('id="tab') == 6
     assert "Forecast from " in markup and "in 2026Q3, 80% interval " in markup
-    assert "forecast shown (mean of ETS, ARIMA, Theta)" in markup
+    assert "forecast shown (weighted mean of Theta, ETS, ARIMA)" in markup
     # DAU is fitted after its gap, and the note says so in the report's language.
     assert "models fitted on the 16 quarters after the last gap (2021Q4 on)" in markup
 
@@ -146,7 +146,7 @@ def test_the_backtest_table_shows_the_forecast_shown_once_when_it_is_the_fixed_c
     table = pd.DataFrame([{"model": m, "h": 1, **scores} for m in ("auto", "combo")]
                          + [{"model": "snaive", "h": 1, **scores, "mase": 1.0}])
     names = [r[0] for r in rows(trends._score_table(rep, table))]
-    assert names == ["forecast shown (mean of ETS, ARIMA, Theta)", "seasonal naive"]
+    assert names == ["forecast shown (weighted mean of Theta, ETS, ARIMA)", "seasonal naive"]
     table.loc[table["model"] == "combo", "mase"] = 0.6  # another procedure: both rows stay
     assert len(rows(trends._score_table(rep, table))) == 3
 
