@@ -50,6 +50,29 @@ def synthetic_data_copy(tmp_path) -> Path:
     for name in TABLES:
         shutil.copyfile(SYNTHETIC_DATA_DIR / name, target / name)
     return target
+
+
+# A synthetic market row (China's online retail sales, issue 22) and its source, for tests that need one.
+MARKET_PLATFORM = "china,China (synthetic market),全国（合成）,market,National Bureau of Statistics,国家统计局,synthetic,合成,12\n"
+MARKET_SOURCE = ("t-nbs,[Synthetic NBS figures],kreport tests,https://example.org/kreport-tests/nbs,2026-01-17,"
+                 "tests/fixtures/data (synthetic),official\n")
+
+
+@pytest.fixture
+def market_data(tmp_path):
+    """A function giving a copy of the synthetic data with the market row ``china`` and the given market (or other) rows,
+    each ``platform,metric,period,value,qualifier,unit,basis`` (source t-nbs); ``folder`` keeps several copies apart."""
+    def make(*rows: str, folder: str = "data") -> Path:
+        data = tmp_path / folder
+        shutil.copytree(SYNTHETIC_DATA_DIR, data)
+        with open(data / "platforms.csv", "a", encoding="utf-8") as out:
+            out.write(MARKET_PLATFORM)
+        with open(data / "sources.csv", "a", encoding="utf-8") as out:
+            out.write(MARKET_SOURCE)
+        with open(data / "metrics.csv", "a", encoding="utf-8") as out:
+            out.write("".join(f"{r},t-nbs,synthetic,\n" for r in rows))
+        return data
+    return make
 # --- end of data fixtures ---------------------------------------------------------------
 
 

@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from kreport.dataset.validate import check
 
-DATA = Path(__file__).resolve().parents[1] / "fixtures" / "data"
-_CHINA = "china,China (synthetic market),全国（合成）,market,National Bureau of Statistics,国家统计局,synthetic,合成,12\n"
-_SOURCE = "t-nbs,[Synthetic NBS figures],kreport tests,https://example.org/kreport-tests/nbs,2026-01-17,tests/fixtures/data (synthetic),official\n"
-
 
 @pytest.fixture
-def data(tmp_path) -> Path:
-    folder = tmp_path / "data"
-    shutil.copytree(DATA, folder)
-    with open(folder / "platforms.csv", "a", encoding="utf-8") as out:
-        out.write(_CHINA)
-    with open(folder / "sources.csv", "a", encoding="utf-8") as out:
-        out.write(_SOURCE)
-    return folder
+def data(market_data) -> Path:
+    return market_data()
 
 
 def _append(folder: Path, *rows: str) -> list[int]:

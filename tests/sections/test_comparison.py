@@ -117,25 +117,10 @@ def test_headlines_lead_with_the_quarters_comparison_not_old_gmv():
 
 
 
-def _with_market(tmp_path) -> str:
-    import shutil
-
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
-    with open(data / "platforms.csv", "a", encoding="utf-8") as out:
-        out.write("china,China (synthetic market),全国（合成）,market,National Bureau of Statistics,国家统计局,synthetic,合成,12\n")
-    with open(data / "sources.csv", "a", encoding="utf-8") as out:
-        out.write("t-nbs,[Synthetic NBS figures],kreport tests,https://example.org/kreport-tests/nbs,2026-01-17,"
-                  "tests/fixtures/data (synthetic),official\n")
-    with open(data / "metrics.csv", "a", encoding="utf-8") as out:
-        out.write("china,online_retail_physical,2024Q2,6000,,RMB_bn,reported,t-nbs,synthetic,\n"
-                  "china,online_retail_physical,2024,13000,,RMB_bn,reported,t-nbs,synthetic,\n")
-    return str(data)
-
-
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_market_share_charts_full_years_and_tables_every_span(tmp_path, lang):
-    rep = open_report("comparison", "2025Q3", lang, data_dir=_with_market(tmp_path))
+def test_market_share_charts_full_years_and_tables_every_span(market_data, lang):
+    data = market_data("china,online_retail_physical,2024Q2,6000,,RMB_bn,reported", "china,online_retail_physical,2024,13000,,RMB_bn,reported")
+    rep = open_report("comparison", "2025Q3", lang, data_dir=str(data))
     markup = str(comparison.market_share(rep))
     points = {(p, period): v for p, m, period, v in chart_points(markup) if m == "gmv_share_online_retail"}
     assert points[("kuaishou", "2024")] == pytest.approx(765 / 13000)

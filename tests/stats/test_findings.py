@@ -76,18 +76,9 @@ def test_the_comparison_opens_with_its_conclusion(tmp_path):
     assert markup.count('<li>') >= 2 and "保留意见" in markup
 
 
-def _market_data(tmp_path, year_2024: float, basis_2024: str = "reported") -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
-    with open(data / "platforms.csv", "a", encoding="utf-8") as out:
-        out.write("china,China (synthetic market),全国（合成）,market,National Bureau of Statistics,国家统计局,synthetic,合成,12\n")
-    with open(data / "sources.csv", "a", encoding="utf-8") as out:
-        out.write("t-nbs,[Synthetic NBS figures],kreport tests,https://example.org/kreport-tests/nbs,2026-01-17,"
-                  "tests/fixtures/data (synthetic),official\n")
-    with open(data / "metrics.csv", "a", encoding="utf-8") as out:
-        out.write("china,online_retail_physical,2023,10000,,RMB_bn,reported,t-nbs,synthetic,\n"
-                  f"china,online_retail_physical,2024,{year_2024},,RMB_bn,{basis_2024},t-nbs,synthetic,\n")
-    return data
+def _market_rows(year_2024: float, basis_2024: str = "reported") -> tuple[str, str]:
+    return ("china,online_retail_physical,2023,10000,,RMB_bn,reported",
+            f"china,online_retail_physical,2024,{year_2024},,RMB_bn,{basis_2024}")
 
 
 def _market_finding(data: Path, quarter="2025Q3"):
@@ -95,36 +86,34 @@ def _market_finding(data: Path, quarter="2025Q3"):
     return next((f for f in findings(dataset.metrics, dataset.platforms, quarter) if f.code == "market_share.kuaishou"), None)
 
 
-def test_kuaishous_share_of_online_retail_rising_is_up_and_flipping_it_makes_it_down(tmp_path):
-    up = _market_finding(_market_data(tmp_path / "a", 10000))  # 6.91% -> 7.65% of the same market
+def test_kuaishous_share_of_online_retail_rising_is_up_and_flipping_it_makes_it_down(market_data):
+    up = _market_finding(market_data(*_market_rows(10000), folder="a"))  # 6.91% -> 7.65% of the same market
     assert up.direction == "up"
     assert up.values["change"] == pytest.approx(765 / 10000 - 691 / 10000)
-    down = _market_finding(_market_data(tmp_path / "b", 12000))  # 765 / 12000 = 6.4%
+    down = _market_finding(market_data(*_market_rows(12000), folder="b"))  # 765 / 12000 = 6.4%
     assert down.direction == "down"
-    rep = open_report("comparison", "2025Q3", "en", data_dir=str(_market_data(tmp_path / "c", 10000)))
+    rep = open_report("comparison", "2025Q3", "en", data_dir=str(market_data(*_market_rows(10000), folder="c")))
     sentence = finding_sentence(rep, up)
     assert "7.65%" in sentence and "2024 (full year)" in sentence and "2023 (full year)" in sentence
     assert "not a market share" in caveat_sentence(rep, up)
 
 
-def test_a_market_share_finding_on_an_estimate_says_so(tmp_path):
-    data = _market_data(tmp_path, 10000, basis_2024="estimate")
+def test_a_market_share_finding_on_an_estimate_says_so(market_data):
+    data = market_data(*_market_rows(10000, basis_2024="estimate"))
     found = _market_finding(data)
     assert found.grade == "estimate"
     rep = open_report("comparison", "2025Q3", "zh", data_dir=str(data))
     assert "估算" in finding_sentence(rep, found)
 
 
-def test_an_old_market_share_makes_no_finding(tmp_path):
-    assert _market_finding(_market_data(tmp_path, 10000), quarter="2026Q4") is None  # 2024 is eight quarters old
+def test_an_old_market_share_makes_no_finding(market_data):
+    assert _market_finding(market_data(*_market_rows(10000)), quarter="2026Q4") is None  # 2024 is eight quarters old
 
 
-def test_a_year_to_date_share_is_compared_with_the_same_months_a_year_earlier(tmp_path):
-    data = _market_data(tmp_path, 10000)
-    with open(data / "metrics.csv", "a", encoding="utf-8") as out:
-        out.write("china,online_retail_physical,2024Q2,5000,,RMB_bn,reported,t-nbs,synthetic,\n"
-                  "china,online_retail_physical,2025Q1,2000,,RMB_bn,reported,t-nbs,synthetic,\n"
-                  "china,online_retail_physical,2025Q2,5000,,RMB_bn,reported,t-nbs,synthetic,\n")
+def test_a_year_to_date_share_is_compared_with_the_same_months_a_year_earlier(market_data):
+    data = market_data(*_market_rows(10000), "china,online_retail_physical,2024Q2,5000,,RMB_bn,reported",
+                       "china,online_retail_physical,2025Q1,2000,,RMB_bn,reported",
+                       "china,online_retail_physical,2025Q2,5000,,RMB_bn,reported")
     found = _market_finding(data)
     assert (found.values["first"][0], found.values["last"][0]) == (pd.Period("2024Q2", freq="Q-DEC"), pd.Period("2025Q2", freq="Q-DEC"))
     assert found.values["last"][1] == pytest.approx((176 + 192.5) / 5000)  # January-June 2025, not January-March

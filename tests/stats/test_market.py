@@ -2,47 +2,30 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 import kreport
 from kreport.stats.market import SHARE_METRIC, online_retail_shares
 
-DATA = Path(__file__).resolve().parents[1] / "fixtures" / "data"
 
-_CHINA = "china,China (synthetic market),全国（合成）,market,National Bureau of Statistics,国家统计局,synthetic,合成,12\n"
-_SOURCE = "t-nbs,[Synthetic NBS figures],kreport tests,https://example.org/kreport-tests/nbs,2026-01-17,tests/fixtures/data (synthetic),official\n"
-
-
-def _data(tmp_path: Path, rows: list[str]) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
-    with open(data / "platforms.csv", "a", encoding="utf-8") as out:
-        out.write(_CHINA)
-    with open(data / "sources.csv", "a", encoding="utf-8") as out:
-        out.write(_SOURCE)
-    with open(data / "metrics.csv", "a", encoding="utf-8") as out:
-        out.write("".join(f"{r},t-nbs,synthetic,\n" for r in rows))
-    return data
+@pytest.fixture
+def shares_of(market_data):
+    def compute(rows, folder="data"):
+        dataset = kreport.load(market_data(*rows, folder=folder))
+        return dataset, online_retail_shares(dataset.metrics, dataset.platforms.index)
+    return compute
 
 
-def _shares(tmp_path, rows):
-    dataset = kreport.load(_data(tmp_path, rows))
-    return dataset, online_retail_shares(dataset.metrics, dataset.platforms.index)
-
-
-def test_a_market_row_is_kept_apart_from_the_platforms(tmp_path):
-    dataset, _ = _shares(tmp_path, ["china,online_retail_physical,2022,9000,,RMB_bn,reported"])
+def test_a_market_row_is_kept_apart_from_the_platforms(shares_of):
+    dataset, _ = shares_of(["china,online_retail_physical,2022,9000,,RMB_bn,reported"])
     assert "china" not in dataset.platforms.index
     assert list(dataset.markets.index) == ["china"]
     # The market's figure is data (the appendix lists it) but makes no quarter of the platforms' data.
     assert "online_retail_physical" in set(dataset.metrics["metric"])
 
 
-def test_a_share_uses_exactly_the_months_of_the_market_figure(tmp_path):
-    _, shares = _shares(tmp_path, [
+def test_a_share_uses_exactly_the_months_of_the_market_figure(shares_of):
+    _, shares = shares_of([
         "china,online_retail_physical,2022Q1,2000,,RMB_bn,reported",  # January-March
         "china,online_retail_physical,2022Q2,4000,,RMB_bn,reported",  # January-June
         "china,online_retail_physical,2022,9000,,RMB_bn,reported",
@@ -56,19 +39,19 @@ def test_a_share_uses_exactly_the_months_of_the_market_figure(tmp_path):
     assert set(shares["metric"]) == {SHARE_METRIC}
 
 
-def test_a_missing_quarter_is_never_filled(tmp_path):
+def test_a_missing_quarter_is_never_filled(shares_of):
     # Kuaishou's synthetic quarters start in 2020Q4, so January-September 2020 has no GMV to set against it.
-    _, shares = _shares(tmp_path, ["china,online_retail_physical,2020Q3,6000,,RMB_bn,reported"])
+    _, shares = shares_of(["china,online_retail_physical,2020Q3,6000,,RMB_bn,reported"])
     assert shares[shares["platform"] == "kuaishou"].empty
 
 
-def test_a_fiscal_year_is_not_set_against_a_calendar_year(tmp_path):
-    _, shares = _shares(tmp_path, ["china,online_retail_physical,2023,13000,,RMB_bn,reported"])
+def test_a_fiscal_year_is_not_set_against_a_calendar_year(shares_of):
+    _, shares = shares_of(["china,online_retail_physical,2023,13000,,RMB_bn,reported"])
     assert "alibaba" not in set(shares["platform"])  # FY2023 is April 2022 to March 2023
 
 
-def test_a_share_built_on_an_estimate_is_an_estimate_and_a_bound_gives_none(tmp_path):
-    _, shares = _shares(tmp_path, [
+def test_a_share_built_on_an_estimate_is_an_estimate_and_a_bound_gives_none(shares_of):
+    _, shares = shares_of([
         "china,online_retail_physical,2022,9000,,RMB_bn,reported",
         "china,online_retail_physical,2021,8000,,RMB_bn,reported",
     ])
@@ -78,13 +61,13 @@ def test_a_share_built_on_an_estimate_is_an_estimate_and_a_bound_gives_none(tmp_
     assert "2021" not in douyin.index  # "over 0.5 trillion" is a bound, not a level
 
 
-def test_a_market_estimate_makes_every_share_an_estimate(tmp_path):
-    _, shares = _shares(tmp_path, ["china,online_retail_physical,2022,9000,,RMB_bn,estimate"])
+def test_a_market_estimate_makes_every_share_an_estimate(shares_of):
+    _, shares = shares_of(["china,online_retail_physical,2022,9000,,RMB_bn,estimate"])
     assert set(shares["grade"]) == {"estimate"}
 
 
-def test_a_bigger_market_gives_a_smaller_share(tmp_path):
-    _, small = _shares(tmp_path / "a", ["china,online_retail_physical,2022,9000,,RMB_bn,reported"])
-    _, big = _shares(tmp_path / "b", ["china,online_retail_physical,2022,18000,,RMB_bn,reported"])
+def test_a_bigger_market_gives_a_smaller_share(shares_of):
+    _, small = shares_of(["china,online_retail_physical,2022,9000,,RMB_bn,reported"])
+    _, big = shares_of(["china,online_retail_physical,2022,18000,,RMB_bn,reported"], folder="big")
     pick = lambda f: f[(f["platform"] == "kuaishou")]["value"].iloc[0]  # noqa: E731
     assert pick(big) == pytest.approx(pick(small) / 2)
