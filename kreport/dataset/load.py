@@ -16,7 +16,7 @@ import pandas as pd
 from kreport.config import DATA_DIR
 from kreport.dataset.periods import parse_period, parse_quarter
 from kreport.dataset.schema import CANONICAL_UNIT, GRADES, METRICS, OPTIONAL_TABLES, TABLES, TIERS, UNITS, WEAK_TIERS
-from kreport.dataset.selections import without_bounds
+from kreport.dataset.selections import reported_first, without_bounds
 from kreport.dataset.validate import check, parse_date, parse_number, split_source_ids
 from kreport.errors import ParameterError
 
@@ -260,10 +260,7 @@ def _select(frame: pd.DataFrame, platform: str, metric: str, kinds: tuple[str, .
                  & frame["period_kind"].isin(kinds)]
     if not include_bounds:
         rows = without_bounds(rows)
-    # A company's own figure wins over an estimate for the same period.
-    return (rows.sort_values("basis", key=lambda b: b.cat.codes)
-                .drop_duplicates("period", keep="first")
-                .sort_values("period_end"))
+    return reported_first(rows, "period").sort_values("period_end")
 
 
 def quarterly_series(frame: pd.DataFrame, platform: str, metric: str, *,

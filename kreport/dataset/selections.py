@@ -10,12 +10,17 @@ import pandas as pd
 from kreport.dataset.periods import period_label
 from kreport.dataset.schema import BOUNDS
 
-__all__ = ["without_bounds", "latest_figures", "year_earlier", "chart_frame"]
+__all__ = ["without_bounds", "reported_first", "latest_figures", "year_earlier", "chart_frame"]
 
 
 def without_bounds(frame: pd.DataFrame) -> pd.DataFrame:
     """The rows that are levels: a bound ("over 2.1亿") is shown in tables but never computed with."""
     return frame[~frame["qualifier"].isin(BOUNDS)]
+
+
+def reported_first(frame: pd.DataFrame, keys) -> pd.DataFrame:
+    """One row per ``keys``: a company's own (reported) figure wins over an estimate of the same period."""
+    return frame.sort_values("basis", key=lambda b: b.cat.codes, kind="stable").drop_duplicates(keys, keep="first")
 
 
 def year_earlier(metrics: pd.DataFrame, row) -> pd.Series | None:

@@ -7,7 +7,7 @@ import pandas as pd
 from kreport.dataset.load import quarterly_series
 from kreport.dataset.periods import period_label, year_label
 from kreport.dataset.schema import METRICS
-from kreport.dataset.selections import without_bounds
+from kreport.dataset.selections import reported_first, without_bounds
 from kreport.render import charts, templating
 from kreport.render.findings import caveat_sentence, finding_sentence
 from kreport.render.numbers import format_value, listing, quantity
@@ -18,7 +18,7 @@ from kreport.stats.claims import gmv_user_pairs, pair_values, yearly_growth
 from kreport.stats.claims import indexed as indexed_to
 from kreport.stats.derived import MEANINGFUL_BASE, buyer_penetration, take_rate
 from kreport.stats.findings import SCOPE_BREAKS, findings, revenue_growth
-from kreport.stats.market import online_retail_shares
+from kreport.stats.market import online_retail_shares, span_order
 
 __all__ = ["conclusion", "introduction", "gmv_scale", "market_share", "growth_paths", "indexed", "per_user", "loyalty",
            "buyers_and_shelves", "monetisation", "contrast", "convergence", "headlines"]
@@ -117,7 +117,7 @@ def market_share(rep: Report) -> Html:
 
 def _share_table(rep: Report, shares: pd.DataFrame, labels: dict) -> tuple[str, str, list]:
     """Periods (newest first) by platform: each cell the share, marked by its grade, with the GMV it rests on."""
-    spans = sorted(set(shares["period"]), key=lambda p: (p.end_time, p.freqstr.startswith("Y")), reverse=True)
+    spans = sorted(set(shares["period"]), key=span_order, reverse=True)
     platforms = list(dict.fromkeys(shares.sort_values("platform")["platform"]))
     table = {rep.t("cmp.col.months"): [rep.span_label(p) for p in spans]}
     for platform in platforms:
@@ -244,8 +244,7 @@ def _metric_rows(rep: Report, metric: str, kinds=("quarter", "year")) -> pd.Data
     own figure before an estimate of the same period."""
     m = rep.data.metrics
     rows = m[(m["metric"] == metric) & m["period_kind"].isin(kinds) & m["platform"].isin(rep.data.platforms.index)]
-    rows = rows.sort_values("basis", key=lambda b: b.astype(str).map({"reported": 0}).fillna(1))
-    return rows.drop_duplicates(["platform", "period"]).sort_values(["platform", "period_end"]).reset_index(drop=True)
+    return reported_first(rows, ["platform", "period"]).sort_values(["platform", "period_end"]).reset_index(drop=True)
 
 
 def buyers_and_shelves(rep: Report) -> Html:

@@ -14,7 +14,7 @@ import pandas as pd
 
 from kreport.dataset.load import annual_series, quarterly_series
 from kreport.stats import basis
-from kreport.stats.market import online_retail_shares
+from kreport.stats.market import online_retail_shares, span_order
 
 __all__ = ["Finding", "findings", "revenue_growth", "SCOPE_BREAKS"]
 
@@ -138,7 +138,7 @@ def _market_share(metrics: pd.DataFrame, platforms, platform: str, quarter: pd.P
     if shares.empty:
         return None
     by_period = shares.set_index("period")
-    newest = max(by_period.index, key=lambda p: (p.end_time, p.freqstr.startswith("Y")))
+    newest = max(by_period.index, key=span_order)
     if quarter.ordinal - pd.Period(newest.end_time, freq="Q-DEC").ordinal > max_age:
         return None
     before = newest - (1 if newest.freqstr.startswith("Y") else 4)  # the same months a year earlier

@@ -15,13 +15,19 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kreport.dataset.schema import BOUNDS, METRICS
+from kreport.dataset.selections import reported_first
 from kreport.stats import basis
 
-__all__ = ["SHARE_METRIC", "MarketSpan", "market_figures", "online_retail_shares"]
+__all__ = ["SHARE_METRIC", "MarketSpan", "market_figures", "online_retail_shares", "span_order"]
 
 SHARE_METRIC = "gmv_share_online_retail"
 _COLUMNS = ["platform", "market", "metric", "period", "months", "whole_year", "value", "gmv", "market_value", "qualifier",
             "grade", "footing", "source_id", "sources"]
+
+
+def span_order(period: pd.Period) -> tuple:
+    """Sort key of market spans: by the day they end, a whole year after January-September's cut-off of the same year."""
+    return period.end_time, period.freqstr.startswith("Y")
 
 
 @dataclass(frozen=True)
@@ -50,17 +56,15 @@ def market_figures(metrics: pd.DataFrame, metric: str = "online_retail_physical"
         raise ValueError(f"{metric} is not a market total")
     rows = metrics[(metrics["metric"] == metric) & ~metrics["qualifier"].isin(BOUNDS)
                    & metrics["period_kind"].isin(["quarter", "year"])]
-    rows = rows.sort_values("basis", key=lambda b: b.astype(str).map({"reported": 0}).fillna(1)).drop_duplicates(
-        ["platform", "period"])
+    rows = reported_first(rows, ["platform", "period"])
     spans = [MarketSpan(r.platform, r.period, float(r.value), str(r.qualifier), str(r.grade), str(r.source_id))
              for r in rows.itertuples()]
-    return sorted(spans, key=lambda s: (s.period.end_time, s.months))
+    return sorted(spans, key=lambda s: span_order(s.period))
 
 
 def _exact(metrics: pd.DataFrame, platform: str, metric: str) -> pd.DataFrame:
     rows = metrics[(metrics["platform"] == platform) & (metrics["metric"] == metric) & ~metrics["qualifier"].isin(BOUNDS)]
-    # A company's own figure wins over an estimate for the same period.
-    return rows.sort_values("basis", key=lambda b: b.astype(str).map({"reported": 0}).fillna(1)).drop_duplicates("period")
+    return reported_first(rows, "period")
 
 
 def _platform_gmv(metrics: pd.DataFrame, platform: str, span: MarketSpan) -> tuple[pd.DataFrame, str] | None:
