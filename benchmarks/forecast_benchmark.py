@@ -242,7 +242,8 @@ def _run(jobs, n_jobs, label):
     return long
 
 
-SETS = {"m3": ("M3 quarterly", "load_m3"), "tourism": ("Tourism quarterly", "load_tourism")}
+SETS = {"m3": ("M3 quarterly", "load_m3"), "tourism": ("Tourism quarterly", "load_tourism"),
+        "m1": ("M1 quarterly", "load_m1")}
 
 
 def _set_jobs(part, sample, seed, with_sf, fits_dir=None, earlier=False):
@@ -314,7 +315,7 @@ def _fit_only(jobs, n_jobs):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--part", choices=["shipped", "m3", "tourism", "all"], default="all")
+    parser.add_argument("--part", choices=["shipped", "m3", "tourism", "m1", "all"], default="all")
     parser.add_argument("--sample", type=int, default=0, help="random subset of M3 series (0 = all)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (the machine has 2 cores)")
@@ -343,8 +344,8 @@ def main(argv=None):
         jobs = _shipped_jobs(with_sf)
         if jobs:
             _run(jobs, args.jobs, "Shipped series")
-    for part in ("m3", "tourism"):
-        if args.part in (part, "all"):
+    for part in SETS:
+        if args.part == part or (args.part == "all" and part != "m1"):
             _run(_set_jobs(part, args.sample, args.seed, with_sf, args.fits, args.earlier), args.jobs, SETS[part][0])
 
 

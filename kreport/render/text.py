@@ -325,11 +325,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trends.method.text": (
         "Each quarterly series with at least {n} consecutive quarters is backtested: from each origin, models are fitted on the data up to that quarter only and forecast one to four quarters ahead. "
         "Errors are scored with MASE, the absolute error divided by the average error that repeating last year's same quarter (seasonal naive) made within the data up to the origin, and with sMAPE. Seasonal naive's own backtest MASE is therefore not 1: the column 'MASE vs seasonal naive' divides each model's MASE by seasonal naive's in the same backtest, so below 1 means better than seasonal naive on this series. "
-        "The forecast shown is a weighted mean of three models, Theta (three fifths), ETS and ARIMA (one fifth each), each of which lets the data choose whether the seasonal swing grows with the level (multiplicative or log-scale seasonality) or stays fixed; for a strongly seasonal series a drift model joins them as a fourth member. If that mean scored worse than seasonal naive in this series' backtest, seasonal naive is shown instead and the page says so. "
+        "The forecast shown is a weighted mean of three models, Theta (three fifths), ETS and ARIMA (one fifth each), each of which lets the data choose whether the seasonal swing grows with the level (multiplicative or log-scale seasonality) or stays fixed; for a strongly seasonal series a drift model joins them as a fourth member. If that mean scored worse than seasonal naive in this series' backtest, the page says so beside the forecast; the mean is still the one shown, because on the two public benchmarks of quarterly series this project is measured on, switching to seasonal naive after a loss on so short a backtest made forecasts worse overall. "
         "The 80% and 95% intervals start from the middle of the models' own spreads, rescaled by the errors seen before each origin at the same horizon (calibration, which narrows them where past errors were small and widens them where they were large), and are never narrower than the backtest's own errors at that horizon imply. Few quarters make all of this uncertain.",
         "对连续至少{n}个季度的季度序列进行回测：在每个起点只用截至该季度的数据拟合模型，并预测未来一至四个季度。"
         "误差以MASE与sMAPE衡量。MASE为绝对误差除以截至起点的数据中“重复去年同季”（季节性朴素）预测的平均误差，因此季节性朴素自身的回测MASE并不等于1；“相对季节性朴素的MASE”一列以同一回测中季节性朴素的MASE为分母，小于1即在该序列上优于季节性朴素。"
-        "图中的预测为Theta（占五分之三）、ETS与ARIMA（各占五分之一）三个模型的加权平均，每个模型都由数据决定季节波动是随规模放大（乘法或对数尺度季节性）还是保持固定；季节性很强的序列另加漂移模型作为第四个成员。若该加权平均在本序列回测中不及季节性朴素，则改为展示季节性朴素预测，并在页面中说明。"
+        "图中的预测为Theta（占五分之三）、ETS与ARIMA（各占五分之一）三个模型的加权平均，每个模型都由数据决定季节波动是随规模放大（乘法或对数尺度季节性）还是保持固定；季节性很强的序列另加漂移模型作为第四个成员。若该加权平均在本序列回测中不及季节性朴素，页面会在预测旁注明；图中仍展示该加权平均，因为在本项目用来检验预测的两个公开季度数据集上，仅凭如此短的回测落败就改用季节性朴素，整体预测反而更差。"
         "80%与95%区间以各模型自身区间的中位宽度为基础，按各起点之前同一预测期的误差重新缩放（校准：过往误差小则收窄，大则放宽），且不窄于同一预测期回测误差所对应的宽度。季度数较少，一切结论都有较大不确定性。"),
     "trends.coverage": ("Which series can be modelled", "可建模的序列"),
     "trends.coverage.caption": ("Quarterly series of this platform; at least {n} consecutive quarters are needed for a backtest",
@@ -419,8 +419,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trends.described.yoy": (", {change} on the same quarter a year earlier", "，较上年同季{change}"),
     "trends.described.cagr": ("; compound annual growth {cagr} from {start} to {end} (like quarters)", "；{start}至{end}（同季对比）复合年增长率{cagr}"),
     "trends.headline": ("{metric} {period} (forecast)", "{metric} {period}（预测）"),
-    "trends.shown_snaive": ("In this series' backtest the weighted mean of Theta, ETS and ARIMA erred more than seasonal naive (MASE {auto} against {snaive}), so the forecast shown for {metric} is seasonal naive's: last year's same quarter.",
-                            "在本序列的回测中，Theta、ETS、ARIMA加权平均的误差高于季节性朴素（MASE {auto}对{snaive}），因此{metric}所示预测采用季节性朴素，即去年同季的数值。"),
+    "trends.headline.weak": ("{metric} {period} (forecast; it erred more than seasonal naive in its backtest)",
+                             "{metric} {period}（预测；其回测误差高于季节性朴素）"),
+    "trends.lost_to_snaive": ("Read this forecast with care: in this series' own backtest the weighted mean shown erred more than seasonal naive, which repeats last year's same quarter (MASE {auto} against {snaive}). The mean is still the forecast shown, because on the public benchmarks of quarterly series switching after a loss on so short a backtest made forecasts worse overall; seasonal naive's score is in the table above.",
+                              "解读此预测需谨慎：在本序列自身的回测中，图示的加权平均误差高于重复去年同季的季节性朴素（MASE {auto}对{snaive}）。图中仍展示该加权平均，因为在公开的季度数据集上，仅凭如此短的回测落败就改换方法，整体预测反而更差；季节性朴素的得分见上表。"),
     "trends.nowcast.none": ("No figure published for {quarter} allows a model estimate of {metric} from the same quarter's indicators; only the time-series projection below is available.",
                             "{quarter}尚无可用于估算{metric}的同季度指标，下文仅有时间序列外推。"),
     "trends.col.estimate": ("Estimate", "估算方式"),

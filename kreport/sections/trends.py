@@ -142,8 +142,8 @@ def series_forecasts(rep: Report) -> Html:
         if result.backtest is not None:
             block += rep.table(_score_table(rep, result.backtest), rep.t("trends.backtest.caption", metric=label))
         last = result.frame.iloc[-1]
-        if result.shown == "snaive":
-            block += rep.paragraph(rep.t("trends.shown_snaive", metric=label, auto=f"{result.auto_mase:.2f}",
+        if result.lost_to_snaive:
+            block += rep.paragraph(rep.t("trends.lost_to_snaive", auto=f"{result.auto_mase:.2f}",
                                          snaive=f"{result.snaive_mase:.2f}"))
         block += rep.paragraph(rep.t(
             "trends.chosen", models=" + ".join(rep.t(f"trends.model.{m}") for m in result.members),
@@ -337,7 +337,8 @@ def headlines(rep: Report):
         result = series_forecast(metric, series)
         last = result.frame.iloc[-1]
         unit = CANONICAL_UNIT[METRICS[metric].kind]
-        out[rep.t("trends.headline", metric=_label(rep, metric), period=str(last["period"]))] = (
+        key = "trends.headline.weak" if result.lost_to_snaive else "trends.headline"
+        out[rep.t(key, metric=_label(rep, metric), period=str(last["period"]))] = (
             f"{quantity(last['forecast'], unit, lang=rep.lang)} "
             f"[{quantity(last['lo80'], unit, lang=rep.lang)}–{quantity(last['hi80'], unit, lang=rep.lang)}]")
     return rep.record(**out)

@@ -8,6 +8,7 @@ nothing is written to the project's cache.
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -203,3 +204,22 @@ def test_a_results_quarter_missing_from_the_data_is_said_plainly(tmp_path, lang)
     markup = str(trends.coverage(open_report("trends", "2025Q3", lang, platform="kuaishou", data_dir=str(data))))
     assert ("results for 2024Q2 are not in the data" if lang == "en" else "2024Q2的业绩不在本数据中") in markup
     assert "not in the data" not in str(trends.coverage(kuaishou("en")))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_forecast_that_lost_to_seasonal_naive_is_said_plainly_where_it_is_shown(lang):
+    # Issue 21: the mean stays the forecast, and the page, the headline included, says it lost.
+    def losing(metric, series):
+        result = forecast(series, horizon=4, models=("snaive", "naive", "drift"))
+        return type(result)(**{**result.__dict__, "auto_mase": 1.08, "snaive_mase": 0.95})
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(trends, "series_forecast", losing)
+        rep = kuaishou(lang)
+        markup = html.unescape(re.sub(r"<[^>]+>", "", str(trends.series_forecasts(rep))))
+        labels = [h["label"] for h in trends.headlines(rep).data["headlines"]]
+    said = {"en": "erred more than seasonal naive, which repeats last year's same quarter (MASE 1.08 against 0.95)",
+            "zh": "误差高于重复去年同季的季节性朴素（MASE 1.08对0.95）"}[lang]
+    assert markup.count(said) == 2  # once for each modelled series
+    weak = {"en": "(forecast; it erred more than seasonal naive in its backtest)", "zh": "（预测；其回测误差高于季节性朴素）"}[lang]
+    assert all(label.endswith(weak) for label in labels) and len(labels) == 2

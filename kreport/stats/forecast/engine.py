@@ -70,11 +70,10 @@ class ForecastResult:
         The shown procedure's backtest forecasts whose targets are observed: one row per origin
         and horizon, each made from the figures up to its origin only (origin, period, h,
         forecast, actual, lo80, hi80, lo95, hi95 with the intervals as calibrated then).
-    shown : str
-        "auto" (the combination) or "snaive" when the combination's backtest MASE was worse than
-        seasonal naive's: the forecast shown is then seasonal naive's, and ``members`` says so.
     auto_mase, snaive_mase : float
-        The two backtest MASEs (mean over horizons) behind that choice; NaN without a backtest.
+        The backtest MASEs (mean over horizons) of the combination and of seasonal naive; NaN
+        without a backtest. Where the combination's is the larger, :attr:`lost_to_snaive` is true
+        and the page says so; the combination is still the forecast (see :func:`forecast`).
     """
 
     frame: pd.DataFrame
@@ -83,18 +82,20 @@ class ForecastResult:
     members: tuple
     notes: tuple = field(default_factory=tuple)
     record: pd.DataFrame | None = None
-    shown: str = "auto"
     auto_mase: float = float("nan")
     snaive_mase: float = float("nan")
 
+    @property
+    def lost_to_snaive(self) -> bool:
+        """Whether the combination erred more than seasonal naive in this series' own backtest."""
+        return bool(self.auto_mase > self.snaive_mase)
 
     def to_record(self) -> dict:
         """The result as plain JSON-ready data (for the cache): no pickles, nothing that runs code when read."""
         return {"frame": _frame_record(self.frame), "summary": _frame_record(self.summary),
                 "backtest": None if self.backtest is None else _frame_record(self.backtest),
                 "members": list(self.members), "notes": [[n.code, dict(n.values)] for n in self.notes],
-                "record": None if self.record is None else _frame_record(self.record), "shown": self.shown,
-                "auto_mase": self.auto_mase, "snaive_mase": self.snaive_mase}
+                "record": None if self.record is None else _frame_record(self.record), "auto_mase": self.auto_mase, "snaive_mase": self.snaive_mase}
 
     @classmethod
     def from_record(cls, record: dict) -> ForecastResult:
@@ -103,7 +104,7 @@ class ForecastResult:
         past = None if record["record"] is None else _frame_from_record(record["record"])
         return cls(_frame_from_record(record["frame"]), _frame_from_record(record["summary"]), backtest,
                    tuple(record["members"]), tuple(note(code, **values) for code, values in record["notes"]),
-                   past, record["shown"], float(record["auto_mase"]), float(record["snaive_mase"]))
+                   past, float(record["auto_mase"]), float(record["snaive_mase"]))
 
 
 def _frame_record(frame: pd.DataFrame) -> dict:
@@ -175,8 +176,10 @@ def forecast(series: pd.Series, horizon: int = 4, models=None, scale: str = "aut
     -------
     ForecastResult
         Intervals are the members' own, scaled by the backtest's standardised errors and never
-        narrower than its absolute errors at the same horizon imply. When the combination's
-        backtest MASE is worse than seasonal naive's, seasonal naive is the forecast shown.
+        narrower than its absolute errors at the same horizon imply. The combination is the
+        forecast even where its backtest MASE is worse than seasonal naive's (``lost_to_snaive``):
+        on the M3 and tourism quarterly benchmarks, switching to seasonal naive on a series' own
+        short backtest made forecasts worse overall (benchmarks/README_forecast.md).
 
     Raises
     ------
@@ -205,7 +208,7 @@ def forecast(series: pd.Series, horizon: int = 4, models=None, scale: str = "aut
     memo = memo if memo is not None else FitMemo()
     table, multipliers = None, np.tile(raw_multipliers(LEVELS), (horizon, 1))
     floor = np.zeros((horizon, len(LEVELS)))
-    record, shown, auto_mase, snaive_mase = None, "auto", float("nan"), float("nan")
+    record, auto_mase, snaive_mase = None, float("nan"), float("nan")
     if not short and len(series) - min_train >= 4:
         frame = run_backtest(series, horizon, candidates, min_train, None, scale, saturating, memo=memo)
         table = score_backtest(frame)
@@ -216,9 +219,6 @@ def forecast(series: pd.Series, horizon: int = 4, models=None, scale: str = "aut
             members, procedure = choose_members(frame, len(series), candidates, strength=strength), "auto"
             by_model = table.groupby("model")["mase"].mean()
             auto_mase, snaive_mase = float(by_model.get("auto", np.nan)), float(by_model.get("snaive", np.nan))
-            if auto_mase > snaive_mase:
-                # The combination lost to seasonal naive on this series' own backtest: show seasonal naive.
-                members, procedure, shown = ("snaive",), "snaive", "snaive"
         past = known_before(frame[frame["model"] == procedure], len(series))
         multipliers = horizon_multipliers(past["z"].to_numpy(), past["h"].to_numpy(), horizon, LEVELS)
         floor = error_floor(past, horizon, LEVELS)
@@ -249,7 +249,7 @@ def forecast(series: pd.Series, horizon: int = 4, models=None, scale: str = "aut
     frame_out["model"] = "+".join(members)
     summary = pd.DataFrame([fit_summary(f, n, m) for f in fits])
     return ForecastResult(frame_out[FRAME_COLUMNS], summary, table, tuple(members), tuple(notes),
-                          record, shown, auto_mase, snaive_mase)
+                          record, auto_mase, snaive_mase)
 
 
 def _record(rows: pd.DataFrame) -> pd.DataFrame:

@@ -92,14 +92,16 @@ def test_another_choice_rule_can_stand_in_for_the_benchmark():
     np.testing.assert_allclose(rows, snaive)
 
 
-def test_error_floor_is_the_quantile_of_past_absolute_errors_and_grows_with_horizon():
-    past = pd.DataFrame({"h": [1] * 5 + [2] * 5, "mean": 0.0,
-                         "actual_t": [0.1, -0.2, 0.3, -0.4, 0.5, 0.05, 0.05, -0.05, 0.05, 0.05]})
+def test_error_floor_is_the_quantile_of_each_horizons_own_past_absolute_errors():
+    past = pd.DataFrame({"h": [1] * 6 + [2] * 6, "mean": 0.0,
+                         "actual_t": [0.1, -0.2, 0.3, -0.4, 0.5, 0.6, 0.05, 0.05, -0.05, 0.05, 0.05, 0.05]})
     floor = error_floor(past, 3, (0.8, 0.95))
-    np.testing.assert_allclose(floor[0], np.quantile([0.1, 0.2, 0.3, 0.4, 0.5], [0.8, 0.95]))
-    np.testing.assert_allclose(floor[1], floor[0])  # never narrower than a shorter horizon's
-    np.testing.assert_allclose(floor[2], floor[1])  # no errors at h = 3: the shorter horizon's floor
-    assert error_floor(past.iloc[:3], 1, (0.8,))[0, 0] == 0  # too few errors: no floor
+    np.testing.assert_allclose(floor[0], np.quantile([0.1, 0.2, 0.3, 0.4, 0.5, 0.6], [0.8, 0.95]))
+    # Issue 21: a horizon whose own errors are small keeps its own floor, not a shorter horizon's larger one
+    # (forcing floors to grow with the horizon over-covered the tourism set's strongly seasonal series).
+    np.testing.assert_allclose(floor[1], [0.05, 0.05])
+    np.testing.assert_allclose(floor[2], 0)  # no errors at h = 3: no floor
+    assert error_floor(past.iloc[:5], 1, (0.8,))[0, 0] == 0  # five errors are too few for a floor
 
 
 def test_calibrated_bands_are_never_narrower_than_past_errors_imply():
@@ -129,9 +131,9 @@ def test_multipliers_widen_with_past_errors_and_default_to_raw():
 def test_the_95_multiplier_keeps_a_heavy_tail_over_the_80_one():
     from scipy import stats
 
-    # Thirty errors of the same size say nothing of the tail: the 95% bound keeps a t(4) tail's distance.
+    # Thirty errors of the same size say nothing of the tail: the 95% bound keeps a t(3) tail's distance.
     m80, m95 = interval_multipliers(np.full(30, 0.5))
-    assert m95 / m80 == pytest.approx(stats.t.ppf(0.975, 4) / stats.t.ppf(0.9, 4))
+    assert m95 / m80 == pytest.approx(stats.t.ppf(0.975, 3) / stats.t.ppf(0.9, 3))
     m80_free, m95_free = interval_multipliers(np.full(30, 0.5), tail_df=None)
     assert m80_free == m80 and m95_free < m95
     # Errors with a heavier tail of their own keep it.

@@ -77,3 +77,21 @@ def test_gap_inside_the_series_is_reported():
 def test_too_few_points_is_a_model_error():
     with pytest.raises(ModelError):
         forecast(pd.Series([1.0, 2.0], index=pd.period_range("2020Q1", periods=2, freq="Q")))
+
+
+def test_a_mean_that_loses_to_seasonal_naive_is_still_the_forecast_and_says_so():
+    # A fixed seasonal shape with small noise: seasonal naive repeats it, the mean with naive and drift blurs it.
+    rng = np.random.default_rng(3)
+    shape = np.tile([100.0, 140.0, 90.0, 170.0], 6)
+    series = pd.Series(shape * (1 + rng.normal(0, 0.01, shape.size)), index=pd.period_range("2020Q1", periods=24, freq="Q"))
+    result = forecast(series, horizon=4, models=("snaive", "naive", "drift"))
+    assert result.auto_mase > result.snaive_mase and result.lost_to_snaive
+    assert set(result.members) != {"snaive"}  # the combination is kept, not swapped for seasonal naive
+    assert result.frame["model"].iloc[0] == "+".join(result.members)
+    again = type(result).from_record(result.to_record())
+    assert again.lost_to_snaive and again.auto_mase == result.auto_mase
+
+
+def test_a_mean_that_beats_seasonal_naive_is_not_flagged():
+    result = forecast(growing(), horizon=4, models=FAST_MODELS)
+    assert result.auto_mase <= result.snaive_mase and not result.lost_to_snaive
