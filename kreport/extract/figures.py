@@ -26,6 +26,7 @@ from kreport.extract.periods import (
     Span,
     date_quarter,
     fiscal_quarter_named,
+    plain_periods,
     quarter_before,
     quarter_named,
     year_of,
@@ -629,7 +630,7 @@ def read_figures(release: Release) -> Reading:
     figures: list[Figure] = []
     opened, block = "", None  # the quarter the sentence before opened with, in the same block
     for located in release.sentences:
-        text = _DATE_MARK.sub("", matchable(located.segment.text))
+        text = plain_periods(_DATE_MARK.sub("", matchable(located.segment.text)), release.fiscal_end)
         if located.block != block:
             opened, block = "", located.block
         if opened and text.startswith("其中"):

@@ -33,6 +33,7 @@ from kreport.extract.periods import (
     fiscal_quarter_named,
     last_quarter_numbered,
     page_date,
+    plain_periods,
     quarter_before,
     quarter_named,
     year_of,
@@ -109,6 +110,7 @@ class Release:
     dated: tuple[int, int, int] | None = None  # the date the page carries at its top, if any
     calendar: bool = True  # the company's fiscal year is the calendar year ("2025財年第三季" is 2025Q3)
     flat: bool = False  # no block heading and no word for a year or a half year: a story about the page's quarter
+    fiscal_end: int = 12  # the month the company's fiscal year ends (Alibaba's: March)
 
 
 def _heading_form(line: str) -> str:
@@ -210,7 +212,16 @@ _NO_YEAR_ZH = re.compile(r"(?<![年\d])(?:上季度?|上一季度?|第?([一二�
 _NO_YEAR_EN = re.compile(r"\b(?:the )?(first|second|third|fourth)[ -]quarter\b(?!,? (?:of )?2 ?0 ?\d)|\bQ([1-4])\b(?![ -]?2 ?0 ?\d)", re.IGNORECASE)
 _SAME_PERIOD_YEAR = re.compile(rf"\bsame (?:period|quarter) (?:of|in) ({YEAR})\b|({YEAR})年同期", re.IGNORECASE)
 _AS_OF = re.compile(rf"\b(?:report|results|quarter)\b[a-z ]{{0,20}}? as of ({MONTH} \d{{1,2}},? {YEAR})", re.IGNORECASE)
-_ENDED_MONTH = re.compile(rf"\bquarter ended ({MONTH}) ({YEAR})\b", re.IGNORECASE)
+_ENDED_MONTH = re.compile(rf"\b(?:quarter|three months|twelve months|12 months) ended ({MONTH}) ({YEAR})\b", re.IGNORECASE)
+# The twelve months to a year's end: "for the 12 months to the end of 2020" (the fourth quarter of that year ends them).
+_TO_YEAR_END = re.compile(rf"\b(?:twelve|12)[- ]months? (?:ended|ending|to|through) the end of ({YEAR})\b", re.IGNORECASE)
+# A comparison with a quarter of a named year: "from 86.8 billion yuan ($12 billion) in the first quarter of 2024", "compared
+# with the fourth quarter of 2019" (a yearless quarter of the same number on the page is the one a year after it).
+_COMPARED_QUARTER = re.compile(rf"\b(?:from|compared (?:with|to)|versus|vs\.?)(?: (?:RMB|US\$|CNY) ?| )(?:\d[\d,.]*(?: ?(?:billion|million|bn|mn|trillion))?"
+                               rf"(?: (?:yuan|RMB|CNY))?(?: \([^()]{{0,30}}\))? (?:in|for|during) )?(?:the )?"
+                               rf"(?P<n>first|second|third|fourth) quarter(?: of)? (?P<y>{YEAR})\b", re.IGNORECASE)
+# A fourth quarter's page that also gives its year: "Total revenues for fiscal year 2020 increased 97 percent".
+_FULL_YEAR_NAMED = re.compile(rf"\b(?:fiscal year|full[- ]year|(?:the )?full year(?: of)?|(?:the )?whole year(?: of)?) ({YEAR})\b", re.IGNORECASE)
 
 
 def _month_end_quarter(month: str, year: str) -> Span | None:
@@ -238,12 +249,13 @@ def _without_comparatives(form: str) -> str:
     return _COMPARED.sub(" ", form)
 
 
-def _lead(raw: list[Segment]) -> list[str]:
-    """The page's lead, in matchable form: its first two sentences and any sentence about results or a report."""
+def _lead(raw: list[Segment], fiscal_end: int = 12) -> list[str]:
+    """The page's lead, in matchable form with its quarters written plainly: its first two sentences and any sentence
+    about results or a report."""
     body = [s for s in raw if not s.heading]
     lead = [matchable(re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\b", "", s.text)) for s in body[:2]]
     lead += [matchable(s.text) for s in body[2:] if _RESULTS_WORDS.search(matchable(s.text))]
-    return lead
+    return [plain_periods(form, fiscal_end) for form in lead]
 
 
 def _candidates(forms: list[str], calendar: bool) -> set[Span]:
@@ -259,9 +271,9 @@ def _candidates(forms: list[str], calendar: bool) -> set[Span]:
     return {s for s in found if Span("quarter", s.year + 1, s.quarter) not in found}  # a year earlier: a comparative
 
 
-def _inferred_period(raw: list[Segment], text: str, calendar: bool, dated) -> tuple[Span | None, str]:
+def _inferred_period(raw: list[Segment], text: str, calendar: bool, dated, fiscal_end: int = 12) -> tuple[Span | None, str]:
     """The quarter a page without a release's statements reports on, and how it was read ("" if not)."""
-    lead = _lead(raw)
+    lead = _lead(raw, fiscal_end)
     opening = _candidates(lead[:2], calendar)
     found = opening if len(opening) == 1 else _candidates(lead, calendar)  # the opening sentences first
     if len(found) == 1:
@@ -282,10 +294,19 @@ def _inferred_period(raw: list[Segment], text: str, calendar: bool, dated) -> tu
     if number != "last":
         # "its second-quarter revenue ... a 7% increase compared to the same period in 2024": the year after that one
         years = {year_of(m.group(1) or m.group(2)) + 1 for form in lead for m in _SAME_PERIOD_YEAR.finditer(form)}
+        # "... from 86.8 billion yuan in the first quarter of 2024": the same quarter a year after the one compared with
+        years |= {year_of(m.group("y")) + 1 for form in lead for m in _COMPARED_QUARTER.finditer(form)
+                  if _NUMBERS[m.group("n").lower()] == number}
         if len(years) == 1:
             return Span("quarter", years.pop(), number), "the year its comparison names"
+        # a fourth quarter's page that names its year's results ("Total revenues for fiscal year 2020"), for a company whose
+        # fiscal year is the calendar year
+        years = {year_of(m.group(1)) for form in lead for m in _FULL_YEAR_NAMED.finditer(form)}
+        if number == 4 and calendar and len(years) == 1:
+            return Span("quarter", years.pop(), 4), "the year whose results the page also gives"
     if number != "last":
         ends = {s for m in _ENDED.finditer(matchable(text)) if (s := date_quarter(m.group(1) or m.group(2)))}
+        ends |= {Span("quarter", year_of(m.group(1)), 4) for m in _TO_YEAR_END.finditer(matchable(text))}
         # "in June 2018": a quarter's last month with its year
         ends |= {s for m in re.finditer(rf"\bin ({MONTH}) ({YEAR})\b", matchable(text), re.IGNORECASE)
                  if (s := date_quarter(f"{m.group(1)} {30 if m.group(1)[:3].lower() in ('jun', 'sep') else 31}, {m.group(2)}"))}
@@ -331,10 +352,11 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
                      (f" (it names {', '.join(sorted(named))})" if named else "") + "; give --platform")
     platform = platform or found_platform
     fiscal = "fiscal_year" if months.get(platform or "", 12) != 12 else "year"
+    fiscal_end = months.get(platform or "", 12)
 
     stated: set[Span] = set()
     for s in announcements:  # the quarters an announcement compares with are not the page's ("from RMB2,709.0 million in Q2 2018")
-        stated |= _quarters_stated(_without_comparatives(matchable(s.text)))
+        stated |= _quarters_stated(_without_comparatives(plain_periods(matchable(s.text), fiscal_end)))
     for block in (heading_block(s.text, fiscal) for s in raw if s.heading):
         if block.kind == "quarter" and block.span and block.span.year and block.span.quarter:
             stated.add(block.span)
@@ -349,7 +371,7 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
     period = period or found_period
     dated = page_date(text)
     if period is None and not stated:
-        period, how = _inferred_period(raw, text, fiscal == "year", dated)
+        period, how = _inferred_period(raw, text, fiscal == "year", dated, fiscal_end)
         if period is not None:
             notes.append(f"the quarter {period} was read from {how} (no release heading or announcement states it)")
     if period is None and len(stated) <= 1:
@@ -364,7 +386,8 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
         located.append(Located(segment, block))
     flat = not any(segment.heading and heading_block(segment.text, fiscal).kind != INTRO for segment in raw) \
         and not _OTHER_PERIODS.search(matchable(text))
-    return Release(platform, period, _language(text), tuple(located), title, tuple(notes), dated, fiscal == "year", flat)
+    return Release(platform, period, _language(text), tuple(located), title, tuple(notes), dated, fiscal == "year", flat,
+                   fiscal_end)
 
 
 def _settled(block: Block, period: Span | None, notes: list[str]) -> Block:
