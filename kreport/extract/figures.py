@@ -302,7 +302,7 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
     when = match.span(_when(match)) if _when(match) else (-1, -1)
     if chinese or when[0] >= match.end("u"):
         return False
-    after = text[match.end("u"):]
+    after = re.sub(r"^ (?:Chinese )?(?:yuan|RMB|CNY)\b", "", text[match.end("u"):])  # "300.5 billion yuan in ...": the currency word
     if _AFTER_CHANGE_EN.match(after):  # "RMB 94.18 billion, up 16.2% year-over-year in 2022": the year's figure
         return True
     own = block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None

@@ -29,14 +29,33 @@ _WHEN_EN = (rf"Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|{SHORT_QUARTER}|the (?:{_ORDINAL
             rf"|the (?:{_ORDINAL}) quarter|Q[1-4]|the quarter|this quarter")
 _PREFIX_WHEN_EN = rf"(?P<when>Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|Q[1-4]|(?:{_ORDINAL})-quarter)(?:'s|’s)?"
 _COMPANY_EN = r"(?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo|the company|the group)(?:'s|’s)"
-_SUBJECT_EN = (r"(?:(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )|(?<=\bsaid that )|" + _COMPANY_EN + r" )(?:total |net |overall )?"
-               r"|\b(?:total|net) )revenues?")
+# The company itself as the subject of "reported" ("JD.com reported revenue of ...", "The company recorded revenue of ..."); never a
+# unit or a segment ("the cloud unit reported revenue of ..." is not read).
+_REPORTER_EN = (r"(?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo|(?<![\w-] )the company|(?<![\w-] )the group|^It|(?<=[,;] )it)"
+                r" (?:also )?(?:reported|recorded|posted|generated|booked)")
+# Whose revenue it is, after the word: "Net revenues at JD.com", "Total revenues of the Shanghai-headquartered e-tailer".
+_WHOSE_EN = (r"(?: (?:at|of) (?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo"
+             r"|the (?:[\w-]+ ){0,2}(?:company|group|firm|e-tailer|e-commerce firm|retailer|platform|giant|operator)))?")
+_SUBJECT_EN = (r"(?:(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )|(?<=\bsaid that )|" + _COMPANY_EN + r" |" + _REPORTER_EN + r" )"
+               r"(?:total |net |overall )?|\b(?:total|net) )revenues?" + _WHOSE_EN)
 # The two ways a rewrite writes money: "RMB 31.1 billion" and "31.1 billion yuan".
 _MONEY_EN = (rf"(?:RMB|CNY) ?(?P<v>{NUM}) ?(?P<u>billion|million|bn|mn)\b{USD}",
              rf"(?P<v>{NUM}) ?(?P<u>billion|million) (?:yuan|RMB|CNY|Chinese yuan)\b(?! renminbi)")
-_VERB_EN = (rf"(?:(?P<lead>was|were|of|reached|reaching|reach|hit|hitting|totaled|totalled|totaling|came in at|amounted to|stood at)"
+_VERB_EN = (rf"(?:(?P<lead>was|were|of|reached|reaching|reach|hit|hitting|totaled|totalled|totaling|came in at|amounted to|stood at"
+            rf"|(?:rose|increased|grew|climbed|jumped|surged|fell|decreased|declined|dropped) to)"
             rf"|(?:rose|increased|grew|climbed|jumped|was up|were up|fell|decreased|declined|dropped) (?:by )?(?:{NUM})%"
             rf"(?: year-over-year| year-on-year| YoY| from a year (?:earlier|ago))? to)")
+
+
+
+def _versus_en(prior: str) -> str:
+    """A stated change and the comparative after a figure: "..., up by 10 percent, from 86.8 billion yuan ($12 billion) in the first
+    quarter of 2030", "a year-on-year increase of 48.8% compared to RMB 12.86 billion in Q2 2030" (the pair must fit the change)."""
+    return (rf"(?:(?: \([^()]{{0,40}}\))?,? (?:(?P<dir>up|down)(?: by)? (?P<g>{NUM})(?:%| percent)|an? (?:year-on-year |year-over-year )?"
+            rf"(?P<dir2>increase|decrease|rise|decline|growth) of (?P<g2>{NUM})(?:%| percent)(?: year-on-year| year-over-year)?),?"
+            rf" (?:from|compared (?:to|with)|versus) {prior}(?: \([^()]{{0,40}}\))? (?P<pwhen>in Q[1-4][ -]?{YEAR}|in the (?:{_ORDINAL}) quarter of {YEAR}"
+            rf"|(?:in|for) the same (?:period|quarter) (?:of |in )?(?:last year|{YEAR})|a year (?:earlier|ago)))?")
+
 
 _Q_ZH = r"[一二三四]"
 _WHEN_ZH = (rf"{YEAR}年第?{_Q_ZH}季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|{YEAR} ?财年 ?第?{_Q_ZH}季度?|第?{_Q_ZH}季度|第{_Q_ZH}季|本季度?|当季度?|Q[1-4]"
@@ -61,13 +80,14 @@ def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
                           rf"(?: [^;]{{0,40}}?)? {_SUBJECT_EN} {_VERB_EN} {money}", _LINE, english=True, weak=True,
                           kinds=("quarter", "intro"), refuse=_REFUSE_EN))
         # After the subject: "Total revenue for the third quarter of 2024 was ...", "Revenue for the quarter was ..."
-        rules.append(rule("revenue_total", rf"{_SUBJECT_EN} (?:for|in) (?P<when>{_WHEN_EN}) {_VERB_EN} {money}", _LINE,
+        prior = _PRIOR_EN[_MONEY_EN.index(money)]
+        rules.append(rule("revenue_total", rf"{_SUBJECT_EN} (?:for|in) (?P<when>{_WHEN_EN}) {_VERB_EN} {money}{_versus_en(prior)}", _LINE,
                           english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
         # The period as an adjective: "with Q1 2024 revenue reaching 86.8 billion RMB"
         # ... and its comparative: "Q2 total revenue of RMB97,059.5 million (US$13,355.8 million), an increase of 86% from RMB52,280.7
         # million in the same period last year"
         prior = _PRIOR_EN[_MONEY_EN.index(money)]
-        rules.append(rule("revenue_total", rf"(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )){_PREFIX_WHEN_EN} (?:total |net )?revenues? "
+        rules.append(rule("revenue_total", rf"(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )|{_COMPANY_EN} ){_PREFIX_WHEN_EN} (?:total |net )?revenues? "
                           rf"{_VERB_EN} {money}(?: \([^()]{{0,40}}\))?(?:, an? (?P<dir>increase|decrease) of (?P<g>{NUM})% from {prior} "
                           rf"(?P<pwhen>(?:in|for) the same (?:period|quarter) (?:of |in )?(?:last year|{YEAR})))?", _LINE, english=True, weak=True,
                           kinds=("quarter", "intro"), refuse=_REFUSE_EN))
@@ -80,10 +100,11 @@ def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
         rules.append(rule("revenue_total", rf"\b(?:showed|posted|reported|recorded|generated|with) {money}(?: \([^()]{{0,30}}\))? in "
                           rf"(?:total |net )?revenues?\b", _LINE, english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
         # No period of its own: the block's quarter, or the page's in a story ("for the quarter" after it: the page's).
-        rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}(?: (?:for|in|during) (?P<when2>the quarter|this quarter)\b)?"
+        # "... in the fourth quarter" after it: the page's, if it is that quarter.
+        rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}(?: \([^()]{{0,40}}\))?(?: (?:for|in|during) (?P<when2>the quarter"
+                          rf"|this quarter|the (?:{_ORDINAL}) quarter(?: of {YEAR})?|Q[1-4](?:[ -]?{YEAR})?)\b(?!,? (?:ended|ending|through|to)\b))?"
                           # "..., an increase of 169% from RMB2,709.0 million in the same quarter of 2018"
-                          rf"(?:(?: \([^()]{{0,40}}\))?, an? (?P<dir>increase|decrease) of (?P<g>{NUM})% from {prior} "
-                          rf"(?P<pwhen>(?:in|for) the same (?:period|quarter) (?:of |in )?(?:last year|{YEAR})))?",
+                          rf"{_versus_en(prior)}",
                           _LINE, english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
     for money in _MONEY_ZH:
         rules.append(rule("revenue_total", rf"{_START_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?的?(?:实现了?)?(?:{_COMPANY_ZH}的?(?:实现了?)?"
