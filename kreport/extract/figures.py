@@ -120,6 +120,14 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
         return date_quarter(f"{year_of(match.group(3))}年{match.group(1)}月{match.group(2)}日")
     if rule.period == "ttm":
         span = date_quarter(text) or quarter_named(text)  # "September 30, 2019"; "Q3 2019" (the twelve months ended in it)
+        if match := re.fullmatch(rf"({MONTH}) ({YEAR})", text, re.IGNORECASE):
+            return _month_number_end(match.group(1), year_of(match.group(2)))  # "ended September 2031": the quarter that month ends
+        if re.fullmatch(YEAR, text):
+            return Span("quarter", year_of(text), 4)  # "GMV in 2031", "to the end of 2031": the twelve months ended December 31
+        if re.fullmatch(r"the (?:whole|full|entire) year", text, re.IGNORECASE):
+            # "for the whole year" on the page of a quarter that ends a year (the calendar's or the company's fiscal one)
+            period = release.period
+            return period if period is not None and period.kind == "quarter" and period.quarter in (4, release.fiscal_end // 3) else None
         if span is None and block.span is not None and block.kind == "quarter":
             # A date whose year the page cut off ("December 31, 2"): kept only if it fits the block's quarter.
             match = re.fullmatch(rf"({MONTH}) (\d{{1,2}}),? ?(\d{{0,3}})", text, re.IGNORECASE)
@@ -135,6 +143,14 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
         return Span(_fiscal_kind(block) if block.kind == "year" else "year", year_of(match.group(1)))
     if match := re.fullmatch(rf"(?:fiscal year |(?:the )?(?:full )?year(?: of)? )?({YEAR})年?", text, re.IGNORECASE):
         return Span(_fiscal_kind(block) if block.kind == "year" else "year", year_of(match.group(1)))
+    return None
+
+
+def _month_number_end(month: str, year: int) -> Span | None:
+    """The quarter whose last month is ``month`` of ``year`` (None for a month that ends no quarter)."""
+    for day in (30, 31):
+        if span := date_quarter(f"{month.rstrip('.')} {day}, {year}"):
+            return span
     return None
 
 
@@ -374,8 +390,20 @@ _OPENING_ENDED = re.compile(rf"^(?:in|for|during) the (?:(?:first|second|third|f
                             re.IGNORECASE)
 
 
+# "During the period,", "In the quarter,": the page's (or the block's) quarter; "As of September 2031,", "At the end of June 2031,":
+# the quarter that month ends, if it is that one.
+_OPENING_THE = re.compile(r"^(?:during|in|for|over) (?:the|this) (?:reporting )?(?:period|quarter),", re.IGNORECASE)
+_OPENING_MONTH = re.compile(rf"^(?:as of|as at|at the end of|by the end of|in) (?P<month>{MONTH}) (?P<y>{YEAR}),", re.IGNORECASE)
+
+
 def _opening_period(text: str, rule: Rule, block: Block, release: Release) -> tuple[int, Span | None]:
     """The length of a sentence-opening period phrase and its quarter, when that is the page's (or the block's)."""
+    expected = block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None
+    if expected is not None and expected.kind == "quarter" and (the := _OPENING_THE.match(text)):
+        return the.end(), expected
+    if expected is not None and expected.kind == "quarter" and (month := _OPENING_MONTH.match(text)):
+        ends = _month_number_end(month.group("month"), year_of(month.group("y")))
+        return (month.end(), ends) if ends == expected else (0, None)
     match = _OPENING.match(text)
     if not match and (ended := _OPENING_ENDED.match(text)):
         # "In the Q3 financial report as of September 30, 2020, ...", "For the quarter ended June 30, 2031, ...": the date's quarter
@@ -419,6 +447,9 @@ _AROUND = (100, 80)  # characters before and after a figure's words in which a r
 _AGAINST_ESTIMATES = re.compile(
     r"(?:超出?|好于|优于|低于|高于|不及|符合|略超|大超|远超)[^,;。]{0,8}?预期(?:的[\d.]+%)?"
     r"|\b(?:better|worse|stronger|weaker)-than-expected\b"
+    # "slightly higher than the market expected 154.7 billion yuan", "lower than analysts had estimated"
+    r"|\b(?:higher|lower|more|less|better|worse|above|below) than (?:the )?(?:market|analysts?'?|Wall Street|consensus|investors?)(?:'s)?"
+    r" (?:had )?(?:expected|estimated|forecast|anticipated)\b"
     r"|\b(?:beat|beats|beating|exceed(?:s|ed|ing)?|above|ahead of|below|miss(?:ed|ing)?|top(?:s|ped|ping)?|surpass(?:ed|ing)?)"
     r" (?:the )?(?:average |market |analysts?'?s? |Bloomberg's |consensus |Wall Street )*(?:expectations?|estimates?|forecasts?|consensus)"
     r"(?: of [^,;]*)?", re.IGNORECASE)
@@ -483,7 +514,11 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
     period, why = _headline_period(match, rule, block, release, named)
     if period is None:
         return skip(why)
-    if why := refusal(text, rule.metric, release.platform, match.start(), match.start("v"), match.end("u"), period,
+    checked = text
+    if _when(match) == "when2" and match.start("when2") >= match.end("u"):
+        # the figure's own period after it ("... 779 million for the whole year"), already placed: no other period
+        checked = text[: match.start("when2")] + " " * (match.end("when2") - match.start("when2")) + text[match.end("when2"):]
+    if why := refusal(checked, rule.metric, release.platform, match.start(), match.start("v"), match.end("u"), period,
                    "pair" in rule.line, rule.period == "ttm"):
         return skip(why)
     if rule.weak and block.kind == "year" and not match.groupdict().get("when") and METRICS[rule.metric].kind == "people":
@@ -520,6 +555,10 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
         else:
             prior = (_prior_period(groups.get("pwhen") or groups.get("pwhen2") or "", period) if rule.period != "ttm"
                      else _earlier_twelve_months(groups.get("pwhen") or "", period))
+        if prior is None and not _when(match) and not groups.get("py") and rule.weak and block.kind == INTRO:
+            # a looser wording placed by the page alone whose comparative names another period than the year before: which
+            # period the figure itself is for is in doubt
+            return skip(f"its comparative {groups['pv']} is for another period than a year before {period}; not placed")
         if prior is None:
             skipped.append(f"{where}: the comparative {groups['pv']} is not placed one year before {period}")
         elif (comparative := _figure(release, rule, match, groups["pv"], groups.get("pu") or groups["u"], prior, "comparative",

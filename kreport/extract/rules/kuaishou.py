@@ -63,7 +63,8 @@ RULES = (
          _DAU, english=True),
     rule("mau", rf"\bAverage MAUs? on Kuaishou APP {LEAD_EN} {people_en()}" + _compared_en(people_en("pv", "pu")),
          _MAU, english=True),
-    rule("gmv", rf"\bTotal e-commerce GMV{FN} {LEAD_EN} {money_en()}" + _compared_en(money_en("pv", "pu")),
+    rule("gmv", rf"\bTotal (?:e-commerce GMV|GMV of e-commerce transactions facilitated on our platform){FN} {LEAD_EN} {money_en()}"
+         + _compared_en(money_en("pv", "pu")),
          _GMV, english=True),
     rule("revenue_total", rf"^Total revenue {_REVENUE_CHANGE_EN}(?: from {money_en('pv', 'pu')} {SAME_PERIOD_EN})?",
          _REVENUE, english=True),

@@ -22,7 +22,7 @@ What keeps them narrow:
 from __future__ import annotations
 
 from kreport.extract.periods import SHORT_QUARTER
-from kreport.extract.rules.common import DATE, NUM, USD, YEAR, Rule, rule
+from kreport.extract.rules.common import DATE, MONTH, NUM, USD, YEAR, Rule, rule
 
 __all__ = ["rewrite_rules", "METRIC_WORDS_EN", "METRIC_WORDS_ZH"]
 
@@ -31,9 +31,10 @@ _LINE = "{metric} (a rewrite's wording of the release)"
 # The metrics each company reports, under the names pages give them (English matched ignoring case).
 METRIC_WORDS_EN: dict[str, dict[str, str]] = {
     "kuaishou": {
-        "dau": r"(?:average )?(?:DAUs?|daily active users)(?: \(DAUs?\))?(?: (?:on|of) (?:the )?Kuaishou (?:APP|app))?",
-        "mau": r"(?:average )?(?:MAUs?|monthly active users)(?: \(MAUs?\))?(?: (?:on|of) (?:the )?Kuaishou (?:APP|app))?",
-        "gmv": r"(?:total )?(?:e-commerce )?GMV",  # "Kuaishou's GMV": its only GMV is e-commerce's
+        "dau": r"(?:average )?(?:DAUs?|daily active users)(?: \(DAUs?\))?(?: (?:on|of|at) (?:the )?Kuaishou(?: (?:APP|app))?)?",
+        "mau": r"(?:average )?(?:MAUs?|monthly active users)(?: \(MAUs?\))?(?: (?:on|of|at) (?:the )?Kuaishou(?: (?:APP|app))?)?",
+        # "Kuaishou's GMV": its only GMV is e-commerce's; "Total GMV of e-commerce transactions facilitated on our platform(2)"
+        "gmv": r"(?:total )?(?:e-commerce )?GMV(?: of e-commerce transactions(?: facilitated)?(?: on (?:our|its|the) platform)?(?: ?\(\d\)| ?\d)?)?",
         "revenue_marketing": r"(?:revenues? from (?:our )?)?online marketing(?: services?)?(?: revenues?)?",
         "revenue_commerce": r"(?:revenues? from (?:our )?)?other services(?: revenues?)?",
         "monthly_buyers": r"(?:average )?monthly (?:active|shopping) buyers",
@@ -125,7 +126,8 @@ def _people_en(v: str = "v", u: str = "u") -> str:
 
 def _ttm_en(group: str) -> str:
     return (rf"(?:in|for|during|over) (?:the )?(?:past |trailing |last )?(?:twelve|12)[- ]months?(?: period)? (?:ended|ending|to|through) "
-            rf"(?:in )?(?P<{group}>{DATE}|Q[1-4][ -]?{YEAR})")  # "the twelve months ended in Q3 2019": that quarter's end
+            # "the twelve months ended in Q3 2019": that quarter's end; "ended September 2031": that month's; "to the end of 2031"
+            rf"(?:in |the end of )?(?P<{group}>{DATE}|Q[1-4][ -]?{YEAR}|{MONTH} {YEAR}|{YEAR})")
 
 
 def _english(platform: str, metric: str, words: str) -> list[Rule]:
@@ -147,13 +149,21 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
             rules.append(rule(metric, rf"(?:^|(?<=[,;:] )|(?<=\bmoreover, )){_ttm_en('when')}, {subject} {_LEAD} {value}", line, **ttm))
             # "annual active customer accounts increased by 27.4 percent to 531.9 million in the twelve months ended
             # June 30, 2021 from 417.4 million in the twelve months ended June 30, 2020"; "increased to ... from ..."
-            rules.append(rule(metric, rf"{subject} (?:{_CHANGE} by {_PERCENT} to|{_LEAD}|(?:increased|grew|rose) by (?:{NUM}) "
+            rules.append(rule(metric, rf"{subject} (?:{_CHANGE} by {_PERCENT}(?: year-on-year| year-over-year| yoy)? to|{_LEAD}|(?:increased|grew|rose) by (?:{NUM}) "
                               rf"(?:million|billion) to(?: reach)?) {value},? {_ttm_en('when')}"
                               rf"(?:,? from {prior} {_ttm_en('pwhen')})?", line, **ttm))
             # In a quarter's block, the twelve months ending with it: "Annual active consumers on our China retail
             # marketplaces reached 693 million, an increase of 19 million from the 12-month period ended ..."
             rules.append(rule(metric, rf"{subject} (?:{_LEAD}|{_CHANGE} (?:by )?{_PERCENT} to) {value}(?!,? (?:in|for|during) the)", line,
                               **dict(ttm, kinds=("quarter", "intro"))))  # in a story: see figures._headline_period
+            # The count first: "The company reported 88.4 million annual active buyers for the 12 months to the end of 2031"
+            rules.append(rule(metric, rf"\b(?:reported|recorded|had|posted|counted) {value} (?:{words}) {_ttm_en('when')}", line, **ttm))
+            # A calendar year's twelve months: "Gross merchandise volume in 2031 was 1.667 trillion yuan" (never a fiscal year's)
+            rules.append(rule(metric, rf"{subject} (?:in|for|during) (?:the (?:full |whole |calendar )?year(?: of)? )?(?P<when>{YEAR}),? {_LEAD} {value}",
+                              line, **ttm))
+            # "Annual active consumers stood at 779 million for the whole year" (a page whose quarter ends a year)
+            rules.append(rule(metric, rf"{subject} {_LEAD} {value} (?:for|in|during|over) (?P<when2>the (?:whole|full|entire) year)\b"
+                              rf"(?! (?:of|ended|ending|to)\b)", line, **ttm))
             # "The company reported a 12-month gross merchandise volume (GMV) of 1.5 trillion yuan"
             rules.append(rule(metric, rf"\b(?:an?|its|the) (?:trailing )?(?:twelve|12)[- ]month (?:{words}) (?:of|was|reached) {value}", line,
                               **dict(ttm, kinds=("quarter", "intro"))))
@@ -165,7 +175,7 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
         tail = (rf"(?:, (?:including|mainly|primarily|chiefly) [^,;()]{{1,40}},)?"
                 rf"(?: (?:in|for|during) (?P<when>{_WHEN_EN}|{_month_en()}))?,?(?: also| further| still)? (?:{_LEAD}|{_CHANGE} (?:by )?{_PERCENT}"
                 rf"(?: year-over-year| year-on-year| YoY)? to) {value}(?: \([^()]{{0,40}}\))?"
-                rf"(?: in (?P<when2>{_month_en()}|the (?:{_ORDINAL}) quarter(?: of {YEAR})?))?")
+                rf"(?: in (?P<when2>{_month_en()}|the (?:{_ORDINAL}) quarter(?: of {YEAR})?|Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4])(?![\w-]))?")
         rules.append(rule(metric, rf"{subject}{tail}{compared}", line, **dict(options, kinds=("quarter", "intro"))))
         # "its online marketing services and other services generated revenue of 49.1 billion yuan (approximately 6.8 billion US
         # dollars), a 29% increase compared to 37.9 billion yuan in the same period in 2023"

@@ -72,3 +72,85 @@ def test_a_fiscal_quarter_with_its_end_date_is_the_calendar_quarter(figures):
 def test_a_companys_short_quarter_before_revenue(figures):
     text = "Alibaba Q3 2030 summary: results for the quarter.\n\nAlibaba’s Q3 revenue was RMB230,690 million (US$31,147 million), up 9%."
     assert figures(text) == {("revenue_total", "2030Q3", "230690", "RMB_mn", "")}
+
+
+ALIBABA_Q3 = "Alibaba Group announced its September quarter 2031 results on Thursday.\n\n"
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # "During the period,": the page's quarter
+    ("During the period, Alibaba’s revenue was 230 billion yuan ($32 billion), an increase of 9% year-on-year.",
+     ("revenue_total", "2031Q3", "230", "RMB_bn", "")),
+    # "As of September 2031,": the quarter that month ends, if it is the page's
+    ("As of September 2031, Alibaba had 901 million mobile monthly active users in China retail marketplaces.",
+     ("mau", "2031Q3", "901", "million", "")),
+    # a comparison with the estimates is no estimate
+    ("As of September 2031, Alibaba recorded revenue of 230.059 billion yuan, slightly higher than the market expected 229.7 billion yuan.",
+     ("revenue_total", "2031Q3", "230.059", "RMB_bn", "")),
+])
+def test_a_sentence_opening_on_the_pages_period(figures, sentence, found):
+    assert figures(ALIBABA_Q3 + sentence) == {found}
+
+
+@pytest.mark.parametrize("sentence", [
+    "As of June 2031, Alibaba had 901 million mobile monthly active users in China retail marketplaces.",  # another quarter's month
+    "As of August 2031, Alibaba had 901 million mobile monthly active users in China retail marketplaces.",  # a month that ends no quarter
+    "During the period, Alibaba’s revenue is expected to be 230 billion yuan.",
+    "In the first half, Alibaba’s revenue was 430 billion yuan.",
+])
+def test_an_opening_that_is_not_the_pages_quarter_is_not_read_as_it(figures, sentence):
+    assert figures(ALIBABA_Q3 + sentence) == set()
+
+
+PDD_Q4 = "Pinduoduo reported its fourth quarter 2031 results on Wednesday.\n\n"
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # the twelve months of a calendar year, to its end or ended a quarter's last month
+    ("The company reported 888.4 million annual active buyers for the 12 months to the end of 2031, overtaking its rivals.",
+     ("annual_buyers", "2031Q4", "888.4", "million", "")),
+    ("Gross merchandise volume in 2031 was 2.667 trillion yuan, up 36 percent.", ("gmv_ttm", "2031Q4", "2.667", "RMB_trillion", "")),
+    ("Its active buyers rose by 14% year-on-year to 885.5 million in the last twelve months ended December 2031.",
+     ("annual_buyers", "2031Q4", "885.5", "million", "")),
+    ("Annual active buyers stood at 889 million for the whole year.", ("annual_buyers", "2031Q4", "889", "million", "")),
+])
+def test_twelve_months_named_by_their_year_or_their_last_month(figures, sentence, found):
+    assert figures(PDD_Q4 + sentence) == {found}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gross merchandise volume in fiscal 2031 was 2.667 trillion yuan.",  # a fiscal year is not the calendar's twelve months
+    "Its active buyers rose to 885.5 million in the twelve months ended November 2031.",  # a month that ends no quarter
+    "The company reported 888.4 million annual active buyers for the 12 months to the end of 2030.",  # a year before: not this page's
+])
+def test_twelve_months_that_do_not_end_with_the_pages_quarter_are_not_read_as_it(figures, sentence):
+    assert not {f for f in figures(PDD_Q4 + sentence) if f[1] == "2031Q4"}
+
+
+def test_the_whole_year_is_twelve_months_only_on_the_page_of_a_quarter_that_ends_a_year(figures):
+    page = "Pinduoduo reported its third quarter 2031 results on Wednesday.\n\n"
+    assert figures(page + "Annual active buyers stood at 889 million for the whole year.") == set()
+
+
+def test_a_per_buyer_spending_is_no_other_period_on_a_story(figures):
+    page = ("Pinduoduo announced its results for the twelve months ended September 2031.\n\n"
+            "Average monthly active users totaled 731.7 million in Q3 2031, an increase of 26% year-on-year. Annual spending per active "
+            "buyer was 894.4 yuan. Pinduoduo’s total revenues reached 33,372.4 million yuan (US$4,910.0 mn), an increase of 69% year-over-year.")
+    assert figures(page) == {("mau", "2031Q3", "731.7", "million", ""), ("revenue_total", "2031Q3", "33372.4", "RMB_mn", "")}
+
+
+KS_Q3 = "Kuaishou Technology Announces Third Quarter 2031 Unaudited Financial Results\n\nThird Quarter 2031 Highlights\n\n"
+
+
+def test_kuaishous_gmv_of_e_commerce_transactions_facilitated_on_its_platform(figures):
+    text = KS_Q3 + ("- Total GMV of e-commerce transactions facilitated on our platform(2) was\nRMB322.5 billion , representing an increase of "
+                    "26.6% fromRMB254.7 billion for the same period of 2030.")
+    assert figures(text) == {("gmv", "2031Q3", "322.5", "RMB_bn", ""), ("gmv", "2030Q3", "254.7", "RMB_bn", "")}
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("Daily active users of Kuaishou reached 393.2 million in Q3 2031, with a year-on-year growth of 11.9%.", {("dau", "2031Q3", "393.2", "million", "")}),
+    ("Daily active users of Kuaishou reached 393.2 million in Q2 2031.", set()),  # another quarter
+])
+def test_users_with_the_quarter_after_the_figure(figures, sentence, found):
+    assert figures("Kuaishou Q3 2031 results summary.\n\n" + sentence) == found
