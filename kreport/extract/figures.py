@@ -95,7 +95,7 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
     text = text.strip()
     if text in ("本季度", "本季", "当季", "当季度", "期内") or re.fullmatch(r"(?:the|this) quarter|the (?:reporting )?period", text, re.IGNORECASE):
         return release.period
-    if re.fullmatch(r"annual|full[- ]year", text, re.IGNORECASE):
+    if rule.period != "ttm" and re.fullmatch(r"annual|full[- ]year|(?:the )?(?:full|whole)[- ]year", text, re.IGNORECASE):
         # "annual revenue" on a fourth quarter's page: the year that quarter ends; on any other page, unreadable
         period = release.period
         return Span(_fiscal_kind(block), period.year) if period is not None and period.kind == "quarter" and period.quarter == 4 \
@@ -141,7 +141,7 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
         return date_quarter(f"{match.group(1)} 28, {match.group(2)}") or _month_quarter(match.group(1), year_of(match.group(2)))
     if match := re.fullmatch(rf"({YEAR})年全年", text):
         return Span(_fiscal_kind(block) if block.kind == "year" else "year", year_of(match.group(1)))
-    if match := re.fullmatch(rf"(?:fiscal year |(?:the )?(?:full )?year(?: of)? )?({YEAR})年?", text, re.IGNORECASE):
+    if match := re.fullmatch(rf"(?:fiscal year |fiscal |(?:the )?(?:full |whole |fiscal )?year(?: of)? )?({YEAR})年?", text, re.IGNORECASE):
         return Span(_fiscal_kind(block) if block.kind == "year" else "year", year_of(match.group(1)))
     return None
 

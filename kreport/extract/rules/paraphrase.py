@@ -151,6 +151,11 @@ def full_year_rules(platform: str | None = None) -> tuple[Rule, ...]:
                           rf"(?P<dir>增长|增加|上升|下降|减少)(?:{NUM})%,?(?:至|达到?|为))?{money}", "total revenue of a year named in the sentence",
                           english=False, kinds=("quarter", "year", "intro"), refuse=_REFUSE_ZH))
     for money in _MONEY_EN:
+        # The year before the verb: "The company's net revenues for the full year were 845.8 billion Chinese yuan", "Total revenue for
+        # fiscal year 2031 was ..." ("the full year" alone: the year a fourth quarter's page ends, see figures._own_period)
+        rules.append(rule("revenue_total", rf"{_SUBJECT_EN} (?:for|in) (?P<when>(?:the )?(?:full|whole)[- ]year(?: (?:of )?{YEAR})?"
+                          rf"|(?:the )?(?:fiscal )?year(?: of)? {YEAR}|fiscal {YEAR}) {_VERB_EN} {money}",
+                          "total revenue of a year named in the sentence", english=True, kinds=("year", "intro"), refuse=_REFUSE_EN))
         # The year after the change: "Our total revenue reached RMB 94.18 billion, up 16.2% year-over-year in 2022"
         rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}(?: \([^()]{{0,40}}\))?, (?:up|down) (?:{NUM})%"
                           rf"(?: year-over-year| year-on-year| yoy)? (?:in|for) (?:the (?:full )?year )?(?P<when2>{YEAR})\b",

@@ -154,3 +154,18 @@ def test_kuaishous_gmv_of_e_commerce_transactions_facilitated_on_its_platform(fi
 ])
 def test_users_with_the_quarter_after_the_figure(figures, sentence, found):
     assert figures("Kuaishou Q3 2031 results summary.\n\n" + sentence) == found
+
+
+@pytest.mark.parametrize("page, sentence, found", [
+    ("JD.com reported its fourth quarter 2031 results.\n\n",
+     "The company’s net revenues for the full year were 845.8 billion Chinese yuan (124.3 billion dollars), an increase of 9.3 percent.",
+     {("revenue_total", "2031", "845.8", "RMB_bn", "")}),
+    ("JD.com reported its fourth quarter 2031 results.\n\n", "Net revenues for fiscal year 2031 were RMB 845.8 billion.",
+     {("revenue_total", "2031", "845.8", "RMB_bn", "")}),
+    # "the full year" on a third quarter's page: which year is not said
+    ("JD.com reported its third quarter 2031 results.\n\n", "The company’s net revenues for the full year were 845.8 billion Chinese yuan.", set()),
+    # a fiscal year that is not the calendar's: no rule of a calendar year reads it
+    ("Alibaba Group announced its December quarter 2031 results.\n\n", "Revenue for fiscal year 2031 was RMB 845.8 billion.", set()),
+])
+def test_a_years_revenue_named_before_the_verb(figures, page, sentence, found):
+    assert figures(page + sentence) == found
