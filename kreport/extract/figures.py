@@ -382,7 +382,8 @@ _OPENING = re.compile(rf"^(?:(?:in|for|during) )?(?P<when>(?:the )?(?:first|seco
 
 
 # A Chinese sentence opening with a quarter, with or without its year ("2024年第二季度,", "二季度,", "24Q2,").
-_OPENS_WITH_QUARTER_ZH = re.compile(rf"^(?P<q>{YEAR} ?年 ?第?[一二三四]季度?|{YEAR}年Q[1-4]|{SHORT_QUARTER}|第?[一二三四]季度),")
+# ... or glued to the company or metric it is about ("2031Q2京东集团收入2879亿元")
+_OPENS_WITH_QUARTER_ZH = re.compile(rf"^(?P<q>{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|第?[一二三四]季度)(?:,|(?=[\u4e00-\u9fff]))")
 
 
 _OPENING_ENDED = re.compile(rf"^(?:in|for|during) the (?:(?:first|second|third|fourth) quarter |Q[1-4] |quarter |three months )?"
@@ -447,6 +448,9 @@ _AROUND = (100, 80)  # characters before and after a figure's words in which a r
 _AGAINST_ESTIMATES = re.compile(
     r"(?:超出?|好于|优于|低于|高于|不及|符合|略超|大超|远超)[^,;。]{0,8}?预期(?:的[\d.]+%)?"
     r"|\b(?:better|worse|stronger|weaker)-than-expected\b"
+    # "Other service revenue of 5.24 billion yuan, estimated at 5.02 billion yuan": the estimate is the other figure
+    r"|, (?:(?:vs\.?|versus|against|compared (?:with|to)) )?(?:an? |the )?(?:market |consensus |analysts?'? )?(?:estimated at|estimates? of|expected at|forecasts? of)"
+    r" (?:RMB ?|US\$ ?)?\d[\d,.]* ?(?:billion|million|trillion|bn|mn)?(?: yuan)?"
     # "slightly higher than the market expected 154.7 billion yuan", "lower than analysts had estimated"
     r"|\b(?:higher|lower|more|less|better|worse|above|below) than (?:the )?(?:market|analysts?'?|Wall Street|consensus|investors?)(?:'s)?"
     r" (?:had )?(?:expected|estimated|forecast|anticipated)\b"

@@ -36,7 +36,7 @@ METRIC_WORDS_EN: dict[str, dict[str, str]] = {
         # "Kuaishou's GMV": its only GMV is e-commerce's; "Total GMV of e-commerce transactions facilitated on our platform(2)"
         "gmv": r"(?:total )?(?:e-commerce )?GMV(?: of e-commerce transactions(?: facilitated)?(?: on (?:our|its|the) platform)?(?: ?\(\d\)| ?\d)?)?",
         "revenue_marketing": r"(?:revenues? from (?:our )?)?online marketing(?: services?)?(?: revenues?)?",
-        "revenue_commerce": r"(?:revenues? from (?:our )?)?other services(?: revenues?)?",
+        "revenue_commerce": r"(?:revenues? from (?:our )?)?other services?(?: revenues?)?",
         "monthly_buyers": r"(?:average )?monthly (?:active|shopping) buyers",
     },
     "pdd": {
@@ -55,6 +55,7 @@ METRIC_WORDS_EN: dict[str, dict[str, str]] = {
     },
     "jd": {
         "revenue_commerce": r"(?:net )?service revenues?",
+        "gmv": r"GMV|gross merchandise volume(?: \(GMV\))?",  # JD's quarterly GMV (reported until 2017)
         "annual_buyers": r"annual active (?:customer accounts|customers)",
     },
 }
@@ -64,14 +65,15 @@ METRIC_WORDS_ZH: dict[str, dict[str, str]] = {
         "dau": r"(?:快手应用的?)?(?:平均)?日活跃用户数?|(?:平均)?DAU",
         "mau": r"(?:快手应用的?)?(?:平均)?月活跃用户数?|(?:平均)?MAU",
         "gmv": r"(?:快手)?电商(?:业务)?(?:GMV|交易总额|商品交易总额)(?:\(GMV\))?",
-        "revenue_marketing": r"(?:在线|线上)营销(?:服务)?(?:业务)?收入",
-        "revenue_commerce": r"其他服务(?:业务)?收入",
+        # an aside between the line's name and 收入: "其他服务(主要为电商)收入"
+        "revenue_marketing": r"(?:在线|线上)营销(?:服务)?(?:业务)?(?:\([^()]{1,12}\))?收入",
+        "revenue_commerce": r"其他服务(?:业务)?(?:\([^()]{1,12}\))?收入",
         "monthly_buyers": r"(?:电商)?月(?:均|活跃)买家数?",
     },
     "pdd": {
         "mau": r"平均月活跃用户数?",
-        "revenue_marketing": r"在线营销服务(?:及其他)?收入",
-        "revenue_commerce": r"交易服务收入",
+        "revenue_marketing": r"在线营销服务(?:及其他)?(?:\([^()]{1,12}\))?收入",
+        "revenue_commerce": r"交易服务(?:\([^()]{1,12}\))?收入",
     },
     "alibaba": {
         "revenue_marketing": r"客户管理收入",

@@ -169,3 +169,32 @@ def test_users_with_the_quarter_after_the_figure(figures, sentence, found):
 ])
 def test_a_years_revenue_named_before_the_verb(figures, page, sentence, found):
     assert figures(page + sentence) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # a Chinese sentence opening with its quarter glued to the company: "其中" after it takes that quarter
+    ("京东2031年第二季度业绩点评。\n\n2031Q2京东集团收入3879亿元,同比增长7.6%。其中商品、服务收入分别为3139、740亿元,同比增长3%、30%。",
+     {("revenue_total", "2031Q2", "3879", "RMB_100m", ""), ("revenue_commerce", "2031Q2", "740", "RMB_100m", "")}),
+    # an aside between a segment's name and 收入
+    ("快手2031年第三季度业绩点评。\n\n其他服务(主要为电商)收入为51.6亿元,同比增长17.5%,收入占比13.4%。",
+     {("revenue_commerce", "2031Q3", "51.6", "RMB_100m", "")}),
+    # the estimate is the other figure
+    ("Kuaishou Q2 2031 results summary.\n\n- Other service revenue of 6.24 billion yuan, estimated at 6.02 billion yuan",
+     {("revenue_commerce", "2031Q2", "6.24", "RMB_bn", "")}),
+    # JD's quarterly GMV, its quarter named
+    ("JD.com Q2 2031 results summary.\n\nJD’s GMV for Q2 2031 increased by 46% to 334.8 billion yuan (US$44.6 billion).",
+     {("gmv", "2031Q2", "334.8", "RMB_bn", "")}),
+])
+def test_more_names_and_openings(figures, text, found):
+    assert figures(text) == found
+
+
+@pytest.mark.parametrize("text", [
+    # the quarter glued to the sentence before is another quarter than the page's
+    "京东2031年第二季度业绩点评。\n\n2031Q1京东集团收入3179亿元。其中商品、服务收入分别为2539、640亿元。",
+    # an estimate alone
+    "Kuaishou Q2 2031 results summary.\n\n- Other service revenue is estimated at 6.02 billion yuan",
+    "JD.com Q2 2031 results summary.\n\nJD’s GMV in 2031 was 3.3 trillion yuan.",  # a year's GMV on a quarter's page
+])
+def test_more_names_and_openings_left_out(figures, text):
+    assert not {f for f in figures(text) if f[1] == "2031Q2"}
