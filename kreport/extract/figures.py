@@ -219,6 +219,11 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
         if not own and rule.period != "ttm" and _names_quarter_after(match.string[match.end("u"):], release.period):
             # "... rose 5% to RMB 300.5 billion in the third quarter of 2031": the page's quarter, named right after the figure
             return release.period, ""
+        if not own and rule.weak and rule.period != "ttm" and release.period is not None and release.period.kind == "quarter" \
+                and _change_from(match.string[match.end("u"):]) == release.period.year_earlier():
+            # "Net revenues - $41.6 billion (RMB 300.5 billion), an increase of 7.6% from Q2 2030": compared with the same quarter a
+            # year before the page's, so the page's quarter
+            return release.period, ""
         return (own, "") if own else (None, "the sentence names no period and sits outside any headed block")
     if own and own not in (block.span, release.period):
         return None, f"it names {own} but sits in the {block.span} block"
@@ -262,6 +267,8 @@ _DATELINE_EN = re.compile(rf"^\s*(?:[A-Z][A-Za-z ,]{{0,30}}\s)?{MONTH} ?\d{{1,2}
 _AFTER_CHANGE_EN = re.compile(rf"^(?: ?\([^()]*\))?,? (?:up|down|an? (?:increase|decrease|rise|decline) of|(?:increas|decreas|ris|declin|grow)ing(?: by)?) "
                               rf"[\d.]+ ?(?:%|percent|per cent)(?: year[- ](?:over|on)[- ]year| yoy| y/y)? (?:in|for|during|over) (?:the )?"
                               rf"(?:(?:full|fiscal|whole) )?(?:year|{YEAR}|first half|second half|nine months|six months)\b", re.IGNORECASE)
+_TWELVE_ENDED_EN = re.compile(rf"\b(?:in |for |during |over )?(?:the )?(?:past |trailing |last )?(?:twelve|12)[- ]months?(?: period)? "
+                              rf"(?:ended|ending|to|through) (?P<date>{MONTH} \d{{1,2}},? {YEAR})", re.IGNORECASE)
 _THE_QUARTER_EN = re.compile(r"^(?: ?\(US\$[^)]*\))?,? (?:in|for|during) (?:the|this) quarter\b(?! ended| of)", re.IGNORECASE)
 
 
@@ -301,6 +308,11 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
     if not chinese:
         before = _DATELINE_EN.sub("", before)  # "Nov.21 (NBD) --": the story's dateline, no period of the figure's
         before = _without_own_quarter_en(before, block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None)
+        if rule.period == "ttm":
+            # "... GMV in the twelve-month period ended September 30, 2031, ..., and the number of active buyers in the period climbed":
+            # twelve months that end with the page's quarter are the twelve-month figure's own period
+            own = block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None
+            before = _TWELVE_ENDED_EN.sub(lambda m: " " if date_quarter(m.group("date")) == own else m.group(), before)
     if (_PERIOD_WORDS_ZH if chinese else _PERIOD_WORDS_EN).search(_YOY.sub("", before)):
         return True
     if chinese and rule.weak:
@@ -318,7 +330,8 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
     when = match.span(_when(match)) if _when(match) else (-1, -1)
     if chinese or when[0] >= match.end("u"):
         return False
-    after = re.sub(r"^ (?:Chinese )?(?:yuan|RMB|CNY)\b", "", text[match.end("u"):])  # "300.5 billion yuan in ...": the currency word
+    # "300.5 billion yuan in ...": the currency word; "$41.6 billion (RMB 300.5 billion) in ...": the bracket the figure sits in
+    after = re.sub(r"^(?: (?:Chinese )?(?:yuan|RMB|CNY)\b|\))", "", text[match.end("u"):])
     if _AFTER_CHANGE_EN.match(after):  # "RMB 94.18 billion, up 16.2% year-over-year in 2022": the year's figure
         return True
     own = block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None
@@ -327,6 +340,23 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
 
 _QUARTER_AFTER_EN = re.compile(rf"^(?: ?\([^()]*\))?,? (?:in|for|during) (?P<p>(?:the )?(?:first|second|third|fourth) quarter(?: of)?,? {YEAR}"
                                rf"|Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4])(?![\w-])", re.IGNORECASE)
+
+
+# A stated change from a named quarter right after a figure: "..., an increase of 31.4 percent from the fourth quarter of 2030".
+_CHANGE_FROM_EN = re.compile(rf"^(?: (?:Chinese )?(?:yuan|RMB|CNY)\b)?\)?(?: ?\([^()]*\))?,? (?:an? (?:year-on-year |year-over-year )?"
+                             rf"(?:increase|decrease|rise|decline|growth) of|up|down)(?: by)? \d[\d.]* ?(?:%|percent|per cent)"
+                             rf"(?: year-on-year| year-over-year)?,? (?:from|compared (?:with|to)|over|versus) (?:the )?"
+                             rf"(?P<q>(?:first|second|third|fourth) quarter(?: of)? {YEAR}|Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4])(?![\w-])", re.IGNORECASE)
+
+
+def _quarter_before(span: Span) -> Span:
+    return Span("quarter", span.year, span.quarter - 1) if span.quarter > 1 else Span("quarter", span.year - 1, 4)
+
+
+def _change_from(after: str) -> Span | None:
+    """The quarter a change stated right after a figure is from, if it names one."""
+    match = _CHANGE_FROM_EN.match(after)
+    return quarter_named(match.group("q")) if match else None
 
 
 def _names_quarter_after(after: str, own: Span | None) -> bool:
@@ -522,6 +552,11 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
     if _when(match) == "when2" and match.start("when2") >= match.end("u"):
         # the figure's own period after it ("... 779 million for the whole year"), already placed: no other period
         checked = text[: match.start("when2")] + " " * (match.end("when2") - match.start("when2")) + text[match.end("when2"):]
+    if period.kind == "quarter" and rule.period != "ttm" and (since := _change_from(text[match.end("u"):])) is not None \
+            and since not in (period.year_earlier(), _quarter_before(period)):
+        # "..., an increase of 7.6% from Q1 2030" after a figure placed in 2031Q2: a year-on-year change from another quarter, or
+        # the figure is another quarter's
+        return skip(f"its stated change is from {since}, neither a year nor a quarter before {period}; not placed")
     if why := refusal(checked, rule.metric, release.platform, match.start(), match.start("v"), match.end("u"), period,
                    "pair" in rule.line, rule.period == "ttm"):
         return skip(why)

@@ -39,10 +39,12 @@ _WHOSE_EN = (r"(?: (?:at|of) (?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: 
 _SUBJECT_EN = (r"(?:(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )|(?<=\bsaid that )|" + _COMPANY_EN + r" |" + _REPORTER_EN + r" )"
                r"(?:total |net |overall )?|\b(?:total|net) )revenues?" + _WHOSE_EN)
 # The two ways a rewrite writes money: "RMB 31.1 billion" and "31.1 billion yuan".
+# ... and, in summaries, US dollars first with the renminbi in brackets: "$39.7 billion (RMB 287.9 billion)" (US dollars alone: never).
 _MONEY_EN = (rf"(?:RMB|CNY) ?(?P<v>{NUM}) ?(?P<u>billion|million|bn|mn)\b{USD}",
-             rf"(?P<v>{NUM}) ?(?P<u>billion|million) (?:yuan|RMB|CNY|Chinese yuan)\b(?! renminbi)")
+             rf"(?P<v>{NUM}) ?(?P<u>billion|million) (?:yuan|RMB|CNY|Chinese yuan)\b(?! renminbi)",
+             rf"(?:US ?\$|USD ?|\$) ?(?:{NUM}) ?(?:billion|million|bn|mn) \((?:RMB|CNY) ?(?P<v>{NUM}) ?(?P<u>billion|million|bn|mn)\)")
 _VERB_EN = (rf"(?:(?P<lead>was|were|of|reached|reaching|reach|hit|hitting|totaled|totalled|totaling|came in at|amounted to|stood at"
-            rf"|(?:rose|increased|grew|climbed|jumped|surged|fell|decreased|declined|dropped) to)"
+            rf"|(?:rose|increased|grew|climbed|jumped|surged|fell|decreased|declined|dropped) to|–|—|:| -)"
             rf"|(?:rose|increased|grew|climbed|jumped|was up|were up|fell|decreased|declined|dropped) (?:by )?(?:{NUM})%"
             rf"(?: year-over-year| year-on-year| YoY| from a year (?:earlier|ago))? to)")
 
@@ -63,7 +65,8 @@ _WHEN_ZH = (rf"{YEAR}年第?{_Q_ZH}季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|
 _COMPANY_ZH = r"(?:(?:快手|京东|阿里巴巴|拼多多|PDD)(?:集团|科技)?|公司|集团)"
 # Where a Chinese revenue clause may start: the sentence, a comma or colon, a summary's section label ("核心财务表现 - ").
 _START_ZH = r"(?:^|(?<=[,:;|])|(?<=- )|(?<=[\u4e00-\u9fff]-))"  # "| • |净营收...": a table cell
-_PRIOR_EN = (rf"(?:RMB|CNY) ?(?P<pv>{NUM}) ?(?P<pu>billion|million)", rf"(?P<pv>{NUM}) ?(?P<pu>billion|million) (?:yuan|RMB|CNY)")
+_PRIOR_EN = (rf"(?:RMB|CNY) ?(?P<pv>{NUM}) ?(?P<pu>billion|million)", rf"(?P<pv>{NUM}) ?(?P<pu>billion|million) (?:yuan|RMB|CNY)",
+             rf"(?:US ?\$|USD ?|\$) ?(?:{NUM}) ?(?:billion|million|bn|mn) \((?:RMB|CNY) ?(?P<pv>{NUM}) ?(?P<pu>billion|million)\)")
 _PRIOR_ZH = rf"(?:人民币)?(?P<pv>{NUM})(?P<pu>亿)元"
 _MONEY_ZH = (rf"人民币 ?(?P<v>{NUM}) ?(?P<u>亿)元", rf"(?P<v>{NUM}) ?(?P<u>亿)元(?:人民币)?")
 
@@ -96,6 +99,12 @@ def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
         rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}, an? (?P<dir>increase|decrease) of (?P<g>{NUM})% "
                           rf"(?P<pwhen>over the same (?:period|quarter) of last year) of {_PRIOR_EN[_MONEY_EN.index(money)]}", _LINE, english=True, weak=True,
                           kinds=("quarter", "intro"), refuse=_REFUSE_EN))
+        # The change first: "reported a 94 per cent surge in third-quarter revenue to 68.8 billion yuan", "posted 1.7 per cent growth in
+        # revenue to 247.7 billion yuan"
+        rules.append(rule("revenue_total", rf"\b(?:reported|posted|recorded|saw|logged|booked) (?:an? )?(?P<g>{NUM}) ?(?:%|percent|per cent) "
+                          rf"(?P<dir>surge|jump|rise|increase|growth|gain|climb|decline|drop|fall|decrease) in (?:(?:its|the) )?"
+                          rf"(?:(?P<when>(?:{_ORDINAL})-quarter|Q[1-4]) |quarterly )?(?:total |net )?(?:revenues?|sales) to {money}", _LINE,
+                          english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
         # The figure before its name: "results that showed 21.5 billion yuan ($3.3 billion) in revenue"
         rules.append(rule("revenue_total", rf"\b(?:showed|posted|reported|recorded|generated|with) {money}(?: \([^()]{{0,30}}\))? in "
                           rf"(?:total |net )?revenues?\b", _LINE, english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))

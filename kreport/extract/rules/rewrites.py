@@ -111,7 +111,8 @@ _PERCENT = rf"(?P<g>{NUM})(?:%| percent)"
 # The verbs and particles that link a metric's name to its figure (a closed list, broad: media and machine English).
 _LEAD = (r"(?P<lead>(?:was|were|was at|were at|reached|reaching|reach|hit|hitting|numbered|stood at|came in at|came to|totaled|totalled|"
          r"totaling|totalling|amounted to|amounting to|of|grew to|rose to|increased to|surged to|climbed to|jumped to|soared to|expanded to|"
-         r"rising to|growing to|increasing to|climbing to|improved to|registered|recorded|logged|posted|landed at|settled at|clocked in at)"
+         r"rising to|growing to|increasing to|climbing to|improved to|registered|recorded|logged|posted|landed at|settled at|clocked in at"
+         r"|–|—|:| -)"
          r"(?: approximately| about| around| over| more than)?)")
 _SAME = (rf"(?P<pwhen>(?:for|in) the same (?:period|quarter) (?:of|in) {YEAR}|(?:for|in) the same (?:period|quarter) (?:of )?last year"
          rf"|in Q[1-4][ -]?{YEAR}|in the (?:first|second|third|fourth) quarter of {YEAR})")  # "from 195.0 million in Q2 2018"
@@ -119,7 +120,9 @@ _SAME = (rf"(?P<pwhen>(?:for|in) the same (?:period|quarter) (?:of|in) {YEAR}|(?
 
 def _money_en(v: str = "v", u: str = "u") -> tuple[str, ...]:
     return (rf"(?:RMB|CNY) ?(?P<{v}>{NUM}) ?(?P<{u}>billion|million|bn|mn)\b{USD}",
-            rf"(?P<{v}>{NUM}) ?(?P<{u}>trillion|billion|million) (?:yuan|RMB|CNY|Chinese yuan)\b(?! renminbi)")
+            rf"(?P<{v}>{NUM}) ?(?P<{u}>trillion|billion|million) (?:yuan|RMB|CNY|Chinese yuan)\b(?! renminbi)",
+            # US dollars first, the renminbi in brackets: "$7.5 billion (RMB 54.1 billion)" (US dollars alone: never)
+            rf"(?:US ?\$|USD ?|\$) ?(?:{NUM}) ?(?:billion|million|bn|mn) \((?:RMB|CNY) ?(?P<{v}>{NUM}) ?(?P<{u}>billion|million|bn|mn)\)")
 
 
 def _people_en(v: str = "v", u: str = "u") -> str:
@@ -158,6 +161,9 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
             # marketplaces reached 693 million, an increase of 19 million from the 12-month period ended ..."
             rules.append(rule(metric, rf"{subject} (?:{_LEAD}|{_CHANGE} (?:by )?{_PERCENT} to) {value}(?!,? (?:in|for|during) the)", line,
                               **dict(ttm, kinds=("quarter", "intro"))))  # in a story: see figures._headline_period
+            # "the number of active buyers in the period climbed by 144 percent to 385.5 million": the twelve months to the page's quarter end
+            rules.append(rule(metric, rf"{subject} (?:in|during|for) (?P<when>the (?:reporting )?period|the quarter),? (?:{_CHANGE} by {_PERCENT}"
+                              rf"(?: year-on-year| year-over-year| yoy)? to|{_LEAD}) {value}", line, **ttm))
             # The count first: "The company reported 88.4 million annual active buyers for the 12 months to the end of 2031"
             rules.append(rule(metric, rf"\b(?:reported|recorded|had|posted|counted) {value} (?:{words}) {_ttm_en('when')}", line, **ttm))
             # A calendar year's twelve months: "Gross merchandise volume in 2031 was 1.667 trillion yuan" (never a fiscal year's)
@@ -194,8 +200,9 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
                           **dict(options, kinds=("quarter", "intro"))))
         if metric in _PEOPLE:
             # The count first: "Kuaishou achieved 408 million daily active users (DAUs)"
+            # ... and its month after: "Alibaba's China retail marketplaces had 785 million mobile MAUs in September 2031"
             rules.append(rule(metric, rf"\b(?P<lead>achieved|recorded|reported|had|reaching|an? (?:all-time |historic |record )high of)"
-                              rf"(?: an average of)? {value} (?:{words})", line,
+                              rf"(?: an average of)? {value} (?:{words})(?: in (?P<when2>{_month_en()})(?![\w-]))?", line,
                               **dict(options, kinds=("quarter", "intro"))))
         # The period first: "In Q1 2022, ... with average daily active users growing 17.0% to 345.5 million"
         rules.append(rule(metric, rf"\b(?:in|for|during) (?P<when>{_WHEN_EN}),? (?P<gap>[^;]{{0,80}}? )?{subject} "
@@ -258,6 +265,11 @@ def _chinese(platform: str, metric: str, words: str) -> list[Rule]:
         # "其他服务业务受电商带动,收入同比增长12%至56亿元": the segment opens the clause, its revenue follows the comma.
         clause.append(rule(metric, rf"{_OPEN_ZH}(?:[iv]+\))?(?:{_SEGMENT_STEMS_ZH[platform][metric]})(?:业务)?[^,;。()]{{0,30}},收入"
                            rf"(?:同比|按年)?{_CHANGE_ZH}(?P<g>{NUM})%,?(?:至|达到?){value}", line, **options))
+    if metric not in _SEGMENT_STEMS_ZH.get(platform, {}):
+        # The quarter's part of a longer period's figure: "快手上半年电商GMV达4902亿元,其中第二季度达2655亿元" (the metric named in the
+        # clause before, the quarter after 其中; read only for the page's quarter, like any short form)
+        clause.append(rule(metric, rf"{_OPEN_ZH}(?:{_COMPANY_ZH})?(?:上半年|前三季度|全年|今年以来)的?(?:{words})(?:为|达到?|是|录得)?(?:{NUM})(?:万亿|亿|百万)元?,"
+                           rf"其中(?P<when>{YEAR}年第?[一二三四]季度|第?[一二三四]季度|Q[1-4])(?:的)?(?:{_LEAD_ZH}){value}", line, **options))
     return clause + [
         # "2022年第一季度的净服务收入为人民币352亿元", "电商月均买家数达1.34亿", "收入同比增长14.2%至356亿元人民币"
         # A summary's line without a verb, after a space: "24Q3平均DAU 4.08亿", "MAU 7.14亿"

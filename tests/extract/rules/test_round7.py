@@ -198,3 +198,49 @@ def test_more_names_and_openings(figures, text, found):
 ])
 def test_more_names_and_openings_left_out(figures, text):
     assert not {f for f in figures(text) if f[1] == "2031Q2"}
+
+
+@pytest.mark.parametrize("text, found", [
+    # US dollars first, the renminbi in brackets, a summary's dash; the change from the same quarter a year before places it
+    ("JD.com Q2 2031 earnings summary.\n\n- Net revenues – $41.6 billion (RMB 300.5 billion), an increase of 7.6% from Q2 2030.",
+     {("revenue_total", "2031Q2", "300.5", "RMB_bn", "")}),
+    ("JD.com Q2 2031 earnings summary.\n\n- Net service revenues –  $7.5 billion (RMB 64.1 billion), an increase of 30.1% from Q2 2030.",
+     {("revenue_commerce", "2031Q2", "64.1", "RMB_bn", "")}),
+    # the change first, the quarter as an adjective
+    ("PDD Holdings announced its Q3 2031 results.\n\nThe retailer on Tuesday reported a 94 per cent surge in third-quarter revenue to "
+     "98.8 billion yuan (US$13.6 billion), beating estimates.", {("revenue_total", "2031Q3", "98.8", "RMB_bn", "")}),
+    # the count first and its month after, another listed company's, on a page comparing them
+    ("JD.com announced its Q3 2031 results on Thursday.\n\nIn contrast, Alibaba’s China retail marketplaces had 885 million mobile MAUs "
+     "in September 2031.", {("mau", "2031Q3", "885", "million", "")}),
+    # twelve months "in the period" after the twelve months the sentence names, ending with the page's quarter
+    ("PDD Holdings announced its Q3 2031 results.\n\nIt generated 544.8 billion yuan of gross merchandise volume in the twelve-month "
+     "period ended September 30, 2031, and the number of active buyers in the period climbed by 14 percent to 885.5 million.",
+     {("annual_buyers", "2031Q3", "885.5", "million", "")}),
+    # the quarter's part of the half year's figure
+    ("快手2031年第二季度业绩点评。\n\n快手上半年电商GMV达5902亿元,其中第二季度达3155亿元。", {("gmv", "2031Q2", "3155", "RMB_100m", "")}),
+])
+def test_summary_and_story_forms(figures, text, found):
+    assert {f for f in figures(text) if f[0] != "gmv_ttm"} == found
+
+
+@pytest.mark.parametrize("text", [
+    "JD.com Q2 2031 earnings summary.\n\n- Net revenues – $41.6 billion, an increase of 7.6% from Q2 2030.",  # US dollars only
+    "JD.com Q2 2031 earnings summary.\n\n- Net revenues – $41.6 billion (RMB 300.5 billion), an increase of 7.6% from Q1 2030.",
+    "JD.com Q2 2031 earnings summary.\n\n- Net revenues – $41.6 billion (RMB 300.5 billion) in Q2 2030.",
+    "PDD Holdings announced its Q3 2031 results.\n\nThe retailer reported a 94 per cent surge in second-quarter revenue to 98.8 billion yuan.",
+    "JD.com announced its Q3 2031 results on Thursday.\n\nAlibaba’s China retail marketplaces had 885 million mobile MAUs in June 2031.",
+    "PDD Holdings announced its Q3 2031 results.\n\nIn the twelve months ended June 30, 2031, the number of active buyers in the period "
+    "climbed by 14 percent to 885.5 million.",
+    "快手2031年第二季度业绩点评。\n\n快手上半年电商GMV达5902亿元,其中第一季度达2747亿元。",
+])
+def test_summary_and_story_forms_left_out(figures, text):
+    assert {f for f in figures(text) if f[0] != "gmv_ttm"} == set()
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("Revenue was RMB 300.5 billion, an increase of 7.6% from Q1 2030.", set()),  # a change from neither a year nor a quarter before
+    ("Revenue was RMB 300.5 billion, an increase of 2.0% from Q1 2031.", {("revenue_total", "2031Q2", "300.5", "RMB_bn", "")}),  # sequential
+    ("Revenue was RMB 300.5 billion, an increase of 7.6% from Q2 2030.", {("revenue_total", "2031Q2", "300.5", "RMB_bn", "")}),
+])
+def test_a_change_stated_from_a_quarter_must_be_from_a_year_or_a_quarter_before(figures, sentence, found):
+    assert figures("JD.com Q2 2031 earnings summary.\n\n" + sentence) == found
