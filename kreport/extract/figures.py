@@ -479,7 +479,8 @@ _AGAINST_ESTIMATES = re.compile(
     r"(?:超出?|好于|优于|低于|高于|不及|符合|略超|大超|远超)[^,;。]{0,8}?预期(?:的[\d.]+%)?"
     r"|\b(?:better|worse|stronger|weaker)-than-expected\b"
     # "Other service revenue of 5.24 billion yuan, estimated at 5.02 billion yuan": the estimate is the other figure
-    r"|, (?:(?:vs\.?|versus|against|compared (?:with|to)) )?(?:an? |the )?(?:market |consensus |analysts?'? )?(?:estimated at|estimates? of|expected at|forecasts? of)"
+    r"|, (?:(?:vs\.?|versus|against|compared (?:with|to)) )?(?:an? |the )?(?:market |consensus |analysts?'? )?"
+    r"(?:estimated at|estimates? of|expected at|forecasts? of)"
     r" (?:RMB ?|US\$ ?)?\d[\d,.]* ?(?:billion|million|trillion|bn|mn)?(?: yuan)?"
     # "slightly higher than the market expected 154.7 billion yuan", "lower than analysts had estimated"
     r"|\b(?:higher|lower|more|less|better|worse|above|below) than (?:the )?(?:market|analysts?'?|Wall Street|consensus|investors?)(?:'s)?"

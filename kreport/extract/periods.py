@@ -176,7 +176,8 @@ _ALIAS = re.compile(rf"\b(?:the )?(?P<n>first|second|third|fourth) (?:fiscal )?q
                     rf"\((?:i\.e\.,?|that is,?|or) (?:the )?(?P<m>first|second|third|fourth) quarter of (?P<y>{YEAR})\)", re.IGNORECASE)
 _ORDINAL_ENDED = re.compile(rf"\b(?:the )?(?P<n>first|second|third|fourth) quarter,? (?:ended|ending) (?:on )?(?P<month>{MONTH}) "
                             rf"(?P<day>\d{{1,2}})(?:,? (?P<y>{YEAR}))?(?![\d,]* ?{YEAR})(?! and {YEAR})(?!,? ?\d)", re.IGNORECASE)
-_MONTHS_TO = re.compile(rf"\b(?<!first )(?<!second )(?<!third )(?<!fourth )(?:the )?(?:quarter|three months|three-month period) (?:ended|ending|through|to) (?:in )?(?P<month>{MONTH})"
+_MONTHS_TO = re.compile(rf"\b(?<!first )(?<!second )(?<!third )(?<!fourth )(?:the )?(?:quarter|three months|three-month period) "
+                        rf"(?:ended|ending|through|to) (?:in )?(?P<month>{MONTH})"
                         rf"(?: (?P<day>\d{{1,2}}))?(?:,? (?P<y>{YEAR}))?(?![\d,]* ?{YEAR})(?! and {YEAR})(?!,? ?\d)(?![\w-])", re.IGNORECASE)
 
 

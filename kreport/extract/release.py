@@ -203,7 +203,8 @@ def _quarters_stated(form: str) -> set[Span]:
 
 
 # Words for the periods a quarter's page may also report on; a page with none of them is about its quarter only.
-_OTHER_PERIODS = re.compile(r"\b(?:full[- ]year|annual(?! active| spending| consumption| spend)|fiscal year|first half|second half|interim|six months|nine months|H[12]"
+_OTHER_PERIODS = re.compile(r"\b(?:full[- ]year|annual(?! active| spending| consumption| spend)|fiscal year|first half|second half|interim"
+                            r"|six months|nine months|H[12]"
                             r"|first three quarters|year[- ]to[- ]date)\b|全年|年度|财年|半年|中期|前三季|首三季|九个月|六个月",
                             re.IGNORECASE)
 _RESULTS_WORDS = re.compile(r"results|earnings|financial report|quarterly report|highlights|\breports?\b|\breported\b|analysis|\brevenues?\b"

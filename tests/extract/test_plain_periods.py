@@ -24,7 +24,8 @@ def test_a_fiscal_quarter_is_the_calendar_quarter_its_fiscal_year_puts_it_in(num
     # a fiscal quarter glossed with its calendar quarter
     ("its report for the second quarter of 2031 (i.e., the third quarter of 2030).", 3, "its report for the third quarter of 2030."),
     # a quarter with its end date or month
-    ("revenues rose to 9.9 billion yuan in the fourth quarter ended December 31, beating", 12, "revenues rose to 9.9 billion yuan in the fourth quarter, beating"),
+    ("revenues rose to 9.9 billion yuan in the fourth quarter ended December 31, beating", 12,
+     "revenues rose to 9.9 billion yuan in the fourth quarter, beating"),
     ("revenue of 9.9 billion yuan in the three months through December, according", 12, "revenue of 9.9 billion yuan in the fourth quarter, according"),
     ("for the quarter ended June 30, 2031, revenue", 12, "for the second quarter of 2031, revenue"),
 ])

@@ -154,7 +154,8 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
             rules.append(rule(metric, rf"(?:^|(?<=[,;:] )|(?<=\bmoreover, )){_ttm_en('when')}, {subject} {_LEAD} {value}", line, **ttm))
             # "annual active customer accounts increased by 27.4 percent to 531.9 million in the twelve months ended
             # June 30, 2021 from 417.4 million in the twelve months ended June 30, 2020"; "increased to ... from ..."
-            rules.append(rule(metric, rf"{subject} (?:{_CHANGE} by {_PERCENT}(?: year-on-year| year-over-year| yoy)? to|{_LEAD}|(?:increased|grew|rose) by (?:{NUM}) "
+            rules.append(rule(metric, rf"{subject} (?:{_CHANGE} by {_PERCENT}(?: year-on-year| year-over-year| yoy)? to|{_LEAD}"
+                              rf"|(?:increased|grew|rose) by (?:{NUM}) "
                               rf"(?:million|billion) to(?: reach)?) {value},? {_ttm_en('when')}"
                               rf"(?:,? from {prior} {_ttm_en('pwhen')})?", line, **ttm))
             # In a quarter's block, the twelve months ending with it: "Annual active consumers on our China retail
@@ -268,7 +269,8 @@ def _chinese(platform: str, metric: str, words: str) -> list[Rule]:
     if metric not in _SEGMENT_STEMS_ZH.get(platform, {}):
         # The quarter's part of a longer period's figure: "快手上半年电商GMV达4902亿元,其中第二季度达2655亿元" (the metric named in the
         # clause before, the quarter after 其中; read only for the page's quarter, like any short form)
-        clause.append(rule(metric, rf"{_OPEN_ZH}(?:{_COMPANY_ZH})?(?:上半年|前三季度|全年|今年以来)的?(?:{words})(?:为|达到?|是|录得)?(?:{NUM})(?:万亿|亿|百万)元?,"
+        clause.append(rule(metric, rf"{_OPEN_ZH}(?:{_COMPANY_ZH})?(?:上半年|前三季度|全年|今年以来)的?(?:{words})(?:为|达到?|是|录得)?"
+                           rf"(?:{NUM})(?:万亿|亿|百万)元?,"
                            rf"其中(?P<when>{YEAR}年第?[一二三四]季度|第?[一二三四]季度|Q[1-4])(?:的)?(?:{_LEAD_ZH}){value}", line, **options))
     return clause + [
         # "2022年第一季度的净服务收入为人民币352亿元", "电商月均买家数达1.34亿", "收入同比增长14.2%至356亿元人民币"
