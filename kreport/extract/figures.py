@@ -342,10 +342,13 @@ _QUARTER_AFTER_EN = re.compile(rf"^(?: ?\([^()]*\))?,? (?:in|for|during) (?P<p>(
                                rf"|Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4])(?![\w-])", re.IGNORECASE)
 
 
-# A stated change from a named quarter right after a figure: "..., an increase of 31.4 percent from the fourth quarter of 2030".
-_CHANGE_FROM_EN = re.compile(rf"^(?: (?:Chinese )?(?:yuan|RMB|CNY)\b)?\)?(?: ?\([^()]*\))?,? (?:an? (?:year-on-year |year-over-year )?"
+# A stated change or a comparison with a named quarter right after a figure: "..., an increase of 31.4 percent from the fourth quarter of
+# 2030", "..., compared with 30.1 billion yuan in the first quarter of 2030".
+_CHANGE_FROM_EN = re.compile(rf"^(?: (?:Chinese )?(?:yuan|RMB|CNY)\b)?\)?(?: ?\([^()]*\))?,?(?: (?:an? (?:year-on-year |year-over-year )?"
                              rf"(?:increase|decrease|rise|decline|growth) of|up|down)(?: by)? \d[\d.]* ?(?:%|percent|per cent)"
-                             rf"(?: year-on-year| year-over-year)?,? (?:from|compared (?:with|to)|over|versus) (?:the )?"
+                             rf"(?: year-on-year| year-over-year)?,?)? (?:from|compared (?:with|to)|over|versus|against) "
+                             rf"(?:(?:RMB|US\$|CNY) ?\d[\d,.]*(?: ?(?:billion|million|trillion|bn|mn))?|\d[\d,.]* ?(?:billion|million|trillion|bn|mn)"
+                             rf"(?: (?:Chinese )?(?:yuan|RMB|CNY))?)?(?: ?\([^()]*\))? ?(?:(?:in|for|during) )?(?:the )?"
                              rf"(?P<q>(?:first|second|third|fourth) quarter(?: of)? {YEAR}|Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4])(?![\w-])", re.IGNORECASE)
 
 
@@ -479,7 +482,7 @@ _AGAINST_ESTIMATES = re.compile(
     r"(?:超出?|好于|优于|低于|高于|不及|符合|略超|大超|远超)[^,;。]{0,8}?预期(?:的[\d.]+%)?"
     r"|\b(?:better|worse|stronger|weaker)-than-expected\b"
     # "Other service revenue of 5.24 billion yuan, estimated at 5.02 billion yuan": the estimate is the other figure
-    r"|, (?:(?:vs\.?|versus|against|compared (?:with|to)) )?(?:an? |the )?(?:market |consensus |analysts?'? )?"
+    r"|, (?:(?:vs\.?|versus|against|compared (?:with|to)) )?(?:an? |the )?(?:market |consensus |analysts?'? )?(?:average |mean |median )?"
     r"(?:estimated at|estimates? of|expected at|forecasts? of)"
     r" (?:RMB ?|US\$ ?)?\d[\d,.]* ?(?:billion|million|trillion|bn|mn)?(?: yuan)?"
     # "slightly higher than the market expected 154.7 billion yuan", "lower than analysts had estimated"

@@ -81,7 +81,7 @@ def quarter_named(text: str) -> Span | None:
     """A quarter named in words: ``third quarter of 2023``, ``Third Quarter 2023``, ``2020 Second Quarter``,
     ``December Quarter 2020``, ``2025年第三季度``, ``2025年三季度``; None otherwise."""
     text = text.strip()
-    if match := re.fullmatch(rf"(?:the )?(first|second|third|fourth) quarter(?: of)? ({YEAR})", text, re.IGNORECASE):
+    if match := re.fullmatch(rf"(?:the )?(first|second|third|fourth)[ -]quarter(?: of)?,? ({YEAR})", text, re.IGNORECASE):
         return quarter_of(year_of(match.group(2)), ORDINALS[match.group(1).lower()])
     if match := re.fullmatch(rf"({YEAR}) (first|second|third|fourth) quarter", text, re.IGNORECASE):
         return quarter_of(year_of(match.group(1)), ORDINALS[match.group(2).lower()])

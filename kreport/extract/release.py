@@ -52,7 +52,7 @@ PLATFORM_NAMES = {
 _ANNOUNCE = re.compile(r"announce[sd]?\b.*\bresults|(?:发布|公布|发表|宣布|交出).*(?:业绩|财务报告|财报|成绩单)|业绩公告"
                        r"|\b(?:released|reported|posted|announced)\b.{0,40}\b(?:results|earnings|financial report|earnings report)\b"
                        r"|\b(?:Q[1-4][ -]?2 ?0 ?\d ?\d|2 ?0 ?\d ?\d ?Q[1-4])\b.{0,20}\b(?:results|earnings)\b", re.IGNORECASE)
-_QUARTER_WORDS = r"(?:first|second|third|fourth) quarter(?: of)? " + YEAR + r"|" + YEAR + r" (?:first|second|third|fourth) quarter" \
+_QUARTER_WORDS = r"(?:first|second|third|fourth)[ -]quarter(?: of)?,? " + YEAR + r"|" + YEAR + r" (?:first|second|third|fourth) quarter" \
     r"|(?:March|June|September|December) quarter(?: of)? " + YEAR + r"|" + YEAR + r"年第?[一二三四]季度" \
     r"|(?<![A-Za-z0-9])Q[1-4][ -]?" + YEAR + r"|(?<!\d)" + YEAR + r" ?年? ?Q[1-4](?![A-Za-z0-9])|" + SHORT_QUARTER
 _ENDED = re.compile(rf"(?:quarter|three months|six months|nine months|twelve months|fiscal year|year)[a-z ,]*? ended ({MONTH} \d{{1,2}},? {YEAR})"

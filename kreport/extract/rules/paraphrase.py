@@ -37,7 +37,7 @@ _REPORTER_EN = (r"(?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|
 _WHOSE_EN = (r"(?: (?:at|of) (?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo"
              r"|the (?:[\w-]+ ){0,2}(?:company|group|firm|e-tailer|e-commerce firm|retailer|platform|giant|operator)))?")
 _SUBJECT_EN = (r"(?:(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )|(?<=\bsaid that )|" + _COMPANY_EN + r" |" + _REPORTER_EN + r" )"
-               r"(?:total |net |overall )?|\b(?:total|net) )revenues?" + _WHOSE_EN)
+               r"(?:total |net |overall |quarterly )?|\b(?:total|net|quarterly) )(?:revenues?|sales)" + _WHOSE_EN)
 # The two ways a rewrite writes money: "RMB 31.1 billion" and "31.1 billion yuan".
 # ... and, in summaries, US dollars first with the renminbi in brackets: "$39.7 billion (RMB 287.9 billion)" (US dollars alone: never).
 _MONEY_EN = (rf"(?:RMB|CNY) ?(?P<v>{NUM}) ?(?P<u>billion|million|bn|mn)\b{USD}",
@@ -45,8 +45,8 @@ _MONEY_EN = (rf"(?:RMB|CNY) ?(?P<v>{NUM}) ?(?P<u>billion|million|bn|mn)\b{USD}",
              rf"(?:US ?\$|USD ?|\$) ?(?:{NUM}) ?(?:billion|million|bn|mn) \((?:RMB|CNY) ?(?P<v>{NUM}) ?(?P<u>billion|million|bn|mn)\)")
 _VERB_EN = (rf"(?:(?P<lead>was|were|of|reached|reaching|reach|hit|hitting|totaled|totalled|totaling|came in at|amounted to|stood at"
             rf"|(?:rose|increased|grew|climbed|jumped|surged|fell|decreased|declined|dropped) to|–|—|:| -)"
-            rf"|(?:rose|increased|grew|climbed|jumped|was up|were up|fell|decreased|declined|dropped) (?:by )?(?:{NUM})%"
-            rf"(?: year-over-year| year-on-year| YoY| from a year (?:earlier|ago))? to)")
+            rf"|(?:rose|increased|grew|climbed|jumped|surged|was up|were up|fell|decreased|declined|dropped) (?:by )?(?:{NUM})(?:%| percent| per cent)"
+            rf"(?: year[- ](?:over|on)[- ]year| YoY| from a year (?:earlier|ago))? to)")
 
 
 

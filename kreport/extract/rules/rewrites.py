@@ -34,13 +34,14 @@ METRIC_WORDS_EN: dict[str, dict[str, str]] = {
         "dau": r"(?:average )?(?:DAUs?|daily active users)(?: \(DAUs?\))?(?: (?:on|of|at) (?:the )?Kuaishou(?: (?:APP|app))?)?",
         "mau": r"(?:average )?(?:MAUs?|monthly active users)(?: \(MAUs?\))?(?: (?:on|of|at) (?:the )?Kuaishou(?: (?:APP|app))?)?",
         # "Kuaishou's GMV": its only GMV is e-commerce's; "Total GMV of e-commerce transactions facilitated on our platform(2)"
-        "gmv": r"(?:total )?(?:e-commerce )?GMV(?: of e-commerce transactions(?: facilitated)?(?: on (?:our|its|the) platform)?(?: ?\(\d\)| ?\d)?)?",
+        "gmv": (r"(?:total )?(?:e-commerce )?GMV(?: of e-commerce transactions(?: facilitated)?(?: on (?:our|its|the) platform)?(?: ?\(\d\)| ?\d)?)?"
+                r"|(?:total )?(?:e-commerce )?gross merchandise (?:value|volume)(?: \(GMV\))?(?: (?:on|of) (?:its|the|our) e-commerce (?:platform|business))?"),
         "revenue_marketing": r"(?:revenues? from (?:our )?)?online marketing(?: services?)?(?: revenues?)?",
         "revenue_commerce": r"(?:revenues? from (?:our )?)?other services?(?: revenues?)?",
         "monthly_buyers": r"(?:average )?monthly (?:active|shopping) buyers",
     },
     "pdd": {
-        "gmv_ttm": r"GMV|gross merchandise volume(?: \(GMV\))?",
+        "gmv_ttm": r"GMV|gross merchandise (?:volume|value)(?: \(GMV\))?",
         "mau": r"(?:average )?monthly active users(?: \(MAUs?\))?(?: (?:of|on) (?:the|its) (?:platform|app))?",
         "revenue_marketing": (r"(?:revenues? from )?online marketing services?(?: and others| and other services)?(?: revenues?)?"
                               r"|advertising revenues?"),
@@ -51,10 +52,11 @@ METRIC_WORDS_EN: dict[str, dict[str, str]] = {
         "annual_buyers": (r"annual active (?:consumers|buyers)(?: \((?:formerly )?annual active buyers\))?"
                           r"(?: on (?:our |its |the company(?:'s|’s) |Alibaba(?:'s|’s) )?China retail marketplaces)?"),
         "mau": r"mobile (?:MAUs?|monthly active users)(?: \(MAUs?\))?(?: on (?:our |its )?China retail marketplaces)?",
-        "revenue_marketing": r"customer management revenues?(?: \(CMR\))?(?: (?:at|of|from) (?:our )?Taobao and Tmall Group)?",
+        "revenue_marketing": (r"(?:Taobao and Tmall Group(?:'s|’s) )?customer management revenues?(?: \(CMR\))?"
+                              r"(?: (?:at|of|from) (?:our |the )?Taobao and Tmall Group)?"),
     },
     "jd": {
-        "revenue_commerce": r"(?:net )?service revenues?",
+        "revenue_commerce": r"(?:net )?service revenues?|revenues? from services",
         "gmv": r"GMV|gross merchandise volume(?: \(GMV\))?",  # JD's quarterly GMV (reported until 2017)
         "annual_buyers": r"annual active (?:customer accounts|customers)",
     },

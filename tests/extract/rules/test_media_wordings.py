@@ -1,0 +1,79 @@
+"""Media wordings of a quarter's figures (issue 23, seventh rule round): the sentences agency stories, newswires and
+Chinese media write, each on a page whose opening states the quarter ("reported its second-quarter 2031 results").
+Every sentence is made up; the negative ones must give nothing (another period, another company or unit, US dollars
+only, estimates, a segment)."""
+
+from __future__ import annotations
+
+import pytest
+
+HEADS = {
+    "kuaishou": "Kuaishou Technology reported its second-quarter 2031 results on Tuesday.",
+    "pdd": "PDD Holdings reported its first-quarter 2031 results on Tuesday.",
+    "jd": "JD.com reported its first-quarter 2031 results on Thursday.",
+    "alibaba": "Alibaba Group reported its March quarter 2031 results on Thursday.",
+    "kuaishou-zh": "快手发布2031年第二季度业绩。",
+    "kuaishou-hant": "快手公布2031年第二季度業績。",
+}
+
+
+@pytest.mark.parametrize("head, sentence, found", [
+    ("kuaishou", "Revenue rose 11% to 35.1 billion yuan ($4.9 billion) in the three months ended June 30.", ("revenue_total", "2031Q2", "35.1", "RMB_bn")),
+    ("kuaishou", "Total revenue increased 11% year-on-year to RMB35.1 billion.", ("revenue_total", "2031Q2", "35.1", "RMB_bn")),
+    ("kuaishou", "Kuaishou's revenue grew 11 percent to 35.1 billion yuan.", ("revenue_total", "2031Q2", "35.1", "RMB_bn")),
+    ("kuaishou", "Sales rose 11% to 35.1 billion yuan.", ("revenue_total", "2031Q2", "35.1", "RMB_bn")),
+    ("kuaishou", "Quarterly revenue rose 11% to 35.1 billion yuan.", ("revenue_total", "2031Q2", "35.1", "RMB_bn")),
+    ("kuaishou", "Revenue came in at 35.1 billion yuan, compared with analysts' average estimate of 34.8 billion yuan.",
+     ("revenue_total", "2031Q2", "35.1", "RMB_bn")),
+    ("kuaishou", "Its average daily active users rose 5% to 410 million.", ("dau", "2031Q2", "410", "million")),
+    ("kuaishou", "Gross merchandise value on its e-commerce platform increased 15 percent to 350.2 billion yuan.", ("gmv", "2031Q2", "350.2", "RMB_bn")),
+    ("kuaishou", "Revenue from online marketing services grew 12.0% year-on-year to RMB18.5 billion.",
+     ("revenue_marketing", "2031Q2", "18.5", "RMB_bn")),
+    ("kuaishou-zh", "报告期内,快手总收入为351亿元,同比增长11%。", ("revenue_total", "2031Q2", "351", "RMB_100m")),
+    ("kuaishou-zh", "电商GMV同比增长15%至3502亿元。", ("gmv", "2031Q2", "3502", "RMB_100m")),
+    ("kuaishou-hant", "快手第二季度總收入351億元人民幣,按年增長11%。", ("revenue_total", "2031Q2", "351", "RMB_100m")),
+    ("pdd", "Revenue rose 10% to 105.7 billion yuan ($14.6 billion) in the three months ended March 31.", ("revenue_total", "2031Q1", "105.7", "RMB_bn")),
+    ("pdd", "The company's revenue rose 10% year on year to 105.7 billion yuan.", ("revenue_total", "2031Q1", "105.7", "RMB_bn")),
+    ("pdd", "Transaction services revenue rose 8% to 50.5 billion yuan.", ("revenue_commerce", "2031Q1", "50.5", "RMB_bn")),
+    ("jd", "JD.com's net revenue for the quarter was 320.5 billion yuan.", ("revenue_total", "2031Q1", "320.5", "RMB_bn")),
+    ("jd", "Revenue from services increased 12% to 62.1 billion yuan.", ("revenue_commerce", "2031Q1", "62.1", "RMB_bn")),
+    ("alibaba", "Taobao and Tmall Group's customer management revenue grew 9% year-over-year to RMB71.2 billion.",
+     ("revenue_marketing", "2031Q1", "71.2", "RMB_bn")),
+])
+def test_media_wordings_of_the_quarters_figures(figures, head, sentence, found):
+    assert figures(HEADS[head] + "\n\n" + sentence) == {found + ("",)}
+
+
+@pytest.mark.parametrize("head, sentence", [
+    ("kuaishou", "Sales and marketing expenses were 10.2 billion yuan."),
+    ("kuaishou", "Revenue rose 11% to 35.1 billion yuan in the first half."),
+    ("kuaishou", "Analysts expect revenue to rise 11% to 35.1 billion yuan."),
+    ("kuaishou", "Revenue rose 11% to HK$35.1 billion."),
+    ("kuaishou", "Revenue rose 11% to $35.1 billion."),
+    ("kuaishou", "Its overseas revenue rose 30% to 1.2 billion yuan."),
+    ("kuaishou", "Revenue in the third quarter rose 10% to 37 billion yuan."),
+    ("kuaishou", "Revenue in the first quarter of 2031 rose 10% to 33 billion yuan."),
+    ("kuaishou", "Alibaba's revenue rose 7% to 236.5 billion yuan."),
+    ("kuaishou", "Net income rose 20% to 4.1 billion yuan."),
+    ("kuaishou", "Revenue rose 11% to 35.1 billion yuan, compared with 30.1 billion yuan in the first quarter of 2030."),
+    ("kuaishou", "Revenue grew 11 percent to 35.1 billion yuan for the six months."),
+    ("kuaishou-zh", "上半年快手营收690亿元,同比增长11%。"),
+    ("kuaishou-zh", "快手海外收入同比增长30%至12亿元。"),
+    ("kuaishou-zh", "2030年第二季度快手营收316亿元。"),
+    ("pdd", "Temu's sales rose 40% to 20 billion yuan."),
+    ("alibaba", "Quarterly sales at its cloud unit rose 10% to 30 billion yuan."),
+    ("alibaba", "Revenue for fiscal year 2031 rose 6% to 950 billion yuan."),
+    ("jd", "JD Retail's revenue rose 5% to 280 billion yuan."),
+])
+def test_media_wordings_left_out(figures, head, sentence):
+    assert figures(HEADS[head] + "\n\n" + sentence) == set()
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Kuaishou Technology reported its second-quarter 2031 results on Tuesday.", "2031Q2"),
+    ("PDD Holdings posted first-quarter, 2031 earnings on Tuesday.", "2031Q1"),
+])
+def test_a_hyphenated_quarter_names_the_page(text, label):
+    from kreport.extract.release import read_release
+
+    assert read_release(text).period.label == label
