@@ -90,7 +90,7 @@ def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
         # ... and its comparative: "Q2 total revenue of RMB97,059.5 million (US$13,355.8 million), an increase of 86% from RMB52,280.7
         # million in the same period last year"
         prior = _PRIOR_EN[_MONEY_EN.index(money)]
-        rules.append(rule("revenue_total", rf"(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )|{_COMPANY_EN} ){_PREFIX_WHEN_EN} "
+        rules.append(rule("revenue_total", rf"(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )|(?<=\bthat )|{_COMPANY_EN} ){_PREFIX_WHEN_EN} "
                           rf"(?:total |net )?revenues? "
                           rf"{_VERB_EN} {money}(?: \([^()]{{0,40}}\))?(?:, an? (?P<dir>increase|decrease) of (?P<g>{NUM})% from {prior} "
                           rf"(?P<pwhen>(?:in|for) the same (?:period|quarter) (?:of |in )?(?:last year|{YEAR})))?", _LINE, english=True, weak=True,

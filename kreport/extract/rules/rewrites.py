@@ -64,8 +64,8 @@ METRIC_WORDS_EN: dict[str, dict[str, str]] = {
 
 METRIC_WORDS_ZH: dict[str, dict[str, str]] = {
     "kuaishou": {
-        "dau": r"(?:快手应用的?)?(?:平均)?日活跃用户数?|(?:平均)?DAU",
-        "mau": r"(?:快手应用的?)?(?:平均)?月活跃用户数?|(?:平均)?MAU",
+        "dau": r"(?:快手应用的?)?(?:平均)?日活跃用户数?|(?:平均)?DAU|(?:平均)?日活(?!跃)",  # 日活: the media's short name
+        "mau": r"(?:快手应用的?)?(?:平均)?月活跃用户数?|(?:平均)?MAU|(?:平均)?月活(?!跃)",
         "gmv": r"(?:快手)?电商(?:业务)?(?:GMV|交易总额|商品交易总额)(?:\(GMV\))?",
         # an aside between the line's name and 收入: "其他服务(主要为电商)收入"
         "revenue_marketing": r"(?:在线|线上)营销(?:服务)?(?:业务)?(?:\([^()]{1,12}\))?收入",
@@ -113,7 +113,7 @@ _PERCENT = rf"(?P<g>{NUM})(?:%| percent)"
 # The verbs and particles that link a metric's name to its figure (a closed list, broad: media and machine English).
 _LEAD = (r"(?P<lead>(?:was|were|was at|were at|reached|reaching|reach|hit|hitting|numbered|stood at|came in at|came to|totaled|totalled|"
          r"totaling|totalling|amounted to|amounting to|of|grew to|rose to|increased to|surged to|climbed to|jumped to|soared to|expanded to|"
-         r"rising to|growing to|increasing to|climbing to|improved to|registered|recorded|logged|posted|landed at|settled at|clocked in at"
+         r"rising to|growing to|increasing to|climbing to|improved to|registered|recorded|logged|posted|landed at|settled at|clocked in at|averaged"
          r"|–|—|:| -)"
          r"(?: approximately| about| around| over| more than)?)")
 _SAME = (rf"(?P<pwhen>(?:for|in) the same (?:period|quarter) (?:of|in) {YEAR}|(?:for|in) the same (?:period|quarter) (?:of )?last year"
@@ -150,7 +150,8 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
             # "Annual active customers for the twelve months ended June 30, 2020 reached 417.4 million"
             # ... and its comparative: "... was RMB709.1 billion (US$103.3 billion), an increase of 171% from RMB262.1 billion in the
             # twelve-month period ended June 30, 2018"
-            rules.append(rule(metric, rf"{subject} {_ttm_en('when')},? {_LEAD} {value}(?: \([^()]{{0,40}}\))?(?:, an? (?P<dir>increase|decrease) "
+            rules.append(rule(metric, rf"{subject} {_ttm_en('when')},? (?:{_LEAD}|(?:increased|decreased|grew|rose|fell|declined|dropped|climbed|jumped|surged) "
+                              rf"(?:by )?(?:{NUM})(?:%| percent)(?: year[- ](?:over|on)[- ]year| yoy)? to) {value}(?: \([^()]{{0,40}}\))?(?:, an? (?P<dir>increase|decrease) "
                               rf"of (?P<g>{NUM})% from {prior} {_ttm_en('pwhen')})?", line, **ttm))
             # The months first: "in the past 12 months to September 30, 2031, the company's annual active buyers reached 933.3 million"
             rules.append(rule(metric, rf"(?:^|(?<=[,;:] )|(?<=\bmoreover, )){_ttm_en('when')}, {subject} {_LEAD} {value}", line, **ttm))
@@ -185,7 +186,7 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
         # "revenues from other services, including e-commerce, reaching RMB 4.2 billion": an aside about the line's content
         tail = (rf"(?:, (?:including|mainly|primarily|chiefly) [^,;()]{{1,40}},)?"
                 rf"(?: (?:in|for|during) (?P<when>{_WHEN_EN}|{_month_en()}))?,?(?: also| further| still)? (?:{_LEAD}|{_CHANGE} (?:by )?{_PERCENT}"
-                rf"(?: year-over-year| year-on-year| YoY)? to) {value}(?: \([^()]{{0,40}}\))?"
+                rf"(?: year[- ](?:over|on)[- ]year| YoY)? to) {value}(?: \([^()]{{0,40}}\))?"
                 rf"(?: in (?P<when2>{_month_en()}|the (?:{_ORDINAL}) quarter(?: of {YEAR})?|Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4])(?![\w-]))?")
         rules.append(rule(metric, rf"{subject}{tail}{compared}", line, **dict(options, kinds=("quarter", "intro"))))
         # "its online marketing services and other services generated revenue of 49.1 billion yuan (approximately 6.8 billion US
@@ -209,7 +210,7 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
                               **dict(options, kinds=("quarter", "intro"))))
         # The period first: "In Q1 2022, ... with average daily active users growing 17.0% to 345.5 million"
         rules.append(rule(metric, rf"\b(?:in|for|during) (?P<when>{_WHEN_EN}),? (?P<gap>[^;]{{0,80}}? )?{subject} "
-                          rf"(?:{_LEAD}|(?:{_CHANGE}|growing|rising|increasing) (?:by )?{_PERCENT}(?: year-over-year| year-on-year| YoY)? to) {value}",
+                          rf"(?:{_LEAD}|(?:{_CHANGE}|growing|rising|increasing) (?:by )?{_PERCENT}(?: year[- ](?:over|on)[- ]year| YoY)? to) {value}",
                           line, **dict(options, kinds=("quarter", "intro"))))
     return rules
 

@@ -77,3 +77,31 @@ def test_a_hyphenated_quarter_names_the_page(text, label):
     from kreport.extract.release import read_release
 
     assert read_release(text).period.label == label
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Kuaishou said on Tuesday that second-quarter revenue rose 11% to 35.1 billion yuan from a year earlier. The results for the June "
+     "quarter 2031 beat forecasts.", {("kuaishou", "revenue_total", "2031Q2", "35.1", "RMB_bn")}),
+    ("Pinduoduo said its annual active buyers rose to 950 million in the 12 months ended March 31, 2031, from 880 million a year earlier.",
+     {("pdd", "annual_buyers", "2031Q1", "950", "million")}),
+    ("Pinduoduo reported Q1 2031 results. Its GMV in the 12 months ended March 31, 2031 rose 20% to 5.2 trillion yuan.",
+     {("pdd", "gmv_ttm", "2031Q1", "5.2", "RMB_trillion")}),
+    ("Kuaishou reported Q2 2031 results. DAUs rose 5% year on year to 410 million.", {("kuaishou", "dau", "2031Q2", "410", "million")}),
+    ("快手2031年第二季度业绩:日活4.1亿,月活7.2亿。",
+     {("kuaishou", "dau", "2031Q2", "4.1", "100m"), ("kuaishou", "mau", "2031Q2", "7.2", "100m")}),
+])
+def test_more_media_wordings(text, found):
+    from kreport.extract.figures import read_figures
+    from kreport.extract.release import read_release
+
+    reading = read_figures(read_release(text))
+    assert {(f.platform, f.metric, f.period.label, f.value, f.unit) for f in reading.figures} == found
+
+
+@pytest.mark.parametrize("text", [
+    "Pinduoduo reported Q1 2031 results. Its GMV in the 12 months ended December 31, 2030 rose 20% to 5.0 trillion yuan.",
+    "快手2031年第二季度业绩:可灵日活1200万。",
+    "Kuaishou reported Q2 2031 results. DAUs rose 5% year on year to 410 million in the first half.",
+])
+def test_more_media_wordings_left_out(figures, text):
+    assert not {f for f in figures(text) if f[1] == "2031Q2" or f[1] == "2031Q1"}
