@@ -150,9 +150,10 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
             # "Annual active customers for the twelve months ended June 30, 2020 reached 417.4 million"
             # ... and its comparative: "... was RMB709.1 billion (US$103.3 billion), an increase of 171% from RMB262.1 billion in the
             # twelve-month period ended June 30, 2018"
-            rules.append(rule(metric, rf"{subject} {_ttm_en('when')},? (?:{_LEAD}|(?:increased|decreased|grew|rose|fell|declined|dropped|climbed|jumped|surged) "
-                              rf"(?:by )?(?:{NUM})(?:%| percent)(?: year[- ](?:over|on)[- ]year| yoy)? to) {value}(?: \([^()]{{0,40}}\))?(?:, an? (?P<dir>increase|decrease) "
-                              rf"of (?P<g>{NUM})% from {prior} {_ttm_en('pwhen')})?", line, **ttm))
+            moved = rf"(?:increased|decreased|grew|rose|fell|declined|dropped|climbed|jumped|surged) (?:by )?(?:{NUM})(?:%| percent)"
+            rules.append(rule(metric, rf"{subject} {_ttm_en('when')},? (?:{_LEAD}|{moved}(?: year[- ](?:over|on)[- ]year| yoy)? to) {value}"
+                              rf"(?: \([^()]{{0,40}}\))?(?:, an? (?P<dir>increase|decrease) of (?P<g>{NUM})% from {prior} {_ttm_en('pwhen')})?",
+                              line, **ttm))
             # The months first: "in the past 12 months to September 30, 2031, the company's annual active buyers reached 933.3 million"
             rules.append(rule(metric, rf"(?:^|(?<=[,;:] )|(?<=\bmoreover, )){_ttm_en('when')}, {subject} {_LEAD} {value}", line, **ttm))
             # "annual active customer accounts increased by 27.4 percent to 531.9 million in the twelve months ended
