@@ -31,7 +31,7 @@ from kreport.extract.periods import (
     quarter_named,
     year_of,
 )
-from kreport.extract.release import INTRO, PLATFORM_NAMES, Block, Release
+from kreport.extract.release import INTRO, PLATFORM_NAMES, Block, Release, without_comparatives
 from kreport.extract.rules import RULES, Rule
 from kreport.extract.rules.common import UNIT_WORDS, qualifier_of
 from kreport.extract.tables import table_figures
@@ -93,7 +93,8 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
     if not text:
         return ""
     text = text.strip()
-    if text in ("本季度", "本季", "当季", "当季度", "期内") or re.fullmatch(r"(?:the|this) quarter|the (?:reporting )?period", text, re.IGNORECASE):
+    if text in ("本季度", "本季", "当季", "当季度", "期内") or re.fullmatch(r"(?:the|this) quarter|the (?:reporting )?period|the same (?:period|quarter)",
+                                                                   text, re.IGNORECASE):
         return release.period
     if rule.period != "ttm" and re.fullmatch(r"annual|full[- ]year|(?:the )?(?:full|whole)[- ]year", text, re.IGNORECASE):
         # "annual revenue" on a fourth quarter's page: the year that quarter ends; on any other page, unreadable
@@ -524,7 +525,8 @@ _TRAILING_PAIR = re.compile(
     re.IGNORECASE)
 
 
-def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: Block, skipped: list[str]) -> list[Figure]:
+def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: Block, skipped: list[str],
+                   carry: Span | None = None) -> list[Figure]:
     match = rule.pattern.search(text)
     if not match or (rule.refuse is not None and rule.refuse.search(_around(text, match))):
         return []
@@ -537,6 +539,11 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
     opening, named = _opening_period(text, rule, block, release)
     if named is not None and match.start() < opening:
         opening, named = 0, None  # the rule reads the opening words itself
+    if named is None and carry is not None and rule.weak and block.kind == INTRO:
+        # the sentence right before named the page's quarter in so many words and gave its figure: a looser wording that names no
+        # period of its own goes on with it ("Net revenues for the fourth quarter of 2031 were ... The company said, net service
+        # revenues were ..."); any word for another period next to the figure still leaves it out
+        named = carry
     if rule.weak and _names_another_company(text, match, release.platform):
         return skip("its clause names another company; not read as this one's")
     if "py" not in match.groupdict() and _garbled(text, match.start("v"), match.end("v")):  # a run-together table's cells touch
@@ -670,7 +677,7 @@ def _check_parts(kept: list[Figure], skipped: list[str]) -> list[Figure]:
     return [f for f in kept if (f.platform, f.metric, f.period) not in dropped]
 
 
-def _other_companies(release: Release, text: str, quote: str, block: Block) -> list[Figure]:
+def _other_companies(release: Release, text: str, quote: str, block: Block, carry: Span | None = None) -> list[Figure]:
     """Another listed company's figures on a page that compares several ("Rival JD.com's revenue rose 1.7% to 247.7 billion
     yuan in the third quarter" on PDD's page): read only by that company's looser wordings, outside any headed block, in a
     clause that names that company and no other, and only for the quarter the page reports on, named in the sentence itself
@@ -691,16 +698,46 @@ def _other_companies(release: Release, text: str, quote: str, block: Block) -> l
                 continue  # the figure's own clause must name the company
             when = match.group(_when(match)) if _when(match) else ""
             # the page's quarter may be named right after the figure ("... to RMB 300.5 billion in the third quarter of 2031")
+            # ... or "during the same period" right after a sentence that named the page's quarter and gave its figure
+            same = carry == release.period and re.fullmatch(r"the same (?:period|quarter)", when or "", re.IGNORECASE)
             if not re.search(rf"{YEAR}|\b(?:first|second|third|fourth|Q[1-4])\b|{MONTH}|[一二三四]季", when, re.IGNORECASE) \
-                    and not (not when and _names_quarter_after(text[match.end("u"):], release.period)):
+                    and not (not when and _names_quarter_after(text[match.end("u"):], release.period)) and not same:
                 continue  # the quarter named in so many words ("the third quarter", "Q3 2031"), not "the quarter"
-            read = _read_sentence(guest, rule, text, quote, block, [])
+            read = _read_sentence(guest, rule, text, quote, block, [], carry)
             if read and read[0].period == release.period:  # the page's quarter only (and its comparative a year before)
                 found.extend(read)
     return found
 
 
 _DATE_MARK = re.compile(r"^date \d{4}-\d{2}-\d{2} ?")  # the store's mark of the page's date, before its first sentence
+_QUARTER_NAMED = re.compile(rf"\b(?P<n>first|second|third|fourth)[ -]quarter(?:,? (?:of )?(?P<y>{YEAR}))?|\bQ(?P<q>[1-4])(?:[ -]?(?P<y2>{YEAR}))?\b"
+                            rf"|(?P<y3>{YEAR}) ?年? ?(?:第?(?P<zh>[一二三四])季度?|Q(?P<q2>[1-4]))|第(?P<zh2>[一二三四])季度?", re.IGNORECASE)
+
+
+_TWELVE_TO_END = re.compile(rf"\b(?:the )?(?:past |trailing |last )?(?:twelve|12)[- ]months?(?: period)? (?:ended|ending|to|through) "
+                            rf"(?:the end of (?P<y>{YEAR})|(?P<date>{MONTH} \d{{1,2}},? {YEAR}))", re.IGNORECASE)
+
+
+def _names_only(text: str, period: Span) -> bool:
+    """Whether ``text`` names ``period`` (a quarter, or the twelve months to its end) in so many words and no other quarter, half
+    or year (the quarters it compares with left aside)."""
+    text = without_comparatives(text)
+    found = False
+    for match in _TWELVE_TO_END.finditer(text):
+        end = date_quarter(match.group("date")) if match.group("date") else Span("quarter", year_of(match.group("y")), 4)
+        if end != period:
+            return False
+        found = True
+    text = _TWELVE_TO_END.sub(" ", text)
+    for match in _QUARTER_NAMED.finditer(text):
+        number = (_ORDINAL_WORDS.index(match.group("n").lower()) + 1 if match.group("n") else int(match.group("q") or match.group("q2") or 0)
+                  or "一二三四".index(match.group("zh") or match.group("zh2")) + 1)
+        year = match.group("y") or match.group("y2") or match.group("y3")
+        if number != period.quarter or (year and year_of(year) != period.year):
+            return False
+        found = True
+    other = r"\b(?:full[- ]year|annual(?! active| spending| consumption)|fiscal year)\b|全年|年度(?!活跃)|半年"
+    return found and not _HALF.search(text) and not re.search(other, text, re.IGNORECASE)
 
 
 def read_figures(release: Release) -> Reading:
@@ -711,19 +748,25 @@ def read_figures(release: Release) -> Reading:
         skipped.append(f"no wordings are known for {release.platform} releases")
     figures: list[Figure] = []
     opened, block = "", None  # the quarter the sentence before opened with, in the same block
+    carried: Span | None = None  # the page's quarter, when the sentence before named it and gave its figure
     for located in release.sentences:
         text = plain_periods(_DATE_MARK.sub("", matchable(located.segment.text)), release.fiscal_end)
         if located.block != block:
-            opened, block = "", located.block
+            opened, block, carried = "", located.block, None
         if opened and text.startswith("其中"):
             # "二季度,快手收入为309.75亿元。其中,线上营销服务收入为175亿元": the parts take the quarter the sentence
             # before opened with (checked like any period the sentence names itself)
             text = f"{opened},{text}"
         opening = _OPENS_WITH_QUARTER_ZH.match(text)
         opened = opening.group("q") if opening else ""
+        read: list[Figure] = []
         for rule in rules:
-            figures.extend(_read_sentence(release, rule, text, located.segment.text, located.block, skipped))
-        figures.extend(_other_companies(release, text, located.segment.text, located.block))
+            read.extend(_read_sentence(release, rule, text, located.segment.text, located.block, skipped, carried))
+        figures.extend(read)
+        figures.extend(_other_companies(release, text, located.segment.text, located.block, carried))
+        # the page's quarter, named in this sentence in so many words and given a figure: the next sentence may go on with it
+        carried = release.period if release.period is not None and any(f.period == release.period for f in read) \
+            and _names_only(text, release.period) else None
     line = "a markdown table of a summary (kreport/extract/tables.py)"
     tabled, left = table_figures(release, lambda metric, period, value, unit, role, quote: Figure(
         release.platform, metric, period, value, unit, "", quote, role, line, weak=True))

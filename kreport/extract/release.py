@@ -40,7 +40,7 @@ from kreport.extract.periods import (
 )
 from kreport.extract.sentences import Segment, segments
 
-__all__ = ["Block", "Located", "Release", "read_release", "heading_block", "PLATFORM_NAMES", "INTRO"]
+__all__ = ["Block", "Located", "Release", "read_release", "heading_block", "PLATFORM_NAMES", "INTRO", "without_comparatives"]
 
 PLATFORM_NAMES = {
     "kuaishou": r"Kuaishou|快手",
@@ -244,7 +244,7 @@ _COMPARED = re.compile(rf"(?:\b(?:from|compared (?:with|to)|versus|vs\.?|over|ag
                        re.IGNORECASE)
 
 
-def _without_comparatives(form: str) -> str:
+def without_comparatives(form: str) -> str:
     """A lead sentence without the quarters it compares with ("an increase of 26.2 percent from the second quarter
     of 2020"): only the quarter it reports on is a candidate for the page's."""
     return _COMPARED.sub(" ", form)
@@ -263,7 +263,7 @@ def _candidates(forms: list[str], calendar: bool) -> set[Span]:
     """The quarters (with their years) sentences state as the page's, a quarter a year before another left out."""
     found: set[Span] = set()
     for form in forms:
-        found |= {s for s in _quarters_stated(_without_comparatives(form)) if s.year}
+        found |= {s for s in _quarters_stated(without_comparatives(form)) if s.year}
         # "the Q3 financial report as of September 30, 2020", "the quarter ended December 2022"
         found |= {s for m in _AS_OF.finditer(form) if (s := date_quarter(m.group(1)))}
         found |= {s for m in _ENDED_MONTH.finditer(form) if (s := _month_end_quarter(m.group(1), m.group(2)))}
@@ -357,7 +357,7 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
 
     stated: set[Span] = set()
     for s in announcements:  # the quarters an announcement compares with are not the page's ("from RMB2,709.0 million in Q2 2018")
-        stated |= _quarters_stated(_without_comparatives(plain_periods(matchable(s.text), fiscal_end)))
+        stated |= _quarters_stated(without_comparatives(plain_periods(matchable(s.text), fiscal_end)))
     for block in (heading_block(s.text, fiscal) for s in raw if s.heading):
         if block.kind == "quarter" and block.span and block.span.year and block.span.quarter:
             stated.add(block.span)

@@ -170,7 +170,9 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
             rules.append(rule(metric, rf"{subject} (?:in|during|for) (?P<when>the (?:reporting )?period|the quarter),? (?:{_CHANGE} by {_PERCENT}"
                               rf"(?: year-on-year| year-over-year| yoy)? to|{_LEAD}) {value}", line, **ttm))
             # The count first: "The company reported 88.4 million annual active buyers for the 12 months to the end of 2031"
-            rules.append(rule(metric, rf"\b(?:reported|recorded|had|posted|counted) {value} (?:{words}) {_ttm_en('when')}", line, **ttm))
+            # ... "Alibaba recorded 779 million annual active buyers during the same period" (right after a sentence naming the page's)
+            rules.append(rule(metric, rf"\b(?:reported|recorded|had|posted|counted) {value} (?:{words}) (?:{_ttm_en('when')}"
+                              rf"|(?:in|during|for|over) (?P<when2>the same period)\b(?! (?:of|in|last|a year)\b))", line, **ttm))
             # A calendar year's twelve months: "Gross merchandise volume in 2031 was 1.667 trillion yuan" (never a fiscal year's)
             rules.append(rule(metric, rf"{subject} (?:in|for|during) (?:the (?:full |whole |calendar )?year(?: of)? )?(?P<when>{YEAR}),? {_LEAD} {value}",
                               line, **ttm))

@@ -244,3 +244,57 @@ def test_summary_and_story_forms_left_out(figures, text):
 ])
 def test_a_change_stated_from_a_quarter_must_be_from_a_year_or_a_quarter_before(figures, sentence, found):
     assert figures("JD.com Q2 2031 earnings summary.\n\n" + sentence) == found
+
+
+JD_STORY = "JD.com said on Thursday its results beat forecasts. The full year was strong.\n\n"
+
+
+@pytest.mark.parametrize("text, found", [
+    # the sentence before named the page's quarter and gave its figure: the next one goes on with it
+    (JD_STORY + "Net revenues at JD.com for the fourth quarter of 2031 were 324.3 billion Chinese yuan, an increase of 10 percent from the "
+     "fourth quarter of 2030. The company said, net service revenues were 42.1 billion Chinese yuan, an increase of 23.2 percent.",
+     {("revenue_total", "2031Q4", "324.3", "RMB_bn", ""), ("revenue_commerce", "2031Q4", "42.1", "RMB_bn", "")}),
+])
+def test_a_sentence_goes_on_with_the_quarter_the_sentence_before_named(figures, text, found):
+    assert figures(text) == found
+
+
+@pytest.mark.parametrize("text", [
+    # the sentence before named another quarter
+    JD_STORY + "Net revenues for the third quarter of 2031 were 294.3 billion yuan. Net service revenues were 42.1 billion yuan.",
+    # the sentence before named the quarter and the year
+    JD_STORY + "Net revenues for the fourth quarter of 2031 were 324.3 billion yuan and 1,200 billion yuan for the full year. "
+    "Net service revenues were 42.1 billion yuan.",
+    # two sentences later
+    JD_STORY + "Net revenues for the fourth quarter of 2031 were 324.3 billion yuan. Shares rose. Net service revenues were 42.1 billion yuan.",
+])
+def test_no_quarter_goes_on_past_one_sentence_or_from_another_period(figures, text):
+    assert ("revenue_commerce", "2031Q4", "42.1", "RMB_bn", "") not in figures(text)
+
+
+PDD_STORY = ("Pinduoduo reported a surge in quarterly revenue on Wednesday. Total revenues rose to 36.55 billion yuan in the fourth quarter "
+             "of 2031.\n\n")
+
+
+def test_another_companys_figure_for_the_same_period_as_the_sentence_before(figures):
+    text = PDD_STORY + ("The company reported 888.4 million annual active buyers for the 12 months to the end of 2031, overtaking its rival. "
+                        "Alibaba recorded 879 million annual active buyers during the same period.")
+    found = figures(text)
+    assert ("annual_buyers", "2031Q4", "888.4", "million", "") in found
+    from kreport.extract.figures import read_figures
+    from kreport.extract.release import read_release
+
+    others = {(f.platform, f.metric, f.period.label, f.value) for f in read_figures(read_release(text)).figures if f.platform != "pdd"}
+    assert others == {("alibaba", "annual_buyers", "2031Q4", "879")}
+
+
+@pytest.mark.parametrize("between", [
+    "The company reported 888.4 million annual active buyers for the 12 months to the end of 2030, a year before. ",  # another period
+    "Shares fell 9 percent. ",  # no figure of the page's period right before
+])
+def test_the_same_period_is_not_read_without_the_page_period_right_before(between):
+    from kreport.extract.figures import read_figures
+    from kreport.extract.release import read_release
+
+    text = PDD_STORY + between + "Alibaba recorded 879 million annual active buyers during the same period."
+    assert not [f for f in read_figures(read_release(text)).figures if f.platform == "alibaba"]
