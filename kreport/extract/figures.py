@@ -217,6 +217,12 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
             # "..., an increase of 173% from RMB2,371.0 million in the same quarter of 2018": a quarter's figure, compared with the
             # same quarter a year before the page's: the page's quarter
             return release.period, ""
+        if not own and rule.weak and rule.period != "ttm" and release.period is not None and release.period.kind == "quarter" \
+                and not release.parts and re.fullmatch(rf"(?:{YEAR}年|去年)同期", match.groupdict().get("pwhen") or "") \
+                and _prior_period(match.group("pwhen"), release.period) == release.period.year_earlier():
+            # "其他服务收入由2030年同期的34亿元增加21.3%至42亿元" on a page that names no half year, nine months or year: compared with
+            # the same period a year before the page's quarter, so the page's quarter
+            return release.period, ""
         if not own and rule.period != "ttm" and _names_quarter_after(match.string[match.end("u"):], release.period):
             # "... rose 5% to RMB 300.5 billion in the third quarter of 2031": the page's quarter, named right after the figure
             return release.period, ""
@@ -417,7 +423,8 @@ _OPENING = re.compile(rf"^(?:(?:in|for|during) )?(?P<when>(?:the )?(?:first|seco
 
 # A Chinese sentence opening with a quarter, with or without its year ("2024年第二季度,", "二季度,", "24Q2,").
 # ... or glued to the company or metric it is about ("2031Q2京东集团收入2879亿元")
-_OPENS_WITH_QUARTER_ZH = re.compile(rf"^(?P<q>{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|第?[一二三四]季度)(?:,|(?=[\u4e00-\u9fff]))")
+_OPENS_WITH_QUARTER_ZH = re.compile(rf"^(?P<q>{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|第?[一二三四]季度|期内|本季度?|当季度?)"
+                                    rf"(?:,|(?=[\u4e00-\u9fff]))")
 
 
 _OPENING_ENDED = re.compile(rf"^(?:in|for|during) the (?:(?:first|second|third|fourth) quarter |Q[1-4] |quarter |three months )?"
@@ -427,7 +434,7 @@ _OPENING_ENDED = re.compile(rf"^(?:in|for|during) the (?:(?:first|second|third|f
 
 # "During the period,", "In the quarter,": the page's (or the block's) quarter; "As of September 2031,", "At the end of June 2031,":
 # the quarter that month ends, if it is that one.
-_OPENING_THE = re.compile(r"^(?:during|in|for|over) (?:the|this) (?:reporting )?(?:period|quarter),", re.IGNORECASE)
+_OPENING_THE = re.compile(r"^(?:(?:during|in|for|over) (?:the|this) (?:reporting )?(?:period|quarter),|(?:期内|报告期内|本季度?|当季度?),)", re.IGNORECASE)
 _OPENING_MONTH = re.compile(rf"^(?:as of|as at|at the end of|by the end of|in) (?P<month>{MONTH}) (?P<y>{YEAR}),", re.IGNORECASE)
 
 

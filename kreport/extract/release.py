@@ -111,6 +111,7 @@ class Release:
     calendar: bool = True  # the company's fiscal year is the calendar year ("2025財年第三季" is 2025Q3)
     flat: bool = False  # no block heading and no word for a year or a half year: a story about the page's quarter
     fiscal_end: int = 12  # the month the company's fiscal year ends (Alibaba's: March)
+    parts: bool = True  # the text names a half year, nine months or a full year somewhere (上半年, 前三季度, 全年, first half ...)
 
 
 def _heading_form(line: str) -> str:
@@ -207,6 +208,9 @@ _OTHER_PERIODS = re.compile(r"\b(?:full[- ]year|annual(?! active| spending| cons
                             r"|six months|nine months|H[12]"
                             r"|first three quarters|year[- ]to[- ]date)\b|全年|年度|财年|半年|中期|前三季|首三季|九个月|六个月",
                             re.IGNORECASE)
+# Words for a half year, nine months or a year (a quarter's page that has none of them speaks of no period but quarters).
+_PART_PERIODS = re.compile(r"\b(?:full[- ]year|fiscal year|first half|second half|interim|six months|nine months|H[12]|first three quarters"
+                           r"|year[- ]to[- ]date)\b|全年|半年|中期|前三季|首三季|九个月|六个月|年初至今|今年以来", re.IGNORECASE)
 _RESULTS_WORDS = re.compile(r"results|earnings|financial report|quarterly report|highlights|\breports?\b|\breported\b|analysis|\brevenues?\b"
                             r"|财报|业绩|季报|财务报告|季度报告", re.IGNORECASE)
 _NO_YEAR_ZH = re.compile(r"(?<![年\d])(?:上季度?|上一季度?|第?([一二三四])季度?)(?!度?[A-Za-z0-9])")
@@ -388,7 +392,7 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
     flat = not any(segment.heading and heading_block(segment.text, fiscal).kind != INTRO for segment in raw) \
         and not _OTHER_PERIODS.search(matchable(text))
     return Release(platform, period, _language(text), tuple(located), title, tuple(notes), dated, fiscal == "year", flat,
-                   fiscal_end)
+                   fiscal_end, bool(_PART_PERIODS.search(matchable(text))))
 
 
 def _settled(block: Block, period: Span | None, notes: list[str]) -> Block:

@@ -298,3 +298,25 @@ def test_the_same_period_is_not_read_without_the_page_period_right_before(betwee
 
     text = PDD_STORY + between + "Alibaba recorded 879 million annual active buyers during the same period."
     assert not [f for f in read_figures(read_release(text)).figures if f.platform == "alibaba"]
+
+
+@pytest.mark.parametrize("text, found", [
+    # "期内" opening the sentence before: "其中" takes the page's quarter
+    ("京东2031年第三季度业绩:营收超预期。\n\n期内总收入3091亿元,按年升10.5%。其中,商品收入2361亿元,升10.5%,服务收入729.7亿元,升30.8%。",
+     {("revenue_total", "2031Q3", "3091", "RMB_100m", ""), ("revenue_commerce", "2031Q3", "729.7", "RMB_100m", "")}),
+    # compared with the same period a year before, on a page that names no half year, nine months or year: the page's quarter
+    ("快手2031年第二季度业绩点评。\n\n其他服务收入由2030年同期的44亿元增加21.3%至53.4亿元,主要是由于电商业务的增长。",
+     {("revenue_commerce", "2031Q2", "53.4", "RMB_100m", ""), ("revenue_commerce", "2030Q2", "44", "RMB_100m", "")}),
+])
+def test_chinese_sentences_placed_by_the_page(figures, text, found):
+    assert figures(text) == found
+
+
+@pytest.mark.parametrize("text", [
+    # the page also speaks of the half year: "同期" may be the half year's
+    "快手2031年第二季度业绩点评。上半年营收为703亿元。\n\n其他服务收入由2030年同期的84亿元增加21.3%至101.9亿元。",
+    # compared with the same period two years before
+    "快手2031年第二季度业绩点评。\n\n其他服务收入由2029年同期的44亿元增加21.3%至53.4亿元。",
+])
+def test_chinese_sentences_not_placed_by_the_page(figures, text):
+    assert not {f for f in figures(text) if f[0] == "revenue_commerce"}
