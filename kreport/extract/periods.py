@@ -181,6 +181,19 @@ _MONTHS_TO = re.compile(rf"\b(?<!first )(?<!second )(?<!third )(?<!fourth )(?:th
                         rf"(?: (?P<day>\d{{1,2}}))?(?:,? (?P<y>{YEAR}))?(?![\d,]* ?{YEAR})(?! and {YEAR})(?!,? ?\d)(?![\w-])", re.IGNORECASE)
 
 
+# A fiscal quarter named as such: "the second quarter of fiscal 2026", "the fiscal second quarter of 2026", "fiscal 2026 second
+# quarter", "Q2 FY2026", "FY26 Q2", "2026财年第二季度".
+_FISCAL_YEAR = rf"(?P<fy>{YEAR})|(?P<fy2>\d\d)(?!\d)"
+_FISCAL_NAMED = re.compile(
+    rf"(?:\b(?:the )?(?P<n>first|second|third|fourth) (?:fiscal )?quarter of (?:the )?(?:fiscal (?:year )?|FY ?)(?:{_FISCAL_YEAR})"
+    rf"|\b(?:the )?fiscal (?P<n2>first|second|third|fourth) quarter(?: of)? (?P<fy3>{YEAR})"
+    rf"|\bfiscal (?:year )?(?P<fy4>{YEAR}) (?P<n3>first|second|third|fourth) quarter"
+    rf"|\b(?:F?Q(?P<q>[1-4]) ?(?:of )?FY ?(?P<fy5>{YEAR}|\d\d)|FY ?(?P<fy6>{YEAR}|\d\d) ?F?Q(?P<q2>[1-4]))(?![\w-])"
+    rf"|(?P<fy7>{YEAR}) ?财年 ?第?(?P<zh>[一二三四])季度?)"
+    # ... never one with the date it ended that the company's calendar does not give (left as written, so read by no rule)
+    rf"(?!,? (?:which |that )?(?:ended|ends|ending)\b)", re.IGNORECASE)
+
+
 def plain_periods(form: str, fiscal_end_month: int = 12) -> str:
     """A sentence's quarters written one plain way, so the same rules read them (``form``: a matchable sentence):
 
@@ -222,7 +235,22 @@ def plain_periods(form: str, fiscal_end_month: int = 12) -> str:
         number = _ENDS[month]
         return _words(quarter_of(year_of(match.group("y")), number)) if match.group("y") else _words(quarter_of(0, number), False)
 
+    def fiscal_named(match: re.Match) -> str:
+        if match.group("zh"):
+            # "2025財年第三季": a calendar-year company's is read as written elsewhere; another company's is left unread (Chinese
+            # media use 財年 loosely for its quarters)
+            return match.group()
+        number = ORDINALS[(match.group("n") or match.group("n2") or match.group("n3") or match.group("q") or match.group("q2")
+                           or match.group("zh")).lower()]
+        year = next(g for g in (match.group(k) for k in ("fy", "fy2", "fy3", "fy4", "fy5", "fy6", "fy7")) if g)
+        year = year_of(year) if len(year.replace(" ", "")) == 4 else 2000 + int(year)
+        span = fiscal_to_calendar(number, year, fiscal_end_month)
+        if span is None:
+            return match.group()
+        return f"{span.year}年第{'一二三四'[span.quarter - 1]}季度" if match.group("zh") else _words(span)
+
     form = _FISCAL_ENDED.sub(fiscal_ended, form)
     form = _ALIAS.sub(alias, form)
+    form = _FISCAL_NAMED.sub(fiscal_named, form)
     form = _ORDINAL_ENDED.sub(ordinal_ended, form)
     return _MONTHS_TO.sub(months_to, form)

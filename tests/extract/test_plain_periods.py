@@ -78,3 +78,29 @@ def test_the_quarter_a_story_reports_on(text, label):
 ])
 def test_a_story_whose_quarter_is_not_settled_has_none(text):
     assert read_release(text, fiscal_year_end_month={"alibaba": 3}).period is None
+
+
+@pytest.mark.parametrize("form, end_month, plain", [
+    ("revenue for the second quarter of fiscal 2032 rose", 3, "revenue for the third quarter of 2031 rose"),
+    ("the fiscal second quarter of 2032", 3, "the third quarter of 2031"),
+    ("fiscal 2032 second quarter results", 3, "the third quarter of 2031 results"),
+    ("Q2 FY2032 revenue", 3, "the third quarter of 2031 revenue"),
+    ("FY32 Q2 revenue", 3, "the third quarter of 2031 revenue"),
+    ("the second quarter of fiscal 2031 revenue", 12, "the second quarter of 2031 revenue"),  # a calendar-year company's fiscal quarter
+])
+def test_a_fiscal_quarter_is_written_as_its_calendar_quarter(form, end_month, plain):
+    assert plain_periods(form, end_month) == plain
+
+
+@pytest.mark.parametrize("form, end_month", [
+    ("the second quarter of fiscal 2031, which ended on September 30, 2030,", 12),  # a date the calendar does not give
+    ("the second quarter of fiscal 2031 that ended June 30, 2030", 3),
+    ("阿里巴巴2031财年第三季收入", 3),  # Chinese media's 财年 for a company whose fiscal year is not the calendar's: left unread
+])
+def test_a_fiscal_quarter_in_doubt_is_left_as_written(form, end_month):
+    assert plain_periods(form, end_month) == form
+
+
+def test_a_stories_fiscal_quarter_is_the_page_quarter():
+    text = "Alibaba Group said on Thursday that revenue for the second quarter of fiscal 2032 rose 5% to 250.1 billion yuan."
+    assert read_release(text, fiscal_year_end_month={"alibaba": 3}).period.label == "2031Q3"
