@@ -104,3 +104,14 @@ def test_a_fiscal_quarter_in_doubt_is_left_as_written(form, end_month):
 def test_a_stories_fiscal_quarter_is_the_page_quarter():
     text = "Alibaba Group said on Thursday that revenue for the second quarter of fiscal 2032 rose 5% to 250.1 billion yuan."
     assert read_release(text, fiscal_year_end_month={"alibaba": 3}).period.label == "2031Q3"
+
+
+@pytest.mark.parametrize("text", [
+    "Alibaba Group said on Thursday that revenue for the second quarter of fiscal 2032 rose 5% to 250.1 billion yuan.",
+    "Alibaba Group said revenue for the second quarter of fiscal 2032 rose 5% to 250.1 billion yuan.",
+])
+def test_a_stories_fiscal_quarter_figure_is_its_calendar_quarters(text):
+    from kreport.extract.figures import read_figures
+
+    reading = read_figures(read_release(text, fiscal_year_end_month={"alibaba": 3}))
+    assert {(f.metric, f.period.label, f.value) for f in reading.figures} == {("revenue_total", "2031Q3", "250.1")}

@@ -36,7 +36,7 @@ _REPORTER_EN = (r"(?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|
 # Whose revenue it is, after the word: "Net revenues at JD.com", "Total revenues of the Shanghai-headquartered e-tailer".
 _WHOSE_EN = (r"(?: (?:at|of) (?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo"
              r"|the (?:[\w-]+ ){0,2}(?:company|group|firm|e-tailer|e-commerce firm|retailer|platform|giant|operator)))?")
-_SUBJECT_EN = (r"(?:(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )|(?<=\bsaid that )|" + _COMPANY_EN + r" |" + _REPORTER_EN + r" )"
+_SUBJECT_EN = (r"(?:(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )|(?<=\bthat )|(?<=\bsaid )|" + _COMPANY_EN + r" |" + _REPORTER_EN + r" )"
                r"(?:total |net |overall |quarterly )?|\b(?:total|net|quarterly) )(?:revenues?|sales)" + _WHOSE_EN)
 # The two ways a rewrite writes money: "RMB 31.1 billion" and "31.1 billion yuan".
 # ... and, in summaries, US dollars first with the renminbi in brackets: "$39.7 billion (RMB 287.9 billion)" (US dollars alone: never).
