@@ -93,8 +93,8 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
     if not text:
         return ""
     text = text.strip()
-    if text in ("本季度", "本季", "当季", "当季度", "期内") or re.fullmatch(r"(?:the|this) quarter|the (?:reporting )?period|the same (?:period|quarter)",
-                                                                   text, re.IGNORECASE):
+    this = r"(?:the|this) quarter|the (?:reporting )?period|the same (?:period|quarter)"
+    if text in ("本季度", "本季", "当季", "当季度", "期内", "季内") or re.fullmatch(this, text, re.IGNORECASE):
         return release.period
     if rule.period != "ttm" and re.fullmatch(r"annual|full[- ]year|(?:the )?(?:full|whole)[- ]year", text, re.IGNORECASE):
         # "annual revenue" on a fourth quarter's page: the year that quarter ends; on any other page, unreadable
@@ -423,7 +423,7 @@ _OPENING = re.compile(rf"^(?:(?:in|for|during) )?(?P<when>(?:the )?(?:first|seco
 
 # A Chinese sentence opening with a quarter, with or without its year ("2024年第二季度,", "二季度,", "24Q2,").
 # ... or glued to the company or metric it is about ("2031Q2京东集团收入2879亿元")
-_OPENS_WITH_QUARTER_ZH = re.compile(rf"^(?P<q>{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|第?[一二三四]季度|期内|本季度?|当季度?)"
+_OPENS_WITH_QUARTER_ZH = re.compile(rf"^(?P<q>{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|第?[一二三四]季度|期内|季内|本季度?|当季度?)"
                                     rf"(?:,|(?=[\u4e00-\u9fff]))")
 
 
@@ -434,7 +434,7 @@ _OPENING_ENDED = re.compile(rf"^(?:in|for|during) the (?:(?:first|second|third|f
 
 # "During the period,", "In the quarter,": the page's (or the block's) quarter; "As of September 2031,", "At the end of June 2031,":
 # the quarter that month ends, if it is that one.
-_OPENING_THE = re.compile(r"^(?:(?:during|in|for|over) (?:the|this) (?:reporting )?(?:period|quarter),|(?:期内|报告期内|本季度?|当季度?),)", re.IGNORECASE)
+_OPENING_THE = re.compile(r"^(?:(?:during|in|for|over) (?:the|this) (?:reporting )?(?:period|quarter),|(?:期内|季内|报告期内|本季度?|当季度?),)", re.IGNORECASE)
 _OPENING_MONTH = re.compile(rf"^(?:as of|as at|at the end of|by the end of|in) (?P<month>{MONTH}) (?P<y>{YEAR}),", re.IGNORECASE)
 
 

@@ -105,3 +105,32 @@ def test_more_media_wordings(text, found):
 ])
 def test_more_media_wordings_left_out(figures, text):
     assert not {f for f in figures(text) if f[1] == "2031Q2" or f[1] == "2031Q1"}
+
+
+@pytest.mark.parametrize("text, found", [
+    ("拼多多发布2031年第一季度财报。\n\n报告期内,拼多多实现营收1057亿元,同比增长10%。", ("pdd", "revenue_total", "2031Q1", "1057", "RMB_100m")),
+    ("拼多多公佈2031年第一季度業績。\n\n拼多多第一季營收1057億元人民幣,按年升10%。", ("pdd", "revenue_total", "2031Q1", "1057", "RMB_100m")),
+    ("拼多多发布2031年第一季度财报。\n\n交易服务收入505亿元,同比增长8%。", ("pdd", "revenue_commerce", "2031Q1", "505", "RMB_100m")),
+    ("京東公佈2031年第一季度業績。\n\n京東第一季度收入3,205億元人民幣,按年增長6%。", ("jd", "revenue_total", "2031Q1", "3205", "RMB_100m")),
+    ("阿里巴巴公布截至2031年3月31日止季度业绩。\n\n客户管理收入同比增长9%至712亿元。", ("alibaba", "revenue_marketing", "2031Q1", "712", "RMB_100m")),
+    # 季內: Hong Kong press's "within the quarter"
+    ("阿里巴巴公佈截至2031年3月31日止季度業績。\n\n季內收入2,365億元人民幣,按年增長7%。", ("alibaba", "revenue_total", "2031Q1", "2365", "RMB_100m")),
+])
+def test_chinese_wordings_of_every_listed_company(text, found):
+    from kreport.extract.figures import read_figures
+    from kreport.extract.release import read_release
+
+    reading = read_figures(read_release(text, fiscal_year_end_month={"alibaba": 3}))
+    assert {(f.platform, f.metric, f.period.label, f.value, f.unit) for f in reading.figures} == {found}
+
+
+@pytest.mark.parametrize("text", [
+    "阿里巴巴公佈截至2031年3月31日止季度業績。\n\n上季內收入2,265億元人民幣。",  # the quarter before
+    "阿里巴巴公佈截至2031年3月31日止季度業績。\n\n季內雲業務收入300億元人民幣。",  # a segment
+    "拼多多发布2031年第一季度财报。\n\n上半年营收2057亿元。",
+])
+def test_chinese_wordings_left_out(text):
+    from kreport.extract.figures import read_figures
+    from kreport.extract.release import read_release
+
+    assert not read_figures(read_release(text, fiscal_year_end_month={"alibaba": 3})).figures
