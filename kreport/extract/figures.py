@@ -8,7 +8,14 @@ What is never guessed, so a figure is left out instead:
 - a figure and its comparative whose stated change does not fit them ("an increase of 30.4%" when the two
   numbers as read give 20%): one of them was misread;
 - two different values for one metric and period in one release (unless one comes from a looser wording,
-  such as an executive's quote, which then gives way).
+  such as an executive's quote, which then gives way);
+- a figure whose stated change or comparison is from a quarter neither a year nor a quarter before its own ("..., an
+  increase of 7.6% from Q1 2030" after a figure placed in 2031Q2).
+
+Each sentence is read with its quarters written one plain way first (:func:`kreport.extract.periods.plain_periods`). A
+looser wording that names no period of its own is placed in the page's quarter on a story about one quarter, after an
+opening naming it ("During the period,", "期内,"), when compared with the same quarter a year before, or when the
+sentence right before named that quarter in so many words and gave its figure.
 """
 
 from __future__ import annotations

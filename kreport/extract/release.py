@@ -12,7 +12,11 @@ first two sentences and any sentence about results or a report: "快手-W(01024)
 third quarter of 2019, JD.com reported ...", "2025 財年第三季" for a calendar-year company), a quarter exactly a
 year before another being a comparative; failing that, from a quarter the lead names without its year, placed by
 the page's own date ("上季" on a page dated 2025-11-25 is 2025Q3) or by a quarter-end date the text states with
-the same quarter ("For the second quarter" with "the twelve months ended June 30, 2021"). Anything else, or
+the same quarter ("For the second quarter" with "the twelve months ended June 30, 2021"), by the quarter its figures are
+compared with a year before ("from 86.8 billion yuan in the first quarter of 2024"), by the year whose results a fourth
+quarter's page also gives, or by twelve months to a year's end. The lead's quarters are first written one plain way
+(:func:`kreport.extract.periods.plain_periods`: a fiscal quarter as its calendar quarter by the company's fiscal calendar,
+"the quarter ended June 30, 2031" as "the second quarter of 2031"). Anything else, or
 two quarters, and the page's quarter stays unread. ``platform`` and ``period`` given by the caller settle what the text leaves open,
 and a caller's value the text contradicts is refused.
 """
