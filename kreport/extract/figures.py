@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, replace
 
 from kreport.dataset.schema import METRICS, UNITS
-from kreport.extract.cleaning import matchable
+from kreport.extract.cleaning import matchable, unspun
 from kreport.extract.guards import refusal
 from kreport.extract.periods import (
     MONTH,
@@ -764,7 +764,7 @@ def read_figures(release: Release) -> Reading:
     opened, block = "", None  # the quarter the sentence before opened with, in the same block
     carried: Span | None = None  # the page's quarter, when the sentence before named it and gave its figure
     for located in release.sentences:
-        text = plain_periods(_DATE_MARK.sub("", matchable(located.segment.text)), release.fiscal_end)
+        text = plain_periods(unspun(_DATE_MARK.sub("", matchable(located.segment.text))), release.fiscal_end)
         if located.block != block:
             opened, block, carried = "", located.block, None
         if opened and text.startswith("其中"):
