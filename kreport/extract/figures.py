@@ -119,6 +119,11 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
         return span if span == release.period else None
     # A short form naming the quarter but not its year ("第三季度", "三季度", "Q3", "the third quarter"): the
     # page's own quarter if it is that quarter, else unreadable (never another year's).
+    if match := re.fullmatch(r"(?:the )?(March|June|September|December) quarter", text, re.IGNORECASE):
+        # "the September quarter" (no year): the page's own quarter if it ends in that month
+        period = release.period
+        number = ("march", "june", "september", "december").index(match.group(1).lower()) + 1
+        return period if period is not None and period.kind == "quarter" and period.quarter == number else None
     if match := re.fullmatch(r"第?([一二三四])季度?|Q([1-4])|(?:the )?(first|second|third|fourth)[ -]quarter", text, re.IGNORECASE):
         period = release.period
         number = ("一二三四".index(match.group(1)) + 1 if match.group(1) else int(match.group(2)) if match.group(2)

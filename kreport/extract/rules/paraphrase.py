@@ -112,7 +112,8 @@ def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
         # No period of its own: the block's quarter, or the page's in a story ("for the quarter" after it: the page's).
         # "... in the fourth quarter" after it: the page's, if it is that quarter.
         rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}(?: \([^()]{{0,40}}\))?(?: (?:for|in|during) (?P<when2>the quarter"
-                          rf"|this quarter|the (?:{_ORDINAL}) quarter(?: of {YEAR})?|Q[1-4](?:[ -]?{YEAR})?)\b(?!,? (?:ended|ending|through|to)\b))?"
+                          rf"|this quarter|the (?:{_ORDINAL}) quarter(?: of {YEAR})?|the (?:March|June|September|December) quarter|Q[1-4](?:[ -]?{YEAR})?)\b"
+                          rf"(?!,? (?:ended|ending|through|to)\b))?"
                           # "..., an increase of 169% from RMB2,709.0 million in the same quarter of 2018"
                           rf"{_versus_en(prior)}",
                           _LINE, english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))

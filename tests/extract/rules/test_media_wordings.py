@@ -134,3 +134,11 @@ def test_chinese_wordings_left_out(text):
     from kreport.extract.release import read_release
 
     assert not read_figures(read_release(text, fiscal_year_end_month={"alibaba": 3})).figures
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("Revenue rose to 247.7 billion yuan in the September quarter.", {("revenue_total", "2031Q3", "247.7", "RMB_bn", "")}),
+    ("Revenue rose to 247.7 billion yuan in the June quarter.", set()),  # another quarter's month
+])
+def test_a_month_quarter_without_its_year_is_the_pages_if_it_ends_in_that_month(figures, sentence, found):
+    assert figures("JD.com reported Q3 2031 results on Thursday.\n\n" + sentence) == found
