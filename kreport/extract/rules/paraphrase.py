@@ -41,7 +41,7 @@ _SUBJECT_EN = (r"(?:(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )|(?<=\
 # The two ways a rewrite writes money: "RMB 31.1 billion" and "31.1 billion yuan".
 # ... and, in summaries, US dollars first with the renminbi in brackets: "$39.7 billion (RMB 287.9 billion)" (US dollars alone: never).
 _MONEY_EN = (rf"(?:RMB|CNY) ?(?P<v>{NUM}) ?(?P<u>billion|million|bn|mn)\b{USD}",
-             rf"(?P<v>{NUM}) ?(?P<u>billion|million) (?:yuan|RMB|CNY|Chinese yuan)\b(?! renminbi)",
+             rf"(?P<v>{NUM}) ?(?P<u>trillion|billion|million|bn|mn) (?:yuan|RMB|CNY|Chinese yuan|renminbi)\b(?! renminbi)",
              rf"(?:US ?\$|USD ?|\$) ?(?:{NUM}) ?(?:billion|million|bn|mn) \((?:RMB|CNY) ?(?P<v>{NUM}) ?(?P<u>billion|million|bn|mn)\)")
 _VERB_EN = (rf"(?:(?P<lead>was|were|of|reached|reaching|reach|hit|hitting|totaled|totalled|totaling|came in at|amounted to|stood at"
             rf"|(?:rose|increased|grew|climbed|jumped|surged|fell|decreased|declined|dropped) to|–|—|:| -)"
@@ -65,7 +65,7 @@ _WHEN_ZH = (rf"{YEAR}年第?{_Q_ZH}季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|
 _COMPANY_ZH = r"(?:(?:快手|京东|阿里巴巴|拼多多|PDD)(?:集团|科技)?|公司|集团)"
 # Where a Chinese revenue clause may start: the sentence, a comma or colon, a summary's section label ("核心财务表现 - ").
 _START_ZH = r"(?:^|(?<=[,:;|])|(?<=- )|(?<=[\u4e00-\u9fff]-))"  # "| • |净营收...": a table cell
-_PRIOR_EN = (rf"(?:RMB|CNY) ?(?P<pv>{NUM}) ?(?P<pu>billion|million)", rf"(?P<pv>{NUM}) ?(?P<pu>billion|million) (?:yuan|RMB|CNY)",
+_PRIOR_EN = (rf"(?:RMB|CNY) ?(?P<pv>{NUM}) ?(?P<pu>billion|million)", rf"(?P<pv>{NUM}) ?(?P<pu>billion|million|bn|mn) (?:yuan|RMB|CNY|Chinese yuan|renminbi)",
              rf"(?:US ?\$|USD ?|\$) ?(?:{NUM}) ?(?:billion|million|bn|mn) \((?:RMB|CNY) ?(?P<pv>{NUM}) ?(?P<pu>billion|million)\)")
 _PRIOR_ZH = rf"(?:人民币)?(?P<pv>{NUM})(?P<pu>亿)元"
 _MONEY_ZH = (rf"人民币 ?(?P<v>{NUM}) ?(?P<u>亿)元", rf"(?P<v>{NUM}) ?(?P<u>亿)元(?:人民币)?")

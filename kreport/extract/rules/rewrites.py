@@ -122,7 +122,7 @@ _SAME = (rf"(?P<pwhen>(?:for|in) the same (?:period|quarter) (?:of|in) {YEAR}|(?
 
 def _money_en(v: str = "v", u: str = "u") -> tuple[str, ...]:
     return (rf"(?:RMB|CNY) ?(?P<{v}>{NUM}) ?(?P<{u}>billion|million|bn|mn)\b{USD}",
-            rf"(?P<{v}>{NUM}) ?(?P<{u}>trillion|billion|million) (?:yuan|RMB|CNY|Chinese yuan)\b(?! renminbi)",
+            rf"(?P<{v}>{NUM}) ?(?P<{u}>trillion|billion|million|bn|mn) (?:yuan|RMB|CNY|Chinese yuan|renminbi)\b(?! renminbi)",
             # US dollars first, the renminbi in brackets: "$7.5 billion (RMB 54.1 billion)" (US dollars alone: never)
             rf"(?:US ?\$|USD ?|\$) ?(?:{NUM}) ?(?:billion|million|bn|mn) \((?:RMB|CNY) ?(?P<{v}>{NUM}) ?(?P<{u}>billion|million|bn|mn)\)")
 

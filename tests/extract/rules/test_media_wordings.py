@@ -142,3 +142,18 @@ def test_chinese_wordings_left_out(text):
 ])
 def test_a_month_quarter_without_its_year_is_the_pages_if_it_ends_in_that_month(figures, sentence, found):
     assert figures("JD.com reported Q3 2031 results on Thursday.\n\n" + sentence) == found
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("Revenue rose 6% to 86.8bn yuan.", ("revenue_total", "2031Q4", "86.8", "RMB_bn", "")),
+    ("Revenue rose 6% to Rmb86.8bn.", ("revenue_total", "2031Q4", "86.8", "RMB_bn", "")),
+    ("Revenue rose 6% to 86.8 billion renminbi.", ("revenue_total", "2031Q4", "86.8", "RMB_bn", "")),
+    ("Net revenues for the full year were 1.16 trillion yuan.", ("revenue_total", "2031", "1.16", "RMB_trillion", "")),
+])
+def test_money_written_every_way_a_story_writes_it(figures, sentence, found):
+    assert figures("JD.com reported Q4 2031 results on Thursday.\n\n" + sentence) == {found}
+
+
+@pytest.mark.parametrize("sentence", ["Revenue rose 6% to $86.8bn.", "Revenue rose 6% to HK$86.8bn.", "Revenue rose 6% to 86.8bn."])
+def test_money_without_the_renminbi_is_never_read(figures, sentence):
+    assert figures("JD.com reported Q4 2031 results on Thursday.\n\n" + sentence) == set()
