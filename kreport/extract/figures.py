@@ -141,6 +141,11 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
             # "for the whole year" on the page of a quarter that ends a year (the calendar's or the company's fiscal one)
             period = release.period
             return period if period is not None and period.kind == "quarter" and period.quarter in (4, release.fiscal_end // 3) else None
+        if span is None and release.period is not None and release.period.kind == "quarter" and block.kind == INTRO \
+                and (cut := re.fullmatch(rf"({MONTH}) (\d{{1,2}}),?", text, re.IGNORECASE)):
+            # "in the 12 months ended March 31" (no year) on a story about a quarter: kept only if that date ends the page's quarter
+            full = date_quarter(f"{cut.group(1)} {cut.group(2)}, {release.period.year}")
+            return release.period if full == release.period else None
         if span is None and block.span is not None and block.kind == "quarter":
             # A date whose year the page cut off ("December 31, 2"): kept only if it fits the block's quarter.
             match = re.fullmatch(rf"({MONTH}) (\d{{1,2}}),? ?(\d{{0,3}})", text, re.IGNORECASE)

@@ -157,3 +157,21 @@ def test_money_written_every_way_a_story_writes_it(figures, sentence, found):
 @pytest.mark.parametrize("sentence", ["Revenue rose 6% to $86.8bn.", "Revenue rose 6% to HK$86.8bn.", "Revenue rose 6% to 86.8bn."])
 def test_money_without_the_renminbi_is_never_read(figures, sentence):
     assert figures("JD.com reported Q4 2031 results on Thursday.\n\n" + sentence) == set()
+
+
+@pytest.mark.parametrize("head, sentence, found", [
+    ("pdd", "Annual active buyers in the 12 months ended March 31 rose to 950 million.", ("annual_buyers", "2031Q1", "950", "million")),
+    ("jd", "Annual active customer accounts reached 600 million in the twelve months ended March 31.",
+     ("annual_buyers", "2031Q1", "600", "million")),
+    ("alibaba", "Annual active consumers of its China retail marketplaces reached 1.01 billion.", ("annual_buyers", "2031Q1", "1.01", "billion")),
+])
+def test_twelve_months_to_a_date_without_its_year(figures, head, sentence, found):
+    assert figures(HEADS[head] + "\n\n" + sentence) == {found + ("",)}
+
+
+@pytest.mark.parametrize("head, sentence", [
+    ("pdd", "Annual active buyers in the 12 months ended December 31 rose to 950 million."),  # not the page's quarter's end
+    ("alibaba", "Annual active consumers of the Alibaba ecosystem reached 1.31 billion globally."),
+])
+def test_twelve_months_that_are_not_the_pages_left_out(figures, head, sentence):
+    assert figures(HEADS[head] + "\n\n" + sentence) == set()
