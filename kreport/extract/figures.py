@@ -129,6 +129,8 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
         number = ("一二三四".index(match.group(1)) + 1 if match.group(1) else int(match.group(2)) if match.group(2)
                   else ("first", "second", "third", "fourth").index(match.group(3).lower()) + 1)
         return period if period is not None and period.kind == "quarter" and period.quarter == number else None
+    if rule.period != "ttm" and (span := date_quarter(text)) is not None and "py" in match_groups(rule):
+        return span  # an English announcement table's column: "Three Months Ended March 31, 2031"
     if match := re.fullmatch(rf"(\d{{1,2}})月(\d{{1,2}})日止三个月({YEAR})年", text):  # an announcement table's column
         return date_quarter(f"{year_of(match.group(3))}年{match.group(1)}月{match.group(2)}日")
     if rule.period == "ttm":
@@ -162,6 +164,11 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
     if match := re.fullmatch(rf"(?:fiscal year |fiscal |(?:the )?(?:full |whole |fiscal )?year(?: of)? )?({YEAR})年?", text, re.IGNORECASE):
         return Span(_fiscal_kind(block) if block.kind == "year" else "year", year_of(match.group(1)))
     return None
+
+
+def match_groups(rule: Rule) -> set[str]:
+    """The named groups of a rule's pattern."""
+    return set(rule.pattern.groupindex)
 
 
 def _month_number_end(month: str, year: int) -> Span | None:

@@ -320,3 +320,21 @@ def test_chinese_sentences_placed_by_the_page(figures, text, found):
 ])
 def test_chinese_sentences_not_placed_by_the_page(figures, text):
     assert not {f for f in figures(text) if f[0] == "revenue_commerce"}
+
+
+KS_HKEX = "KUAISHOU TECHNOLOGY ANNOUNCEMENT OF THE RESULTS FOR THE THREE MONTHS ENDED MARCH 31, 2031\n\n"
+
+
+@pytest.mark.parametrize("row", [
+    "For the Three Months Ended March 31, 2031 2030 YoY change (RMB million, except for percentages) Revenue 39,408 100.0 35,217 100.0 11.9%",
+    "For the Three Months Ended March 31, 2031 2030 YoY change (RMB million, except for percentages) Revenue39,408100.035,217100.011.9%",
+])
+def test_an_english_exchange_announcements_summary_table(figures, row):
+    assert figures(KS_HKEX + row) == {("revenue_total", "2031Q1", "39408", "RMB_mn", ""), ("revenue_total", "2030Q1", "35217", "RMB_mn", "")}
+
+
+def test_an_english_exchange_announcement_table_in_doubt_is_left_out(figures):
+    head = "For the Three Months Ended March 31, 2031 {} YoY change (RMB million, except for percentages) Revenue 39,408 100.0 35,217 100.0 {}"
+    assert figures(KS_HKEX + head.format(2030, "21.9%")) == set()  # the change does not fit the columns as split
+    # columns that are not the quarter and the year before: the comparative is not placed
+    assert not {f for f in figures(KS_HKEX + head.format(2029, "11.9%")) if f[1] != "2031Q1"}
