@@ -187,9 +187,10 @@ def _month_quarter(month: str, year: int) -> Span | None:
 
 
 def _when(match: re.Match) -> str | None:
-    """The group holding the figure's own period: ``when`` (before the figure) or ``when2`` (after it), if stated."""
+    """The group holding the figure's own period: ``when`` (before the figure), ``when2`` (after it) or ``year`` (the year's
+    word in the metric's name: "an annual service revenue of"), if stated."""
     groups = match.groupdict()
-    return "when" if groups.get("when") else "when2" if groups.get("when2") else None
+    return "when" if groups.get("when") else "when2" if groups.get("when2") else "year" if groups.get("year") else None
 
 
 def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release,
@@ -201,7 +202,8 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
         own = opening
     if own is None:
         return None, "its period could not be read"
-    if rule.weak and own and own != release.period:
+    if rule.weak and own and own != release.period and not (_when(match) == "year" and own.kind != "quarter"):
+        # (a year's word in the metric's own name, "an annual service revenue of", read as the year a fourth quarter's page ends)
         # A looser wording (a paraphrase, an executive's words) is read only for the quarter the page reports on.
         return None, f"a looser wording names {own}, not the page's own period"
     if block.kind == "both" and rule.period != "ttm":

@@ -192,6 +192,11 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
                 rf"(?: year[- ](?:over|on)[- ]year| YoY)? to) {value}(?: \([^()]{{0,40}}\))?"
                 rf"(?: in (?P<when2>{_month_en()}|the (?:{_ORDINAL}) quarter(?: of {YEAR})?|Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4])(?![\w-]))?")
         rules.append(rule(metric, rf"{subject}{tail}{compared}", line, **dict(options, kinds=("quarter", "intro"))))
+        if metric not in _PEOPLE:
+            # The year's word in the name, on a fourth quarter's page: "with an annual service revenue of 213.4 billion CNY" (the year
+            # that quarter ends, see figures._own_period; on any other page, unread)
+            rules.append(rule(metric, rf"{_OPEN_EN}(?:an? |its |the )?(?P<year>annual|full[- ]year) (?:{words}) (?:{_LEAD}) {value}", line,
+                              **dict(options, kinds=("quarter", "intro"))))
         # "its online marketing services and other services generated revenue of 49.1 billion yuan (approximately 6.8 billion US
         # dollars), a 29% increase compared to 37.9 billion yuan in the same period in 2023"
         rules.append(rule(metric, rf"{subject}(?: segment)? (?:generated|achieved|recorded|posted|reported) (?:a )?revenues? of {value}"

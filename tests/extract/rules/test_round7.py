@@ -338,3 +338,13 @@ def test_an_english_exchange_announcement_table_in_doubt_is_left_out(figures):
     assert figures(KS_HKEX + head.format(2030, "21.9%")) == set()  # the change does not fit the columns as split
     # columns that are not the quarter and the year before: the comparative is not placed
     assert not {f for f in figures(KS_HKEX + head.format(2029, "11.9%")) if f[1] != "2031Q1"}
+
+
+@pytest.mark.parametrize("quarter, found", [
+    (4, {("revenue_commerce", "2031Q4", "59.6", "RMB_bn", ""), ("revenue_commerce", "2031", "213.4", "RMB_bn", "")}),
+    (3, set()),  # "annual" on a third quarter's page: which twelve months is not said (and "the fourth quarter" is another quarter)
+])
+def test_a_years_word_in_the_metrics_name_on_a_fourth_quarters_page(figures, quarter, found):
+    text = (f"JD.com reported Q{quarter} 2031 results.\n\nService revenue still reached 59.6 billion CNY (about 8.4 billion USD) in the "
+            "fourth quarter, with an annual service revenue of 213.4 billion CNY (about 30.1 billion USD), up 17.8% year over year.")
+    assert figures(text) == found
