@@ -183,6 +183,37 @@ def _language(text: str) -> str:
     return "zh-hant" if traditional > cjk * 0.01 else "zh-hans"
 
 
+# A company named as another's rival or as a comparison ("Alibaba rival PDD", "closing in on Alibaba", "rivals such as JD.com"):
+# not the subject of the sentence.
+_NOT_SUBJECT_BEFORE = re.compile(r"(?:\brivals?|\bthan|\bon|\bover|\blike|such as|\bagainst|\bvs\.?|\bversus|\bwith|\band|\bbeside|"
+                                 r"\boutpacing|\bovertaking|\bbeating|\bbehind|\bfrom|\bof)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_NOT_SUBJECT_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:rivals?|competitors?|peers?)\b", re.IGNORECASE)
+
+
+def _subject_of(text: str) -> str | None:
+    """The company a sentence is about: the first one it names that is not named as a rival or a comparison ("Alibaba rival PDD
+    posts ...": PDD)."""
+    names = "|".join(f"(?:{n})" for n in PLATFORM_NAMES.values())
+    text = re.sub(rf"(?:{names})(?:'s|’s)? (?:rivals?|competitors?|peers?) ", lambda m: " " * len(m.group()), text, flags=re.IGNORECASE)
+    mentions = sorted((m.start(), m.end(), p) for p, names in PLATFORM_NAMES.items() for m in re.finditer(names, text, re.IGNORECASE))
+    for start, end, platform in mentions:
+        if _NOT_SUBJECT_BEFORE.search(text[:start]) or _NOT_SUBJECT_AFTER.match(text[end:]):
+            continue
+        return platform
+    return None
+
+
+def _story_subject(raw: list[Segment]) -> str | None:
+    """The company a story is about, when its headline (first sentence) and its first sentence about results name the same one as
+    their subject; None otherwise."""
+    body = [s for s in raw if not s.heading]
+    if not body:
+        return None
+    headline = _subject_of(matchable(body[0].text))
+    first = next((matchable(s.text) for s in body[1:] if _RESULTS_WORDS.search(matchable(s.text)) and _platforms_in(matchable(s.text))), None)
+    return headline if headline is not None and first is not None and _subject_of(first) == headline else None
+
+
 def _platforms_in(text: str) -> set[str]:
     return {p for p, names in PLATFORM_NAMES.items() if re.search(names, text, re.IGNORECASE)}
 
@@ -352,6 +383,9 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
         counts = sorted(((sum(1 for s in raw if p in _platforms_in(matchable(s.text))), p) for p in named), reverse=True)
         if counts[0][0] >= 2 and counts[0][0] >= 2 * counts[1][0]:
             named = {counts[0][1]}
+        elif (subject := _story_subject(raw)) is not None and dict((p, c) for c, p in counts).get(subject, 0) == counts[0][0]:
+            # named as often as any other, and the subject of both the headline and the first sentence about results
+            named = {subject}
     found_platform = next(iter(named)) if len(named) == 1 else None
     if platform and found_platform and platform != found_platform:
         raise DataError(name, None, None, f"the text is a {found_platform} release, not {platform} (--platform); "

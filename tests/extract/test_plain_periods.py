@@ -115,3 +115,28 @@ def test_a_stories_fiscal_quarter_figure_is_its_calendar_quarters(text):
 
     reading = read_figures(read_release(text, fiscal_year_end_month={"alibaba": 3}))
     assert {(f.metric, f.period.label, f.value) for f in reading.figures} == {("revenue_total", "2031Q3", "250.1")}
+
+
+# --- the company a story comparing several is about (issue 23, seventh rule round) ----------------------------------------
+
+@pytest.mark.parametrize("text, platform", [
+    # the headline's subject and the first sentence about results agree; the rivals are named as often
+    ("Discount e-commerce giant PDD nearly doubles quarterly revenue, closing in on Alibaba\n\n"
+     "PDD Holdings saw its revenue almost double in the third quarter of 2031, narrowing the gap with rivals such as Alibaba Group.\n\n"
+     "Shares rose.", "pdd"),
+    ("Alibaba rival PDD posts 94% revenue jump\n\nPDD Holdings reported revenue for the third quarter of 2031 beating Alibaba.\n\n"
+     "Shares fell.", "pdd"),
+])
+def test_a_storys_company_is_the_subject_of_its_headline_and_its_results(text, platform):
+    assert read_release(text).platform == platform
+
+
+@pytest.mark.parametrize("text", [
+    # the headline's subject and the results sentence's differ
+    "PDD nearly doubles quarterly revenue, closing in on Alibaba\n\nAlibaba reported revenue for the third quarter of 2031 above PDD's.",
+    # the headline's subject is named less often than another company
+    "PDD nearly doubles quarterly revenue, closing in on Alibaba\n\nPDD reported revenue for the third quarter of 2031.\n\n"
+    "Alibaba rose.\n\nAlibaba fell.",
+])
+def test_a_story_whose_company_is_in_doubt_has_none(text):
+    assert read_release(text).platform is None

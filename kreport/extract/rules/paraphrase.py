@@ -104,7 +104,9 @@ def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
         # revenue to 247.7 billion yuan"
         rules.append(rule("revenue_total", rf"\b(?:reported|posted|recorded|saw|logged|booked) (?:an? )?(?P<g>{NUM}) ?(?:%|percent|per cent) "
                           rf"(?P<dir>surge|jump|rise|increase|growth|gain|climb|decline|drop|fall|decrease) in (?:(?:its|the) )?"
-                          rf"(?:(?P<when>(?:{_ORDINAL})-quarter|Q[1-4]) |quarterly )?(?:total |net )?(?:revenues?|sales) to {money}", _LINE,
+                          rf"(?:(?P<when>(?:{_ORDINAL})-quarter|Q[1-4]) |quarterly )?(?:total |net )?(?:revenues?|sales) to {money}"
+                          rf"(?: \([^()]{{0,40}}\))?(?: (?:in|for|during) (?P<when2>the (?:{_ORDINAL}) quarter(?: of {YEAR})?"
+                          rf"|the (?:March|June|September|December) quarter|Q[1-4](?:[ -]?{YEAR})?)\b(?!,? (?:ended|ending|through|to)\b))?", _LINE,
                           english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
         # The figure before its name: "results that showed 21.5 billion yuan ($3.3 billion) in revenue"
         rules.append(rule("revenue_total", rf"\b(?:showed|posted|reported|recorded|generated|with) {money}(?: \([^()]{{0,30}}\))? in "

@@ -175,3 +175,13 @@ def test_twelve_months_to_a_date_without_its_year(figures, head, sentence, found
 ])
 def test_twelve_months_that_are_not_the_pages_left_out(figures, head, sentence):
     assert figures(HEADS[head] + "\n\n" + sentence) == set()
+
+
+def test_another_companys_change_first_revenue_in_a_month_quarter(figures):
+    from kreport.extract.figures import read_figures
+    from kreport.extract.release import read_release
+
+    text = ("PDD Holdings reported its third-quarter 2031 results on Tuesday.\n\n"
+            "Rival JD.com reported 1.7 per cent growth in revenue to 347.7 billion yuan in the September quarter.")
+    assert {(f.platform, f.period.label, f.value) for f in read_figures(read_release(text)).figures} == {("jd", "2031Q3", "347.7")}
+    assert not read_figures(read_release(text.replace("September", "June"))).figures
