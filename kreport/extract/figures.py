@@ -129,7 +129,7 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
         number = ("一二三四".index(match.group(1)) + 1 if match.group(1) else int(match.group(2)) if match.group(2)
                   else ("first", "second", "third", "fourth").index(match.group(3).lower()) + 1)
         return period if period is not None and period.kind == "quarter" and period.quarter == number else None
-    if rule.period != "ttm" and (span := date_quarter(text)) is not None and "py" in match_groups(rule):
+    if rule.period != "ttm" and (span := date_quarter(text)) is not None and "py" in _groups(rule):
         return span  # an English announcement table's column: "Three Months Ended March 31, 2031"
     if match := re.fullmatch(rf"(\d{{1,2}})月(\d{{1,2}})日止三个月({YEAR})年", text):  # an announcement table's column
         return date_quarter(f"{year_of(match.group(3))}年{match.group(1)}月{match.group(2)}日")
@@ -166,7 +166,7 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
     return None
 
 
-def match_groups(rule: Rule) -> set[str]:
+def _groups(rule: Rule) -> set[str]:
     """The named groups of a rule's pattern."""
     return set(rule.pattern.groupindex)
 
@@ -203,8 +203,8 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
     if own is None:
         return None, "its period could not be read"
     if rule.weak and own and own != release.period and not (_when(match) == "year" and own.kind != "quarter"):
-        # (a year's word in the metric's own name, "an annual service revenue of", read as the year a fourth quarter's page ends)
-        # A looser wording (a paraphrase, an executive's words) is read only for the quarter the page reports on.
+        # A looser wording (a paraphrase, an executive's words) is read only for the quarter the page reports on (or, by a year's
+        # word in the metric's own name, "an annual service revenue of", for the year a fourth quarter's page ends).
         return None, f"a looser wording names {own}, not the page's own period"
     if block.kind == "both" and rule.period != "ttm":
         # "Fourth Quarter and Full Year 2024 Highlights": the sentence itself must name the quarter or the year.
