@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["matchable", "strip_pinyin", "simplified", "CJK"]
+__all__ = ["matchable", "strip_pinyin", "simplified", "unspun", "CJK"]
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
@@ -70,3 +70,31 @@ def matchable(text: str) -> str:
     text = re.sub(r" \)", ")", text)
     text = re.sub(r" (?=[,;:])", "", text)
     return text
+
+
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                                                  "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+# Machine-spun English: a synonym swapped in for each word of a release's sentence ("Total revenues in the quarter were ...,
+# an increase of 7% from ... in the same quarter of 2024" spun as "Complete revenues within the quarter have been ..., a rise of
+# seven% from ... in the identical quarter of 2024"). Only swaps that never change a figure or a period are undone.
+_SPUN = (
+    (re.compile(r"\bcomplete (revenues?)\b", re.IGNORECASE), r"total \1"),
+    (re.compile(r"\bwithin the (quarter|period)\b", re.IGNORECASE), r"in the \1"),
+    (re.compile(r"\bidentical (quarter|period)\b", re.IGNORECASE), r"same \1"),
+    (re.compile(r"\b(?:have|has) been (?=(?:RMB|CNY) ?\d|\d)", re.IGNORECASE), "were "),
+    (re.compile(r"\ban? rise of\b", re.IGNORECASE), "an increase of"),
+    (re.compile(r"\ban? (?:lower|fall|decline) of\b", re.IGNORECASE), "a decrease of"),
+    (re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r") ?(?=%|percent\b|per cent\b)", re.IGNORECASE), None),
+)
+
+
+def unspun(form: str) -> str:
+    """A matchable English sentence with the swaps of machine-spun copies undone (see ``_SPUN``): "a rise of seven% from
+    RMB97,059.5 million in the identical quarter of 2024" reads "an increase of 7% from RMB97,059.5 million in the same
+    quarter of 2024"."""
+    for pattern, replacement in _SPUN:
+        if replacement is None:
+            form = pattern.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()], form)
+        else:
+            form = pattern.sub(replacement, form)
+    return form

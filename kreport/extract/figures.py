@@ -8,7 +8,14 @@ What is never guessed, so a figure is left out instead:
 - a figure and its comparative whose stated change does not fit them ("an increase of 30.4%" when the two
   numbers as read give 20%): one of them was misread;
 - two different values for one metric and period in one release (unless one comes from a looser wording,
-  such as an executive's quote, which then gives way).
+  such as an executive's quote, which then gives way);
+- a figure whose stated change or comparison is from a quarter neither a year nor a quarter before its own ("..., an
+  increase of 7.6% from Q1 2030" after a figure placed in 2031Q2).
+
+Each sentence is read with its quarters written one plain way first (:func:`kreport.extract.periods.plain_periods`). A
+looser wording that names no period of its own is placed in the page's quarter on a story about one quarter, after an
+opening naming it ("During the period,", "期内,"), when compared with the same quarter a year before, or when the
+sentence right before named that quarter in so many words and gave its figure.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ import re
 from dataclasses import dataclass, replace
 
 from kreport.dataset.schema import METRICS, UNITS
-from kreport.extract.cleaning import matchable
+from kreport.extract.cleaning import matchable, unspun
 from kreport.extract.guards import refusal
 from kreport.extract.periods import (
     MONTH,
@@ -26,11 +33,12 @@ from kreport.extract.periods import (
     Span,
     date_quarter,
     fiscal_quarter_named,
+    plain_periods,
     quarter_before,
     quarter_named,
     year_of,
 )
-from kreport.extract.release import INTRO, PLATFORM_NAMES, Block, Release
+from kreport.extract.release import INTRO, PLATFORM_NAMES, Block, Release, without_comparatives
 from kreport.extract.rules import RULES, Rule
 from kreport.extract.rules.common import UNIT_WORDS, qualifier_of
 from kreport.extract.tables import table_figures
@@ -92,9 +100,10 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
     if not text:
         return ""
     text = text.strip()
-    if text in ("本季度", "本季", "当季", "当季度", "期内") or re.fullmatch(r"(?:the|this) quarter|the (?:reporting )?period", text, re.IGNORECASE):
+    this = r"(?:the|this) quarter|the (?:reporting )?period|the same (?:period|quarter)"
+    if text in ("本季度", "本季", "当季", "当季度", "期内", "季内") or re.fullmatch(this, text, re.IGNORECASE):
         return release.period
-    if re.fullmatch(r"annual|full[- ]year", text, re.IGNORECASE):
+    if rule.period != "ttm" and re.fullmatch(r"annual|full[- ]year|(?:the )?(?:full|whole)[- ]year", text, re.IGNORECASE):
         # "annual revenue" on a fourth quarter's page: the year that quarter ends; on any other page, unreadable
         period = release.period
         return Span(_fiscal_kind(block), period.year) if period is not None and period.kind == "quarter" and period.quarter == 4 \
@@ -110,15 +119,35 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
         return span if span == release.period else None
     # A short form naming the quarter but not its year ("第三季度", "三季度", "Q3", "the third quarter"): the
     # page's own quarter if it is that quarter, else unreadable (never another year's).
+    if match := re.fullmatch(r"(?:the )?(March|June|September|December) quarter", text, re.IGNORECASE):
+        # "the September quarter" (no year): the page's own quarter if it ends in that month
+        period = release.period
+        number = ("march", "june", "september", "december").index(match.group(1).lower()) + 1
+        return period if period is not None and period.kind == "quarter" and period.quarter == number else None
     if match := re.fullmatch(r"第?([一二三四])季度?|Q([1-4])|(?:the )?(first|second|third|fourth)[ -]quarter", text, re.IGNORECASE):
         period = release.period
         number = ("一二三四".index(match.group(1)) + 1 if match.group(1) else int(match.group(2)) if match.group(2)
                   else ("first", "second", "third", "fourth").index(match.group(3).lower()) + 1)
         return period if period is not None and period.kind == "quarter" and period.quarter == number else None
+    if rule.period != "ttm" and (span := date_quarter(text)) is not None and "py" in _groups(rule):
+        return span  # an English announcement table's column: "Three Months Ended March 31, 2031"
     if match := re.fullmatch(rf"(\d{{1,2}})月(\d{{1,2}})日止三个月({YEAR})年", text):  # an announcement table's column
         return date_quarter(f"{year_of(match.group(3))}年{match.group(1)}月{match.group(2)}日")
     if rule.period == "ttm":
         span = date_quarter(text) or quarter_named(text)  # "September 30, 2019"; "Q3 2019" (the twelve months ended in it)
+        if match := re.fullmatch(rf"({MONTH}) ({YEAR})", text, re.IGNORECASE):
+            return _month_number_end(match.group(1), year_of(match.group(2)))  # "ended September 2031": the quarter that month ends
+        if re.fullmatch(YEAR, text):
+            return Span("quarter", year_of(text), 4)  # "GMV in 2031", "to the end of 2031": the twelve months ended December 31
+        if re.fullmatch(r"the (?:whole|full|entire) year", text, re.IGNORECASE):
+            # "for the whole year" on the page of a quarter that ends a year (the calendar's or the company's fiscal one)
+            period = release.period
+            return period if period is not None and period.kind == "quarter" and period.quarter in (4, release.fiscal_end // 3) else None
+        if span is None and release.period is not None and release.period.kind == "quarter" and block.kind == INTRO \
+                and (cut := re.fullmatch(rf"({MONTH}) (\d{{1,2}}),?", text, re.IGNORECASE)):
+            # "in the 12 months ended March 31" (no year) on a story about a quarter: kept only if that date ends the page's quarter
+            full = date_quarter(f"{cut.group(1)} {cut.group(2)}, {release.period.year}")
+            return release.period if full == release.period else None
         if span is None and block.span is not None and block.kind == "quarter":
             # A date whose year the page cut off ("December 31, 2"): kept only if it fits the block's quarter.
             match = re.fullmatch(rf"({MONTH}) (\d{{1,2}}),? ?(\d{{0,3}})", text, re.IGNORECASE)
@@ -132,8 +161,21 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
         return date_quarter(f"{match.group(1)} 28, {match.group(2)}") or _month_quarter(match.group(1), year_of(match.group(2)))
     if match := re.fullmatch(rf"({YEAR})年全年", text):
         return Span(_fiscal_kind(block) if block.kind == "year" else "year", year_of(match.group(1)))
-    if match := re.fullmatch(rf"(?:fiscal year |(?:the )?(?:full )?year(?: of)? )?({YEAR})年?", text, re.IGNORECASE):
+    if match := re.fullmatch(rf"(?:fiscal year |fiscal |(?:the )?(?:full |whole |fiscal )?year(?: of)? )?({YEAR})年?", text, re.IGNORECASE):
         return Span(_fiscal_kind(block) if block.kind == "year" else "year", year_of(match.group(1)))
+    return None
+
+
+def _groups(rule: Rule) -> set[str]:
+    """The named groups of a rule's pattern."""
+    return set(rule.pattern.groupindex)
+
+
+def _month_number_end(month: str, year: int) -> Span | None:
+    """The quarter whose last month is ``month`` of ``year`` (None for a month that ends no quarter)."""
+    for day in (30, 31):
+        if span := date_quarter(f"{month.rstrip('.')} {day}, {year}"):
+            return span
     return None
 
 
@@ -145,9 +187,10 @@ def _month_quarter(month: str, year: int) -> Span | None:
 
 
 def _when(match: re.Match) -> str | None:
-    """The group holding the figure's own period: ``when`` (before the figure) or ``when2`` (after it), if stated."""
+    """The group holding the figure's own period: ``when`` (before the figure), ``when2`` (after it) or ``year`` (the year's
+    word in the metric's name: "an annual service revenue of"), if stated."""
     groups = match.groupdict()
-    return "when" if groups.get("when") else "when2" if groups.get("when2") else None
+    return "when" if groups.get("when") else "when2" if groups.get("when2") else "year" if groups.get("year") else None
 
 
 def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release,
@@ -159,8 +202,9 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
         own = opening
     if own is None:
         return None, "its period could not be read"
-    if rule.weak and own and own != release.period:
-        # A looser wording (a paraphrase, an executive's words) is read only for the quarter the page reports on.
+    if rule.weak and own and own != release.period and not (_when(match) == "year" and own.kind != "quarter"):
+        # A looser wording (a paraphrase, an executive's words) is read only for the quarter the page reports on (or, by a year's
+        # word in the metric's own name, "an annual service revenue of", for the year a fourth quarter's page ends).
         return None, f"a looser wording names {own}, not the page's own period"
     if block.kind == "both" and rule.period != "ttm":
         # "Fourth Quarter and Full Year 2024 Highlights": the sentence itself must name the quarter or the year.
@@ -199,8 +243,19 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
             # "..., an increase of 173% from RMB2,371.0 million in the same quarter of 2018": a quarter's figure, compared with the
             # same quarter a year before the page's: the page's quarter
             return release.period, ""
+        if not own and rule.weak and rule.period != "ttm" and release.period is not None and release.period.kind == "quarter" \
+                and not release.parts and re.fullmatch(rf"(?:{YEAR}年|去年)同期", match.groupdict().get("pwhen") or "") \
+                and _prior_period(match.group("pwhen"), release.period) == release.period.year_earlier():
+            # "其他服务收入由2030年同期的34亿元增加21.3%至42亿元" on a page that names no half year, nine months or year: compared with
+            # the same period a year before the page's quarter, so the page's quarter
+            return release.period, ""
         if not own and rule.period != "ttm" and _names_quarter_after(match.string[match.end("u"):], release.period):
             # "... rose 5% to RMB 300.5 billion in the third quarter of 2031": the page's quarter, named right after the figure
+            return release.period, ""
+        if not own and rule.weak and rule.period != "ttm" and release.period is not None and release.period.kind == "quarter" \
+                and _change_from(match.string[match.end("u"):]) == release.period.year_earlier():
+            # "Net revenues - $41.6 billion (RMB 300.5 billion), an increase of 7.6% from Q2 2030": compared with the same quarter a
+            # year before the page's, so the page's quarter
             return release.period, ""
         return (own, "") if own else (None, "the sentence names no period and sits outside any headed block")
     if own and own not in (block.span, release.period):
@@ -245,6 +300,8 @@ _DATELINE_EN = re.compile(rf"^\s*(?:[A-Z][A-Za-z ,]{{0,30}}\s)?{MONTH} ?\d{{1,2}
 _AFTER_CHANGE_EN = re.compile(rf"^(?: ?\([^()]*\))?,? (?:up|down|an? (?:increase|decrease|rise|decline) of|(?:increas|decreas|ris|declin|grow)ing(?: by)?) "
                               rf"[\d.]+ ?(?:%|percent|per cent)(?: year[- ](?:over|on)[- ]year| yoy| y/y)? (?:in|for|during|over) (?:the )?"
                               rf"(?:(?:full|fiscal|whole) )?(?:year|{YEAR}|first half|second half|nine months|six months)\b", re.IGNORECASE)
+_TWELVE_ENDED_EN = re.compile(rf"\b(?:in |for |during |over )?(?:the )?(?:past |trailing |last )?(?:twelve|12)[- ]months?(?: period)? "
+                              rf"(?:ended|ending|to|through) (?P<date>{MONTH} \d{{1,2}},? {YEAR})", re.IGNORECASE)
 _THE_QUARTER_EN = re.compile(r"^(?: ?\(US\$[^)]*\))?,? (?:in|for|during) (?:the|this) quarter\b(?! ended| of)", re.IGNORECASE)
 
 
@@ -284,6 +341,11 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
     if not chinese:
         before = _DATELINE_EN.sub("", before)  # "Nov.21 (NBD) --": the story's dateline, no period of the figure's
         before = _without_own_quarter_en(before, block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None)
+        if rule.period == "ttm":
+            # "... GMV in the twelve-month period ended September 30, 2031, ..., and the number of active buyers in the period climbed":
+            # twelve months that end with the page's quarter are the twelve-month figure's own period
+            own = block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None
+            before = _TWELVE_ENDED_EN.sub(lambda m: " " if date_quarter(m.group("date")) == own else m.group(), before)
     if (_PERIOD_WORDS_ZH if chinese else _PERIOD_WORDS_EN).search(_YOY.sub("", before)):
         return True
     if chinese and rule.weak:
@@ -301,7 +363,8 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
     when = match.span(_when(match)) if _when(match) else (-1, -1)
     if chinese or when[0] >= match.end("u"):
         return False
-    after = text[match.end("u"):]
+    # "300.5 billion yuan in ...": the currency word; "$41.6 billion (RMB 300.5 billion) in ...": the bracket the figure sits in
+    after = re.sub(r"^(?: (?:Chinese )?(?:yuan|RMB|CNY)\b|\))", "", text[match.end("u"):])
     if _AFTER_CHANGE_EN.match(after):  # "RMB 94.18 billion, up 16.2% year-over-year in 2022": the year's figure
         return True
     own = block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None
@@ -310,6 +373,26 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
 
 _QUARTER_AFTER_EN = re.compile(rf"^(?: ?\([^()]*\))?,? (?:in|for|during) (?P<p>(?:the )?(?:first|second|third|fourth) quarter(?: of)?,? {YEAR}"
                                rf"|Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4])(?![\w-])", re.IGNORECASE)
+
+
+# A stated change or a comparison with a named quarter right after a figure: "..., an increase of 31.4 percent from the fourth quarter of
+# 2030", "..., compared with 30.1 billion yuan in the first quarter of 2030".
+_CHANGE_FROM_EN = re.compile(rf"^(?: (?:Chinese )?(?:yuan|RMB|CNY)\b)?\)?(?: ?\([^()]*\))?,?(?: (?:an? (?:year-on-year |year-over-year )?"
+                             rf"(?:increase|decrease|rise|decline|growth) of|up|down)(?: by)? \d[\d.]* ?(?:%|percent|per cent)"
+                             rf"(?: year-on-year| year-over-year)?,?)? (?:from|compared (?:with|to)|over|versus|against) "
+                             rf"(?:(?:RMB|US\$|CNY) ?\d[\d,.]*(?: ?(?:billion|million|trillion|bn|mn))?|\d[\d,.]* ?(?:billion|million|trillion|bn|mn)"
+                             rf"(?: (?:Chinese )?(?:yuan|RMB|CNY))?)?(?: ?\([^()]*\))? ?(?:(?:in|for|during) )?(?:the )?"
+                             rf"(?P<q>(?:first|second|third|fourth) quarter(?: of)? {YEAR}|Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4])(?![\w-])", re.IGNORECASE)
+
+
+def _quarter_before(span: Span) -> Span:
+    return Span("quarter", span.year, span.quarter - 1) if span.quarter > 1 else Span("quarter", span.year - 1, 4)
+
+
+def _change_from(after: str) -> Span | None:
+    """The quarter a change stated right after a figure is from, if it names one."""
+    match = _CHANGE_FROM_EN.match(after)
+    return quarter_named(match.group("q")) if match else None
 
 
 def _names_quarter_after(after: str, own: Span | None) -> bool:
@@ -365,7 +448,9 @@ _OPENING = re.compile(rf"^(?:(?:in|for|during) )?(?P<when>(?:the )?(?:first|seco
 
 
 # A Chinese sentence opening with a quarter, with or without its year ("2024年第二季度,", "二季度,", "24Q2,").
-_OPENS_WITH_QUARTER_ZH = re.compile(rf"^(?P<q>{YEAR} ?年 ?第?[一二三四]季度?|{YEAR}年Q[1-4]|{SHORT_QUARTER}|第?[一二三四]季度),")
+# ... or glued to the company or metric it is about ("2031Q2京东集团收入2879亿元")
+_OPENS_WITH_QUARTER_ZH = re.compile(rf"^(?P<q>{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|第?[一二三四]季度|期内|季内|本季度?|当季度?)"
+                                    rf"(?:,|(?=[\u4e00-\u9fff]))")
 
 
 _OPENING_ENDED = re.compile(rf"^(?:in|for|during) the (?:(?:first|second|third|fourth) quarter |Q[1-4] |quarter |three months )?"
@@ -373,8 +458,20 @@ _OPENING_ENDED = re.compile(rf"^(?:in|for|during) the (?:(?:first|second|third|f
                             re.IGNORECASE)
 
 
+# "During the period,", "In the quarter,": the page's (or the block's) quarter; "As of September 2031,", "At the end of June 2031,":
+# the quarter that month ends, if it is that one.
+_OPENING_THE = re.compile(r"^(?:(?:during|in|for|over) (?:the|this) (?:reporting )?(?:period|quarter),|(?:期内|季内|报告期内|本季度?|当季度?),)", re.IGNORECASE)
+_OPENING_MONTH = re.compile(rf"^(?:as of|as at|at the end of|by the end of|in) (?P<month>{MONTH}) (?P<y>{YEAR}),", re.IGNORECASE)
+
+
 def _opening_period(text: str, rule: Rule, block: Block, release: Release) -> tuple[int, Span | None]:
     """The length of a sentence-opening period phrase and its quarter, when that is the page's (or the block's)."""
+    expected = block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None
+    if expected is not None and expected.kind == "quarter" and (the := _OPENING_THE.match(text)):
+        return the.end(), expected
+    if expected is not None and expected.kind == "quarter" and (month := _OPENING_MONTH.match(text)):
+        ends = _month_number_end(month.group("month"), year_of(month.group("y")))
+        return (month.end(), ends) if ends == expected else (0, None)
     match = _OPENING.match(text)
     if not match and (ended := _OPENING_ENDED.match(text)):
         # "In the Q3 financial report as of September 30, 2020, ...", "For the quarter ended June 30, 2031, ...": the date's quarter
@@ -418,6 +515,13 @@ _AROUND = (100, 80)  # characters before and after a figure's words in which a r
 _AGAINST_ESTIMATES = re.compile(
     r"(?:超出?|好于|优于|低于|高于|不及|符合|略超|大超|远超)[^,;。]{0,8}?预期(?:的[\d.]+%)?"
     r"|\b(?:better|worse|stronger|weaker)-than-expected\b"
+    # "Other service revenue of 5.24 billion yuan, estimated at 5.02 billion yuan": the estimate is the other figure
+    r"|, (?:(?:vs\.?|versus|against|compared (?:with|to)) )?(?:an? |the )?(?:market |consensus |analysts?'? )?(?:average |mean |median )?"
+    r"(?:estimated at|estimates? of|expected at|forecasts? of)"
+    r" (?:RMB ?|US\$ ?)?\d[\d,.]* ?(?:billion|million|trillion|bn|mn)?(?: yuan)?"
+    # "slightly higher than the market expected 154.7 billion yuan", "lower than analysts had estimated"
+    r"|\b(?:higher|lower|more|less|better|worse|above|below) than (?:the )?(?:market|analysts?'?|Wall Street|consensus|investors?)(?:'s)?"
+    r" (?:had )?(?:expected|estimated|forecast|anticipated)\b"
     r"|\b(?:beat|beats|beating|exceed(?:s|ed|ing)?|above|ahead of|below|miss(?:ed|ing)?|top(?:s|ped|ping)?|surpass(?:ed|ing)?)"
     r" (?:the )?(?:average |market |analysts?'?s? |Bloomberg's |consensus |Wall Street )*(?:expectations?|estimates?|forecasts?|consensus)"
     r"(?: of [^,;]*)?", re.IGNORECASE)
@@ -454,7 +558,8 @@ _TRAILING_PAIR = re.compile(
     re.IGNORECASE)
 
 
-def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: Block, skipped: list[str]) -> list[Figure]:
+def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: Block, skipped: list[str],
+                   carry: Span | None = None) -> list[Figure]:
     match = rule.pattern.search(text)
     if not match or (rule.refuse is not None and rule.refuse.search(_around(text, match))):
         return []
@@ -467,6 +572,11 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
     opening, named = _opening_period(text, rule, block, release)
     if named is not None and match.start() < opening:
         opening, named = 0, None  # the rule reads the opening words itself
+    if named is None and carry is not None and rule.weak and block.kind == INTRO:
+        # the sentence right before named the page's quarter in so many words and gave its figure: a looser wording that names no
+        # period of its own goes on with it ("Net revenues for the fourth quarter of 2031 were ... The company said, net service
+        # revenues were ..."); any word for another period next to the figure still leaves it out
+        named = carry
     if rule.weak and _names_another_company(text, match, release.platform):
         return skip("its clause names another company; not read as this one's")
     if "py" not in match.groupdict() and _garbled(text, match.start("v"), match.end("v")):  # a run-together table's cells touch
@@ -482,7 +592,16 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
     period, why = _headline_period(match, rule, block, release, named)
     if period is None:
         return skip(why)
-    if why := refusal(text, rule.metric, release.platform, match.start(), match.start("v"), match.end("u"), period,
+    checked = text
+    if _when(match) == "when2" and match.start("when2") >= match.end("u"):
+        # the figure's own period after it ("... 779 million for the whole year"), already placed: no other period
+        checked = text[: match.start("when2")] + " " * (match.end("when2") - match.start("when2")) + text[match.end("when2"):]
+    if period.kind == "quarter" and rule.period != "ttm" and (since := _change_from(text[match.end("u"):])) is not None \
+            and since not in (period.year_earlier(), _quarter_before(period)):
+        # "..., an increase of 7.6% from Q1 2030" after a figure placed in 2031Q2: a year-on-year change from another quarter, or
+        # the figure is another quarter's
+        return skip(f"its stated change is from {since}, neither a year nor a quarter before {period}; not placed")
+    if why := refusal(checked, rule.metric, release.platform, match.start(), match.start("v"), match.end("u"), period,
                    "pair" in rule.line, rule.period == "ttm"):
         return skip(why)
     if rule.weak and block.kind == "year" and not match.groupdict().get("when") and METRICS[rule.metric].kind == "people":
@@ -519,6 +638,10 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
         else:
             prior = (_prior_period(groups.get("pwhen") or groups.get("pwhen2") or "", period) if rule.period != "ttm"
                      else _earlier_twelve_months(groups.get("pwhen") or "", period))
+        if prior is None and not _when(match) and not groups.get("py") and rule.weak and block.kind == INTRO:
+            # a looser wording placed by the page alone whose comparative names another period than the year before: which
+            # period the figure itself is for is in doubt
+            return skip(f"its comparative {groups['pv']} is for another period than a year before {period}; not placed")
         if prior is None:
             skipped.append(f"{where}: the comparative {groups['pv']} is not placed one year before {period}")
         elif (comparative := _figure(release, rule, match, groups["pv"], groups.get("pu") or groups["u"], prior, "comparative",
@@ -587,7 +710,7 @@ def _check_parts(kept: list[Figure], skipped: list[str]) -> list[Figure]:
     return [f for f in kept if (f.platform, f.metric, f.period) not in dropped]
 
 
-def _other_companies(release: Release, text: str, quote: str, block: Block) -> list[Figure]:
+def _other_companies(release: Release, text: str, quote: str, block: Block, carry: Span | None = None) -> list[Figure]:
     """Another listed company's figures on a page that compares several ("Rival JD.com's revenue rose 1.7% to 247.7 billion
     yuan in the third quarter" on PDD's page): read only by that company's looser wordings, outside any headed block, in a
     clause that names that company and no other, and only for the quarter the page reports on, named in the sentence itself
@@ -608,16 +731,46 @@ def _other_companies(release: Release, text: str, quote: str, block: Block) -> l
                 continue  # the figure's own clause must name the company
             when = match.group(_when(match)) if _when(match) else ""
             # the page's quarter may be named right after the figure ("... to RMB 300.5 billion in the third quarter of 2031")
+            # ... or "during the same period" right after a sentence that named the page's quarter and gave its figure
+            same = carry == release.period and re.fullmatch(r"the same (?:period|quarter)", when or "", re.IGNORECASE)
             if not re.search(rf"{YEAR}|\b(?:first|second|third|fourth|Q[1-4])\b|{MONTH}|[一二三四]季", when, re.IGNORECASE) \
-                    and not (not when and _names_quarter_after(text[match.end("u"):], release.period)):
+                    and not (not when and _names_quarter_after(text[match.end("u"):], release.period)) and not same:
                 continue  # the quarter named in so many words ("the third quarter", "Q3 2031"), not "the quarter"
-            read = _read_sentence(guest, rule, text, quote, block, [])
+            read = _read_sentence(guest, rule, text, quote, block, [], carry)
             if read and read[0].period == release.period:  # the page's quarter only (and its comparative a year before)
                 found.extend(read)
     return found
 
 
 _DATE_MARK = re.compile(r"^date \d{4}-\d{2}-\d{2} ?")  # the store's mark of the page's date, before its first sentence
+_QUARTER_NAMED = re.compile(rf"\b(?P<n>first|second|third|fourth)[ -]quarter(?:,? (?:of )?(?P<y>{YEAR}))?|\bQ(?P<q>[1-4])(?:[ -]?(?P<y2>{YEAR}))?\b"
+                            rf"|(?P<y3>{YEAR}) ?年? ?(?:第?(?P<zh>[一二三四])季度?|Q(?P<q2>[1-4]))|第(?P<zh2>[一二三四])季度?", re.IGNORECASE)
+
+
+_TWELVE_TO_END = re.compile(rf"\b(?:the )?(?:past |trailing |last )?(?:twelve|12)[- ]months?(?: period)? (?:ended|ending|to|through) "
+                            rf"(?:the end of (?P<y>{YEAR})|(?P<date>{MONTH} \d{{1,2}},? {YEAR}))", re.IGNORECASE)
+
+
+def _names_only(text: str, period: Span) -> bool:
+    """Whether ``text`` names ``period`` (a quarter, or the twelve months to its end) in so many words and no other quarter, half
+    or year (the quarters it compares with left aside)."""
+    text = without_comparatives(text)
+    found = False
+    for match in _TWELVE_TO_END.finditer(text):
+        end = date_quarter(match.group("date")) if match.group("date") else Span("quarter", year_of(match.group("y")), 4)
+        if end != period:
+            return False
+        found = True
+    text = _TWELVE_TO_END.sub(" ", text)
+    for match in _QUARTER_NAMED.finditer(text):
+        number = (_ORDINAL_WORDS.index(match.group("n").lower()) + 1 if match.group("n") else int(match.group("q") or match.group("q2") or 0)
+                  or "一二三四".index(match.group("zh") or match.group("zh2")) + 1)
+        year = match.group("y") or match.group("y2") or match.group("y3")
+        if number != period.quarter or (year and year_of(year) != period.year):
+            return False
+        found = True
+    other = r"\b(?:full[- ]year|annual(?! active| spending| consumption)|fiscal year)\b|全年|年度(?!活跃)|半年"
+    return found and not _HALF.search(text) and not re.search(other, text, re.IGNORECASE)
 
 
 def read_figures(release: Release) -> Reading:
@@ -628,19 +781,25 @@ def read_figures(release: Release) -> Reading:
         skipped.append(f"no wordings are known for {release.platform} releases")
     figures: list[Figure] = []
     opened, block = "", None  # the quarter the sentence before opened with, in the same block
+    carried: Span | None = None  # the page's quarter, when the sentence before named it and gave its figure
     for located in release.sentences:
-        text = _DATE_MARK.sub("", matchable(located.segment.text))
+        text = plain_periods(unspun(_DATE_MARK.sub("", matchable(located.segment.text))), release.fiscal_end)
         if located.block != block:
-            opened, block = "", located.block
+            opened, block, carried = "", located.block, None
         if opened and text.startswith("其中"):
             # "二季度,快手收入为309.75亿元。其中,线上营销服务收入为175亿元": the parts take the quarter the sentence
             # before opened with (checked like any period the sentence names itself)
             text = f"{opened},{text}"
         opening = _OPENS_WITH_QUARTER_ZH.match(text)
         opened = opening.group("q") if opening else ""
+        read: list[Figure] = []
         for rule in rules:
-            figures.extend(_read_sentence(release, rule, text, located.segment.text, located.block, skipped))
-        figures.extend(_other_companies(release, text, located.segment.text, located.block))
+            read.extend(_read_sentence(release, rule, text, located.segment.text, located.block, skipped, carried))
+        figures.extend(read)
+        figures.extend(_other_companies(release, text, located.segment.text, located.block, carried))
+        # the page's quarter, named in this sentence in so many words and given a figure: the next sentence may go on with it
+        carried = release.period if release.period is not None and any(f.period == release.period for f in read) \
+            and _names_only(text, release.period) else None
     line = "a markdown table of a summary (kreport/extract/tables.py)"
     tabled, left = table_figures(release, lambda metric, period, value, unit, role, quote: Figure(
         release.platform, metric, period, value, unit, "", quote, role, line, weak=True))

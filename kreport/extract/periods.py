@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["Span", "YEAR", "MONTH", "SHORT_QUARTER", "quarter_of", "quarter_named", "fiscal_quarter_named", "date_quarter", "year_of", "ORDINALS",
-           "page_date", "quarter_before", "last_quarter_numbered"]
+           "page_date", "quarter_before", "last_quarter_numbered", "fiscal_to_calendar", "plain_periods"]
 
 # A year as pages print it, a stray space included ("202 4"); year_of() reads it.
 YEAR = r"2 ?0 ?\d ?\d(?!\d)"
@@ -81,7 +81,7 @@ def quarter_named(text: str) -> Span | None:
     """A quarter named in words: ``third quarter of 2023``, ``Third Quarter 2023``, ``2020 Second Quarter``,
     ``December Quarter 2020``, ``2025年第三季度``, ``2025年三季度``; None otherwise."""
     text = text.strip()
-    if match := re.fullmatch(rf"(?:the )?(first|second|third|fourth) quarter(?: of)? ({YEAR})", text, re.IGNORECASE):
+    if match := re.fullmatch(rf"(?:the )?(first|second|third|fourth)[ -]quarter(?: of)?,? ({YEAR})", text, re.IGNORECASE):
         return quarter_of(year_of(match.group(2)), ORDINALS[match.group(1).lower()])
     if match := re.fullmatch(rf"({YEAR}) (first|second|third|fourth) quarter", text, re.IGNORECASE):
         return quarter_of(year_of(match.group(1)), ORDINALS[match.group(2).lower()])
@@ -149,3 +149,108 @@ def last_quarter_numbered(number: int, date: tuple[int, int, int]) -> Span:
     """"The third quarter" on a page dated ``date``: the latest third quarter that had ended by then."""
     span = quarter_of(date[0], number)
     return span if _ended_before(span, date) else quarter_of(date[0] - 1, number)
+
+
+def fiscal_to_calendar(number: int, fiscal_year: int, end_month: int = 12) -> Span | None:
+    """The calendar quarter a company's fiscal quarter ``number`` of ``fiscal_year`` is, for a fiscal year that ends in
+    ``end_month`` of the calendar year it is named after (Alibaba's: March, so its third quarter of fiscal 2021 is 2020Q4)."""
+    if not 1 <= number <= 4 or end_month not in (3, 6, 9, 12):
+        return None
+    month, year = end_month - 3 * (4 - number), fiscal_year
+    if month <= 0:
+        month, year = month + 12, year - 1
+    return quarter_of(year, month // 3)
+
+
+_WORD_OF = {1: "first", 2: "second", 3: "third", 4: "fourth"}
+_ENDS = {3: 1, 6: 2, 9: 3, 12: 4}
+
+
+def _words(span: Span, with_year: bool = True) -> str:
+    return f"the {_WORD_OF[span.quarter]} quarter" + (f" of {span.year}" if with_year else "")
+
+
+_FISCAL_ENDED = re.compile(rf"\b(?:the )?(?P<n>first|second|third|fourth) (?:fiscal )?quarter of (?:fiscal (?:year )?|FY ?)(?P<fy>{YEAR}),? "
+                           rf"(?:which|that) (?:ended|ends) (?:on )?(?P<date>{MONTH} \d{{1,2}},? {YEAR})(?P<comma>,(?= ))?", re.IGNORECASE)
+_ALIAS = re.compile(rf"\b(?:the )?(?P<n>first|second|third|fourth) (?:fiscal )?quarter of (?:fiscal (?:year )?)?(?P<fy>{YEAR}) "
+                    rf"\((?:i\.e\.,?|that is,?|or) (?:the )?(?P<m>first|second|third|fourth) quarter of (?P<y>{YEAR})\)", re.IGNORECASE)
+_ORDINAL_ENDED = re.compile(rf"\b(?:the )?(?P<n>first|second|third|fourth) quarter,? (?:ended|ending) (?:on )?(?P<month>{MONTH}) "
+                            rf"(?P<day>\d{{1,2}})(?:,? (?P<y>{YEAR}))?(?![\d,]* ?{YEAR})(?! and {YEAR})(?!,? ?\d)", re.IGNORECASE)
+_MONTHS_TO = re.compile(rf"\b(?<!first )(?<!second )(?<!third )(?<!fourth )(?:the )?(?:quarter|three months|three-month period) "
+                        rf"(?:ended|ending|through|to) (?:in )?(?P<month>{MONTH})"
+                        rf"(?: (?P<day>\d{{1,2}}))?(?:,? (?P<y>{YEAR}))?(?![\d,]* ?{YEAR})(?! and {YEAR})(?!,? ?\d)(?![\w-])", re.IGNORECASE)
+
+
+# A fiscal quarter named as such: "the second quarter of fiscal 2026", "the fiscal second quarter of 2026", "fiscal 2026 second
+# quarter", "Q2 FY2026", "FY26 Q2", "2026财年第二季度".
+_FISCAL_YEAR = rf"(?P<fy>{YEAR})|(?P<fy2>\d\d)(?!\d)"
+_FISCAL_NAMED = re.compile(
+    rf"(?:\b(?:the )?(?P<n>first|second|third|fourth) (?:fiscal )?quarter of (?:the )?(?:fiscal (?:year )?|FY ?)(?:{_FISCAL_YEAR})"
+    rf"|\b(?:the )?fiscal (?P<n2>first|second|third|fourth) quarter(?: of)? (?P<fy3>{YEAR})"
+    rf"|\bfiscal (?:year )?(?P<fy4>{YEAR}) (?P<n3>first|second|third|fourth) quarter"
+    rf"|\b(?:F?Q(?P<q>[1-4]) ?(?:of )?FY ?(?P<fy5>{YEAR}|\d\d)|FY ?(?P<fy6>{YEAR}|\d\d) ?F?Q(?P<q2>[1-4]))(?![\w-])"
+    rf"|(?P<fy7>{YEAR}) ?财年 ?第?(?P<zh>[一二三四])季度?)"
+    # ... never one with the date it ended that the company's calendar does not give (left as written, so read by no rule)
+    rf"(?!,? (?:which |that )?(?:ended|ends|ending)\b)", re.IGNORECASE)
+
+
+def plain_periods(form: str, fiscal_end_month: int = 12) -> str:
+    """A sentence's quarters written one plain way, so the same rules read them (``form``: a matchable sentence):
+
+    - a fiscal quarter with the date it ended: "the third quarter of fiscal 2021, which ended on December 31, 2020" →
+      "the fourth quarter of 2020", only where the company's fiscal calendar gives the same quarter;
+    - a fiscal quarter glossed with its calendar one: "the second quarter of 2021 (i.e., the third quarter of 2020)" →
+      "the third quarter of 2020", only where the company's fiscal calendar gives that gloss;
+    - a quarter with its end date: "the fourth quarter ended December 31" → "the fourth quarter", "the quarter ended
+      June 30, 2031" → "the second quarter of 2031", "the three months through December" → "the fourth quarter";
+      only where the date is that quarter's last day (or month).
+
+    Anything that does not agree is left as written (and so is read by no rule)."""
+
+    def fiscal_ended(match: re.Match) -> str:
+        span = date_quarter(match.group("date"))
+        fiscal = fiscal_to_calendar(ORDINALS[match.group("n").lower()], year_of(match.group("fy")), fiscal_end_month)
+        if span is None or span != fiscal:
+            return match.group()
+        # the clause's closing comma goes with it, unless the phrase opens the sentence ("For ..., which ended ..., revenue was")
+        opens = re.fullmatch(r"\s*(?:in|for|during)\s*", match.string[: match.start()], re.IGNORECASE)
+        return _words(span) + ("," if match.group("comma") and opens else "")
+
+    def alias(match: re.Match) -> str:
+        span = quarter_of(year_of(match.group("y")), ORDINALS[match.group("m").lower()])
+        fiscal = fiscal_to_calendar(ORDINALS[match.group("n").lower()], year_of(match.group("fy")), fiscal_end_month)
+        return _words(span) if fiscal_end_month != 12 and span == fiscal else match.group()
+
+    def ordinal_ended(match: re.Match) -> str:
+        number = ORDINALS[match.group("n").lower()]
+        month, day = _month_number(match.group("month")), int(match.group("day"))
+        if _QUARTER_END.get((month or 0, day)) != number:
+            return match.group()
+        return _words(quarter_of(year_of(match.group("y")), number)) if match.group("y") else _words(quarter_of(0, number), False)
+
+    def months_to(match: re.Match) -> str:
+        month = _month_number(match.group("month"))
+        if month not in _ENDS or (match.group("day") and _QUARTER_END.get((month, int(match.group("day")))) is None):
+            return match.group()
+        number = _ENDS[month]
+        return _words(quarter_of(year_of(match.group("y")), number)) if match.group("y") else _words(quarter_of(0, number), False)
+
+    def fiscal_named(match: re.Match) -> str:
+        if match.group("zh"):
+            # "2025財年第三季": a calendar-year company's is read as written elsewhere; another company's is left unread (Chinese
+            # media use 財年 loosely for its quarters)
+            return match.group()
+        number = ORDINALS[(match.group("n") or match.group("n2") or match.group("n3") or match.group("q") or match.group("q2")
+                           or match.group("zh")).lower()]
+        year = next(g for g in (match.group(k) for k in ("fy", "fy2", "fy3", "fy4", "fy5", "fy6", "fy7")) if g)
+        year = year_of(year) if len(year.replace(" ", "")) == 4 else 2000 + int(year)
+        span = fiscal_to_calendar(number, year, fiscal_end_month)
+        if span is None:
+            return match.group()
+        return f"{span.year}年第{'一二三四'[span.quarter - 1]}季度" if match.group("zh") else _words(span)
+
+    form = _FISCAL_ENDED.sub(fiscal_ended, form)
+    form = _ALIAS.sub(alias, form)
+    form = _FISCAL_NAMED.sub(fiscal_named, form)
+    form = _ORDINAL_ENDED.sub(ordinal_ended, form)
+    return _MONTHS_TO.sub(months_to, form)

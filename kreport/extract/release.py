@@ -12,7 +12,11 @@ first two sentences and any sentence about results or a report: "快手-W(01024)
 third quarter of 2019, JD.com reported ...", "2025 財年第三季" for a calendar-year company), a quarter exactly a
 year before another being a comparative; failing that, from a quarter the lead names without its year, placed by
 the page's own date ("上季" on a page dated 2025-11-25 is 2025Q3) or by a quarter-end date the text states with
-the same quarter ("For the second quarter" with "the twelve months ended June 30, 2021"). Anything else, or
+the same quarter ("For the second quarter" with "the twelve months ended June 30, 2021"), by the quarter its figures are
+compared with a year before ("from 86.8 billion yuan in the first quarter of 2024"), by the year whose results a fourth
+quarter's page also gives, or by twelve months to a year's end. The lead's quarters are first written one plain way
+(:func:`kreport.extract.periods.plain_periods`: a fiscal quarter as its calendar quarter by the company's fiscal calendar,
+"the quarter ended June 30, 2031" as "the second quarter of 2031"). Anything else, or
 two quarters, and the page's quarter stays unread. ``platform`` and ``period`` given by the caller settle what the text leaves open,
 and a caller's value the text contradicts is refused.
 """
@@ -33,13 +37,14 @@ from kreport.extract.periods import (
     fiscal_quarter_named,
     last_quarter_numbered,
     page_date,
+    plain_periods,
     quarter_before,
     quarter_named,
     year_of,
 )
 from kreport.extract.sentences import Segment, segments
 
-__all__ = ["Block", "Located", "Release", "read_release", "heading_block", "PLATFORM_NAMES", "INTRO"]
+__all__ = ["Block", "Located", "Release", "read_release", "heading_block", "PLATFORM_NAMES", "INTRO", "without_comparatives"]
 
 PLATFORM_NAMES = {
     "kuaishou": r"Kuaishou|快手",
@@ -51,10 +56,10 @@ PLATFORM_NAMES = {
 _ANNOUNCE = re.compile(r"announce[sd]?\b.*\bresults|(?:发布|公布|发表|宣布|交出).*(?:业绩|财务报告|财报|成绩单)|业绩公告"
                        r"|\b(?:released|reported|posted|announced)\b.{0,40}\b(?:results|earnings|financial report|earnings report)\b"
                        r"|\b(?:Q[1-4][ -]?2 ?0 ?\d ?\d|2 ?0 ?\d ?\d ?Q[1-4])\b.{0,20}\b(?:results|earnings)\b", re.IGNORECASE)
-_QUARTER_WORDS = r"(?:first|second|third|fourth) quarter(?: of)? " + YEAR + r"|" + YEAR + r" (?:first|second|third|fourth) quarter" \
+_QUARTER_WORDS = r"(?:first|second|third|fourth)[ -]quarter(?: of)?,? " + YEAR + r"|" + YEAR + r" (?:first|second|third|fourth) quarter" \
     r"|(?:March|June|September|December) quarter(?: of)? " + YEAR + r"|" + YEAR + r"年第?[一二三四]季度" \
     r"|(?<![A-Za-z0-9])Q[1-4][ -]?" + YEAR + r"|(?<!\d)" + YEAR + r" ?年? ?Q[1-4](?![A-Za-z0-9])|" + SHORT_QUARTER
-_ENDED = re.compile(rf"(?:quarter|three months|six months|nine months|twelve months|fiscal year|year)[a-z ,]*? ended ({MONTH} \d{{1,2}},? {YEAR})"
+_ENDED = re.compile(rf"(?:quarter|three months|six months|nine months|twelve months|12 months|fiscal year|year)[a-z ,]*? ended ({MONTH} \d{{1,2}},? {YEAR})"
                     rf"|截[至止]({YEAR}年\d{{1,2}}月\d{{1,2}}日)", re.IGNORECASE)
 
 # Block headings (whole lines, in matchable form).
@@ -109,6 +114,8 @@ class Release:
     dated: tuple[int, int, int] | None = None  # the date the page carries at its top, if any
     calendar: bool = True  # the company's fiscal year is the calendar year ("2025財年第三季" is 2025Q3)
     flat: bool = False  # no block heading and no word for a year or a half year: a story about the page's quarter
+    fiscal_end: int = 12  # the month the company's fiscal year ends (Alibaba's: March)
+    parts: bool = True  # the text names a half year, nine months or a full year somewhere (上半年, 前三季度, 全年, first half ...)
 
 
 def _heading_form(line: str) -> str:
@@ -176,6 +183,37 @@ def _language(text: str) -> str:
     return "zh-hant" if traditional > cjk * 0.01 else "zh-hans"
 
 
+# A company named as another's rival or as a comparison ("Alibaba rival PDD", "closing in on Alibaba", "rivals such as JD.com"):
+# not the subject of the sentence.
+_NOT_SUBJECT_BEFORE = re.compile(r"(?:\brivals?|\bthan|\bon|\bover|\blike|such as|\bagainst|\bvs\.?|\bversus|\bwith|\band|\bbeside|"
+                                 r"\boutpacing|\bovertaking|\bbeating|\bbehind|\bfrom|\bof)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_NOT_SUBJECT_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:rivals?|competitors?|peers?)\b", re.IGNORECASE)
+
+
+def _subject_of(text: str) -> str | None:
+    """The company a sentence is about: the first one it names that is not named as a rival or a comparison ("Alibaba rival PDD
+    posts ...": PDD)."""
+    names = "|".join(f"(?:{n})" for n in PLATFORM_NAMES.values())
+    text = re.sub(rf"(?:{names})(?:'s|’s)? (?:rivals?|competitors?|peers?) ", lambda m: " " * len(m.group()), text, flags=re.IGNORECASE)
+    mentions = sorted((m.start(), m.end(), p) for p, names in PLATFORM_NAMES.items() for m in re.finditer(names, text, re.IGNORECASE))
+    for start, end, platform in mentions:
+        if _NOT_SUBJECT_BEFORE.search(text[:start]) or _NOT_SUBJECT_AFTER.match(text[end:]):
+            continue
+        return platform
+    return None
+
+
+def _story_subject(raw: list[Segment]) -> str | None:
+    """The company a story is about, when its headline (first sentence) and its first sentence about results name the same one as
+    their subject; None otherwise."""
+    body = [s for s in raw if not s.heading]
+    if not body:
+        return None
+    headline = _subject_of(matchable(body[0].text))
+    first = next((matchable(s.text) for s in body[1:] if _RESULTS_WORDS.search(matchable(s.text)) and _platforms_in(matchable(s.text))), None)
+    return headline if headline is not None and first is not None and _subject_of(first) == headline else None
+
+
 def _platforms_in(text: str) -> set[str]:
     return {p for p, names in PLATFORM_NAMES.items() if re.search(names, text, re.IGNORECASE)}
 
@@ -201,16 +239,29 @@ def _quarters_stated(form: str) -> set[Span]:
 
 
 # Words for the periods a quarter's page may also report on; a page with none of them is about its quarter only.
-_OTHER_PERIODS = re.compile(r"\b(?:full[- ]year|annual(?! active)|fiscal year|first half|second half|interim|six months|nine months|H[12]"
+_OTHER_PERIODS = re.compile(r"\b(?:full[- ]year|annual(?! active| spending| consumption| spend)|fiscal year|first half|second half|interim"
+                            r"|six months|nine months|H[12]"
                             r"|first three quarters|year[- ]to[- ]date)\b|全年|年度|财年|半年|中期|前三季|首三季|九个月|六个月",
                             re.IGNORECASE)
+# Words for a half year, nine months or a year (a quarter's page that has none of them speaks of no period but quarters).
+_PART_PERIODS = re.compile(r"\b(?:full[- ]year|fiscal year|first half|second half|interim|six months|nine months|H[12]|first three quarters"
+                           r"|year[- ]to[- ]date)\b|全年|半年|中期|前三季|首三季|九个月|六个月|年初至今|今年以来", re.IGNORECASE)
 _RESULTS_WORDS = re.compile(r"results|earnings|financial report|quarterly report|highlights|\breports?\b|\breported\b|analysis|\brevenues?\b"
                             r"|财报|业绩|季报|财务报告|季度报告", re.IGNORECASE)
 _NO_YEAR_ZH = re.compile(r"(?<![年\d])(?:上季度?|上一季度?|第?([一二三四])季度?)(?!度?[A-Za-z0-9])")
 _NO_YEAR_EN = re.compile(r"\b(?:the )?(first|second|third|fourth)[ -]quarter\b(?!,? (?:of )?2 ?0 ?\d)|\bQ([1-4])\b(?![ -]?2 ?0 ?\d)", re.IGNORECASE)
 _SAME_PERIOD_YEAR = re.compile(rf"\bsame (?:period|quarter) (?:of|in) ({YEAR})\b|({YEAR})年同期", re.IGNORECASE)
 _AS_OF = re.compile(rf"\b(?:report|results|quarter)\b[a-z ]{{0,20}}? as of ({MONTH} \d{{1,2}},? {YEAR})", re.IGNORECASE)
-_ENDED_MONTH = re.compile(rf"\bquarter ended ({MONTH}) ({YEAR})\b", re.IGNORECASE)
+_ENDED_MONTH = re.compile(rf"\b(?:quarter|three months|twelve months|12 months) ended ({MONTH}) ({YEAR})\b", re.IGNORECASE)
+# The twelve months to a year's end: "for the 12 months to the end of 2020" (the fourth quarter of that year ends them).
+_TO_YEAR_END = re.compile(rf"\b(?:twelve|12)[- ]months? (?:ended|ending|to|through) the end of ({YEAR})\b", re.IGNORECASE)
+# A comparison with a quarter of a named year: "from 86.8 billion yuan ($12 billion) in the first quarter of 2024", "compared
+# with the fourth quarter of 2019" (a yearless quarter of the same number on the page is the one a year after it).
+_COMPARED_QUARTER = re.compile(rf"\b(?:from|compared (?:with|to)|versus|vs\.?)(?: (?:RMB|US\$|CNY) ?| )(?:\d[\d,.]*(?: ?(?:billion|million|bn|mn|trillion))?"
+                               rf"(?: (?:yuan|RMB|CNY))?(?: \([^()]{{0,30}}\))? (?:in|for|during) )?(?:the )?"
+                               rf"(?P<n>first|second|third|fourth) quarter(?: of)? (?P<y>{YEAR})\b", re.IGNORECASE)
+# A fourth quarter's page that also gives its year: "Total revenues for fiscal year 2020 increased 97 percent".
+_FULL_YEAR_NAMED = re.compile(rf"\b(?:fiscal year|full[- ]year|(?:the )?full year(?: of)?|(?:the )?whole year(?: of)?) ({YEAR})\b", re.IGNORECASE)
 
 
 def _month_end_quarter(month: str, year: str) -> Span | None:
@@ -232,25 +283,26 @@ _COMPARED = re.compile(rf"(?:\b(?:from|compared (?:with|to)|versus|vs\.?|over|ag
                        re.IGNORECASE)
 
 
-def _without_comparatives(form: str) -> str:
+def without_comparatives(form: str) -> str:
     """A lead sentence without the quarters it compares with ("an increase of 26.2 percent from the second quarter
     of 2020"): only the quarter it reports on is a candidate for the page's."""
     return _COMPARED.sub(" ", form)
 
 
-def _lead(raw: list[Segment]) -> list[str]:
-    """The page's lead, in matchable form: its first two sentences and any sentence about results or a report."""
+def _lead(raw: list[Segment], fiscal_end: int = 12) -> list[str]:
+    """The page's lead, in matchable form with its quarters written plainly: its first two sentences and any sentence
+    about results or a report."""
     body = [s for s in raw if not s.heading]
     lead = [matchable(re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\b", "", s.text)) for s in body[:2]]
     lead += [matchable(s.text) for s in body[2:] if _RESULTS_WORDS.search(matchable(s.text))]
-    return lead
+    return [plain_periods(form, fiscal_end) for form in lead]
 
 
 def _candidates(forms: list[str], calendar: bool) -> set[Span]:
     """The quarters (with their years) sentences state as the page's, a quarter a year before another left out."""
     found: set[Span] = set()
     for form in forms:
-        found |= {s for s in _quarters_stated(_without_comparatives(form)) if s.year}
+        found |= {s for s in _quarters_stated(without_comparatives(form)) if s.year}
         # "the Q3 financial report as of September 30, 2020", "the quarter ended December 2022"
         found |= {s for m in _AS_OF.finditer(form) if (s := date_quarter(m.group(1)))}
         found |= {s for m in _ENDED_MONTH.finditer(form) if (s := _month_end_quarter(m.group(1), m.group(2)))}
@@ -259,9 +311,9 @@ def _candidates(forms: list[str], calendar: bool) -> set[Span]:
     return {s for s in found if Span("quarter", s.year + 1, s.quarter) not in found}  # a year earlier: a comparative
 
 
-def _inferred_period(raw: list[Segment], text: str, calendar: bool, dated) -> tuple[Span | None, str]:
+def _inferred_period(raw: list[Segment], text: str, calendar: bool, dated, fiscal_end: int = 12) -> tuple[Span | None, str]:
     """The quarter a page without a release's statements reports on, and how it was read ("" if not)."""
-    lead = _lead(raw)
+    lead = _lead(raw, fiscal_end)
     opening = _candidates(lead[:2], calendar)
     found = opening if len(opening) == 1 else _candidates(lead, calendar)  # the opening sentences first
     if len(found) == 1:
@@ -282,10 +334,19 @@ def _inferred_period(raw: list[Segment], text: str, calendar: bool, dated) -> tu
     if number != "last":
         # "its second-quarter revenue ... a 7% increase compared to the same period in 2024": the year after that one
         years = {year_of(m.group(1) or m.group(2)) + 1 for form in lead for m in _SAME_PERIOD_YEAR.finditer(form)}
+        # "... from 86.8 billion yuan in the first quarter of 2024": the same quarter a year after the one compared with
+        years |= {year_of(m.group("y")) + 1 for form in lead for m in _COMPARED_QUARTER.finditer(form)
+                  if _NUMBERS[m.group("n").lower()] == number}
         if len(years) == 1:
             return Span("quarter", years.pop(), number), "the year its comparison names"
+        # a fourth quarter's page that names its year's results ("Total revenues for fiscal year 2020"), for a company whose
+        # fiscal year is the calendar year
+        years = {year_of(m.group(1)) for form in lead for m in _FULL_YEAR_NAMED.finditer(form)}
+        if number == 4 and calendar and len(years) == 1:
+            return Span("quarter", years.pop(), 4), "the year whose results the page also gives"
     if number != "last":
         ends = {s for m in _ENDED.finditer(matchable(text)) if (s := date_quarter(m.group(1) or m.group(2)))}
+        ends |= {Span("quarter", year_of(m.group(1)), 4) for m in _TO_YEAR_END.finditer(matchable(text))}
         # "in June 2018": a quarter's last month with its year
         ends |= {s for m in re.finditer(rf"\bin ({MONTH}) ({YEAR})\b", matchable(text), re.IGNORECASE)
                  if (s := date_quarter(f"{m.group(1)} {30 if m.group(1)[:3].lower() in ('jun', 'sep') else 31}, {m.group(2)}"))}
@@ -322,6 +383,9 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
         counts = sorted(((sum(1 for s in raw if p in _platforms_in(matchable(s.text))), p) for p in named), reverse=True)
         if counts[0][0] >= 2 and counts[0][0] >= 2 * counts[1][0]:
             named = {counts[0][1]}
+        elif (subject := _story_subject(raw)) is not None and dict((p, c) for c, p in counts).get(subject, 0) == counts[0][0]:
+            # named as often as any other, and the subject of both the headline and the first sentence about results
+            named = {subject}
     found_platform = next(iter(named)) if len(named) == 1 else None
     if platform and found_platform and platform != found_platform:
         raise DataError(name, None, None, f"the text is a {found_platform} release, not {platform} (--platform); "
@@ -331,10 +395,11 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
                      (f" (it names {', '.join(sorted(named))})" if named else "") + "; give --platform")
     platform = platform or found_platform
     fiscal = "fiscal_year" if months.get(platform or "", 12) != 12 else "year"
+    fiscal_end = months.get(platform or "", 12)
 
     stated: set[Span] = set()
     for s in announcements:  # the quarters an announcement compares with are not the page's ("from RMB2,709.0 million in Q2 2018")
-        stated |= _quarters_stated(_without_comparatives(matchable(s.text)))
+        stated |= _quarters_stated(without_comparatives(plain_periods(matchable(s.text), fiscal_end)))
     for block in (heading_block(s.text, fiscal) for s in raw if s.heading):
         if block.kind == "quarter" and block.span and block.span.year and block.span.quarter:
             stated.add(block.span)
@@ -349,7 +414,7 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
     period = period or found_period
     dated = page_date(text)
     if period is None and not stated:
-        period, how = _inferred_period(raw, text, fiscal == "year", dated)
+        period, how = _inferred_period(raw, text, fiscal == "year", dated, fiscal_end)
         if period is not None:
             notes.append(f"the quarter {period} was read from {how} (no release heading or announcement states it)")
     if period is None and len(stated) <= 1:
@@ -364,7 +429,8 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
         located.append(Located(segment, block))
     flat = not any(segment.heading and heading_block(segment.text, fiscal).kind != INTRO for segment in raw) \
         and not _OTHER_PERIODS.search(matchable(text))
-    return Release(platform, period, _language(text), tuple(located), title, tuple(notes), dated, fiscal == "year", flat)
+    return Release(platform, period, _language(text), tuple(located), title, tuple(notes), dated, fiscal == "year", flat,
+                   fiscal_end, bool(_PART_PERIODS.search(matchable(text))))
 
 
 def _settled(block: Block, period: Span | None, notes: list[str]) -> Block:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kreport.extract.cleaning import matchable, simplified, strip_pinyin
+from kreport.extract.cleaning import matchable, simplified, strip_pinyin, unspun
 
 
 @pytest.mark.parametrize("messy, clean", [
@@ -47,3 +47,36 @@ def test_traditional_heading_words_read_as_simplified():
 
 def test_respectively_reads_as_simplified():
     assert simplified("分別達到4.075億和7.141億") == "分别达到4.075亿和7.141亿"
+
+
+# --- machine-spun English (issue 23, seventh rule round) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("form, plain", [
+    ("Complete revenues within the quarter have been RMB123,984.8 million, a rise of seven% from RMB115,870.1 million in the identical "
+     "quarter of 2030.", "total revenues in the quarter were RMB123,984.8 million, an increase of 7% from RMB115,870.1 million in the same "
+     "quarter of 2030."),
+    ("Working revenue within the quarter was RMB25,792.9 million, a lower of 21% from RMB32,564.5 million",
+     "Working revenue in the quarter was RMB25,792.9 million, a decrease of 21% from RMB32,564.5 million"),
+])
+def test_spun_swaps_are_undone(form, plain):
+    assert unspun(form) == plain
+
+
+@pytest.mark.parametrize("form", [
+    "The company has been growing for seven years.",  # no figure after "has been"; "seven" before no percent
+    "Revenue rose to RMB 30.1 billion.",
+])
+def test_a_sentence_that_is_not_spun_stays(form):
+    assert unspun(form) == form
+
+
+def test_a_spun_pair_is_still_checked_against_its_change():
+    from kreport.extract.figures import read_figures
+    from kreport.extract.release import read_release
+
+    head = "PDD Holdings Inc. Reports Second Quarter 2031 Financial Results\n\nSecond Quarter 2031 Highlights\n\n"
+    fits = head + ("- Complete revenues within the quarter have been RMB123,984.8 million (US$17,515.7 million), a rise of seven% from "
+                   "RMB115,870.1 million in the identical quarter of 2030.")
+    assert {(f.period.label, f.value) for f in read_figures(read_release(fits)).figures} == {("2031Q2", "123984.8"), ("2030Q2", "115870.1")}
+    assert not read_figures(read_release(fits.replace("seven%", "nine%"))).figures

@@ -15,6 +15,7 @@ from kreport.extract.rules.common import (
     FN,
     LEAD_EN,
     LEAD_ZH,
+    MONTH,
     NUM,
     QUARTER_ZH,
     SAME_PERIOD_EN,
@@ -63,7 +64,8 @@ RULES = (
          _DAU, english=True),
     rule("mau", rf"\bAverage MAUs? on Kuaishou APP {LEAD_EN} {people_en()}" + _compared_en(people_en("pv", "pu")),
          _MAU, english=True),
-    rule("gmv", rf"\bTotal e-commerce GMV{FN} {LEAD_EN} {money_en()}" + _compared_en(money_en("pv", "pu")),
+    rule("gmv", rf"\bTotal (?:e-commerce GMV|GMV of e-commerce transactions facilitated on our platform){FN} {LEAD_EN} {money_en()}"
+         + _compared_en(money_en("pv", "pu")),
          _GMV, english=True),
     rule("revenue_total", rf"^Total revenue {_REVENUE_CHANGE_EN}(?: from {money_en('pv', 'pu')} {SAME_PERIOD_EN})?",
          _REVENUE, english=True),
@@ -90,6 +92,11 @@ RULES = (
     rule("revenue_total", rf"截至(?P<when>\d{{1,2}}月\d{{1,2}}日止三个月(?P<hy>{YEAR})年)(?P<py>{YEAR})年[^()]{{0,40}}"
          rf"\(人民币(?P<u>百万)元[^)]*\)收入(?P<v>\d{{1,3}}(?:,\d{{3}})+)100\.0(?P<pv>\d{{1,3}}(?:,\d{{3}})+)100\.0(?P<dir>)(?P<g>\d{{1,3}}\.\d)%",
          _REVENUE, english=False, kinds=("quarter", "intro")),
+    # The same table in the English announcement: "For the Three Months Ended March 31, 2024 2023 ... (RMB million, except for
+    # percentages) Revenue 29,408 100.0 25,217 100.0 16.6%" (its cells spaced or run together)
+    rule("revenue_total", rf"\bthree months ended (?P<when>{MONTH} \d{{1,2}},? (?P<hy>{YEAR})),? (?P<py>{YEAR})\b[^()]{{0,60}}"
+         rf"\(RMB ?(?P<u>million)[^)]*\) ?(?:Total )?revenues? ?(?P<v>\d{{1,3}}(?:,\d{{3}})+) ?100\.0 ?(?P<pv>\d{{1,3}}(?:,\d{{3}})+) ?100\.0 ?"
+         rf"(?P<dir>)(?P<g>\d{{1,3}}\.\d)%", _REVENUE, english=True, kinds=("quarter", "intro")),
     # A rewrite's full-year line, the year named in it: "2024年全年總收入同比增長11.8%至人民幣1,269億元"
     rule("revenue_total", rf"(?:^|(?<=[,;]))(?P<when>{YEAR}年全年),?总收入(?:同比|按年)?(?P<dir>增长|下降|减少)(?P<g>{NUM})%,?(?:至|达到|达)"
          rf"{money_zh()}", _REVENUE, english=False, kinds=("quarter", "year", "intro")),

@@ -29,22 +29,44 @@ _WHEN_EN = (rf"Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|{SHORT_QUARTER}|the (?:{_ORDINAL
             rf"|the (?:{_ORDINAL}) quarter|Q[1-4]|the quarter|this quarter")
 _PREFIX_WHEN_EN = rf"(?P<when>Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|Q[1-4]|(?:{_ORDINAL})-quarter)(?:'s|’s)?"
 _COMPANY_EN = r"(?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo|the company|the group)(?:'s|’s)"
-_SUBJECT_EN = (r"(?:(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )|(?<=\bsaid that )|" + _COMPANY_EN + r" )(?:total |net |overall )?"
-               r"|\b(?:total|net) )revenues?")
+# The company itself as the subject of "reported" ("JD.com reported revenue of ...", "The company recorded revenue of ..."); never a
+# unit or a segment ("the cloud unit reported revenue of ..." is not read).
+_REPORTER_EN = (r"(?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo|(?<![\w-] )the company|(?<![\w-] )the group|^It|(?<=[,;] )it)"
+                r" (?:also )?(?:reported|recorded|posted|generated|booked)")
+# Whose revenue it is, after the word: "Net revenues at JD.com", "Total revenues of the Shanghai-headquartered e-tailer".
+_WHOSE_EN = (r"(?: (?:at|of) (?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo"
+             r"|the (?:[\w-]+ ){0,2}(?:company|group|firm|e-tailer|e-commerce firm|retailer|platform|giant|operator)))?")
+_SUBJECT_EN = (r"(?:(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )|(?<=\bthat )|(?<=\bsaid )|" + _COMPANY_EN + r" |" + _REPORTER_EN + r" )"
+               r"(?:total |net |overall |quarterly )?|\b(?:total|net|quarterly) )(?:revenues?|sales)" + _WHOSE_EN)
 # The two ways a rewrite writes money: "RMB 31.1 billion" and "31.1 billion yuan".
+# ... and, in summaries, US dollars first with the renminbi in brackets: "$39.7 billion (RMB 287.9 billion)" (US dollars alone: never).
 _MONEY_EN = (rf"(?:RMB|CNY) ?(?P<v>{NUM}) ?(?P<u>billion|million|bn|mn)\b{USD}",
-             rf"(?P<v>{NUM}) ?(?P<u>billion|million) (?:yuan|RMB|CNY|Chinese yuan)\b(?! renminbi)")
-_VERB_EN = (rf"(?:(?P<lead>was|were|of|reached|reaching|reach|hit|hitting|totaled|totalled|totaling|came in at|amounted to|stood at)"
-            rf"|(?:rose|increased|grew|climbed|jumped|was up|were up|fell|decreased|declined|dropped) (?:by )?(?:{NUM})%"
-            rf"(?: year-over-year| year-on-year| YoY| from a year (?:earlier|ago))? to)")
+             rf"(?P<v>{NUM}) ?(?P<u>trillion|billion|million|bn|mn) (?:yuan|RMB|CNY|Chinese yuan|renminbi)\b(?! renminbi)",
+             rf"(?:US ?\$|USD ?|\$) ?(?:{NUM}) ?(?:billion|million|bn|mn) \((?:RMB|CNY) ?(?P<v>{NUM}) ?(?P<u>billion|million|bn|mn)\)")
+_VERB_EN = (rf"(?:(?P<lead>was|were|of|reached|reaching|reach|hit|hitting|totaled|totalled|totaling|came in at|amounted to|stood at"
+            rf"|(?:rose|increased|grew|climbed|jumped|surged|fell|decreased|declined|dropped) to|–|—|:| -)"
+            rf"|(?:rose|increased|grew|climbed|jumped|surged|was up|were up|fell|decreased|declined|dropped) (?:by )?(?:{NUM})(?:%| percent| per cent)"
+            rf"(?: year[- ](?:over|on)[- ]year| YoY| from a year (?:earlier|ago))? to)")
+
+
+
+def _versus_en(prior: str) -> str:
+    """A stated change and the comparative after a figure: "..., up by 10 percent, from 86.8 billion yuan ($12 billion) in the first
+    quarter of 2030", "a year-on-year increase of 48.8% compared to RMB 12.86 billion in Q2 2030" (the pair must fit the change)."""
+    return (rf"(?:(?: \([^()]{{0,40}}\))?,? (?:(?P<dir>up|down)(?: by)? (?P<g>{NUM})(?:%| percent)|an? (?:year-on-year |year-over-year )?"
+            rf"(?P<dir2>increase|decrease|rise|decline|growth) of (?P<g2>{NUM})(?:%| percent)(?: year-on-year| year-over-year)?),?"
+            rf" (?:from|compared (?:to|with)|versus) {prior}(?: \([^()]{{0,40}}\))? (?P<pwhen>in Q[1-4][ -]?{YEAR}|in the (?:{_ORDINAL}) quarter of {YEAR}"
+            rf"|(?:in|for) the same (?:period|quarter) (?:of |in )?(?:last year|{YEAR})|a year (?:earlier|ago)))?")
+
 
 _Q_ZH = r"[一二三四]"
 _WHEN_ZH = (rf"{YEAR}年第?{_Q_ZH}季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|{YEAR} ?财年 ?第?{_Q_ZH}季度?|第?{_Q_ZH}季度|第{_Q_ZH}季|本季度?|当季度?|Q[1-4]"
-            r"|上一?季度?|期内")
+            r"|上一?季度?|期内|季内")
 _COMPANY_ZH = r"(?:(?:快手|京东|阿里巴巴|拼多多|PDD)(?:集团|科技)?|公司|集团)"
 # Where a Chinese revenue clause may start: the sentence, a comma or colon, a summary's section label ("核心财务表现 - ").
 _START_ZH = r"(?:^|(?<=[,:;|])|(?<=- )|(?<=[\u4e00-\u9fff]-))"  # "| • |净营收...": a table cell
-_PRIOR_EN = (rf"(?:RMB|CNY) ?(?P<pv>{NUM}) ?(?P<pu>billion|million)", rf"(?P<pv>{NUM}) ?(?P<pu>billion|million) (?:yuan|RMB|CNY)")
+_PRIOR_EN = (rf"(?:RMB|CNY) ?(?P<pv>{NUM}) ?(?P<pu>billion|million)", rf"(?P<pv>{NUM}) ?(?P<pu>billion|million|bn|mn) (?:yuan|RMB|CNY|Chinese yuan|renminbi)",
+             rf"(?:US ?\$|USD ?|\$) ?(?:{NUM}) ?(?:billion|million|bn|mn) \((?:RMB|CNY) ?(?P<pv>{NUM}) ?(?P<pu>billion|million)\)")
 _PRIOR_ZH = rf"(?:人民币)?(?P<pv>{NUM})(?P<pu>亿)元"
 _MONEY_ZH = (rf"人民币 ?(?P<v>{NUM}) ?(?P<u>亿)元", rf"(?P<v>{NUM}) ?(?P<u>亿)元(?:人民币)?")
 
@@ -61,13 +83,15 @@ def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
                           rf"(?: [^;]{{0,40}}?)? {_SUBJECT_EN} {_VERB_EN} {money}", _LINE, english=True, weak=True,
                           kinds=("quarter", "intro"), refuse=_REFUSE_EN))
         # After the subject: "Total revenue for the third quarter of 2024 was ...", "Revenue for the quarter was ..."
-        rules.append(rule("revenue_total", rf"{_SUBJECT_EN} (?:for|in) (?P<when>{_WHEN_EN}) {_VERB_EN} {money}", _LINE,
+        prior = _PRIOR_EN[_MONEY_EN.index(money)]
+        rules.append(rule("revenue_total", rf"{_SUBJECT_EN} (?:for|in) (?P<when>{_WHEN_EN}) {_VERB_EN} {money}{_versus_en(prior)}", _LINE,
                           english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
         # The period as an adjective: "with Q1 2024 revenue reaching 86.8 billion RMB"
         # ... and its comparative: "Q2 total revenue of RMB97,059.5 million (US$13,355.8 million), an increase of 86% from RMB52,280.7
         # million in the same period last year"
         prior = _PRIOR_EN[_MONEY_EN.index(money)]
-        rules.append(rule("revenue_total", rf"(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )){_PREFIX_WHEN_EN} (?:total |net )?revenues? "
+        rules.append(rule("revenue_total", rf"(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )|(?<=\bthat )|{_COMPANY_EN} ){_PREFIX_WHEN_EN} "
+                          rf"(?:total |net )?revenues? "
                           rf"{_VERB_EN} {money}(?: \([^()]{{0,40}}\))?(?:, an? (?P<dir>increase|decrease) of (?P<g>{NUM})% from {prior} "
                           rf"(?P<pwhen>(?:in|for) the same (?:period|quarter) (?:of |in )?(?:last year|{YEAR})))?", _LINE, english=True, weak=True,
                           kinds=("quarter", "intro"), refuse=_REFUSE_EN))
@@ -76,19 +100,29 @@ def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
         rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}, an? (?P<dir>increase|decrease) of (?P<g>{NUM})% "
                           rf"(?P<pwhen>over the same (?:period|quarter) of last year) of {_PRIOR_EN[_MONEY_EN.index(money)]}", _LINE, english=True, weak=True,
                           kinds=("quarter", "intro"), refuse=_REFUSE_EN))
+        # The change first: "reported a 94 per cent surge in third-quarter revenue to 68.8 billion yuan", "posted 1.7 per cent growth in
+        # revenue to 247.7 billion yuan"
+        rules.append(rule("revenue_total", rf"\b(?:reported|posted|recorded|saw|logged|booked) (?:an? )?(?P<g>{NUM}) ?(?:%|percent|per cent) "
+                          rf"(?P<dir>surge|jump|rise|increase|growth|gain|climb|decline|drop|fall|decrease) in (?:(?:its|the) )?"
+                          rf"(?:(?P<when>(?:{_ORDINAL})-quarter|Q[1-4]) |quarterly )?(?:total |net )?(?:revenues?|sales) to {money}"
+                          rf"(?: \([^()]{{0,40}}\))?(?: (?:in|for|during) (?P<when2>the (?:{_ORDINAL}) quarter(?: of {YEAR})?"
+                          rf"|the (?:March|June|September|December) quarter|Q[1-4](?:[ -]?{YEAR})?)\b(?!,? (?:ended|ending|through|to)\b))?", _LINE,
+                          english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
         # The figure before its name: "results that showed 21.5 billion yuan ($3.3 billion) in revenue"
         rules.append(rule("revenue_total", rf"\b(?:showed|posted|reported|recorded|generated|with) {money}(?: \([^()]{{0,30}}\))? in "
                           rf"(?:total |net )?revenues?\b", _LINE, english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
         # No period of its own: the block's quarter, or the page's in a story ("for the quarter" after it: the page's).
-        rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}(?: (?:for|in|during) (?P<when2>the quarter|this quarter)\b)?"
+        # "... in the fourth quarter" after it: the page's, if it is that quarter.
+        rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}(?: \([^()]{{0,40}}\))?(?: (?:for|in|during) (?P<when2>the quarter"
+                          rf"|this quarter|the (?:{_ORDINAL}) quarter(?: of {YEAR})?|the (?:March|June|September|December) quarter|Q[1-4](?:[ -]?{YEAR})?)\b"
+                          rf"(?!,? (?:ended|ending|through|to)\b))?"
                           # "..., an increase of 169% from RMB2,709.0 million in the same quarter of 2018"
-                          rf"(?:(?: \([^()]{{0,40}}\))?, an? (?P<dir>increase|decrease) of (?P<g>{NUM})% from {prior} "
-                          rf"(?P<pwhen>(?:in|for) the same (?:period|quarter) (?:of |in )?(?:last year|{YEAR})))?",
+                          rf"{_versus_en(prior)}",
                           _LINE, english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
     for money in _MONEY_ZH:
         rules.append(rule("revenue_total", rf"{_START_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?的?(?:实现了?)?(?:{_COMPANY_ZH}的?(?:实现了?)?"
                           rf"(?:总收入|总营收|营收|营业收入{net}|收入)|(?:总收入|总营收|营收|营业收入{net})|(?<=^)收入|(?<=实现)收入"
-                          rf"|(?<=^期内)收入|(?<=[,:;]期内)收入|(?<=季度,)收入|(?<=季度)收入)(?P<lead>为|是|达到|达|录得)?{money}", _LINE,
+                          rf"|(?<=^期内)收入|(?<=[,:;]期内)收入|(?<=季内)收入|(?<=季度,)收入|(?<=季度)收入)(?P<lead>为|是|达到|达|录得)?{money}", _LINE,
                           english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
         # A machine translation's order, the period after the figure: "净营收3470亿元人民币(美元1475亿)为2031年第四季度,较..."
         rules.append(rule("revenue_total", rf"{_START_ZH}(?:{_COMPANY_ZH}的?)?(?:总收入|总营收|营收|营业收入{net}{'|净营收' if net else ''})"
@@ -130,6 +164,11 @@ def full_year_rules(platform: str | None = None) -> tuple[Rule, ...]:
                           rf"(?P<dir>增长|增加|上升|下降|减少)(?:{NUM})%,?(?:至|达到?|为))?{money}", "total revenue of a year named in the sentence",
                           english=False, kinds=("quarter", "year", "intro"), refuse=_REFUSE_ZH))
     for money in _MONEY_EN:
+        # The year before the verb: "The company's net revenues for the full year were 845.8 billion Chinese yuan", "Total revenue for
+        # fiscal year 2031 was ..." ("the full year" alone: the year a fourth quarter's page ends, see figures._own_period)
+        rules.append(rule("revenue_total", rf"{_SUBJECT_EN} (?:for|in) (?P<when>(?:the )?(?:full|whole)[- ]year(?: (?:of )?{YEAR})?"
+                          rf"|(?:the )?(?:fiscal )?year(?: of)? {YEAR}|fiscal {YEAR}) {_VERB_EN} {money}",
+                          "total revenue of a year named in the sentence", english=True, kinds=("year", "intro"), refuse=_REFUSE_EN))
         # The year after the change: "Our total revenue reached RMB 94.18 billion, up 16.2% year-over-year in 2022"
         rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}(?: \([^()]{{0,40}}\))?, (?:up|down) (?:{NUM})%"
                           rf"(?: year-over-year| year-on-year| yoy)? (?:in|for) (?:the (?:full )?year )?(?P<when2>{YEAR})\b",

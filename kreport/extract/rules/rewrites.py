@@ -22,7 +22,7 @@ What keeps them narrow:
 from __future__ import annotations
 
 from kreport.extract.periods import SHORT_QUARTER
-from kreport.extract.rules.common import DATE, NUM, USD, YEAR, Rule, rule
+from kreport.extract.rules.common import DATE, MONTH, NUM, USD, YEAR, Rule, rule
 
 __all__ = ["rewrite_rules", "METRIC_WORDS_EN", "METRIC_WORDS_ZH"]
 
@@ -31,15 +31,17 @@ _LINE = "{metric} (a rewrite's wording of the release)"
 # The metrics each company reports, under the names pages give them (English matched ignoring case).
 METRIC_WORDS_EN: dict[str, dict[str, str]] = {
     "kuaishou": {
-        "dau": r"(?:average )?(?:DAUs?|daily active users)(?: \(DAUs?\))?(?: (?:on|of) (?:the )?Kuaishou (?:APP|app))?",
-        "mau": r"(?:average )?(?:MAUs?|monthly active users)(?: \(MAUs?\))?(?: (?:on|of) (?:the )?Kuaishou (?:APP|app))?",
-        "gmv": r"(?:total )?(?:e-commerce )?GMV",  # "Kuaishou's GMV": its only GMV is e-commerce's
+        "dau": r"(?:average )?(?:DAUs?|daily active users)(?: \(DAUs?\))?(?: (?:on|of|at) (?:the )?Kuaishou(?: (?:APP|app))?)?",
+        "mau": r"(?:average )?(?:MAUs?|monthly active users)(?: \(MAUs?\))?(?: (?:on|of|at) (?:the )?Kuaishou(?: (?:APP|app))?)?",
+        # "Kuaishou's GMV": its only GMV is e-commerce's; "Total GMV of e-commerce transactions facilitated on our platform(2)"
+        "gmv": (r"(?:total )?(?:e-commerce )?GMV(?: of e-commerce transactions(?: facilitated)?(?: on (?:our|its|the) platform)?(?: ?\(\d\)| ?\d)?)?"
+                r"|(?:total )?(?:e-commerce )?gross merchandise (?:value|volume)(?: \(GMV\))?(?: (?:on|of) (?:its|the|our) e-commerce (?:platform|business))?"),
         "revenue_marketing": r"(?:revenues? from (?:our )?)?online marketing(?: services?)?(?: revenues?)?",
-        "revenue_commerce": r"(?:revenues? from (?:our )?)?other services(?: revenues?)?",
+        "revenue_commerce": r"(?:revenues? from (?:our )?)?other services?(?: revenues?)?",
         "monthly_buyers": r"(?:average )?monthly (?:active|shopping) buyers",
     },
     "pdd": {
-        "gmv_ttm": r"GMV|gross merchandise volume(?: \(GMV\))?",
+        "gmv_ttm": r"GMV|gross merchandise (?:volume|value)(?: \(GMV\))?",
         "mau": r"(?:average )?monthly active users(?: \(MAUs?\))?(?: (?:of|on) (?:the|its) (?:platform|app))?",
         "revenue_marketing": (r"(?:revenues? from )?online marketing services?(?: and others| and other services)?(?: revenues?)?"
                               r"|advertising revenues?"),
@@ -48,29 +50,32 @@ METRIC_WORDS_EN: dict[str, dict[str, str]] = {
     },
     "alibaba": {
         "annual_buyers": (r"annual active (?:consumers|buyers)(?: \((?:formerly )?annual active buyers\))?"
-                          r"(?: on (?:our |its |the company(?:'s|’s) |Alibaba(?:'s|’s) )?China retail marketplaces)?"),
+                          r"(?: (?:on|of|across) (?:our |its |the company(?:'s|’s) |Alibaba(?:'s|’s) )?China retail marketplaces)?"),
         "mau": r"mobile (?:MAUs?|monthly active users)(?: \(MAUs?\))?(?: on (?:our |its )?China retail marketplaces)?",
-        "revenue_marketing": r"customer management revenues?(?: \(CMR\))?(?: (?:at|of|from) (?:our )?Taobao and Tmall Group)?",
+        "revenue_marketing": (r"(?:Taobao and Tmall Group(?:'s|’s) )?customer management revenues?(?: \(CMR\))?"
+                              r"(?: (?:at|of|from) (?:our |the )?Taobao and Tmall Group)?"),
     },
     "jd": {
-        "revenue_commerce": r"(?:net )?service revenues?",
+        "revenue_commerce": r"(?:net )?service revenues?|revenues? from services",
+        "gmv": r"GMV|gross merchandise volume(?: \(GMV\))?",  # JD's quarterly GMV (reported until 2017)
         "annual_buyers": r"annual active (?:customer accounts|customers)",
     },
 }
 
 METRIC_WORDS_ZH: dict[str, dict[str, str]] = {
     "kuaishou": {
-        "dau": r"(?:快手应用的?)?(?:平均)?日活跃用户数?|(?:平均)?DAU",
-        "mau": r"(?:快手应用的?)?(?:平均)?月活跃用户数?|(?:平均)?MAU",
+        "dau": r"(?:快手应用的?)?(?:平均)?日活跃用户数?|(?:平均)?DAU|(?:平均)?日活(?!跃)",  # 日活: the media's short name
+        "mau": r"(?:快手应用的?)?(?:平均)?月活跃用户数?|(?:平均)?MAU|(?:平均)?月活(?!跃)",
         "gmv": r"(?:快手)?电商(?:业务)?(?:GMV|交易总额|商品交易总额)(?:\(GMV\))?",
-        "revenue_marketing": r"(?:在线|线上)营销(?:服务)?(?:业务)?收入",
-        "revenue_commerce": r"其他服务(?:业务)?收入",
+        # an aside between the line's name and 收入: "其他服务(主要为电商)收入"
+        "revenue_marketing": r"(?:在线|线上)营销(?:服务)?(?:业务)?(?:\([^()]{1,12}\))?收入",
+        "revenue_commerce": r"其他服务(?:业务)?(?:\([^()]{1,12}\))?收入",
         "monthly_buyers": r"(?:电商)?月(?:均|活跃)买家数?",
     },
     "pdd": {
         "mau": r"平均月活跃用户数?",
-        "revenue_marketing": r"在线营销服务(?:及其他)?收入",
-        "revenue_commerce": r"交易服务收入",
+        "revenue_marketing": r"在线营销服务(?:及其他)?(?:\([^()]{1,12}\))?收入",
+        "revenue_commerce": r"交易服务(?:\([^()]{1,12}\))?收入",
     },
     "alibaba": {
         "revenue_marketing": r"客户管理收入",
@@ -108,7 +113,8 @@ _PERCENT = rf"(?P<g>{NUM})(?:%| percent)"
 # The verbs and particles that link a metric's name to its figure (a closed list, broad: media and machine English).
 _LEAD = (r"(?P<lead>(?:was|were|was at|were at|reached|reaching|reach|hit|hitting|numbered|stood at|came in at|came to|totaled|totalled|"
          r"totaling|totalling|amounted to|amounting to|of|grew to|rose to|increased to|surged to|climbed to|jumped to|soared to|expanded to|"
-         r"rising to|growing to|increasing to|climbing to|improved to|registered|recorded|logged|posted|landed at|settled at|clocked in at)"
+         r"rising to|growing to|increasing to|climbing to|improved to|registered|recorded|logged|posted|landed at|settled at|clocked in at|averaged"
+         r"|–|—|:| -)"
          r"(?: approximately| about| around| over| more than)?)")
 _SAME = (rf"(?P<pwhen>(?:for|in) the same (?:period|quarter) (?:of|in) {YEAR}|(?:for|in) the same (?:period|quarter) (?:of )?last year"
          rf"|in Q[1-4][ -]?{YEAR}|in the (?:first|second|third|fourth) quarter of {YEAR})")  # "from 195.0 million in Q2 2018"
@@ -116,7 +122,9 @@ _SAME = (rf"(?P<pwhen>(?:for|in) the same (?:period|quarter) (?:of|in) {YEAR}|(?
 
 def _money_en(v: str = "v", u: str = "u") -> tuple[str, ...]:
     return (rf"(?:RMB|CNY) ?(?P<{v}>{NUM}) ?(?P<{u}>billion|million|bn|mn)\b{USD}",
-            rf"(?P<{v}>{NUM}) ?(?P<{u}>trillion|billion|million) (?:yuan|RMB|CNY|Chinese yuan)\b(?! renminbi)")
+            rf"(?P<{v}>{NUM}) ?(?P<{u}>trillion|billion|million|bn|mn) (?:yuan|RMB|CNY|Chinese yuan|renminbi)\b(?! renminbi)",
+            # US dollars first, the renminbi in brackets: "$7.5 billion (RMB 54.1 billion)" (US dollars alone: never)
+            rf"(?:US ?\$|USD ?|\$) ?(?:{NUM}) ?(?:billion|million|bn|mn) \((?:RMB|CNY) ?(?P<{v}>{NUM}) ?(?P<{u}>billion|million|bn|mn)\)")
 
 
 def _people_en(v: str = "v", u: str = "u") -> str:
@@ -125,7 +133,8 @@ def _people_en(v: str = "v", u: str = "u") -> str:
 
 def _ttm_en(group: str) -> str:
     return (rf"(?:in|for|during|over) (?:the )?(?:past |trailing |last )?(?:twelve|12)[- ]months?(?: period)? (?:ended|ending|to|through) "
-            rf"(?:in )?(?P<{group}>{DATE}|Q[1-4][ -]?{YEAR})")  # "the twelve months ended in Q3 2019": that quarter's end
+            # "the twelve months ended in Q3 2019": that quarter's end; "ended September 2031": that month's; "to the end of 2031"
+            rf"(?:in |the end of )?(?P<{group}>{DATE}|Q[1-4][ -]?{YEAR}|{MONTH} {YEAR}|{YEAR})")
 
 
 def _english(platform: str, metric: str, words: str) -> list[Rule]:
@@ -141,19 +150,35 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
             # "Annual active customers for the twelve months ended June 30, 2020 reached 417.4 million"
             # ... and its comparative: "... was RMB709.1 billion (US$103.3 billion), an increase of 171% from RMB262.1 billion in the
             # twelve-month period ended June 30, 2018"
-            rules.append(rule(metric, rf"{subject} {_ttm_en('when')},? {_LEAD} {value}(?: \([^()]{{0,40}}\))?(?:, an? (?P<dir>increase|decrease) "
-                              rf"of (?P<g>{NUM})% from {prior} {_ttm_en('pwhen')})?", line, **ttm))
+            moved = rf"(?:increased|decreased|grew|rose|fell|declined|dropped|climbed|jumped|surged) (?:by )?(?:{NUM})(?:%| percent)"
+            rules.append(rule(metric, rf"{subject} {_ttm_en('when')},? (?:{_LEAD}|{moved}(?: year[- ](?:over|on)[- ]year| yoy)? to) {value}"
+                              rf"(?: \([^()]{{0,40}}\))?(?:, an? (?P<dir>increase|decrease) of (?P<g>{NUM})% from {prior} {_ttm_en('pwhen')})?",
+                              line, **ttm))
             # The months first: "in the past 12 months to September 30, 2031, the company's annual active buyers reached 933.3 million"
             rules.append(rule(metric, rf"(?:^|(?<=[,;:] )|(?<=\bmoreover, )){_ttm_en('when')}, {subject} {_LEAD} {value}", line, **ttm))
             # "annual active customer accounts increased by 27.4 percent to 531.9 million in the twelve months ended
             # June 30, 2021 from 417.4 million in the twelve months ended June 30, 2020"; "increased to ... from ..."
-            rules.append(rule(metric, rf"{subject} (?:{_CHANGE} by {_PERCENT} to|{_LEAD}|(?:increased|grew|rose) by (?:{NUM}) "
+            rules.append(rule(metric, rf"{subject} (?:{_CHANGE} by {_PERCENT}(?: year-on-year| year-over-year| yoy)? to|{_LEAD}"
+                              rf"|(?:increased|grew|rose) by (?:{NUM}) "
                               rf"(?:million|billion) to(?: reach)?) {value},? {_ttm_en('when')}"
                               rf"(?:,? from {prior} {_ttm_en('pwhen')})?", line, **ttm))
             # In a quarter's block, the twelve months ending with it: "Annual active consumers on our China retail
             # marketplaces reached 693 million, an increase of 19 million from the 12-month period ended ..."
             rules.append(rule(metric, rf"{subject} (?:{_LEAD}|{_CHANGE} (?:by )?{_PERCENT} to) {value}(?!,? (?:in|for|during) the)", line,
                               **dict(ttm, kinds=("quarter", "intro"))))  # in a story: see figures._headline_period
+            # "the number of active buyers in the period climbed by 144 percent to 385.5 million": the twelve months to the page's quarter end
+            rules.append(rule(metric, rf"{subject} (?:in|during|for) (?P<when>the (?:reporting )?period|the quarter),? (?:{_CHANGE} by {_PERCENT}"
+                              rf"(?: year-on-year| year-over-year| yoy)? to|{_LEAD}) {value}", line, **ttm))
+            # The count first: "The company reported 88.4 million annual active buyers for the 12 months to the end of 2031"
+            # ... "Alibaba recorded 779 million annual active buyers during the same period" (right after a sentence naming the page's)
+            rules.append(rule(metric, rf"\b(?:reported|recorded|had|posted|counted) {value} (?:{words}) (?:{_ttm_en('when')}"
+                              rf"|(?:in|during|for|over) (?P<when2>the same period)\b(?! (?:of|in|last|a year)\b))", line, **ttm))
+            # A calendar year's twelve months: "Gross merchandise volume in 2031 was 1.667 trillion yuan" (never a fiscal year's)
+            rules.append(rule(metric, rf"{subject} (?:in|for|during) (?:the (?:full |whole |calendar )?year(?: of)? )?(?P<when>{YEAR}),? {_LEAD} {value}",
+                              line, **ttm))
+            # "Annual active consumers stood at 779 million for the whole year" (a page whose quarter ends a year)
+            rules.append(rule(metric, rf"{subject} {_LEAD} {value} (?:for|in|during|over) (?P<when2>the (?:whole|full|entire) year)\b"
+                              rf"(?! (?:of|ended|ending|to)\b)", line, **ttm))
             # "The company reported a 12-month gross merchandise volume (GMV) of 1.5 trillion yuan"
             rules.append(rule(metric, rf"\b(?:an?|its|the) (?:trailing )?(?:twelve|12)[- ]month (?:{words}) (?:of|was|reached) {value}", line,
                               **dict(ttm, kinds=("quarter", "intro"))))
@@ -164,9 +189,14 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
         # "revenues from other services, including e-commerce, reaching RMB 4.2 billion": an aside about the line's content
         tail = (rf"(?:, (?:including|mainly|primarily|chiefly) [^,;()]{{1,40}},)?"
                 rf"(?: (?:in|for|during) (?P<when>{_WHEN_EN}|{_month_en()}))?,?(?: also| further| still)? (?:{_LEAD}|{_CHANGE} (?:by )?{_PERCENT}"
-                rf"(?: year-over-year| year-on-year| YoY)? to) {value}(?: \([^()]{{0,40}}\))?"
-                rf"(?: in (?P<when2>{_month_en()}|the (?:{_ORDINAL}) quarter(?: of {YEAR})?))?")
+                rf"(?: year[- ](?:over|on)[- ]year| YoY)? to) {value}(?: \([^()]{{0,40}}\))?"
+                rf"(?: in (?P<when2>{_month_en()}|the (?:{_ORDINAL}) quarter(?: of {YEAR})?|Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4])(?![\w-]))?")
         rules.append(rule(metric, rf"{subject}{tail}{compared}", line, **dict(options, kinds=("quarter", "intro"))))
+        if metric not in _PEOPLE:
+            # The year's word in the name, on a fourth quarter's page: "with an annual service revenue of 213.4 billion CNY" (the year
+            # that quarter ends, see figures._own_period; on any other page, unread)
+            rules.append(rule(metric, rf"{_OPEN_EN}(?:an? |its |the )?(?P<year>annual|full[- ]year) (?:{words}) (?:{_LEAD}) {value}", line,
+                              **dict(options, kinds=("quarter", "intro"))))
         # "its online marketing services and other services generated revenue of 49.1 billion yuan (approximately 6.8 billion US
         # dollars), a 29% increase compared to 37.9 billion yuan in the same period in 2023"
         rules.append(rule(metric, rf"{subject}(?: segment)? (?:generated|achieved|recorded|posted|reported) (?:a )?revenues? of {value}"
@@ -182,12 +212,13 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
                           **dict(options, kinds=("quarter", "intro"))))
         if metric in _PEOPLE:
             # The count first: "Kuaishou achieved 408 million daily active users (DAUs)"
+            # ... and its month after: "Alibaba's China retail marketplaces had 785 million mobile MAUs in September 2031"
             rules.append(rule(metric, rf"\b(?P<lead>achieved|recorded|reported|had|reaching|an? (?:all-time |historic |record )high of)"
-                              rf"(?: an average of)? {value} (?:{words})", line,
+                              rf"(?: an average of)? {value} (?:{words})(?: in (?P<when2>{_month_en()})(?![\w-]))?", line,
                               **dict(options, kinds=("quarter", "intro"))))
         # The period first: "In Q1 2022, ... with average daily active users growing 17.0% to 345.5 million"
         rules.append(rule(metric, rf"\b(?:in|for|during) (?P<when>{_WHEN_EN}),? (?P<gap>[^;]{{0,80}}? )?{subject} "
-                          rf"(?:{_LEAD}|(?:{_CHANGE}|growing|rising|increasing) (?:by )?{_PERCENT}(?: year-over-year| year-on-year| YoY)? to) {value}",
+                          rf"(?:{_LEAD}|(?:{_CHANGE}|growing|rising|increasing) (?:by )?{_PERCENT}(?: year[- ](?:over|on)[- ]year| YoY)? to) {value}",
                           line, **dict(options, kinds=("quarter", "intro"))))
     return rules
 
@@ -197,7 +228,7 @@ def _month_en() -> str:
 
 
 _WHEN_ZH = (rf"{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|{YEAR} ?财年 ?第?[一二三四]季度?|第?[一二三四]季度|第[一二三四]季"
-            r"|本季度?|当季度?|Q[1-4]|上一?季度?|期内")
+            r"|本季度?|当季度?|Q[1-4]|上一?季度?|期内|季内")
 _COMPANY_ZH = r"(?:快手|京东|阿里巴巴|拼多多|PDD|公司|集团)(?:\([-\w.]{1,12}\))?"
 _OPEN_ZH = r"(?:^|(?<=[,;:、(])|(?<=- )|(?<=[\u4e00-\u9fff]-))"  # a summary's section label: "电商 - 2024Q3电商GMV..."
 
@@ -246,6 +277,12 @@ def _chinese(platform: str, metric: str, words: str) -> list[Rule]:
         # "其他服务业务受电商带动,收入同比增长12%至56亿元": the segment opens the clause, its revenue follows the comma.
         clause.append(rule(metric, rf"{_OPEN_ZH}(?:[iv]+\))?(?:{_SEGMENT_STEMS_ZH[platform][metric]})(?:业务)?[^,;。()]{{0,30}},收入"
                            rf"(?:同比|按年)?{_CHANGE_ZH}(?P<g>{NUM})%,?(?:至|达到?){value}", line, **options))
+    if metric not in _SEGMENT_STEMS_ZH.get(platform, {}):
+        # The quarter's part of a longer period's figure: "快手上半年电商GMV达4902亿元,其中第二季度达2655亿元" (the metric named in the
+        # clause before, the quarter after 其中; read only for the page's quarter, like any short form)
+        clause.append(rule(metric, rf"{_OPEN_ZH}(?:{_COMPANY_ZH})?(?:上半年|前三季度|全年|今年以来)的?(?:{words})(?:为|达到?|是|录得)?"
+                           rf"(?:{NUM})(?:万亿|亿|百万)元?,"
+                           rf"其中(?P<when>{YEAR}年第?[一二三四]季度|第?[一二三四]季度|Q[1-4])(?:的)?(?:{_LEAD_ZH}){value}", line, **options))
     return clause + [
         # "2022年第一季度的净服务收入为人民币352亿元", "电商月均买家数达1.34亿", "收入同比增长14.2%至356亿元人民币"
         # A summary's line without a verb, after a space: "24Q3平均DAU 4.08亿", "MAU 7.14亿"
