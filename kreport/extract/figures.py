@@ -38,7 +38,7 @@ from kreport.extract.periods import (
     quarter_named,
     year_of,
 )
-from kreport.extract.release import INTRO, PLATFORM_NAMES, Block, Release, without_comparatives
+from kreport.extract.release import INTRO, PLATFORM_NAMES, Block, Release, periods_named, without_comparatives
 from kreport.extract.rules import RULES, Rule
 from kreport.extract.rules.common import UNIT_WORDS, qualifier_of
 from kreport.extract.tables import table_figures
@@ -559,7 +559,7 @@ _TRAILING_PAIR = re.compile(
 
 
 def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: Block, skipped: list[str],
-                   carry: Span | None = None) -> list[Figure]:
+                   carry: Span | None = None, after: Span | None = None) -> list[Figure]:
     match = rule.pattern.search(text)
     if not match or (rule.refuse is not None and rule.refuse.search(_around(text, match))):
         return []
@@ -592,6 +592,10 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
     period, why = _headline_period(match, rule, block, release, named)
     if period is None:
         return skip(why)
+    if after is not None and after != release.period and period == release.period and not _when(match) and named is None:
+        # "In the first quarter of 2031, ... Average DAU reached 408 million." on a page about another quarter: a sentence naming
+        # no period after one that named another never takes the page's quarter
+        return skip(f"it names no period and follows a sentence about {after}; not placed in the page's {release.period}")
     checked = text
     if _when(match) == "when2" and match.start("when2") >= match.end("u"):
         # the figure's own period after it ("... 779 million for the whole year"), already placed: no other period
@@ -782,10 +786,12 @@ def read_figures(release: Release) -> Reading:
     figures: list[Figure] = []
     opened, block = "", None  # the quarter the sentence before opened with, in the same block
     carried: Span | None = None  # the page's quarter, when the sentence before named it and gave its figure
+    after: Span | None = None  # the period the last sentence that named one (in the same block) named, when it named only one
     for located in release.sentences:
         text = plain_periods(unspun(_DATE_MARK.sub("", matchable(located.segment.text))), release.fiscal_end)
         if located.block != block:
-            opened, block, carried = "", located.block, None
+            opened, block, carried, after = "", located.block, None, None
+        named = periods_named(text)
         if opened and text.startswith("其中"):
             # "二季度,快手收入为309.75亿元。其中,线上营销服务收入为175亿元": the parts take the quarter the sentence
             # before opened with (checked like any period the sentence names itself)
@@ -794,12 +800,15 @@ def read_figures(release: Release) -> Reading:
         opened = opening.group("q") if opening else ""
         read: list[Figure] = []
         for rule in rules:
-            read.extend(_read_sentence(release, rule, text, located.segment.text, located.block, skipped, carried))
+            read.extend(_read_sentence(release, rule, text, located.segment.text, located.block, skipped, carried,
+                                       None if named else after))
         figures.extend(read)
         figures.extend(_other_companies(release, text, located.segment.text, located.block, carried))
         # the page's quarter, named in this sentence in so many words and given a figure: the next sentence may go on with it
         carried = release.period if release.period is not None and any(f.period == release.period for f in read) \
             and _names_only(text, release.period) else None
+        if named:
+            after = next(iter(named)) if len(named) == 1 else Span("other", 0)
     line = "a markdown table of a summary (kreport/extract/tables.py)"
     tabled, left = table_figures(release, lambda metric, period, value, unit, role, quote: Figure(
         release.platform, metric, period, value, unit, "", quote, role, line, weak=True))

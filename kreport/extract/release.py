@@ -44,7 +44,7 @@ from kreport.extract.periods import (
 )
 from kreport.extract.sentences import Segment, segments
 
-__all__ = ["Block", "Located", "Release", "read_release", "heading_block", "PLATFORM_NAMES", "INTRO", "without_comparatives"]
+__all__ = ["Block", "Located", "Release", "read_release", "heading_block", "PLATFORM_NAMES", "INTRO", "without_comparatives", "coming", "periods_named"]
 
 PLATFORM_NAMES = {
     "kuaishou": r"Kuaishou|快手",
@@ -238,6 +238,16 @@ def _quarters_stated(form: str) -> set[Span]:
     return found
 
 
+def periods_named(form: str) -> set[Span]:
+    """The periods a sentence (matchable form, quarters written plainly) names in so many words as its own: quarters with their
+    year and full years ("the full year 2024", "2024年全年"), the quarters it compares with left aside."""
+    form = without_comparatives(form)
+    found = {s for s in _quarters_stated(form) if s.year and s.quarter}
+    found |= {Span("year", year_of(m.group(1))) for m in _FULL_YEAR_NAMED.finditer(form)}
+    found |= {Span("year", year_of(m.group(1))) for m in re.finditer(rf"({YEAR}) ?年(?:全年|度)", form)}
+    return found
+
+
 # Words for the periods a quarter's page may also report on; a page with none of them is about its quarter only.
 _OTHER_PERIODS = re.compile(r"\b(?:full[- ]year|annual(?! active| spending| consumption| spend)|fiscal year|first half|second half|interim"
                             r"|six months|nine months|H[12]"
@@ -289,10 +299,26 @@ def without_comparatives(form: str) -> str:
     return _COMPARED.sub(" ", form)
 
 
+# A sentence that announces a release still to come ("Kuaishou will release its second-quarter 2025 earnings report on August 21st",
+# "analysts expect Kuaishou to report ...", "快手将于8月21日发布2025年第二季度业绩", "將於…公佈"): the quarter it names is not the one the
+# page reports on.
+COMING = re.compile(r"\b(?:will|shall|(?:is|are) (?:set|scheduled|expected|due|slated|poised|going) to|plans? to|expects? to|expected to"
+                    r"|expect\w* (?:\w+ ){0,3}to|ahead of (?:its|the))\s+(?:(?:officially|formally|publicly) )?"
+                    r"(?:release|report|announce|publish|post|unveil|disclose|present)\w*\b"
+                    r"|\bahead of (?:its|the) (?:\w+[ -]){0,4}(?:results|earnings|report)\b|\b(?:earnings|results) preview\b"
+                    r"|(?:[将將][于於在]|[拟擬定][于於]|即[将將]|[预預]计[将將]|[预預]計[将將])[^。;]{0,40}?(?:发布|發佈|發布|公布|公佈|披露|举行|舉行)",
+                    re.IGNORECASE)
+
+
+def coming(form: str) -> bool:
+    """Whether a sentence (matchable form) announces a release still to come."""
+    return bool(COMING.search(form))
+
+
 def _lead(raw: list[Segment], fiscal_end: int = 12) -> list[str]:
     """The page's lead, in matchable form with its quarters written plainly: its first two sentences and any sentence
-    about results or a report."""
-    body = [s for s in raw if not s.heading]
+    about results or a report; a sentence announcing a release still to come is no part of it."""
+    body = [s for s in raw if not s.heading and not coming(matchable(s.text))]
     lead = [matchable(re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\b", "", s.text)) for s in body[:2]]
     lead += [matchable(s.text) for s in body[2:] if _RESULTS_WORDS.search(matchable(s.text))]
     return [plain_periods(form, fiscal_end) for form in lead]
@@ -367,7 +393,7 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
     notes: list[str] = []
     months = fiscal_year_end_month or {}
     raw = segments(text, lambda line: heading_block(line) is not None)
-    announcements = [s for s in raw if _ANNOUNCE.search(matchable(s.text))]
+    announcements = [s for s in raw if _ANNOUNCE.search(matchable(s.text)) and not coming(matchable(s.text))]
     title = next((s.text for s in raw if _ANNOUNCE.search(matchable(s.text)) and len(s.text) < 160 and "\n" not in s.text
                   and not re.search(r"today|今日|今天|/美通社/|PRNewswire|NEWSWIRE|BUSINESS WIRE", s.text, re.IGNORECASE)), "")
 
