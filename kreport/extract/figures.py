@@ -577,6 +577,12 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
         # period of its own goes on with it ("Net revenues for the fourth quarter of 2031 were ... The company said, net service
         # revenues were ..."); any word for another period next to the figure still leaves it out
         named = carry
+    if named is None and rule.weak and block.kind == INTRO and release.period is not None and release.period.kind == "quarter" \
+            and re.search(r"[\u4e00-\u9fff]", match.group()) and ";" in text[: match.start()] \
+            and _names_only(text[: match.start()], release.period):
+        # a clause after a semicolon in a sentence that named the page's quarter in so many words, and no other period: "快手第二季度平均月
+        # 活跃用户5.9亿,较去年同期5.1亿增长15.9%;平均日活跃用户...达3.47亿" (any word for another period next to the figure still leaves it out)
+        named = release.period
     if rule.weak and _names_another_company(text, match, release.platform):
         return skip("its clause names another company; not read as this one's")
     if "py" not in match.groupdict() and _garbled(text, match.start("v"), match.end("v")):  # a run-together table's cells touch

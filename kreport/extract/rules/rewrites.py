@@ -64,12 +64,12 @@ METRIC_WORDS_EN: dict[str, dict[str, str]] = {
 
 METRIC_WORDS_ZH: dict[str, dict[str, str]] = {
     "kuaishou": {
-        "dau": r"(?:快手应用的?)?(?:平均)?日活跃用户数?|(?:平均)?DAU|(?:平均)?日活(?!跃)",  # 日活: the media's short name
-        "mau": r"(?:快手应用的?)?(?:平均)?月活跃用户数?|(?:平均)?MAU|(?:平均)?月活(?!跃)",
-        "gmv": r"(?:快手)?电商(?:业务)?(?:GMV|交易总额|商品交易总额)(?:\(GMV\))?",
+        "dau": r"(?:快手(?:应用|App|APP)的?)?(?:平均)?日活跃用户数?(?:\(DAU\))?|(?:平均)?DAU|(?:平均)?日活(?!跃)",  # 日活: the media's short name
+        "mau": r"(?:快手(?:应用|App|APP)的?)?(?:平均)?月活跃用户数?(?:\(MAU\))?|(?:平均)?MAU|(?:平均)?月活(?!跃)",
+        "gmv": r"(?:快手)?电商(?:业务)?(?:GMV|交易总额|商品交易总额)(?:\(GMV\))?|GMV(?:\((?:电商)?(?:商品)?交易总额\))?",
         # an aside between the line's name and 收入: "其他服务(主要为电商)收入"
-        "revenue_marketing": r"(?:在线|线上)营销(?:服务)?(?:业务)?(?:\([^()]{1,12}\))?收入",
-        "revenue_commerce": r"其他服务(?:业务)?(?:\([^()]{1,12}\))?收入",
+        "revenue_marketing": r"(?:来自)?(?:在线|线上)营销(?:服务)?(?:业务)?的?(?:\([^()]{1,12}\))?收入",
+        "revenue_commerce": r"(?:来自)?其他服务(?:业务)?的?(?:\([^()]{1,12}\))?收入",
         "monthly_buyers": r"(?:电商)?月(?:均|活跃)买家数?",
     },
     "pdd": {
@@ -230,7 +230,7 @@ def _month_en() -> str:
 _WHEN_ZH = (rf"{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|{YEAR} ?财年 ?第?[一二三四]季度?|第?[一二三四]季度|第[一二三四]季"
             r"|本季度?|当季度?|Q[1-4]|上一?季度?|期内|季内")
 _COMPANY_ZH = r"(?:快手|京东|阿里巴巴|拼多多|PDD|公司|集团)(?:\([-\w.]{1,12}\))?"
-_OPEN_ZH = r"(?:^|(?<=[,;:、(])|(?<=- )|(?<=[\u4e00-\u9fff]-))"  # a summary's section label: "电商 - 2024Q3电商GMV..."
+_OPEN_ZH = r"(?:^|(?<=[,;:、(])|(?<=[,;] )|(?<=- )|(?<=[\u4e00-\u9fff]-))"  # a summary's section label: "电商 - 2024Q3电商GMV..."
 
 
 def _money_zh(v: str = "v", u: str = "u") -> str:
@@ -241,6 +241,19 @@ def _people_zh(v: str = "v", u: str = "u") -> str:
     return rf"(?P<{v}>{NUM})(?P<{u}>亿|百万)(?:人)?"
 
 
+# A record between a metric's name and its figure: "平均日活跃用户规模突破新高,".
+_RECORD_ZH = r"(?:规模)?(?:,?(?:再?创|突破|刷新)(?:历史|纪录)?新高,?)?"
+# The comparative right after a figure: ",较去年同期5.1亿增长15.9%", ",比2021年同期的2.932亿增长了18.5%", ",与2021年同期的20亿元相比增长7.1%",
+# ",去年同期为2.93亿" (the stated change, if any, checked against the pair).
+_COMPARED_ZH = (r"(?:,?(?:较|相比|比|与)(?P<pwhen>去年同期|" + YEAR + r"年同期)的?|,(?P<pwhen2>去年同期|" + YEAR + r"年同期)(?:为|是))"
+                r"{prior}(?:,?相比)?,?(?:(?P<dir2>增长|增加|上升|下降|减少)了?(?P<g2>" + NUM + r")%)?")
+_COMPARED_ZH = "(?:" + _COMPARED_ZH + ")?"
+
+
+def _compared_zh(prior: str) -> str:
+    return _COMPARED_ZH.replace("{prior}", prior)
+
+
 # The particles and verbs that link a metric's name to its figure (a closed list).
 _LEAD_ZH = r"(?P<lead>为约|为超过|为|是|约为|达到约|达到了?|达约|达|录得|超过|突破了?|实现了?|达成|来到|升至|增至|增长至|提升至|上升至|攀升至)"
 _CHANGE_ZH = r"(?P<dir>增长|增加|上升|大增|增|升|下降|减少|下跌|跌)"
@@ -249,10 +262,12 @@ _CHANGE_ZH = r"(?P<dir>增长|增加|上升|大增|增|升|下降|减少|下跌|
 def _chinese(platform: str, metric: str, words: str) -> list[Rule]:
     line = _LINE.format(metric=metric)
     value, prior = (_people_zh(), _people_zh("pv", "pu")) if metric in _PEOPLE else (_money_zh(), _money_zh("pv", "pu"))
-    start = rf"{_OPEN_ZH}(?:(?P<when>{_WHEN_ZH}) ?,?)?(?:其中,?)?(?:{_COMPANY_ZH})?的?(?:{words})"  # "Q4 MAU突破了7亿"
+    # "Q4 MAU突破了7亿"; the company before its quarter: "快手第二季度平均月活跃用户5.9亿"; a list's number glued before: "3快手App平均日活跃用户"
+    opening = rf"{_OPEN_ZH}(?:[1-9](?=[\u4e00-\u9fff]))?(?:{_COMPANY_ZH}(?=(?:{_WHEN_ZH})))?"
+    start = rf"{opening}(?:(?P<when>{_WHEN_ZH}) ?,?)?(?:其中,?)?(?:{_COMPANY_ZH})?的?(?:{words})"
     if metric in _SEGMENT_STEMS_ZH.get(platform, {}):
         # "线上营销服务Q2收入达198亿元": the quarter between the segment's name and 收入
-        start = (rf"{_OPEN_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:其中,?)?(?:{_COMPANY_ZH})?的?(?:{words}"
+        start = (rf"{opening}(?:(?P<when>{_WHEN_ZH}),?)?(?:其中,?)?(?:{_COMPANY_ZH})?的?(?:{words}"
                  rf"|(?:{_SEGMENT_STEMS_ZH[platform][metric]})(?P<when2>Q[1-4]|第?[一二三四]季度|本季度?)收入)")
     else:
         # A quarter word between the metric's name and its figure: "电商业务GMV本季度同比增长17.6%至3589亿元",
@@ -286,9 +301,12 @@ def _chinese(platform: str, metric: str, words: str) -> list[Rule]:
     return clause + [
         # "2022年第一季度的净服务收入为人民币352亿元", "电商月均买家数达1.34亿", "收入同比增长14.2%至356亿元人民币"
         # A summary's line without a verb, after a space: "24Q3平均DAU 4.08亿", "MAU 7.14亿"
-        rule(metric, rf"{start} ?(?:{_LEAD_ZH}|(?:同比|按年)?{_CHANGE_ZH}(?P<g>{NUM})%,?(?:至|达到?|为))?{value}", line, **options),
-        # "京东收入由去年同期的 2914 亿元升至 3567 亿元": a change without its percentage
-        rule(metric, rf"{start}由(?P<pwhen>去年同期|{YEAR}年同期)的{prior}(?:升|增|增加|增长|上升|降|下降|减少)至{value}", line, **options),
+        # ... "平均日活跃用户规模突破新高,同比增长18.5%达3.47亿,去年同期为2.93亿", "达到创纪录的3.473亿,比2021年同期的2.932亿增长了18.5%"
+        rule(metric, rf"{start}{_RECORD_ZH} ?(?:{_LEAD_ZH}(?:创纪录的|创历史新高的)?|(?:同比|按年)?{_CHANGE_ZH}(?P<g>{NUM})%,?(?:至|达到?|为))?{value}"
+                     rf"{_compared_zh(prior)}", line, **options),
+        # "京东收入由去年同期的 2914 亿元升至 3567 亿元": a change without its percentage; "从2021年同期的100亿元增长至110亿元,增幅为10.5%"
+        rule(metric, rf"{start}[由从](?P<pwhen>去年同期|{YEAR}年同期)的{prior}(?:升|增|增加|增长|上升|降|下降|减少)至{value}"
+                     rf"(?:,(?P<dir>增)幅为(?P<g>{NUM})%)?", line, **options),
         # "在线营销服务收入由2022年同期的110亿元增加30.4%至143亿元"
         rule(metric, rf"{start}由(?P<pwhen>去年同期|{YEAR}年同期)的{prior}{_CHANGE_ZH}(?P<g>{NUM})%至(?:(?:{_WHEN_ZH})的)?{value}", line, **options),
     ]

@@ -46,3 +46,36 @@ def test_a_sentence_without_a_period_after_one_naming_the_pages_quarter_is_read(
             "In the third quarter of 2031, Kuaishou achieved total revenue of 40.1 billion yuan. "
             "Average daily active users (DAU) reached 451 million, a record high.\n")
     assert ("dau", "2031Q3", "451", "million", "") in figures(text)
+
+
+# --- Chinese media wordings of Kuaishou's levels in 亿 with their comparatives (heldout7's 2022Q2 stories) ------------
+
+KS_ZH_Q2 = "8月23日,快手科技发布2031年第二季度业绩。\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("二季度,快手GMV(电商交易总额)3912亿元,同比增长31.5%。", {("gmv", "2031Q2", "3912", "RMB_100m", "")}),
+    ("快手第二季度平均月活跃用户7.9亿,较去年同期6.8亿增长16.2%。",
+     {("mau", "2031Q2", "7.9", "100m", ""), ("mau", "2030Q2", "6.8", "100m", "")}),
+    ("用户方面,快手第二季度平均月活跃用户7.9亿,较去年同期6.8亿增长16.2%;平均日活跃用户规模突破新高,同比增长10.0%达4.4亿,去年同期为4亿。",
+     {("mau", "2031Q2", "7.9", "100m", ""), ("mau", "2030Q2", "6.8", "100m", ""),
+      ("dau", "2031Q2", "4.4", "100m", ""), ("dau", "2030Q2", "4", "100m", "")}),
+    ("3快手App平均日活跃用户(DAU)达到创纪录的4.473亿,比2030年同期的4.068亿增长了10.0%。",
+     {("dau", "2031Q2", "4.473", "100m", ""), ("dau", "2030Q2", "4.068", "100m", "")}),
+    ("2031年第二季度,快手来自在线营销服务的收入从2030年同期的200亿元增长至220亿元,增幅为10.0%。",
+     {("revenue_marketing", "2031Q2", "220", "RMB_100m", ""), ("revenue_marketing", "2030Q2", "200", "RMB_100m", "")}),
+    ("快手第二季度来自其他服务的收入达61亿元,与2030年同期的50亿元相比增长22.0%。",
+     {("revenue_commerce", "2031Q2", "61", "RMB_100m", ""), ("revenue_commerce", "2030Q2", "50", "RMB_100m", "")}),
+])
+def test_kuaishou_chinese_media_levels_and_comparatives(figures, sentence, expected):
+    assert figures(KS_ZH_Q2 + sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "快手第二季度平均月活跃用户7.9亿,较去年同期6.8亿增长30.0%。",  # the stated change does not fit the pair
+    "快手上半年平均月活跃用户7.9亿;平均日活跃用户同比增长10.0%达4.4亿。",  # the half year named before the clause
+    "二季度,快手GMV(电商交易总额)3912亿元,超越彭博市场一致预期的3809亿元;快手预计第三季度GMV达4000亿元。",  # the forecast
+])
+def test_kuaishou_chinese_media_wordings_left_out(figures, sentence):
+    found = figures(KS_ZH_Q2 + sentence)
+    assert not {f for f in found if f[2] in ("7.9", "6.8", "4.4", "4", "4000", "3809")}
