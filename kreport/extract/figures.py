@@ -101,7 +101,7 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
         return ""
     text = text.strip()
     this = r"(?:the|this) quarter|the (?:reporting )?period|the same (?:period|quarter)"
-    if text in ("本季度", "本季", "当季", "当季度", "期内", "季内") or re.fullmatch(this, text, re.IGNORECASE):
+    if text in ("本季度", "本季", "当季", "当季度", "该季度", "期内", "季内") or re.fullmatch(this, text, re.IGNORECASE):
         return release.period
     if rule.period != "ttm" and re.fullmatch(r"annual|full[- ]year|(?:the )?(?:full|whole)[- ]year", text, re.IGNORECASE):
         # "annual revenue" on a fourth quarter's page: the year that quarter ends; on any other page, unreadable

@@ -73,7 +73,8 @@ METRIC_WORDS_ZH: dict[str, dict[str, str]] = {
         "monthly_buyers": r"(?:电商)?月(?:均|活跃)买家数?",
     },
     "pdd": {
-        "mau": r"平均月活跃用户数?",
+        "mau": r"平均每?月活跃用户数?",
+        "annual_buyers": r"(?:年度)?活跃买家数?",
         "revenue_marketing": r"在线营销服务(?:及其他)?(?:\([^()]{1,12}\))?收入",
         "revenue_commerce": r"交易服务(?:\([^()]{1,12}\))?收入",
     },
@@ -228,7 +229,7 @@ def _month_en() -> str:
 
 
 _WHEN_ZH = (rf"{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|{YEAR} ?财年 ?第?[一二三四]季度?|第?[一二三四]季度|第[一二三四]季"
-            r"|本季度?|当季度?|Q[1-4]|上一?季度?|期内|季内")
+            r"|本季度?|当季度?|该季度|Q[1-4]|上一?季度?|期内|季内")
 _COMPANY_ZH = r"(?:快手|京东|阿里巴巴|拼多多|PDD|公司|集团)(?:\([-\w.]{1,12}\))?"
 _OPEN_ZH = r"(?:^|(?<=[,;:、(])|(?<=[,;] )|(?<=- )|(?<=[\u4e00-\u9fff]-))"  # a summary's section label: "电商 - 2024Q3电商GMV..."
 
@@ -272,7 +273,8 @@ def _chinese(platform: str, metric: str, words: str) -> list[Rule]:
     else:
         # A quarter word between the metric's name and its figure: "电商业务GMV本季度同比增长17.6%至3589亿元",
         # "平均日活跃用户二季度达到3.95亿" (the page's own quarter only: _own_period reads a short form no other way)
-        start = rf"{start}(?P<when2>本季度?|第?[一二三四]季度|Q[1-4])?"
+        # ... after a footnote mark, in a translation: "平均每月活跃用户2该季度的 为7.513亿"
+        start = rf"{start}(?:(?:\d{{1,2}}\)?)?(?P<when2>本季度?|该季度|第?[一二三四]季度|Q[1-4])的? ?)?"
     refuse = _REFUSE_REVENUE_ZH if metric.startswith("revenue") else _REFUSE_ZH
     options = dict(english=False, weak=True, refuse=refuse, kinds=("quarter", "intro"))
     if metric in _TTM_METRICS:
@@ -281,6 +283,10 @@ def _chinese(platform: str, metric: str, words: str) -> list[Rule]:
         months = r"的?(?:十二|12)个月(?:中|内|期间)?"
         ttm = dict(options, period="ttm")
         return [
+            # "活跃买家3在截至2022年3月31日的十二个月期间, 为8.819亿,较截至2021年3月31日的十二个月期间的8.238亿增长了7%"
+            rule(metric, rf"{_OPEN_ZH}(?:{words})(?:\d{{1,2}}\)?)?,?在?截至(?P<when>{YEAR}年\d{{1,2}}月\d{{1,2}}日){months},? ?"
+                 rf"(?P<lead>为|达到|达){value}(?:,较截至(?P<pwhen>{YEAR}年\d{{1,2}}月\d{{1,2}}日){months}的{prior}{_CHANGE_ZH}了?(?P<g>{NUM})%)?",
+                 line, **ttm),
             rule(metric, rf"{_OPEN_ZH}(?:{words})(?:\d{{1,2}}\)?)?,?截至(?P<when>{YEAR}年\d{{1,2}}月\d{{1,2}}日){months},?"
                  rf"从截至(?P<pwhen>{YEAR}年\d{{1,2}}月\d{{1,2}}日){months}的{prior}{_CHANGE_ZH}了?(?P<g>{NUM})%,?(?:达到|至|为){value}",
                  line, **ttm),
@@ -385,6 +391,19 @@ def _listed_zh(platform: str) -> list[Rule]:
     return rules
 
 
+def _full_year_lines_zh(platform: str) -> list[Rule]:
+    """A revenue line's year, named with its year in the sentence: "2021年全年的净服务收入为人民币1359亿元(213亿美元)" (the sentence
+    states the period itself, so not a looser wording; for a company whose fiscal year is the calendar's, as full_year_rules)."""
+    rules: list[Rule] = []
+    for metric, words in METRIC_WORDS_ZH.get(platform, {}).items():
+        if not metric.startswith("revenue_") or platform == "alibaba":
+            continue
+        rules.append(rule(metric, rf"{_OPEN_ZH}(?P<when>{YEAR}年全年),?的?(?:{_COMPANY_ZH}的?)?(?:{words})(?:(?P<lead>为|达到|达|录得)"
+                          rf"|(?:同比|按年)?(?P<dir>增长|增加|上升|下降|减少)(?:{NUM})%,?(?:至|达到?|为))?{_money_zh()}",
+                          f"{metric} of a year named in the sentence", english=False, kinds=("quarter", "year", "intro"), refuse=_REFUSE_REVENUE_ZH))
+    return rules
+
+
 def rewrite_rules(platform: str) -> tuple[Rule, ...]:
     """The rewrite wordings of ``platform``'s metrics (weak), English and Chinese."""
     rules: list[Rule] = _pdd_buyers() if platform == "pdd" else _jd_pairs_zh() if platform == "jd" else []
@@ -394,5 +413,5 @@ def rewrite_rules(platform: str) -> tuple[Rule, ...]:
         rules += _chinese(platform, metric, words)
     if platform == "kuaishou":
         rules += _pairs_zh() + _pairs_en()
-    rules += _listed_zh(platform)
+    rules += _listed_zh(platform) + _full_year_lines_zh(platform)
     return tuple(rules)

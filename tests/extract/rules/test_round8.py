@@ -79,3 +79,36 @@ def test_kuaishou_chinese_media_levels_and_comparatives(figures, sentence, expec
 def test_kuaishou_chinese_media_wordings_left_out(figures, sentence):
     found = figures(KS_ZH_Q2 + sentence)
     assert not {f for f in found if f[2] in ("7.9", "6.8", "4.4", "4", "4000", "3809")}
+
+
+# --- machine translations of releases into traditional Chinese (heldout7's PDD and Alibaba translations) ---------------
+
+PDD_ZH_Q1 = "拼多多公佈2031年第一季度未經審計 財務業績\n\n2031年第一季度亮點\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("·該季度的總收入為人民幣337.937億元(美元)47.534億),較2030年同期的人民幣307.216億元增長了10%。",
+     {("revenue_total", "2031Q1", "337.937", "RMB_100m", ""), ("revenue_total", "2030Q1", "307.216", "RMB_100m", "")}),
+    ("·平均每月活躍用户2該季度的 為9.513億,較2030年同期的9.146億增長了4%。",
+     {("mau", "2031Q1", "9.513", "100m", ""), ("mau", "2030Q1", "9.146", "100m", "")}),
+    ("·活躍買家3在截至2031年3月31日的十二個月期間, 為9.819億,較截至2030年3月31日的十二個月期間的9.166億增長了7%。",
+     {("annual_buyers", "2031Q1", "9.819", "100m", ""), ("annual_buyers", "2030Q1", "9.166", "100m", "")}),
+])
+def test_pdd_traditional_chinese_translation(figures, sentence, expected):
+    assert figures(PDD_ZH_Q1 + sentence) == expected
+
+
+def test_a_translated_change_that_does_not_fit_leaves_the_pair_out(figures):
+    assert figures(PDD_ZH_Q1 + "·平均每月活躍用户2該季度的 為9.513億,較2030年同期的9.146億增長了14%。") == set()
+
+
+def test_a_translated_quarter_heading_with_a_stray_comma_opens_the_block(figures):
+    text = ("阿里巴巴集團公佈2031財年3月季度和全年業績\n業務亮點\n在截至2031年3月31日的季度中, :\n"
+            "· 收入 為人民幣3082億元(合433.16億美元),同比增長2%。\n")
+    assert figures(text) == {("revenue_total", "2031Q1", "3082", "RMB_100m", "")}
+
+
+def test_a_revenue_lines_year_named_in_a_translated_sentence(figures):
+    text = ("京东公布2031年第四季度及全年业绩\n\n"
+            "2031年全年的净服务收入为人民币2359亿元(313亿美元),比2030年全年增长14.7%。")
+    assert figures(text) == {("revenue_commerce", "2031", "2359", "RMB_100m", "")}
