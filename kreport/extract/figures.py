@@ -268,7 +268,7 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
 _PERIOD_WORDS_ZH = re.compile(r"全年|年度|年内|半年|中期|前三季度|个月|今年|去年|同期|\d{4}年|季度|月份")
 _PERIOD_WORDS_EN = re.compile(rf"\b(?:years?|annual|half|interim|months?|quarters?|FY|Q[1-4]|{YEAR}|{MONTH})(?![\w-])|{SHORT_QUARTER}",
                               re.IGNORECASE)
-_YOY = re.compile(r"year[- ](?:over|on)[- ]year", re.IGNORECASE)  # a change's words, not a period's
+_YOY = re.compile(r"year[- ](?:over|on)[- ]year|quarter[- ](?:over|on)[- ]quarter", re.IGNORECASE)  # a change's words, not a period's
 _HALF = re.compile(r"\b(?:H[12]|[12]H)\b|first half|second half|nine months", re.IGNORECASE)
 _AFTER_EN = re.compile(rf"^(?: ?\(US\$[^)]*\))?,? (?:in|for|during|over|as of|at the end of) (?:the )?"
                        rf"(?:full|fiscal|first|second|third|fourth|twelve|nine|six|three|years?|half|quarters?|months?|{YEAR}|{MONTH})\b",
@@ -598,10 +598,12 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
     period, why = _headline_period(match, rule, block, release, named)
     if period is None:
         return skip(why)
-    if after is not None and after != release.period and period == release.period and not _when(match) and named is None:
+    if period == release.period and not _when(match) and block.kind == INTRO \
+            and (after == _ANOTHER or (after is not None and after != release.period and named is None)):
         # "In the first quarter of 2031, ... Average DAU reached 408 million." on a page about another quarter: a sentence naming
         # no period after one that named another never takes the page's quarter
-        return skip(f"it names no period and follows a sentence about {after}; not placed in the page's {release.period}")
+        return skip(f"it names no period and follows a sentence about {'another period' if after == _ANOTHER else after}; "
+                    f"not placed in the page's {release.period}")
     checked = text
     if _when(match) == "when2" and match.start("when2") >= match.end("u"):
         # the figure's own period after it ("... 779 million for the whole year"), already placed: no other period
@@ -611,8 +613,10 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
         # "..., an increase of 7.6% from Q1 2030" after a figure placed in 2031Q2: a year-on-year change from another quarter, or
         # the figure is another quarter's
         return skip(f"its stated change is from {since}, neither a year nor a quarter before {period}; not placed")
-    if why := refusal(checked, rule.metric, release.platform, match.start(), match.start("v"), match.end("u"), period,
-                   "pair" in rule.line, rule.period == "ttm"):
+    # a history's wording ties each of its figures to the period named right after it ("from 244.8 million ... in 2017 to 788.4 million
+    # in 2020"): its "from X" and the other periods of the sentence are the wording's own
+    if "history" not in rule.line and (why := refusal(checked, rule.metric, release.platform, match.start(), match.start("v"), match.end("u"),
+                                                      period, "pair" in rule.line, rule.period == "ttm")):
         return skip(why)
     if rule.weak and block.kind == "year" and not match.groupdict().get("when") and METRICS[rule.metric].kind == "people":
         # An executive's user count under a full-year heading ("我們的日活躍用戶數創下歷史新高,突破4億大關"): a record
@@ -783,6 +787,30 @@ def _names_only(text: str, period: Span) -> bool:
     return found and not _HALF.search(text) and not re.search(other, text, re.IGNORECASE)
 
 
+_ANOTHER = Span("another period", 0)  # a passage about a period other than the page's, not named
+
+
+def _continued(segment_text: str) -> bool:
+    """Whether an English piece opens in lower case: it goes on with the sentence before it (a list's items)."""
+    return bool(re.match(r"[a-z]", segment_text)) and not re.search(r"[\u4e00-\u9fff]", segment_text)
+
+
+def _unframed_lists(release: Release) -> set[int]:
+    """The sentences of a list (a sentence and the lower-case items after it) that names no period, on a page where another list's
+    sentence names the page's quarter ("Total revenues were 13,120.0 million yuan ... - revenues from online marketing services grew by
+    852% ...", then "In the fourth quarter, revenues went up ... - revenues from online marketing services increased by 470% ..."): the
+    list without a period is another period's (the year's), never the page's quarter."""
+    if release.period is None or release.period.kind != "quarter":
+        return set()
+    texts = [plain_periods(unspun(_DATE_MARK.sub("", matchable(s.segment.text))), release.fiscal_end) for s in release.sentences]
+    continued = [_continued(s.segment.text) for s in release.sentences]
+    lists = [(i, [j for j in range(i + 1, len(texts)) if all(continued[i + 1: j + 1])])
+             for i in range(len(texts) - 1) if not continued[i] and continued[i + 1]]
+    if not any(_names_only(texts[i], release.period) for i, _ in lists):
+        return set()
+    return {k for i, items in lists if not periods_named(texts[i]) and not _names_only(texts[i], release.period) for k in (i, *items)}
+
+
 def read_figures(release: Release) -> Reading:
     """Every figure the platform's rules find in the release, each once."""
     skipped: list[str] = []
@@ -793,11 +821,19 @@ def read_figures(release: Release) -> Reading:
     opened, block = "", None  # the quarter the sentence before opened with, in the same block
     carried: Span | None = None  # the page's quarter, when the sentence before named it and gave its figure
     after: Span | None = None  # the period the last sentence that named one (in the same block) named, when it named only one
-    for located in release.sentences:
+    listed: Span | None = None  # the page's quarter, when the last sentence that opens with a capital named it and no other period
+    unframed = _unframed_lists(release)
+    for index, located in enumerate(release.sentences):
         text = plain_periods(unspun(_DATE_MARK.sub("", matchable(located.segment.text))), release.fiscal_end)
         if located.block != block:
-            opened, block, carried, after = "", located.block, None, None
+            opened, block, carried, after, listed = "", located.block, None, None, None
         named = periods_named(text)
+        # An English piece that opens in lower case goes on with the sentence before it (a list's items: "In the fourth quarter, revenues
+        # went up by 379% ... - revenues from online marketing services increased by 470% ... to 5,062.4 million yuan"): it takes the
+        # page's quarter when that sentence named it in so many words and no other period; after a sentence naming none, nothing.
+        continued = _continued(located.segment.text)
+        if not continued:
+            listed = release.period if release.period is not None and _names_only(text, release.period) else None
         if opened and text.startswith("其中"):
             # "二季度,快手收入为309.75亿元。其中,线上营销服务收入为175亿元": the parts take the quarter the sentence
             # before opened with (checked like any period the sentence names itself)
@@ -806,8 +842,9 @@ def read_figures(release: Release) -> Reading:
         opened = opening.group("q") if opening else ""
         read: list[Figure] = []
         for rule in rules:
-            read.extend(_read_sentence(release, rule, text, located.segment.text, located.block, skipped, carried,
-                                       None if named else after))
+            read.extend(_read_sentence(release, rule, text, located.segment.text, located.block, skipped,
+                                       carried if carried is not None or not continued else listed,
+                                       _ANOTHER if index in unframed else None if named else after))
         figures.extend(read)
         figures.extend(_other_companies(release, text, located.segment.text, located.block, carried))
         # the page's quarter, named in this sentence in so many words and given a figure: the next sentence may go on with it

@@ -59,7 +59,7 @@ _ANNOUNCE = re.compile(r"announce[sd]?\b.*\bresults|(?:发布|公布|发表|宣�
 _QUARTER_WORDS = r"(?:first|second|third|fourth)[ -]quarter(?: of)?,? " + YEAR + r"|" + YEAR + r" (?:first|second|third|fourth) quarter" \
     r"|(?:March|June|September|December) quarter(?: of)? " + YEAR + r"|" + YEAR + r"年第?[一二三四]季度" \
     r"|(?<![A-Za-z0-9])Q[1-4][ -]?" + YEAR + r"|(?<!\d)" + YEAR + r" ?年? ?Q[1-4](?![A-Za-z0-9])|" + SHORT_QUARTER
-_ENDED = re.compile(rf"(?:quarter|three months|six months|nine months|twelve months|12 months|fiscal year|year)[a-z ,]*? ended ({MONTH} \d{{1,2}},? {YEAR})"
+_ENDED = re.compile(rf"(?:quarter|three months|six months|nine months|twelve months|12 months|twelve-month period|12-month period|fiscal year|year)[a-z ,]*? ended ({MONTH} \d{{1,2}},? {YEAR})"
                     rf"|截[至止]({YEAR}年\d{{1,2}}月\d{{1,2}}日)", re.IGNORECASE)
 
 # Block headings (whole lines, in matchable form).
@@ -245,7 +245,8 @@ def periods_named(form: str) -> set[Span]:
     found = {s for s in _quarters_stated(form) if s.year and s.quarter}
     found |= {Span("year", year_of(m.group(1))) for m in _FULL_YEAR_NAMED.finditer(form)}
     found |= {Span("year", year_of(m.group(1))) for m in re.finditer(rf"({YEAR}) ?年(?:全年|度)", form)}
-    return found
+    # a quarter or a year exactly a year before another named is that one's comparative
+    return {s for s in found if Span(s.kind, s.year + 1, s.quarter) not in found}
 
 
 # Words for the periods a quarter's page may also report on; a page with none of them is about its quarter only.

@@ -140,7 +140,7 @@ def _ttm_en(group: str) -> str:
 
 def _english(platform: str, metric: str, words: str) -> list[Rule]:
     line = _LINE.format(metric=metric)
-    subject = rf"{_OPEN_EN}(?:(?:the )?(?:total )?number of )?(?:{words})"  # "its total number of active buyers"
+    subject = rf"{_OPEN_EN}(?:(?:the )?(?:total )?number of (?:{_COMPANY_EN} )?)?(?:{words})"  # "its total number of active buyers"
     values = (_people_en(),) if metric in _PEOPLE else _money_en()
     priors = (_people_en("pv", "pu"),) if metric in _PEOPLE else _money_en("pv", "pu")
     rules: list[Rule] = []
@@ -174,6 +174,10 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
             # ... "Alibaba recorded 779 million annual active buyers during the same period" (right after a sentence naming the page's)
             rules.append(rule(metric, rf"\b(?:reported|recorded|had|posted|counted) {value} (?:{words}) (?:{_ttm_en('when')}"
                               rf"|(?:in|during|for|over) (?P<when2>the same period)\b(?! (?:of|in|last|a year)\b))", line, **ttm))
+            # The figure first, the metric's name after it: "Pinduoduo generated 471.6 billion yuan (US$268.6 billion) in GMV in the
+            # twelve-month period ended December 31, 2031"
+            rules.append(rule(metric, rf"\b(?:generated|recorded|posted|reported|achieved|registered) {value}(?: \([^()]{{0,40}}\))? (?:in|of) "
+                              rf"(?:{words}) {_ttm_en('when')}", line, **ttm))
             # A calendar year's twelve months: "Gross merchandise volume in 2031 was 1.667 trillion yuan" (never a fiscal year's)
             rules.append(rule(metric, rf"{subject} (?:in|for|during) (?:the (?:full |whole |calendar )?year(?: of)? )?(?P<when>{YEAR}),? {_LEAD} {value}",
                               line, **ttm))
@@ -190,7 +194,8 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
         # "revenues from other services, including e-commerce, reaching RMB 4.2 billion": an aside about the line's content
         tail = (rf"(?:, (?:including|mainly|primarily|chiefly) [^,;()]{{1,40}},)?"
                 rf"(?: (?:in|for|during) (?P<when>{_WHEN_EN}|{_month_en()}))?,?(?: also| further| still)? (?:{_LEAD}|{_CHANGE} (?:by )?{_PERCENT}"
-                rf"(?: year[- ](?:over|on)[- ]year| YoY)? to) {value}(?: \([^()]{{0,40}}\))?"
+                # "... increased by 470% year-on-year or 70% quarter-on-quarter to 5,062.4 million yuan"
+                rf"(?: year[- ](?:over|on)[- ]year| YoY)?(?: or (?:{NUM})(?:%| percent) quarter[- ](?:over|on)[- ]quarter)? to) {value}(?: \([^()]{{0,40}}\))?"
                 rf"(?: in (?P<when2>{_month_en()}|the (?:{_ORDINAL}) quarter(?: of {YEAR})?|Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4])(?![\w-]))?")
         rules.append(rule(metric, rf"{subject}{tail}{compared}", line, **dict(options, kinds=("quarter", "intro"))))
         if metric not in _PEOPLE:
@@ -348,6 +353,27 @@ def _pdd_buyers() -> list[Rule]:
                  _LINE.format(metric="annual_buyers"), english=True, weak=True, refuse=_REFUSE_EN, kinds=("quarter", "intro"))]
 
 
+def _history_en(metric: str, words: str) -> list[Rule]:
+    """Several years' twelve-month counts in one sentence, each with its own period: "The number of active buyers on the platform has
+    more than tripled over the past four years, from 244.8 million active buyers in 2017 to 788.4 million in 2020 and 823.8 million in
+    the first quarter of 2021" (a calendar year's count is the twelve months to its end). Not a looser wording: every figure names its
+    period; a figure without one, or a fourth, leaves the sentence unread."""
+    when = rf"{YEAR}|(?:{_ORDINAL}) quarter of {YEAR}"
+    head = rf"(?:^|(?<=[,;:] ))(?:the )?(?:total )?number of (?:{words})[^,;.]{{0,80}}?,? from "
+    one = rf"(?:{NUM}) million(?: (?:{words}))?"
+    first = rf"{_people_en()}(?: (?:{words}))? in (?:the )?(?P<when>{when})"
+    ends = r"(?![\w-])(?! and \d)"
+    options = dict(english=True, kinds=("quarter", "intro"), period="ttm", refuse=_REFUSE_EN)
+    line = f"{metric} of several periods in one sentence, each named (a history's wording)"
+    return [
+        rule(metric, rf"{head}{first} to {one} in (?:the )?(?:{when})(?: and {one} in (?:the )?(?:{when}))?{ends}", line, **options),
+        rule(metric, rf"{head}{one} in (?:the )?(?:{when}) to {_people_en()} in (?:the )?(?P<when>{when})(?: and {one} in (?:the )?(?:{when}))?{ends}",
+             line, **options),
+        rule(metric, rf"{head}{one} in (?:the )?(?:{when}) to {one} in (?:the )?(?:{when}) and {_people_en()} in (?:the )?(?P<when>{when}){ends}",
+             line, **options),
+    ]
+
+
 def _jd_pairs_zh() -> list[Rule]:
     """JD's two revenue lines named together: "其中商品、服务收入分别为2339、541亿元"."""
     return [rule("revenue_commerce", rf"{_OPEN_ZH}(?:其中,?)?(?:商品|产品)(?:收入)?(?:、|和|及)净?服务收入,?分别为(?:人民币)?(?:{NUM})(?:亿元)?"
@@ -407,6 +433,8 @@ def _full_year_lines_zh(platform: str) -> list[Rule]:
 def rewrite_rules(platform: str) -> tuple[Rule, ...]:
     """The rewrite wordings of ``platform``'s metrics (weak), English and Chinese."""
     rules: list[Rule] = _pdd_buyers() if platform == "pdd" else _jd_pairs_zh() if platform == "jd" else []
+    if platform in ("pdd", "jd"):  # companies whose fiscal year is the calendar's
+        rules += _history_en("annual_buyers", METRIC_WORDS_EN[platform]["annual_buyers"])
     for metric, words in METRIC_WORDS_EN.get(platform, {}).items():
         rules += _english(platform, metric, words)
     for metric, words in METRIC_WORDS_ZH.get(platform, {}).items():

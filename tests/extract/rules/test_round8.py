@@ -112,3 +112,50 @@ def test_a_revenue_lines_year_named_in_a_translated_sentence(figures):
     text = ("京东公布2031年第四季度及全年业绩\n\n"
             "2031年全年的净服务收入为人民币2359亿元(313亿美元),比2030年全年增长14.7%。")
     assert figures(text) == {("revenue_commerce", "2031", "2359", "RMB_100m", "")}
+
+
+# --- a summary that gives the year's lines before the quarter's (heldout7's CIW page on PDD) ---------------------------
+
+PDD_SUMMARY = (
+    "Pinduoduo generated 971.6 billion yuan (US$140.6 billion) in GMV in the twelve-month period ended December 31, 2031, an increase of "
+    "34% year-on-year. Average monthly active users in the fourth quarter were 572.6 million, an increase of 13% year-on-year.\n"
+    "In the twelve-month period ended December 31, 2031, the number of Pinduoduo’s active buyers was 818.5 million, an increase of 11% "
+    "year-on-year.\n"
+    "Total revenues were 23,120.0 million yuan (US$3,908.2 million), a 52% increase year-on-year.\n"
+    "- revenues from online marketing services grew by 52% year-on-year to 21,515.6 million yuan (US$3,674.9 million);\n"
+    "- revenues from transaction services grew by 22% to 1,604.4 million yuan (US$233.4 million).\n"
+    "In the fourth quarter, revenues went up by 37% year-on-year or 8% quarter-on-quarter to 7,653.9 million (US$1,122.3 million).\n"
+    "- revenues from online marketing services increased by 40% year-on-year or 7% quarter-on-quarter to 7,062.4 million yuan (US$1,036.3 million);\n"
+    "- revenues from transaction services increased by 10% year-on-year or 4% quarter-on-quarter to 591.5 million yuan (US$86.0 million).\n")
+
+
+def test_a_summary_gives_the_quarters_list_items_and_leaves_the_years_unread(figures):
+    assert figures(PDD_SUMMARY) == {
+        ("gmv_ttm", "2031Q4", "971.6", "RMB_bn", ""), ("mau", "2031Q4", "572.6", "million", ""),
+        ("annual_buyers", "2031Q4", "818.5", "million", ""),
+        ("revenue_marketing", "2031Q4", "7062.4", "RMB_mn", ""), ("revenue_commerce", "2031Q4", "591.5", "RMB_mn", "")}
+
+
+def test_list_items_after_a_sentence_naming_another_quarter_are_unread(figures):
+    text = PDD_SUMMARY.replace("In the fourth quarter, revenues", "In the third quarter, revenues")
+    assert not {f for f in figures(text) if f[2] in ("7062.4", "591.5")}
+
+
+# --- a history: several periods' counts in one sentence, each named --------------------------------------------------
+
+
+def test_a_history_sentence_gives_each_count_its_own_period(figures):
+    text = ("Pinduoduo (Part 2): Business Performance\n\nThe number of active buyers on the Pinduoduo platform has more than tripled "
+            "over the past four years, from 344.8 million active buyers in 2027 to 888.4 million in 2030 and 923.8 million in the first "
+            "quarter of 2031.\n")
+    assert figures(text) == {("annual_buyers", "2027Q4", "344.8", "million", ""), ("annual_buyers", "2030Q4", "888.4", "million", ""),
+                             ("annual_buyers", "2031Q1", "923.8", "million", "")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The number of active buyers on the platform has tripled, from 344.8 million active buyers in 2027 to 888.4 million.",  # no period
+    "The number of active buyers could reach 1,000 million, from 344.8 million in 2027 to 888.4 million in 2030 and 923.8 million in 2033.",
+])
+def test_a_history_without_every_period_or_with_an_estimate_is_unread(figures, sentence):
+    found = figures("Pinduoduo (Part 2): Business Performance\n\n" + sentence + "\n")
+    assert not {f for f in found if f[2] in ("888.4", "923.8")}
