@@ -38,7 +38,7 @@ from kreport.extract.periods import (
     quarter_named,
     year_of,
 )
-from kreport.extract.release import INTRO, PLATFORM_NAMES, Block, Release, periods_named, without_comparatives
+from kreport.extract.release import INTRO, PLATFORM_NAMES, Block, Release, announces, periods_named, without_comparatives
 from kreport.extract.rules import RULES, Rule
 from kreport.extract.rules.common import UNIT_WORDS, qualifier_of
 from kreport.extract.tables import table_figures
@@ -848,7 +848,8 @@ def read_figures(release: Release) -> Reading:
         figures.extend(read)
         figures.extend(_other_companies(release, text, located.segment.text, located.block, carried))
         # the page's quarter, named in this sentence in so many words and given a figure: the next sentence may go on with it
-        carried = release.period if release.period is not None and any(f.period == release.period for f in read) \
+        # ... or announced the results of that quarter ("Alibaba yesterday announced its financial results for the second quarter of 2020")
+        carried = release.period if release.period is not None and (any(f.period == release.period for f in read) or announces(text)) \
             and _names_only(text, release.period) else None
         if named:
             after = next(iter(named)) if len(named) == 1 else Span("other", 0)

@@ -44,7 +44,7 @@ from kreport.extract.periods import (
 )
 from kreport.extract.sentences import Segment, segments
 
-__all__ = ["Block", "Located", "Release", "read_release", "heading_block", "PLATFORM_NAMES", "INTRO", "without_comparatives", "coming", "periods_named"]
+__all__ = ["Block", "Located", "Release", "read_release", "heading_block", "PLATFORM_NAMES", "INTRO", "without_comparatives", "coming", "periods_named", "announces"]
 
 PLATFORM_NAMES = {
     "kuaishou": r"Kuaishou|快手",
@@ -309,6 +309,13 @@ COMING = re.compile(r"\b(?:will|shall|(?:is|are) (?:set|scheduled|expected|due|s
                     r"|\bahead of (?:its|the) (?:\w+[ -]){0,4}(?:results|earnings|report)\b|\b(?:earnings|results) preview\b"
                     r"|(?:[将將][于於在]|[拟擬定][于於]|即[将將]|[预預]计[将將]|[预預]計[将將])[^。;]{0,40}?(?:发布|發佈|發布|公布|公佈|披露|举行|舉行)",
                     re.IGNORECASE)
+
+
+def announces(form: str) -> bool:
+    """Whether a sentence (matchable form) says results were announced ("Alibaba yesterday announced its financial results for ..."; not
+    a headline's "Announces", not a release still to come)."""
+    return bool(_ANNOUNCE.search(form)) and not coming(form) \
+        and bool(re.search(r"\b(?:announced|released|reported|published|posted)\b|(?:发布|公布)了", form, re.IGNORECASE))
 
 
 def coming(form: str) -> bool:

@@ -31,8 +31,10 @@ _PREFIX_WHEN_EN = rf"(?P<when>Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|Q[1-4]|(?:{_ORDIN
 _COMPANY_EN = r"(?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo|the company|the group)(?:'s|’s)"
 # The company itself as the subject of "reported" ("JD.com reported revenue of ...", "The company recorded revenue of ..."); never a
 # unit or a segment ("the cloud unit reported revenue of ..." is not read).
-_REPORTER_EN = (r"(?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo|(?<![\w-] )the company|(?<![\w-] )the group|^It|(?<=[,;] )it)"
-                r" (?:also )?(?:reported|recorded|posted|generated|booked)")
+_REPORTER_EN = (r"(?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo|(?<![\w-] )the company|(?<![\w-] )the group|^It|(?<=[,;] )it"
+                # the company by what it is, opening the sentence: "The tech and e-commerce giant obtained a revenue of"
+                r"|^The (?:[\w-]+ (?:and )?){0,3}(?:company|group|firm|giant|e-tailer|retailer|e-commerce firm|operator))"
+                r" (?:also )?(?:reported|recorded|posted|generated|booked|obtained|achieved)(?: an?)?")
 # Whose revenue it is, after the word: "Net revenues at JD.com", "Total revenues of the Shanghai-headquartered e-tailer".
 _WHOSE_EN = (r"(?: (?:at|of) (?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo"
              r"|the (?:[\w-]+ ){0,2}(?:company|group|firm|e-tailer|e-commerce firm|retailer|platform|giant|operator)))?")

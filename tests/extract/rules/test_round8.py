@@ -159,3 +159,20 @@ def test_a_history_sentence_gives_each_count_its_own_period(figures):
 def test_a_history_without_every_period_or_with_an_estimate_is_unread(figures, sentence):
     found = figures("Pinduoduo (Part 2): Business Performance\n\n" + sentence + "\n")
     assert not {f for f in found if f[2] in ("888.4", "923.8")}
+
+
+# --- a story's revenue right after the sentence saying the quarter's results were announced ----------------------------
+
+
+def test_revenue_right_after_the_announcement_of_the_quarters_results(figures):
+    text = ("Alibaba’s retail marketplaces gain users\n\nAlibaba yesterday announced its financial results for the second quarter of 2031, "
+            "ending June 30. The tech and e-commerce giant obtained a revenue of 253,751 million RMB (US$35,762 million), an increase of 34% "
+            "year-on-year.\n\nIt applied for more patents in the first half of 2031 than in the whole of 2030.\n")
+    assert figures(text) == {("revenue_total", "2031Q2", "253751", "RMB_mn", "")}
+
+
+def test_revenue_after_an_announcement_of_another_quarter_is_unread(figures):
+    text = ("Alibaba’s retail marketplaces gain users\n\nAlibaba yesterday announced its financial results for the first quarter of 2031. "
+            "It said the June quarter of 2031 was strong. The tech and e-commerce giant obtained a revenue of 253,751 million RMB.\n\n"
+            "It applied for more patents in the first half of 2031.\n")
+    assert figures(text) == set()
