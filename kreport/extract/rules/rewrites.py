@@ -38,7 +38,7 @@ METRIC_WORDS_EN: dict[str, dict[str, str]] = {
                 r"|(?:total )?(?:e-commerce )?gross merchandise (?:value|volume)(?: \(GMV\))?(?: (?:on|of) (?:its|the|our) e-commerce (?:platform|business))?"),
         "revenue_marketing": r"(?:revenues? from (?:our )?)?online marketing(?: services?)?(?: revenues?)?",
         "revenue_commerce": r"(?:revenues? from (?:our )?)?other services?(?: revenues?)?",
-        "monthly_buyers": r"(?:average )?monthly (?:active|shopping) buyers",
+        "monthly_buyers": r"(?:average )?monthly (?:active |shopping )?buyers",
     },
     "pdd": {
         "gmv_ttm": r"GMV|gross merchandise (?:volume|value)(?: \(GMV\))?",
@@ -222,6 +222,16 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
             rules.append(rule(metric, rf"\b(?P<lead>achieved|recorded|reported|had|reaching|an? (?:all-time |historic |record )high of)"
                               rf"(?: an average of)? {value} (?:{words})(?: in (?P<when2>{_month_en()})(?![\w-]))?", line,
                               **dict(options, kinds=("quarter", "intro"))))
+        # The quarter glued before the metric's name: "Driven by the Double 11 promotion, Q4 e-commerce GMV reached 403.9 billion yuan",
+        # "the average number of 2023Q4 monthly buyers reached 130 million"
+        rules.append(rule(metric, rf"{_OPEN_EN}(?:(?:the )?(?:average |total )?number of )?(?P<when>Q[1-4](?:[ -]?{YEAR})?|{YEAR} ?Q[1-4])"
+                          rf"(?:'s|’s)? (?:{words}) {_LEAD} {value}", line, **dict(options, kinds=("quarter", "intro"))))
+        if metric not in _PEOPLE and platform != "alibaba":
+            # A calendar year's figure, named in the sentence: "GMV for the full year of 2031 was 1.18 trillion yuan" (not a looser
+            # wording: the sentence states its period)
+            rules.append(rule(metric, rf"{_OPEN_EN}(?:{words}) (?:for|in) (?P<when>(?:the )?(?:full|whole)[- ]year(?: of)? {YEAR}"
+                              rf"|(?:the )?(?:fiscal )?year(?: of)? {YEAR}) {_LEAD} {value}", f"{metric} of a year named in the sentence",
+                              english=True, refuse=_REFUSE_EN, kinds=("year", "intro")))
         # The period first: "In Q1 2022, ... with average daily active users growing 17.0% to 345.5 million"
         rules.append(rule(metric, rf"\b(?:in|for|during) (?P<when>{_WHEN_EN}),? (?P<gap>[^;]{{0,80}}? )?{subject} "
                           rf"(?:{_LEAD}|(?:{_CHANGE}|growing|rising|increasing) (?:by )?{_PERCENT}(?: year[- ](?:over|on)[- ]year| YoY)? to) {value}",

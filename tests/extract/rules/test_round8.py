@@ -176,3 +176,28 @@ def test_revenue_after_an_announcement_of_another_quarter_is_unread(figures):
             "It said the June quarter of 2031 was strong. The tech and e-commerce giant obtained a revenue of 253,751 million RMB.\n\n"
             "It applied for more patents in the first half of 2031.\n")
     assert figures(text) == set()
+
+
+# --- a broker's review: the quarter glued before the metric, the year named in the sentence ------------------------------
+
+KS_BROKER = "Kuaishou 2031Q4 results review: e-commerce grows.\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Kuaishou achieved revenue of 42.6 billion yuan in 2031Q4, yoy +15%.", {("revenue_total", "2031Q4", "42.6", "RMB_bn", "")}),
+    ("Driven by the Double 11 promotion, Q4 e-commerce GMV reached 503.9 billion yuan, yoy +29%.", {("gmv", "2031Q4", "503.9", "RMB_bn", "")}),
+    ("On the user side, the average number of 2031Q4 monthly buyers reached 150 million, and the penetration rate rose to 18.6%.",
+     {("monthly_buyers", "2031Q4", "150", "million", "")}),
+    ("GMV for the full year of 2031 was 1.58 trillion yuan, up 31% year over year.", {("gmv", "2031", "1.58", "RMB_trillion", "")}),
+])
+def test_broker_review_wordings(figures, sentence, expected):
+    assert figures(KS_BROKER + sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kuaishou achieved revenue of 42.6 billion yuan in 2031Q3, yoy +15%.",  # another quarter
+    "Driven by the Double 11 promotion, Q3 e-commerce GMV reached 503.9 billion yuan.",  # another quarter
+    "Q4 e-commerce GMV is expected to reach 503.9 billion yuan.",  # an estimate
+])
+def test_broker_review_wordings_left_out(figures, sentence):
+    assert figures(KS_BROKER + sentence) == set()
