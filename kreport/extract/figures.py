@@ -717,6 +717,8 @@ def _check_parts(kept: list[Figure], skipped: list[str]) -> list[Figure]:
         total = by_key.get((platform, "revenue_total", period))
         if len(parts) == 2 and total is not None and not any((platform, f.metric, period) in dropped for f in parts):
             slack = sum(0.5 * 10 ** -decimals(f.value) * UNITS[f.unit].factor for f in parts)
+            # each figure at its published precision: the parts' and the total's roundings both allowed for (42.46 + 44.4 against 86.8)
+            slack += 0.5 * 10 ** -decimals(total.value) * UNITS[total.unit].factor
             if sum(canonical(f.value, f.unit) for f in parts) - slack > canonical(total.value, total.unit) * (1 + 1e-9):
                 for f in parts:
                     dropped.add((platform, f.metric, period))

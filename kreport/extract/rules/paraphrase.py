@@ -173,6 +173,13 @@ def full_year_rules(platform: str | None = None) -> tuple[Rule, ...]:
         rules.append(rule("revenue_total", rf"{_SUBJECT_EN} (?:for|in) (?P<when>(?:the )?(?:full|whole)[- ]year(?: (?:of )?{YEAR})?"
                           rf"|(?:the )?(?:fiscal )?year(?: of)? {YEAR}|fiscal {YEAR}) {_VERB_EN} {money}",
                           "total revenue of a year named in the sentence", english=True, kinds=("year", "intro"), refuse=_REFUSE_EN))
+        # A calendar year alone, and its comparative: "Total revenue for 2031 reached RMB 113,470 million, representing a year-on-year
+        # increase of 20.5% from RMB 94,183 million in 2030" (full_year_rules serve the companies whose fiscal year is the calendar's)
+        for prior in _PRIOR_EN[:2]:
+            rules.append(rule("revenue_total", rf"{_SUBJECT_EN} (?:for|in) (?P<when>{YEAR}) {_VERB_EN} {money}(?: \([^()]{{0,40}}\))?"
+                              rf"(?:,? (?:representing )?an? (?:year-on-year |year-over-year )?(?P<dir>increase|decrease) of (?P<g>{NUM})%"
+                              rf" from {prior} (?P<pwhen>in {YEAR}))?(?![\w-])", "total revenue of a year named in the sentence", english=True,
+                              kinds=("year", "intro"), refuse=_REFUSE_EN))
         # The year after the change: "Our total revenue reached RMB 94.18 billion, up 16.2% year-over-year in 2022"
         rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}(?: \([^()]{{0,40}}\))?, (?:up|down) (?:{NUM})%"
                           rf"(?: year-over-year| year-on-year| yoy)? (?:in|for) (?:the (?:full )?year )?(?P<when2>{YEAR})\b",

@@ -201,3 +201,24 @@ def test_broker_review_wordings(figures, sentence, expected):
 ])
 def test_broker_review_wordings_left_out(figures, sentence):
     assert figures(KS_BROKER + sentence) == set()
+
+
+# --- parts against the total at every figure's published precision; a record high; a calendar year's revenue ----------
+
+
+def test_parts_are_checked_against_the_total_allowing_for_the_totals_rounding(figures):
+    text = ("PDD Holdings reported its Q1 2031 results on Tuesday.\n\n"
+            "Pinduoduo's Q1 2031 revenue reached 96.8 billion yuan, a year-on-year increase of 31%. "
+            "Pinduoduo's advertising revenue in Q1 2031 was 52.46 billion yuan. Commission revenue in Q1 2031 was 44.4 billion yuan.\n")
+    assert figures(text) == {("revenue_total", "2031Q1", "96.8", "RMB_bn", ""), ("revenue_marketing", "2031Q1", "52.46", "RMB_bn", ""),
+                             ("revenue_commerce", "2031Q1", "44.4", "RMB_bn", "")}
+    assert not {f for f in figures(text.replace("44.4", "44.5")) if f[0] != "revenue_total"}
+
+
+def test_a_record_high_and_a_calendar_years_revenue_with_its_comparative(figures):
+    text = ("Kuaishou reported its Q4 2031 results.\n\n"
+            "Average monthly active users reached a record high of 800.4 million in Q4 2031, with a year-on-year increase of 10.5%.\n"
+            "Total revenue for 2031 reached RMB 213,470 million, representing a year-on-year increase of 20.5% from RMB 177,154 million in 2030.\n")
+    assert figures(text) == {("mau", "2031Q4", "800.4", "million", ""), ("revenue_total", "2031", "213470", "RMB_mn", ""),
+                             ("revenue_total", "2030", "177154", "RMB_mn", "")}
+    assert ("revenue_total", "2030", "177154", "RMB_mn", "") not in figures(text.replace("20.5%", "30.5%"))
