@@ -371,6 +371,10 @@ def _inferred_period(raw: list[Segment], text: str, calendar: bool, dated, fisca
         # "... from 86.8 billion yuan in the first quarter of 2024": the same quarter a year after the one compared with
         years |= {year_of(m.group("y")) + 1 for form in lead for m in _COMPARED_QUARTER.finditer(form)
                   if _NUMBERS[m.group("n").lower()] == number}
+        if not years:
+            # ... or anywhere on the page, when the lead names none: "Net income ... fell 5% to 32.71 billion yuan compared to the same
+            # period in 2024" (one year only)
+            years = {year_of(m.group(1) or m.group(2)) + 1 for m in _SAME_PERIOD_YEAR.finditer(matchable(text))}
         if len(years) == 1:
             return Span("quarter", years.pop(), number), "the year its comparison names"
         # a fourth quarter's page that names its year's results ("Total revenues for fiscal year 2020"), for a company whose
