@@ -338,6 +338,9 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
         own = block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None
         if own is not None and own.kind == "quarter":  # the page's own quarter named before the figure is no other period
             before = re.sub(rf"(?:{own.year}年)?第?{'一二三四'[own.quarter - 1]}季度", "", before)
+    if not chinese and re.search(r"\s[-–—•]\s$", before):
+        before = ""  # the wording opens a run-together list's item ("Financial Performance - Total revenue for 2023 reached"): the words
+        # before the dash are a heading's or another item's
     if not chinese:
         before = _DATELINE_EN.sub("", before)  # "Nov.21 (NBD) --": the story's dateline, no period of the figure's
         before = _without_own_quarter_en(before, block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None)

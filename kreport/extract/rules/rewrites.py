@@ -51,7 +51,7 @@ METRIC_WORDS_EN: dict[str, dict[str, str]] = {
     "alibaba": {
         "annual_buyers": (r"annual active (?:consumers|buyers)(?: \((?:formerly )?annual active buyers\))?"
                           r"(?: (?:on|of|across) (?:our |its |the company(?:'s|’s) |Alibaba(?:'s|’s) )?China retail marketplaces)?"),
-        "mau": r"mobile (?:MAUs?|monthly active users)(?: \(MAUs?\))?(?: on (?:our |its )?China retail marketplaces)?",
+        "mau": r"mobile (?:MAUs?|monthly active users)(?: \(MAUs?\))?(?: on (?:our |its |Alibaba(?:'s|’s) |the company(?:'s|’s) )?China retail marketplaces)?",
         "revenue_marketing": (r"(?:Taobao and Tmall Group(?:'s|’s) )?customer management revenues?(?: \(CMR\))?"
                               r"(?: (?:at|of|from) (?:our |the )?Taobao and Tmall Group)?"),
     },

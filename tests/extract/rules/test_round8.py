@@ -222,3 +222,26 @@ def test_a_record_high_and_a_calendar_years_revenue_with_its_comparative(figures
     assert figures(text) == {("mau", "2031Q4", "800.4", "million", ""), ("revenue_total", "2031", "213470", "RMB_mn", ""),
                              ("revenue_total", "2030", "177154", "RMB_mn", "")}
     assert ("revenue_total", "2030", "177154", "RMB_mn", "") not in figures(text.replace("20.5%", "30.5%"))
+
+
+# --- a run-together summary's list item; Alibaba's mobile MAUs named with the company's marketplaces ---------------------
+
+
+def test_a_run_together_list_item_is_read_from_its_dash(figures):
+    text = ("Workflow\nKUAISHOU\n快手(01024) - 2031 - 年度财报\n2032-04-22 08:36\nFinancial Performance - Total revenue for 2031 reached "
+            "RMB 213,470 million, representing a year-on-year increase of 20.5% from RMB 177,154 million in 2030[13] - Gross profit for 2031 "
+            "was RMB 57,391 million[13] - In Q4 2031, Kuaishou's average daily active users reached 482.5 million.\n")
+    assert ("revenue_total", "2031", "213470", "RMB_mn", "") in figures(text)
+
+
+def test_the_words_before_a_dash_still_count_when_the_wording_does_not_open_the_item(figures):
+    text = ("Kuaishou reported its Q4 2031 results.\n\n"
+            "For the first half - as the company put it - revenue was RMB 80.5 billion.\n")
+    assert figures(text) == set()
+
+
+def test_alibabas_mobile_maus_on_alibabas_marketplaces_in_a_month(figures):
+    text = ("Alibaba’s annual active consumers on its China retail marketplaces reached 911 million for the twelve months ended March 31, "
+            "2031, an increase of 32 million from 2030, according to its quarterly financial results. Mobile MAUs on Alibaba’s China retail "
+            "marketplaces reached 1,025 million in March 2031, an increase of 23 million over December 2030.\n")
+    assert ("mau", "2031Q1", "1025", "million", "") in figures(text)
