@@ -374,7 +374,8 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
     return bool(_AFTER_EN.match(after)) and not _THE_QUARTER_EN.match(after) and not _names_quarter_after(after, own)
 
 
-_QUARTER_AFTER_EN = re.compile(rf"^(?: (?:Chinese )?(?:yuan|RMB|CNY)\b)?(?: ?\([^()]*\))?,? (?:in|for|during) (?P<p>(?:the )?(?:first|second|third|fourth) quarter(?: of)?,? {YEAR}"
+_QUARTER_AFTER_EN = re.compile(rf"^(?: (?:Chinese )?(?:yuan|RMB|CNY)\b)?(?: ?\([^()]*\))?,? (?:in|for|during) "
+                               rf"(?P<p>(?:the )?(?:first|second|third|fourth) quarter(?: of)?,? {YEAR}"
                                rf"|Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4])(?![\w-])", re.IGNORECASE)
 
 

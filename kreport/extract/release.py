@@ -44,7 +44,8 @@ from kreport.extract.periods import (
 )
 from kreport.extract.sentences import Segment, segments
 
-__all__ = ["Block", "Located", "Release", "read_release", "heading_block", "PLATFORM_NAMES", "INTRO", "without_comparatives", "coming", "periods_named", "announces"]
+__all__ = ["Block", "Located", "Release", "read_release", "heading_block", "PLATFORM_NAMES", "INTRO", "without_comparatives", "coming",
+           "periods_named", "announces"]
 
 PLATFORM_NAMES = {
     "kuaishou": r"Kuaishou|快手",
@@ -59,7 +60,8 @@ _ANNOUNCE = re.compile(r"announce[sd]?\b.*\bresults|(?:发布|公布|发表|宣�
 _QUARTER_WORDS = r"(?:first|second|third|fourth)[ -]quarter(?: of)?,? " + YEAR + r"|" + YEAR + r" (?:first|second|third|fourth) quarter" \
     r"|(?:March|June|September|December) quarter(?: of)? " + YEAR + r"|" + YEAR + r"年第?[一二三四]季度" \
     r"|(?<![A-Za-z0-9])Q[1-4][ -]?" + YEAR + r"|(?<!\d)" + YEAR + r" ?年? ?Q[1-4](?![A-Za-z0-9])|" + SHORT_QUARTER
-_ENDED = re.compile(rf"(?:quarter|three months|six months|nine months|twelve months|12 months|twelve-month period|12-month period|fiscal year|year)[a-z ,]*? ended ({MONTH} \d{{1,2}},? {YEAR})"
+_ENDED = re.compile(rf"(?:quarter|three months|six months|nine months|twelve months|12 months|twelve-month period|12-month period|fiscal year|year)"
+                    rf"[a-z ,]*? ended ({MONTH} \d{{1,2}},? {YEAR})"
                     rf"|截[至止]({YEAR}年\d{{1,2}}月\d{{1,2}}日)", re.IGNORECASE)
 
 # Block headings (whole lines, in matchable form).

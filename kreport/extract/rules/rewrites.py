@@ -112,7 +112,8 @@ _OPEN_EN = (r"(?:^|(?<=[,;:(] )|(?<=- )|(?<=\bwith )|(?<=\bwhile )|(?<=\bthat )|
 _CHANGE = r"(?P<dir>increased|decreased|grew|rose|fell|declined|dropped|climbed|jumped|surged)"
 _PERCENT = rf"(?P<g>{NUM})(?:%| percent)"
 # The verbs and particles that link a metric's name to its figure (a closed list, broad: media and machine English).
-_LEAD = (r"(?P<lead>(?:reached an? (?:record|all-time|historic) high of|was|were|was at|were at|reached|reaching|reach|hit|hitting|numbered|stood at|came in at|came to|totaled|totalled|"
+_LEAD = (r"(?P<lead>(?:reached an? (?:record|all-time|historic) high of|"
+         r"was|were|was at|were at|reached|reaching|reach|hit|hitting|numbered|stood at|came in at|came to|totaled|totalled|"
          r"totaling|totalling|amounted to|amounting to|of|grew to|rose to|increased to|surged to|climbed to|jumped to|soared to|expanded to|"
          r"rising to|growing to|increasing to|climbing to|improved to|registered|recorded|logged|posted|landed at|settled at|clocked in at|averaged"
          r"|–|—|:| -)"
