@@ -324,6 +324,11 @@ def _without_own_quarter_en(before: str, own: Span | None) -> str:
     return cleaned
 
 
+# A run-together list's dash after a section label that follows no sentence's words (the start, a time, a date, a citation mark or
+# Chinese: "... 08:36 Financial Performance - ") or after the item before's citation mark ("...[13] - ").
+_ITEM_DASH = re.compile(r"(?:(?:^|(?<=[\d\]\u4e00-\u9fff:]) )[A-Z][A-Za-z&]*(?: (?:[A-Z&][A-Za-z&]*|and|of)){0,4}|\])\s[-–—]\s$")
+
+
 def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, release: Release, opening: int = 0) -> bool:
     """Whether words just before or after the figure name a period the rule did not read (``opening``: the length
     of a sentence-opening period phrase that names the page's quarter, which is not such a word)."""
@@ -338,9 +343,9 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
         own = block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None
         if own is not None and own.kind == "quarter":  # the page's own quarter named before the figure is no other period
             before = re.sub(rf"(?:{own.year}年)?第?{'一二三四'[own.quarter - 1]}季度", "", before)
-    if not chinese and re.search(r"\s[-–—•]\s$", before):
+    if not chinese and _ITEM_DASH.search(before):
         before = ""  # the wording opens a run-together list's item ("Financial Performance - Total revenue for 2023 reached"): the words
-        # before the dash are a heading's or another item's
+        # before the dash are a section label's (a line of capitalised words) or the item before's (ending on its citation mark)
     if not chinese:
         before = _DATELINE_EN.sub("", before)  # "Nov.21 (NBD) --": the story's dateline, no period of the figure's
         before = _without_own_quarter_en(before, block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None)

@@ -245,3 +245,8 @@ def test_alibabas_mobile_maus_on_alibabas_marketplaces_in_a_month(figures):
             "2031, an increase of 32 million from 2030, according to its quarterly financial results. Mobile MAUs on Alibaba’s China retail "
             "marketplaces reached 1,025 million in March 2031, an increase of 23 million over December 2030.\n")
     assert ("mau", "2031Q1", "1025", "million", "") in figures(text)
+
+
+def test_a_dash_after_words_naming_a_year_is_no_list_item(figures):
+    text = "Kuaishou's Q4 2031: a strong quarter.\n\nIn 2030 - revenue was RMB 80.5 billion, the company said.\n"
+    assert figures(text) == set()
