@@ -217,7 +217,8 @@ def extract(paths, *, platform: str | None = None, period: str | None = None, so
     for document in documents:
         release = read_release(document.text, name=str(document.path), platform=platform, period=span,
                                fiscal_year_end_month=fiscal)
-        reading = read_figures(release) if release.platform and release.period else Reading((), ())
+        # a page whose quarter is not stated still gives the figures whose sentences name their own periods (a history's)
+        reading = read_figures(release) if release.platform else Reading((), ())
         names_for = parents if release.language == "en" else parents_zh
         source = source_for(document, release, names_for, sources, source_id, tier, url=source_url, publisher=publisher)
         if source.new:

@@ -38,7 +38,7 @@ from kreport.extract.periods import (
     quarter_named,
     year_of,
 )
-from kreport.extract.release import INTRO, PLATFORM_NAMES, Block, Release, without_comparatives
+from kreport.extract.release import INTRO, PLATFORM_NAMES, Block, Release, announces, periods_named, without_comparatives
 from kreport.extract.rules import RULES, Rule
 from kreport.extract.rules.common import UNIT_WORDS, qualifier_of
 from kreport.extract.tables import table_figures
@@ -101,7 +101,7 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
         return ""
     text = text.strip()
     this = r"(?:the|this) quarter|the (?:reporting )?period|the same (?:period|quarter)"
-    if text in ("本季度", "本季", "当季", "当季度", "期内", "季内") or re.fullmatch(this, text, re.IGNORECASE):
+    if text in ("本季度", "本季", "当季", "当季度", "该季度", "期内", "季内") or re.fullmatch(this, text, re.IGNORECASE):
         return release.period
     if rule.period != "ttm" and re.fullmatch(r"annual|full[- ]year|(?:the )?(?:full|whole)[- ]year", text, re.IGNORECASE):
         # "annual revenue" on a fourth quarter's page: the year that quarter ends; on any other page, unreadable
@@ -268,7 +268,7 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
 _PERIOD_WORDS_ZH = re.compile(r"全年|年度|年内|半年|中期|前三季度|个月|今年|去年|同期|\d{4}年|季度|月份")
 _PERIOD_WORDS_EN = re.compile(rf"\b(?:years?|annual|half|interim|months?|quarters?|FY|Q[1-4]|{YEAR}|{MONTH})(?![\w-])|{SHORT_QUARTER}",
                               re.IGNORECASE)
-_YOY = re.compile(r"year[- ](?:over|on)[- ]year", re.IGNORECASE)  # a change's words, not a period's
+_YOY = re.compile(r"year[- ](?:over|on)[- ]year|quarter[- ](?:over|on)[- ]quarter", re.IGNORECASE)  # a change's words, not a period's
 _HALF = re.compile(r"\b(?:H[12]|[12]H)\b|first half|second half|nine months", re.IGNORECASE)
 _AFTER_EN = re.compile(rf"^(?: ?\(US\$[^)]*\))?,? (?:in|for|during|over|as of|at the end of) (?:the )?"
                        rf"(?:full|fiscal|first|second|third|fourth|twelve|nine|six|three|years?|half|quarters?|months?|{YEAR}|{MONTH})\b",
@@ -324,6 +324,11 @@ def _without_own_quarter_en(before: str, own: Span | None) -> str:
     return cleaned
 
 
+# A run-together list's dash after a section label that follows no sentence's words (the start, a time, a date, a citation mark or
+# Chinese: "... 08:36 Financial Performance - ") or after the item before's citation mark ("...[13] - ").
+_ITEM_DASH = re.compile(r"(?:(?:^|(?<=[\d\]\u4e00-\u9fff:]) )[A-Z][A-Za-z&]*(?: (?:[A-Z&][A-Za-z&]*|and|of)){0,4}|\])\s[-–—]\s$")
+
+
 def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, release: Release, opening: int = 0) -> bool:
     """Whether words just before or after the figure name a period the rule did not read (``opening``: the length
     of a sentence-opening period phrase that names the page's quarter, which is not such a word)."""
@@ -338,6 +343,9 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
         own = block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None
         if own is not None and own.kind == "quarter":  # the page's own quarter named before the figure is no other period
             before = re.sub(rf"(?:{own.year}年)?第?{'一二三四'[own.quarter - 1]}季度", "", before)
+    if not chinese and _ITEM_DASH.search(before):
+        before = ""  # the wording opens a run-together list's item ("Financial Performance - Total revenue for 2023 reached"): the words
+        # before the dash are a section label's (a line of capitalised words) or the item before's (ending on its citation mark)
     if not chinese:
         before = _DATELINE_EN.sub("", before)  # "Nov.21 (NBD) --": the story's dateline, no period of the figure's
         before = _without_own_quarter_en(before, block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None)
@@ -371,7 +379,8 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
     return bool(_AFTER_EN.match(after)) and not _THE_QUARTER_EN.match(after) and not _names_quarter_after(after, own)
 
 
-_QUARTER_AFTER_EN = re.compile(rf"^(?: ?\([^()]*\))?,? (?:in|for|during) (?P<p>(?:the )?(?:first|second|third|fourth) quarter(?: of)?,? {YEAR}"
+_QUARTER_AFTER_EN = re.compile(rf"^(?: (?:Chinese )?(?:yuan|RMB|CNY)\b)?(?: ?\([^()]*\))?,? (?:in|for|during) "
+                               rf"(?P<p>(?:the )?(?:first|second|third|fourth) quarter(?: of)?,? {YEAR}"
                                rf"|Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4])(?![\w-])", re.IGNORECASE)
 
 
@@ -559,7 +568,7 @@ _TRAILING_PAIR = re.compile(
 
 
 def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: Block, skipped: list[str],
-                   carry: Span | None = None) -> list[Figure]:
+                   carry: Span | None = None, after: Span | None = None) -> list[Figure]:
     match = rule.pattern.search(text)
     if not match or (rule.refuse is not None and rule.refuse.search(_around(text, match))):
         return []
@@ -577,6 +586,12 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
         # period of its own goes on with it ("Net revenues for the fourth quarter of 2031 were ... The company said, net service
         # revenues were ..."); any word for another period next to the figure still leaves it out
         named = carry
+    if named is None and rule.weak and block.kind == INTRO and release.period is not None and release.period.kind == "quarter" \
+            and re.search(r"[\u4e00-\u9fff]", match.group()) and ";" in text[: match.start()] \
+            and _names_only(text[: match.start()], release.period):
+        # a clause after a semicolon in a sentence that named the page's quarter in so many words, and no other period: "快手第二季度平均月
+        # 活跃用户5.9亿,较去年同期5.1亿增长15.9%;平均日活跃用户...达3.47亿" (any word for another period next to the figure still leaves it out)
+        named = release.period
     if rule.weak and _names_another_company(text, match, release.platform):
         return skip("its clause names another company; not read as this one's")
     if "py" not in match.groupdict() and _garbled(text, match.start("v"), match.end("v")):  # a run-together table's cells touch
@@ -592,6 +607,12 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
     period, why = _headline_period(match, rule, block, release, named)
     if period is None:
         return skip(why)
+    if period == release.period and not _when(match) and block.kind == INTRO \
+            and (after == _ANOTHER or (after is not None and after != release.period and named is None)):
+        # "In the first quarter of 2031, ... Average DAU reached 408 million." on a page about another quarter: a sentence naming
+        # no period after one that named another never takes the page's quarter
+        return skip(f"it names no period and follows a sentence about {'another period' if after == _ANOTHER else after}; "
+                    f"not placed in the page's {release.period}")
     checked = text
     if _when(match) == "when2" and match.start("when2") >= match.end("u"):
         # the figure's own period after it ("... 779 million for the whole year"), already placed: no other period
@@ -601,8 +622,10 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
         # "..., an increase of 7.6% from Q1 2030" after a figure placed in 2031Q2: a year-on-year change from another quarter, or
         # the figure is another quarter's
         return skip(f"its stated change is from {since}, neither a year nor a quarter before {period}; not placed")
-    if why := refusal(checked, rule.metric, release.platform, match.start(), match.start("v"), match.end("u"), period,
-                   "pair" in rule.line, rule.period == "ttm"):
+    # a history's wording ties each of its figures to the period named right after it ("from 244.8 million ... in 2017 to 788.4 million
+    # in 2020"): its "from X" and the other periods of the sentence are the wording's own
+    if "history" not in rule.line and (why := refusal(checked, rule.metric, release.platform, match.start(), match.start("v"), match.end("u"),
+                                                      period, "pair" in rule.line, rule.period == "ttm")):
         return skip(why)
     if rule.weak and block.kind == "year" and not match.groupdict().get("when") and METRICS[rule.metric].kind == "people":
         # An executive's user count under a full-year heading ("我們的日活躍用戶數創下歷史新高,突破4億大關"): a record
@@ -703,6 +726,8 @@ def _check_parts(kept: list[Figure], skipped: list[str]) -> list[Figure]:
         total = by_key.get((platform, "revenue_total", period))
         if len(parts) == 2 and total is not None and not any((platform, f.metric, period) in dropped for f in parts):
             slack = sum(0.5 * 10 ** -decimals(f.value) * UNITS[f.unit].factor for f in parts)
+            # each figure at its published precision: the parts' and the total's roundings both allowed for (42.46 + 44.4 against 86.8)
+            slack += 0.5 * 10 ** -decimals(total.value) * UNITS[total.unit].factor
             if sum(canonical(f.value, f.unit) for f in parts) - slack > canonical(total.value, total.unit) * (1 + 1e-9):
                 for f in parts:
                     dropped.add((platform, f.metric, period))
@@ -773,6 +798,30 @@ def _names_only(text: str, period: Span) -> bool:
     return found and not _HALF.search(text) and not re.search(other, text, re.IGNORECASE)
 
 
+_ANOTHER = Span("another period", 0)  # a passage about a period other than the page's, not named
+
+
+def _continued(segment_text: str) -> bool:
+    """Whether an English piece opens in lower case: it goes on with the sentence before it (a list's items)."""
+    return bool(re.match(r"[a-z]", segment_text)) and not re.search(r"[\u4e00-\u9fff]", segment_text)
+
+
+def _unframed_lists(release: Release) -> set[int]:
+    """The sentences of a list (a sentence and the lower-case items after it) that names no period, on a page where another list's
+    sentence names the page's quarter ("Total revenues were 13,120.0 million yuan ... - revenues from online marketing services grew by
+    852% ...", then "In the fourth quarter, revenues went up ... - revenues from online marketing services increased by 470% ..."): the
+    list without a period is another period's (the year's), never the page's quarter."""
+    if release.period is None or release.period.kind != "quarter":
+        return set()
+    texts = [plain_periods(unspun(_DATE_MARK.sub("", matchable(s.segment.text))), release.fiscal_end) for s in release.sentences]
+    continued = [_continued(s.segment.text) for s in release.sentences]
+    lists = [(i, [j for j in range(i + 1, len(texts)) if all(continued[i + 1: j + 1])])
+             for i in range(len(texts) - 1) if not continued[i] and continued[i + 1]]
+    if not any(_names_only(texts[i], release.period) for i, _ in lists):
+        return set()
+    return {k for i, items in lists if not periods_named(texts[i]) and not _names_only(texts[i], release.period) for k in (i, *items)}
+
+
 def read_figures(release: Release) -> Reading:
     """Every figure the platform's rules find in the release, each once."""
     skipped: list[str] = []
@@ -782,10 +831,20 @@ def read_figures(release: Release) -> Reading:
     figures: list[Figure] = []
     opened, block = "", None  # the quarter the sentence before opened with, in the same block
     carried: Span | None = None  # the page's quarter, when the sentence before named it and gave its figure
-    for located in release.sentences:
+    after: Span | None = None  # the period the last sentence that named one (in the same block) named, when it named only one
+    listed: Span | None = None  # the page's quarter, when the last sentence that opens with a capital named it and no other period
+    unframed = _unframed_lists(release)
+    for index, located in enumerate(release.sentences):
         text = plain_periods(unspun(_DATE_MARK.sub("", matchable(located.segment.text))), release.fiscal_end)
         if located.block != block:
-            opened, block, carried = "", located.block, None
+            opened, block, carried, after, listed = "", located.block, None, None, None
+        named = periods_named(text)
+        # An English piece that opens in lower case goes on with the sentence before it (a list's items: "In the fourth quarter, revenues
+        # went up by 379% ... - revenues from online marketing services increased by 470% ... to 5,062.4 million yuan"): it takes the
+        # page's quarter when that sentence named it in so many words and no other period; after a sentence naming none, nothing.
+        continued = _continued(located.segment.text)
+        if not continued:
+            listed = release.period if release.period is not None and _names_only(text, release.period) else None
         if opened and text.startswith("其中"):
             # "二季度,快手收入为309.75亿元。其中,线上营销服务收入为175亿元": the parts take the quarter the sentence
             # before opened with (checked like any period the sentence names itself)
@@ -794,12 +853,17 @@ def read_figures(release: Release) -> Reading:
         opened = opening.group("q") if opening else ""
         read: list[Figure] = []
         for rule in rules:
-            read.extend(_read_sentence(release, rule, text, located.segment.text, located.block, skipped, carried))
+            read.extend(_read_sentence(release, rule, text, located.segment.text, located.block, skipped,
+                                       carried if carried is not None or not continued else listed,
+                                       _ANOTHER if index in unframed else None if named else after))
         figures.extend(read)
         figures.extend(_other_companies(release, text, located.segment.text, located.block, carried))
         # the page's quarter, named in this sentence in so many words and given a figure: the next sentence may go on with it
-        carried = release.period if release.period is not None and any(f.period == release.period for f in read) \
+        # ... or announced the results of that quarter ("Alibaba yesterday announced its financial results for the second quarter of 2020")
+        carried = release.period if release.period is not None and (any(f.period == release.period for f in read) or announces(text)) \
             and _names_only(text, release.period) else None
+        if named:
+            after = next(iter(named)) if len(named) == 1 else Span("other", 0)
     line = "a markdown table of a summary (kreport/extract/tables.py)"
     tabled, left = table_figures(release, lambda metric, period, value, unit, role, quote: Figure(
         release.platform, metric, period, value, unit, "", quote, role, line, weak=True))

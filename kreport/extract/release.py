@@ -44,7 +44,8 @@ from kreport.extract.periods import (
 )
 from kreport.extract.sentences import Segment, segments
 
-__all__ = ["Block", "Located", "Release", "read_release", "heading_block", "PLATFORM_NAMES", "INTRO", "without_comparatives"]
+__all__ = ["Block", "Located", "Release", "read_release", "heading_block", "PLATFORM_NAMES", "INTRO", "without_comparatives", "coming",
+           "periods_named", "announces"]
 
 PLATFORM_NAMES = {
     "kuaishou": r"Kuaishou|快手",
@@ -59,7 +60,8 @@ _ANNOUNCE = re.compile(r"announce[sd]?\b.*\bresults|(?:发布|公布|发表|宣�
 _QUARTER_WORDS = r"(?:first|second|third|fourth)[ -]quarter(?: of)?,? " + YEAR + r"|" + YEAR + r" (?:first|second|third|fourth) quarter" \
     r"|(?:March|June|September|December) quarter(?: of)? " + YEAR + r"|" + YEAR + r"年第?[一二三四]季度" \
     r"|(?<![A-Za-z0-9])Q[1-4][ -]?" + YEAR + r"|(?<!\d)" + YEAR + r" ?年? ?Q[1-4](?![A-Za-z0-9])|" + SHORT_QUARTER
-_ENDED = re.compile(rf"(?:quarter|three months|six months|nine months|twelve months|12 months|fiscal year|year)[a-z ,]*? ended ({MONTH} \d{{1,2}},? {YEAR})"
+_ENDED = re.compile(rf"(?:quarter|three months|six months|nine months|twelve months|12 months|twelve-month period|12-month period|fiscal year|year)"
+                    rf"[a-z ,]*? ended ({MONTH} \d{{1,2}},? {YEAR})"
                     rf"|截[至止]({YEAR}年\d{{1,2}}月\d{{1,2}}日)", re.IGNORECASE)
 
 # Block headings (whole lines, in matchable form).
@@ -74,7 +76,7 @@ _PART_WORDS = r"(?:first half|second half|interim|six months|nine months|first n
 _EN_PART = re.compile(rf"^(?:[\w.&-]+ )?{_PART_WORDS}(?: of)? {YEAR}{_SUFFIX}$", re.IGNORECASE)
 _EN_OTHER = re.compile(r"^(?:business highlights|notes?:?|financial highlights|highlights)$", re.IGNORECASE)
 _TITLE = re.compile(r"^(?:[^.。,;:]|\.(?=\w)){0,80}(?:announces?\b[^.。;:]*\bresults|(?:发布|公布)[^.。,;:]*(?:业绩|财务报告|财报))$", re.IGNORECASE)
-_ZH_IN_ENDED = re.compile(rf"^在截至 ?(?P<date>{YEAR} ?年 ?\d{{1,2}} ?月 ?\d{{1,2}} ?日)的?(?:季度|三个月)(?:中|内)?:?$")
+_ZH_IN_ENDED = re.compile(rf"^在截至 ?(?P<date>{YEAR} ?年 ?\d{{1,2}} ?月 ?\d{{1,2}} ?日)的?(?:季度|三个月)(?:中|内)?,?:?$")
 _ZH_QUARTER = re.compile(rf"^(?P<y>{YEAR})年第?(?P<n>[一二三四1-4]?)季度(?:业绩|财务|经营)?(?:摘要|亮点|回顾|概要)$")
 _ZH_YEAR = re.compile(rf"^(?P<y>{YEAR})年(?:全年|年度|全年度)(?:业绩|财务|经营)?(?:摘要|亮点|回顾|概要)$")
 _ZH_PART = re.compile(rf"^{YEAR}年(?:上半年|下半年|中期|前三季度|前九个月|九个月)(?:业绩|财务|经营)?(?:摘要|亮点|回顾|概要)$")
@@ -238,6 +240,17 @@ def _quarters_stated(form: str) -> set[Span]:
     return found
 
 
+def periods_named(form: str) -> set[Span]:
+    """The periods a sentence (matchable form, quarters written plainly) names in so many words as its own: quarters with their
+    year and full years ("the full year 2024", "2024年全年"), the quarters it compares with left aside."""
+    form = without_comparatives(form)
+    found = {s for s in _quarters_stated(form) if s.year and s.quarter}
+    found |= {Span("year", year_of(m.group(1))) for m in _FULL_YEAR_NAMED.finditer(form)}
+    found |= {Span("year", year_of(m.group(1))) for m in re.finditer(rf"({YEAR}) ?年(?:全年|度)", form)}
+    # a quarter or a year exactly a year before another named is that one's comparative
+    return {s for s in found if Span(s.kind, s.year + 1, s.quarter) not in found}
+
+
 # Words for the periods a quarter's page may also report on; a page with none of them is about its quarter only.
 _OTHER_PERIODS = re.compile(r"\b(?:full[- ]year|annual(?! active| spending| consumption| spend)|fiscal year|first half|second half|interim"
                             r"|six months|nine months|H[12]"
@@ -289,10 +302,33 @@ def without_comparatives(form: str) -> str:
     return _COMPARED.sub(" ", form)
 
 
+# A sentence that announces a release still to come ("Kuaishou will release its second-quarter 2025 earnings report on August 21st",
+# "analysts expect Kuaishou to report ...", "快手将于8月21日发布2025年第二季度业绩", "將於…公佈"): the quarter it names is not the one the
+# page reports on.
+COMING = re.compile(r"\b(?:will|shall|(?:is|are) (?:set|scheduled|expected|due|slated|poised|going) to|plans? to|expects? to|expected to"
+                    r"|expect\w* (?:\w+ ){0,3}to|ahead of (?:its|the))\s+(?:(?:officially|formally|publicly) )?"
+                    r"(?:release|report|announce|publish|post|unveil|disclose|present)\w*\b"
+                    r"|\bahead of (?:its|the) (?:\w+[ -]){0,4}(?:results|earnings|report)\b|\b(?:earnings|results) preview\b"
+                    r"|(?:[将將][于於在]|[拟擬定][于於]|即[将將]|[预預]计[将將]|[预預]計[将將])[^。;]{0,40}?(?:发布|發佈|發布|公布|公佈|披露|举行|舉行)",
+                    re.IGNORECASE)
+
+
+def announces(form: str) -> bool:
+    """Whether a sentence (matchable form) says results were announced ("Alibaba yesterday announced its financial results for ..."; not
+    a headline's "Announces", not a release still to come)."""
+    return bool(_ANNOUNCE.search(form)) and not coming(form) \
+        and bool(re.search(r"\b(?:announced|released|reported|published|posted)\b|(?:发布|公布)了", form, re.IGNORECASE))
+
+
+def coming(form: str) -> bool:
+    """Whether a sentence (matchable form) announces a release still to come."""
+    return bool(COMING.search(form))
+
+
 def _lead(raw: list[Segment], fiscal_end: int = 12) -> list[str]:
     """The page's lead, in matchable form with its quarters written plainly: its first two sentences and any sentence
-    about results or a report."""
-    body = [s for s in raw if not s.heading]
+    about results or a report; a sentence announcing a release still to come is no part of it."""
+    body = [s for s in raw if not s.heading and not coming(matchable(s.text))]
     lead = [matchable(re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\b", "", s.text)) for s in body[:2]]
     lead += [matchable(s.text) for s in body[2:] if _RESULTS_WORDS.search(matchable(s.text))]
     return [plain_periods(form, fiscal_end) for form in lead]
@@ -337,6 +373,10 @@ def _inferred_period(raw: list[Segment], text: str, calendar: bool, dated, fisca
         # "... from 86.8 billion yuan in the first quarter of 2024": the same quarter a year after the one compared with
         years |= {year_of(m.group("y")) + 1 for form in lead for m in _COMPARED_QUARTER.finditer(form)
                   if _NUMBERS[m.group("n").lower()] == number}
+        if not years:
+            # ... or anywhere on the page, when the lead names none: "Net income ... fell 5% to 32.71 billion yuan compared to the same
+            # period in 2024" (one year only)
+            years = {year_of(m.group(1) or m.group(2)) + 1 for m in _SAME_PERIOD_YEAR.finditer(matchable(text))}
         if len(years) == 1:
             return Span("quarter", years.pop(), number), "the year its comparison names"
         # a fourth quarter's page that names its year's results ("Total revenues for fiscal year 2020"), for a company whose
@@ -367,7 +407,7 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
     notes: list[str] = []
     months = fiscal_year_end_month or {}
     raw = segments(text, lambda line: heading_block(line) is not None)
-    announcements = [s for s in raw if _ANNOUNCE.search(matchable(s.text))]
+    announcements = [s for s in raw if _ANNOUNCE.search(matchable(s.text)) and not coming(matchable(s.text))]
     title = next((s.text for s in raw if _ANNOUNCE.search(matchable(s.text)) and len(s.text) < 160 and "\n" not in s.text
                   and not re.search(r"today|今日|今天|/美通社/|PRNewswire|NEWSWIRE|BUSINESS WIRE", s.text, re.IGNORECASE)), "")
 

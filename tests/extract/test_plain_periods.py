@@ -140,3 +140,13 @@ def test_a_storys_company_is_the_subject_of_its_headline_and_its_results(text, p
 ])
 def test_a_story_whose_company_is_in_doubt_has_none(text):
     assert read_release(text).platform is None
+
+
+def test_a_yearless_quarter_takes_its_year_from_a_same_period_comparison_anywhere_on_the_page():
+    from kreport.extract.release import read_release
+    text = ("TLDR\n- PDD Holdings beat Q2 earnings expectations\n- Revenue rose 7% year-over-year to 113.98 billion yuan\n"
+            "The company delivered second-quarter results that topped expectations.\n"
+            "Net income fell 5% to 32.71 billion yuan compared to the same period in 2030.\n")
+    assert read_release(text).period.label == "2031Q2"
+    # two years compared with: none is taken
+    assert read_release(text + "Costs rose compared to the same period in 2029.\n").period is None

@@ -31,8 +31,10 @@ _PREFIX_WHEN_EN = rf"(?P<when>Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|Q[1-4]|(?:{_ORDIN
 _COMPANY_EN = r"(?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo|the company|the group)(?:'s|’s)"
 # The company itself as the subject of "reported" ("JD.com reported revenue of ...", "The company recorded revenue of ..."); never a
 # unit or a segment ("the cloud unit reported revenue of ..." is not read).
-_REPORTER_EN = (r"(?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo|(?<![\w-] )the company|(?<![\w-] )the group|^It|(?<=[,;] )it)"
-                r" (?:also )?(?:reported|recorded|posted|generated|booked)")
+_REPORTER_EN = (r"(?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo|(?<![\w-] )the company|(?<![\w-] )the group|^It|(?<=[,;] )it"
+                # the company by what it is, opening the sentence: "The tech and e-commerce giant obtained a revenue of"
+                r"|^The (?:[\w-]+ (?:and )?){0,3}(?:company|group|firm|giant|e-tailer|retailer|e-commerce firm|operator))"
+                r" (?:also )?(?:reported|recorded|posted|generated|booked|obtained|achieved)(?: an?)?")
 # Whose revenue it is, after the word: "Net revenues at JD.com", "Total revenues of the Shanghai-headquartered e-tailer".
 _WHOSE_EN = (r"(?: (?:at|of) (?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo"
              r"|the (?:[\w-]+ ){0,2}(?:company|group|firm|e-tailer|e-commerce firm|retailer|platform|giant|operator)))?")
@@ -61,7 +63,7 @@ def _versus_en(prior: str) -> str:
 
 _Q_ZH = r"[一二三四]"
 _WHEN_ZH = (rf"{YEAR}年第?{_Q_ZH}季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|{YEAR} ?财年 ?第?{_Q_ZH}季度?|第?{_Q_ZH}季度|第{_Q_ZH}季|本季度?|当季度?|Q[1-4]"
-            r"|上一?季度?|期内|季内")
+            r"|该季度|上一?季度?|期内|季内")
 _COMPANY_ZH = r"(?:(?:快手|京东|阿里巴巴|拼多多|PDD)(?:集团|科技)?|公司|集团)"
 # Where a Chinese revenue clause may start: the sentence, a comma or colon, a summary's section label ("核心财务表现 - ").
 _START_ZH = r"(?:^|(?<=[,:;|])|(?<=- )|(?<=[\u4e00-\u9fff]-))"  # "| • |净营收...": a table cell
@@ -122,7 +124,9 @@ def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
     for money in _MONEY_ZH:
         rules.append(rule("revenue_total", rf"{_START_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?的?(?:实现了?)?(?:{_COMPANY_ZH}的?(?:实现了?)?"
                           rf"(?:总收入|总营收|营收|营业收入{net}|收入)|(?:总收入|总营收|营收|营业收入{net})|(?<=^)收入|(?<=实现)收入"
-                          rf"|(?<=^期内)收入|(?<=[,:;]期内)收入|(?<=季内)收入|(?<=季度,)收入|(?<=季度)收入)(?P<lead>为|是|达到|达|录得)?{money}", _LINE,
+                          rf"|(?<=^期内)收入|(?<=[,:;]期内)收入|(?<=季内)收入|(?<=季度,)收入|(?<=季度)收入)(?P<lead>为|是|达到|达|录得)?{money}"
+                          # a translation's comparative after it: "(美元)137.534亿),较2021年同期的人民币221.671亿元增长了7%"
+                          rf"(?:(?:\([^,;。]{{0,30}}\))?,较(?P<pwhen>去年同期|{YEAR}年同期)的{_PRIOR_ZH}(?P<dir>增长|增加|下降|减少)了?(?P<g>{NUM})%)?", _LINE,
                           english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
         # A machine translation's order, the period after the figure: "净营收3470亿元人民币(美元1475亿)为2031年第四季度,较..."
         rules.append(rule("revenue_total", rf"{_START_ZH}(?:{_COMPANY_ZH}的?)?(?:总收入|总营收|营收|营业收入{net}{'|净营收' if net else ''})"
@@ -169,6 +173,13 @@ def full_year_rules(platform: str | None = None) -> tuple[Rule, ...]:
         rules.append(rule("revenue_total", rf"{_SUBJECT_EN} (?:for|in) (?P<when>(?:the )?(?:full|whole)[- ]year(?: (?:of )?{YEAR})?"
                           rf"|(?:the )?(?:fiscal )?year(?: of)? {YEAR}|fiscal {YEAR}) {_VERB_EN} {money}",
                           "total revenue of a year named in the sentence", english=True, kinds=("year", "intro"), refuse=_REFUSE_EN))
+        # A calendar year alone, and its comparative: "Total revenue for 2031 reached RMB 113,470 million, representing a year-on-year
+        # increase of 20.5% from RMB 94,183 million in 2030" (full_year_rules serve the companies whose fiscal year is the calendar's)
+        for prior in _PRIOR_EN[:2]:
+            rules.append(rule("revenue_total", rf"{_SUBJECT_EN} (?:for|in) (?P<when>{YEAR}) {_VERB_EN} {money}(?: \([^()]{{0,40}}\))?"
+                              rf"(?:,? (?:representing )?an? (?:year-on-year |year-over-year )?(?P<dir>increase|decrease) of (?P<g>{NUM})%"
+                              rf" from {prior} (?P<pwhen>in {YEAR}))?(?![\w-])", "total revenue of a year named in the sentence", english=True,
+                              kinds=("year", "intro"), refuse=_REFUSE_EN))
         # The year after the change: "Our total revenue reached RMB 94.18 billion, up 16.2% year-over-year in 2022"
         rules.append(rule("revenue_total", rf"{_SUBJECT_EN} {_VERB_EN} {money}(?: \([^()]{{0,40}}\))?, (?:up|down) (?:{NUM})%"
                           rf"(?: year-over-year| year-on-year| yoy)? (?:in|for) (?:the (?:full )?year )?(?P<when2>{YEAR})\b",

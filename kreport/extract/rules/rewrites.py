@@ -38,7 +38,7 @@ METRIC_WORDS_EN: dict[str, dict[str, str]] = {
                 r"|(?:total )?(?:e-commerce )?gross merchandise (?:value|volume)(?: \(GMV\))?(?: (?:on|of) (?:its|the|our) e-commerce (?:platform|business))?"),
         "revenue_marketing": r"(?:revenues? from (?:our )?)?online marketing(?: services?)?(?: revenues?)?",
         "revenue_commerce": r"(?:revenues? from (?:our )?)?other services?(?: revenues?)?",
-        "monthly_buyers": r"(?:average )?monthly (?:active|shopping) buyers",
+        "monthly_buyers": r"(?:average )?monthly (?:active |shopping )?buyers",
     },
     "pdd": {
         "gmv_ttm": r"GMV|gross merchandise (?:volume|value)(?: \(GMV\))?",
@@ -51,7 +51,7 @@ METRIC_WORDS_EN: dict[str, dict[str, str]] = {
     "alibaba": {
         "annual_buyers": (r"annual active (?:consumers|buyers)(?: \((?:formerly )?annual active buyers\))?"
                           r"(?: (?:on|of|across) (?:our |its |the company(?:'s|’s) |Alibaba(?:'s|’s) )?China retail marketplaces)?"),
-        "mau": r"mobile (?:MAUs?|monthly active users)(?: \(MAUs?\))?(?: on (?:our |its )?China retail marketplaces)?",
+        "mau": r"mobile (?:MAUs?|monthly active users)(?: \(MAUs?\))?(?: on (?:our |its |Alibaba(?:'s|’s) |the company(?:'s|’s) )?China retail marketplaces)?",
         "revenue_marketing": (r"(?:Taobao and Tmall Group(?:'s|’s) )?customer management revenues?(?: \(CMR\))?"
                               r"(?: (?:at|of|from) (?:our |the )?Taobao and Tmall Group)?"),
     },
@@ -64,16 +64,17 @@ METRIC_WORDS_EN: dict[str, dict[str, str]] = {
 
 METRIC_WORDS_ZH: dict[str, dict[str, str]] = {
     "kuaishou": {
-        "dau": r"(?:快手应用的?)?(?:平均)?日活跃用户数?|(?:平均)?DAU|(?:平均)?日活(?!跃)",  # 日活: the media's short name
-        "mau": r"(?:快手应用的?)?(?:平均)?月活跃用户数?|(?:平均)?MAU|(?:平均)?月活(?!跃)",
-        "gmv": r"(?:快手)?电商(?:业务)?(?:GMV|交易总额|商品交易总额)(?:\(GMV\))?",
+        "dau": r"(?:快手(?:应用|App|APP)的?)?(?:平均)?日活跃用户数?(?:\(DAU\))?|(?:平均)?DAU|(?:平均)?日活(?!跃)",  # 日活: the media's short name
+        "mau": r"(?:快手(?:应用|App|APP)的?)?(?:平均)?月活跃用户数?(?:\(MAU\))?|(?:平均)?MAU|(?:平均)?月活(?!跃)",
+        "gmv": r"(?:快手)?电商(?:业务)?(?:GMV|交易总额|商品交易总额)(?:\(GMV\))?|GMV(?:\((?:电商)?(?:商品)?交易总额\))?",
         # an aside between the line's name and 收入: "其他服务(主要为电商)收入"
-        "revenue_marketing": r"(?:在线|线上)营销(?:服务)?(?:业务)?(?:\([^()]{1,12}\))?收入",
-        "revenue_commerce": r"其他服务(?:业务)?(?:\([^()]{1,12}\))?收入",
+        "revenue_marketing": r"(?:来自)?(?:在线|线上)营销(?:服务)?(?:业务)?的?(?:\([^()]{1,12}\))?收入",
+        "revenue_commerce": r"(?:来自)?其他服务(?:业务)?的?(?:\([^()]{1,12}\))?收入",
         "monthly_buyers": r"(?:电商)?月(?:均|活跃)买家数?",
     },
     "pdd": {
-        "mau": r"平均月活跃用户数?",
+        "mau": r"平均每?月活跃用户数?",
+        "annual_buyers": r"(?:年度)?活跃买家数?",
         "revenue_marketing": r"在线营销服务(?:及其他)?(?:\([^()]{1,12}\))?收入",
         "revenue_commerce": r"交易服务(?:\([^()]{1,12}\))?收入",
     },
@@ -111,7 +112,8 @@ _OPEN_EN = (r"(?:^|(?<=[,;:(] )|(?<=- )|(?<=\bwith )|(?<=\bwhile )|(?<=\bthat )|
 _CHANGE = r"(?P<dir>increased|decreased|grew|rose|fell|declined|dropped|climbed|jumped|surged)"
 _PERCENT = rf"(?P<g>{NUM})(?:%| percent)"
 # The verbs and particles that link a metric's name to its figure (a closed list, broad: media and machine English).
-_LEAD = (r"(?P<lead>(?:was|were|was at|were at|reached|reaching|reach|hit|hitting|numbered|stood at|came in at|came to|totaled|totalled|"
+_LEAD = (r"(?P<lead>(?:reached an? (?:record|all-time|historic) high of|"
+         r"was|were|was at|were at|reached|reaching|reach|hit|hitting|numbered|stood at|came in at|came to|totaled|totalled|"
          r"totaling|totalling|amounted to|amounting to|of|grew to|rose to|increased to|surged to|climbed to|jumped to|soared to|expanded to|"
          r"rising to|growing to|increasing to|climbing to|improved to|registered|recorded|logged|posted|landed at|settled at|clocked in at|averaged"
          r"|–|—|:| -)"
@@ -139,7 +141,7 @@ def _ttm_en(group: str) -> str:
 
 def _english(platform: str, metric: str, words: str) -> list[Rule]:
     line = _LINE.format(metric=metric)
-    subject = rf"{_OPEN_EN}(?:(?:the )?(?:total )?number of )?(?:{words})"  # "its total number of active buyers"
+    subject = rf"{_OPEN_EN}(?:(?:the )?(?:total )?number of (?:{_COMPANY_EN} )?)?(?:{words})"  # "its total number of active buyers"
     values = (_people_en(),) if metric in _PEOPLE else _money_en()
     priors = (_people_en("pv", "pu"),) if metric in _PEOPLE else _money_en("pv", "pu")
     rules: list[Rule] = []
@@ -173,6 +175,10 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
             # ... "Alibaba recorded 779 million annual active buyers during the same period" (right after a sentence naming the page's)
             rules.append(rule(metric, rf"\b(?:reported|recorded|had|posted|counted) {value} (?:{words}) (?:{_ttm_en('when')}"
                               rf"|(?:in|during|for|over) (?P<when2>the same period)\b(?! (?:of|in|last|a year)\b))", line, **ttm))
+            # The figure first, the metric's name after it: "Pinduoduo generated 471.6 billion yuan (US$268.6 billion) in GMV in the
+            # twelve-month period ended December 31, 2031"
+            rules.append(rule(metric, rf"\b(?:generated|recorded|posted|reported|achieved|registered) {value}(?: \([^()]{{0,40}}\))? (?:in|of) "
+                              rf"(?:{words}) {_ttm_en('when')}", line, **ttm))
             # A calendar year's twelve months: "Gross merchandise volume in 2031 was 1.667 trillion yuan" (never a fiscal year's)
             rules.append(rule(metric, rf"{subject} (?:in|for|during) (?:the (?:full |whole |calendar )?year(?: of)? )?(?P<when>{YEAR}),? {_LEAD} {value}",
                               line, **ttm))
@@ -189,7 +195,8 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
         # "revenues from other services, including e-commerce, reaching RMB 4.2 billion": an aside about the line's content
         tail = (rf"(?:, (?:including|mainly|primarily|chiefly) [^,;()]{{1,40}},)?"
                 rf"(?: (?:in|for|during) (?P<when>{_WHEN_EN}|{_month_en()}))?,?(?: also| further| still)? (?:{_LEAD}|{_CHANGE} (?:by )?{_PERCENT}"
-                rf"(?: year[- ](?:over|on)[- ]year| YoY)? to) {value}(?: \([^()]{{0,40}}\))?"
+                # "... increased by 470% year-on-year or 70% quarter-on-quarter to 5,062.4 million yuan"
+                rf"(?: year[- ](?:over|on)[- ]year| YoY)?(?: or (?:{NUM})(?:%| percent) quarter[- ](?:over|on)[- ]quarter)? to) {value}(?: \([^()]{{0,40}}\))?"
                 rf"(?: in (?P<when2>{_month_en()}|the (?:{_ORDINAL}) quarter(?: of {YEAR})?|Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4])(?![\w-]))?")
         rules.append(rule(metric, rf"{subject}{tail}{compared}", line, **dict(options, kinds=("quarter", "intro"))))
         if metric not in _PEOPLE:
@@ -216,6 +223,16 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
             rules.append(rule(metric, rf"\b(?P<lead>achieved|recorded|reported|had|reaching|an? (?:all-time |historic |record )high of)"
                               rf"(?: an average of)? {value} (?:{words})(?: in (?P<when2>{_month_en()})(?![\w-]))?", line,
                               **dict(options, kinds=("quarter", "intro"))))
+        # The quarter glued before the metric's name: "Driven by the Double 11 promotion, Q4 e-commerce GMV reached 403.9 billion yuan",
+        # "the average number of 2023Q4 monthly buyers reached 130 million"
+        rules.append(rule(metric, rf"{_OPEN_EN}(?:(?:the )?(?:average |total )?number of )?(?P<when>Q[1-4](?:[ -]?{YEAR})?|{YEAR} ?Q[1-4])"
+                          rf"(?:'s|’s)? (?:{words}) {_LEAD} {value}", line, **dict(options, kinds=("quarter", "intro"))))
+        if metric not in _PEOPLE and platform != "alibaba":
+            # A calendar year's figure, named in the sentence: "GMV for the full year of 2031 was 1.18 trillion yuan" (not a looser
+            # wording: the sentence states its period)
+            rules.append(rule(metric, rf"{_OPEN_EN}(?:{words}) (?:for|in) (?P<when>(?:the )?(?:full|whole)[- ]year(?: of)? {YEAR}"
+                              rf"|(?:the )?(?:fiscal )?year(?: of)? {YEAR}) {_LEAD} {value}", f"{metric} of a year named in the sentence",
+                              english=True, refuse=_REFUSE_EN, kinds=("year", "intro")))
         # The period first: "In Q1 2022, ... with average daily active users growing 17.0% to 345.5 million"
         rules.append(rule(metric, rf"\b(?:in|for|during) (?P<when>{_WHEN_EN}),? (?P<gap>[^;]{{0,80}}? )?{subject} "
                           rf"(?:{_LEAD}|(?:{_CHANGE}|growing|rising|increasing) (?:by )?{_PERCENT}(?: year[- ](?:over|on)[- ]year| YoY)? to) {value}",
@@ -228,9 +245,9 @@ def _month_en() -> str:
 
 
 _WHEN_ZH = (rf"{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|{YEAR} ?财年 ?第?[一二三四]季度?|第?[一二三四]季度|第[一二三四]季"
-            r"|本季度?|当季度?|Q[1-4]|上一?季度?|期内|季内")
+            r"|本季度?|当季度?|该季度|Q[1-4]|上一?季度?|期内|季内")
 _COMPANY_ZH = r"(?:快手|京东|阿里巴巴|拼多多|PDD|公司|集团)(?:\([-\w.]{1,12}\))?"
-_OPEN_ZH = r"(?:^|(?<=[,;:、(])|(?<=- )|(?<=[\u4e00-\u9fff]-))"  # a summary's section label: "电商 - 2024Q3电商GMV..."
+_OPEN_ZH = r"(?:^|(?<=[,;:、(])|(?<=[,;] )|(?<=- )|(?<=[\u4e00-\u9fff]-))"  # a summary's section label: "电商 - 2024Q3电商GMV..."
 
 
 def _money_zh(v: str = "v", u: str = "u") -> str:
@@ -241,6 +258,19 @@ def _people_zh(v: str = "v", u: str = "u") -> str:
     return rf"(?P<{v}>{NUM})(?P<{u}>亿|百万)(?:人)?"
 
 
+# A record between a metric's name and its figure: "平均日活跃用户规模突破新高,".
+_RECORD_ZH = r"(?:规模)?(?:,?(?:再?创|突破|刷新)(?:历史|纪录)?新高,?)?"
+# The comparative right after a figure: ",较去年同期5.1亿增长15.9%", ",比2021年同期的2.932亿增长了18.5%", ",与2021年同期的20亿元相比增长7.1%",
+# ",去年同期为2.93亿" (the stated change, if any, checked against the pair).
+_COMPARED_ZH = (r"(?:,?(?:较|相比|比|与)(?P<pwhen>去年同期|" + YEAR + r"年同期)的?|,(?P<pwhen2>去年同期|" + YEAR + r"年同期)(?:为|是))"
+                r"{prior}(?:,?相比)?,?(?:(?P<dir2>增长|增加|上升|下降|减少)了?(?P<g2>" + NUM + r")%)?")
+_COMPARED_ZH = "(?:" + _COMPARED_ZH + ")?"
+
+
+def _compared_zh(prior: str) -> str:
+    return _COMPARED_ZH.replace("{prior}", prior)
+
+
 # The particles and verbs that link a metric's name to its figure (a closed list).
 _LEAD_ZH = r"(?P<lead>为约|为超过|为|是|约为|达到约|达到了?|达约|达|录得|超过|突破了?|实现了?|达成|来到|升至|增至|增长至|提升至|上升至|攀升至)"
 _CHANGE_ZH = r"(?P<dir>增长|增加|上升|大增|增|升|下降|减少|下跌|跌)"
@@ -249,15 +279,18 @@ _CHANGE_ZH = r"(?P<dir>增长|增加|上升|大增|增|升|下降|减少|下跌|
 def _chinese(platform: str, metric: str, words: str) -> list[Rule]:
     line = _LINE.format(metric=metric)
     value, prior = (_people_zh(), _people_zh("pv", "pu")) if metric in _PEOPLE else (_money_zh(), _money_zh("pv", "pu"))
-    start = rf"{_OPEN_ZH}(?:(?P<when>{_WHEN_ZH}) ?,?)?(?:其中,?)?(?:{_COMPANY_ZH})?的?(?:{words})"  # "Q4 MAU突破了7亿"
+    # "Q4 MAU突破了7亿"; the company before its quarter: "快手第二季度平均月活跃用户5.9亿"; a list's number glued before: "3快手App平均日活跃用户"
+    opening = rf"{_OPEN_ZH}(?:[1-9](?=[\u4e00-\u9fff]))?(?:{_COMPANY_ZH}(?=(?:{_WHEN_ZH})))?"
+    start = rf"{opening}(?:(?P<when>{_WHEN_ZH}) ?,?)?(?:其中,?)?(?:{_COMPANY_ZH})?的?(?:{words})"
     if metric in _SEGMENT_STEMS_ZH.get(platform, {}):
         # "线上营销服务Q2收入达198亿元": the quarter between the segment's name and 收入
-        start = (rf"{_OPEN_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:其中,?)?(?:{_COMPANY_ZH})?的?(?:{words}"
+        start = (rf"{opening}(?:(?P<when>{_WHEN_ZH}),?)?(?:其中,?)?(?:{_COMPANY_ZH})?的?(?:{words}"
                  rf"|(?:{_SEGMENT_STEMS_ZH[platform][metric]})(?P<when2>Q[1-4]|第?[一二三四]季度|本季度?)收入)")
     else:
         # A quarter word between the metric's name and its figure: "电商业务GMV本季度同比增长17.6%至3589亿元",
         # "平均日活跃用户二季度达到3.95亿" (the page's own quarter only: _own_period reads a short form no other way)
-        start = rf"{start}(?P<when2>本季度?|第?[一二三四]季度|Q[1-4])?"
+        # ... after a footnote mark, in a translation: "平均每月活跃用户2该季度的 为7.513亿"
+        start = rf"{start}(?:(?:\d{{1,2}}\)?)?(?P<when2>本季度?|该季度|第?[一二三四]季度|Q[1-4])的? ?)?"
     refuse = _REFUSE_REVENUE_ZH if metric.startswith("revenue") else _REFUSE_ZH
     options = dict(english=False, weak=True, refuse=refuse, kinds=("quarter", "intro"))
     if metric in _TTM_METRICS:
@@ -266,6 +299,10 @@ def _chinese(platform: str, metric: str, words: str) -> list[Rule]:
         months = r"的?(?:十二|12)个月(?:中|内|期间)?"
         ttm = dict(options, period="ttm")
         return [
+            # "活跃买家3在截至2022年3月31日的十二个月期间, 为8.819亿,较截至2021年3月31日的十二个月期间的8.238亿增长了7%"
+            rule(metric, rf"{_OPEN_ZH}(?:{words})(?:\d{{1,2}}\)?)?,?在?截至(?P<when>{YEAR}年\d{{1,2}}月\d{{1,2}}日){months},? ?"
+                 rf"(?P<lead>为|达到|达){value}(?:,较截至(?P<pwhen>{YEAR}年\d{{1,2}}月\d{{1,2}}日){months}的{prior}{_CHANGE_ZH}了?(?P<g>{NUM})%)?",
+                 line, **ttm),
             rule(metric, rf"{_OPEN_ZH}(?:{words})(?:\d{{1,2}}\)?)?,?截至(?P<when>{YEAR}年\d{{1,2}}月\d{{1,2}}日){months},?"
                  rf"从截至(?P<pwhen>{YEAR}年\d{{1,2}}月\d{{1,2}}日){months}的{prior}{_CHANGE_ZH}了?(?P<g>{NUM})%,?(?:达到|至|为){value}",
                  line, **ttm),
@@ -286,9 +323,12 @@ def _chinese(platform: str, metric: str, words: str) -> list[Rule]:
     return clause + [
         # "2022年第一季度的净服务收入为人民币352亿元", "电商月均买家数达1.34亿", "收入同比增长14.2%至356亿元人民币"
         # A summary's line without a verb, after a space: "24Q3平均DAU 4.08亿", "MAU 7.14亿"
-        rule(metric, rf"{start} ?(?:{_LEAD_ZH}|(?:同比|按年)?{_CHANGE_ZH}(?P<g>{NUM})%,?(?:至|达到?|为))?{value}", line, **options),
-        # "京东收入由去年同期的 2914 亿元升至 3567 亿元": a change without its percentage
-        rule(metric, rf"{start}由(?P<pwhen>去年同期|{YEAR}年同期)的{prior}(?:升|增|增加|增长|上升|降|下降|减少)至{value}", line, **options),
+        # ... "平均日活跃用户规模突破新高,同比增长18.5%达3.47亿,去年同期为2.93亿", "达到创纪录的3.473亿,比2021年同期的2.932亿增长了18.5%"
+        rule(metric, rf"{start}{_RECORD_ZH} ?(?:{_LEAD_ZH}(?:创纪录的|创历史新高的)?|(?:同比|按年)?{_CHANGE_ZH}(?P<g>{NUM})%,?(?:至|达到?|为))?{value}"
+                     rf"{_compared_zh(prior)}", line, **options),
+        # "京东收入由去年同期的 2914 亿元升至 3567 亿元": a change without its percentage; "从2021年同期的100亿元增长至110亿元,增幅为10.5%"
+        rule(metric, rf"{start}[由从](?P<pwhen>去年同期|{YEAR}年同期)的{prior}(?:升|增|增加|增长|上升|降|下降|减少)至{value}"
+                     rf"(?:,(?P<dir>增)幅为(?P<g>{NUM})%)?", line, **options),
         # "在线营销服务收入由2022年同期的110亿元增加30.4%至143亿元"
         rule(metric, rf"{start}由(?P<pwhen>去年同期|{YEAR}年同期)的{prior}{_CHANGE_ZH}(?P<g>{NUM})%至(?:(?:{_WHEN_ZH})的)?{value}", line, **options),
     ]
@@ -322,6 +362,27 @@ def _pdd_buyers() -> list[Rule]:
     return [rule("annual_buyers", rf"\b{_people_en()} (?:users|buyers|user accounts) who placed (?:one or more )?orders "
                  rf"(?:in|over|during) the (?:trailing|past) (?:twelve|12)[- ]months?(?: period)?\b(?! (?:ended|ending|to))",
                  _LINE.format(metric="annual_buyers"), english=True, weak=True, refuse=_REFUSE_EN, kinds=("quarter", "intro"))]
+
+
+def _history_en(metric: str, words: str) -> list[Rule]:
+    """Several years' twelve-month counts in one sentence, each with its own period: "The number of active buyers on the platform has
+    more than tripled over the past four years, from 244.8 million active buyers in 2017 to 788.4 million in 2020 and 823.8 million in
+    the first quarter of 2021" (a calendar year's count is the twelve months to its end). Not a looser wording: every figure names its
+    period; a figure without one, or a fourth, leaves the sentence unread."""
+    when = rf"{YEAR}|(?:{_ORDINAL}) quarter of {YEAR}"
+    head = rf"(?:^|(?<=[,;:] ))(?:the )?(?:total )?number of (?:{words})[^,;.]{{0,80}}?,? from "
+    one = rf"(?:{NUM}) million(?: (?:{words}))?"
+    first = rf"{_people_en()}(?: (?:{words}))? in (?:the )?(?P<when>{when})"
+    ends = r"(?![\w-])(?! and \d)"
+    options = dict(english=True, kinds=("quarter", "intro"), period="ttm", refuse=_REFUSE_EN)
+    line = f"{metric} of several periods in one sentence, each named (a history's wording)"
+    return [
+        rule(metric, rf"{head}{first} to {one} in (?:the )?(?:{when})(?: and {one} in (?:the )?(?:{when}))?{ends}", line, **options),
+        rule(metric, rf"{head}{one} in (?:the )?(?:{when}) to {_people_en()} in (?:the )?(?P<when>{when})(?: and {one} in (?:the )?(?:{when}))?{ends}",
+             line, **options),
+        rule(metric, rf"{head}{one} in (?:the )?(?:{when}) to {one} in (?:the )?(?:{when}) and {_people_en()} in (?:the )?(?P<when>{when}){ends}",
+             line, **options),
+    ]
 
 
 def _jd_pairs_zh() -> list[Rule]:
@@ -367,14 +428,29 @@ def _listed_zh(platform: str) -> list[Rule]:
     return rules
 
 
+def _full_year_lines_zh(platform: str) -> list[Rule]:
+    """A revenue line's year, named with its year in the sentence: "2021年全年的净服务收入为人民币1359亿元(213亿美元)" (the sentence
+    states the period itself, so not a looser wording; for a company whose fiscal year is the calendar's, as full_year_rules)."""
+    rules: list[Rule] = []
+    for metric, words in METRIC_WORDS_ZH.get(platform, {}).items():
+        if not metric.startswith("revenue_") or platform == "alibaba":
+            continue
+        rules.append(rule(metric, rf"{_OPEN_ZH}(?P<when>{YEAR}年全年),?的?(?:{_COMPANY_ZH}的?)?(?:{words})(?:(?P<lead>为|达到|达|录得)"
+                          rf"|(?:同比|按年)?(?P<dir>增长|增加|上升|下降|减少)(?:{NUM})%,?(?:至|达到?|为))?{_money_zh()}",
+                          f"{metric} of a year named in the sentence", english=False, kinds=("quarter", "year", "intro"), refuse=_REFUSE_REVENUE_ZH))
+    return rules
+
+
 def rewrite_rules(platform: str) -> tuple[Rule, ...]:
     """The rewrite wordings of ``platform``'s metrics (weak), English and Chinese."""
     rules: list[Rule] = _pdd_buyers() if platform == "pdd" else _jd_pairs_zh() if platform == "jd" else []
+    if platform in ("pdd", "jd"):  # companies whose fiscal year is the calendar's
+        rules += _history_en("annual_buyers", METRIC_WORDS_EN[platform]["annual_buyers"])
     for metric, words in METRIC_WORDS_EN.get(platform, {}).items():
         rules += _english(platform, metric, words)
     for metric, words in METRIC_WORDS_ZH.get(platform, {}).items():
         rules += _chinese(platform, metric, words)
     if platform == "kuaishou":
         rules += _pairs_zh() + _pairs_en()
-    rules += _listed_zh(platform)
+    rules += _listed_zh(platform) + _full_year_lines_zh(platform)
     return tuple(rules)
