@@ -46,7 +46,8 @@ from kreport.extract import extract
 RELEASES = PROJECT_ROOT / "tests" / "fixtures" / "releases"
 # The sets scored apart: the folder of each under --releases.
 SETS = {"insample": ".", "heldout": "heldout", "heldout2": "heldout2", "heldout3": "heldout3", "heldout4": "heldout4",
-        "heldout5": "heldout5", "heldout6": "heldout6", "heldout7": "heldout7"}
+        "heldout5": "heldout5", "heldout6": "heldout6", "heldout7": "heldout7",
+        "heldout8": "heldout8"}
 
 
 def _expected(path: Path) -> dict[tuple[str, str, str], tuple[str, str, str]]:
