@@ -11,7 +11,15 @@ Each guard looks only at the words of the figure's own clause and answers with t
 - **another period in the clause**: a period named after the figure in its own clause ("RMB 94.18 billion, up 16.2%
   year-over-year in 2022", "RMB7,290.0 million in Q2 2018", "..., for the full year") that is not the figure's own
   period. A period that belongs to a comparison ("from RMB2,709.0 million in Q2 2018", "compared with the fourth
-  quarter of 2023", "较2023年的3.825亿") is the comparison's, and is checked where the comparative is read.
+  quarter of 2023", "较2023年的3.825亿") is the comparison's, and is checked where the comparative is read;
+- **a part's revenue**: a total-revenue figure whose sentence, before it, last names a segment, business group, subsidiary
+  or unit that is not the listed company itself ("淘天集团,本季度实现营收1149.53亿元", "雲智能集團收入", "京东零售的收入",
+  "Taobao and Tmall Group's revenue", "JD Retail", "Temu", "主站", "its e-commerce unit"): a part's revenue, never the
+  company's total. A later name for the company itself or for the total ("...; 集团总收入为", "Alibaba's revenue") reads on;
+  a part named as something the company owns ("PDD, the owner of Temu, ...", "旗下的淘宝") is no subject.
+
+Two different total revenues for the same period on one page are never both kept: figures.py's settling leaves both out
+with a reason, unless a release's own wording (a strong rule) read one of them.
 """
 
 from __future__ import annotations
@@ -64,6 +72,53 @@ _CLAUSE_END_EN = re.compile(r";|\.(?:\s|$)|\n|,\s(?:while|whereas|and|but)\s|\s(
 
 _COMPARISON_ZH = re.compile(r"(?:较|較|比|由|从|從|相比|对比|對比)[^,;。,]{0,16}?(?:的|同期)")
 _PERIOD_ZH = re.compile(rf"全年|年度|上半年|下半年|前三季度|(?:{YEAR})年(?!\s?(?:第?[一二三四1-4]季|Q[1-4]|同期|\d{{1,2}}月))")
+
+
+# --- a part's revenue ---------------------------------------------------------------------------------------------
+_COMPANY_ZH = r"(?:阿里巴巴|阿里|京东|京東|拼多多|快手|PDD|JD|Alibaba)(?:控股)?"
+# a named business group, division, segment or subsidiary in Chinese ("淘天集团", "阿里国际数字商业集团", "京东零售")
+_PART_ZH = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z]{0,10}?)(?:集团|集團|事业群|事業群|事业部|事業部|业务|業務|板块|板塊|分部|子公司|分公司)"
+                      r"|淘宝|淘寶|天猫|天貓|淘天|菜鸟|菜鳥|阿里云|阿里雲|云智能|雲智能|本地生活|大文娱|大文娛|饿了么|餓了麼|高德|优酷|優酷|盒马|盒馬"
+                      r"|速卖通|速賣通|京东零售|京東零售|京东物流|京東物流|京东健康|京東健康|京东工业|京東工業|达达|達達|德邦|新业务|新業務"
+                      r"|Temu|多多买菜|多多買菜|主站|拼多多主站|快手电商|快手電商|可灵|可靈|海外(?:电商|電商)|跨境(?:电商|電商)")
+_PART_EN = re.compile(r"\b(?!(?:Alibaba|JD|PDD|Kuaishou|The|the|Tencent|Meituan)\s+Group\b)"
+                      r"(?:[A-Z][\w.&'’-]*\s(?:and\s|&\s)?){1,5}"
+                      r"(?:Group|Unit|Segment|Division|Business(?:\s+Group)?|Arm|Subsidiary)\b"
+                      r"|\b(?:[Ii]ts|[Tt]he(?: company's| group's)?|[Tt]heir)\s+"
+                      r"(?:[\w-]+\s){0,3}?(?:unit|segment|division|arm|subsidiary|business(?: group)?)\b"
+                      r"|\b(?:Taobao|Tmall|Cainiao|Alibaba Cloud|Aliyun|Lazada|AliExpress|Trendyol|Ele\.me|Youku|Freshippo|Hema|Amap"
+                      r"|JD Retail|JD Logistics|JD Health|JD Industrials|JD Property|Dada|Jingxi|Temu|Duoduo Maicai|Pinduoduo app|Kling)\b")
+_OWNED = re.compile(r"(?:owns?|owner of|parent(?: company)? of|operator of|operates|behind|which runs|runs|旗下(?:的|拥有|擁有)?|母公司"
+                    r"|包括|including|such as|and)\s*(?:the\s)?$", re.IGNORECASE)
+_SELF_ZH = re.compile(rf"{_COMPANY_ZH}(?:集团|集團)?|(?<![\u4e00-\u9fff])(?:集团|集團|公司)(?:总|總|整体|整體)?(?:收入|营收|營收)|(?:总|總)(?:收入|营收|營收)")
+_SELF_EN = re.compile(r"\b(?:Alibaba|JD(?:\.com)?|PDD|Pinduoduo|Kuaishou)(?:\s+(?:Group|Holdings|Inc\.?|Technology))*(?:'s|’s)?"
+                      r"(?!\s+(?:Retail|Logistics|Health|Cloud|Industrials|Property)\b)"
+                      r"|\b(?:total|overall|group|consolidated|company-wide)\s+(?:net\s+)?revenues?\b|\b(?:the|its)\s+group's\b", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"[。;；!?！？\n]|\.\s")
+
+
+def _part_named(before: str) -> str:
+    """The segment, business group, subsidiary or unit the words before a figure last name as their subject, or "" if none,
+    or if a name for the company itself or for its total comes after it."""
+    last = None
+    for pattern in (_PART_ZH, _PART_EN):
+        for found in pattern.finditer(before):
+            name = found.group()
+            if pattern is _PART_ZH and re.search(rf"{_COMPANY_ZH}(?:集团|集團)$|^(?:集团|集團)$|主营业务|主營業務|各(?:项|項)?业务|各(?:项|項)?業務", name):
+                continue  # the company itself ("阿里巴巴集团"), the group, its main business
+            if pattern is _PART_ZH and found.group("name") is not None and found.group("name") == "" \
+                    and found.group() in ("集团", "集團", "业务", "業務", "板块", "板塊", "分部"):
+                continue  # "集团收入", "业务": no name
+            if _OWNED.search(before[: found.start()][-24:]):
+                continue  # something the company owns ("PDD, the owner of Temu", "旗下的淘宝")
+            if last is None or found.end() > last.end():
+                last = found
+    if last is None:
+        return ""
+    rest = before[last.end():]
+    if _SELF_ZH.search(rest) or _SELF_EN.search(rest):
+        return ""
+    return last.group().strip()
 
 
 def _span_of(words: str) -> Span | str | None:
@@ -130,6 +185,11 @@ def refusal(text: str, metric: str, platform: str | None, start: int, value_star
             return "its words name net income, profit or a loss, never revenue"
         if platform != "jd" and _NET_INCOME_ZH.search(named):
             return "净收入 is net income on this company's pages, never its revenue"
+    if metric == "revenue_total":
+        sentence = text[: value_start]
+        opened = [m.end() for m in _SENTENCE_START.finditer(sentence)]
+        if part := _part_named(sentence[opened[-1] if opened else 0:]):
+            return f"its subject is a part of the company ({part!r}), not the company: never its total revenue"
     before = text[max(0, value_start - 40): value_start]
     if (_COMPARED_EN.search(before) if not _CHINESE.search(before[-6:]) else _COMPARED_ZH.search(before[-20:])):
         return "the figure is what another figure is compared with ('from X', '较…的X'), not the period's own"

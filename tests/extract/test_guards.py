@@ -161,3 +161,49 @@ def test_a_trailing_change_must_fit_the_pair(sentence, kept):
     text = "Kuaishou Technology announced its results for the second quarter of 2031.\n" + sentence + "\n"
     values = {(metric, value) for metric, _, value, *_ in figures(text, platform="kuaishou")}
     assert (("mau", "506.2") in values) is kept
+
+
+# --- a part's revenue: a segment, business group, subsidiary or unit is never the company's total -------------------
+
+@pytest.mark.parametrize(("text", "figure", "platform"), [
+    ("作为公司基本盘的淘天集团,本季度实现营收1149.53亿元,同比增长12%", "1149.53亿", "alibaba"),
+    ("阿里国际数字商业集团收入为261.43亿元", "261.43亿", "alibaba"),
+    ("本季度雲智能集團錄得收入264.49億元", "264.49億", "alibaba"),
+    ("京东零售本季度收入达到2631亿元", "2631亿", "jd"),
+    ("京東物流的收入為人民幣441億元", "441億", "jd"),
+    ("拼多多主站本季度营收约为600亿元", "600亿", "pdd"),
+    ("快手电商业务的收入为人民币12亿元", "12亿", "kuaishou"),
+    ("Taobao and Tmall Group's revenue was RMB 114.95 billion in the quarter", "114.95 billion", "alibaba"),
+    ("Revenue at the Cloud Intelligence Group rose 6% to RMB 29.6 billion", "29.6 billion", "alibaba"),
+    ("JD Retail generated revenue of RMB 263.1 billion", "263.1 billion", "jd"),
+    ("Temu brought in revenue of about RMB 40 billion", "40 billion", "pdd"),
+    ("Its e-commerce unit posted revenue of RMB 14 billion", "14 billion", "kuaishou"),
+])
+def test_a_parts_revenue_is_never_the_companys_total(text, figure, platform):
+    assert "a part of the company" in why(text, figure, platform=platform)
+
+
+@pytest.mark.parametrize(("text", "figure", "platform"), [
+    ("阿里巴巴集团发布财报,其实现营收2341.6亿元", "2341.6亿", "alibaba"),
+    ("淘天集团表现亮眼;阿里巴巴本季度总营收为2341.6亿元", "2341.6亿", "alibaba"),
+    ("淘天集团收入增长12%,集团总收入为2341.6亿元", "2341.6亿", "alibaba"),
+    ("拼多多旗下的Temu增长强劲,公司营收为993.5亿元", "993.5亿", "pdd"),
+    ("PDD Holdings, the owner of Temu, reported revenue of 99.35 billion yuan", "99.35 billion", "pdd"),
+    ("Alibaba Group's revenue rose 5% to RMB 236.5 billion", "236.5 billion", "alibaba"),
+    ("Although Taobao and Tmall Group grew, Alibaba's total revenue was RMB 236.5 billion", "236.5 billion", "alibaba"),
+    ("JD.com reported net revenues of RMB 291.4 billion", "291.4 billion", "jd"),
+])
+def test_the_companys_own_total_beside_a_part_is_still_read(text, figure, platform):
+    assert why(text, figure, platform=platform) == ""
+
+
+def test_a_parts_revenue_through_the_reader_is_not_the_total():
+    text = ("阿里巴巴集团2024财年第一季度(截至2023年6月30日)业绩。此前作为阿里基本盘的淘天集团,本季度实现营收1149.53亿元,同比增长12%。")
+    assert not {f for f in figures(text, platform="alibaba") if f[0] == "revenue_total"}
+
+
+def test_two_different_totals_for_one_period_are_both_left_out():
+    text = "In the third quarter of 2031, revenue was RMB 30.0 billion. In the third quarter of 2031, revenue was RMB 31.0 billion."
+    reading = read_figures(read_release(text, platform="kuaishou"))
+    assert not [f for f in reading.figures if f.metric == "revenue_total"]
+    assert any("different values" in s for s in reading.skipped)
