@@ -35,6 +35,7 @@ from kreport.extract.periods import (
     Span,
     date_quarter,
     fiscal_quarter_named,
+    fiscal_to_calendar,
     last_quarter_numbered,
     page_date,
     plain_periods,
@@ -325,17 +326,26 @@ def coming(form: str) -> bool:
     return bool(COMING.search(form))
 
 
+# A sentence that forecasts ("This should lead to a decelerated revenue growth of 21% year on year for third-quarter 2023", "we expect
+# ... next quarter", "预计第三季度"): the quarter it names is one still to come, not the page's.
+_FORECAST = re.compile(r"\b(?:should|would|could|might|is likely to|are likely to|we (?:expect|estimate|forecast|project|anticipate)"
+                       r"|next quarter|coming quarter)\b|预计|預計",
+                       re.IGNORECASE)
+
+
 def _lead(raw: list[Segment], fiscal_end: int = 12) -> list[str]:
     """The page's lead, in matchable form with its quarters written plainly: its first two sentences and any sentence
-    about results or a report; a sentence announcing a release still to come is no part of it."""
-    body = [s for s in raw if not s.heading and not coming(matchable(s.text))]
+    about results or a report; a sentence announcing a release still to come, or forecasting, is no part of it."""
+    body = [s for s in raw if not s.heading and not coming(matchable(s.text)) and not _FORECAST.search(matchable(s.text))]
     lead = [matchable(re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\b", "", s.text)) for s in body[:2]]
     lead += [matchable(s.text) for s in body[2:] if _RESULTS_WORDS.search(matchable(s.text))]
     return [plain_periods(form, fiscal_end) for form in lead]
 
 
-def _candidates(forms: list[str], calendar: bool) -> set[Span]:
-    """The quarters (with their years) sentences state as the page's, a quarter a year before another left out."""
+def _candidates(forms: list[str], calendar: bool, fiscal_end: int = 12) -> set[Span]:
+    """The quarters (with their years) sentences state as the page's, a quarter a year before another left out. A company
+    whose fiscal year is not the calendar year names its last quarter with the year's results by it ("阿里巴巴集团公布2022财年第四季度
+    及全年业绩": the quarter to March 2022), and Chinese media copy that name: read by the company's fiscal calendar."""
     found: set[Span] = set()
     for form in forms:
         found |= {s for s in _quarters_stated(without_comparatives(form)) if s.year}
@@ -344,14 +354,19 @@ def _candidates(forms: list[str], calendar: bool) -> set[Span]:
         found |= {s for m in _ENDED_MONTH.finditer(form) if (s := _month_end_quarter(m.group(1), m.group(2)))}
         if calendar:
             found |= {s for m in re.finditer(rf"{YEAR} ?财年 ?第?[一二三四]季度?", form) if (s := fiscal_quarter_named(m.group()))}
+        elif fiscal_end != 12:
+            # only the fiscal year's last quarter given with the year's results ("2022财年第四季度及全年业绩"): a quarter that ends the
+            # fiscal year it is named after can only be the company's (a lone "2031財年第三季" may be media's loose word for a calendar one)
+            found |= {s for m in re.finditer(rf"({YEAR}) ?(?:财年|財年) ?第?四季度?(?:及|和|与|與)(?:全年|全财年|全財年)", form)
+                      if (s := fiscal_to_calendar(4, year_of(m.group(1)), fiscal_end))}
     return {s for s in found if Span("quarter", s.year + 1, s.quarter) not in found}  # a year earlier: a comparative
 
 
 def _inferred_period(raw: list[Segment], text: str, calendar: bool, dated, fiscal_end: int = 12) -> tuple[Span | None, str]:
     """The quarter a page without a release's statements reports on, and how it was read ("" if not)."""
     lead = _lead(raw, fiscal_end)
-    opening = _candidates(lead[:2], calendar)
-    found = opening if len(opening) == 1 else _candidates(lead, calendar)  # the opening sentences first
+    opening = _candidates(lead[:2], calendar, fiscal_end)
+    found = opening if len(opening) == 1 else _candidates(lead, calendar, fiscal_end)  # the opening sentences first
     if len(found) == 1:
         return next(iter(found)), "the page's lead"
     if found:

@@ -27,9 +27,10 @@ def test_every_fixture_says_which_platform_and_quarter_it_covers(name):
 @pytest.mark.parametrize("name", sorted(str(p.relative_to(RELEASES))[: -len(".txt")]
                                         for p in (*RELEASES.glob("heldout2/*.txt"), *RELEASES.glob("heldout3/*.txt"),
                                                   *RELEASES.glob("heldout4/*.txt"), *RELEASES.glob("heldout5/*.txt"),
-                                                  *RELEASES.glob("heldout6/*.txt"), *RELEASES.glob("heldout7/*.txt"))))
+                                                  *RELEASES.glob("heldout6/*.txt"), *RELEASES.glob("heldout7/*.txt"),
+                                                  *RELEASES.glob("heldout8/*.txt"))))
 def test_a_heldout2_page_is_never_given_another_company_or_quarter(name):
-    # heldout2/ to heldout7/ (issue 23): where the page leaves its company or quarter unstated, none is read; never a wrong one.
+    # heldout2/ to heldout8/ (issue 23): where the page leaves its company or quarter unstated, none is read; never a wrong one.
     meta = json.loads((RELEASES / f"{name}.meta.json").read_text(encoding="utf-8"))
     release = read_release((RELEASES / f"{name}.txt").read_text(encoding="utf-8"), fiscal_year_end_month={"alibaba": 3})
     assert release.platform in (None, meta["platform"])
@@ -176,3 +177,18 @@ def test_a_story_setting_its_company_beside_others_is_the_company_named_most():
     assert read_release(text).platform == "pdd"
     # no company named at least twice as often as every other: none
     assert read_release("Alibaba and PDD grew.\nAlibaba and PDD rose. PDD fell.").platform is None
+
+
+def test_a_fiscal_years_last_quarter_with_its_results_is_read_by_the_companys_calendar():
+    release = read_release("阿里巴巴集团公布2031财年第四季度及全年业绩。财报显示,四季度阿里实现营收2040亿元。",
+                           fiscal_year_end_month={"alibaba": 3})
+    assert release.period.label == "2031Q1"
+    # a lone fiscal quarter stays unread (media use 财年 loosely), and a calendar-year company's is not moved
+    assert read_release("阿里巴巴2031財年第二季收入增長。", fiscal_year_end_month={"alibaba": 3}).period is None
+
+
+def test_a_forecast_sentence_never_names_the_pages_quarter():
+    text = ("Kuaishou reported second-quarter revenue of CNY 27.7 billion. We think this should lead to revenue growth of 21% year on "
+            "year for third-quarter 2031.")
+    assert read_release(text).period is None or read_release(text).period.label != "2031Q3"
+    assert read_release("Kuaishou reported third-quarter 2031 revenue of CNY 30.1 billion.").period.label == "2031Q3"
