@@ -182,13 +182,14 @@ _MONTHS_TO = re.compile(rf"\b(?<!first )(?<!second )(?<!third )(?<!fourth )(?:th
 
 
 # A fiscal quarter named as such: "the second quarter of fiscal 2026", "the fiscal second quarter of 2026", "fiscal 2026 second
-# quarter", "Q2 FY2026", "FY26 Q2", "2026财年第二季度".
+# quarter", "Q2 FY2026", "FY26 Q2", "FY2Q26" (a broker's: the fiscal year's second quarter), "2026财年第二季度".
 _FISCAL_YEAR = rf"(?P<fy>{YEAR})|(?P<fy2>\d\d)(?!\d)"
 _FISCAL_NAMED = re.compile(
     rf"(?:\b(?:the )?(?P<n>first|second|third|fourth) (?:fiscal )?quarter of (?:the )?(?:fiscal (?:year )?|FY ?)(?:{_FISCAL_YEAR})"
     rf"|\b(?:the )?fiscal (?P<n2>first|second|third|fourth) quarter(?: of)? (?P<fy3>{YEAR})"
     rf"|\bfiscal (?:year )?(?P<fy4>{YEAR}) (?P<n3>first|second|third|fourth) quarter"
-    rf"|\b(?:F?Q(?P<q>[1-4]) ?(?:of )?FY ?(?P<fy5>{YEAR}|\d\d)|FY ?(?P<fy6>{YEAR}|\d\d) ?F?Q(?P<q2>[1-4]))(?![\w-])"
+    rf"|\b(?:F?Q(?P<q>[1-4]) ?(?:of )?FY ?(?P<fy5>{YEAR}|\d\d)|FY ?(?P<fy6>{YEAR}|\d\d) ?F?Q(?P<q2>[1-4])"
+    rf"|FY(?P<q3>[1-4])Q(?P<fy8>\d\d))(?![A-Za-z0-9_-])"
     rf"|(?P<fy7>{YEAR}) ?财年 ?第?(?P<zh>[一二三四])季度?)"
     # ... never one with the date it ended that the company's calendar does not give (left as written, so read by no rule)
     rf"(?!,? (?:which |that )?(?:ended|ends|ending)\b)", re.IGNORECASE)
@@ -241,12 +242,14 @@ def plain_periods(form: str, fiscal_end_month: int = 12) -> str:
             # media use 財年 loosely for its quarters)
             return match.group()
         number = ORDINALS[(match.group("n") or match.group("n2") or match.group("n3") or match.group("q") or match.group("q2")
-                           or match.group("zh")).lower()]
-        year = next(g for g in (match.group(k) for k in ("fy", "fy2", "fy3", "fy4", "fy5", "fy6", "fy7")) if g)
+                           or match.group("q3") or match.group("zh")).lower()]
+        year = next(g for g in (match.group(k) for k in ("fy", "fy2", "fy3", "fy4", "fy5", "fy6", "fy7", "fy8")) if g)
         year = year_of(year) if len(year.replace(" ", "")) == 4 else 2000 + int(year)
         span = fiscal_to_calendar(number, year, fiscal_end_month)
         if span is None:
             return match.group()
+        if match.group("q3"):
+            return f"Q{span.quarter} {span.year}"  # a broker's compact name stays compact ("Alibaba's FY2Q25 revenue" → "Alibaba's Q3 2024 revenue")
         return f"{span.year}年第{'一二三四'[span.quarter - 1]}季度" if match.group("zh") else _words(span)
 
     form = _FISCAL_ENDED.sub(fiscal_ended, form)

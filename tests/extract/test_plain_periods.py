@@ -150,3 +150,13 @@ def test_a_yearless_quarter_takes_its_year_from_a_same_period_comparison_anywher
     assert read_release(text).period.label == "2031Q2"
     # two years compared with: none is taken
     assert read_release(text + "Costs rose compared to the same period in 2029.\n").period is None
+
+
+def test_a_brokers_compact_fiscal_quarter_is_its_calendar_quarter():
+    from kreport.extract.periods import plain_periods
+
+    assert plain_periods("Alibaba's FY2Q32 revenue reached RMB 236.5 billion", 3) == "Alibaba's Q3 2031 revenue reached RMB 236.5 billion"
+    assert plain_periods("FY2Q32 revenue", 12) == "Q2 2032 revenue"
+    assert plain_periods("FY2Q325 revenue", 3) == "FY2Q325 revenue"  # not a two-digit year: left as written
+    # a fiscal year's quarter glued to Chinese words after it is still read ("FY2032Q2业绩符合预期")
+    assert plain_periods("FY2032Q2业绩符合预期", 3).startswith("the third quarter of 2031")
