@@ -9,7 +9,7 @@ hand-checked `<name>.expected.csv` (the headline figures) on platform, metric an
 - unexpected: a row for a platform, metric and period the expected file does not have.
 
 precision = correct / rows extracted (wrong and unexpected rows both count against it),
-recall = correct / expected rows. Targets: precision 100%, recall at least 90%.
+recall = correct / expected rows. Targets: precision 100%, recall at least 95% (issue 23).
 
 The rules were written with these openings in view, so a second table reads ``--messy N`` (default 3)
 seeded variants of each, made messier the way saved pages are: decimal points split from their digits
@@ -107,7 +107,7 @@ def _score(paths: list[Path], extraction, show: bool, label: str, names: dict[st
     print(f"{'total':32} {t['expected']:8} {t['extracted']:9} {t['correct']:7} {t['wrong']:5} {t['unexpected']:6} "
           f"{_ratio(t['correct'], t['extracted']):>9} {_ratio(t['correct'], t['expected']):>7}")
     print(f"precision {_ratio(t['correct'], t['extracted']).strip()} (target 100%), "
-          f"recall {_ratio(t['correct'], t['expected']).strip()} (target at least 90%), "
+          f"recall {_ratio(t['correct'], t['expected']).strip()} (target at least 95%), "
           f"{t['wrong']} wrong values, {t['unexpected']} rows the expected files do not have\n")
     return totals
 
