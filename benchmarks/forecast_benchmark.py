@@ -271,16 +271,14 @@ def _set_jobs(part, sample, seed, with_sf, fits_dir=None, earlier=False):
 
 def _shipped_jobs(with_sf):
     try:
-        from kreport.dataset.load import load_metrics, quarterly_series
+        from kreport.dataset.load import load, quarterly_series
     except ImportError as exc:
         print(f"Skipping the shipped series: kreport.data is not available yet ({exc}).")
         return []
-    from kreport.dataset.load import load
-
-    frame = load_metrics()
+    data = load()
+    frame = data.metrics
     # A market total (China's online retail sales) is cumulative within the year and never forecast on a page.
-    markets = set(load().markets["platform"])
-    frame = frame[(frame["period_kind"] == "quarter") & ~frame["platform"].isin(markets)]
+    frame = frame[(frame["period_kind"] == "quarter") & ~frame["platform"].isin(data.markets.index)]
     jobs = []
     for (platform, metric), _ in frame.groupby(["platform", "metric"]):
         try:

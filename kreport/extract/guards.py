@@ -88,6 +88,8 @@ _PART_EN = re.compile(r"\b(?!(?:Alibaba|JD|PDD|Kuaishou|The|the|Tencent|Meituan)
                       r"(?:[\w-]+\s){0,3}?(?:unit|segment|division|arm|subsidiary|business(?: group)?)\b"
                       r"|\b(?:Taobao|Tmall|Cainiao|Alibaba Cloud|Aliyun|Lazada|AliExpress|Trendyol|Ele\.me|Youku|Freshippo|Hema|Amap"
                       r"|JD Retail|JD Logistics|JD Health|JD Industrials|JD Property|Dada|Jingxi|Temu|Duoduo Maicai|Pinduoduo app|Kling)\b")
+_NOT_A_PART_ZH = re.compile(rf"{_COMPANY_ZH}(?:集团|集團)$|^(?:集团|集團)$|主营业务|主營業務|各(?:项|項)?业务|各(?:项|項)?業務")
+_UNNAMED_ZH = ("集团", "集團", "业务", "業務", "板块", "板塊", "分部")
 _OWNED = re.compile(r"(?:owns?|owner of|parent(?: company)? of|operator of|operates|behind|which runs|runs|旗下(?:的|拥有|擁有)?|母公司"
                     r"|包括|including|such as|and)\s*(?:the\s)?$", re.IGNORECASE)
 _SELF_ZH = re.compile(rf"{_COMPANY_ZH}(?:集团|集團)?|(?<![\u4e00-\u9fff])(?:集团|集團|公司)(?:总|總|整体|整體)?(?:收入|营收|營收)|(?:总|總)(?:收入|营收|營收)")
@@ -104,10 +106,9 @@ def _part_named(before: str) -> str:
     for pattern in (_PART_ZH, _PART_EN):
         for found in pattern.finditer(before):
             name = found.group()
-            if pattern is _PART_ZH and re.search(rf"{_COMPANY_ZH}(?:集团|集團)$|^(?:集团|集團)$|主营业务|主營業務|各(?:项|項)?业务|各(?:项|項)?業務", name):
+            if pattern is _PART_ZH and _NOT_A_PART_ZH.search(name):
                 continue  # the company itself ("阿里巴巴集团"), the group, its main business
-            if pattern is _PART_ZH and found.group("name") is not None and found.group("name") == "" \
-                    and found.group() in ("集团", "集團", "业务", "業務", "板块", "板塊", "分部"):
+            if pattern is _PART_ZH and found.group("name") == "" and name in _UNNAMED_ZH:
                 continue  # "集团收入", "业务": no name
             if _OWNED.search(before[: found.start()][-24:]):
                 continue  # something the company owns ("PDD, the owner of Temu", "旗下的淘宝")
