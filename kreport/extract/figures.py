@@ -32,7 +32,9 @@ from kreport.extract.periods import (
     YEAR,
     Span,
     date_quarter,
+    fiscal_number,
     fiscal_quarter_named,
+    fiscal_quarters_named,
     plain_periods,
     quarter_before,
     quarter_named,
@@ -101,7 +103,8 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
         return ""
     text = text.strip()
     this = r"(?:the|this) quarter|the (?:reporting )?period|the same (?:period|quarter)"
-    if text in ("本季度", "本季", "当季", "当季度", "该季度", "期内", "季内") or re.fullmatch(this, text, re.IGNORECASE):
+    if text in ("本季度", "本季", "当季", "当季度", "该季度", "期内", "季内", "本财季", "财季", "该财季", "当财季") \
+            or re.fullmatch(this, text, re.IGNORECASE):
         return release.period
     if rule.period != "ttm" and re.fullmatch(r"annual|full[- ]year|(?:the )?(?:full|whole)[- ]year", text, re.IGNORECASE):
         # "annual revenue" on a fourth quarter's page: the year that quarter ends; on any other page, unreadable
@@ -125,10 +128,11 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
         number = ("march", "june", "september", "december").index(match.group(1).lower()) + 1
         return period if period is not None and period.kind == "quarter" and period.quarter == number else None
     if match := re.fullmatch(r"第?([一二三四])季度?|Q([1-4])|(?:the )?(first|second|third|fourth)[ -]quarter", text, re.IGNORECASE):
-        period = release.period
         number = ("一二三四".index(match.group(1)) + 1 if match.group(1) else int(match.group(2)) if match.group(2)
                   else ("first", "second", "third", "fourth").index(match.group(3).lower()) + 1)
-        return period if period is not None and period.kind == "quarter" and period.quarter == number else None
+        return _short_quarter(number, release)
+    if match := re.fullmatch(r"第?([一二三四])财季", text):  # "第二财季": the company's fiscal quarter, its year not named
+        return _short_quarter("一二三四".index(match.group(1)) + 1, release, fiscal=True)
     if rule.period != "ttm" and (span := date_quarter(text)) is not None and "py" in _groups(rule):
         return span  # an English announcement table's column: "Three Months Ended March 31, 2031"
     if match := re.fullmatch(rf"(\d{{1,2}})月(\d{{1,2}})日止三个月({YEAR})年", text):  # an announcement table's column
@@ -159,11 +163,33 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
         return span
     if match := re.fullmatch(rf"({MONTH}) ({YEAR})", text, re.IGNORECASE):
         return date_quarter(f"{match.group(1)} 28, {match.group(2)}") or _month_quarter(match.group(1), year_of(match.group(2)))
+    if match := re.fullmatch(rf"({YEAR}) ?财年(?:全年)?", text):
+        # "2022财年": the company's fiscal year (Alibaba's to March 2022: FY2022); a calendar-year company's is its year
+        return Span("year" if release.calendar else "fiscal_year", year_of(match.group(1)))
     if match := re.fullmatch(rf"({YEAR})年全年", text):
         return Span(_fiscal_kind(block) if block.kind == "year" else "year", year_of(match.group(1)))
     if match := re.fullmatch(rf"(?:fiscal year |fiscal |(?:the )?(?:full |whole |fiscal )?year(?: of)? )?({YEAR})年?", text, re.IGNORECASE):
         return Span(_fiscal_kind(block) if block.kind == "year" else "year", year_of(match.group(1)))
     return None
+
+
+def _short_quarter(number: int, release: Release, fiscal: bool = False) -> Span | None:
+    """The page's quarter if a quarter named by its number alone ("第四季度", "四季度", "Q4", "the fourth quarter"; ``fiscal``: "第四财季")
+    is it, else None (never another year's). For a company whose fiscal year is not the calendar's, the number may be the fiscal
+    quarter's, but only on a page that names that fiscal quarter with its fiscal year ("2022财年第四季度", "the fourth quarter of fiscal
+    2022"): "四季度" on such a page about Alibaba's March quarter is that quarter; a calendar number is read as before."""
+    period = release.period
+    if period is None or period.kind != "quarter":
+        return None
+    if release.calendar or release.fiscal_end == 12:
+        return period if period.quarter == number else None
+    if not fiscal and period.quarter == number:
+        return period
+    if fiscal_number(period, release.fiscal_end) != number:
+        return None
+    named = any(period in fiscal_quarters_named(plain, release.fiscal_end)
+                for plain in [matchable(release.title)] + [matchable(s.segment.text) for s in release.sentences])
+    return period if named else None
 
 
 def _groups(rule: Rule) -> set[str]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from kreport.extract.periods import SHORT_QUARTER
 from kreport.extract.rules.common import NUM, USD, YEAR, Rule, rule
 
-__all__ = ["paraphrase_rules", "full_year_rules"]
+__all__ = ["paraphrase_rules", "full_year_rules", "fiscal_year_rules"]
 
 _LINE = "total revenue (a paraphrase of the release's wording)"
 _REFUSE_EN = (r"\b(?:expect(?:s|ed|ing)?|estimates?|estimated|consensus|forecasts?|projected|projects|guidance|"
@@ -63,8 +63,12 @@ def _versus_en(prior: str) -> str:
 
 _Q_ZH = r"[一二三四]"
 _WHEN_ZH = (rf"{YEAR}年第?{_Q_ZH}季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|{YEAR} ?财年 ?第?{_Q_ZH}季度?|第?{_Q_ZH}季度|第{_Q_ZH}季|本季度?|当季度?|Q[1-4]"
+            r"|(?:本|该|当)?财季|第?[一二三四]财季"
             r"|该季度|上一?季度?|期内|季内")
-_COMPANY_ZH = r"(?:(?:快手|京东|阿里巴巴|拼多多|PDD)(?:集团|科技)?|公司|集团)"
+# ... "阿里" (the media's short name; never 阿里云, 阿里国际 ... whose words follow it), and "其" ("its") right after "财报显示,"
+# ("the results show, its revenue ...": the company whose results they are; after any other subject "其" is not read)
+_COMPANY_ZH = (r"(?:(?:快手|京东|阿里巴巴|阿里(?![\u4e00-\u9fff]{0,2}(?:云|国际|妈妈|影业|健康|音乐|数字|本地|大文娱|集团旗下))|拼多多|PDD)"
+               r"(?:集团|科技)?|公司|集团|(?<=(?:财报|报告|业绩|数据|公告)显示,)其)")
 # Where a Chinese revenue clause may start: the sentence, a comma or colon, a summary's section label ("核心财务表现 - ").
 _START_ZH = r"(?:^|(?<=[,:;|])|(?<=- )|(?<=[\u4e00-\u9fff]-))"  # "| • |净营收...": a table cell
 _PRIOR_EN = (rf"(?:RMB|CNY) ?(?P<pv>{NUM}) ?(?P<pu>billion|million)", rf"(?P<pv>{NUM}) ?(?P<pu>billion|million|bn|mn) (?:yuan|RMB|CNY|Chinese yuan|renminbi)",
@@ -124,7 +128,7 @@ def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
     for money in _MONEY_ZH:
         rules.append(rule("revenue_total", rf"{_START_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?的?(?:实现了?)?(?:{_COMPANY_ZH}的?(?:实现了?)?"
                           rf"(?:总收入|总营收|营收|营业收入{net}|收入)|(?:总收入|总营收|营收|营业收入{net})|(?<=^)收入|(?<=实现)收入"
-                          rf"|(?<=^期内)收入|(?<=[,:;]期内)收入|(?<=季内)收入|(?<=季度,)收入|(?<=季度)收入)(?P<lead>为|是|达到|达|录得)?{money}"
+                          rf"|(?<=^期内)收入|(?<=[,:;]期内)收入|(?<=季内)收入|(?<=季度,)收入|(?<=季度)收入|(?<=财季)收入)(?P<lead>为|是|达到|达|录得)?{money}"
                           # a translation's comparative after it: "(美元)137.534亿),较2021年同期的人民币221.671亿元增长了7%"
                           rf"(?:(?:\([^,;。]{{0,30}}\))?,较(?P<pwhen>去年同期|{YEAR}年同期)的{_PRIOR_ZH}(?P<dir>增长|增加|下降|减少)了?(?P<g>{NUM})%)?", _LINE,
                           english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
@@ -145,10 +149,20 @@ def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
         # The change first: "2025年第三季度收入同比增长14.2%至356亿元人民币"
         rules.append(rule("revenue_total", rf"{_START_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?的?(?:{_COMPANY_ZH}的?"
                           rf"(?:总收入|总营收|营收|营业收入{net}|收入)|(?:总收入|总营收|营收|营业收入{net})|(?<=^)收入|(?<=实现)收入"
-                          rf"|(?<=季度,)收入|(?<=季度)收入)(?:同比|按年)(?P<dir>增长|增加|上升|升|下降|减少|下跌|跌)"
+                          rf"|(?<=季度,)收入|(?<=季度)收入|(?<=财季)收入)(?:同比|按年)(?P<dir>增长|增加|上升|升|下降|减少|下跌|跌)"
                           rf"(?:{NUM})%,?(?:至|达到?|为){money}", _LINE,
                           english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
     return tuple(rules)
+
+
+def fiscal_year_rules() -> tuple[Rule, ...]:
+    """A fiscal year's revenue named with its fiscal year in the sentence: "2022财年,阿里实现营收8530.62亿元" (Alibaba's fiscal year to
+    March 2022, FY2022; a calendar-year company's 财年 is its calendar year). Not a looser wording: the sentence states the period."""
+    return tuple(rule("revenue_total", rf"{_START_ZH}(?P<when>{YEAR} ?财年(?:全年)?),?(?:{_COMPANY_ZH}的?)?(?:实现了?)?(?:总收入|总营收|营收|收入)"
+                      rf"(?:(?P<lead>为|达到|达|录得)|(?:同比|按年)?(?P<dir>增长|增加|上升|下降|减少)(?:{NUM})%,?(?:至|达到?|为))?{money}",
+                      "total revenue of a fiscal year named in the sentence", english=False, kinds=("quarter", "year", "intro"),
+                      refuse=_REFUSE_ZH)
+                 for money in _MONEY_ZH)
 
 
 def full_year_rules(platform: str | None = None) -> tuple[Rule, ...]:
