@@ -38,6 +38,7 @@ from kreport.extract.periods import (
     plain_periods,
     quarter_before,
     quarter_named,
+    quarter_of,
     year_of,
 )
 from kreport.extract.release import INTRO, PLATFORM_NAMES, Block, Release, announces, periods_named, without_comparatives
@@ -138,6 +139,10 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
     if match := re.fullmatch(rf"(\d{{1,2}})月(\d{{1,2}})日止三个月({YEAR})年", text):  # an announcement table's column
         return date_quarter(f"{year_of(match.group(3))}年{match.group(1)}月{match.group(2)}日")
     if rule.period == "ttm":
+        if match := re.fullmatch(rf"(?:({YEAR})年)?第?([一二三四])季度末", text):
+            # "截至三季度末": the twelve months to the end of that quarter; without its year, the page's quarter only
+            number = "一二三四".index(match.group(2)) + 1
+            return quarter_of(year_of(match.group(1)), number) if match.group(1) else _short_quarter(number, release)
         span = date_quarter(text) or quarter_named(text)  # "September 30, 2019"; "Q3 2019" (the twelve months ended in it)
         if match := re.fullmatch(rf"({MONTH}) ({YEAR})", text, re.IGNORECASE):
             return _month_number_end(match.group(1), year_of(match.group(2)))  # "ended September 2031": the quarter that month ends
@@ -412,12 +417,13 @@ _QUARTER_AFTER_EN = re.compile(rf"^(?: (?:Chinese )?(?:yuan|RMB|CNY)\b)?(?: ?\([
 
 # A stated change or a comparison with a named quarter right after a figure: "..., an increase of 31.4 percent from the fourth quarter of
 # 2030", "..., compared with 30.1 billion yuan in the first quarter of 2030".
-_CHANGE_FROM_EN = re.compile(rf"^(?: (?:Chinese )?(?:yuan|RMB|CNY)\b)?\)?(?: ?\([^()]*\))?,?(?: (?:an? (?:year-on-year |year-over-year )?"
+_CHANGE_FROM_EN = re.compile(rf"^(?: (?:Chinese )?(?:yuan|RMB|CNY)\b)?\)?(?: ?\([^()]*\))?,?(?: \((?=up|down))?(?: ?(?:an? (?:year-on-year |year-over-year )?"
                              rf"(?:increase|decrease|rise|decline|growth) of|up|down)(?: by)? \d[\d.]* ?(?:%|percent|per cent)"
                              rf"(?: year-on-year| year-over-year)?,?)? (?:from|compared (?:with|to)|over|versus|against) "
                              rf"(?:(?:RMB|US\$|CNY) ?\d[\d,.]*(?: ?(?:billion|million|trillion|bn|mn))?|\d[\d,.]* ?(?:billion|million|trillion|bn|mn)"
                              rf"(?: (?:Chinese )?(?:yuan|RMB|CNY))?)?(?: ?\([^()]*\))? ?(?:(?:in|for|during) )?(?:the )?"
-                             rf"(?P<q>(?:first|second|third|fourth) quarter(?: of)? {YEAR}|Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4])(?![\w-])", re.IGNORECASE)
+                             rf"(?P<q>(?:first|second|third|fourth) quarter(?: of)? {YEAR}|Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|[1-4]Q ?{YEAR})(?![\w-])",
+                             re.IGNORECASE)
 
 
 def _quarter_before(span: Span) -> Span:
@@ -427,6 +433,8 @@ def _quarter_before(span: Span) -> Span:
 def _change_from(after: str) -> Span | None:
     """The quarter a change stated right after a figure is from, if it names one."""
     match = _CHANGE_FROM_EN.match(after)
+    if match and (short := re.fullmatch(rf"([1-4])Q ?({YEAR})", match.group("q"), re.IGNORECASE)):  # a summary's "3Q 2021"
+        return quarter_of(year_of(short.group(2)), int(short.group(1)))
     return quarter_named(match.group("q")) if match else None
 
 
@@ -479,7 +487,9 @@ def _figure(release, rule, match, value, word, period, role, quote) -> Figure | 
 # A period named at the start of a sentence, for all its clauses: "2023年第二季度,快手收入由...,其中,在线营销服务收入由...".
 _OPENING = re.compile(rf"^(?:(?:in|for|during) )?(?P<when>(?:the )?(?:first|second|third|fourth) quarter(?: of)? {YEAR}|Q[1-4][ -]?{YEAR}"
                       rf"|{YEAR} ?Q[1-4]|{SHORT_QUARTER}|{YEAR} ?年 ?第?[一二三四]季度?|{YEAR}年Q[1-4]),"
-                      rf"|^(?:快手|京东|阿里巴巴|拼多多)?(?P<zh>{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?财年 ?第?[一二三四]季度?),?", re.IGNORECASE)
+                      rf"|^(?:快手|京东|阿里巴巴|拼多多)?(?P<zh>{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?财年 ?第?[一二三四]季度?),?"
+                      # a quarter without its year, then a comma ("二季度,快手总流量..."): the page's quarter if it is that one
+                      rf"|^(?P<short>第?[一二三四]季度),", re.IGNORECASE)
 
 
 # A Chinese sentence opening with a quarter, with or without its year ("2024年第二季度,", "二季度,", "24Q2,").
@@ -515,6 +525,9 @@ def _opening_period(text: str, rule: Rule, block: Block, release: Release) -> tu
         return (ended.end(), span) if span is not None and span == expected else (0, None)
     if not match:
         return 0, None
+    if match.group("short"):
+        span = _short_quarter("一二三四".index(match.group("short").lstrip("第")[0]) + 1, release)
+        return (match.end(), span) if span is not None and span == expected else (0, None)
     when = match.group("when") or match.group("zh")
     span = quarter_named(re.sub(r"^the ", "", when, flags=re.IGNORECASE))
     if span is None and release.calendar:

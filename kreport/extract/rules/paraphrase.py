@@ -38,13 +38,15 @@ _REPORTER_EN = (r"(?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|
 # Whose revenue it is, after the word: "Net revenues at JD.com", "Total revenues of the Shanghai-headquartered e-tailer".
 _WHOSE_EN = (r"(?: (?:at|of) (?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo"
              r"|the (?:[\w-]+ ){0,2}(?:company|group|firm|e-tailer|e-commerce firm|retailer|platform|giant|operator)))?")
-_SUBJECT_EN = (r"(?:(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )|(?<=\bthat )|(?<=\bsaid )|" + _COMPANY_EN + r" |" + _REPORTER_EN + r" )"
+_SUBJECT_EN = (r"(?:(?:^|(?<=[,;:(] )|(?<=^• )|(?<=\bwith )|(?<=\bits )|(?<=\band )|(?<=\bthat )|(?<=\bsaid )|" + _COMPANY_EN + r" |" + _REPORTER_EN + r" )"
                r"(?:total |net |overall |quarterly )?|\b(?:total|net|quarterly) )(?:revenues?|sales)" + _WHOSE_EN)
 # The two ways a rewrite writes money: "RMB 31.1 billion" and "31.1 billion yuan".
 # ... and, in summaries, US dollars first with the renminbi in brackets: "$39.7 billion (RMB 287.9 billion)" (US dollars alone: never).
 _MONEY_EN = (rf"(?:RMB|CNY) ?(?P<v>{NUM}) ?(?P<u>billion|million|bn|mn)\b{USD}",
              rf"(?P<v>{NUM}) ?(?P<u>trillion|billion|million|bn|mn) (?:yuan|RMB|CNY|Chinese yuan|renminbi)\b(?! renminbi)",
-             rf"(?:US ?\$|USD ?|\$) ?(?:{NUM}) ?(?:billion|million|bn|mn) \((?:RMB|CNY) ?(?P<v>{NUM}) ?(?P<u>billion|million|bn|mn)\)")
+             rf"(?:US ?\$|USD ?|\$) ?(?:{NUM}) ?(?:billion|million|bn|mn) \((?:RMB|CNY) ?(?P<v>{NUM}) ?(?P<u>billion|million|bn|mn)\)",
+             # a summary's yuan sign and short unit: "Revenue: CN¥35.5b (up 65% from 3Q 2021)"
+             rf"(?:CN|CNY|RMB) ?¥ ?(?P<v>{NUM}) ?(?P<u>billion|million|bn|mn|b|m)\b")
 _VERB_EN = (rf"(?:(?P<lead>was|were|of|reached|reaching|reach|hit|hitting|totaled|totalled|totaling|came in at|amounted to|stood at"
             rf"|(?:rose|increased|grew|climbed|jumped|surged|fell|decreased|declined|dropped) to|–|—|:| -)"
             rf"|(?:rose|increased|grew|climbed|jumped|surged|was up|were up|fell|decreased|declined|dropped) (?:by )?(?:{NUM})(?:%| percent| per cent)"
@@ -72,7 +74,8 @@ _COMPANY_ZH = (r"(?:(?:快手|京东|阿里巴巴|阿里(?![\u4e00-\u9fff]{0,2}(
 # Where a Chinese revenue clause may start: the sentence, a comma or colon, a summary's section label ("核心财务表现 - ").
 _START_ZH = r"(?:^|(?<=[,:;|])|(?<=- )|(?<=[\u4e00-\u9fff]-))"  # "| • |净营收...": a table cell
 _PRIOR_EN = (rf"(?:RMB|CNY) ?(?P<pv>{NUM}) ?(?P<pu>billion|million)", rf"(?P<pv>{NUM}) ?(?P<pu>billion|million|bn|mn) (?:yuan|RMB|CNY|Chinese yuan|renminbi)",
-             rf"(?:US ?\$|USD ?|\$) ?(?:{NUM}) ?(?:billion|million|bn|mn) \((?:RMB|CNY) ?(?P<pv>{NUM}) ?(?P<pu>billion|million)\)")
+             rf"(?:US ?\$|USD ?|\$) ?(?:{NUM}) ?(?:billion|million|bn|mn) \((?:RMB|CNY) ?(?P<pv>{NUM}) ?(?P<pu>billion|million)\)",
+             rf"(?:CN|CNY|RMB) ?¥ ?(?P<pv>{NUM}) ?(?P<pu>billion|million|bn|mn|b|m)\b")
 _PRIOR_ZH = rf"(?:人民币)?(?P<pv>{NUM})(?P<pu>亿)元"
 _MONEY_ZH = (rf"人民币 ?(?P<v>{NUM}) ?(?P<u>亿)元", rf"(?P<v>{NUM}) ?(?P<u>亿)元(?:人民币)?")
 
@@ -96,7 +99,8 @@ def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
         # ... and its comparative: "Q2 total revenue of RMB97,059.5 million (US$13,355.8 million), an increase of 86% from RMB52,280.7
         # million in the same period last year"
         prior = _PRIOR_EN[_MONEY_EN.index(money)]
-        rules.append(rule("revenue_total", rf"(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )|(?<=\bthat )|{_COMPANY_EN} ){_PREFIX_WHEN_EN} "
+        # ... or a summary's item after its dash: "Financial Performance - Q3 2024 revenue reached 99.35 billion yuan"
+        rules.append(rule("revenue_total", rf"(?:^|(?<=[,;:(] )|(?<= - )|(?<=\bwith )|(?<=\bits )|(?<=\band )|(?<=\bthat )|{_COMPANY_EN} ){_PREFIX_WHEN_EN} "
                           rf"(?:total |net )?revenues? "
                           rf"{_VERB_EN} {money}(?: \([^()]{{0,40}}\))?(?:, an? (?P<dir>increase|decrease) of (?P<g>{NUM})% from {prior} "
                           rf"(?P<pwhen>(?:in|for) the same (?:period|quarter) (?:of |in )?(?:last year|{YEAR})))?", _LINE, english=True, weak=True,
@@ -114,6 +118,10 @@ def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
                           rf"(?: \([^()]{{0,40}}\))?(?: (?:in|for|during) (?P<when2>the (?:{_ORDINAL}) quarter(?: of {YEAR})?"
                           rf"|the (?:March|June|September|December) quarter|Q[1-4](?:[ -]?{YEAR})?)\b(?!,? (?:ended|ending|through|to)\b))?", _LINE,
                           english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
+        # A summary's item, the name and a colon: "Revenue: CN¥35.5b (up 65% from 3Q 2021)" (its period: the block's, or the page's on a
+        # story about one quarter; the change's "from 3Q 2021" must be a year before it)
+        rules.append(rule("revenue_total", rf"^(?:total |net )?revenues?: {money}(?: \([^()]{{0,40}}\))?(?![\w(])", _LINE, english=True, weak=True,
+                          kinds=("quarter", "intro"), refuse=_REFUSE_EN))
         # The figure before its name: "results that showed 21.5 billion yuan ($3.3 billion) in revenue"
         rules.append(rule("revenue_total", rf"\b(?:showed|posted|reported|recorded|generated|with) {money}(?: \([^()]{{0,30}}\))? in "
                           rf"(?:total |net )?revenues?\b", _LINE, english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))

@@ -84,3 +84,129 @@ def test_a_fiscal_years_revenue_named_with_its_fiscal_year(figures):
 ])
 def test_a_fiscal_years_forecast_or_part_is_not_read(figures, sentence):
     assert not {f for f in figures(ALI_FQ4 + sentence + "\n", "alibaba") if f[1].startswith("FY")}
+
+
+# --- a Chinese sentence opening with a quarter without its year ------------------------------------------------------------
+
+KS_Q2 = "8月20日,快手科技发布2031年第二季度业绩。\n"
+
+
+def test_a_quarter_without_its_year_opening_the_sentence_is_the_pages(figures):
+    text = KS_Q2 + ("二季度,快手总流量创历史新高,营收同比增13.1%至350亿元,超过市场预期的344.5亿元;平均日活跃用户达4.09亿,同比增长3.4%,"
+                    "平均月活跃用户达7.15亿,同比增长3.3%。\n")
+    found = figures(text, "kuaishou")
+    assert {("dau", "2031Q2", "4.09", "100m", ""), ("mau", "2031Q2", "7.15", "100m", "")} <= found
+
+
+@pytest.mark.parametrize("sentence", [
+    "三季度,快手平均日活跃用户达4.2亿。",  # another quarter than the page's
+    "二季度,市场预计快手平均日活跃用户将达4.2亿。",  # a forecast
+    "二季度,快手海外平均日活跃用户达4.2亿。",  # another product's users
+])
+def test_another_quarter_opening_the_sentence_or_a_forecast_is_not_read(figures, sentence):
+    assert not {f for f in figures(KS_Q2 + sentence + "\n", "kuaishou") if f[0] == "dau"}
+
+
+# --- JD's annual active customers: the change before the pair, and "as of the end of the quarter" ------------------------
+
+JD_Q3 = "11月18日,京东集团发布2031年第三季度业绩。\n"
+
+
+def test_the_change_before_the_pair_reads_both_twelve_month_figures(figures):
+    text = JD_Q3 + "年度活跃客户帐户3在截至2031年9月30日的12个月内,增长了6.5%,从截至2030年9月30日的12个月的5.522亿增加到5.883亿。\n"
+    assert figures(text, "jd") == {("annual_buyers", "2031Q3", "5.883", "100m", ""), ("annual_buyers", "2030Q3", "5.522", "100m", "")}
+
+
+def test_a_change_that_does_not_fit_the_pair_leaves_both_out(figures):
+    text = JD_Q3 + "年度活跃客户帐户3在截至2031年9月30日的12个月内,增长了16.5%,从截至2030年9月30日的12个月的5.522亿增加到5.883亿。\n"
+    assert not figures(text, "jd")
+
+
+def test_the_end_of_the_pages_quarter_gives_the_twelve_months_to_it(figures):
+    text = JD_Q3 + "截至三季度末,京东集团的年度活跃用户数达到5.883亿,环比净增超过750万。\n"
+    assert figures(text, "jd") == {("annual_buyers", "2031Q3", "5.883", "100m", "")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "截至二季度末,京东集团的年度活跃用户数达到5.803亿。",  # another quarter's end (no year: never another's)
+    "截至2030年三季度末,京东集团的年度活跃用户数达到5.522亿。",  # a year before, named as the figure's own: not this page's
+    "截至三季度末,京东集团的年度活跃用户数预计将达到6亿。",  # a forecast
+])
+def test_another_quarters_end_or_a_forecast_is_not_read(figures, sentence):
+    assert not {f for f in figures(JD_Q3 + sentence + "\n", "jd") if f[1] == "2031Q3"}
+
+
+# --- a Chinese comparative after the figure's amount in dollars ("(约71.254亿美元),相较2030年同期的...") ---------------------
+
+PDD_Q3 = "11月21日,拼多多发布2031年第三季度业绩。\n"
+
+
+def test_a_comparative_after_the_dollar_amount_is_read_with_its_change(figures):
+    text = PDD_Q3 + "交易服务收入为500.03亿元人民币(约71.254亿美元),相较2030年同期的291.527亿元人民币增长了72%。\n"
+    assert figures(text, "pdd") == {("revenue_commerce", "2031Q3", "500.03", "RMB_100m", ""),
+                                    ("revenue_commerce", "2030Q3", "291.527", "RMB_100m", "")}
+
+
+def test_a_comparative_whose_change_does_not_fit_is_left_out(figures):
+    text = PDD_Q3 + "交易服务收入为500.03亿元人民币(约71.254亿美元),相较2030年同期的291.527亿元人民币增长了27%。\n"
+    assert not figures(text, "pdd")
+
+
+def test_a_comparative_of_another_year_is_not_the_year_before(figures):
+    text = PDD_Q3 + "交易服务收入为500.03亿元人民币(约71.254亿美元),相较2029年同期的291.527亿元人民币大幅增长。\n"
+    assert ("revenue_commerce", "2029Q3", "291.527", "RMB_100m", "") not in figures(text, "pdd")
+    assert ("revenue_commerce", "2030Q3", "291.527", "RMB_100m", "") not in figures(text, "pdd")
+
+
+# --- English summaries: an item after its dash, Kuaishou's advertising revenue, "Revenue: CN¥35.5b" ------------------------
+
+def test_a_summarys_item_after_its_dash_names_its_quarter(figures):
+    text = ("Investment Rating - The report maintains a Buy rating for PDD. Summary by Sections Financial Performance - Q3 2031 revenue "
+            "reached 99.35 billion yuan, a 44.33% increase year-on-year, with GAAP net profit at 24.98 billion yuan.\n")
+    assert ("revenue_total", "2031Q3", "99.35", "RMB_bn", "") in figures(text, "pdd")
+
+
+@pytest.mark.parametrize("item", [
+    "Financial Performance - Q3 2031 revenue is expected to reach 99.35 billion yuan.",  # a forecast
+    "Financial Performance - Q3 2031 Temu revenue reached 99.35 billion yuan.",  # a part
+])
+def test_a_dashed_item_that_forecasts_or_names_a_part_is_not_read(figures, item):
+    assert not {f for f in figures("Summary by Sections. " + item + "\n", "pdd") if f[0] == "revenue_total"}
+
+
+def test_kuaishous_advertising_revenue_is_its_online_marketing_revenue(figures):
+    text = ("The report maintains a Recommended rating for Kuaishou-W. The company reported a total revenue of RMB 30.975 billion for "
+            "Q2 2031, representing a year-over-year increase of 11.6%. - The company's advertising revenue for Q2 2031 was RMB 17.52 "
+            "billion, a 22.1% increase year-over-year.\n")
+    assert ("revenue_marketing", "2031Q2", "17.52", "RMB_bn", "") in figures(text, "kuaishou")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The company's external advertising revenue for Q2 2031 was RMB 10.2 billion.",  # a part of the line
+    "The company's advertising revenue for Q3 2031 is expected to be RMB 19 billion.",  # a forecast
+    "The company's advertising revenue for Q2 2030 was RMB 14.35 billion.",  # another quarter
+])
+def test_a_part_a_forecast_or_another_quarters_advertising_revenue_is_not_read(figures, sentence):
+    text = "Kuaishou reported its Q2 2031 results on Tuesday, with total revenue of RMB 30.975 billion for Q2 2031. " + sentence + "\n"
+    assert not {f for f in figures(text, "kuaishou") if f[0] == "revenue_marketing"}
+
+
+SUMMARY = "Pinduoduo Third Quarter 2031 Earnings: Beats Expectations\n\nPinduoduo (NASDAQ:PDD) Third Quarter 2031 Results\n\n"
+
+
+def test_a_summarys_revenue_item_with_a_yuan_sign(figures):
+    text = SUMMARY + "  • Revenue: CN¥35.5b (up 65% from 3Q 2030).\n\n  • Net income: CN¥10.6b (up by CN¥8.95b from 3Q 2030).\n"
+    assert figures(text, "pdd") == {("revenue_total", "2031Q3", "35.5", "RMB_bn", "")}
+
+
+@pytest.mark.parametrize("item", [
+    "  • Revenue: CN¥35.5b (up 65% from 2Q 2031).",  # a change from the quarter before: the figure's quarter is in doubt? read as is
+    "  • Revenue: US$5.0b (up 65% from 3Q 2030).",  # US dollars: never
+    "  • Revenue: CN¥35.5b (up 65% from 3Q 2028).",  # a change from another year than the year before
+    "  • Revenue forecast: CN¥40.0b.",
+])
+def test_a_summarys_item_in_dollars_or_against_another_year_is_not_read(figures, item):
+    found = figures(SUMMARY + item + "\n", "pdd")
+    assert not {f for f in found if f[0] == "revenue_total" and f[2] != "35.5"}
+    if "2028" in item or "US$" in item:
+        assert not found
