@@ -861,6 +861,15 @@ def _unframed_lists(release: Release) -> set[int]:
     return {k for i, items in lists if not periods_named(texts[i]) and not _names_only(texts[i], release.period) for k in (i, *items)}
 
 
+def _opens_with_another_period(text: str, period: Span) -> bool:
+    """Whether a list item's words before its first figure name a period other than ``period`` ("Full-year adjusted net profit of",
+    "2024年全年收入"): such an item starts a passage about that period."""
+    head = re.split(r"\d", text, maxsplit=1)[0]
+    if not (_PERIOD_WORDS_EN.search(head) or _PERIOD_WORDS_ZH.search(head) or _HALF.search(head)):
+        return False
+    return not _names_only(head, period)
+
+
 def read_figures(release: Release) -> Reading:
     """Every figure the platform's rules find in the release, each once."""
     skipped: list[str] = []
@@ -872,11 +881,16 @@ def read_figures(release: Release) -> Reading:
     carried: Span | None = None  # the page's quarter, when the sentence before named it and gave its figure
     after: Span | None = None  # the period the last sentence that named one (in the same block) named, when it named only one
     listed: Span | None = None  # the page's quarter, when the last sentence that opens with a capital named it and no other period
+    # the page's quarter, in a list of items each ending with a semicolon whose first item named it and no other period ("Q4 revenue of
+    # RMB35.4bn (+8.7% yoy); ... Daily active users 401 million (+4.8% yoy); ..."): an item that names no period goes on with it, until
+    # the list ends or an item opens with another period ("Full-year revenue of ...;")
+    semicolons: Span | None = None
+    listing = False  # the sentence before ended with a semicolon
     unframed = _unframed_lists(release)
     for index, located in enumerate(release.sentences):
         text = plain_periods(unspun(_DATE_MARK.sub("", matchable(located.segment.text))), release.fiscal_end)
         if located.block != block:
-            opened, block, carried, after, listed = "", located.block, None, None, None
+            opened, block, carried, after, listed, semicolons = "", located.block, None, None, None, None
         named = periods_named(text)
         # An English piece that opens in lower case goes on with the sentence before it (a list's items: "In the fourth quarter, revenues
         # went up by 379% ... - revenues from online marketing services increased by 470% ... to 5,062.4 million yuan"): it takes the
@@ -890,10 +904,14 @@ def read_figures(release: Release) -> Reading:
             text = f"{opened},{text}"
         opening = _OPENS_WITH_QUARTER_ZH.match(text)
         opened = opening.group("q") if opening else ""
+        if semicolons is not None and _opens_with_another_period(text, semicolons):
+            semicolons = None
+        carry = carried if carried is not None or not continued else listed
+        if carry is None and semicolons is not None and not named:
+            carry = semicolons
         read: list[Figure] = []
         for rule in rules:
-            read.extend(_read_sentence(release, rule, text, located.segment.text, located.block, skipped,
-                                       carried if carried is not None or not continued else listed,
+            read.extend(_read_sentence(release, rule, text, located.segment.text, located.block, skipped, carry,
                                        _ANOTHER if index in unframed else None if named else after))
         figures.extend(read)
         figures.extend(_other_companies(release, text, located.segment.text, located.block, carried))
@@ -903,6 +921,13 @@ def read_figures(release: Release) -> Reading:
             and _names_only(text, release.period) else None
         if named:
             after = next(iter(named)) if len(named) == 1 else Span("other", 0)
+        item = located.segment.text.rstrip().endswith((";", "；"))
+        if not item:
+            semicolons = None
+        elif semicolons is None and not listing and release.period is not None and release.period.kind == "quarter" \
+                and _names_only(text, release.period):
+            semicolons = release.period  # the list's first item names the page's quarter
+        listing = item
     line = "a markdown table of a summary (kreport/extract/tables.py)"
     tabled, left = table_figures(release, lambda metric, period, value, unit, role, quote: Figure(
         release.platform, metric, period, value, unit, "", quote, role, line, weak=True))

@@ -210,3 +210,59 @@ def test_a_summarys_item_in_dollars_or_against_another_year_is_not_read(figures,
     assert not {f for f in found if f[0] == "revenue_total" and f[2] != "35.5"}
     if "2028" in item or "US$" in item:
         assert not found
+
+
+# --- a summary's list of items ending with semicolons, its first item naming the page's quarter ---------------------------
+
+# the page names the full year too, so it is no story about its quarter alone (which would place every figure in it)
+HIGHLIGHTS = ("$KUAISHOU-W(01024)$ 2031Q4 results validate the strategy:\nAI-enabled advertising lifted the full-year results.\n"
+              "Performance\nCore Data Highlights\n")
+
+
+def test_items_of_a_semicolon_list_go_on_with_the_quarter_its_first_item_names(figures):
+    text = HIGHLIGHTS + ("Q4 revenue of RMB35.4bn (+8.7% yoy), slightly exceeding market expectation of RMB34.8bn;\n"
+                         "Adjusted net profit of 4.7 billion yuan (+7.8% yoy), full-year adjusted net profit of 17.7 billion yuan (+72.5% yoy);\n"
+                         "Daily active users 401 million (+4.8% yoy), monthly active users 734 million (+5.0% yoy);\n"
+                         "Online marketing revenue of RMB20.6 billion (+13.3% yoy) and e-commerce GMV of RMB462.1 billion (+14.4% yoy);\n"
+                         "Overseas revenue grew 52.9%.\n")
+    assert {("dau", "2031Q4", "401", "million", ""), ("mau", "2031Q4", "734", "million", ""),
+            ("revenue_marketing", "2031Q4", "20.6", "RMB_bn", ""), ("gmv", "2031Q4", "462.1", "RMB_bn", "")} <= figures(text, "kuaishou")
+
+
+@pytest.mark.parametrize("items", [
+    # an item opening with another period breaks the list: what follows may be the year's
+    "Q4 revenue of RMB35.4bn (+8.7% yoy);\nFull-year revenue of RMB126.9bn (+11.8% yoy);\nDaily active users 401 million (+4.8% yoy);\n",
+    # the list's first item names no quarter
+    "Revenue of RMB35.4bn (+8.7% yoy);\nDaily active users 401 million (+4.8% yoy);\n",
+    # the first item names the year
+    "2031 revenue of RMB126.9bn (+11.8% yoy);\nDaily active users 401 million (+4.8% yoy);\n",
+    # the list ended (a full stop) before the item; the sentence between names no period
+    "Q4 revenue of RMB35.4bn (+8.7% yoy);\nOverseas revenue grew 52.9%.\nThe market gave positive comments.\nDaily active users 401 million (+4.8% yoy);\n",
+])
+def test_an_item_after_another_period_or_outside_a_list_naming_the_quarter_is_not_placed(figures, items):
+    assert not {f for f in figures(HIGHLIGHTS + items, "kuaishou") if f[0] == "dau"}
+
+
+# --- a dated story's quarter, its lead also naming other companies' quarters ----------------------------------------------
+
+def _story(date: str) -> str:
+    return (f"date {date} Adds share price, background\n\n"
+            "Nov 28 (Reuters) - China's Pinduoduo Inc PDD.O beat Wall Street estimates for third-quarter revenue on Monday.\n\n"
+            "Pinduoduo's revenue increased 65% to 35.50 billion yuan ($4.99 billion) in the quarter ended Sept. 30, surpassing estimates "
+            "of 30.94 billion yuan, according to Refinitiv data.\n\n"
+            "JD.com Inc posted an 11.4% rise in third-quarter revenue last week.\n\n"
+            "Rival Alibaba Group Holding Ltd reported 3% revenue growth for the second quarter.\n")
+
+
+def test_a_dated_story_is_placed_by_the_quarter_its_own_sentences_name(figures):
+    assert figures(_story("2031-11-28"), "pdd") == {("revenue_total", "2031Q3", "35.50", "RMB_bn", "")}
+
+
+@pytest.mark.parametrize("date", ["2032-02-20", "2031-09-15"])  # long after that quarter ended (or before it ended: the year before's)
+def test_a_story_dated_long_after_the_quarter_is_not_placed(figures, date):
+    assert not figures(_story(date), "pdd")
+
+
+def test_a_story_whose_own_sentences_name_two_quarters_is_not_placed(figures):
+    text = _story("2031-11-28") + "Pinduoduo's second-quarter revenue had risen 36%.\n"
+    assert not figures(text, "pdd")
