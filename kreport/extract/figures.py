@@ -257,6 +257,11 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
                 and release.period.kind == "quarter":
             # A story about one quarter: "annual active consumers ... reached 576 million", the twelve months to its end
             return release.period, ""
+        if not own and block.kind == INTRO and rule.weak and opening is not None and opening == release.period \
+                and opening.kind == "quarter":
+            # right after a sentence that named the page's quarter and gave its figure (or after an opening naming it): "The number of
+            # consumers active on Alibaba's China-based retail marketplaces reached 742 million", the twelve months to its end
+            return release.period, ""
         if not own:
             return None, "the twelve months it covers are not stated"
         if block.kind == "quarter" and block.span is not None and own != block.span:
@@ -379,6 +384,7 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
         # before the dash are a section label's (a line of capitalised words) or the item before's (ending on its citation mark)
     if not chinese:
         before = _DATELINE_EN.sub("", before)  # "Nov.21 (NBD) --": the story's dateline, no period of the figure's
+        before = _FOUNDED_EN.sub(" ", before)  # "The online retailer, conceived in 2015 by founder ...,": the company's history, no period
         before = _without_own_quarter_en(before, block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None)
         if rule.period == "ttm":
             # "... GMV in the twelve-month period ended September 30, 2031, ..., and the number of active buyers in the period climbed":
@@ -408,6 +414,12 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
         return True
     own = block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None
     return bool(_AFTER_EN.match(after)) and not _THE_QUARTER_EN.match(after) and not _names_quarter_after(after, own)
+
+
+# When the company was founded, listed or launched ("conceived in 2015", "founded in 2011", "went public in 2018"): a date of its history,
+# never a period of a figure.
+_FOUNDED_EN = re.compile(rf"\b(?:founded|conceived|established|incorporated|set up|started|created|launched|listed|went public|born)"
+                         rf" (?:back )?in (?:{MONTH} )?{YEAR}\b", re.IGNORECASE)
 
 
 _QUARTER_AFTER_EN = re.compile(rf"^(?: (?:Chinese )?(?:yuan|RMB|CNY)\b)?(?: ?\([^()]*\))?,? (?:in|for|during) "

@@ -51,7 +51,9 @@ METRIC_WORDS_EN: dict[str, dict[str, str]] = {
     },
     "alibaba": {
         "annual_buyers": (r"annual active (?:consumers|buyers)(?: \((?:formerly )?annual active buyers\))?"
-                          r"(?: (?:on|of|across) (?:our |its |the company(?:'s|’s) |Alibaba(?:'s|’s) )?China retail marketplaces)?"),
+                          r"(?: (?:on|of|across) (?:our |its |the company(?:'s|’s) |Alibaba(?:'s|’s) )?China retail marketplaces)?"
+                          # "The number of consumers active on Alibaba's China-based retail marketplaces reached 742 million"
+                          r"|consumers active (?:on|across) (?:our |its |the company(?:'s|’s) |Alibaba(?:'s|’s) )?China(?:-based)? retail marketplaces"),
         "mau": r"mobile (?:MAUs?|monthly active users)(?: \(MAUs?\))?(?: on (?:our |its |Alibaba(?:'s|’s) |the company(?:'s|’s) )?China retail marketplaces)?",
         "revenue_marketing": (r"(?:Taobao and Tmall Group(?:'s|’s) )?customer management revenues?(?: \(CMR\))?"
                               r"(?: (?:at|of|from) (?:our |the )?Taobao and Tmall Group)?"),

@@ -266,3 +266,48 @@ def test_a_story_dated_long_after_the_quarter_is_not_placed(figures, date):
 def test_a_story_whose_own_sentences_name_two_quarters_is_not_placed(figures):
     text = _story("2031-11-28") + "Pinduoduo's second-quarter revenue had risen 36%.\n"
     assert not figures(text, "pdd")
+
+
+# --- the year a company was founded is no period of a figure ---------------------------------------------------------------
+
+PDD_STORY = "PDD Holdings saw its revenue almost double in the third quarter of 2031 from a year ago.\n"
+
+
+def test_the_year_the_company_was_founded_is_no_period_of_the_figure(figures):
+    text = PDD_STORY + ("The online retailer, conceived in 2015 by founder Colin Huang, on Tuesday reported a 94 per cent surge in "
+                        "third-quarter revenue to 68.8 billion yuan (US$9.6 billion), beating estimates.\n")
+    assert figures(text, "pdd") == {("revenue_total", "2031Q3", "68.8", "RMB_bn", "")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The online retailer, which in 2030 reported a 94 per cent surge in revenue to 68.8 billion yuan, grew again.",
+    "The online retailer, conceived in 2015, reported for fiscal 2030 a 94 per cent surge in revenue to 68.8 billion yuan.",
+])
+def test_a_year_named_otherwise_still_leaves_the_figure_out(figures, sentence):
+    assert not {f for f in figures(PDD_STORY + sentence + "\n", "pdd") if f[2] == "68.8"}
+
+
+# --- Alibaba's active consumers named otherwise, right after a sentence giving the page's quarter's figure ---------------------
+
+# (its full-year outlook: no story about one quarter alone, where any active-consumer count would be the quarter's)
+ALI_EN = "Alibaba announced its financial results for the second quarter of 2031 on Thursday.\nThe market was calm about its full-year outlook.\n"
+
+
+def test_active_consumers_after_a_sentence_naming_the_quarter_are_the_twelve_months_to_its_end(figures):
+    text = ALI_EN + ("Total revenue for the second quarter of 2031 was RMB 153.8 billion. The number of consumers active on Alibaba's "
+                     "China-based retail marketplaces reached 742 million, an increase of 16 million from the end of March.\n")
+    assert ("annual_buyers", "2031Q2", "742", "million", "") in figures(text, "alibaba")
+
+
+@pytest.mark.parametrize("sentence", [
+    # the sentence before is about another quarter
+    "Total revenue for the first quarter of 2031 was RMB 130.2 billion. The number of consumers active on Alibaba's China-based retail "
+    "marketplaces reached 726 million.",
+    # a forecast
+    "Total revenue for the second quarter of 2031 was RMB 153.8 billion. The number of consumers active on Alibaba's China-based retail "
+    "marketplaces is expected to reach 800 million.",
+    # the sentence before gave no figure and named no quarter
+    "The market was upbeat. The number of consumers active on Alibaba's China-based retail marketplaces reached 742 million.",
+])
+def test_active_consumers_after_another_quarter_or_forecast_are_not_read(figures, sentence):
+    assert not {f for f in figures(ALI_EN + sentence + "\n", "alibaba") if f[0] == "annual_buyers"}
