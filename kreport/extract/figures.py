@@ -873,6 +873,12 @@ def _unframed_lists(release: Release) -> set[int]:
     return {k for i, items in lists if not periods_named(texts[i]) and not _names_only(texts[i], release.period) for k in (i, *items)}
 
 
+def periods_mentioned(text: str) -> bool:
+    """Whether a sentence has any word for a period (a year, a half, a quarter, a month ...)."""
+    chinese = bool(re.search(r"[\u4e00-\u9fff]", text))
+    return bool((_PERIOD_WORDS_ZH if chinese else _PERIOD_WORDS_EN).search(_YOY.sub("", text)) or _HALF.search(text))
+
+
 def _opens_with_another_period(text: str, period: Span) -> bool:
     """Whether a list item's words before its first figure name a period other than ``period`` ("Full-year adjusted net profit of",
     "2024年全年收入"): such an item starts a passage about that period."""
@@ -929,8 +935,13 @@ def read_figures(release: Release) -> Reading:
         figures.extend(_other_companies(release, text, located.segment.text, located.block, carried))
         # the page's quarter, named in this sentence in so many words and given a figure: the next sentence may go on with it
         # ... or announced the results of that quarter ("Alibaba yesterday announced its financial results for the second quarter of 2020")
+        # ... or, naming no period itself, went on with that quarter and gave its figure ("Alibaba yesterday announced its financial results
+        # for the second quarter of 2020. The tech and e-commerce giant obtained a revenue of 153,751 million RMB, ... The number of
+        # consumers active on ...")
+        chained = carry is not None and carry == release.period and not named and not periods_mentioned(text) \
+            and any(f.period == release.period for f in read)
         carried = release.period if release.period is not None and (any(f.period == release.period for f in read) or announces(text)) \
-            and _names_only(text, release.period) else None
+            and (_names_only(text, release.period) or chained) else None
         if named:
             after = next(iter(named)) if len(named) == 1 else Span("other", 0)
         item = located.segment.text.rstrip().endswith((";", "；"))

@@ -311,3 +311,24 @@ def test_active_consumers_after_a_sentence_naming_the_quarter_are_the_twelve_mon
 ])
 def test_active_consumers_after_another_quarter_or_forecast_are_not_read(figures, sentence):
     assert not {f for f in figures(ALI_EN + sentence + "\n", "alibaba") if f[0] == "annual_buyers"}
+
+
+# --- the page's quarter goes on through a sentence that names no period and gives its figure ---------------------------------
+
+def test_the_quarter_goes_on_through_a_sentence_placed_by_it(figures):
+    text = ("Alibaba yesterday announced its financial results for the second quarter of 2031, ending June 30. The tech and e-commerce giant "
+            "obtained a revenue of 153,751 million RMB (US$21,762 million), an increase of 34% year-on-year.\n\n"
+            "The number of consumers active on Alibaba's China-based retail marketplaces reached 742 million, an increase of 16 million "
+            "from the end of March. Its full-year outlook was unchanged.\n")
+    assert figures(text, "alibaba") == {("revenue_total", "2031Q2", "153751", "RMB_mn", ""), ("annual_buyers", "2031Q2", "742", "million", "")}
+
+
+@pytest.mark.parametrize("middle", [
+    "For the full year, the tech and e-commerce giant obtained a revenue of 609.1 billion RMB.",  # names another period
+    "The tech and e-commerce giant's shares rose 3%.",  # gives no figure of the quarter
+])
+def test_the_quarter_does_not_go_on_through_another_period_or_a_sentence_without_its_figure(figures, middle):
+    text = ("Alibaba yesterday announced its financial results for the second quarter of 2031, ending June 30. " + middle + "\n\n"
+            "The number of consumers active on Alibaba's China-based retail marketplaces reached 742 million. Its full-year outlook was "
+            "unchanged.\n")
+    assert not {f for f in figures(text, "alibaba") if f[0] == "annual_buyers"}
