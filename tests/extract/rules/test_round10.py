@@ -332,3 +332,36 @@ def test_the_quarter_does_not_go_on_through_another_period_or_a_sentence_without
             "The number of consumers active on Alibaba's China-based retail marketplaces reached 742 million. Its full-year outlook was "
             "unchanged.\n")
     assert not {f for f in figures(text, "alibaba") if f[0] == "annual_buyers"}
+
+
+# --- a sentence a page broke across blank lines ----------------------------------------------------------------------------
+
+def _texts(text: str) -> list[str]:
+    from kreport.extract.sentences import segments
+
+    return [" ".join(s.text.split()) for s in segments(text)]
+
+
+def test_a_sentence_broken_across_blank_lines_is_joined():
+    text = ("  • Complete revenues\n\n    within the quarter have been RMB103,984.8 million (US$\n\n    1\n\n"
+            "    14,515.7 million), a rise of seven% from RMB97,059.5 million in the identical quarter of 2030.\n")
+    assert _texts(text) == ["Complete revenues within the quarter have been RMB103,984.8 million (US$ 1 14,515.7 million), a rise of seven% "
+                            "from RMB97,059.5 million in the identical quarter of 2030."]
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("Revenue grew strongly.\n\nrevenue from ads rose 10%.\n", 2),  # the run before ended a sentence
+    ("Revenue highlights\n\nRevenue was RMB 10 billion.\n", 2),  # the next line opens with a capital
+    ("Revenue highlights\n\n• revenue was RMB 10 billion.\n", 2),  # a bullet
+    ("快手收入为\n\nabc 10亿元。\n", 2),  # Chinese: never joined
+    ("Revenue was RMB 10 billion (US$\n\nSee the table below.\n", 2),  # an open bracket, but the next line is a new sentence
+])
+def test_pieces_a_blank_line_rightly_separates_stay_apart(text, pieces):
+    assert len(_texts(text)) == pieces
+
+
+def test_the_spun_releases_revenue_and_its_comparative_are_read(figures):
+    text = ("PDD Holdings Inc. Reports Second Quarter 2031 Financial Results\n\nSecond Quarter 2031 Highlights\n\n"
+            "  • Complete revenues\n\n    within the quarter have been RMB103,984.8 million (US$\n\n    1\n\n"
+            "    14,515.7 million), a rise of seven% from RMB97,059.5 million in the identical quarter of 2030.\n")
+    assert figures(text, "pdd") == {("revenue_total", "2031Q2", "103984.8", "RMB_mn", ""), ("revenue_total", "2030Q2", "97059.5", "RMB_mn", "")}
