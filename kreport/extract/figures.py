@@ -32,10 +32,13 @@ from kreport.extract.periods import (
     YEAR,
     Span,
     date_quarter,
+    fiscal_number,
     fiscal_quarter_named,
+    fiscal_quarters_named,
     plain_periods,
     quarter_before,
     quarter_named,
+    quarter_of,
     year_of,
 )
 from kreport.extract.release import INTRO, PLATFORM_NAMES, Block, Release, announces, periods_named, without_comparatives
@@ -101,7 +104,8 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
         return ""
     text = text.strip()
     this = r"(?:the|this) quarter|the (?:reporting )?period|the same (?:period|quarter)"
-    if text in ("本季度", "本季", "当季", "当季度", "该季度", "期内", "季内") or re.fullmatch(this, text, re.IGNORECASE):
+    if text in ("本季度", "本季", "当季", "当季度", "该季度", "期内", "季内", "本财季", "财季", "该财季", "当财季") \
+            or re.fullmatch(this, text, re.IGNORECASE):
         return release.period
     if rule.period != "ttm" and re.fullmatch(r"annual|full[- ]year|(?:the )?(?:full|whole)[- ]year", text, re.IGNORECASE):
         # "annual revenue" on a fourth quarter's page: the year that quarter ends; on any other page, unreadable
@@ -125,15 +129,20 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
         number = ("march", "june", "september", "december").index(match.group(1).lower()) + 1
         return period if period is not None and period.kind == "quarter" and period.quarter == number else None
     if match := re.fullmatch(r"第?([一二三四])季度?|Q([1-4])|(?:the )?(first|second|third|fourth)[ -]quarter", text, re.IGNORECASE):
-        period = release.period
         number = ("一二三四".index(match.group(1)) + 1 if match.group(1) else int(match.group(2)) if match.group(2)
                   else ("first", "second", "third", "fourth").index(match.group(3).lower()) + 1)
-        return period if period is not None and period.kind == "quarter" and period.quarter == number else None
+        return _short_quarter(number, release)
+    if match := re.fullmatch(r"第?([一二三四])财季", text):  # "第二财季": the company's fiscal quarter, its year not named
+        return _short_quarter("一二三四".index(match.group(1)) + 1, release, fiscal=True)
     if rule.period != "ttm" and (span := date_quarter(text)) is not None and "py" in _groups(rule):
         return span  # an English announcement table's column: "Three Months Ended March 31, 2031"
     if match := re.fullmatch(rf"(\d{{1,2}})月(\d{{1,2}})日止三个月({YEAR})年", text):  # an announcement table's column
         return date_quarter(f"{year_of(match.group(3))}年{match.group(1)}月{match.group(2)}日")
     if rule.period == "ttm":
+        if match := re.fullmatch(rf"(?:({YEAR})年)?第?([一二三四])季度末", text):
+            # "截至三季度末": the twelve months to the end of that quarter; without its year, the page's quarter only
+            number = "一二三四".index(match.group(2)) + 1
+            return quarter_of(year_of(match.group(1)), number) if match.group(1) else _short_quarter(number, release)
         span = date_quarter(text) or quarter_named(text)  # "September 30, 2019"; "Q3 2019" (the twelve months ended in it)
         if match := re.fullmatch(rf"({MONTH}) ({YEAR})", text, re.IGNORECASE):
             return _month_number_end(match.group(1), year_of(match.group(2)))  # "ended September 2031": the quarter that month ends
@@ -159,11 +168,33 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
         return span
     if match := re.fullmatch(rf"({MONTH}) ({YEAR})", text, re.IGNORECASE):
         return date_quarter(f"{match.group(1)} 28, {match.group(2)}") or _month_quarter(match.group(1), year_of(match.group(2)))
+    if match := re.fullmatch(rf"({YEAR}) ?财年(?:全年)?", text):
+        # "2022财年": the company's fiscal year (Alibaba's to March 2022: FY2022); a calendar-year company's is its year
+        return Span("year" if release.calendar else "fiscal_year", year_of(match.group(1)))
     if match := re.fullmatch(rf"({YEAR})年全年", text):
         return Span(_fiscal_kind(block) if block.kind == "year" else "year", year_of(match.group(1)))
     if match := re.fullmatch(rf"(?:fiscal year |fiscal |(?:the )?(?:full |whole |fiscal )?year(?: of)? )?({YEAR})年?", text, re.IGNORECASE):
         return Span(_fiscal_kind(block) if block.kind == "year" else "year", year_of(match.group(1)))
     return None
+
+
+def _short_quarter(number: int, release: Release, fiscal: bool = False) -> Span | None:
+    """The page's quarter if a quarter named by its number alone ("第四季度", "四季度", "Q4", "the fourth quarter"; ``fiscal``: "第四财季")
+    is it, else None (never another year's). For a company whose fiscal year is not the calendar's, the number may be the fiscal
+    quarter's, but only on a page that names that fiscal quarter with its fiscal year ("2022财年第四季度", "the fourth quarter of fiscal
+    2022"): "四季度" on such a page about Alibaba's March quarter is that quarter; a calendar number is read as before."""
+    period = release.period
+    if period is None or period.kind != "quarter":
+        return None
+    if release.calendar or release.fiscal_end == 12:
+        return period if period.quarter == number else None
+    if not fiscal and period.quarter == number:
+        return period
+    if fiscal_number(period, release.fiscal_end) != number:
+        return None
+    named = any(period in fiscal_quarters_named(plain, release.fiscal_end)
+                for plain in [matchable(release.title)] + [matchable(s.segment.text) for s in release.sentences])
+    return period if named else None
 
 
 def _groups(rule: Rule) -> set[str]:
@@ -225,6 +256,11 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
         if not own and block.kind == INTRO and rule.weak and release.flat and release.period is not None \
                 and release.period.kind == "quarter":
             # A story about one quarter: "annual active consumers ... reached 576 million", the twelve months to its end
+            return release.period, ""
+        if not own and block.kind == INTRO and rule.weak and opening is not None and opening == release.period \
+                and opening.kind == "quarter":
+            # right after a sentence that named the page's quarter and gave its figure (or after an opening naming it): "The number of
+            # consumers active on Alibaba's China-based retail marketplaces reached 742 million", the twelve months to its end
             return release.period, ""
         if not own:
             return None, "the twelve months it covers are not stated"
@@ -348,6 +384,7 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
         # before the dash are a section label's (a line of capitalised words) or the item before's (ending on its citation mark)
     if not chinese:
         before = _DATELINE_EN.sub("", before)  # "Nov.21 (NBD) --": the story's dateline, no period of the figure's
+        before = _FOUNDED_EN.sub(" ", before)  # "The online retailer, conceived in 2015 by founder ...,": the company's history, no period
         before = _without_own_quarter_en(before, block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None)
         if rule.period == "ttm":
             # "... GMV in the twelve-month period ended September 30, 2031, ..., and the number of active buyers in the period climbed":
@@ -379,6 +416,12 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
     return bool(_AFTER_EN.match(after)) and not _THE_QUARTER_EN.match(after) and not _names_quarter_after(after, own)
 
 
+# When the company was founded, listed or launched ("conceived in 2015", "founded in 2011", "went public in 2018"): a date of its history,
+# never a period of a figure.
+_FOUNDED_EN = re.compile(rf"\b(?:founded|conceived|established|incorporated|set up|started|created|launched|listed|went public|born)"
+                         rf" (?:back )?in (?:{MONTH} )?{YEAR}\b", re.IGNORECASE)
+
+
 _QUARTER_AFTER_EN = re.compile(rf"^(?: (?:Chinese )?(?:yuan|RMB|CNY)\b)?(?: ?\([^()]*\))?,? (?:in|for|during) "
                                rf"(?P<p>(?:the )?(?:first|second|third|fourth) quarter(?: of)?,? {YEAR}"
                                rf"|Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4])(?![\w-])", re.IGNORECASE)
@@ -386,12 +429,13 @@ _QUARTER_AFTER_EN = re.compile(rf"^(?: (?:Chinese )?(?:yuan|RMB|CNY)\b)?(?: ?\([
 
 # A stated change or a comparison with a named quarter right after a figure: "..., an increase of 31.4 percent from the fourth quarter of
 # 2030", "..., compared with 30.1 billion yuan in the first quarter of 2030".
-_CHANGE_FROM_EN = re.compile(rf"^(?: (?:Chinese )?(?:yuan|RMB|CNY)\b)?\)?(?: ?\([^()]*\))?,?(?: (?:an? (?:year-on-year |year-over-year )?"
+_CHANGE_FROM_EN = re.compile(rf"^(?: (?:Chinese )?(?:yuan|RMB|CNY)\b)?\)?(?: ?\([^()]*\))?,?(?: \((?=up|down))?(?: ?(?:an? (?:year-on-year |year-over-year )?"
                              rf"(?:increase|decrease|rise|decline|growth) of|up|down)(?: by)? \d[\d.]* ?(?:%|percent|per cent)"
                              rf"(?: year-on-year| year-over-year)?,?)? (?:from|compared (?:with|to)|over|versus|against) "
                              rf"(?:(?:RMB|US\$|CNY) ?\d[\d,.]*(?: ?(?:billion|million|trillion|bn|mn))?|\d[\d,.]* ?(?:billion|million|trillion|bn|mn)"
                              rf"(?: (?:Chinese )?(?:yuan|RMB|CNY))?)?(?: ?\([^()]*\))? ?(?:(?:in|for|during) )?(?:the )?"
-                             rf"(?P<q>(?:first|second|third|fourth) quarter(?: of)? {YEAR}|Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4])(?![\w-])", re.IGNORECASE)
+                             rf"(?P<q>(?:first|second|third|fourth) quarter(?: of)? {YEAR}|Q[1-4][ -]?{YEAR}|{YEAR} ?Q[1-4]|[1-4]Q ?{YEAR})(?![\w-])",
+                             re.IGNORECASE)
 
 
 def _quarter_before(span: Span) -> Span:
@@ -401,6 +445,8 @@ def _quarter_before(span: Span) -> Span:
 def _change_from(after: str) -> Span | None:
     """The quarter a change stated right after a figure is from, if it names one."""
     match = _CHANGE_FROM_EN.match(after)
+    if match and (short := re.fullmatch(rf"([1-4])Q ?({YEAR})", match.group("q"), re.IGNORECASE)):  # a summary's "3Q 2021"
+        return quarter_of(year_of(short.group(2)), int(short.group(1)))
     return quarter_named(match.group("q")) if match else None
 
 
@@ -453,7 +499,9 @@ def _figure(release, rule, match, value, word, period, role, quote) -> Figure | 
 # A period named at the start of a sentence, for all its clauses: "2023年第二季度,快手收入由...,其中,在线营销服务收入由...".
 _OPENING = re.compile(rf"^(?:(?:in|for|during) )?(?P<when>(?:the )?(?:first|second|third|fourth) quarter(?: of)? {YEAR}|Q[1-4][ -]?{YEAR}"
                       rf"|{YEAR} ?Q[1-4]|{SHORT_QUARTER}|{YEAR} ?年 ?第?[一二三四]季度?|{YEAR}年Q[1-4]),"
-                      rf"|^(?:快手|京东|阿里巴巴|拼多多)?(?P<zh>{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?财年 ?第?[一二三四]季度?),?", re.IGNORECASE)
+                      rf"|^(?:快手|京东|阿里巴巴|拼多多)?(?P<zh>{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?财年 ?第?[一二三四]季度?),?"
+                      # a quarter without its year, then a comma ("二季度,快手总流量..."): the page's quarter if it is that one
+                      rf"|^(?P<short>第?[一二三四]季度),", re.IGNORECASE)
 
 
 # A Chinese sentence opening with a quarter, with or without its year ("2024年第二季度,", "二季度,", "24Q2,").
@@ -489,6 +537,9 @@ def _opening_period(text: str, rule: Rule, block: Block, release: Release) -> tu
         return (ended.end(), span) if span is not None and span == expected else (0, None)
     if not match:
         return 0, None
+    if match.group("short"):
+        span = _short_quarter("一二三四".index(match.group("short").lstrip("第")[0]) + 1, release)
+        return (match.end(), span) if span is not None and span == expected else (0, None)
     when = match.group("when") or match.group("zh")
     span = quarter_named(re.sub(r"^the ", "", when, flags=re.IGNORECASE))
     if span is None and release.calendar:
@@ -822,6 +873,21 @@ def _unframed_lists(release: Release) -> set[int]:
     return {k for i, items in lists if not periods_named(texts[i]) and not _names_only(texts[i], release.period) for k in (i, *items)}
 
 
+def periods_mentioned(text: str) -> bool:
+    """Whether a sentence has any word for a period (a year, a half, a quarter, a month ...)."""
+    chinese = bool(re.search(r"[\u4e00-\u9fff]", text))
+    return bool((_PERIOD_WORDS_ZH if chinese else _PERIOD_WORDS_EN).search(_YOY.sub("", text)) or _HALF.search(text))
+
+
+def _opens_with_another_period(text: str, period: Span) -> bool:
+    """Whether a list item's words before its first figure name a period other than ``period`` ("Full-year adjusted net profit of",
+    "2024年全年收入"): such an item starts a passage about that period."""
+    head = re.split(r"\d", text, maxsplit=1)[0]
+    if not (_PERIOD_WORDS_EN.search(head) or _PERIOD_WORDS_ZH.search(head) or _HALF.search(head)):
+        return False
+    return not _names_only(head, period)
+
+
 def read_figures(release: Release) -> Reading:
     """Every figure the platform's rules find in the release, each once."""
     skipped: list[str] = []
@@ -833,11 +899,16 @@ def read_figures(release: Release) -> Reading:
     carried: Span | None = None  # the page's quarter, when the sentence before named it and gave its figure
     after: Span | None = None  # the period the last sentence that named one (in the same block) named, when it named only one
     listed: Span | None = None  # the page's quarter, when the last sentence that opens with a capital named it and no other period
+    # the page's quarter, in a list of items each ending with a semicolon whose first item named it and no other period ("Q4 revenue of
+    # RMB35.4bn (+8.7% yoy); ... Daily active users 401 million (+4.8% yoy); ..."): an item that names no period goes on with it, until
+    # the list ends or an item opens with another period ("Full-year revenue of ...;")
+    semicolons: Span | None = None
+    listing = False  # the sentence before ended with a semicolon
     unframed = _unframed_lists(release)
     for index, located in enumerate(release.sentences):
         text = plain_periods(unspun(_DATE_MARK.sub("", matchable(located.segment.text))), release.fiscal_end)
         if located.block != block:
-            opened, block, carried, after, listed = "", located.block, None, None, None
+            opened, block, carried, after, listed, semicolons = "", located.block, None, None, None, None
         named = periods_named(text)
         # An English piece that opens in lower case goes on with the sentence before it (a list's items: "In the fourth quarter, revenues
         # went up by 379% ... - revenues from online marketing services increased by 470% ... to 5,062.4 million yuan"): it takes the
@@ -851,19 +922,35 @@ def read_figures(release: Release) -> Reading:
             text = f"{opened},{text}"
         opening = _OPENS_WITH_QUARTER_ZH.match(text)
         opened = opening.group("q") if opening else ""
+        if semicolons is not None and _opens_with_another_period(text, semicolons):
+            semicolons = None
+        carry = carried if carried is not None or not continued else listed
+        if carry is None and semicolons is not None and not named:
+            carry = semicolons
         read: list[Figure] = []
         for rule in rules:
-            read.extend(_read_sentence(release, rule, text, located.segment.text, located.block, skipped,
-                                       carried if carried is not None or not continued else listed,
+            read.extend(_read_sentence(release, rule, text, located.segment.text, located.block, skipped, carry,
                                        _ANOTHER if index in unframed else None if named else after))
         figures.extend(read)
         figures.extend(_other_companies(release, text, located.segment.text, located.block, carried))
         # the page's quarter, named in this sentence in so many words and given a figure: the next sentence may go on with it
         # ... or announced the results of that quarter ("Alibaba yesterday announced its financial results for the second quarter of 2020")
+        # ... or, naming no period itself, went on with that quarter and gave its figure ("Alibaba yesterday announced its financial results
+        # for the second quarter of 2020. The tech and e-commerce giant obtained a revenue of 153,751 million RMB, ... The number of
+        # consumers active on ...")
+        chained = carry is not None and carry == release.period and not named and not periods_mentioned(text) \
+            and any(f.period == release.period for f in read)
         carried = release.period if release.period is not None and (any(f.period == release.period for f in read) or announces(text)) \
-            and _names_only(text, release.period) else None
+            and (_names_only(text, release.period) or chained) else None
         if named:
             after = next(iter(named)) if len(named) == 1 else Span("other", 0)
+        item = located.segment.text.rstrip().endswith((";", "；"))
+        if not item:
+            semicolons = None
+        elif semicolons is None and not listing and release.period is not None and release.period.kind == "quarter" \
+                and _names_only(text, release.period):
+            semicolons = release.period  # the list's first item names the page's quarter
+        listing = item
     line = "a markdown table of a summary (kreport/extract/tables.py)"
     tabled, left = table_figures(release, lambda metric, period, value, unit, role, quote: Figure(
         release.platform, metric, period, value, unit, "", quote, role, line, weak=True))

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["Span", "YEAR", "MONTH", "SHORT_QUARTER", "quarter_of", "quarter_named", "fiscal_quarter_named", "date_quarter", "year_of", "ORDINALS",
-           "page_date", "quarter_before", "last_quarter_numbered", "fiscal_to_calendar", "plain_periods"]
+           "page_date", "quarter_before", "last_quarter_numbered", "fiscal_to_calendar", "plain_periods",
+           "fiscal_quarters_named", "fiscal_number"]
 
 # A year as pages print it, a stray space included ("202 4"); year_of() reads it.
 YEAR = r"2 ?0 ?\d ?\d(?!\d)"
@@ -109,6 +110,36 @@ def fiscal_quarter_named(text: str) -> Span | None:
     return None
 
 
+_FISCAL_QUARTER_ZH = re.compile(rf"({YEAR}) ?财年 ?第?([一二三四])财?季")
+
+
+def fiscal_quarters_named(form: str, fiscal_end_month: int) -> set[Span]:
+    """The calendar quarters of the fiscal quarters a sentence (matchable form) names with their fiscal year ("2022财年第四季度",
+    "2023财年第二财季", "the fourth quarter of fiscal 2022", "FY2Q25"), by the company's fiscal calendar."""
+    found: set[Span] = set()
+    for match in _FISCAL_QUARTER_ZH.finditer(form):
+        if (span := fiscal_to_calendar(ORDINALS[match.group(2)], year_of(match.group(1)), fiscal_end_month)) is not None:
+            found.add(span)
+    for match in _FISCAL_NAMED.finditer(form):
+        if match.group("zh"):
+            continue
+        number = ORDINALS[(match.group("n") or match.group("n2") or match.group("n3") or match.group("q") or match.group("q2")
+                           or match.group("q3")).lower()]
+        year = next(g for g in (match.group(k) for k in ("fy", "fy2", "fy3", "fy4", "fy5", "fy6", "fy8")) if g)
+        year = year_of(year) if len(year.replace(" ", "")) == 4 else 2000 + int(year)
+        if (span := fiscal_to_calendar(number, year, fiscal_end_month)) is not None:
+            found.add(span)
+    return found
+
+
+def fiscal_number(span: Span, fiscal_end_month: int) -> int | None:
+    """The number of the company's fiscal quarter that the calendar quarter ``span`` is (Alibaba's 2022Q1: its fourth)."""
+    for number in range(1, 5):
+        if span in (fiscal_to_calendar(number, span.year, fiscal_end_month), fiscal_to_calendar(number, span.year + 1, fiscal_end_month)):
+            return number
+    return None
+
+
 _DATE_MARK = re.compile(r"^\s*date (\d{4})-(\d{2})-(\d{2})\b")
 _DAY_LINE = re.compile(r"^\s*(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* (\d{4})\s*$", re.IGNORECASE)
 _ISO_LINE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?: \d{1,2}:\d{2}(?::\d{2})?)?\s*$")
@@ -195,6 +226,13 @@ _FISCAL_NAMED = re.compile(
     rf"(?!,? (?:which |that )?(?:ended|ends|ending)\b)", re.IGNORECASE)
 
 
+# A Chinese fiscal quarter glossed with its calendar quarter or its end date: "2024财年第一季度财报(截至2023年6月30日)",
+# "2023财年第二财季(自然年2022年三季度)" (a 财季 is a fiscal quarter).
+_FISCAL_GLOSSED_ZH = re.compile(rf"(?P<fy>{YEAR}) ?财年 ?第?(?P<zh>[一二三四])财?季度?(?P<mid>财报|业绩|财务业绩|季度业绩)?"
+                                rf"\((?:(?:截至|截止)(?P<date>{YEAR}年\d{{1,2}}月\d{{1,2}}日)止?"
+                                rf"|(?:自然年|即|亦即)?(?P<y>{YEAR})年第?(?P<q>[一二三四])季度?)\)")
+
+
 def plain_periods(form: str, fiscal_end_month: int = 12) -> str:
     """A sentence's quarters written one plain way, so the same rules read them (``form``: a matchable sentence):
 
@@ -252,6 +290,14 @@ def plain_periods(form: str, fiscal_end_month: int = 12) -> str:
             return f"Q{span.quarter} {span.year}"  # a broker's compact name stays compact ("Alibaba's FY2Q25 revenue" → "Alibaba's Q3 2024 revenue")
         return f"{span.year}年第{'一二三四'[span.quarter - 1]}季度" if match.group("zh") else _words(span)
 
+    def fiscal_glossed_zh(match: re.Match) -> str:
+        fiscal = fiscal_to_calendar(ORDINALS[match.group("zh")], year_of(match.group("fy")), fiscal_end_month)
+        gloss = date_quarter(match.group("date")) if match.group("date") else quarter_of(year_of(match.group("y")), ORDINALS[match.group("q")])
+        if fiscal is None or gloss != fiscal:
+            return match.group()
+        return f"{fiscal.year}年第{'一二三四'[fiscal.quarter - 1]}季度{match.group('mid') or ''}"
+
+    form = _FISCAL_GLOSSED_ZH.sub(fiscal_glossed_zh, form)
     form = _FISCAL_ENDED.sub(fiscal_ended, form)
     form = _ALIAS.sub(alias, form)
     form = _FISCAL_NAMED.sub(fiscal_named, form)

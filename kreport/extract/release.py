@@ -23,6 +23,7 @@ and a caller's value the text contradicts is refused.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -362,7 +363,29 @@ def _candidates(forms: list[str], calendar: bool, fiscal_end: int = 12) -> set[S
     return {s for s in found if Span("quarter", s.year + 1, s.quarter) not in found}  # a year earlier: a comparative
 
 
-def _inferred_period(raw: list[Segment], text: str, calendar: bool, dated, fiscal_end: int = 12) -> tuple[Span | None, str]:
+def _days_after_end(span: Span, date: tuple[int, int, int]) -> int:
+    """The days from the last day of the quarter ``span`` to ``date`` (negative before it ends)."""
+    month = span.quarter * 3
+    end = datetime.date(span.year, month, 31 if month in (3, 12) else 30)
+    return (datetime.date(*date) - end).days
+
+
+def _own_numbers(lead: list[str], platform: str | None) -> set[int | str]:
+    """The quarters without a year the lead names in its sentences that are about the page's company: a sentence that names another
+    listed company and not this one ("Rival Alibaba ... reported 3% revenue growth for the second quarter") is left aside."""
+    numbers: set[int | str] = set()
+    for form in lead:
+        if platform is None or not re.search(PLATFORM_NAMES[platform], form, re.IGNORECASE) and _platforms_in(form) - {platform}:
+            continue
+        for match in _NO_YEAR_ZH.finditer(form):
+            numbers.add(_NUMBERS[match.group(1)] if match.group(1) else "last")
+        for match in _NO_YEAR_EN.finditer(form):
+            numbers.add(_NUMBERS[match.group(1).lower()] if match.group(1) else int(match.group(2)))
+    return numbers
+
+
+def _inferred_period(raw: list[Segment], text: str, calendar: bool, dated, fiscal_end: int = 12,
+                     platform: str | None = None) -> tuple[Span | None, str]:
     """The quarter a page without a release's statements reports on, and how it was read ("" if not)."""
     lead = _lead(raw, fiscal_end)
     opening = _candidates(lead[:2], calendar, fiscal_end)
@@ -377,6 +400,12 @@ def _inferred_period(raw: list[Segment], text: str, calendar: bool, dated, fisca
             numbers.add(_NUMBERS[match.group(1)] if match.group(1) else "last")
         for match in _NO_YEAR_EN.finditer(form):
             numbers.add(_NUMBERS[match.group(1).lower()] if match.group(1) else int(match.group(2)))
+    if len(numbers) > 1 and dated is not None and platform in PLATFORM_NAMES and len(own := _own_numbers(lead, platform)) == 1 \
+            and (number := next(iter(own))) != "last" and 0 < _days_after_end(span := last_quarter_numbered(number, dated), dated) <= 75:
+        # a dated story whose lead names other companies' quarters too ("JD.com ... posted an 11.4% rise in third-quarter revenue";
+        # "Rival Alibaba ... for the second quarter"): the quarter its sentences about the page's company name, if the page's date falls
+        # within 75 days after that quarter's end (a results story; never a later quarter's)
+        return span, "the page's date (the quarters the lead names for other companies left aside)"
     if len(numbers) != 1:
         return None, ""
     number = next(iter(numbers))
@@ -469,7 +498,7 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
     period = period or found_period
     dated = page_date(text)
     if period is None and not stated:
-        period, how = _inferred_period(raw, text, fiscal == "year", dated, fiscal_end)
+        period, how = _inferred_period(raw, text, fiscal == "year", dated, fiscal_end, platform)
         if period is not None:
             notes.append(f"the quarter {period} was read from {how} (no release heading or announcement states it)")
     if period is None and len(stated) <= 1:

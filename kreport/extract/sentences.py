@@ -3,7 +3,9 @@
 A sentence ends at a full stop (``。`` or ``.`` before white space, but not after an abbreviation such
 as ``Mr.`` or ``Inc.``), at a blank line, before a bullet (``•``, ``-`` at the start of a line or after
 a full stop) and around a heading line. A single line break inside a sentence is a page's line wrap
-(``Total e-commerce GMV(1) was`` / ``RMB290 .2 billion, ...``) and does not end it. Every segment keeps
+(``Total e-commerce GMV(1) was`` / ``RMB290 .2 billion, ...``) and does not end it; nor does a blank line inside an English
+sentence that ends on no punctuation when the next line opens in lower case or goes on in a bracket left open (a spun copy's
+bullet broken across lines). Every segment keeps
 its offsets, so its quote is the original text exactly as saved.
 
 Pages that lost their line breaks run bullets together: a `` * `` before a capital letter (``Third Quarter
@@ -104,16 +106,41 @@ def _lines(text: str):
         start += len(line)
 
 
+# A sentence a page broke across blank lines (a spun copy's bullet: "Complete revenues" / "within the quarter have been RMB103,984.8
+# million (US$" / "1" / "14,515.7 million), a rise of ..."): the run before the blank line ends on no sentence or clause end, and
+# the next line opens in lower case, or goes on inside a bracket the run left open (a stray footnote number, then the rest).
+_GOES_ON = re.compile(r"\s*[a-z]")
+_OPEN_END = re.compile(r"[^.;:!?。；：！？\s]\s*\Z")
+
+
+def _broken(run: str, line: str) -> bool:
+    """Whether ``line``, after a blank line, goes on with the English sentence ``run`` (see ``_GOES_ON``)."""
+    if re.search(r"[\u4e00-\u9fff]", run) or not _OPEN_END.search(run) or _BULLET.match(line):
+        return False
+    if run.count("(") > run.count(")"):
+        return bool(re.match(r"\s*(?:\d|[a-z])", line))
+    return bool(_GOES_ON.match(line))
+
+
 def _runs(text: str, is_heading: Callable[[str], bool]):
     """Runs of lines that belong together: (start, end, heading)."""
     run: list[int] | None = None  # [start, end]
+    blank: list[int] | None = None  # the run a blank line ended, kept open while the next line may go on with it
     for start, line in _lines(text):
         end = start + len(line)
         if not line.strip():
             if run:
-                yield run[0], run[1], False
+                blank = run
             run = None
             continue
+        if blank is not None:
+            if run is None and not is_heading(line.strip()) and _broken(text[blank[0]:blank[1]], line):
+                run = blank
+                blank = None
+                run[1] = end
+                continue
+            yield blank[0], blank[1], False
+            blank = None
         if is_heading(line.strip()) or _CAPTION.match(line):
             if run:
                 yield run[0], run[1], False
@@ -131,6 +158,8 @@ def _runs(text: str, is_heading: Callable[[str], bool]):
             run = [start, end]
         else:
             run[1] = end
+    if blank is not None:
+        yield blank[0], blank[1], False
     if run:
         yield run[0], run[1], False
 

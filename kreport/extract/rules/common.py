@@ -55,7 +55,8 @@ SAME_PERIOD_ZH = rf"(?P<pwhen>去年同期|去年|{YEAR}年同期|{YEAR}年)"
 QUARTER_ZH = rf"{YEAR}年第?[一二三四]季度|第[一二三四]季度|本季度"
 
 UNIT_WORDS = {
-    "money": {"billion": "RMB_bn", "million": "RMB_mn", "trillion": "RMB_trillion", "bn": "RMB_bn", "mn": "RMB_mn",
+    # "b" and "m": only after a yuan sign ("CN¥35.5b"), the one wording that reads them
+    "money": {"billion": "RMB_bn", "million": "RMB_mn", "trillion": "RMB_trillion", "bn": "RMB_bn", "mn": "RMB_mn", "b": "RMB_bn", "m": "RMB_mn",
               "亿": "RMB_100m", "百万": "RMB_mn", "万亿": "RMB_trillion"},
     "people": {"million": "million", "billion": "billion", "亿": "100m", "百万": "million"},
 }

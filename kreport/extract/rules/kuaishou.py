@@ -45,6 +45,8 @@ _USERS_ZH = rf"(?:{NUM})(?:亿|百万)"
 _BOTH_USERS = (r"(?:我们的|快手的|快手应用的)?(?:平均)?日活跃(?:用户)?数?(?:和|及|与)(?:平均)?月活跃(?:用户)?数?"
                r"[^。;,]{0,12},?分别(?P<lead>达到)了?")
 _OTHER_USERS = r"可灵|Kling|海外|Kwai|Snack|极速版|国际"
+# The executive's and media's looser user wordings also refuse a forecast ("市场预计快手平均日活跃用户将达4.2亿")
+_OTHER_USERS_OR_FORECAST = _OTHER_USERS + r"|预计|预期|预测|指引|展望|目标|将(?:会|于|在|达|突破|超过)"
 _DAU = "average daily active users of the Kuaishou app (快手應用平均日活躍用戶)"
 _MAU = "average monthly active users of the Kuaishou app (快手應用平均月活躍用戶)"
 _GMV = "total e-commerce GMV (電商商品交易總額)"
@@ -104,8 +106,8 @@ RULES = (
     rule("revenue_total", rf"{_WHEN_ZH}总收入(?:同比|按年)?(?P<dir>增长|下降|减少)(?P<g>{NUM})%,?(?:至|达到|达){money_zh()}",
          _REVENUE, english=False, weak=True),
     rule("dau", rf"{_WHEN_ZH}(?:我们的|快手的|快手应用的)?日活跃用户数?[^。;,]{{0,16}},?(?P<lead>达到|达|突破)"
-         + people_zh(), _DAU, english=False, weak=True, refuse=_OTHER_USERS),
+         + people_zh(), _DAU, english=False, weak=True, refuse=_OTHER_USERS_OR_FORECAST),
     # Both named at once, in that order: "日活跃用户数和月活跃用户数分别达到了3.866亿和6.847亿".
-    rule("dau", rf"{_BOTH_USERS}{people_zh()}(?:和|及|与){_USERS_ZH}", _DAU, english=False, weak=True, refuse=_OTHER_USERS),
-    rule("mau", rf"{_BOTH_USERS}{_USERS_ZH}(?:和|及|与){people_zh()}", _MAU, english=False, weak=True, refuse=_OTHER_USERS),
+    rule("dau", rf"{_BOTH_USERS}{people_zh()}(?:和|及|与){_USERS_ZH}", _DAU, english=False, weak=True, refuse=_OTHER_USERS_OR_FORECAST),
+    rule("mau", rf"{_BOTH_USERS}{_USERS_ZH}(?:和|及|与){people_zh()}", _MAU, english=False, weak=True, refuse=_OTHER_USERS_OR_FORECAST),
 )

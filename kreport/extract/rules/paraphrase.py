@@ -18,7 +18,7 @@ from __future__ import annotations
 from kreport.extract.periods import SHORT_QUARTER
 from kreport.extract.rules.common import NUM, USD, YEAR, Rule, rule
 
-__all__ = ["paraphrase_rules", "full_year_rules"]
+__all__ = ["paraphrase_rules", "full_year_rules", "fiscal_year_rules"]
 
 _LINE = "total revenue (a paraphrase of the release's wording)"
 _REFUSE_EN = (r"\b(?:expect(?:s|ed|ing)?|estimates?|estimated|consensus|forecasts?|projected|projects|guidance|"
@@ -38,13 +38,15 @@ _REPORTER_EN = (r"(?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|
 # Whose revenue it is, after the word: "Net revenues at JD.com", "Total revenues of the Shanghai-headquartered e-tailer".
 _WHOSE_EN = (r"(?: (?:at|of) (?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo"
              r"|the (?:[\w-]+ ){0,2}(?:company|group|firm|e-tailer|e-commerce firm|retailer|platform|giant|operator)))?")
-_SUBJECT_EN = (r"(?:(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )|(?<=\bthat )|(?<=\bsaid )|" + _COMPANY_EN + r" |" + _REPORTER_EN + r" )"
+_SUBJECT_EN = (r"(?:(?:^|(?<=[,;:(] )|(?<=^• )|(?<=\bwith )|(?<=\bits )|(?<=\band )|(?<=\bthat )|(?<=\bsaid )|" + _COMPANY_EN + r" |" + _REPORTER_EN + r" )"
                r"(?:total |net |overall |quarterly )?|\b(?:total|net|quarterly) )(?:revenues?|sales)" + _WHOSE_EN)
 # The two ways a rewrite writes money: "RMB 31.1 billion" and "31.1 billion yuan".
 # ... and, in summaries, US dollars first with the renminbi in brackets: "$39.7 billion (RMB 287.9 billion)" (US dollars alone: never).
 _MONEY_EN = (rf"(?:RMB|CNY) ?(?P<v>{NUM}) ?(?P<u>billion|million|bn|mn)\b{USD}",
              rf"(?P<v>{NUM}) ?(?P<u>trillion|billion|million|bn|mn) (?:yuan|RMB|CNY|Chinese yuan|renminbi)\b(?! renminbi)",
-             rf"(?:US ?\$|USD ?|\$) ?(?:{NUM}) ?(?:billion|million|bn|mn) \((?:RMB|CNY) ?(?P<v>{NUM}) ?(?P<u>billion|million|bn|mn)\)")
+             rf"(?:US ?\$|USD ?|\$) ?(?:{NUM}) ?(?:billion|million|bn|mn) \((?:RMB|CNY) ?(?P<v>{NUM}) ?(?P<u>billion|million|bn|mn)\)",
+             # a summary's yuan sign and short unit: "Revenue: CN¥35.5b (up 65% from 3Q 2021)"
+             rf"(?:CN|CNY|RMB) ?¥ ?(?P<v>{NUM}) ?(?P<u>billion|million|bn|mn|b|m)\b")
 _VERB_EN = (rf"(?:(?P<lead>was|were|of|reached|reaching|reach|hit|hitting|totaled|totalled|totaling|came in at|amounted to|stood at"
             rf"|(?:rose|increased|grew|climbed|jumped|surged|fell|decreased|declined|dropped) to|–|—|:| -)"
             rf"|(?:rose|increased|grew|climbed|jumped|surged|was up|were up|fell|decreased|declined|dropped) (?:by )?(?:{NUM})(?:%| percent| per cent)"
@@ -63,12 +65,17 @@ def _versus_en(prior: str) -> str:
 
 _Q_ZH = r"[一二三四]"
 _WHEN_ZH = (rf"{YEAR}年第?{_Q_ZH}季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|{YEAR} ?财年 ?第?{_Q_ZH}季度?|第?{_Q_ZH}季度|第{_Q_ZH}季|本季度?|当季度?|Q[1-4]"
+            r"|(?:本|该|当)?财季|第?[一二三四]财季"
             r"|该季度|上一?季度?|期内|季内")
-_COMPANY_ZH = r"(?:(?:快手|京东|阿里巴巴|拼多多|PDD)(?:集团|科技)?|公司|集团)"
+# ... "阿里" (the media's short name; never 阿里云, 阿里国际 ... whose words follow it), and "其" ("its") right after "财报显示,"
+# ("the results show, its revenue ...": the company whose results they are; after any other subject "其" is not read)
+_COMPANY_ZH = (r"(?:(?:快手|京东|阿里巴巴|阿里(?![\u4e00-\u9fff]{0,2}(?:云|国际|妈妈|影业|健康|音乐|数字|本地|大文娱|集团旗下))|拼多多|PDD)"
+               r"(?:集团|科技)?|公司|集团|(?<=(?:财报|报告|业绩|数据|公告)显示,)其)")
 # Where a Chinese revenue clause may start: the sentence, a comma or colon, a summary's section label ("核心财务表现 - ").
 _START_ZH = r"(?:^|(?<=[,:;|])|(?<=- )|(?<=[\u4e00-\u9fff]-))"  # "| • |净营收...": a table cell
 _PRIOR_EN = (rf"(?:RMB|CNY) ?(?P<pv>{NUM}) ?(?P<pu>billion|million)", rf"(?P<pv>{NUM}) ?(?P<pu>billion|million|bn|mn) (?:yuan|RMB|CNY|Chinese yuan|renminbi)",
-             rf"(?:US ?\$|USD ?|\$) ?(?:{NUM}) ?(?:billion|million|bn|mn) \((?:RMB|CNY) ?(?P<pv>{NUM}) ?(?P<pu>billion|million)\)")
+             rf"(?:US ?\$|USD ?|\$) ?(?:{NUM}) ?(?:billion|million|bn|mn) \((?:RMB|CNY) ?(?P<pv>{NUM}) ?(?P<pu>billion|million)\)",
+             rf"(?:CN|CNY|RMB) ?¥ ?(?P<pv>{NUM}) ?(?P<pu>billion|million|bn|mn|b|m)\b")
 _PRIOR_ZH = rf"(?:人民币)?(?P<pv>{NUM})(?P<pu>亿)元"
 _MONEY_ZH = (rf"人民币 ?(?P<v>{NUM}) ?(?P<u>亿)元", rf"(?P<v>{NUM}) ?(?P<u>亿)元(?:人民币)?")
 
@@ -92,7 +99,8 @@ def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
         # ... and its comparative: "Q2 total revenue of RMB97,059.5 million (US$13,355.8 million), an increase of 86% from RMB52,280.7
         # million in the same period last year"
         prior = _PRIOR_EN[_MONEY_EN.index(money)]
-        rules.append(rule("revenue_total", rf"(?:^|(?<=[,;:(] )|(?<=\bwith )|(?<=\bits )|(?<=\band )|(?<=\bthat )|{_COMPANY_EN} ){_PREFIX_WHEN_EN} "
+        # ... or a summary's item after its dash: "Financial Performance - Q3 2024 revenue reached 99.35 billion yuan"
+        rules.append(rule("revenue_total", rf"(?:^|(?<=[,;:(] )|(?<= - )|(?<=\bwith )|(?<=\bits )|(?<=\band )|(?<=\bthat )|{_COMPANY_EN} ){_PREFIX_WHEN_EN} "
                           rf"(?:total |net )?revenues? "
                           rf"{_VERB_EN} {money}(?: \([^()]{{0,40}}\))?(?:, an? (?P<dir>increase|decrease) of (?P<g>{NUM})% from {prior} "
                           rf"(?P<pwhen>(?:in|for) the same (?:period|quarter) (?:of |in )?(?:last year|{YEAR})))?", _LINE, english=True, weak=True,
@@ -110,6 +118,10 @@ def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
                           rf"(?: \([^()]{{0,40}}\))?(?: (?:in|for|during) (?P<when2>the (?:{_ORDINAL}) quarter(?: of {YEAR})?"
                           rf"|the (?:March|June|September|December) quarter|Q[1-4](?:[ -]?{YEAR})?)\b(?!,? (?:ended|ending|through|to)\b))?", _LINE,
                           english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
+        # A summary's item, the name and a colon: "Revenue: CN¥35.5b (up 65% from 3Q 2021)" (its period: the block's, or the page's on a
+        # story about one quarter; the change's "from 3Q 2021" must be a year before it)
+        rules.append(rule("revenue_total", rf"^(?:total |net )?revenues?: {money}(?: \([^()]{{0,40}}\))?(?![\w(])", _LINE, english=True, weak=True,
+                          kinds=("quarter", "intro"), refuse=_REFUSE_EN))
         # The figure before its name: "results that showed 21.5 billion yuan ($3.3 billion) in revenue"
         rules.append(rule("revenue_total", rf"\b(?:showed|posted|reported|recorded|generated|with) {money}(?: \([^()]{{0,30}}\))? in "
                           rf"(?:total |net )?revenues?\b", _LINE, english=True, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_EN))
@@ -124,7 +136,7 @@ def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
     for money in _MONEY_ZH:
         rules.append(rule("revenue_total", rf"{_START_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?的?(?:实现了?)?(?:{_COMPANY_ZH}的?(?:实现了?)?"
                           rf"(?:总收入|总营收|营收|营业收入{net}|收入)|(?:总收入|总营收|营收|营业收入{net})|(?<=^)收入|(?<=实现)收入"
-                          rf"|(?<=^期内)收入|(?<=[,:;]期内)收入|(?<=季内)收入|(?<=季度,)收入|(?<=季度)收入)(?P<lead>为|是|达到|达|录得)?{money}"
+                          rf"|(?<=^期内)收入|(?<=[,:;]期内)收入|(?<=季内)收入|(?<=季度,)收入|(?<=季度)收入|(?<=财季)收入)(?P<lead>为|是|达到|达|录得)?{money}"
                           # a translation's comparative after it: "(美元)137.534亿),较2021年同期的人民币221.671亿元增长了7%"
                           rf"(?:(?:\([^,;。]{{0,30}}\))?,较(?P<pwhen>去年同期|{YEAR}年同期)的{_PRIOR_ZH}(?P<dir>增长|增加|下降|减少)了?(?P<g>{NUM})%)?", _LINE,
                           english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
@@ -145,10 +157,20 @@ def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
         # The change first: "2025年第三季度收入同比增长14.2%至356亿元人民币"
         rules.append(rule("revenue_total", rf"{_START_ZH}(?:(?P<when>{_WHEN_ZH}),?)?(?:期内)?的?(?:{_COMPANY_ZH}的?"
                           rf"(?:总收入|总营收|营收|营业收入{net}|收入)|(?:总收入|总营收|营收|营业收入{net})|(?<=^)收入|(?<=实现)收入"
-                          rf"|(?<=季度,)收入|(?<=季度)收入)(?:同比|按年)(?P<dir>增长|增加|上升|升|下降|减少|下跌|跌)"
+                          rf"|(?<=季度,)收入|(?<=季度)收入|(?<=财季)收入)(?:同比|按年)(?P<dir>增长|增加|上升|升|下降|减少|下跌|跌)"
                           rf"(?:{NUM})%,?(?:至|达到?|为){money}", _LINE,
                           english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
     return tuple(rules)
+
+
+def fiscal_year_rules() -> tuple[Rule, ...]:
+    """A fiscal year's revenue named with its fiscal year in the sentence: "2022财年,阿里实现营收8530.62亿元" (Alibaba's fiscal year to
+    March 2022, FY2022; a calendar-year company's 财年 is its calendar year). Not a looser wording: the sentence states the period."""
+    return tuple(rule("revenue_total", rf"{_START_ZH}(?P<when>{YEAR} ?财年(?:全年)?),?(?:{_COMPANY_ZH}的?)?(?:实现了?)?(?:总收入|总营收|营收|收入)"
+                      rf"(?:(?P<lead>为|达到|达|录得)|(?:同比|按年)?(?P<dir>增长|增加|上升|下降|减少)(?:{NUM})%,?(?:至|达到?|为))?{money}",
+                      "total revenue of a fiscal year named in the sentence", english=False, kinds=("quarter", "year", "intro"),
+                      refuse=_REFUSE_ZH)
+                 for money in _MONEY_ZH)
 
 
 def full_year_rules(platform: str | None = None) -> tuple[Rule, ...]:

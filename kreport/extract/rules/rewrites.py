@@ -36,7 +36,8 @@ METRIC_WORDS_EN: dict[str, dict[str, str]] = {
         # "Kuaishou's GMV": its only GMV is e-commerce's; "Total GMV of e-commerce transactions facilitated on our platform(2)"
         "gmv": (r"(?:total )?(?:e-commerce )?GMV(?: of e-commerce transactions(?: facilitated)?(?: on (?:our|its|the) platform)?(?: ?\(\d\)| ?\d)?)?"
                 r"|(?:total )?(?:e-commerce )?gross merchandise (?:value|volume)(?: \(GMV\))?(?: (?:on|of) (?:its|the|our) e-commerce (?:platform|business))?"),
-        "revenue_marketing": r"(?:revenues? from (?:our )?)?online marketing(?: services?)?(?: revenues?)?",
+        # "advertising revenue": Kuaishou's online marketing services are its advertising (as PDD's are)
+        "revenue_marketing": r"(?:revenues? from (?:our )?)?online marketing(?: services?)?(?: revenues?)?|advertising revenues?",
         "revenue_commerce": r"(?:revenues? from (?:our )?)?other services?(?: revenues?)?",
         "monthly_buyers": r"(?:average )?monthly (?:active |shopping )?buyers",
     },
@@ -50,7 +51,9 @@ METRIC_WORDS_EN: dict[str, dict[str, str]] = {
     },
     "alibaba": {
         "annual_buyers": (r"annual active (?:consumers|buyers)(?: \((?:formerly )?annual active buyers\))?"
-                          r"(?: (?:on|of|across) (?:our |its |the company(?:'s|’s) |Alibaba(?:'s|’s) )?China retail marketplaces)?"),
+                          r"(?: (?:on|of|across) (?:our |its |the company(?:'s|’s) |Alibaba(?:'s|’s) )?China retail marketplaces)?"
+                          # "The number of consumers active on Alibaba's China-based retail marketplaces reached 742 million"
+                          r"|consumers active (?:on|across) (?:our |its |the company(?:'s|’s) |Alibaba(?:'s|’s) )?China(?:-based)? retail marketplaces"),
         "mau": r"mobile (?:MAUs?|monthly active users)(?: \(MAUs?\))?(?: on (?:our |its |Alibaba(?:'s|’s) |the company(?:'s|’s) )?China retail marketplaces)?",
         "revenue_marketing": (r"(?:Taobao and Tmall Group(?:'s|’s) )?customer management revenues?(?: \(CMR\))?"
                               r"(?: (?:at|of|from) (?:our |the )?Taobao and Tmall Group)?"),
@@ -84,7 +87,7 @@ METRIC_WORDS_ZH: dict[str, dict[str, str]] = {
     },
     "jd": {
         "revenue_commerce": r"净?服务收入",
-        "annual_buyers": r"年度活跃(?:用户|客户)(?:账户)?数?",
+        "annual_buyers": r"年度活跃(?:用户|客户)(?:[账帐]户)?数?",
     },
 }
 
@@ -262,7 +265,9 @@ def _people_zh(v: str = "v", u: str = "u") -> str:
 _RECORD_ZH = r"(?:规模)?(?:,?(?:再?创|突破|刷新)(?:历史|纪录)?新高,?)?"
 # The comparative right after a figure: ",较去年同期5.1亿增长15.9%", ",比2021年同期的2.932亿增长了18.5%", ",与2021年同期的20亿元相比增长7.1%",
 # ",去年同期为2.93亿" (the stated change, if any, checked against the pair).
-_COMPARED_ZH = (r"(?:,?(?:较|相比|比|与)(?P<pwhen>去年同期|" + YEAR + r"年同期)的?|,(?P<pwhen2>去年同期|" + YEAR + r"年同期)(?:为|是))"
+# ... after the figure's amount in another currency: "(约71.254亿美元),相较2023年同期的291.527亿元人民币"
+_COMPARED_ZH = (r"(?:(?:\([^()]{0,30}\))?(?:,?(?:较|相较于?|相比于?|比|与)(?P<pwhen>去年同期|" + YEAR + r"年同期)的?"
+                r"|,(?P<pwhen2>去年同期|" + YEAR + r"年同期)(?:为|是)))"
                 r"{prior}(?:,?相比)?,?(?:(?P<dir2>增长|增加|上升|下降|减少)了?(?P<g2>" + NUM + r")%)?")
 _COMPARED_ZH = "(?:" + _COMPARED_ZH + ")?"
 
@@ -306,6 +311,14 @@ def _chinese(platform: str, metric: str, words: str) -> list[Rule]:
             rule(metric, rf"{_OPEN_ZH}(?:{words})(?:\d{{1,2}}\)?)?,?截至(?P<when>{YEAR}年\d{{1,2}}月\d{{1,2}}日){months},?"
                  rf"从截至(?P<pwhen>{YEAR}年\d{{1,2}}月\d{{1,2}}日){months}的{prior}{_CHANGE_ZH}了?(?P<g>{NUM})%,?(?:达到|至|为){value}",
                  line, **ttm),
+            # "在截至2022年9月30日的12个月内,增长了6.5%,从截至2021年9月30日的12个月的5.522亿增加到5.883亿": the change, then the pair
+            rule(metric, rf"{_OPEN_ZH}(?:{words})(?:\d{{1,2}}\)?)?,?在?截至(?P<when>{YEAR}年\d{{1,2}}月\d{{1,2}}日){months},?(?:同比)?"
+                 rf"{_CHANGE_ZH}了?(?P<g>{NUM})%,?从截至(?P<pwhen>{YEAR}年\d{{1,2}}月\d{{1,2}}日){months}的{prior}(?:增加|增长|上升|减少|下降)?(?:到|至){value}",
+                 line, **ttm),
+            # "截至三季度末,京东集团的年度活跃用户数达到5.883亿": the twelve months to the end of the quarter named (a quarter without its
+            # year: the page's only, see figures._own_period)
+            rule(metric, rf"{_OPEN_ZH}截至(?P<when>(?:{YEAR}年)?第?[一二三四]季度末),?(?:{_COMPANY_ZH}(?:集团)?的?)?(?:{words})"
+                 rf"(?:{_LEAD_ZH}|(?:同比|按年)?{_CHANGE_ZH}了?(?P<g>{NUM})%,?(?:至|达到?|为)){value}", line, **ttm),
             rule(metric, rf"{_OPEN_ZH}截至(?P<when>{YEAR}年\d{{1,2}}月\d{{1,2}}日){months},?(?:{_COMPANY_ZH}的?)?(?:{words})"
                  rf"(?:\d{{1,2}}\)?)?(?:{_LEAD_ZH}|(?:同比|按年)?{_CHANGE_ZH}了?(?P<g>{NUM})%,?(?:至|达到?|为)){value}", line, **ttm),
         ]
