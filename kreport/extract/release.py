@@ -236,6 +236,8 @@ def _quarters_stated(form: str) -> set[Span]:
         if span:
             found.add(span)
     for match in _ENDED.finditer(form):
+        if re.match(r"(?:six|nine) months", match.group(), re.IGNORECASE):
+            continue  # a half year or nine months ended a quarter's last day is not that quarter (heldout9's prospectus story)
         span = date_quarter(match.group(1) or match.group(2))
         if span:
             found.add(span)

@@ -28,9 +28,9 @@ def test_every_fixture_says_which_platform_and_quarter_it_covers(name):
                                         for p in (*RELEASES.glob("heldout2/*.txt"), *RELEASES.glob("heldout3/*.txt"),
                                                   *RELEASES.glob("heldout4/*.txt"), *RELEASES.glob("heldout5/*.txt"),
                                                   *RELEASES.glob("heldout6/*.txt"), *RELEASES.glob("heldout7/*.txt"),
-                                                  *RELEASES.glob("heldout8/*.txt"))))
+                                                  *RELEASES.glob("heldout8/*.txt"), *RELEASES.glob("heldout9/*.txt"))))
 def test_a_heldout2_page_is_never_given_another_company_or_quarter(name):
-    # heldout2/ to heldout8/ (issue 23): where the page leaves its company or quarter unstated, none is read; never a wrong one.
+    # heldout2/ to heldout9/ (issue 23): where the page leaves its company or quarter unstated, none is read; never a wrong one.
     meta = json.loads((RELEASES / f"{name}.meta.json").read_text(encoding="utf-8"))
     release = read_release((RELEASES / f"{name}.txt").read_text(encoding="utf-8"), fiscal_year_end_month={"alibaba": 3})
     assert release.platform in (None, meta["platform"])
@@ -192,3 +192,13 @@ def test_a_forecast_sentence_never_names_the_pages_quarter():
             "year for third-quarter 2031.")
     assert read_release(text).period is None or read_release(text).period.label != "2031Q3"
     assert read_release("Kuaishou reported third-quarter 2031 revenue of CNY 30.1 billion.").period.label == "2031Q3"
+
+
+def test_a_half_year_ended_a_quarters_last_day_is_not_that_quarter():
+    # heldout9's prospectus story: users "in the six months ended June 30, 2020" do not make the page 2020Q2's.
+    text = ("Kuaishou files its prospectus.\n\nKuaishou reported an average 302 million DAU in the six months ended June 30, "
+            "2020, taking account of both its app and its mini-program.")
+    assert read_release(text).period is None
+    # ...while the quarter (or three months) ended that day still is.
+    quarter = read_release("Kuaishou reported an average 302 million DAU in the three months ended June 30, 2020.")
+    assert quarter.period is not None and quarter.period.label == "2020Q2"
