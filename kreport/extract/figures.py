@@ -332,6 +332,9 @@ def _another_quarter(before: str, block: Block, page: Span | None = None) -> boo
 
 
 _DATELINE_EN = re.compile(rf"^\s*(?:[A-Z][A-Za-z ,]{{0,30}}\s)?{MONTH} ?\d{{1,2}}(?:,? {YEAR})? \([A-Za-z.&' ]{{2,30}}\) ?(?:--|—|–|-)\s*")
+# A single day "on" which something happened ("On August 23, JD announced its results for Q2 2021, with ... revenue of"): the day of an
+# announcement or a story, never a period a figure is for (a figure's own date is "as of", "at the end of", "ended").
+_ON_DAY_EN = re.compile(rf"\bon (?:\w+day,? )?{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? {YEAR})?\b", re.IGNORECASE)
 # A period named after the figure's change ("..., up 16.2% year-over-year in 2022", "an increase of 9% for the full year").
 _AFTER_CHANGE_EN = re.compile(rf"^(?: ?\([^()]*\))?,? (?:up|down|an? (?:increase|decrease|rise|decline) of|(?:increas|decreas|ris|declin|grow)ing(?: by)?) "
                               rf"[\d.]+ ?(?:%|percent|per cent)(?: year[- ](?:over|on)[- ]year| yoy| y/y)? (?:in|for|during|over) (?:the )?"
@@ -384,6 +387,7 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
         # before the dash are a section label's (a line of capitalised words) or the item before's (ending on its citation mark)
     if not chinese:
         before = _DATELINE_EN.sub("", before)  # "Nov.21 (NBD) --": the story's dateline, no period of the figure's
+        before = _ON_DAY_EN.sub(" ", before)  # "On August 23, JD announced ...": the day of an announcement, no period of the figure's
         before = _FOUNDED_EN.sub(" ", before)  # "The online retailer, conceived in 2015 by founder ...,": the company's history, no period
         before = _without_own_quarter_en(before, block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None)
         if rule.period == "ttm":
@@ -587,6 +591,24 @@ _AGAINST_ESTIMATES = re.compile(
     r"(?: of [^,;]*)?", re.IGNORECASE)
 
 
+# An estimate stated right after a figure ("revenue of 2011 billion yuan, market forecast of 190.741 billion yuan"): the figure and the
+# estimate are of one size; a figure ten times the estimate lost its decimal point.
+_ESTIMATE_AFTER = re.compile(r"^[^;.]{0,40}?\b(?:estimated at|estimates? of|expected at|expectations? of|forecasts? of|consensus of)"
+                             r" (?:RMB ?|CNY ?)?(?P<v>\d[\d,]*(?:\.\d+)?) ?(?P<u>trillion|billion|million)\b", re.IGNORECASE)
+_SCALE = {"trillion": 1e12, "billion": 1e9, "million": 1e6}
+
+
+def _far_from_estimate(text: str, match: re.Match) -> bool:
+    """Whether an estimate stated right after the figure is not within half to twice it (see ``_ESTIMATE_AFTER``)."""
+    unit = (match.group("u") or "").lower()
+    estimate = _ESTIMATE_AFTER.match(text[match.end():])
+    if estimate is None or unit not in _SCALE:
+        return False
+    figure = float(plain(match.group("v")).replace(",", "")) * _SCALE[unit]
+    stated = float(estimate.group("v").replace(",", "")) * _SCALE[estimate.group("u").lower()]
+    return not 0.5 * stated <= figure <= 2 * stated
+
+
 def _around(text: str, match: re.Match) -> str:
     """The words around a figure's: a refusing word ("estimate", "will", another product) counts there, not
     anywhere in a long run-on sentence (a summary that lost its full stops); a comparison with the estimates is no
@@ -685,6 +707,8 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
     headline = _figure(release, rule, match, match.group("v"), match.group("u"), period, "headline", quote)
     if headline is None:
         return skip("the wording or unit does not give a figure for certain")
+    if _far_from_estimate(text, match):
+        return skip("the figure is not within half to twice the estimate stated beside it (a decimal point lost?); not read")
     found = [headline]
     groups = match.groupdict()
     if not groups.get("pv") and (after := _TRAILING_PAIR.match(text, match.end())):
