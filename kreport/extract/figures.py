@@ -565,6 +565,37 @@ def _names_another_company(text: str, match: re.Match, platform: str | None) -> 
     return any(re.search(names, clause, re.IGNORECASE) for company, names in _COMPANIES.items() if company not in own)
 
 
+# "a revenue of 8.3 billion yuan, 20.3 billion yuan and 39.1 billion yuan respectively in 2017, 2018 and 2019" (and "... in 2017, 2018
+# and 2019, respectively"): figures paired in order with the years after them. Each pair is read as its own plain statement ("revenue
+# in 2017 was 8.3 billion yuan") by the rules, with the sentence as its quote; a head with words of an estimate or another company is
+# never split, nor a list whose counts of figures and years differ.
+_FIGURE_EN = r"(?:RMB ?|CNY ?)?\d[\d,]*(?:\.\d+)? ?(?:trillion|billion|million)(?: (?:Chinese )?yuan| RMB)?"
+_YEARS_EN = r"(?:19|20)\d{2}(?:, (?:19|20)\d{2})*,? and (?:19|20)\d{2}"
+_RESPECTIVELY = re.compile(
+    rf"(?:^|(?<=[,;:] )|\b(?:an?|its|the) )(?P<noun>(?:total |net )?(?:revenues?|(?:average )?(?:daily|monthly) active users|DAUs?|MAUs?|GMV"
+    rf"|annual active (?:buyers|consumers|customers|users)|active buyers)) (?:of|was|were|reached|totaled|totalled) "
+    rf"(?P<values>{_FIGURE_EN}(?:, {_FIGURE_EN})*,? and {_FIGURE_EN})(?:,? respectively,? (?:in|for) (?P<years>{_YEARS_EN})"
+    rf"|,? (?:in|for) (?P<years2>{_YEARS_EN}),? respectively)\b", re.IGNORECASE)
+_HEAD_REFUSE = re.compile(r"expect|estimat|forecast|consensus|project|guidance|target|\bwill\b|\bwould\b|\bcould\b|\bmay\b|\bplans?\b",
+                          re.IGNORECASE)
+
+
+def _respectively(text: str, platform: str | None) -> list[str]:
+    """A "respectively" sentence's figures as plain statements, one per year, or [] (see ``_RESPECTIVELY``)."""
+    match = _RESPECTIVELY.search(text)
+    if match is None or _HEAD_REFUSE.search(text):
+        return []
+    own = _OWN.get(platform or "", {platform})
+    if any(re.search(names, text[: match.end()], re.IGNORECASE) for company, names in _COMPANIES.items() if company not in own):
+        return []
+    values = re.findall(_FIGURE_EN, match.group("values"), re.IGNORECASE)
+    years = re.findall(r"(?:19|20)\d{2}", match.group("years") or match.group("years2"))
+    if len(values) != len(years):
+        return []
+    noun = match.group("noun")
+    return [f"{noun[0].upper()}{noun[1:]} in {year} was {value}." for value, year in zip(values, years)]
+
+
 def _garbled(text: str, start: int, end: int) -> bool:
     """Whether the figure's digits run into others: "2.603.48億元", "RMB 306 1 billion" read from the "1"."""
     before, after = text[max(0, start - 2): start], text[end: end + 2]
@@ -660,10 +691,11 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
         # revenues were ..."); any word for another period next to the figure still leaves it out
         named = carry
     if named is None and rule.weak and block.kind == INTRO and release.period is not None and release.period.kind == "quarter" \
-            and re.search(r"[\u4e00-\u9fff]", match.group()) and ";" in text[: match.start()] \
+            and ";" in text[: match.start()] \
             and _names_only(text[: match.start()], release.period):
         # a clause after a semicolon in a sentence that named the page's quarter in so many words, and no other period: "快手第二季度平均月
-        # 活跃用户5.9亿,较去年同期5.1亿增长15.9%;平均日活跃用户...达3.47亿" (any word for another period next to the figure still leaves it out)
+        # 活跃用户5.9亿,较去年同期5.1亿增长15.9%;平均日活跃用户...达3.47亿", "JD announced its results for Q2 2031, with key figures including
+        # revenue of RMB253.8 billion; service revenue of RMB 34.1 billion" (any word for another period next to the figure still leaves it out)
         named = release.period
     if rule.weak and _names_another_company(text, match, release.platform):
         return skip("its clause names another company; not read as this one's")
@@ -955,6 +987,9 @@ def read_figures(release: Release) -> Reading:
         for rule in rules:
             read.extend(_read_sentence(release, rule, text, located.segment.text, located.block, skipped, carry,
                                        _ANOTHER if index in unframed else None if named else after))
+        for piece in _respectively(text, release.platform):  # each year's figure of a "respectively" sentence, read on its own
+            for rule in rules:
+                read.extend(_read_sentence(release, rule, piece, located.segment.text, located.block, skipped))
         figures.extend(read)
         figures.extend(_other_companies(release, text, located.segment.text, located.block, carried))
         # the page's quarter, named in this sentence in so many words and given a figure: the next sentence may go on with it

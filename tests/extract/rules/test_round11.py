@@ -114,3 +114,55 @@ def test_a_year_named_before_the_companys_revenue_is_the_revenues_period(figures
 ])
 def test_a_year_before_a_revenue_is_not_read_for_forecasts_parts_segments_or_others(figures, sentence):
     assert not {f for f in figures(JD_Q4 + sentence, "jd") if f[1] in ("2031", "2032")}
+
+
+# --- a list's item after a semicolon goes on with the quarter its sentence named (English as Chinese) ------------------------
+
+
+def test_an_english_item_after_a_semicolon_takes_the_quarter_its_sentence_named(figures):
+    text = ("JD.com announced its results for the second quarter of 2031 and the first half.\n"
+            "In Q2 2031, revenue was RMB253.8 billion; service revenue was RMB 34.1 billion.\n")
+    assert figures(text, "jd") == {("revenue_total", "2031Q2", "253.8", "RMB_bn", ""), ("revenue_commerce", "2031Q2", "34.1", "RMB_bn", "")}
+
+
+@pytest.mark.parametrize("item", [
+    "for the first half, service revenue was RMB 64.1 billion.",  # another period in the item
+    "full-year service revenue was RMB 64.1 billion.",
+    "Alibaba's service revenue was RMB 64.1 billion.",  # another company
+])
+def test_an_english_item_naming_another_period_or_company_is_not_the_quarters(figures, item):
+    text = ("JD.com announced its results for the second quarter of 2031 and the first half.\n"
+            f"In Q2 2031, revenue was RMB253.8 billion; {item}\n")
+    assert not {f for f in figures(text, "jd") if f[0] == "revenue_commerce"}
+
+
+# --- "respectively": figures paired in order with the years after them -----------------------------------------------------------
+
+KS_IPO = "Kuaishou filed its prospectus.\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The company also reports a revenue of 8.3 billion yuan, 20.3 billion yuan and 39.1 billion yuan respectively in 2027, 2028 and 2029.",
+    "Its revenue was RMB8.3 billion, RMB20.3 billion and RMB39.1 billion in 2027, 2028 and 2029, respectively.",
+])
+def test_a_respectively_sentence_gives_each_years_figure(figures, sentence):
+    assert figures(KS_IPO + sentence, "kuaishou") == {("revenue_total", "2027", "8.3", "RMB_bn", ""),
+                                                       ("revenue_total", "2028", "20.3", "RMB_bn", ""),
+                                                       ("revenue_total", "2029", "39.1", "RMB_bn", "")}
+
+
+@pytest.mark.parametrize("sentence", [
+    # forecasts
+    "Analysts expect revenue of 8.3 billion yuan, 20.3 billion yuan and 39.1 billion yuan respectively in 2031, 2032 and 2033.",
+    # another company
+    "Douyin posted a revenue of 8.3 billion yuan, 20.3 billion yuan and 39.1 billion yuan respectively in 2027, 2028 and 2029.",
+    # a segment
+    "Its live-streaming revenue of 8.3 billion yuan, 20.3 billion yuan and 39.1 billion yuan respectively in 2027, 2028 and 2029.",
+    # two figures for three years: which is which is unknown
+    "Its revenue of 8.3 billion yuan and 20.3 billion yuan respectively in 2027, 2028 and 2029.",
+    # half years, not years
+    "The company reports a revenue of 8.3 billion yuan, 20.3 billion yuan and 39.1 billion yuan respectively in the first half of 2027, "
+    "2028 and 2029.",
+])
+def test_a_respectively_sentence_is_not_split_for_forecasts_others_segments_or_uneven_lists(figures, sentence):
+    assert figures(KS_IPO + sentence, "kuaishou") == set()
