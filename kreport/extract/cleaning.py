@@ -95,6 +95,8 @@ _SPUN = (
     (re.compile(r"\b((?:RMB|CNY) ?\d[\d,]*(?:\.\d+)? ?(?:trillion|billion|million|bn|mn)) (?:Chinese )?yuan\b", re.IGNORECASE), r"\1"),
     # a year written without 年 before 全年 ("2023全年实现营收"): the year's usual form
     (re.compile(r"(?<!\d)((?:19|20)\d{2})全年"), r"\1年全年"),
+    # Taiwan's word for a rise ("營收成長 9% 至人民幣 1,082.8 億元"): 增长
+    (re.compile(r"成长(?=\d)"), "增长"),
     # a spun Chinese verb: "总收入到达人民币191亿元" (到达 for 达到) before a figure
     (re.compile(r"到达(?=人民币|\d)"), "达到"),
     (re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r") ?(?=%|percent\b|per cent\b)", re.IGNORECASE), None),

@@ -78,7 +78,10 @@ _PRIOR_EN = (rf"(?:RMB|CNY) ?(?P<pv>{NUM}) ?(?P<pu>billion|million)", rf"(?P<pv>
              rf"(?:US ?\$|USD ?|\$) ?(?:{NUM}) ?(?:billion|million|bn|mn) \((?:RMB|CNY) ?(?P<pv>{NUM}) ?(?P<pu>billion|million)\)",
              rf"(?:CN|CNY|RMB) ?¥ ?(?P<pv>{NUM}) ?(?P<pu>billion|million|bn|mn|b|m)\b")
 _PRIOR_ZH = rf"(?:人民币)?(?P<pv>{NUM})(?P<pu>亿)元"
-_MONEY_ZH = (rf"人民币 ?(?P<v>{NUM}) ?(?P<u>亿)元", rf"(?P<v>{NUM}) ?(?P<u>亿)元(?:人民币)?")
+_MONEY_ZH = (rf"人民币 ?(?P<v>{NUM}) ?(?P<u>亿)元", rf"(?P<v>{NUM}) ?(?P<u>亿)元(?:人民币)?",
+             # a headline's revenue in 亿 with no currency word ("京东Q4营收2759亿 同比增23%"): yuan, unless another currency follows (then no
+             # match: the lookahead wants the clause to end or its change to follow)
+             rf"(?P<v>{NUM})(?P<u>亿)(?=$|[,;.!?(]|同比|按年|环比|增|降|下滑|上升)")
 
 
 def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:

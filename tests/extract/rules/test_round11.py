@@ -166,3 +166,27 @@ def test_a_respectively_sentence_gives_each_years_figure(figures, sentence):
 ])
 def test_a_respectively_sentence_is_not_split_for_forecasts_others_segments_or_uneven_lists(figures, sentence):
     assert figures(KS_IPO + sentence, "kuaishou") == set()
+
+
+# --- a headline's revenue in 亿 without 元; Taiwan's 成长 ----------------------------------------------------------------------
+
+JD_Q4_ONLY = "京东集团公布2031年第四季度业绩。\n"
+
+
+def test_a_headlines_revenue_in_yi_without_yuan_is_yuan(figures):
+    assert figures(JD_Q4_ONLY + "京东Q4营收2759亿 同比增23%", "jd") == {("revenue_total", "2031Q4", "2759", "RMB_100m", "")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "京东Q4营收2759亿美元,同比增23%",  # dollars
+    "京东Q4营收2759亿港元,同比增23%",  # Hong Kong dollars
+    "京东Q4营收预计2759亿,同比增23%",  # a forecast
+    "京东Q3营收2459亿,同比增23%",  # another quarter
+])
+def test_a_revenue_in_yi_in_another_currency_or_period_is_not_read(figures, sentence):
+    assert figures(JD_Q4_ONLY + sentence, "jd") == set()
+
+
+def test_taiwans_word_for_a_rise_is_read(figures):
+    text = "拼多多公布2031年第三季度業績。根據財報，拼多多第三季營收成長 9% 至人民幣 1,082.8 億元 (以下單位皆同)。"
+    assert figures(text, "pdd") == {("revenue_total", "2031Q3", "1082.8", "RMB_100m", "")}
