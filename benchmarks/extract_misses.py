@@ -2,7 +2,7 @@
 
 Prints one line per miss and a table of misses by stage; not a test. Stages, in pipeline order:
 
-- company: the page is not placed under the expected company;
+- page: the page is not placed under the expected company, or not in the quarter its `.meta.json` gives (``period``);
 - sentence: no sentence of the page holds the expected quote's figure (split away, or a table/heading cut);
 - wording: no rule for the metric matches a sentence holding the figure (the metric vocabulary or the phrasing);
 - period: a rule read the figure but its period could not be placed (own words, block, page quarter);
@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import collections
 import csv
+import json
 import sys
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from kreport.extract.release import read_release
 
 RELEASES = PROJECT_ROOT / "tests" / "fixtures" / "releases"
 HELD = [f"heldout{n}" for n in range(2, 10)]
-STAGES = ("company", "sentence", "wording", "period", "guard", "settled", "other")
+STAGES = ("page", "sentence", "wording", "period", "guard", "settled", "other")
 _PERIOD_WORDS = ("period", "quarter", "placed", "year", "block", "half", "comparative", "names no")
 
 
@@ -48,6 +49,8 @@ def classify(path: Path, fiscal: dict[str, int]) -> list[tuple[str, str, str]]:
         expected = list(csv.DictReader(handle))
     if not expected:
         return []
+    meta_path = path.with_name(path.name[: -len(".txt")] + ".meta.json")
+    meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
     document = read_document(path)
     release = read_release(document.text, name=str(path), fiscal_year_end_month=fiscal)
     calls: list[tuple] = []
@@ -73,8 +76,11 @@ def classify(path: Path, fiscal: dict[str, int]) -> list[tuple[str, str, str]]:
         if got is not None and (got.value, got.unit, got.qualifier) == (row["value"], row["unit"], row["qualifier"]):
             continue
         value = _digits(row["value"])
-        if release.platform != row["platform"]:
-            out.append(("company", label, f"placed as {release.platform} {release.period}"))
+        placed = release.period.label if release.period else ""
+        if release.platform != meta.get("platform", row["platform"]) or (meta.get("period") and placed != meta["period"]
+                                                                           and placed != f"{meta['period']}Q4"):
+            out.append(("page", label, f"placed as {release.platform} {release.period.label if release.period else None}"
+                        f" (meta: {meta.get('platform')} {meta.get('period')})"))
             continue
         holding = [loc for loc in release.sentences if value in _digits(loc.segment.text)]
         if not holding:

@@ -190,3 +190,24 @@ def test_a_revenue_in_yi_in_another_currency_or_period_is_not_read(figures, sent
 def test_taiwans_word_for_a_rise_is_read(figures):
     text = "拼多多公布2031年第三季度業績。根據財報，拼多多第三季營收成長 9% 至人民幣 1,082.8 億元 (以下單位皆同)。"
     assert figures(text, "pdd") == {("revenue_total", "2031Q3", "1082.8", "RMB_100m", "")}
+
+
+# --- a page's date line with a label and a short month -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, date", [
+    ("China's PDD Warns\nChen Yangyuan\nDATE:  Aug 26 2031\n/ SOURCE:  Yicai\n", (2031, 8, 26)),
+    ("Published: Sept. 3, 2031\nstory", (2031, 9, 3)),
+    ("Aug 26 2031 was the day the results came out\n", None),  # a sentence, not a date line
+    ("DATE: Aug 26\n", None),  # a day without its year
+])
+def test_a_labelled_date_line_with_a_short_month_is_the_pages_date(text, date):
+    from kreport.extract.periods import page_date
+    assert page_date(text) == date
+
+
+def test_a_quarter_without_its_year_takes_the_labelled_date_lines(figures):
+    text = ("PDD's second-quarter results beat\nDATE:  Aug 26 2031\n\n"
+            "PDD reported revenue of CNY104 billion for the second quarter, up 7 percent.\n")
+    assert ("revenue_total", "2031Q2", "104", "RMB_bn", "") in figures(text, "pdd")
+    assert figures(text.replace("DATE:  Aug 26 2031\n", ""), "pdd") == set()
