@@ -31,12 +31,12 @@ def test_a_spinners_words_are_written_back(spun, plain):
 
 
 @pytest.mark.parametrize("text", [
-    "The team had been 12 people strong.",  # "had been" before a number that is no figure of the rules stays harmless
+    "The team had been strong for years.",  # "had been" before no figure: left as written
     "a similar interval of time passed",  # no year after it: left as written
     "the app improved by 5 points",  # no percent and "to": left as written
 ])
 def test_other_uses_of_those_words_are_left_alone(text):
-    assert unspun(matchable(text)) == matchable(text) or "had been" in text
+    assert unspun(matchable(text)) == matchable(text)
 
 
 def test_spun_user_counts_and_their_comparatives_are_read(figures):
