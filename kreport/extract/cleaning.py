@@ -84,6 +84,21 @@ _SPUN = (
     (re.compile(r"\b(?:have|has) been (?=(?:RMB|CNY) ?\d|\d)", re.IGNORECASE), "were "),
     (re.compile(r"\ban? rise of\b", re.IGNORECASE), "an increase of"),
     (re.compile(r"\ban? (?:lower|fall|decline) of\b", re.IGNORECASE), "a decrease of"),
+    # "had been 374.3 million", "representing a rise of 8.3% from 345.5 million for a similar interval of 2022", "Total e-commerce GMV
+    # elevated by 28.4% to": the spinner's words for "were", "the same period", "increased"
+    (re.compile(r"\bhad been (?=(?:RMB|CNY) ?\d|\d)", re.IGNORECASE), "were "),
+    (re.compile(r"\b(for|in|during) (?:an? |the )?(?:similar|identical|same|corresponding) (?:interval|interval of time|time period|period) (?=of \d{4}\b|"
+                r"(?:of )?(?:last|final|the previous|the prior) year\b)", re.IGNORECASE), r"\1 the same period "),
+    (re.compile(r"\b(?:elevated|improved|expanded|went up|greater) (by \d+(?:\.\d+)?(?:%| percent) (?:year[- ](?:over|on)[- ]year )?to\b)",
+                re.IGNORECASE), r"increased \1"),
+    # a renminbi figure written with both signs: "RMB253.8 billion yuan" (a blog's) reads "RMB253.8 billion"
+    (re.compile(r"\b((?:RMB|CNY) ?\d[\d,]*(?:\.\d+)? ?(?:trillion|billion|million|bn|mn)) (?:Chinese )?yuan\b", re.IGNORECASE), r"\1"),
+    # a year written without 年 before 全年 ("2023全年实现营收"): the year's usual form
+    (re.compile(r"(?<!\d)((?:19|20)\d{2})全年"), r"\1年全年"),
+    # Taiwan's word for a rise ("營收成長 9% 至人民幣 1,082.8 億元"): 增长
+    (re.compile(r"成长(?=\d)"), "增长"),
+    # a spun Chinese verb: "总收入到达人民币191亿元" (到达 for 达到) before a figure
+    (re.compile(r"到达(?=人民币|\d)"), "达到"),
     (re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r") ?(?=%|percent\b|per cent\b)", re.IGNORECASE), None),
 )
 

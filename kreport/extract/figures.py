@@ -332,6 +332,9 @@ def _another_quarter(before: str, block: Block, page: Span | None = None) -> boo
 
 
 _DATELINE_EN = re.compile(rf"^\s*(?:[A-Z][A-Za-z ,]{{0,30}}\s)?{MONTH} ?\d{{1,2}}(?:,? {YEAR})? \([A-Za-z.&' ]{{2,30}}\) ?(?:--|—|–|-)\s*")
+# A single day "on" which something happened ("On August 23, JD announced its results for Q2 2021, with ... revenue of"): the day of an
+# announcement or a story, never a period a figure is for (a figure's own date is "as of", "at the end of", "ended").
+_ON_DAY_EN = re.compile(rf"\bon (?:\w+day,? )?{MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? {YEAR})?\b", re.IGNORECASE)
 # A period named after the figure's change ("..., up 16.2% year-over-year in 2022", "an increase of 9% for the full year").
 _AFTER_CHANGE_EN = re.compile(rf"^(?: ?\([^()]*\))?,? (?:up|down|an? (?:increase|decrease|rise|decline) of|(?:increas|decreas|ris|declin|grow)ing(?: by)?) "
                               rf"[\d.]+ ?(?:%|percent|per cent)(?: year[- ](?:over|on)[- ]year| yoy| y/y)? (?:in|for|during|over) (?:the )?"
@@ -384,6 +387,7 @@ def _unclear_period(text: str, match: re.Match, rule: Rule, block: Block, releas
         # before the dash are a section label's (a line of capitalised words) or the item before's (ending on its citation mark)
     if not chinese:
         before = _DATELINE_EN.sub("", before)  # "Nov.21 (NBD) --": the story's dateline, no period of the figure's
+        before = _ON_DAY_EN.sub(" ", before)  # "On August 23, JD announced ...": the day of an announcement, no period of the figure's
         before = _FOUNDED_EN.sub(" ", before)  # "The online retailer, conceived in 2015 by founder ...,": the company's history, no period
         before = _without_own_quarter_en(before, block.span if block.kind == "quarter" else release.period if block.kind == INTRO else None)
         if rule.period == "ttm":
@@ -561,6 +565,37 @@ def _names_another_company(text: str, match: re.Match, platform: str | None) -> 
     return any(re.search(names, clause, re.IGNORECASE) for company, names in _COMPANIES.items() if company not in own)
 
 
+# "a revenue of 8.3 billion yuan, 20.3 billion yuan and 39.1 billion yuan respectively in 2017, 2018 and 2019" (and "... in 2017, 2018
+# and 2019, respectively"): figures paired in order with the years after them. Each pair is read as its own plain statement ("revenue
+# in 2017 was 8.3 billion yuan") by the rules, with the sentence as its quote; a head with words of an estimate or another company is
+# never split, nor a list whose counts of figures and years differ.
+_FIGURE_EN = r"(?:RMB ?|CNY ?)?\d[\d,]*(?:\.\d+)? ?(?:trillion|billion|million)(?: (?:Chinese )?yuan| RMB)?"
+_YEARS_EN = r"(?:19|20)\d{2}(?:, (?:19|20)\d{2})*,? and (?:19|20)\d{2}"
+_RESPECTIVELY = re.compile(
+    rf"(?:^|(?<=[,;:] )|\b(?:an?|its|the) )(?P<noun>(?:total |net )?(?:revenues?|(?:average )?(?:daily|monthly) active users|DAUs?|MAUs?|GMV"
+    rf"|annual active (?:buyers|consumers|customers|users)|active buyers)) (?:of|was|were|reached|totaled|totalled) "
+    rf"(?P<values>{_FIGURE_EN}(?:, {_FIGURE_EN})*,? and {_FIGURE_EN})(?:,? respectively,? (?:in|for) (?P<years>{_YEARS_EN})"
+    rf"|,? (?:in|for) (?P<years2>{_YEARS_EN}),? respectively)\b", re.IGNORECASE)
+_HEAD_REFUSE = re.compile(r"expect|estimat|forecast|consensus|project|guidance|target|\bwill\b|\bwould\b|\bcould\b|\bmay\b|\bplans?\b",
+                          re.IGNORECASE)
+
+
+def _respectively(text: str, platform: str | None) -> list[str]:
+    """A "respectively" sentence's figures as plain statements, one per year, or [] (see ``_RESPECTIVELY``)."""
+    match = _RESPECTIVELY.search(text)
+    if match is None or _HEAD_REFUSE.search(text):
+        return []
+    own = _OWN.get(platform or "", {platform})
+    if any(re.search(names, text[: match.end()], re.IGNORECASE) for company, names in _COMPANIES.items() if company not in own):
+        return []
+    values = re.findall(_FIGURE_EN, match.group("values"), re.IGNORECASE)
+    years = re.findall(r"(?:19|20)\d{2}", match.group("years") or match.group("years2"))
+    if len(values) != len(years):
+        return []
+    noun = match.group("noun")
+    return [f"{noun[0].upper()}{noun[1:]} in {year} was {value}." for value, year in zip(values, years)]
+
+
 def _garbled(text: str, start: int, end: int) -> bool:
     """Whether the figure's digits run into others: "2.603.48億元", "RMB 306 1 billion" read from the "1"."""
     before, after = text[max(0, start - 2): start], text[end: end + 2]
@@ -585,6 +620,24 @@ _AGAINST_ESTIMATES = re.compile(
     r"|\b(?:beat|beats|beating|exceed(?:s|ed|ing)?|above|ahead of|below|miss(?:ed|ing)?|top(?:s|ped|ping)?|surpass(?:ed|ing)?)"
     r" (?:the )?(?:average |market |analysts?'?s? |Bloomberg's |consensus |Wall Street )*(?:expectations?|estimates?|forecasts?|consensus)"
     r"(?: of [^,;]*)?", re.IGNORECASE)
+
+
+# An estimate stated right after a figure ("revenue of 2011 billion yuan, market forecast of 190.741 billion yuan"): the figure and the
+# estimate are of one size; a figure ten times the estimate lost its decimal point.
+_ESTIMATE_AFTER = re.compile(r"^[^;.]{0,40}?\b(?:estimated at|estimates? of|expected at|expectations? of|forecasts? of|consensus of)"
+                             r" (?:RMB ?|CNY ?)?(?P<v>\d[\d,]*(?:\.\d+)?) ?(?P<u>trillion|billion|million)\b", re.IGNORECASE)
+_SCALE = {"trillion": 1e12, "billion": 1e9, "million": 1e6}
+
+
+def _far_from_estimate(text: str, match: re.Match) -> bool:
+    """Whether an estimate stated right after the figure is not within half to twice it (see ``_ESTIMATE_AFTER``)."""
+    unit = (match.group("u") or "").lower()
+    estimate = _ESTIMATE_AFTER.match(text[match.end():])
+    if estimate is None or unit not in _SCALE:
+        return False
+    figure = float(plain(match.group("v")).replace(",", "")) * _SCALE[unit]
+    stated = float(estimate.group("v").replace(",", "")) * _SCALE[estimate.group("u").lower()]
+    return not 0.5 * stated <= figure <= 2 * stated
 
 
 def _around(text: str, match: re.Match) -> str:
@@ -638,10 +691,11 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
         # revenues were ..."); any word for another period next to the figure still leaves it out
         named = carry
     if named is None and rule.weak and block.kind == INTRO and release.period is not None and release.period.kind == "quarter" \
-            and re.search(r"[\u4e00-\u9fff]", match.group()) and ";" in text[: match.start()] \
+            and ";" in text[: match.start()] \
             and _names_only(text[: match.start()], release.period):
         # a clause after a semicolon in a sentence that named the page's quarter in so many words, and no other period: "快手第二季度平均月
-        # 活跃用户5.9亿,较去年同期5.1亿增长15.9%;平均日活跃用户...达3.47亿" (any word for another period next to the figure still leaves it out)
+        # 活跃用户5.9亿,较去年同期5.1亿增长15.9%;平均日活跃用户...达3.47亿", "JD announced its results for Q2 2031, with key figures including
+        # revenue of RMB253.8 billion; service revenue of RMB 34.1 billion" (any word for another period next to the figure still leaves it out)
         named = release.period
     if rule.weak and _names_another_company(text, match, release.platform):
         return skip("its clause names another company; not read as this one's")
@@ -685,6 +739,8 @@ def _read_sentence(release: Release, rule: Rule, text: str, quote: str, block: B
     headline = _figure(release, rule, match, match.group("v"), match.group("u"), period, "headline", quote)
     if headline is None:
         return skip("the wording or unit does not give a figure for certain")
+    if _far_from_estimate(text, match):
+        return skip("the figure is not within half to twice the estimate stated beside it (a decimal point lost?); not read")
     found = [headline]
     groups = match.groupdict()
     if not groups.get("pv") and (after := _TRAILING_PAIR.match(text, match.end())):
@@ -931,6 +987,9 @@ def read_figures(release: Release) -> Reading:
         for rule in rules:
             read.extend(_read_sentence(release, rule, text, located.segment.text, located.block, skipped, carry,
                                        _ANOTHER if index in unframed else None if named else after))
+        for piece in _respectively(text, release.platform):  # each year's figure of a "respectively" sentence, read on its own
+            for rule in rules:
+                read.extend(_read_sentence(release, rule, piece, located.segment.text, located.block, skipped))
         figures.extend(read)
         figures.extend(_other_companies(release, text, located.segment.text, located.block, carried))
         # the page's quarter, named in this sentence in so many words and given a figure: the next sentence may go on with it

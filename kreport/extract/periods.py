@@ -144,8 +144,10 @@ _DATE_MARK = re.compile(r"^\s*date (\d{4})-(\d{2})-(\d{2})\b")
 _DAY_LINE = re.compile(r"^\s*(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* (\d{4})\s*$", re.IGNORECASE)
 _ISO_LINE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?: \d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 # "August 26, 2024 - Shares of ...", "posted on May 27, 2023 3:36 am": a dateline or a byline's date opening a line.
-_DATELINE = re.compile(r"^\s*(?:(?:posted|published|updated) on )?(January|February|March|April|May|June|July|August|September|"
-                       r"October|November|December) (\d{1,2}),? (\d{4})(?: -| \d{1,2}:\d{2}|\s*$)", re.IGNORECASE)
+# ... with a label and the month cut short: "DATE:  Aug 26 2025", "Published: Sept. 3, 2025".
+_DATELINE = re.compile(r"^\s*(?:(?:posted|published|updated) on |(?:date|published|updated|posted):\s*)?"
+                       r"(January|February|March|April|May|June|July|August|September|October|November|December"
+                       r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?) (\d{1,2}),? (\d{4})(?: -| \d{1,2}:\d{2}|\s*$)", re.IGNORECASE)
 
 
 def page_date(text: str) -> tuple[int, int, int] | None:

@@ -38,7 +38,8 @@ _REPORTER_EN = (r"(?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|
 # Whose revenue it is, after the word: "Net revenues at JD.com", "Total revenues of the Shanghai-headquartered e-tailer".
 _WHOSE_EN = (r"(?: (?:at|of) (?:Kuaishou|JD(?:\.com)?|Alibaba(?: Group)?|PDD(?: Holdings)?|Pinduoduo"
              r"|the (?:[\w-]+ ){0,2}(?:company|group|firm|e-tailer|e-commerce firm|retailer|platform|giant|operator)))?")
-_SUBJECT_EN = (r"(?:(?:^|(?<=[,;:(] )|(?<=^• )|(?<=\bwith )|(?<=\bits )|(?<=\band )|(?<=\bthat )|(?<=\bsaid )|" + _COMPANY_EN + r" |" + _REPORTER_EN + r" )"
+_SUBJECT_EN = (r"(?:(?:^|(?<=[,;:(] )|(?<=^• )|(?<=\bwith )|(?<=\bits )|(?<=\band )|(?<=\bthat )|(?<=\bsaid )|(?<=\bincluding )|"
+               + _COMPANY_EN + r" |" + _REPORTER_EN + r" )"
                r"(?:total |net |overall |quarterly )?|\b(?:total|net|quarterly) )(?:revenues?|sales)" + _WHOSE_EN)
 # The two ways a rewrite writes money: "RMB 31.1 billion" and "31.1 billion yuan".
 # ... and, in summaries, US dollars first with the renminbi in brackets: "$39.7 billion (RMB 287.9 billion)" (US dollars alone: never).
@@ -77,7 +78,10 @@ _PRIOR_EN = (rf"(?:RMB|CNY) ?(?P<pv>{NUM}) ?(?P<pu>billion|million)", rf"(?P<pv>
              rf"(?:US ?\$|USD ?|\$) ?(?:{NUM}) ?(?:billion|million|bn|mn) \((?:RMB|CNY) ?(?P<pv>{NUM}) ?(?P<pu>billion|million)\)",
              rf"(?:CN|CNY|RMB) ?¥ ?(?P<pv>{NUM}) ?(?P<pu>billion|million|bn|mn|b|m)\b")
 _PRIOR_ZH = rf"(?:人民币)?(?P<pv>{NUM})(?P<pu>亿)元"
-_MONEY_ZH = (rf"人民币 ?(?P<v>{NUM}) ?(?P<u>亿)元", rf"(?P<v>{NUM}) ?(?P<u>亿)元(?:人民币)?")
+_MONEY_ZH = (rf"人民币 ?(?P<v>{NUM}) ?(?P<u>亿)元", rf"(?P<v>{NUM}) ?(?P<u>亿)元(?:人民币)?",
+             # a headline's revenue in 亿 with no currency word ("京东Q4营收2759亿 同比增23%"): yuan, unless another currency follows (then no
+             # match: the lookahead wants the clause to end or its change to follow)
+             rf"(?P<v>{NUM})(?P<u>亿)(?=$|[,;.!?(]|同比|按年|环比|增|降|下滑|上升)")
 
 
 def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
@@ -173,14 +177,24 @@ def fiscal_year_rules() -> tuple[Rule, ...]:
                  for money in _MONEY_ZH)
 
 
+# Each company's own Chinese names, and the generic subjects (公司, 集团) that are the page's company.
+_OWN_ZH = {"jd": r"京东(?:集团)?|公司|集团", "kuaishou": r"快手(?:科技)?|公司|集团", "pdd": r"拼多多(?:集团)?|PDD|公司|集团",
+           "alibaba": r"阿里巴巴(?:集团)?|公司|集团"}
+
+
 def full_year_rules(platform: str | None = None) -> tuple[Rule, ...]:
     """A year's revenue named with its year in the sentence, for a company whose fiscal year is the calendar's:
     "2031年全年净营收为人民币11588亿元", "2031年全年總收入同比增長11.8%至人民幣1,269億元". Not a looser wording:
     the sentence states the period itself."""
     net = "净营收|净收入|" if platform in (None, "jd") else ""
+    own = _OWN_ZH.get(platform or "", _COMPANY_ZH)
     rules: list[Rule] = []
     for money in _MONEY_ZH:
-        rules.append(rule("revenue_total", rf"{_START_ZH}(?P<when>{YEAR}年全年),?的?(?:{_COMPANY_ZH}的?)?"
+        # ... the company before its year, and a year without 全年 ("京东2031年营收为9516亿元", "2031全年实现营收10847亿元"): a year named
+        # right before the revenue's name is the revenue's period (a quarter's, a half's or a forecast's words after the year do not match)
+        # (only the page's own company, or 公司/集团, is read there: "阿里巴巴2031年营收" on JD's page is not JD's)
+        rules.append(rule("revenue_total", rf"{_START_ZH}(?:{own})?(?P<when>{YEAR}年?全年|{YEAR}年(?=(?:{own})?的?(?:实现)?(?:总|净)?(?:营|收)))"
+                          rf",?的?(?:(?:{own})的?)?(?:实现)?"
                           rf"(?:{net}总收入|总营收|营收|收入)(?:(?P<lead>为|达到|达|录得)|(?:同比|按年)?"
                           rf"(?P<dir>增长|增加|上升|下降|减少)(?:{NUM})%,?(?:至|达到?|为))?{money}", "total revenue of a year named in the sentence",
                           english=False, kinds=("quarter", "year", "intro"), refuse=_REFUSE_ZH))
