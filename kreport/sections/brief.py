@@ -230,7 +230,7 @@ def forecast_check(rep: Report) -> Html:
                 rep.t("col.interval80"): f"{quantity(first['lo80'], unit, lang=rep.lang)} – {quantity(first['hi80'], unit, lang=rep.lang)}",
                 rep.t("col.actual"): quantity(actual, unit, lang=rep.lang),
                 rep.t("col.error"): format_change(actual / first["forecast"] - 1),
-                rep.t("col.inside"): rep.t("yes" if inside else "no"),
+                rep.t("col.inside"): rep.t(_inside_word(inside, actual, first["lo80"], first["hi80"], unit, rep.lang)),
             })
             sources += list(mine[(mine["platform"] == platform) & (mine["metric"] == metric)]["source_id"])
     if rows:
@@ -328,3 +328,12 @@ def completeness(rep: Report) -> Html:
     expected = len(state.missing) + len(set(state.has) & set(state.had))
     return rep.callout(rep.t("brief.incomplete", quarter=str(rep.quarter), previous=str(state.previous),
                              has=expected - len(state.missing), expected=expected, list=", ".join(names)), kind="note")
+
+
+def _inside_word(inside: bool, actual: float, lo: float, hi: float, unit: str, lang: str) -> str:
+    """"yes" or "no", and where a published figure outside the band prints the same as the band's nearer edge, which edge:
+    "413 million" beside a band "413 million – 430 million" must not read as inside (issue 21)."""
+    if inside:
+        return "yes"
+    edge, key = (lo, "no.just_below") if actual < lo else (hi, "no.just_above")
+    return key if quantity(actual, unit, lang=lang) == quantity(edge, unit, lang=lang) else "no"

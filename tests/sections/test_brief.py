@@ -174,3 +174,14 @@ def test_the_comparison_word_follows_the_sign_of_the_change(now, before, en_word
         text = t(f"brief.tk.per_dau.{direction}", lang, period="2025Q3", value=f"{now:,.0f}", before=f"{before:,.0f}")
         assert word in text
         assert ("down" not in text and "低于" not in text) if direction == "up" else ("up from" not in text and "高于" not in text)
+
+
+def test_a_figure_just_outside_the_band_does_not_read_as_its_edge():
+    # 2026Q1: Kuaishou's DAU (413 million) fell just under the 80% band "413 million – 430 million"; a bare "no" beside two
+    # equal-looking numbers reads as a contradiction, so the column says which edge it missed.
+    from kreport.sections.brief import _inside_word
+
+    assert _inside_word(True, 420.0, 413.04, 430.0, "million", "en") == "yes"
+    assert _inside_word(False, 413.0, 413.04, 430.0, "million", "en") == "no.just_below"
+    assert _inside_word(False, 413.02, 400.0, 413.01, "million", "zh") == "no.just_above"  # 4.13亿 both
+    assert _inside_word(False, 400.0, 413.04, 430.0, "million", "en") == "no"  # plainly outside: a plain no
