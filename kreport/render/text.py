@@ -154,8 +154,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "yes": ("yes", "是"),
     "no": ("no", "否"),
     # the published figure outside the band, though it prints the same as the band's edge at three significant digits
-    "no.just_below": ("no, just below (the figure and the band's edge round alike)", "否，略低于区间（四舍五入后与区间下限相同）"),
-    "no.just_above": ("no, just above (the figure and the band's edge round alike)", "否，略高于区间（四舍五入后与区间上限相同）"),
+    "no.just_below": ("no, just below", "否，略低于下限"),
+    "no.just_above": ("no, just above", "否，略高于上限"),
     # quarterly brief
     "brief.latest": ("Latest figures", "最新数据"),
     "brief.latest.intro": ("The newest published figure of each platform up to {quarter}, with its change on a year earlier where both are exact.",
