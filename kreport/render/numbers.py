@@ -48,7 +48,13 @@ def _plain(value: float, lang: str = "en", bound: bool = False) -> str:
 
 
 def _compact_zh(amount: float) -> str:
-    """An amount in Chinese compact form (万, 亿, 万亿) with three significant digits: 3.5万亿, 3850亿, 4.13亿."""
+    """An amount in Chinese compact form (万, 亿, 万亿) with three significant digits: 3.5万亿, 3850亿, 4.13亿.
+
+    The amount is rounded to three significant digits first: 429.8 million is 4.3亿 (4.30, its trailing zero dropped as
+    CLDR's compact form does), never 4.298亿, which would show a fourth digit where the third is a zero.
+    """
+    if amount:
+        amount = float(f"{amount:.{_SIGNIFICANT}g}")
     best = format_compact_decimal(amount, locale=_LOCALE["zh"], fraction_digits=0)
     for fraction_digits in range(0, 4):
         best = format_compact_decimal(amount, locale=_LOCALE["zh"], fraction_digits=fraction_digits)

@@ -40,6 +40,8 @@ def test_missing_values_print_as_a_dash(function, missing):
     (7494.0, "RMB_bn", "", "zh", "7.49万亿元"),
     (413.2, "million", "", "zh", "4.13亿"),  # 亿 = 100 million people
     (410.0, "million", "", "zh", "4.1亿"),
+    (429.8, "million", "", "zh", "4.3亿"),  # three significant digits (4.30), never four (4.298亿) for a trailing zero
+    (2455.6, "RMB_bn", "", "zh", "2.46万亿元"),
     (900.0, "million", "over", "zh", ">9亿"),
     (0.0966, "RMB_bn", "", "en", "96.6 RMB mn"),  # never "0.1 RMB bn"
     (0.0966, "RMB_bn", "", "zh", "9660万元"),
