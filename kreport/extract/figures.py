@@ -293,6 +293,11 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
             # "Net revenues - $41.6 billion (RMB 300.5 billion), an increase of 7.6% from Q2 2030": compared with the same quarter a
             # year before the page's, so the page's quarter
             return release.period, ""
+        if not own and rule.period != "ttm" and release.period is not None and release.period.kind == "quarter" \
+                and _names_page_quarter_only(match.string, release):
+            # "快手总收入由2021年同期的205亿元增加12.9%至2022年第三季度的231亿元": the sentence names the page's quarter and no other
+            # period of its own (its comparatives aside), and no half year, nine months or year: the page's quarter (issue 23, rules12)
+            return release.period, ""
         return (own, "") if own else (None, "the sentence names no period and sits outside any headed block")
     if own and own not in (block.span, release.period):
         return None, f"it names {own} but sits in the {block.span} block"
@@ -881,6 +886,18 @@ _QUARTER_NAMED = re.compile(rf"\b(?P<n>first|second|third|fourth)[ -]quarter(?:,
 
 _TWELVE_TO_END = re.compile(rf"\b(?:the )?(?:past |trailing |last )?(?:twelve|12)[- ]months?(?: period)? (?:ended|ending|to|through) "
                             rf"(?:the end of (?P<y>{YEAR})|(?P<date>{MONTH} \d{{1,2}},? {YEAR}))", re.IGNORECASE)
+
+
+_PART_WORDS = re.compile(r"\b(?:full[- ]year|fiscal year|annual(?! active)|first half|second half|interim|six months|nine months|H[12]"
+                         r"|first three quarters|year[- ]to[- ]date|twelve months|12 months|trailing)\b|全年|年度|财年|半年|中期|前三季|九个月|六个月"
+                         r"|年初至今|今年以来|过去12个月|过去十二个月", re.IGNORECASE)
+
+
+def _names_page_quarter_only(text: str, release: Release) -> bool:
+    """Whether a sentence (matchable form) names the page's quarter, with its year, as the only period of its own, and no word for a
+    half year, nine months, a year or twelve months."""
+    form = plain_periods(text, release.fiscal_end)
+    return periods_named(form) == {release.period} and not _PART_WORDS.search(form)
 
 
 def _names_only(text: str, period: Span) -> bool:
