@@ -889,8 +889,8 @@ _TWELVE_TO_END = re.compile(rf"\b(?:the )?(?:past |trailing |last )?(?:twelve|12
 
 
 _PART_WORDS = re.compile(r"\b(?:full[- ]year|fiscal year|annual(?! active)|first half|second half|interim|six months|nine months|H[12]"
-                         r"|first three quarters|year[- ]to[- ]date|twelve months|12 months|trailing)\b|全年|年度|财年|半年|中期|前三季|九个月|六个月"
-                         r"|年初至今|今年以来|过去12个月|过去十二个月", re.IGNORECASE)
+                         r"|first three quarters|year[- ]to[- ]date|so far this year|this year|twelve months|12 months|trailing)\b"
+                         r"|全年|年度|财年|半年|中期|前三季|首三季|九个月|六个月|年初|今年|过去12个月|过去十二个月", re.IGNORECASE)
 
 
 def _names_page_quarter_only(text: str, release: Release) -> bool:
@@ -961,6 +961,27 @@ def _opens_with_another_period(text: str, period: Span) -> bool:
     return not _names_only(head, period)
 
 
+_NEARBY = 2  # the sentences before and after a sentence that count as its neighbourhood
+
+
+def _quarter_only_nearby(release: Release, index: int, text: str) -> bool:
+    """Whether a sentence outside any block that names no period sits among sentences about the page's quarter only: the page is placed
+    in a quarter, and neither the sentence nor its neighbours (two each side) name a period or use a word for a half year, nine months,
+    a year or twelve months (issue 23, rules12: "2)实现服务收入574.9亿元,同比增长6.3%" on a quarter's broker note). Forecasts, other
+    companies and comparatives keep their own guards."""
+    if release.period is None or release.period.kind != "quarter" or release.sentences[index].block.kind != INTRO:
+        return False
+    if release.parts and release.period.quarter == (release.fiscal_end // 3 or 4):
+        return False  # a quarter that ends the fiscal year, on a page that also speaks of a year or a part of one: a bare figure may be the year's
+    if periods_mentioned(text) or _PART_WORDS.search(text):
+        return False
+    for near in release.sentences[max(0, index - _NEARBY): index + _NEARBY + 1]:
+        form = plain_periods(matchable(near.segment.text), release.fiscal_end)
+        if _PART_WORDS.search(form) or (periods_named(form) - {release.period}):
+            return False
+    return True
+
+
 def read_figures(release: Release) -> Reading:
     """Every figure the platform's rules find in the release, each once."""
     skipped: list[str] = []
@@ -1000,6 +1021,8 @@ def read_figures(release: Release) -> Reading:
         carry = carried if carried is not None or not continued else listed
         if carry is None and semicolons is not None and not named:
             carry = semicolons
+        if carry is None and not named and _quarter_only_nearby(release, index, text):
+            carry = release.period
         read: list[Figure] = []
         for rule in rules:
             read.extend(_read_sentence(release, rule, text, located.segment.text, located.block, skipped, carry,

@@ -163,3 +163,28 @@ def test_a_revenue_lines_forecast_year_is_not_read(figures):
 def test_revenue_increased_to_reach(figures):
     text = JD_Q3 + "Total revenues increased by 5% to reach RMB 260.4 billion in the third quarter of 2031.\n"
     assert ("revenue_total", "2031Q3", "260.4", "RMB_bn", "") in figures(text)
+
+
+# --- 2b. a sentence among sentences about the page's quarter only ---------------------------------------------------------------
+
+JD_NOTE = "京东集团-SW(09618.HK) 2031年第二季度业绩点评\n1)公司2031年第二季度实现收入2914亿元,同比增长1.2%。\n"
+
+
+def test_a_sentence_among_sentences_about_the_pages_quarter_only_takes_it(figures):
+    text = JD_NOTE + "2)实现服务收入574.9亿元,同比增长6.3%。\n3)毛利率提升。\n"
+    assert ("revenue_commerce", "2031Q2", "574.9", "RMB_100m", "") in figures(text, "jd")
+
+
+@pytest.mark.parametrize("near", [
+    "上半年公司经营稳健。",  # a half year next to it
+    "2031年第一季度公司经营稳健。",  # another quarter next to it
+    "前三季度公司经营稳健。",  # nine months
+])
+def test_a_sentence_next_to_another_periods_words_does_not_take_the_pages_quarter(figures, near):
+    text = JD_NOTE + near + "\n2)实现服务收入574.9亿元,同比增长6.3%。\n"
+    assert not any(f[2] == "574.9" for f in figures(text, "jd"))
+
+
+def test_a_forecast_among_the_pages_quarter_sentences_is_not_read(figures):
+    text = JD_NOTE + "2)预计服务收入574.9亿元,同比增长6.3%。\n"
+    assert not any(f[2] == "574.9" for f in figures(text, "jd"))
