@@ -107,7 +107,7 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
     if text in ("本季度", "本季", "当季", "当季度", "该季度", "期内", "季内", "本财季", "财季", "该财季", "当财季") \
             or re.fullmatch(this, text, re.IGNORECASE):
         return release.period
-    if rule.period != "ttm" and re.fullmatch(r"annual|full[- ]year|(?:the )?(?:full|whole)[- ]year", text, re.IGNORECASE):
+    if rule.period != "ttm" and re.fullmatch(r"annual|full[- ]year|(?:the )?(?:full|whole)[- ]year|全年", text, re.IGNORECASE):
         # "annual revenue" on a fourth quarter's page: the year that quarter ends; on any other page, unreadable
         period = release.period
         return Span(_fiscal_kind(block), period.year) if period is not None and period.kind == "quarter" and period.quarter == 4 \

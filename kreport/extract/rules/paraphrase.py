@@ -199,6 +199,11 @@ def full_year_rules(platform: str | None = None) -> tuple[Rule, ...]:
                           rf"(?:{net}总收入|总营收|营收|收入)(?:(?P<lead>为|达到|达|录得)|(?:同比|按年)?"
                           rf"(?P<dir>增长|增加|上升|下降|减少)(?:{NUM})%,?(?:至|达到?|为))?{money}", "total revenue of a year named in the sentence",
                           english=False, kinds=("quarter", "year", "intro"), refuse=_REFUSE_ZH))
+        # 全年 alone, on a fourth quarter's page: the year that quarter ends, as "annual revenue" (figures._own_period; issue 23, rules12):
+        # "2031年第四季度总收入达244亿元;全年总收入同比增长37.9%至811亿元"
+        rules.append(rule("revenue_total", rf"{_START_ZH}(?:{own})?(?P<when>全年)(?:{own})?的?(?:{net}总收入|总营收|营收)"
+                          rf"(?:(?P<lead>为|达到|达|录得)|(?:同比|按年)?(?P<dir>增长|增加|上升|下降|减少)(?:{NUM})%,?(?:至|达到?|为))?{money}",
+                          "total revenue of the year a fourth quarter's page ends", english=False, kinds=("year", "intro"), refuse=_REFUSE_ZH))
         # The year first, the company's 全年 after it: "2031 年,京东全年的收入达到 11588 亿元"
         rules.append(rule("revenue_total", rf"{_START_ZH}(?P<when>{YEAR}年),{_COMPANY_ZH}全年的?"
                           rf"(?:{net}总收入|总营收|营收|收入)(?:(?P<lead>为|达到|达|录得)|(?:同比|按年)?"

@@ -188,3 +188,20 @@ def test_a_sentence_next_to_another_periods_words_does_not_take_the_pages_quarte
 def test_a_forecast_among_the_pages_quarter_sentences_is_not_read(figures):
     text = JD_NOTE + "2)预计服务收入574.9亿元,同比增长6.3%。\n"
     assert not any(f[2] == "574.9" for f in figures(text, "jd"))
+
+
+# --- 3b. 全年 alone on a fourth quarter's page ----------------------------------------------------------------------------------
+
+KS_Q4 = "快手科技公布2031年第四季度及全年业绩。\n"
+
+
+def test_the_full_years_revenue_by_quanian_alone_on_a_fourth_quarters_page(figures):
+    text = KS_Q4 + "2031年第四季度总收入达244亿元,同比增长35.0%;全年总收入同比增长37.9%至811亿元。\n"
+    assert ("revenue_total", "2031", "811", "RMB_100m", "") in figures(text)
+
+
+def test_quanian_on_another_quarters_page_or_in_a_forecast_is_not_read(figures):
+    q3 = "快手科技公布2031年第三季度业绩。\n全年总收入同比增长37.9%至811亿元。\n"
+    assert not any(f[2] == "811" for f in figures(q3))
+    forecast = KS_Q4 + "预计全年总收入同比增长37.9%至811亿元。\n"
+    assert not any(f[2] == "811" for f in figures(forecast))
