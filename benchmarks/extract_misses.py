@@ -1,4 +1,4 @@
-"""Where each missed expected row of the held-out sets is lost in `kreport extract`'s pipeline (issue 23, rules11).
+"""Where each missed expected row of the held-out sets is lost in `kreport extract`'s pipeline (issue 23, rules12).
 
 Prints one line per miss and a table of misses by stage; not a test. Stages, in pipeline order:
 
@@ -28,7 +28,7 @@ from kreport.extract.reading import read_document
 from kreport.extract.release import read_release
 
 RELEASES = PROJECT_ROOT / "tests" / "fixtures" / "releases"
-HELD = [f"heldout{n}" for n in range(2, 10)]
+HELD = [f"heldout{n}" for n in range(2, 11)]
 STAGES = ("page", "sentence", "wording", "period", "guard", "settled", "other")
 _PERIOD_WORDS = ("period", "quarter", "placed", "year", "block", "half", "comparative", "names no")
 

@@ -107,7 +107,7 @@ def _own_period(text: str, rule: Rule, block: Block, release: Release) -> Span |
     if text in ("本季度", "本季", "当季", "当季度", "该季度", "期内", "季内", "本财季", "财季", "该财季", "当财季") \
             or re.fullmatch(this, text, re.IGNORECASE):
         return release.period
-    if rule.period != "ttm" and re.fullmatch(r"annual|full[- ]year|(?:the )?(?:full|whole)[- ]year", text, re.IGNORECASE):
+    if rule.period != "ttm" and re.fullmatch(r"annual|full[- ]year|(?:the )?(?:full|whole)[- ]year|全年", text, re.IGNORECASE):
         # "annual revenue" on a fourth quarter's page: the year that quarter ends; on any other page, unreadable
         period = release.period
         return Span(_fiscal_kind(block), period.year) if period is not None and period.kind == "quarter" and period.quarter == 4 \
@@ -292,6 +292,11 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
                 and _change_from(match.string[match.end("u"):]) == release.period.year_earlier():
             # "Net revenues - $41.6 billion (RMB 300.5 billion), an increase of 7.6% from Q2 2030": compared with the same quarter a
             # year before the page's, so the page's quarter
+            return release.period, ""
+        if not own and rule.period != "ttm" and release.period is not None and release.period.kind == "quarter" \
+                and _names_page_quarter_only(match.string, release):
+            # "快手总收入由2021年同期的205亿元增加12.9%至2022年第三季度的231亿元": the sentence names the page's quarter and no other
+            # period of its own (its comparatives aside), and no half year, nine months or year: the page's quarter (issue 23, rules12)
             return release.period, ""
         return (own, "") if own else (None, "the sentence names no period and sits outside any headed block")
     if own and own not in (block.span, release.period):
@@ -883,6 +888,18 @@ _TWELVE_TO_END = re.compile(rf"\b(?:the )?(?:past |trailing |last )?(?:twelve|12
                             rf"(?:the end of (?P<y>{YEAR})|(?P<date>{MONTH} \d{{1,2}},? {YEAR}))", re.IGNORECASE)
 
 
+_PART_WORDS = re.compile(r"\b(?:full[- ]year|fiscal year|annual(?! active)|first half|second half|interim|six months|nine months|H[12]"
+                         r"|first three quarters|year[- ]to[- ]date|so far this year|this year|twelve months|12 months|trailing)\b"
+                         r"|全年|年度|财年|半年|中期|前三季|首三季|九个月|六个月|年初|今年|过去12个月|过去十二个月", re.IGNORECASE)
+
+
+def _names_page_quarter_only(text: str, release: Release) -> bool:
+    """Whether a sentence (matchable form) names the page's quarter, with its year, as the only period of its own, and no word for a
+    half year, nine months, a year or twelve months."""
+    form = plain_periods(text, release.fiscal_end)
+    return periods_named(form) == {release.period} and not _PART_WORDS.search(form)
+
+
 def _names_only(text: str, period: Span) -> bool:
     """Whether ``text`` names ``period`` (a quarter, or the twelve months to its end) in so many words and no other quarter, half
     or year (the quarters it compares with left aside)."""
@@ -944,6 +961,27 @@ def _opens_with_another_period(text: str, period: Span) -> bool:
     return not _names_only(head, period)
 
 
+_NEARBY = 2  # the sentences before and after a sentence that count as its neighbourhood
+
+
+def _quarter_only_nearby(release: Release, index: int, text: str) -> bool:
+    """Whether a sentence outside any block that names no period sits among sentences about the page's quarter only: the page is placed
+    in a quarter, and neither the sentence nor its neighbours (two each side) name a period or use a word for a half year, nine months,
+    a year or twelve months (issue 23, rules12: "2)实现服务收入574.9亿元,同比增长6.3%" on a quarter's broker note). Forecasts, other
+    companies and comparatives keep their own guards."""
+    if release.period is None or release.period.kind != "quarter" or release.sentences[index].block.kind != INTRO:
+        return False
+    if release.parts and release.period.quarter == (release.fiscal_end // 3 or 4):
+        return False  # a quarter that ends the fiscal year, on a page that also speaks of a year or a part of one: a bare figure may be the year's
+    if periods_mentioned(text) or _PART_WORDS.search(text):
+        return False
+    for near in release.sentences[max(0, index - _NEARBY): index + _NEARBY + 1]:
+        form = plain_periods(matchable(near.segment.text), release.fiscal_end)
+        if _PART_WORDS.search(form) or (periods_named(form) - {release.period}):
+            return False
+    return True
+
+
 def read_figures(release: Release) -> Reading:
     """Every figure the platform's rules find in the release, each once."""
     skipped: list[str] = []
@@ -983,6 +1021,8 @@ def read_figures(release: Release) -> Reading:
         carry = carried if carried is not None or not continued else listed
         if carry is None and semicolons is not None and not named:
             carry = semicolons
+        if carry is None and not named and _quarter_only_nearby(release, index, text):
+            carry = release.period
         read: list[Figure] = []
         for rule in rules:
             read.extend(_read_sentence(release, rule, text, located.segment.text, located.block, skipped, carry,

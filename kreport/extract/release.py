@@ -50,7 +50,7 @@ __all__ = ["Block", "Located", "Release", "read_release", "heading_block", "PLAT
            "periods_named", "announces"]
 
 PLATFORM_NAMES = {
-    "kuaishou": r"Kuaishou|快手",
+    "kuaishou": r"Kuaishou|\bKwai\b|快手",
     "pdd": r"Pinduoduo|PDD Holdings|\bPDD\b|拼多多",
     "alibaba": r"Alibaba|阿里巴巴",
     "jd": r"JD\.com|Jingdong|\bJD\b|京东",
@@ -388,7 +388,89 @@ def _own_numbers(lead: list[str], platform: str | None) -> set[int | str]:
 
 def _inferred_period(raw: list[Segment], text: str, calendar: bool, dated, fiscal_end: int = 12,
                      platform: str | None = None) -> tuple[Span | None, str]:
-    """The quarter a page without a release's statements reports on, and how it was read ("" if not)."""
+    """The quarter a page without a release's statements reports on, and how it was read ("" if not); failing the lead, the
+    fallbacks of :func:`_fallback_period` (a date the text states, a fiscal quarter by the company's calendar, the year's results)."""
+    span, how = _lead_period(raw, text, calendar, dated, fiscal_end, platform)
+    if span is None and not how:
+        span, how = _fallback_period(raw, text, calendar, dated, fiscal_end)
+    return span, how
+
+
+# A date the page states of itself near its top when it has no date line: "2023 年 02 月 24 日", "日期 2023/2/24", "Mar 24, 2021 04:19 PM".
+_STATED_DAY = re.compile(rf"(?:日期|date[d:]?) ?({YEAR})[/-](\d{{1,2}})[/-](\d{{1,2}})\b|(?<!\d)({YEAR}) ?年 ?(\d{{1,2}}) ?月 ?(\d{{1,2}}) ?日", re.IGNORECASE)
+# The quarter's end the text states with a quarter's words: "the fourth quarter ended March 31, 2024", "the 12 weeks to June 30 2021",
+# "截至2021年12月31日止三个月" (not six or nine months, twelve months or a fiscal year: those end a quarter without being it).
+_QUARTER_ENDED = re.compile(rf"\b(?:quarter|three months|(?:twelve|12|thirteen|13) weeks)(?: period)? (?:ended|ending|to|through) (?:the end of )?"
+                            rf"({MONTH} \d{{1,2}},? {YEAR})|截[至止] ?({YEAR} ?年 ?\d{{1,2}} ?月 ?\d{{1,2}} ?日) ?止?(?:的)?(?:三个月|三個月|季度)",
+                            re.IGNORECASE)
+# A page about one year's results: "its annual report of fiscal year 2019", "2021 - 年度财报", "released its 2021 performance", "2021年全年收入".
+_YEAR_RESULTS = re.compile(rf"\b(?:annual (?:report|results)|full[- ]year (?:report|results|earnings))(?: (?:of|for))?"
+                           rf"(?: (?:the )?(?:fiscal )?year)? ({YEAR})\b"
+                           rf"|\b({YEAR}) (?:annual|full[- ]year|fiscal[- ]year) (?:report|results|earnings|performance)\b"
+                           rf"|\b(?:released|reported|posted|announced|published) (?:its|the) ({YEAR}) (?:performance|results|earnings)\b"
+                           rf"|({YEAR}) ?年? ?-? ?(?:年度财报|年度业绩|年报|全年业绩|年度報告|年度业绩报告)|({YEAR}) ?年全年", re.IGNORECASE)
+
+
+def _stated_day(text: str) -> tuple[int, int, int] | None:
+    """A date the page's top (its first 600 characters) states, when exactly one is stated."""
+    days = {(year_of(m.group(1) or m.group(4)), int(m.group(2) or m.group(5)), int(m.group(3) or m.group(6)))
+            for m in _STATED_DAY.finditer(matchable(text[:600]))}
+    days = {d for d in days if 1 <= d[1] <= 12 and 1 <= d[2] <= 31}
+    return days.pop() if len(days) == 1 else None
+
+
+def _calendar_number(number: int, fiscal_end: int) -> int:
+    """The calendar quarter of a fiscal quarter ``number`` for a fiscal year ending in month ``fiscal_end`` (Alibaba's fiscal fourth
+    quarter, to March, is the calendar first)."""
+    return (number - 1 + fiscal_end // 3) % 4 + 1
+
+
+def _fallback_period(raw: list[Segment], text: str, calendar: bool, dated, fiscal_end: int) -> tuple[Span | None, str]:
+    """The quarter of a page whose lead settles none, from the most reliable evidence left, never when it conflicts:
+
+    - several quarters in the lead and a date the page gives (its date line, or a date stated at its top): the one quarter among them
+      that ended within 75 days before that date (a results window);
+    - one yearless quarter the lead names (a fiscal one by the company's calendar) and a quarter-end date the text states for a quarter
+      of that number ("the fourth quarter ended March 31, 2024", "the 12 weeks to June 30 2021"), or the year its comparison names;
+    - no quarter the lead names with its year, and the lead is about one year's results ("annual report of fiscal year 2019"): that
+      year's fourth quarter (a company whose fiscal year is the calendar year only; the page's quarter is where the year ends)."""
+    lead = _lead(raw, fiscal_end)
+    date = dated or _stated_day(text)
+    found = _candidates(lead, calendar, fiscal_end)
+    if len(found) > 1:
+        if date is None:
+            return None, ""
+        window = {s for s in found if 0 < _days_after_end(s, date) <= 75}
+        return (window.pop(), "the page's date among the quarters its lead names") if len(window) == 1 else (None, "")
+    numbers: set[int | str] = set()
+    for form in lead:
+        numbers |= {_NUMBERS[m.group(1)] if m.group(1) else "last" for m in _NO_YEAR_ZH.finditer(form)}
+        numbers |= {_NUMBERS[m.group(1).lower()] if m.group(1) else int(m.group(2)) for m in _NO_YEAR_EN.finditer(form)}
+    numbers.discard("last")
+    ends = {s for m in _QUARTER_ENDED.finditer(matchable(text))
+            if (s := date_quarter(m.group(1) or re.sub(r" ", "", m.group(2))))}
+    if len(numbers) == 1:
+        number = _calendar_number(next(iter(numbers)), fiscal_end)
+        mine = {s for s in ends if s.quarter == number}
+        if len(mine) == 1 and len(ends - mine) == 0:
+            return mine.pop(), "a quarter-end date the text states (by the company's fiscal calendar)"
+        if not calendar and not ends:
+            # "the fourth quarter and fiscal year ended March 31 ... compared to a net gain in the same quarter of 2019": 2020Q1
+            years = {year_of(m.group(1) or m.group(2)) + 1 for m in _SAME_PERIOD_YEAR.finditer(matchable(text))}
+            if len(years) == 1:
+                return Span("quarter", years.pop(), number), "the year its comparison names (by the company's fiscal calendar)"
+    if not calendar or len(numbers) > 1 or numbers - {4}:
+        return None, ""
+    years = {year_of(next(g for g in m.groups() if g)) for form in lead for m in _YEAR_RESULTS.finditer(form)}
+    years = {y for y in years if y + 1 not in years}  # a year before another: its comparative
+    if len(years) == 1:
+        return Span("quarter", years.pop(), 4), "the year whose results the page gives"
+    return None, ""
+
+
+def _lead_period(raw: list[Segment], text: str, calendar: bool, dated, fiscal_end: int = 12,
+                 platform: str | None = None) -> tuple[Span | None, str]:
+    """The quarter the page's lead settles ("" if not)."""
     lead = _lead(raw, fiscal_end)
     opening = _candidates(lead[:2], calendar, fiscal_end)
     found = opening if len(opening) == 1 else _candidates(lead, calendar, fiscal_end)  # the opening sentences first

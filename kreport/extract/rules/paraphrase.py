@@ -51,7 +51,7 @@ _MONEY_EN = (rf"(?:RMB|CNY) ?(?P<v>{NUM}) ?(?P<u>billion|million|bn|mn)\b{USD}",
 _VERB_EN = (rf"(?:(?P<lead>was|were|of|reached|reaching|reach|hit|hitting|totaled|totalled|totaling|came in at|amounted to|stood at"
             rf"|(?:rose|increased|grew|climbed|jumped|surged|fell|decreased|declined|dropped) to|–|—|:| -)"
             rf"|(?:rose|increased|grew|climbed|jumped|surged|was up|were up|fell|decreased|declined|dropped) (?:by )?(?:{NUM})(?:%| percent| per cent)"
-            rf"(?: year[- ](?:over|on)[- ]year| YoY| from a year (?:earlier|ago))? to)")
+            rf"(?: year[- ](?:over|on)[- ]year| YoY| from a year (?:earlier|ago))? to(?: reach)?)")
 
 
 
@@ -149,8 +149,9 @@ def paraphrase_rules(platform: str | None = None) -> tuple[Rule, ...]:
                           rf"(?P<lead>为)?{money}(?:\([^()]{{0,20}}\))?为(?P<when2>{YEAR}年第?{_Q_ZH}季度)", _LINE,
                           english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
         # The company (and its stock code) first: "阿里巴巴(9988)上季收入2478亿元", "快手2025财年第三季收入同比增长14.2%至356亿元"
-        rules.append(rule("revenue_total", rf"{_START_ZH}{_COMPANY_ZH}(?:\([-\w.]{{1,12}}\))?(?P<when>{_WHEN_ZH})的?"
-                          rf"(?:总收入|总营收|营收|营业收入{net}|收入)(?:(?P<lead>为|是|达到|达|录得)|(?:同比|按年)?"
+        # ... and "实现" before the revenue's name: "公司2031Q1实现营业收入2031.76亿元" (issue 23, rules12)
+        rules.append(rule("revenue_total", rf"{_START_ZH}{_COMPANY_ZH}(?:\([-\w.]{{1,12}}\))? ?(?P<when>{_WHEN_ZH}) ?的?(?:实现了? ?)?"
+                          rf"(?:总收入|总营收|营收|营业收入{net}|收入) ?(?:(?P<lead>为|是|达到|达|录得)|(?:同比|按年)?"
                           rf"(?P<dir>增长|增加|上升|升|下降|减少|下跌|跌)(?:{NUM})%,?(?:至|达到?|为))?{money}", _LINE,
                           english=False, weak=True, kinds=("quarter", "intro"), refuse=_REFUSE_ZH))
         # From the year before: "2023年第二季度,快手收入由2022年同期的217亿元增加27.9%至277亿元"
@@ -198,6 +199,11 @@ def full_year_rules(platform: str | None = None) -> tuple[Rule, ...]:
                           rf"(?:{net}总收入|总营收|营收|收入)(?:(?P<lead>为|达到|达|录得)|(?:同比|按年)?"
                           rf"(?P<dir>增长|增加|上升|下降|减少)(?:{NUM})%,?(?:至|达到?|为))?{money}", "total revenue of a year named in the sentence",
                           english=False, kinds=("quarter", "year", "intro"), refuse=_REFUSE_ZH))
+        # 全年 alone, on a fourth quarter's page: the year that quarter ends, as "annual revenue" (figures._own_period; issue 23, rules12):
+        # "2031年第四季度总收入达244亿元;全年总收入同比增长37.9%至811亿元"
+        rules.append(rule("revenue_total", rf"{_START_ZH}(?:{own})?(?P<when>全年)(?:{own})?的?(?:{net}总收入|总营收|营收)"
+                          rf"(?:(?P<lead>为|达到|达|录得)|(?:同比|按年)?(?P<dir>增长|增加|上升|下降|减少)(?:{NUM})%,?(?:至|达到?|为))?{money}",
+                          "total revenue of the year a fourth quarter's page ends", english=False, kinds=("year", "intro"), refuse=_REFUSE_ZH))
         # The year first, the company's 全年 after it: "2031 年,京东全年的收入达到 11588 亿元"
         rules.append(rule("revenue_total", rf"{_START_ZH}(?P<when>{YEAR}年),{_COMPANY_ZH}全年的?"
                           rf"(?:{net}总收入|总营收|营收|收入)(?:(?P<lead>为|达到|达|录得)|(?:同比|按年)?"

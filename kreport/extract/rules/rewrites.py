@@ -61,7 +61,8 @@ METRIC_WORDS_EN: dict[str, dict[str, str]] = {
     "jd": {
         "revenue_commerce": r"(?:net )?service revenues?|revenues? from services",
         "gmv": r"GMV|gross merchandise volume(?: \(GMV\))?",  # JD's quarterly GMV (reported until 2017)
-        "annual_buyers": r"annual active (?:customer accounts|customers)",
+        # ... and the media's names for the same count: "annual active users", "the annual active user count" (issue 23, rules12)
+        "annual_buyers": r"annual active (?:customer accounts|customers|users|user count|buyers)",
     },
 }
 
@@ -84,10 +85,11 @@ METRIC_WORDS_ZH: dict[str, dict[str, str]] = {
     "alibaba": {
         "revenue_marketing": r"客户管理收入",
         "annual_buyers": r"年度活跃消费者数?",
+        "mau": r"(?:中国零售市场)?移动月活跃用户数?量?",  # "中国零售市场移动月活跃用户数量达8.24亿"
     },
     "jd": {
         "revenue_commerce": r"净?服务收入",
-        "annual_buyers": r"年度活跃(?:用户|客户)(?:[账帐]户)?数?",
+        "annual_buyers": r"年度活跃(?:购买)?(?:用户|客户)(?:[账帐]户)?数?",  # 年度活跃购买用户 (a broker's name)
     },
 }
 
@@ -119,6 +121,7 @@ _LEAD = (r"(?P<lead>(?:reached an? (?:record|all-time|historic) high of|"
          r"was|were|was at|were at|reached|reaching|reach|hit|hitting|numbered|stood at|came in at|came to|totaled|totalled|"
          r"totaling|totalling|amounted to|amounting to|of|grew to|rose to|increased to|surged to|climbed to|jumped to|soared to|expanded to|"
          r"rising to|growing to|increasing to|climbing to|improved to|registered|recorded|logged|posted|landed at|settled at|clocked in at|averaged"
+         r"|at(?= (?:RMB|CNY|US\$|\$|\d))"  # "with advertising revenue at 53.35 billion yuan" (issue 23, rules12)
          r"|–|—|:| -)"
          r"(?: approximately| about| around| over| more than)?)")
 _SAME = (rf"(?P<pwhen>(?:for|in) the same (?:period|quarter) (?:of|in) {YEAR}|(?:for|in) the same (?:period|quarter) (?:of )?last year"
@@ -137,9 +140,10 @@ def _people_en(v: str = "v", u: str = "u") -> str:
 
 
 def _ttm_en(group: str) -> str:
-    return (rf"(?:in|for|during|over) (?:the )?(?:past |trailing |last )?(?:twelve|12)[- ]months?(?: period)? (?:ended|ending|to|through) "
+    return (rf"(?:(?:in|for|during|over) (?:the )?(?:past |trailing |last )?(?:twelve|12)[- ]months?(?: period)? (?:ended|ending|to|through) "
             # "the twelve months ended in Q3 2019": that quarter's end; "ended September 2031": that month's; "to the end of 2031"
-            rf"(?:in |the end of )?(?P<{group}>{DATE}|Q[1-4][ -]?{YEAR}|{MONTH} {YEAR}|{YEAR})")
+            # ... or a twelve-month count "as of" a quarter's last day: "588.3 million as of September 30, 2022" (issue 23, rules12)
+            rf"(?:in |the end of )?|as of (?=[A-Z][a-z]+ \d))(?P<{group}>{DATE}|Q[1-4][ -]?{YEAR}|{MONTH} {YEAR}|{YEAR})")
 
 
 def _english(platform: str, metric: str, words: str) -> list[Rule]:
@@ -231,10 +235,13 @@ def _english(platform: str, metric: str, words: str) -> list[Rule]:
         rules.append(rule(metric, rf"{_OPEN_EN}(?:(?:the )?(?:average |total )?number of )?(?P<when>Q[1-4](?:[ -]?{YEAR})?|{YEAR} ?Q[1-4])"
                           rf"(?:'s|’s)? (?:{words}) {_LEAD} {value}", line, **dict(options, kinds=("quarter", "intro"))))
         if metric not in _PEOPLE and platform != "alibaba":
+            # ... a revenue line's bare calendar year: "Online marketing service revenue for 2031 reached 197.93 billion yuan" (issue 23,
+            # rules12; a revenue line only: a year's GMV is no row the fixtures expect)
+            bare = r"|{YEAR}(?![\w-])".replace("{YEAR}", YEAR) if metric.startswith("revenue") else ""
             # A calendar year's figure, named in the sentence: "GMV for the full year of 2031 was 1.18 trillion yuan" (not a looser
             # wording: the sentence states its period)
             rules.append(rule(metric, rf"{_OPEN_EN}(?:{words}) (?:for|in) (?P<when>(?:the )?(?:full|whole)[- ]year(?: of)? {YEAR}"
-                              rf"|(?:the )?(?:fiscal )?year(?: of)? {YEAR}) {_LEAD} {value}", f"{metric} of a year named in the sentence",
+                              rf"|(?:the )?(?:fiscal )?year(?: of)? {YEAR}{bare}) {_LEAD} {value}", f"{metric} of a year named in the sentence",
                               english=True, refuse=_REFUSE_EN, kinds=("year", "intro")))
         # The period first: "In Q1 2022, ... with average daily active users growing 17.0% to 345.5 million"
         rules.append(rule(metric, rf"\b(?:in|for|during) (?P<when>{_WHEN_EN}),? (?P<gap>[^;]{{0,80}}? )?{subject} "
@@ -249,7 +256,7 @@ def _month_en() -> str:
 
 _WHEN_ZH = (rf"{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?年? ?Q[1-4]|{SHORT_QUARTER}|{YEAR} ?财年 ?第?[一二三四]季度?|第?[一二三四]季度|第[一二三四]季"
             r"|本季度?|当季度?|该季度|Q[1-4]|上一?季度?|期内|季内")
-_COMPANY_ZH = r"(?:快手|京东|阿里巴巴|拼多多|PDD|公司|集团)(?:\([-\w.]{1,12}\))?"
+_COMPANY_ZH = r"(?:快手|京东|阿里巴巴|拼多多|PDD|该公司|公司|集团)(?:\([-\w.]{1,12}\))?"
 _OPEN_ZH = r"(?:^|(?<=[,;:、(])|(?<=[,;] )|(?<=- )|(?<=[\u4e00-\u9fff]-))"  # a summary's section label: "电商 - 2024Q3电商GMV..."
 
 
@@ -285,8 +292,9 @@ def _chinese(platform: str, metric: str, words: str) -> list[Rule]:
     line = _LINE.format(metric=metric)
     value, prior = (_people_zh(), _people_zh("pv", "pu")) if metric in _PEOPLE else (_money_zh(), _money_zh("pv", "pu"))
     # "Q4 MAU突破了7亿"; the company before its quarter: "快手第二季度平均月活跃用户5.9亿"; a list's number glued before: "3快手App平均日活跃用户"
-    opening = rf"{_OPEN_ZH}(?:[1-9](?=[\u4e00-\u9fff]))?(?:{_COMPANY_ZH}(?=(?:{_WHEN_ZH})))?"
-    start = rf"{opening}(?:(?P<when>{_WHEN_ZH}) ?,?)?(?:其中,?)?(?:{_COMPANY_ZH})?的?(?:{words})"
+    # ... a list's mark before it: "2)实现服务收入596亿元" (issue 23, rules12)
+    opening = rf"{_OPEN_ZH}(?:[1-9](?=[\u4e00-\u9fff])|[1-9][)、](?=[\u4e00-\u9fff]))?(?:{_COMPANY_ZH}(?=(?:{_WHEN_ZH})))?"
+    start = rf"{opening}(?:(?P<when>{_WHEN_ZH}) ?,?)?(?:其中,?)?(?:{_COMPANY_ZH})?的?(?:实现了?)?(?:{words})"
     if metric in _SEGMENT_STEMS_ZH.get(platform, {}):
         # "线上营销服务Q2收入达198亿元": the quarter between the segment's name and 收入
         start = (rf"{opening}(?:(?P<when>{_WHEN_ZH}),?)?(?:其中,?)?(?:{_COMPANY_ZH})?的?(?:{words}"
