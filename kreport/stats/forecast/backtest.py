@@ -279,9 +279,11 @@ def error_floor(past: pd.DataFrame, horizon: int, levels=LEVELS) -> np.ndarray:
     quantile of the absolute errors ``|actual - mean|`` at the level, from that horizon's errors
     alone: a series whose errors do not grow with the horizon (most of the tourism set's) is not
     given a longer horizon's floor from a shorter one's larger errors. Horizons without enough
-    errors get 0 (no floor). Returns an array of shape (horizon, len(levels)).
+    errors get 0 (no floor). ``levels`` is one row of levels for every horizon, or one row per
+    horizon (shape (horizon, L)). Returns an array of shape (horizon, L).
     """
-    out = np.zeros((horizon, len(levels)))
+    by_h = np.broadcast_to(np.asarray(levels, dtype=float), (horizon, np.shape(levels)[-1]))
+    out = np.zeros(by_h.shape)
     if past.empty:
         return out
     err = (past["actual_t"] - past["mean"]).abs()
@@ -289,17 +291,14 @@ def error_floor(past: pd.DataFrame, horizon: int, levels=LEVELS) -> np.ndarray:
         e = e.to_numpy()
         e = e[np.isfinite(e)]
         if 1 <= h <= horizon and e.size >= FLOOR_MIN_ERRORS:
-            out[h - 1] = np.quantile(e, levels)
+            out[h - 1] = np.quantile(e, by_h[h - 1])
     return out
 
 
 def levelled_floor(past: pd.DataFrame, horizon: int, levels_by_h, nominal=LEVELS) -> np.ndarray:
     """:func:`error_floor` with each horizon at its own levels, never below the nominal ones: a band never holds
     fewer of the series' past errors at its horizon than its level claims, and holds more where it aims higher."""
-    out = np.zeros((horizon, len(nominal)))
-    for k in range(1, horizon + 1):
-        out[k - 1] = error_floor(past, horizon, np.maximum(levels_by_h[k - 1], nominal))[k - 1]
-    return out
+    return error_floor(past, horizon, np.maximum(levels_by_h, nominal))
 
 
 def add_intervals(frame: pd.DataFrame, levels=LEVELS, method: str = "conformal",
