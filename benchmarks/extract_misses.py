@@ -28,7 +28,7 @@ from kreport.extract.reading import read_document
 from kreport.extract.release import read_release
 
 RELEASES = PROJECT_ROOT / "tests" / "fixtures" / "releases"
-HELD = [f"heldout{n}" for n in range(2, 11)]
+HELD = [f"heldout{n}" for n in range(2, 12)]
 STAGES = ("page", "sentence", "wording", "period", "guard", "settled", "other")
 _PERIOD_WORDS = ("period", "quarter", "placed", "year", "block", "half", "comparative", "names no")
 
