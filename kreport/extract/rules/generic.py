@@ -36,11 +36,21 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["TERMS", "BANDS", "BARE_REVENUE_BEFORE_EN", "band_for"]
+__all__ = ["TERMS", "BANDS", "BARE_REVENUE_BEFORE_EN", "BARE_REVENUE_BEFORE_ZH", "OTHER", "PARTS", "band_for"]
 
 _ANY = None
 _NUM_Q = r"(?:first|second|third|fourth)"
 
+# Names of other measures and of a company's parts: they read nothing themselves, but an amount after one is theirs, and a comma before
+# one starts a new subject ("Total costs of revenues were RMB1,594.7 million", "总收入成本为397.092亿元", "Revenue from core commerce").
+OTHER = "other"
+PARTS = (r"core commerce|cloud|direct sales|general merchandise|electronics|logistics|international|local services|live[- ]?streaming"
+         r"|Retail(?![a-z])|Temu|Taobao|Tmall|Kling|核心商业|云智能|云业务|自营|带电|日百|物流|国际|本地生活|直播|零售|淘天|可灵|新业务|商品收入|平台及广告")
+BLOCKERS = (
+    r"costs? of (?:revenues?|sales)|(?:gross|operating|net) (?:profit|income|loss|margin)s?|income from operations|expenses?|profits?"
+    r"|EBITDA|earnings|net loss|cash flow|core commerce|cloud|direct sales|general merchandise|electronics|logistics|international"
+    r"|local services|live[- ]?streaming|Retail(?![a-z])|Temu|Taobao|Tmall|Kling"
+    r"|成本|费用|利润|毛利|净利|亏损|现金流|核心商业|云智能|云业务|自营|带电|日百|物流|国际|本地生活|直播|零售|淘天|可灵|新业务|商品收入|平台及广告")
 # (metric, pattern, platforms); English patterns ignore case. Longer names are preferred where two overlap.
 TERMS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     # --- users
@@ -48,21 +58,25 @@ TERMS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
             r"|(?:平均)?日活(?:跃)?(?:用户)?(?:数)?", _ANY),
     ("mau", r"(?:average )?(?:number of )?(?:mobile )?monthly active users?(?: \(MAUs?\))?|(?:average )?MAUs?\b"
             r"|(?:移动)?月活跃用户(?:数量|数|规模)?|(?:平均)?月活(?:跃)?(?:用户)?(?:数)?", _ANY),
-    ("annual_buyers", r"(?:number of )?annual active (?:buyers|consumers|customers|customer accounts|users)|active buyers"
+    ("annual_buyers", r"(?:number of )?annual active (?:buyers|consumers|customers|customer accounts|users)"
                       r"|年度活跃(?:买家|购买用户|消费者|用户|客户)(?:数量|数)?|年活跃买家(?:数)?", _ANY),
+    # PDD's "active buyers" are its twelve months' (never "monthly active buyers")
+    ("annual_buyers", r"(?<!monthly )(?<!average )active buyers", frozenset({"pdd"})),
     # --- revenue
     ("revenue_total", r"total (?:net )?revenues?|net revenues?|total (?:operating )?income|(?:total )?operating revenues?|revenues?"
-                      r"|总收入|总营收|营业总收入|营业收入|营收|营业额|收入", _ANY),
+                      r"|总收入|总营收|营业总收入|营业收入|(?<!运)营收(?!入)|营业额|收入", _ANY),
     ("revenue_marketing", r"(?:revenues? from )?online market(?:ing)? services?(?: and others?)?(?: revenues?)?"
                           r"|线上营销(?:服务)?(?:收入)?|在线营销(?:服务)?(?:及其他|和其他|与其他)?(?:收入)?", frozenset({"kuaishou", "pdd"})),
     ("revenue_marketing", r"customer management revenues?|客户管理收入", frozenset({"alibaba"})),
     ("revenue_commerce", r"(?:revenues? from )?other services?(?: revenues?)?|其他服务(?:收入)?", frozenset({"kuaishou"})),
     ("revenue_commerce", r"(?:revenues? from )?transaction (?:services?|commissions?)(?: revenues?)?|commission revenues?"
                          r"|交易服务(?:收入)?|佣金收入", frozenset({"pdd"})),
-    ("revenue_commerce", r"(?:net )?service revenues?|服务收入", frozenset({"jd"})),
+    ("revenue_commerce", r"(?<!other )(?<!and )(?:net )?service revenues?|(?<![\u4e00-\u9fff])服务收入|(?<=京东|公司|集团|实现|季度)服务收入",
+     frozenset({"jd"})),
     # --- GMV
     ("gmv", r"(?:total )?(?:e-commerce )?GMV|gross merchandise (?:value|volume)|电商(?:商品)?交易总额|商品交易总额|电商GMV", frozenset({"kuaishou"})),
     ("gmv_ttm", r"GMV|gross merchandise (?:value|volume)", frozenset({"pdd"})),
+    (OTHER, BLOCKERS, _ANY),
 )
 
 # The words a bare "revenue" may follow to be the company's total: a clause's start, its subject, a verb of reporting.

@@ -49,3 +49,103 @@ def test_a_quarter_with_its_year_that_is_no_comparison_still_places_the_page():
 def test_the_heldout11_story_is_no_longer_placed_in_its_comparisons_quarter():
     path = RELEASES / "heldout11" / "kuaishou-2021q1-en-media.txt"
     assert _period(path.read_text(encoding="utf-8")) in (None, "2021Q1")
+
+
+# --- 2. the generic clause reader -------------------------------------------------------------------------------------------------
+
+KS = "快手科技发布2031年第二季度业绩\n\n"
+PDD_EN = "Pinduoduo reported its second-quarter 2031 results on Tuesday.\n\n"
+
+
+def test_two_names_and_two_amounts_with_fenbie_pair_in_order(figures):
+    text = KS + "2031Q2快手应用平均日活跃用户/月活跃用户分别为4.66亿/7.4亿,同比增长3.3%/2.7%。"
+    assert figures(text) == {("dau", "2031Q2", "4.66", "100m", ""), ("mau", "2031Q2", "7.4", "100m", "")}
+
+
+def test_a_metric_name_takes_the_nearest_amount_of_its_kind_in_its_clause(figures):
+    text = KS + "2031Q2,公司实现线上营销收入251亿元,同比增长14%,主要系内循环广告的强劲增长。"
+    assert figures(text) == {("revenue_marketing", "2031Q2", "251", "RMB_100m", "")}
+
+
+def test_a_comma_that_starts_a_new_subject_starts_a_new_clause(figures):
+    text = "Kuaishou Q2 2031 call notes\n\nUsers: in Q2 2031, DAU was 495 million, up 5.1% year-on-year, MAU was 792 million, up 2.7% year-on-year."
+    assert figures(text) == {("dau", "2031Q2", "495", "million", ""), ("mau", "2031Q2", "792", "million", "")}
+
+
+def test_the_same_quarter_of_a_named_year_gives_the_comparative_when_the_change_fits(figures):
+    text = PDD_EN + ("Average monthly active users in the second quarter of 2031 were 668.8 million, an increase of 55% from 431.5 million "
+                     "in the same quarter of 2030.")
+    assert figures(text) == {("mau", "2031Q2", "668.8", "million", ""), ("mau", "2030Q2", "431.5", "million", "")}
+
+
+def test_a_change_amount_is_never_a_level(figures):
+    text = PDD_EN + "In the second quarter of 2031, average monthly active users increased by 28 million from the previous quarter."
+    assert figures(text) == set()
+
+
+def test_dollars_and_percentages_are_never_the_figure(figures):
+    text = PDD_EN + "In the second quarter of 2031, total revenues rose 67% (US$1.73 billion)."
+    assert figures(text) == set()
+
+
+def test_a_comparative_is_not_read_where_no_company_rule_read_the_headline_but_its_year_is_wrong(figures):
+    text = PDD_EN + ("Average monthly active users in the second quarter of 2031 were 668.8 million, an increase of 55% from 431.5 million "
+                     "in the same quarter of 2028.")
+    assert ("mau", "2028Q2", "431.5", "million", "") not in figures(text)
+
+
+def test_a_forecast_or_another_company_is_not_read(figures):
+    assert figures(KS + "2031Q2快手线上营销收入预计为251亿元。") == set()
+    assert figures(KS + "2031Q2抖音日活跃用户为8.66亿。") == set()
+
+
+def test_a_part_or_another_measure_is_not_the_total(figures):
+    assert figures(PDD_EN + "In the second quarter of 2031, total costs of revenues were RMB 15.9 billion.") == set()
+    assert figures(PDD_EN + "In the second quarter of 2031, revenue from Temu grew to RMB 35.9 billion.") == set()
+
+
+def test_two_names_before_one_amount_leave_it_unread(figures):
+    assert figures("京东集团发布2031年第二季度业绩\n\n服务收入成为营收增长主力,2031年二季度增至578.47亿元,同比增加40.3%。") == set()
+
+
+# --- 3. its guards ------------------------------------------------------------------------------------------------------------------
+
+
+def test_a_pair_whose_stated_change_does_not_fit_is_left_out(figures):
+    text = PDD_EN + ("Average monthly active users in the second quarter of 2031 were 668.8 million, an increase of 30% from 431.5 million "
+                     "in the same quarter of 2030.")
+    assert figures(text) == set()
+
+
+def test_a_figure_outside_the_plausibility_band_is_left_out_with_a_reason():
+    from kreport.extract.figures import read_figures
+
+    # 36.6亿 daily users: a misread unit (the band for Kuaishou's DAU is 100 to 600 million)
+    reading = read_figures(read_release(KS + "2031Q2快手应用平均日活跃用户/月活跃用户分别为36.6亿/7.4亿。"))
+    assert ("dau", "2031Q2") not in {(f.metric, f.period.label) for f in reading.figures}
+    assert any("plausible range" in why for why in reading.skipped)
+
+
+def test_the_bands_are_a_small_table_per_platform_and_metric():
+    from kreport.extract.rules.generic import band_for
+
+    assert band_for("kuaishou", "dau", "quarter") == (100, 600)
+    assert band_for("kuaishou", "revenue_total", "year")[1] > band_for("kuaishou", "revenue_total", "quarter")[1]
+    assert band_for("douyin", "dau", "quarter") is None
+
+
+def test_a_clause_naming_no_period_after_a_sentence_about_another_is_not_placed(figures):
+    text = ("Kuaishou reported Q2 2031 results.\n\nFor the full year 2030, the company said users grew strongly. "
+            "MAU was 792 million, up 2.7% year-on-year.")
+    assert figures(text) == set()
+
+
+def test_a_month_is_never_the_pages_quarter(figures):
+    assert figures(KS + "我们的年度活跃用户数在10月份突破了7亿的新里程碑。") == set()
+
+
+def test_a_clause_a_company_rule_read_gives_only_its_missing_comparative(figures):
+    text = ("PDD Holdings Announces Second Quarter 2031 Unaudited Financial Results\nSecond Quarter 2031 Highlights\n"
+            "Total revenues in the quarter were RMB12,190.0 million, an increase of 67% from 7.3 billion in the same quarter of 2030.\n")
+    found = figures(text)
+    assert ("revenue_total", "2031Q2", "12190.0", "RMB_mn", "") in found
