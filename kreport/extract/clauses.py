@@ -79,6 +79,10 @@ _JOIN = re.compile(r"^\s?(?:/|及|和|与|、|and|&)\s?$", re.IGNORECASE)
 # A clause that forecasts or estimates
 _REFUSE = re.compile(r"\b(?:expect(?:s|ed|ing|ations?)?|estimat\w*|consensus|forecasts?|projected|guidance|outlook|target|will|would|could|may|might"
                      r"|should|plans?|projections?|predict\w*)\b|预期|预计|预测|指引|展望|目标|将(?:会|于|在|达|突破|超过)|有望", re.IGNORECASE)
+# An actual figure set against the estimates is no estimate: "超预期", "高于彭博一致预期21%", "beating analysts' estimates"
+_AGAINST = re.compile(r"(?:超出?|好于|优于|低于|高于|不及|符合|略超|大超|远超)[^,;。]{0,8}?预期|\b(?:better|worse|stronger|weaker)-than-expected\b"
+                      r"|\b(?:beat|beats|beating|exceed\w*|above|ahead of|below|miss\w*|top\w*|surpass\w*) (?:the )?(?:average |market |analysts?'?s? "
+                      r"|Bloomberg's |consensus |Wall Street )*(?:expectations?|estimates?|forecasts?|consensus)", re.IGNORECASE)
 _VAGUE = re.compile(r"(?:nearly|almost|close to|接近|将近|近)\s?$", re.IGNORECASE)
 _OVER = re.compile(r"(?:over|more than|exceeded|exceeding|surpassed|超过|超|逾|突破|多于)\s?$", re.IGNORECASE)
 _ABOUT = re.compile(r"(?:approximately|about|around|roughly|约)\s?$", re.IGNORECASE)
@@ -96,6 +100,13 @@ _COMPANIES = {**PLATFORM_NAMES, "meituan": r"Meituan|美团", "tencent": r"Tence
               "temu": r"Temu", "taobao": r"Taobao|Tmall|淘宝|天猫"}
 _OWN = {"pdd": {"pdd", "temu"}, "alibaba": {"alibaba", "taobao"}}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# An English comparison and the period it names ("from the full year of 2019", "from 366 million in the same quarter of 2019", "from the
+# previous quarter"): the comparison's period
+_COMPARED_EN_SPAN = re.compile(rf"\b(?:from|over|compared (?:with|to)|versus|vs\.?|than|against)\b[^,;]{{0,60}}?(?:{YEAR}|last year"
+                               rf"|a year (?:earlier|ago|before)|(?:previous|prior|last|same) (?:quarter|period))\b", re.IGNORECASE)
+# An estimate's amount: "超过市场预期的344.5亿元", "estimates of 43.3 billion yuan"
+_ESTIMATE_BEFORE = re.compile(r"(?:预期|预测|预估|估计)的?\s?$|\b(?:expectations?|estimates?|forecasts?|consensus|expected|estimated)(?: of| at)?\s?$",
+                              re.IGNORECASE)
 # A Chinese comparison and the period it names ("较截至2019年9月30日止的12个月期间", "较2023年同期的"): the comparison's period
 _COMPARED_ZH_SPAN = re.compile(r"(?:较|相较|相比|比|由|从|对比)[^,;。]{0,30}?(?:期间|同期|的)")
 
@@ -130,7 +141,8 @@ def _terms(text: str, platform: str) -> list[tuple[int, int, str]]:
         if kept and start < kept[-1][1]:
             continue
         word = text[start:end]
-        if metric == "revenue_total" and re.match(r" (?:from|of) ", text[end: end + 6], re.IGNORECASE):
+        if metric == "revenue_total" and re.match(r" from | of (?!(?:RMB|CNY|US|\$|¥|\d|about|approximately|around|over|more|nearly|almost|roughly))",
+                                                  text[end: end + 20], re.IGNORECASE):
             continue  # "Revenue from core commerce", "net revenues from the sales of general merchandise": a part's
         if metric == "revenue_total" and re.fullmatch(r"revenues?|收入", word, re.IGNORECASE):
             before = text[max(0, start - 24): start]
@@ -138,7 +150,7 @@ def _terms(text: str, platform: str) -> list[tuple[int, int, str]]:
                 continue  # "live streaming revenue", "商品收入": a part's revenue
             if kept and kept[-1][2] != "revenue_total" and kept[-1][2].startswith("revenue") and start - kept[-1][1] <= 20:
                 continue  # "「其他服务」业务,收入58.78亿元": the segment's revenue
-        if not _CJK.match(word[:1] or "a") and start > 0 and text[start - 1].isalnum():
+        if not _CJK.match(word[:1] or "a") and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
             continue
         kept.append((start, end, metric))
     return kept
@@ -149,7 +161,7 @@ def clauses(text: str, platform: str) -> list[tuple[int, int]]:
     terms = _terms(text, platform)
     pieces: list[tuple[int, int]] = []
     start = 0
-    for match in re.finditer(r";|。|(?<!\d),(?!\d{3})|,(?= )", text):
+    for match in re.finditer(r";|。|,(?!\d{3}(?!\d))|(?<!\d),", text):
         pieces.append((start, match.start()))
         start = match.end()
     pieces.append((start, len(text)))
@@ -220,12 +232,12 @@ def _own_period(clause: str, release: Release, metric: str) -> Span | None | str
         return None  # the quarter before: the company rules place it by the page's date, or not at all
     if not release.calendar and re.search(r"(?<![A-Za-z])FY|fiscal|财年|财季", clause, re.IGNORECASE):
         return None  # a fiscal period of a company whose fiscal year is not the calendar's: the company rules place those
-    if re.search(rf"\d{{1,2}} ?月(?!\d{{1,2}} ?日)|\b(?:in|during|by|since) {MONTH}\b", clause, re.IGNORECASE):
-        return None  # a month ("在10月份突破了7亿"): a record or a month's figure, not the quarter's
-    clause = _COMPARED_ZH_SPAN.sub(" ", clause)
+    clause = _COMPARED_EN_SPAN.sub(" ", _COMPARED_ZH_SPAN.sub(" ", clause))
     named = {s for s in periods_named(clause) if s.kind == "quarter" or release.calendar}
     if len(named) > 1:
         return None
+    if not named and re.search(rf"\d{{1,2}} ?月|\b{MONTH}\b", clause, re.IGNORECASE):
+        return None  # a month or a date the reader does not place ("在10月份突破了7亿", "the second quarter ended September 30")
     if named:
         span = next(iter(named))
         if span.kind != "quarter" and METRICS[metric].kind != "money":
@@ -287,7 +299,7 @@ def read_clauses(release: Release, text: str, block: Block, carry: Span | None, 
     for begin, end in clauses(text, platform):
         clause = text[begin:end]
         terms = [t for t in every if begin <= t[0] < end]
-        if not terms or _REFUSE.search(clause) or _another_company(clause, platform):
+        if not terms or _REFUSE.search(_AGAINST.sub(" ", clause)) or _another_company(clause, platform):
             continue
         if release.language == "en" and _CJK.search(clause):
             continue  # a machine translation interleaved with an English release's text is not read
@@ -337,7 +349,8 @@ def _levels(text: str, terms: list[tuple[int, int, str]], end: int) -> list[tupl
         for amount in _amounts(text, term[1], min(stop, term[1] + _GAP + 20)):
             if amount.start() - term[1] > _GAP:
                 break
-            if _is_change(text, amount) or _is_comparison(text, amount, term[1]):
+            if _is_change(text, amount) or _is_comparison(text, amount, term[1]) \
+                    or _ESTIMATE_BEFORE.search(text[max(0, amount.start() - 20): amount.start()]):
                 continue
             kind = _kind_of(amount)
             if kind == "none":
@@ -460,6 +473,11 @@ def _placed(release: Release, own, text: str, block: Block, carry: Span | None, 
     page = release.period
     if own:
         if block.kind == "quarter" and block.span is not None and own != block.span:
+            return None
+        if block.kind not in (INTRO, "quarter") and own.kind == "quarter":
+            return None  # a quarter's figure in a year's or a half's block
+        # a looser wording's figure is the page's own period's (or the year its fourth quarter closes), never another's
+        if page is None or not (own == page or (own.kind == "year" and page.kind == "quarter" and page.quarter == 4 and own.year == page.year)):
             return None
         return own
     if len(sentence_named) == 1:

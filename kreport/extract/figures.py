@@ -984,6 +984,10 @@ def _quarter_only_nearby(release: Release, index: int, text: str) -> bool:
     return True
 
 
+_PERIOD_ONLY = re.compile(r": (?:words next to the figure name a period the wording does not place|the sentence names no period and sits outside "
+                          r"any headed block|its period could not be read|it sits outside the blocks this wording is read in)")
+
+
 def _taken(clause: str, values: list[str]) -> bool:
     """Whether a clause holds one of ``values`` (figures a company rule read or left out) as a number of its own."""
     digits = clause.replace(",", "")
@@ -996,7 +1000,9 @@ def _generic(release: Release, text: str, quote: str, block: Block, read: list[F
     a rule read or left out is the rule's, and gives at most the comparative the rule did not read for the very figure it read."""
     if release.platform is None or release.platform not in RULES:
         return []
-    values = [f.value for f in read] + [s.value for s in skipped[already:] if isinstance(s, Skip)]
+    # a rule that left a figure out only because it could not place its period does not hold the clause: the reader places periods its
+    # own way (never by a guess); any other reason (a guard, an estimate, a comparison) does
+    values = [f.value for f in read] + [s.value for s in skipped[already:] if isinstance(s, Skip) and not _PERIOD_ONLY.search(s)]
     found: list[Figure] = []
     notes: list[tuple[str, str, str, str]] = []
     readings = read_clauses(release, text, block, carry, notes, after)

@@ -149,3 +149,20 @@ def test_a_clause_a_company_rule_read_gives_only_its_missing_comparative(figures
             "Total revenues in the quarter were RMB12,190.0 million, an increase of 67% from 7.3 billion in the same quarter of 2030.\n")
     found = figures(text)
     assert ("revenue_total", "2031Q2", "12190.0", "RMB_mn", "") in found
+
+
+def test_an_actual_figure_beating_the_estimates_is_read_and_the_estimate_is_not(figures):
+    text = KS + "2031Q2,公司实现线上营销收入251亿元,同比增长14%,超预期。"
+    assert figures(text) == {("revenue_marketing", "2031Q2", "251", "RMB_100m", "")}
+    assert figures(KS + "2031Q2,快手总收入超过市场预期的344.5亿元。") == set()
+
+
+def test_a_looser_wordings_figure_is_only_the_pages_periods(figures):
+    text = PDD_EN + "In the twelve months ended March 31, 2031, the number of annual active buyers reached 885.5 million."
+    assert figures(text) == set()
+
+
+def test_a_comparisons_year_is_not_the_figures(figures):
+    text = ("JD.com Announces Fourth Quarter and Full Year 2031 Results.\n\n"
+            "While net service revenues were 93.9 billion Chinese yuan, an increase of 42 percent from the full year of 2030.")
+    assert ("revenue_commerce", "2030", "93.9", "RMB_bn", "") not in figures(text)
