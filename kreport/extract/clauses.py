@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from kreport.dataset.schema import METRICS, UNITS
 from kreport.extract.guards import refusal
-from kreport.extract.periods import MONTH, YEAR, Span, quarter_named, year_of
+from kreport.extract.periods import MONTH, YEAR, Span, date_quarter, quarter_named, year_of
 from kreport.extract.release import INTRO, PLATFORM_NAMES, Block, Release, periods_named
 from kreport.extract.rules.generic import BARE_REVENUE_BEFORE_EN, BARE_REVENUE_BEFORE_ZH, OTHER, PARTS, TERMS, band_for
 from kreport.extract.values import canonical, plain, within_growth
@@ -59,7 +59,9 @@ _OBJECT_BEFORE = re.compile(r"(?:%|percent) of (?:the |its )?$|\b(?:accounting f
 _PRODUCT_BEFORE = re.compile(r"可灵|Kling|海外|Kwai|Snack|极速版|国际|搜索|小程序|lite|overseas|international|search|mini[- ]program|"
                              r"Temu|Taobao|Tmall|淘宝|天猫|淘天|零售|Retail|cloud|云", re.IGNORECASE)
 _GAP = 60  # the most characters between a name and its amount
-_COMPARED_ZH = re.compile(rf"(?:较|相较|相比|比|由|从|对比)(?P<pwhen>去年同期|上年同期|{YEAR} ?年同期|{YEAR} ?年|[^,;的]{{0,12}}?)的?\s?$")
+_COMPARED_ZH = re.compile(rf"(?:较|相较|相比|比|由|从|对比)(?P<pwhen>去年同期|上年同期|{YEAR} ?年同期|{YEAR} ?年|[^,;]{{0,24}}?)的?\s?$")
+# An amount a change runs from: "5.522亿增加到5.883亿", "from 552.2 million to 588.3 million"
+_FROM_VALUE = re.compile(r"^\s?(?:\([^()]{0,40}\))?\s?(?:[^\d,;。]{0,6}(?:到|至)|to)\s?(?:RMB|人民币)?\s?\d", re.IGNORECASE)
 _SAME_ZH = re.compile(rf"(?P<pwhen>去年同期|上年同期|{YEAR} ?年同期)(?:为|是|的|则为)\s?$")
 _PWHEN_EN = re.compile(rf"^(?: ?\([^()]{{0,40}}\))?,? ?(?P<pwhen>(?:in|for|during) the same (?:period|quarter) (?:of |in )?(?:last year|the previous year|"
                        rf"the prior year|{YEAR})|(?:in|for) (?:the )?(?:{YEAR} ?Q[1-4]|Q[1-4] ?{YEAR}|(?:first|second|third|fourth) quarter(?: of)? {YEAR})"
@@ -228,12 +230,17 @@ def _prior_period(words: str, headline: Span) -> Span | None:
 
 def _own_period(clause: str, release: Release, metric: str) -> Span | None | str:
     """The period a clause names as its own: a Span, "" if none, None if unreadable (several, or a word for another period)."""
-    if re.search(r"上一?季|\b(?:last|previous|prior) quarter\b", clause, re.IGNORECASE):
-        return None  # the quarter before: the company rules place it by the page's date, or not at all
     if not release.calendar and re.search(r"(?<![A-Za-z])FY|fiscal|财年|财季", clause, re.IGNORECASE):
         return None  # a fiscal period of a company whose fiscal year is not the calendar's: the company rules place those
     clause = _COMPARED_EN_SPAN.sub(" ", _COMPARED_ZH_SPAN.sub(" ", clause))
+    if re.search(r"上一?季|\b(?:last|previous|prior) quarter\b", clause, re.IGNORECASE):
+        return None  # the quarter before: the company rules place it by the page's date, or not at all
     named = {s for s in periods_named(clause) if s.kind == "quarter" or release.calendar}
+    # a count as of a quarter's last day ("588.3 million as of September 30, 2022", "截至2022年9月30日"): that quarter's
+    for match in re.finditer(rf"\b(?:as of|as at|at the end of) ({MONTH} \d{{1,2}},? {YEAR})|截至 ?({YEAR} ?年 ?\d{{1,2}} ?月 ?\d{{1,2}} ?日)",
+                             clause, re.IGNORECASE):
+        if METRICS[metric].kind == "people" and (span := date_quarter(match.group(1) or match.group(2).replace(" ", ""))) is not None:
+            named.add(span)
     if len(named) > 1:
         return None
     if not named and re.search(rf"\d{{1,2}} ?月|\b{MONTH}\b", clause, re.IGNORECASE):
@@ -333,7 +340,7 @@ def _levels(text: str, terms: list[tuple[int, int, str]], end: int) -> list[tupl
             stop = terms[index + len(group)][0] if index + len(group) < len(terms) else end
             rest = text[group[-1][1]: stop]
             amounts = [m for m in _amounts(text, group[-1][1], stop) if not _is_change(text, m)]
-            if _RESPECTIVELY.search(rest) and len(amounts) >= len(group) \
+            if _RESPECTIVELY.search(rest) and len(amounts) >= len(group) and len({t[2] for t in group}) == len(group) \
                     and all(_JOIN.match(text[a.end(): b.start()]) for a, b in zip(amounts[: len(group)], amounts[1: len(group)])):
                 out.extend(zip(group, amounts[: len(group)]))
             index += len(group)
@@ -349,7 +356,7 @@ def _levels(text: str, terms: list[tuple[int, int, str]], end: int) -> list[tupl
         for amount in _amounts(text, term[1], min(stop, term[1] + _GAP + 20)):
             if amount.start() - term[1] > _GAP:
                 break
-            if _is_change(text, amount) or _is_comparison(text, amount, term[1]) \
+            if _is_change(text, amount) or _is_comparison(text, amount, term[1]) or _FROM_VALUE.match(text[amount.end():]) \
                     or _ESTIMATE_BEFORE.search(text[max(0, amount.start() - 20): amount.start()]):
                 continue
             kind = _kind_of(amount)
@@ -483,6 +490,16 @@ def _placed(release: Release, own, text: str, block: Block, carry: Span | None, 
     if len(sentence_named) == 1:
         named = next(iter(sentence_named))
         return named if named in (page, block.span) and named.kind == "quarter" and not _PART.search(text) else None
+    whole = _own_period(text, release, metric)
+    if whole:
+        # the sentence's one period, named in another of its clauses ("Online marketing service revenue for 2024 reached ..., and
+        # commission revenue was 195.90 billion yuan"): the page's period only, as for the clause's own
+        if page is not None and (whole == page or (whole.kind == "year" and page.kind == "quarter" and page.quarter == 4
+                                                   and whole.year == page.year)) and block.kind in (INTRO, "quarter"):
+            return whole
+        return None
+    if whole is None:
+        return None
     if sentence_named or _PART.search(text):
         return None
     if block.kind == "quarter" and block.span is not None:

@@ -1010,7 +1010,12 @@ def _generic(release: Release, text: str, quote: str, block: Block, read: list[F
     for reading in readings:
         clause = text[reading.clause[0]: reading.clause[1]]
         prior = reading.prior
-        if _taken(clause, values):
+        # the clause is a rule's where the rule read (or left out) this figure, or read this metric in it: "DAU达4.09亿 ... MAU达7.15亿"
+        # with DAU read by a rule still gives MAU
+        if _taken(text[reading.value_start: reading.value_end], values) or any(
+                f.metric == reading.metric and _taken(clause, [f.value]) for f in read) or any(
+                isinstance(s, Skip) and s.metric == reading.metric and not _PERIOD_ONLY.search(s) and _taken(clause, [s.value])
+                for s in skipped[already:]):
             mine = [f for f in read if f.metric == reading.metric and f.role == "headline" and f.period == reading.period
                     and agrees(f.value, f.unit, reading.value, reading.unit)]
             if not mine or prior is None or any(f.metric == reading.metric and f.role == "comparative" for f in read):

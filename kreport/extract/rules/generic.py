@@ -54,9 +54,9 @@ BLOCKERS = (
 # (metric, pattern, platforms); English patterns ignore case. Longer names are preferred where two overlap.
 TERMS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     # --- users
-    ("dau", r"(?:average )?(?:number of )?daily active users?(?: \(DAUs?\))?|(?:average )?DAUs?\b|daily actives|日活跃用户(?:数量|数|规模)?"
+    ("dau", r"(?:average )?(?:number of )?daily active users?(?: \(DAUs?\))?|(?:average )?DAUs?(?![A-Za-z])|daily actives|日活跃用户(?:数量|数|规模)?"
             r"|(?:平均)?日活(?:跃)?(?:用户)?(?:数)?", _ANY),
-    ("mau", r"(?:average )?(?:number of )?(?:mobile )?monthly active users?(?: \(MAUs?\))?|(?:average )?MAUs?\b"
+    ("mau", r"(?:average )?(?:number of )?(?:mobile )?monthly active users?(?: \(MAUs?\))?|(?:average )?MAUs?(?![A-Za-z])"
             r"|(?:移动)?月活跃用户(?:数量|数|规模)?|(?:平均)?月活(?:跃)?(?:用户)?(?:数)?", _ANY),
     ("annual_buyers", r"(?:number of )?annual active (?:buyers|consumers|customers|customer accounts|users)"
                       r"|年度活跃(?:买家|购买用户|消费者|用户|客户)(?:数量|数)?|年活跃买家(?:数)?", _ANY),
@@ -66,7 +66,8 @@ TERMS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("revenue_total", r"total (?:net )?revenues?|net revenues?|total (?:operating )?income|(?:total )?operating revenues?|revenues?"
                       r"|总收入|总营收|营业总收入|营业收入|(?<!运)营收(?!入)|营业额|收入", _ANY),
     ("revenue_marketing", r"(?:revenues? from )?online market(?:ing)? services?(?: and others?)?(?: revenues?)?"
-                          r"|线上营销(?:服务)?(?:收入)?|在线营销(?:服务)?(?:及其他|和其他|与其他)?(?:收入)?", frozenset({"kuaishou", "pdd"})),
+                          r"|线上营销(?:服务)?(?:收入)?|在线营销(?:服务)?(?:及其他|和其他|与其他)?(?:收入)?|(?<![\u4e00-\u9fff])营销服务(?:及其他)?收入"
+                          r"|(?<=公司|实现|季度|Q[1-4])营销服务(?:及其他)?收入", frozenset({"kuaishou", "pdd"})),
     ("revenue_marketing", r"customer management revenues?|客户管理收入", frozenset({"alibaba"})),
     ("revenue_commerce", r"(?:revenues? from )?other services?(?: revenues?)?|其他服务(?:收入)?", frozenset({"kuaishou"})),
     ("revenue_commerce", r"(?:revenues? from )?transaction (?:services?|commissions?)(?: revenues?)?|commission revenues?"

@@ -166,3 +166,24 @@ def test_a_comparisons_year_is_not_the_figures(figures):
     text = ("JD.com Announces Fourth Quarter and Full Year 2031 Results.\n\n"
             "While net service revenues were 93.9 billion Chinese yuan, an increase of 42 percent from the full year of 2030.")
     assert ("revenue_commerce", "2030", "93.9", "RMB_bn", "") not in figures(text)
+
+
+def test_a_second_metric_in_a_clause_a_rule_read_for_the_first_is_still_read(figures):
+    text = KS + "用户流量表现 - 2031Q2 DAU达4.09亿 同比增长3.4%创历史新高 MAU达7.15亿 同比增长3.3%"
+    assert ("mau", "2031Q2", "7.15", "100m", "") in figures(text)
+
+
+def test_a_count_as_of_the_quarters_last_day_is_that_quarters(figures):
+    text = ("JD.com Q3 2031 results summary.\n\nUser Engagement - The number of annual active users increased by 6.5% to 588.3 million "
+            "as of September 30, 2031, from 552.4 million a year earlier.")
+    assert figures(text) >= {("annual_buyers", "2031Q3", "588.3", "million", ""), ("annual_buyers", "2030Q3", "552.4", "million", "")}
+
+
+def test_the_amount_a_change_runs_from_is_never_the_level(figures):
+    text = PDD_EN + "In the second quarter of 2031, average monthly active users grew from 431.5 million to 668.8 million."
+    assert ("mau", "2031Q2", "431.5", "million", "") not in figures(text)
+
+
+def test_the_same_name_twice_in_a_pair_reads_nothing(figures):
+    text = KS + "2031Q2,快手应用的平均月活跃用户及平均月活跃用户分别为4.66亿及7.4亿。"
+    assert figures(text) == set()
