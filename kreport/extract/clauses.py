@@ -58,8 +58,8 @@ _OBJECT_BEFORE = re.compile(r"(?:%|percent) of (?:the |its )?$|\b(?:accounting f
                             re.IGNORECASE)
 _PRODUCT_BEFORE = re.compile(r"可灵|Kling|海外|Kwai|Snack|极速版|国际|搜索|小程序|lite|overseas|international|search|mini[- ]program|"
                              r"Temu|Taobao|Tmall|淘宝|天猫|淘天|零售|Retail|cloud|云", re.IGNORECASE)
-_GAP = 60  # the most characters between a name and its amount
-_COMPARED_ZH = re.compile(rf"(?:较|相较|相比|比|由|从|对比)(?P<pwhen>去年同期|上年同期|{YEAR} ?年同期|{YEAR} ?年|[^,;]{{0,24}}?)的?\s?$")
+_GAP, _GAP_ZH = 100, 40  # the most characters between a name and its amount (English, Chinese)
+_COMPARED_ZH = re.compile(rf"(?:较|相较|相比|比|由|从|对比)(?P<pwhen>去年同期|上年同期|{YEAR} ?年同期|{YEAR} ?年|[^,;至到]{{0,24}}?)的?\s?$")
 # An amount a change runs from: "5.522亿增加到5.883亿", "from 552.2 million to 588.3 million"
 _FROM_VALUE = re.compile(r"^\s?(?:\([^()]{0,40}\))?\s?(?:[^\d,;。]{0,6}(?:到|至)|to)\s?(?:RMB|人民币)?\s?\d", re.IGNORECASE)
 _SAME_ZH = re.compile(rf"(?P<pwhen>去年同期|上年同期|{YEAR} ?年同期)(?:为|是|的|则为)\s?$")
@@ -353,8 +353,9 @@ def _levels(text: str, terms: list[tuple[int, int, str]], end: int) -> list[tupl
         if _OBJECT_BEFORE.search(text[max(0, term[0] - 30): term[0]]):
             index += 1
             continue
-        for amount in _amounts(text, term[1], min(stop, term[1] + _GAP + 20)):
-            if amount.start() - term[1] > _GAP:
+        gap = _GAP_ZH if _CJK.search(text[term[0]: term[1]]) else _GAP
+        for amount in _amounts(text, term[1], min(stop, term[1] + gap + 20)):
+            if amount.start() - term[1] > gap:
                 break
             if _is_change(text, amount) or _is_comparison(text, amount, term[1]) or _FROM_VALUE.match(text[amount.end():]) \
                     or _ESTIMATE_BEFORE.search(text[max(0, amount.start() - 20): amount.start()]):
@@ -405,7 +406,10 @@ def _reading(release, text, clause, begin, end, block, carry, after, sentence_na
     # the comparison stated in the clause
     prior_match = _comparison(text, begin, end, amount)
     own = _own_period(clause if prior_match is None else clause.replace(prior_match[0], " "), release, metric)
-    period = _placed(release, own, text, block, carry, after, sentence_named, metric, prior_match)
+    confirmed = False  # the clause states a change that the figure and its comparison fit
+    if prior_match is not None and (change := _stated_change(clause)) is not None and (punit := _prior_unit(metric, prior_match[1])):
+        confirmed = within_growth(value, unit, plain(prior_match[1].group("v")), punit, *change)
+    period = _placed(release, own, text, block, carry, after, sentence_named, metric, prior_match if confirmed else None)
     if period is None:
         skipped.append((f"{where}: its period could not be placed", metric, value, unit))
         return None
@@ -428,11 +432,7 @@ def _reading(release, text, clause, begin, end, block, carry, after, sentence_na
     prior = None
     if prior_match is not None:
         _words, pmatch, pwhen = prior_match
-        punit = _unit(metric, pmatch)
-        scale = pmatch.group("u") or ""
-        scale = scale.lower() if scale.isascii() else scale
-        if punit is None and METRICS[metric].kind == "money" and not (pmatch.group("pre") or pmatch.group("post")) and scale not in ("", "b", "m"):
-            punit = _SCALE_MONEY.get(scale)  # "from 7.28 billion in the same quarter of 2019" after "12.19 billion yuan"
+        punit = _prior_unit(metric, pmatch)
         change = _stated_change(clause)
         if punit is not None and change is not None and not within_growth(value, unit, plain(pmatch.group("v")), punit, *change):
             skipped.append((f"{where}: the stated change of {change[0]}% does not fit it against {pmatch.group('v')}; both left out", metric,
@@ -444,13 +444,24 @@ def _reading(release, text, clause, begin, end, block, carry, after, sentence_na
     return Reading(metric, period, value, unit, qualifier, t_start, amount.start("v"), amount.end(), prior, (begin, end))
 
 
+def _prior_unit(metric: str, pmatch: re.Match) -> str | None:
+    """The unit of a comparison's amount: as any amount's, or a bare scale after a money figure ("from 7.28 billion in the same quarter
+    of 2019" after "12.19 billion yuan")."""
+    punit = _unit(metric, pmatch)
+    scale = pmatch.group("u") or ""
+    scale = scale.lower() if scale.isascii() else scale
+    if punit is None and METRICS[metric].kind == "money" and not (pmatch.group("pre") or pmatch.group("post")) and scale not in ("", "b", "m"):
+        punit = _SCALE_MONEY.get(scale)
+    return punit
+
+
 def _comparison(text: str, begin: int, end: int, headline: re.Match) -> tuple[str, re.Match, str] | None:
     """The clause's one comparison amount and its period's words: (the words to leave out of the clause's own period, the amount,
     the period's words)."""
     found = []
     for amount in _amounts(text, begin, end):
-        if amount.start() == headline.start():
-            continue
+        if amount.start() == headline.start() or _kind_of(amount) == "none":
+            continue  # the figure itself, or a bare number (a year: "相较2023年同期")
         before = text[max(begin, amount.start() - 30): amount.start()]
         if _COMPARED_BEFORE_EN.search(before):
             words = _PWHEN_EN.match(text[amount.end(): end])
@@ -512,8 +523,11 @@ def _placed(release: Release, own, text: str, block: Block, carry: Span | None, 
         return None  # the sentence before named another period
     if carry == page:
         return page
-    if release.flat and not re.search(rf"\b(?:19|20)\d\d\b|{YEAR} ?年|季度|quarter|\bQ[1-4]\b|上半年|全年|year", text, re.IGNORECASE):
+    # a change from the quarter before ("increased 16m from the previous quarter") names no period of the figure's
+    bare = re.sub(r"\b(?:from|compared (?:with|to)|over|versus) (?:the )?(?:previous|prior|last) quarter\b", " ", text, flags=re.IGNORECASE)
+    if release.flat and not re.search(rf"\b(?:19|20)\d\d\b|{YEAR} ?年|季度|quarter|\bQ[1-4]\b|上半年|全年|year", bare, re.IGNORECASE):
         return page  # a story about one quarter, the sentence naming no period
-    if prior_match is not None and _prior_period(prior_match[2], page) == page.year_earlier() and re.search(r"same|同期", prior_match[2]):
-        return page  # compared with the same quarter a year before the page's
+    if prior_match is not None and not release.parts and _prior_period(prior_match[2], page) == page.year_earlier() \
+            and re.search(r"same|同期", prior_match[2]):
+        return page  # compared with the same quarter a year before the page's, the stated change fitting the pair
     return None

@@ -49,7 +49,7 @@ PARTS = (r"core commerce|cloud|direct sales|general merchandise|electronics|logi
 BLOCKERS = (
     r"costs? of (?:revenues?|sales)|(?:gross|operating|net) (?:profit|income|loss|margin)s?|income from operations|expenses?|profits?"
     r"|EBITDA|earnings|net loss|cash flow|core commerce|cloud|direct sales|general merchandise|electronics|logistics|international"
-    r"|local services|live[- ]?streaming|Retail(?![a-z])|Temu|Taobao|Tmall|Kling"
+    r"|local services|live[- ]?streaming|(?-i:Retail)(?![a-z])|Temu|Taobao|Tmall|Kling"
     r"|成本|费用|利润|毛利|净利|亏损|现金流|核心商业|云智能|云业务|自营|带电|日百|物流|国际|本地生活|直播|零售|淘天|可灵|新业务|商品收入|平台及广告")
 # (metric, pattern, platforms); English patterns ignore case. Longer names are preferred where two overlap.
 TERMS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
@@ -58,8 +58,10 @@ TERMS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
             r"|(?:平均)?日活(?:跃)?(?:用户)?(?:数)?", _ANY),
     ("mau", r"(?:average )?(?:number of )?(?:mobile )?monthly active users?(?: \(MAUs?\))?|(?:average )?MAUs?(?![A-Za-z])"
             r"|(?:移动)?月活跃用户(?:数量|数|规模)?|(?:平均)?月活(?:跃)?(?:用户)?(?:数)?", _ANY),
-    ("annual_buyers", r"(?:number of )?annual active (?:buyers|consumers|customers|customer accounts|users)"
-                      r"|年度活跃(?:买家|购买用户|消费者|用户|客户)(?:数量|数)?|年活跃买家(?:数)?", _ANY),
+    ("annual_buyers", r"(?:number of )?annual active (?:buyers|consumers|customers|customer accounts)"
+                      r"|年度活跃(?:买家|购买用户|消费者|客户)(?:数量|数)?|年活跃买家(?:数)?", _ANY),
+    # "annual active users": Alibaba's ecosystem-wide count as often as its marketplaces' consumers; the others' buyers
+    ("annual_buyers", r"(?:number of )?annual active users?(?: count)?|年度活跃用户(?:数量|数)?", frozenset({"jd", "pdd", "kuaishou"})),
     # PDD's "active buyers" are its twelve months' (never "monthly active buyers")
     ("annual_buyers", r"(?<!monthly )(?<!average )active buyers", frozenset({"pdd"})),
     # --- revenue

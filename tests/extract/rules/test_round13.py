@@ -187,3 +187,29 @@ def test_the_amount_a_change_runs_from_is_never_the_level(figures):
 def test_the_same_name_twice_in_a_pair_reads_nothing(figures):
     text = KS + "2031Q2,快手应用的平均月活跃用户及平均月活跃用户分别为4.66亿及7.4亿。"
     assert figures(text) == set()
+
+
+def test_a_lower_case_retail_is_no_segment_and_a_change_amount_is_skipped(figures):
+    text = ("Alibaba Group announced its June quarter 2031 results.\n\n"
+            "Annual active consumers on Alibaba's retail marketplaces in China increased 16m from the previous quarter, reaching 842m.")
+    assert ("annual_buyers", "2031Q2", "842", "million", "") in figures(text)
+
+
+def test_a_from_to_sentence_gives_the_year_before_as_the_comparative(figures):
+    text = "快手科技发布2031年第四季度及全年业绩\n\n公司收入由2030年的1269亿元增加8.0%至2031年的1370.5亿元,主要因线上营销服务增长。"
+    found = figures(text)
+    assert ("revenue_total", "2030", "1269", "RMB_100m", "") in found
+
+
+def test_placing_a_figure_by_its_comparison_needs_a_stated_change_that_fits(figures):
+    page = "拼多多发布2031年第三季度业绩。\n\n"
+    unfit = page + "另一方面,交易服务收入激增至500.34亿元人民币,相较2030年同期的291.527亿元人民币,增长率达到惊人的72%。"
+    assert figures(unfit) == set()
+    fit = page + "另一方面,交易服务收入增长至500.34亿元人民币,相较2030年同期的291.527亿元人民币同比增长72%。"
+    assert figures(fit) == {("revenue_commerce", "2031Q3", "500.34", "RMB_100m", ""), ("revenue_commerce", "2030Q3", "291.527", "RMB_100m", "")}
+
+
+def test_alibabas_annual_active_users_are_not_read_as_its_consumers(figures):
+    text = ("Alibaba Group announced its March quarter 2031 results.\n\n"
+            "Alibaba said annual active users reached 811 million, up 32 million from the previous quarter.")
+    assert figures(text) == set()
