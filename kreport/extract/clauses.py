@@ -89,7 +89,7 @@ _VAGUE = re.compile(r"(?:nearly|almost|close to|接近|将近|近)\s?$", re.IGNO
 _OVER = re.compile(r"(?:over|more than|exceeded|exceeding|surpassed|超过|超|逾|突破|多于)\s?$", re.IGNORECASE)
 _ABOUT = re.compile(r"(?:approximately|about|around|roughly|约)\s?$", re.IGNORECASE)
 # Words for a period other than a quarter or twelve months to a quarter's end
-_PART = re.compile(r"\b(?:full[- ]year|annual(?! active)|fiscal year|first half|second half|interim|six months|nine months|H[12]"
+_PART = re.compile(r"\b(?:full[- ]year|annual(?! active| report| results)|fiscal year|first half|second half|interim|six months|nine months|H[12]"
                    r"|first three quarters|year[- ]to[- ]date|so far this year|this year)\b|全年|年度(?!活跃)|财年|半年|中期|前三季|首三季|九个月|六个月"
                    r"|年初|今年", re.IGNORECASE)
 _QUARTER_WORDS = re.compile(r"quarter|\bQ[1-4]\b|[1-4]Q|季", re.IGNORECASE)
@@ -97,6 +97,8 @@ _SHORT_QUARTER = re.compile(r"\b(?:in |during |for )?(?:the |this )?(?P<n>first|
                             r"|\b(?:in|during|for) (?:the|this) quarter\b|\bthis quarter\b|(?<![年\d])第?(?P<zh>[一二三四])季度(?!\d)"
                             r"|本季度?|当季度?|季内|期内|该季度", re.IGNORECASE)
 _YEAR_ONLY = re.compile(rf"\b(?:in|for|during) (?:fiscal (?:year )?)?(?P<y>{YEAR})\b(?! ?Q[1-4])(?![-–]\d)"
+                        # a year before the metric's name: "with 2023 total revenues reaching RMB 247.64 billion"
+                        rf"|\b(?P<y2>{YEAR}) (?=(?:total |net |full[- ]year )?(?:revenues?|GMV|sales)\b)"
                         rf"|(?<![\d年较由比从])(?P<zh>{YEAR}) ?年(?![第\dQ同一二三四上下前])", re.IGNORECASE)
 _COMPANIES = {**PLATFORM_NAMES, "meituan": r"Meituan|美团", "tencent": r"Tencent|腾讯", "douyin": r"Douyin|TikTok|ByteDance|抖音|字节",
               "temu": r"Temu", "taobao": r"Taobao|Tmall|淘宝|天猫"}
@@ -252,7 +254,7 @@ def _own_period(clause: str, release: Release, metric: str) -> Span | None | str
         return span
     if _PART.search(clause):
         return None
-    years = {year_of(m.group("y") or m.group("zh")) for m in _YEAR_ONLY.finditer(clause)}
+    years = {year_of(m.group("y") or m.group("y2") or m.group("zh")) for m in _YEAR_ONLY.finditer(clause)}
     short = list(_SHORT_QUARTER.finditer(clause))
     if years and (short or _QUARTER_WORDS.search(clause)):
         return None  # "2025年三季度" not read plainly, or a year and a quarter: unclear

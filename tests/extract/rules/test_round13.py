@@ -213,3 +213,11 @@ def test_alibabas_annual_active_users_are_not_read_as_its_consumers(figures):
     text = ("Alibaba Group announced its March quarter 2031 results.\n\n"
             "Alibaba said annual active users reached 811 million, up 32 million from the previous quarter.")
     assert figures(text) == set()
+
+
+def test_a_year_right_before_the_metrics_name_is_its_period_on_that_years_page(figures):
+    text = ("PDD Holdings 2031 annual results summary: fourth quarter and full year 2031.\n\n"
+            "Total revenues for PDD have shown significant growth, with 2031 total revenues reaching RMB 447.64 billion.")
+    assert ("revenue_total", "2031", "447.64", "RMB_bn", "") in figures(text)
+    other = text.replace("with 2031 total", "with 2029 total")
+    assert ("revenue_total", "2029", "447.64", "RMB_bn", "") not in figures(other)
