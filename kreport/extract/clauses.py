@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from kreport.dataset.schema import METRICS, UNITS
 from kreport.extract.guards import refusal
-from kreport.extract.periods import MONTH, YEAR, Span, date_quarter, quarter_named, year_of
+from kreport.extract.periods import MONTH, YEAR, Span, date_quarter, quarter_named, quarter_of, year_of
 from kreport.extract.release import INTRO, PLATFORM_NAMES, Block, Release, periods_named
 from kreport.extract.rules.generic import BARE_REVENUE_BEFORE_EN, BARE_REVENUE_BEFORE_ZH, OTHER, PARTS, TERMS, band_for
 from kreport.extract.values import canonical, plain, within_growth
@@ -238,6 +238,9 @@ def _own_period(clause: str, release: Release, metric: str) -> Span | None | str
     if re.search(r"上一?季|\b(?:last|previous|prior) quarter\b", clause, re.IGNORECASE):
         return None  # the quarter before: the company rules place it by the page's date, or not at all
     named = {s for s in periods_named(clause) if s.kind == "quarter" or release.calendar}
+    if release.calendar:  # "2025财年第二季" of a company whose fiscal year is the calendar's
+        named |= {quarter_of(year_of(m.group(1)), "一二三四".index(m.group(2)) + 1)
+                  for m in re.finditer(rf"({YEAR}) ?财年 ?第?([一二三四])财?季", clause)}
     # a count as of a quarter's last day ("588.3 million as of September 30, 2022", "截至2022年9月30日"): that quarter's
     for match in re.finditer(rf"\b(?:as of|as at|at the end of) ({MONTH} \d{{1,2}},? {YEAR})|截至 ?({YEAR} ?年 ?\d{{1,2}} ?月 ?\d{{1,2}} ?日)",
                              clause, re.IGNORECASE):

@@ -221,3 +221,9 @@ def test_a_year_right_before_the_metrics_name_is_its_period_on_that_years_page(f
     assert ("revenue_total", "2031", "447.64", "RMB_bn", "") in figures(text)
     other = text.replace("with 2031 total", "with 2029 total")
     assert ("revenue_total", "2029", "447.64", "RMB_bn", "") not in figures(other)
+
+
+def test_taiwans_word_for_a_fiscal_year_places_a_calendar_companys_quarter(figures):
+    text = ("拼多多周一公布 2031 會計年度第二季 (截至 6/30) 財報，該季營收優於市場預期，營收成長 7% 至約人民幣 1,140 億元(折合 159 億美元)。\n")
+    assert _period(text) == "2031Q2"
+    assert figures(text) == {("revenue_total", "2031Q2", "1140", "RMB_100m", "about")}
