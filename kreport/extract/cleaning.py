@@ -59,6 +59,8 @@ def matchable(text: str) -> str:
     text = simplified(strip_pinyin(unicodedata.normalize("NFKC", text)))
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(rf"(?<=[{CJK}]) | (?=[{CJK}])", "", text)
+    # "2025会计年度第二季" (Taiwan's word for a fiscal year): the 财年 the period readers know
+    text = re.sub(r"(?<=\d)(?:会计|會計)年度(?=第|Q|[一二三四]季)", "财年", text)
     # A split decimal point: "290 .2 billion" (a space never comes before a full stop), and "290. 2 billion"
     # only before a unit ("in 2022. 30% came from" stays two sentences).
     text = re.sub(r"(?<=\d) \.(?=\d)", ".", text)

@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass, replace
 
 from kreport.dataset.schema import METRICS, UNITS
+from kreport.extract.clauses import LINE as CLAUSE_LINE
+from kreport.extract.clauses import read_clauses
 from kreport.extract.cleaning import matchable, unspun
 from kreport.extract.guards import refusal
 from kreport.extract.periods import (
@@ -982,6 +984,51 @@ def _quarter_only_nearby(release: Release, index: int, text: str) -> bool:
     return True
 
 
+_PERIOD_ONLY = re.compile(r": (?:words next to the figure name a period the wording does not place|the sentence names no period and sits outside "
+                          r"any headed block|its period could not be read|it sits outside the blocks this wording is read in)")
+
+
+def _taken(clause: str, values: list[str]) -> bool:
+    """Whether a clause holds one of ``values`` (figures a company rule read or left out) as a number of its own."""
+    digits = clause.replace(",", "")
+    return any(re.search(rf"(?<![\d.]){re.escape(v)}(?![\d])", digits) for v in values if v)
+
+
+def _generic(release: Release, text: str, quote: str, block: Block, read: list[Figure], skipped: list[str], already: int,
+             carry: Span | None, after: Span | None) -> list[Figure]:
+    """The generic clause reader's figures (kreport/extract/clauses.py), for the clauses no company rule read: a clause holding a figure
+    a rule read or left out is the rule's, and gives at most the comparative the rule did not read for the very figure it read."""
+    if release.platform is None or release.platform not in RULES:
+        return []
+    # a rule that left a figure out only because it could not place its period does not hold the clause: the reader places periods its
+    # own way (never by a guess); any other reason (a guard, an estimate, a comparison) does
+    values = [f.value for f in read] + [s.value for s in skipped[already:] if isinstance(s, Skip) and not _PERIOD_ONLY.search(s)]
+    found: list[Figure] = []
+    notes: list[tuple[str, str, str, str]] = []
+    readings = read_clauses(release, text, block, carry, notes, after)
+    skipped.extend(Skip(*note) for note in notes)
+    for reading in readings:
+        clause = text[reading.clause[0]: reading.clause[1]]
+        prior = reading.prior
+        # the clause is a rule's where the rule read (or left out) this figure, or read this metric in it: "DAU达4.09亿 ... MAU达7.15亿"
+        # with DAU read by a rule still gives MAU
+        if _taken(text[reading.value_start: reading.value_end], values) or any(
+                f.metric == reading.metric and _taken(clause, [f.value]) for f in read) or any(
+                isinstance(s, Skip) and s.metric == reading.metric and not _PERIOD_ONLY.search(s) and _taken(clause, [s.value])
+                for s in skipped[already:]):
+            mine = [f for f in read if f.metric == reading.metric and f.role == "headline" and f.period == reading.period
+                    and agrees(f.value, f.unit, reading.value, reading.unit)]
+            if not mine or prior is None or any(f.metric == reading.metric and f.role == "comparative" for f in read):
+                continue
+            found.append(Figure(release.platform, reading.metric, prior[0], prior[1], prior[2], "", quote, "comparative", CLAUSE_LINE, True))
+            continue
+        found.append(Figure(release.platform, reading.metric, reading.period, reading.value, reading.unit, reading.qualifier, quote,
+                            "headline", CLAUSE_LINE, True))
+        if prior is not None:
+            found.append(Figure(release.platform, reading.metric, prior[0], prior[1], prior[2], "", quote, "comparative", CLAUSE_LINE, True))
+    return found
+
+
 def read_figures(release: Release) -> Reading:
     """Every figure the platform's rules find in the release, each once."""
     skipped: list[str] = []
@@ -1024,13 +1071,18 @@ def read_figures(release: Release) -> Reading:
         if carry is None and not named and _quarter_only_nearby(release, index, text):
             carry = release.period
         read: list[Figure] = []
+        already = len(skipped)
         for rule in rules:
             read.extend(_read_sentence(release, rule, text, located.segment.text, located.block, skipped, carry,
                                        _ANOTHER if index in unframed else None if named else after))
         for piece in _respectively(text, release.platform):  # each year's figure of a "respectively" sentence, read on its own
             for rule in rules:
                 read.extend(_read_sentence(release, rule, piece, located.segment.text, located.block, skipped))
+        generic = _generic(release, text, located.segment.text, located.block, read, skipped, already, carry,
+                           _ANOTHER if index in unframed else None if named else after)
         figures.extend(read)
+        figures.extend(generic)
+        read = read + [f for f in generic if f.role == "headline"]
         figures.extend(_other_companies(release, text, located.segment.text, located.block, carried))
         # the page's quarter, named in this sentence in so many words and given a figure: the next sentence may go on with it
         # ... or announced the results of that quarter ("Alibaba yesterday announced its financial results for the second quarter of 2020")

@@ -296,7 +296,10 @@ _COMPARED = re.compile(rf"(?:\b(?:from|compared (?:with|to)|versus|vs\.?|over|ag
                        rf"(?: the| a)? ?(?:{_QUARTER_WORDS}|(?:twelve|12)[- ]months? (?:period )?ended {MONTH} \d{{1,2}},? {YEAR})"
                        # the comparative's figure between "from" and its quarter: "from RMB2,709.0 million in Q2 2018"
                        rf"|\b(?:from|compared (?:with|to)|versus|vs\.?)(?: (?:RMB|US\$|CNY) ?| )\d[\d,.]*(?: ?(?:billion|million|bn|mn|trillion))?"
-                       rf"(?: (?:yuan|RMB|CNY))?(?: \([^()]{{0,30}}\))?(?: [^,;.]{{0,40}}?)? (?:in|for|during) (?:the )?(?:{_QUARTER_WORDS})",
+                       rf"(?: (?:yuan|RMB|CNY))?(?: \([^()]{{0,30}}\))?(?: [^,;.]{{0,40}}?)? (?:in|for|during) (?:the )?(?:{_QUARTER_WORDS})"
+                       # a relative clause about an earlier figure: "..., which stood at 72 percent in the first quarter of 2020" (issue 23,
+                       # rules13): the quarter it names is the comparison's, never the page's
+                       rf"|\b(?:which|that) (?:had )?(?:stood|was|were|been|came in) at [^,;.]{{0,40}}? (?:in|for|during) (?:the )?(?:{_QUARTER_WORDS})",
                        re.IGNORECASE)
 
 

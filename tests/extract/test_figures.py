@@ -59,21 +59,7 @@ HELDOUT2 = sorted(str(p.relative_to(RELEASES))[: -len(".txt")]
                             *RELEASES.glob("heldout10/*.txt"), *RELEASES.glob("heldout11/*.txt")))
 
 
-# heldout10/alibaba-2024q3-en-summary states the quarter's revenue twice: "RMB 236.50 billion" and "RMB 236,503 million". The
-# expected file lists the exact one; the reader takes the rounded one (the page's own words, not a misreading). Left failing on
-# purpose until the reader prefers the more precise of two statements of one figure (strict: the mark goes when it does).
-ROUNDED = {"heldout10/alibaba-2024q3-en-summary"}
-# heldout11/kuaishou-2021q1-en-media (a story on 2021Q1 whose only year-bearing quarter is its comparison: "which stood at 72
-# percent in the first quarter of 2020") is placed in 2020Q1, so its DAU of 295.3 million goes to 2020Q1: a row that must not
-# exist, found by heldout11's first figure and not yet fixed. Marked so the suite stays the measure of everything else; strict,
-# so the mark must go when the placement is fixed.
-MISPLACED = {"heldout11/kuaishou-2021q1-en-media"}
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="the page's own rounding is read"))
-                                  if n in ROUNDED else
-                                  pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="placed in its comparison's quarter"))
-                                  if n in MISPLACED else n for n in HELDOUT2])
+@pytest.mark.parametrize("name", HELDOUT2)
 def test_each_heldout2_page_gives_only_expected_rows_exactly(name):
     text = (RELEASES / f"{name}.txt").read_text(encoding="utf-8")
     with open(RELEASES / f"{name}.expected.csv", newline="", encoding="utf-8") as handle:

@@ -24,17 +24,12 @@ def test_every_fixture_says_which_platform_and_quarter_it_covers(name):
     assert release.language == name.split("-", 2)[2]
 
 
-# heldout11's first figure found one page placed in its comparison's quarter (see tests/extract/test_figures.py, MISPLACED).
-_MISPLACED = {"heldout11/kuaishou-2021q1-en-media"}
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="placed in its comparison's quarter"))
-                                  if n in _MISPLACED else n for n in sorted(str(p.relative_to(RELEASES))[: -len(".txt")]
+@pytest.mark.parametrize("name", sorted(str(p.relative_to(RELEASES))[: -len(".txt")]
                                         for p in (*RELEASES.glob("heldout2/*.txt"), *RELEASES.glob("heldout3/*.txt"),
                                                   *RELEASES.glob("heldout4/*.txt"), *RELEASES.glob("heldout5/*.txt"),
                                                   *RELEASES.glob("heldout6/*.txt"), *RELEASES.glob("heldout7/*.txt"),
                                                   *RELEASES.glob("heldout8/*.txt"), *RELEASES.glob("heldout9/*.txt"),
-                                                  *RELEASES.glob("heldout10/*.txt"), *RELEASES.glob("heldout11/*.txt")))])
+                                                  *RELEASES.glob("heldout10/*.txt"), *RELEASES.glob("heldout11/*.txt"))))
 def test_a_heldout2_page_is_never_given_another_company_or_quarter(name):
     # heldout2/ to heldout11/ (issue 23): where the page leaves its company or quarter unstated, none is read; never a wrong one.
     meta = json.loads((RELEASES / f"{name}.meta.json").read_text(encoding="utf-8"))

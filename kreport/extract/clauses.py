@@ -1,0 +1,538 @@
+"""The generic clause reader (issue 23, rules13): a fallback for the sentences no company wording reads.
+
+A sentence (its matchable form, quarters written plainly) is cut into clauses: at ";" and a sentence's end, and at a comma that starts a
+new subject (a piece that names a metric); a piece naming none goes with the clause before it (or, before any, with the next one:
+"2022Q4,公司实现线上营销收入151亿元,同比增长14%" is one clause). In a clause:
+
+- a metric's name from the vocabulary (:mod:`kreport.extract.rules.generic`) takes the nearest amount after it whose unit fits the
+  metric's kind (people or money), with no other metric's name and no other amount of that kind between them;
+- amounts that are changes are never levels: percentages, an amount right after "increased"/"by"/"增加" ("increased 16m from the
+  previous quarter"), dollars;
+- "A/B分别为x/y", "A及B分别为x及y", "A and B of x and y respectively" pair in order;
+- an amount after "from", "compared with", "较…的", "由…的" is the comparison: read as the prior-year comparative only where its
+  words place it one year before the figure ("in the same quarter of 2019", "去年同期", "a year earlier");
+- the clause's own period, else the page's quarter exactly as the company rules are placed (the sentence before named it and gave a
+  figure, a list going on with it, a story about one quarter, a quarter's block), never a guess.
+
+Guards: the stated change must fit a figure and its comparative at their published precision (both left out otherwise); a figure
+outside the plausibility band of its platform and metric is left out with a reason; forecasts and another company's clause are not
+read; the guards of :mod:`kreport.extract.guards` apply as to any rule's figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kreport.dataset.schema import METRICS, UNITS
+from kreport.extract.guards import refusal
+from kreport.extract.periods import MONTH, YEAR, Span, date_quarter, quarter_named, quarter_of, year_of
+from kreport.extract.release import INTRO, PLATFORM_NAMES, Block, Release, periods_named
+from kreport.extract.rules.generic import BARE_REVENUE_BEFORE_EN, BARE_REVENUE_BEFORE_ZH, OTHER, PARTS, TERMS, band_for
+from kreport.extract.values import canonical, plain, within_growth
+
+__all__ = ["Reading", "clauses", "read_clauses", "LINE"]
+
+LINE = "a generic clause reading (kreport/extract/clauses.py)"
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# An amount: its currency before, the number, its scale word, its currency after.
+_AMOUNT = re.compile(
+    rf"(?P<pre>(?:RMB|CNY|人民币|US ?\$|USD|HK\$|\$|¥|CN¥) ?)?(?P<v>{_NUM})(?![\d.%])"
+    rf"(?: ?(?P<u>trillion|billion|million|bn|mn|万亿|亿|百万|万|m|b)(?![A-Za-z]))?"
+    rf"(?P<post> ?(?:Chinese )?(?:yuan|renminbi|RMB|CNY|元人民币|元|美元|港元|dollars|US dollars))?(?! ?%| ?percent| ?per cent)",
+    re.IGNORECASE)
+_SCALE_MONEY = {"trillion": "RMB_trillion", "billion": "RMB_bn", "bn": "RMB_bn", "b": "RMB_bn", "million": "RMB_mn", "mn": "RMB_mn",
+                "m": "RMB_mn", "万亿": "RMB_trillion", "亿": "RMB_100m", "百万": "RMB_mn"}
+_SCALE_PEOPLE = {"billion": "billion", "million": "million", "m": "million", "亿": "100m", "百万": "million"}
+_DOLLARS = re.compile(r"US ?\$|USD|HK\$|^\$|美元|港元|dollars", re.IGNORECASE)
+
+# The words that make an amount a change, right before it ("increased 16m", "增加了1800万", "up by 28m")
+_CHANGE_BEFORE = re.compile(r"(?:\b(?:increased|decreased|rose|grew|fell|declined|dropped|added|gained|lost|up|down|by|an? (?:increase|decrease|"
+                            r"rise|decline|growth|drop) of|net additions? of)|增加了?|增长了?|减少了?|下降了?|新增|净增|[+\-])\s?$", re.IGNORECASE)
+# The words that make an amount the comparison's, right before it
+_COMPARED_BEFORE_EN = re.compile(r"\b(?:from|compared (?:with|to)|versus|vs\.?|against|than|over|(?:previous|prior|last) (?:quarter|period|year)(?: of)?)"
+                                 r"\s?(?:the )?(?:RMB|CNY|US\$)?\s?$", re.IGNORECASE)
+# A name that is an object, not a subject: "accounting for 84% of the total revenue", "占总收入的"
+_OBJECT_BEFORE = re.compile(r"(?:%|percent) of (?:the |its )?$|\b(?:accounting for|share of|proportion of|part of)\b[^,;]{0,20}$|占[^,;]{0,8}$",
+                            re.IGNORECASE)
+_PRODUCT_BEFORE = re.compile(r"可灵|Kling|海外|Kwai|Snack|极速版|国际|搜索|小程序|lite|overseas|international|search|mini[- ]program|"
+                             r"Temu|Taobao|Tmall|淘宝|天猫|淘天|零售|Retail|cloud|云", re.IGNORECASE)
+_GAP, _GAP_ZH = 100, 40  # the most characters between a name and its amount (English, Chinese)
+_COMPARED_ZH = re.compile(rf"(?:较|相较|相比|比|由|从|对比)(?P<pwhen>去年同期|上年同期|{YEAR} ?年同期|{YEAR} ?年|[^,;至到]{{0,24}}?)的?\s?$")
+# An amount a change runs from: "5.522亿增加到5.883亿", "from 552.2 million to 588.3 million"
+_FROM_VALUE = re.compile(r"^\s?(?:\([^()]{0,40}\))?\s?(?:[^\d,;。]{0,6}(?:到|至)|to)\s?(?:RMB|人民币)?\s?\d", re.IGNORECASE)
+_SAME_ZH = re.compile(rf"(?P<pwhen>去年同期|上年同期|{YEAR} ?年同期)(?:为|是|的|则为)\s?$")
+_PWHEN_EN = re.compile(rf"^(?: ?\([^()]{{0,40}}\))?,? ?(?P<pwhen>(?:in|for|during) the same (?:period|quarter) (?:of |in )?(?:last year|the previous year|"
+                       rf"the prior year|{YEAR})|(?:in|for) (?:the )?(?:{YEAR} ?Q[1-4]|Q[1-4] ?{YEAR}|(?:first|second|third|fourth) quarter(?: of)? {YEAR})"
+                       rf"|a year (?:earlier|ago|before)|(?:in|for) the year-(?:ago|earlier) (?:period|quarter)|(?:in|for) {YEAR}|last year)\b",
+                       re.IGNORECASE)
+_QOQ = re.compile(r"quarter[- ](?:on|over)[- ]quarter|sequential|\bQoQ\b|环比|previous quarter|prior quarter|last quarter|上一?季度?",
+                  re.IGNORECASE)
+# A stated change: "an increase of 55%", "up 8.3%", "increased by 8% to", "同比增长14%", "同比+13.3%", "a 47.6% increase"
+_CHANGE = re.compile(rf"(?P<dir>increase[sd]?|decrease[sd]?|rise|rose|grew|growth|grow(?:ing)?|up|down|fell|decline[sd]?|drop(?:ped)?|surged?|jumped?"
+                     rf"|soared|climbed|增长了?|增加了?|上升了?|提升了?|下降了?|减少了?|下滑了?|同比\+|同比-)(?: of| by)? ?(?P<g>{_NUM})"
+                     rf" ?(?:%|percent|per cent)"
+                     rf"|(?P<g2>{_NUM}) ?(?:%|percent|per cent) (?:year[- ](?:on|over)[- ]year |yoy )?(?P<dir2>increase|decrease|rise|decline|growth|drop)",
+                     re.IGNORECASE)
+_DOWN = re.compile(r"decrease|decline|fell|drop|down|下降|减少|下滑|-", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"分别|respectively", re.IGNORECASE)
+_JOIN = re.compile(r"^\s?(?:/|及|和|与|、|and|&)\s?$", re.IGNORECASE)
+# A clause that forecasts or estimates
+_REFUSE = re.compile(r"\b(?:expect(?:s|ed|ing|ations?)?|estimat\w*|consensus|forecasts?|projected|guidance|outlook|target|will|would|could|may|might"
+                     r"|should|plans?|projections?|predict\w*)\b|预期|预计|预测|指引|展望|目标|将(?:会|于|在|达|突破|超过)|有望", re.IGNORECASE)
+# An actual figure set against the estimates is no estimate: "超预期", "高于彭博一致预期21%", "beating analysts' estimates"
+_AGAINST = re.compile(r"(?:超出?|好于|优于|低于|高于|不及|符合|略超|大超|远超)[^,;。]{0,8}?预期|\b(?:better|worse|stronger|weaker)-than-expected\b"
+                      r"|\b(?:beat|beats|beating|exceed\w*|above|ahead of|below|miss\w*|top\w*|surpass\w*) (?:the )?(?:average |market |analysts?'?s? "
+                      r"|Bloomberg's |consensus |Wall Street )*(?:expectations?|estimates?|forecasts?|consensus)", re.IGNORECASE)
+_VAGUE = re.compile(r"(?:nearly|almost|close to|接近|将近|近)\s?$", re.IGNORECASE)
+_OVER = re.compile(r"(?:over|more than|exceeded|exceeding|surpassed|超过|超|逾|突破|多于)\s?$", re.IGNORECASE)
+_ABOUT = re.compile(r"(?:approximately|about|around|roughly|约)\s?$", re.IGNORECASE)
+# Words for a period other than a quarter or twelve months to a quarter's end
+_PART = re.compile(r"\b(?:full[- ]year|annual(?! active| report| results)|fiscal year|first half|second half|interim|six months|nine months|H[12]"
+                   r"|first three quarters|year[- ]to[- ]date|so far this year|this year)\b|全年|年度(?!活跃)|财年|半年|中期|前三季|首三季|九个月|六个月"
+                   r"|年初|今年", re.IGNORECASE)
+_QUARTER_WORDS = re.compile(r"quarter|\bQ[1-4]\b|[1-4]Q|季", re.IGNORECASE)
+_SHORT_QUARTER = re.compile(r"\b(?:in |during |for )?(?:the |this )?(?P<n>first|second|third|fourth)[ -]quarter\b(?!,? (?:of )?(?:19|20)\d\d)"
+                            r"|\b(?:in|during|for) (?:the|this) quarter\b|\bthis quarter\b|(?<![年\d])第?(?P<zh>[一二三四])季度(?!\d)"
+                            r"|本季度?|当季度?|季内|期内|该季度", re.IGNORECASE)
+_YEAR_ONLY = re.compile(rf"\b(?:in|for|during) (?:fiscal (?:year )?)?(?P<y>{YEAR})\b(?! ?Q[1-4])(?![-–]\d)"
+                        # a year before the metric's name: "with 2023 total revenues reaching RMB 247.64 billion"
+                        rf"|\b(?P<y2>{YEAR}) (?=(?:total |net |full[- ]year )?(?:revenues?|GMV|sales)\b)"
+                        rf"|(?<![\d年较由比从])(?P<zh>{YEAR}) ?年(?![第\dQ同一二三四上下前])", re.IGNORECASE)
+_COMPANIES = {**PLATFORM_NAMES, "meituan": r"Meituan|美团", "tencent": r"Tencent|腾讯", "douyin": r"Douyin|TikTok|ByteDance|抖音|字节",
+              "temu": r"Temu", "taobao": r"Taobao|Tmall|淘宝|天猫"}
+_OWN = {"pdd": {"pdd", "temu"}, "alibaba": {"alibaba", "taobao"}}
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# An English comparison and the period it names ("from the full year of 2019", "from 366 million in the same quarter of 2019", "from the
+# previous quarter"): the comparison's period
+_COMPARED_EN_SPAN = re.compile(rf"\b(?:from|over|compared (?:with|to)|versus|vs\.?|than|against)\b[^,;]{{0,60}}?(?:{YEAR}|last year"
+                               rf"|a year (?:earlier|ago|before)|(?:previous|prior|last|same) (?:quarter|period))\b", re.IGNORECASE)
+# An estimate's amount: "超过市场预期的344.5亿元", "estimates of 43.3 billion yuan"
+_ESTIMATE_BEFORE = re.compile(r"(?:预期|预测|预估|估计)的?\s?$|\b(?:expectations?|estimates?|forecasts?|consensus|expected|estimated)(?: of| at)?\s?$",
+                              re.IGNORECASE)
+# A Chinese comparison and the period it names ("较截至2019年9月30日止的12个月期间", "较2023年同期的"): the comparison's period
+_COMPARED_ZH_SPAN = re.compile(r"(?:较|相较|相比|比|由|从|对比)[^,;。]{0,30}?(?:期间|同期|的)")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One figure the clause reader read, before it becomes a Figure: where in the sentence, and its comparative."""
+
+    metric: str
+    period: Span
+    value: str
+    unit: str
+    qualifier: str
+    start: int  # the metric's name, in the sentence
+    value_start: int
+    value_end: int
+    prior: tuple[Span, str, str] | None  # the comparative's period, value and unit
+    clause: tuple[int, int] = (0, 0)  # the clause, in the sentence
+
+
+def _terms(text: str, platform: str) -> list[tuple[int, int, str]]:
+    """The metric names in ``text``: (start, end, metric), the longest where two overlap, a bare revenue word only in a subject's place."""
+    found: list[tuple[int, int, str]] = []
+    for metric, pattern, platforms in TERMS:
+        if platforms is not None and platform not in platforms:
+            continue
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            found.append((match.start(), match.end(), metric))
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    kept: list[tuple[int, int, str]] = []
+    for start, end, metric in found:
+        if kept and start < kept[-1][1]:
+            continue
+        word = text[start:end]
+        if metric == "revenue_total" and re.match(r" from | of (?!(?:RMB|CNY|US|\$|¥|\d|about|approximately|around|over|more|nearly|almost|roughly))",
+                                                  text[end: end + 20], re.IGNORECASE):
+            continue  # "Revenue from core commerce", "net revenues from the sales of general merchandise": a part's
+        if metric == "revenue_total" and re.fullmatch(r"revenues?|收入", word, re.IGNORECASE):
+            before = text[max(0, start - 24): start]
+            if not (BARE_REVENUE_BEFORE_ZH if _CJK.match(word) else BARE_REVENUE_BEFORE_EN).search(before):
+                continue  # "live streaming revenue", "商品收入": a part's revenue
+            if kept and kept[-1][2] != "revenue_total" and kept[-1][2].startswith("revenue") and start - kept[-1][1] <= 20:
+                continue  # "「其他服务」业务,收入58.78亿元": the segment's revenue
+        if not _CJK.match(word[:1] or "a") and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+            continue
+        kept.append((start, end, metric))
+    return kept
+
+
+def clauses(text: str, platform: str) -> list[tuple[int, int]]:
+    """The clauses of a sentence as (start, end): cut at ";" and at a comma that starts a new subject (a piece naming a metric)."""
+    terms = _terms(text, platform)
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for match in re.finditer(r";|。|,(?!\d{3}(?!\d))|(?<!\d),", text):
+        pieces.append((start, match.start()))
+        start = match.end()
+    pieces.append((start, len(text)))
+    hard = {m.end() for m in re.finditer(r";|。", text)}
+    out: list[list[int]] = []
+    pending: int | None = None  # the start of pieces naming no metric, before the first that names one
+    for begin, end in pieces:
+        names = any(begin <= t[0] < end for t in terms)
+        if names or not out or begin in hard:
+            if not names and (not out or begin in hard):
+                pending = begin if pending is None else pending
+                continue
+            out.append([pending if pending is not None else begin, end])
+            pending = None
+        else:
+            out[-1][1] = end
+    if pending is not None and out:
+        out[-1][1] = len(text)
+    return [(a, b) for a, b in out]
+
+
+def _unit(metric: str, match: re.Match) -> str | None:
+    """The schema unit of an amount for ``metric``, or None when it does not fit the metric's kind."""
+    kind = METRICS[metric].kind
+    scale = (match.group("u") or "").lower() if (match.group("u") or "").isascii() else match.group("u")
+    money = bool(match.group("pre") or match.group("post"))
+    if money and (_DOLLARS.search(match.group("pre") or "") or _DOLLARS.search(match.group("post") or "")):
+        return None
+    if kind == "money":
+        if not money or scale not in _SCALE_MONEY:
+            return None
+        if scale in ("b", "m") and not re.search(r"¥", match.group("pre") or ""):
+            return None
+        return _SCALE_MONEY[scale]
+    if kind == "people":
+        return _SCALE_PEOPLE.get(scale) if not money else None
+    return None
+
+
+def _qualifier(before: str) -> str | None:
+    if _VAGUE.search(before):
+        return None
+    return "over" if _OVER.search(before) else "about" if _ABOUT.search(before) else ""
+
+
+def _prior_period(words: str, headline: Span) -> Span | None:
+    """A comparative's period from its words: one year before the headline's, never another."""
+    words = re.sub(r"\s+", " ", (words or "").strip())
+    earlier = headline.year_earlier()
+    if re.fullmatch(r"(?:(?:in|for|during) )?(?:the )?(?:same (?:period|quarter) (?:of |in )?(?:last year|the (?:previous|prior) year)|last year"
+                    r"|a year (?:earlier|ago|before)|year-(?:ago|earlier) (?:period|quarter))|去年同期|上年同期|去年", words, re.IGNORECASE):
+        return earlier
+    if match := re.search(rf"({YEAR})", words):
+        year = year_of(match.group(1))
+        if headline.kind == "quarter":
+            named = quarter_named(re.sub(r"^(?:in|for|during) (?:the )?", "", words, flags=re.IGNORECASE))
+            if named is not None:
+                return earlier if named == earlier else None
+            same = re.search(r"same (?:period|quarter)|同期", words, re.IGNORECASE)
+            return earlier if same and year == earlier.year else None
+        return earlier if year == earlier.year and headline.kind in ("year", "fiscal_year") else None
+    return None
+
+
+def _own_period(clause: str, release: Release, metric: str) -> Span | None | str:
+    """The period a clause names as its own: a Span, "" if none, None if unreadable (several, or a word for another period)."""
+    if not release.calendar and re.search(r"(?<![A-Za-z])FY|fiscal|财年|财季", clause, re.IGNORECASE):
+        return None  # a fiscal period of a company whose fiscal year is not the calendar's: the company rules place those
+    clause = _COMPARED_EN_SPAN.sub(" ", _COMPARED_ZH_SPAN.sub(" ", clause))
+    if re.search(r"上一?季|\b(?:last|previous|prior) quarter\b", clause, re.IGNORECASE):
+        return None  # the quarter before: the company rules place it by the page's date, or not at all
+    named = {s for s in periods_named(clause) if s.kind == "quarter" or release.calendar}
+    if release.calendar:  # "2025财年第二季" of a company whose fiscal year is the calendar's
+        named |= {quarter_of(year_of(m.group(1)), "一二三四".index(m.group(2)) + 1)
+                  for m in re.finditer(rf"({YEAR}) ?财年 ?第?([一二三四])财?季", clause)}
+    # a count as of a quarter's last day ("588.3 million as of September 30, 2022", "截至2022年9月30日"): that quarter's
+    for match in re.finditer(rf"\b(?:as of|as at|at the end of) ({MONTH} \d{{1,2}},? {YEAR})|截至 ?({YEAR} ?年 ?\d{{1,2}} ?月 ?\d{{1,2}} ?日)",
+                             clause, re.IGNORECASE):
+        if METRICS[metric].kind == "people" and (span := date_quarter(match.group(1) or match.group(2).replace(" ", ""))) is not None:
+            named.add(span)
+    if len(named) > 1:
+        return None
+    if not named and re.search(rf"\d{{1,2}} ?月|\b{MONTH}\b", clause, re.IGNORECASE):
+        return None  # a month or a date the reader does not place ("在10月份突破了7亿", "the second quarter ended September 30")
+    if named:
+        span = next(iter(named))
+        if span.kind != "quarter" and METRICS[metric].kind != "money":
+            return None  # a year's user count: an average of what?
+        return span
+    if _PART.search(clause):
+        return None
+    years = {year_of(m.group("y") or m.group("y2") or m.group("zh")) for m in _YEAR_ONLY.finditer(clause)}
+    short = list(_SHORT_QUARTER.finditer(clause))
+    if years and (short or _QUARTER_WORDS.search(clause)):
+        return None  # "2025年三季度" not read plainly, or a year and a quarter: unclear
+    if years:
+        if len(years) > 1 or not release.calendar or not metric.startswith("revenue"):
+            return None
+        year = years.pop()
+        page = release.period
+        if page is None or page.year != year or (page.kind == "quarter" and page.quarter != 4):
+            return None  # a year that is not the one the page's results close
+        return Span("year", year)
+    if short:
+        period = release.period
+        if period is None or period.kind != "quarter":
+            return None
+        for match in short:
+            number = (("first", "second", "third", "fourth").index(match.group("n").lower()) + 1 if match.group("n")
+                      else "一二三四".index(match.group("zh")) + 1 if match.group("zh") else period.quarter)
+            if number != period.quarter:
+                return None
+        return period
+    if re.search(rf"\b(?:19|20)\d\d\b|{YEAR} ?年|\bQ[1-4]\b|quarter|季度", clause, re.IGNORECASE):
+        return None  # a period's words the reader does not place
+    return ""
+
+
+def _another_company(clause: str, platform: str) -> bool:
+    own = _OWN.get(platform, {platform})
+    return any(re.search(names, clause, re.IGNORECASE) for company, names in _COMPANIES.items() if company not in own)
+
+
+def _amounts(text: str, start: int, end: int) -> list[re.Match]:
+    return [m for m in _AMOUNT.finditer(text, start, end) if not re.match(r"\d", text[m.end():m.end() + 1] or "a")]
+
+
+def _kind_of(match: re.Match) -> str:
+    money = bool(match.group("pre") or match.group("post"))
+    return "money" if money else "people" if match.group("u") else "none"
+
+
+def read_clauses(release: Release, text: str, block: Block, carry: Span | None, skipped: list[tuple[str, str, str, str]],
+                 after: Span | None = None) -> list[Reading]:
+    """The figures the generic reader reads in a sentence (matchable form, quarters plain), with their comparatives; what it leaves out,
+    and why, goes to ``skipped`` as (why, metric, value, unit)."""
+    platform = release.platform
+    if not platform:
+        return []
+    found: list[Reading] = []
+    sentence_named = periods_named(text)
+    every = _terms(text, platform)
+    for begin, end in clauses(text, platform):
+        clause = text[begin:end]
+        terms = [t for t in every if begin <= t[0] < end]
+        if not terms or _REFUSE.search(_AGAINST.sub(" ", clause)) or _another_company(clause, platform):
+            continue
+        if release.language == "en" and _CJK.search(clause):
+            continue  # a machine translation interleaved with an English release's text is not read
+        levels = _levels(text, terms, end)
+        for (t_start, _t_end, metric), amount in levels:
+            if metric == OTHER:
+                continue
+            if _PRODUCT_BEFORE.search(text[max(begin, t_start - 12): t_start]):
+                continue  # another product's users or revenue ("快手搜索月活跃用户", "海外平均日活跃用户", "Kwai's DAUs")
+            unit = _unit(metric, amount)
+            if unit is None:
+                continue
+            reading = _reading(release, text, clause, begin, end, block, carry, after, sentence_named, metric, t_start, amount, unit,
+                               skipped)
+            if reading is not None:
+                found.append(reading)
+    return found
+
+
+def _levels(text: str, terms: list[tuple[int, int, str]], end: int) -> list[tuple[tuple[int, int, str], re.Match]]:
+    """Each metric name and the amount it takes: the nearest level after it, before the next name; "A/B分别为x/y" in order."""
+    out = []
+    index = 0
+    while index < len(terms):
+        term = terms[index]
+        # names joined by "/", "及", "and" ... then "分别"/"respectively": the pair's figures in order
+        group = [term]
+        while index + len(group) < len(terms) and _JOIN.match(text[group[-1][1]: terms[index + len(group)][0]]):
+            group.append(terms[index + len(group)])
+        if len(group) > 1:
+            stop = terms[index + len(group)][0] if index + len(group) < len(terms) else end
+            rest = text[group[-1][1]: stop]
+            amounts = [m for m in _amounts(text, group[-1][1], stop) if not _is_change(text, m)]
+            if _RESPECTIVELY.search(rest) and len(amounts) >= len(group) and len({t[2] for t in group}) == len(group) \
+                    and all(_JOIN.match(text[a.end(): b.start()]) for a, b in zip(amounts[: len(group)], amounts[1: len(group)])):
+                out.extend(zip(group, amounts[: len(group)]))
+            index += len(group)
+            continue
+        stop = terms[index + 1][0] if index + 1 < len(terms) else end
+        if term[2] == OTHER or (index + 1 < len(terms) and _ambiguous(text, term, terms[index + 1])) \
+                or (index > 0 and _ambiguous(text, terms[index - 1], term)):
+            index += 1
+            continue  # another measure's name, or two names in a row before one amount: whose it is is unclear
+        if _OBJECT_BEFORE.search(text[max(0, term[0] - 30): term[0]]):
+            index += 1
+            continue
+        gap = _GAP_ZH if _CJK.search(text[term[0]: term[1]]) else _GAP
+        for amount in _amounts(text, term[1], min(stop, term[1] + gap + 20)):
+            if amount.start() - term[1] > gap:
+                break
+            if _is_change(text, amount) or _is_comparison(text, amount, term[1]) or _FROM_VALUE.match(text[amount.end():]) \
+                    or _ESTIMATE_BEFORE.search(text[max(0, amount.start() - 20): amount.start()]):
+                continue
+            kind = _kind_of(amount)
+            if kind == "none":
+                continue
+            out.append((term, amount))
+            break
+        index += 1
+    return out
+
+
+def _ambiguous(text: str, first: tuple[int, int, str], second: tuple[int, int, str]) -> bool:
+    """Whether two names follow each other with no amount between them (not as a label: "Revenue Breakdown - Online ..."), so the
+    amount after them may be either's ("服务收入成为营收增长主力,...增至578.47亿元")."""
+    if first[2] == second[2]:
+        return False
+    between = text[first[1]: second[0]]
+    if re.search(r" [-–—] |: ?$|\|", between):
+        return False
+    if first[2] == OTHER and second[2] != OTHER and re.search(r"[,;]", between):
+        return False
+    return not any(_kind_of(m) != "none" for m in _amounts(text, first[1], second[0]))
+
+
+def _is_change(text: str, amount: re.Match) -> bool:
+    before = text[max(0, amount.start() - 30): amount.start()]
+    return bool(_CHANGE_BEFORE.search(before)) and not re.search(r"\bto\s?$|至\s?$", before)
+
+
+def _is_comparison(text: str, amount: re.Match, floor: int) -> bool:
+    before = text[max(floor, amount.start() - 30): amount.start()]
+    return bool(_COMPARED_BEFORE_EN.search(before) or _COMPARED_ZH.search(before) or _SAME_ZH.search(before))
+
+
+def _reading(release, text, clause, begin, end, block, carry, after, sentence_named, metric, t_start, amount, unit,
+             skipped) -> Reading | None:
+    platform = release.platform
+    value = plain(amount.group("v"))
+    where = f"{metric} {value} {unit} in {clause.strip()[:60]!r} (generic clause reader)"
+    between = text[t_start: amount.start()]
+    qualifier = _qualifier(between)
+    if qualifier is None:
+        return None
+    if re.search(r"\d[.,]?$|\d $", text[max(0, amount.start() - 2): amount.start()]) or re.match(r"[.,]\d", text[amount.end("v"):]):
+        return None  # the digits run into others ("2.603.48亿元")
+    # the comparison stated in the clause
+    prior_match = _comparison(text, begin, end, amount)
+    own = _own_period(clause if prior_match is None else clause.replace(prior_match[0], " "), release, metric)
+    confirmed = False  # the clause states a change that the figure and its comparison fit
+    if prior_match is not None and (change := _stated_change(clause)) is not None and (punit := _prior_unit(metric, prior_match[1])):
+        confirmed = within_growth(value, unit, plain(prior_match[1].group("v")), punit, *change)
+    period = _placed(release, own, text, block, carry, after, sentence_named, metric, prior_match if confirmed else None)
+    if period is None:
+        skipped.append((f"{where}: its period could not be placed", metric, value, unit))
+        return None
+    band = band_for(platform, metric, period.kind)
+    if band is None or float(value) > UNITS[unit].maximum * 100:
+        return None
+    size = canonical(value, unit) / UNITS["RMB_bn" if METRICS[metric].kind == "money" else "million"].factor
+    if not band[0] <= size <= band[1]:
+        skipped.append((f"{where}: outside the plausible range {band[0]:g}-{band[1]:g} for {platform} {metric}; left out", metric, value, unit))
+        return None
+    if metric == "revenue_total" and (parts := list(re.finditer(PARTS, text[:t_start], re.IGNORECASE))) \
+            and not re.search(PLATFORM_NAMES[platform], text[parts[-1].end(): t_start], re.IGNORECASE):
+        skipped.append((f"{where}: the sentence's subject before it is a part of the company ({parts[-1].group()!r}); left out", metric, value,
+                        unit))
+        return None
+    if why := refusal(text, metric, platform, t_start, amount.start("v"), amount.end(), period, pair=False,
+                      ttm=metric in ("gmv_ttm", "annual_buyers")):
+        skipped.append((f"{where}: {why}", metric, value, unit))
+        return None
+    prior = None
+    if prior_match is not None:
+        _words, pmatch, pwhen = prior_match
+        punit = _prior_unit(metric, pmatch)
+        change = _stated_change(clause)
+        if punit is not None and change is not None and not within_growth(value, unit, plain(pmatch.group("v")), punit, *change):
+            skipped.append((f"{where}: the stated change of {change[0]}% does not fit it against {pmatch.group('v')}; both left out", metric,
+                            value, unit))
+            return None
+        when = _prior_period(pwhen, period) if punit is not None else None
+        if when is not None:
+            prior = (when, plain(pmatch.group("v")), punit)
+    return Reading(metric, period, value, unit, qualifier, t_start, amount.start("v"), amount.end(), prior, (begin, end))
+
+
+def _prior_unit(metric: str, pmatch: re.Match) -> str | None:
+    """The unit of a comparison's amount: as any amount's, or a bare scale after a money figure ("from 7.28 billion in the same quarter
+    of 2019" after "12.19 billion yuan")."""
+    punit = _unit(metric, pmatch)
+    scale = pmatch.group("u") or ""
+    scale = scale.lower() if scale.isascii() else scale
+    if punit is None and METRICS[metric].kind == "money" and not (pmatch.group("pre") or pmatch.group("post")) and scale not in ("", "b", "m"):
+        punit = _SCALE_MONEY.get(scale)
+    return punit
+
+
+def _comparison(text: str, begin: int, end: int, headline: re.Match) -> tuple[str, re.Match, str] | None:
+    """The clause's one comparison amount and its period's words: (the words to leave out of the clause's own period, the amount,
+    the period's words)."""
+    found = []
+    for amount in _amounts(text, begin, end):
+        if amount.start() == headline.start() or _kind_of(amount) == "none":
+            continue  # the figure itself, or a bare number (a year: "相较2023年同期")
+        before = text[max(begin, amount.start() - 30): amount.start()]
+        if _COMPARED_BEFORE_EN.search(before):
+            words = _PWHEN_EN.match(text[amount.end(): end])
+            pwhen = words.group("pwhen") if words else ""
+            found.append((text[amount.start(): amount.end() + (words.end() if words else 0)], amount, pwhen))
+        elif (zh := _COMPARED_ZH.search(before)) or (zh := _SAME_ZH.search(before)):
+            found.append((text[max(begin, amount.start() - 30) + zh.start(): amount.end()], amount, zh.group("pwhen") or ""))
+    return found[0] if len(found) == 1 else None
+
+
+def _stated_change(clause: str) -> tuple[str, int] | None:
+    """The clause's year-on-year change (percent, sign), if it states one and only one."""
+    changes = [m for m in _CHANGE.finditer(clause) if not _QOQ.search(clause[m.end(): m.end() + 30])
+               and not _QOQ.search(clause[max(0, m.start() - 8): m.start()])]
+    if len(changes) != 1:
+        return None
+    match = changes[0]
+    direction = match.group("dir") or match.group("dir2") or ""
+    return match.group("g") or match.group("g2"), -1 if _DOWN.search(direction) else 1
+
+
+def _placed(release: Release, own, text: str, block: Block, carry: Span | None, after: Span | None, sentence_named: set[Span],
+            metric: str, prior_match) -> Span | None:
+    """The figure's period: its clause's own, else the page's quarter where the company rules would place it; never a guess."""
+    if own is None:
+        return None
+    page = release.period
+    if own:
+        if block.kind == "quarter" and block.span is not None and own != block.span:
+            return None
+        if block.kind not in (INTRO, "quarter") and own.kind == "quarter":
+            return None  # a quarter's figure in a year's or a half's block
+        # a looser wording's figure is the page's own period's (or the year its fourth quarter closes), never another's
+        if page is None or not (own == page or (own.kind == "year" and page.kind == "quarter" and page.quarter == 4 and own.year == page.year)):
+            return None
+        return own
+    if len(sentence_named) == 1:
+        named = next(iter(sentence_named))
+        return named if named in (page, block.span) and named.kind == "quarter" and not _PART.search(text) else None
+    whole = _own_period(text, release, metric)
+    if whole:
+        # the sentence's one period, named in another of its clauses ("Online marketing service revenue for 2024 reached ..., and
+        # commission revenue was 195.90 billion yuan"): the page's period only, as for the clause's own
+        if page is not None and (whole == page or (whole.kind == "year" and page.kind == "quarter" and page.quarter == 4
+                                                   and whole.year == page.year)) and block.kind in (INTRO, "quarter"):
+            return whole
+        return None
+    if whole is None:
+        return None
+    if sentence_named or _PART.search(text):
+        return None
+    if block.kind == "quarter" and block.span is not None:
+        return block.span
+    if block.kind not in (INTRO,) and block.span is not None:
+        return None
+    if page is None or page.kind != "quarter":
+        return None
+    if after is not None and after != page:
+        return None  # the sentence before named another period
+    if carry == page:
+        return page
+    # a change from the quarter before ("increased 16m from the previous quarter") names no period of the figure's
+    bare = re.sub(r"\b(?:from|compared (?:with|to)|over|versus) (?:the )?(?:previous|prior|last) quarter\b", " ", text, flags=re.IGNORECASE)
+    if release.flat and not re.search(rf"\b(?:19|20)\d\d\b|{YEAR} ?年|季度|quarter|\bQ[1-4]\b|上半年|全年|year", bare, re.IGNORECASE):
+        return page  # a story about one quarter, the sentence naming no period
+    if prior_match is not None and not release.parts and _prior_period(prior_match[2], page) == page.year_earlier() \
+            and re.search(r"same|同期", prior_match[2]):
+        return page  # compared with the same quarter a year before the page's, the stated change fitting the pair
+    return None

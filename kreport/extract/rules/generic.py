@@ -1,0 +1,113 @@
+"""The vocabulary the generic clause reader (:mod:`kreport.extract.clauses`) reads with, and the plausibility bands it checks against.
+
+TERMS: each metric's names in English (the releases', the media's and a spinner's), simplified Chinese (traditional script is read
+in simplified form, see :func:`kreport.extract.cleaning.matchable`), each for the companies it means that metric for (None: any).
+A bare "revenue" / "收入" is the company's total only in a subject's place (see :data:`BARE_REVENUE_BEFORE_EN`); after a segment's
+name in the same clause it is that segment's.
+
+BANDS: an order-of-magnitude range per (platform, metric) for one quarter (a twelve-month figure for ``gmv_ttm`` and
+``annual_buyers``), in the canonical units (RMB billion, million people). A figure outside it is a misread unit, a misplaced decimal
+point or another company's or segment's figure, and is left out with a reason. A year's figure of an additive metric (revenue, GMV)
+is checked against three to four and a half times the quarter's band. The ranges are wide on purpose (2018 to 2026 and some):
+
+=========  =====================  ==============  =========================================================
+platform   metric                 quarter band    why
+=========  =====================  ==============  =========================================================
+kuaishou   revenue_total          5 - 60 bn       RMB 9 bn a quarter in 2019, 36 bn in 2025
+kuaishou   revenue_marketing      1 - 40 bn       online marketing services
+kuaishou   revenue_commerce       0.3 - 15 bn     other services (e-commerce; Kling AI from 2024Q3)
+kuaishou   gmv                    10 - 600 bn     e-commerce GMV
+kuaishou   dau / mau              100 - 600 / 200 - 1000 million
+pdd        revenue_total          1 - 150 bn
+pdd        revenue_marketing      0.5 - 80 bn
+pdd        revenue_commerce       0.05 - 80 bn
+pdd        gmv_ttm                100 - 8000 bn  twelve months
+pdd        mau / annual_buyers    100 - 1000 million
+jd         revenue_total          50 - 450 bn
+jd         revenue_commerce       5 - 120 bn      service revenues
+jd         annual_buyers          100 - 800 million
+alibaba    revenue_total          30 - 350 bn
+alibaba    revenue_marketing      20 - 150 bn     customer management revenue
+alibaba    mau / annual_buyers    500 - 1300 / 400 - 1100 million
+=========  =====================  ==============  =========================================================
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["TERMS", "BANDS", "BARE_REVENUE_BEFORE_EN", "BARE_REVENUE_BEFORE_ZH", "OTHER", "PARTS", "band_for"]
+
+_ANY = None
+_NUM_Q = r"(?:first|second|third|fourth)"
+
+# Names of other measures and of a company's parts: they read nothing themselves, but an amount after one is theirs, and a comma before
+# one starts a new subject ("Total costs of revenues were RMB1,594.7 million", "总收入成本为397.092亿元", "Revenue from core commerce").
+OTHER = "other"
+PARTS = (r"core commerce|cloud|direct sales|general merchandise|electronics|logistics|international|local services|live[- ]?streaming"
+         r"|Retail(?![a-z])|Temu|Taobao|Tmall|Kling|核心商业|云智能|云业务|自营|带电|日百|物流|国际|本地生活|直播|零售|淘天|可灵|新业务|商品收入|平台及广告")
+BLOCKERS = (
+    r"costs? of (?:revenues?|sales)|(?:gross|operating|net) (?:profit|income|loss|margin)s?|income from operations|expenses?|profits?"
+    r"|EBITDA|earnings|net loss|cash flow|core commerce|cloud|direct sales|general merchandise|electronics|logistics|international"
+    r"|local services|live[- ]?streaming|(?-i:Retail)(?![a-z])|Temu|Taobao|Tmall|Kling"
+    r"|成本|费用|利润|毛利|净利|亏损|现金流|核心商业|云智能|云业务|自营|带电|日百|物流|国际|本地生活|直播|零售|淘天|可灵|新业务|商品收入|平台及广告")
+# (metric, pattern, platforms); English patterns ignore case. Longer names are preferred where two overlap.
+TERMS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
+    # --- users
+    ("dau", r"(?:average )?(?:number of )?daily active users?(?: \(DAUs?\))?|(?:average )?DAUs?(?![A-Za-z])|daily actives|日活跃用户(?:数量|数|规模)?"
+            r"|(?:平均)?日活(?:跃)?(?:用户)?(?:数)?", _ANY),
+    ("mau", r"(?:average )?(?:number of )?(?:mobile )?monthly active users?(?: \(MAUs?\))?|(?:average )?MAUs?(?![A-Za-z])"
+            r"|(?:移动)?月活跃用户(?:数量|数|规模)?|(?:平均)?月活(?:跃)?(?:用户)?(?:数)?", _ANY),
+    ("annual_buyers", r"(?:number of )?annual active (?:buyers|consumers|customers|customer accounts)"
+                      r"|年度活跃(?:买家|购买用户|消费者|客户)(?:数量|数)?|年活跃买家(?:数)?", _ANY),
+    # "annual active users": Alibaba's ecosystem-wide count as often as its marketplaces' consumers; the others' buyers
+    ("annual_buyers", r"(?:number of )?annual active users?(?: count)?|年度活跃用户(?:数量|数)?", frozenset({"jd", "pdd", "kuaishou"})),
+    # PDD's "active buyers" are its twelve months' (never "monthly active buyers")
+    ("annual_buyers", r"(?<!monthly )(?<!average )active buyers", frozenset({"pdd"})),
+    # --- revenue
+    ("revenue_total", r"total (?:net )?revenues?|net revenues?|total (?:operating )?income|(?:total )?operating revenues?|revenues?"
+                      r"|总收入|总营收|营业总收入|营业收入|(?<!运)营收(?!入)|营业额|收入", _ANY),
+    ("revenue_marketing", r"(?:revenues? from )?online market(?:ing)? services?(?: and others?)?(?: revenues?)?"
+                          r"|线上营销(?:服务)?(?:收入)?|在线营销(?:服务)?(?:及其他|和其他|与其他)?(?:收入)?|(?<![\u4e00-\u9fff])营销服务(?:及其他)?收入"
+                          r"|(?<=公司|实现|季度|Q[1-4])营销服务(?:及其他)?收入", frozenset({"kuaishou", "pdd"})),
+    ("revenue_marketing", r"customer management revenues?|客户管理收入", frozenset({"alibaba"})),
+    ("revenue_commerce", r"(?:revenues? from )?other services?(?: revenues?)?|其他服务(?:收入)?", frozenset({"kuaishou"})),
+    ("revenue_commerce", r"(?:revenues? from )?transaction (?:services?|commissions?)(?: revenues?)?|commission revenues?"
+                         r"|交易服务(?:收入)?|佣金收入", frozenset({"pdd"})),
+    ("revenue_commerce", r"(?<!other )(?<!and )(?:net )?service revenues?|(?<![\u4e00-\u9fff])服务收入|(?<=京东|公司|集团|实现|季度)服务收入",
+     frozenset({"jd"})),
+    # --- GMV
+    ("gmv", r"(?:total )?(?:e-commerce )?GMV|gross merchandise (?:value|volume)|电商(?:商品)?交易总额|商品交易总额|电商GMV", frozenset({"kuaishou"})),
+    ("gmv_ttm", r"GMV|gross merchandise (?:value|volume)", frozenset({"pdd"})),
+    (OTHER, BLOCKERS, _ANY),
+)
+
+# The words a bare "revenue" may follow to be the company's total: a clause's start, its subject, a verb of reporting.
+BARE_REVENUE_BEFORE_EN = re.compile(
+    r"(?:^|[,;:(\-–—] ?|\b(?:total|net|its|the|of|achieved|reported|posted|recorded|generated|with|quarterly|overall|while|and|but|as"
+    r"|company's|group's|firm's|Kuaishou's|PDD's|Pinduoduo's|JD's|Alibaba's|a)) ?$", re.IGNORECASE)
+BARE_REVENUE_BEFORE_ZH = re.compile(r"(?:^|[,;:(\-]|公司|集团|快手|京东|阿里巴巴|阿里|拼多多|实现了?|录得|取得|其|季度|财季|Q[1-4]|年|期内|季内)$")
+
+# (low, high) for one quarter, in RMB billion or million people (see the module's table)
+BANDS: dict[tuple[str, str], tuple[float, float]] = {
+    ("kuaishou", "revenue_total"): (5, 60), ("kuaishou", "revenue_marketing"): (1, 40), ("kuaishou", "revenue_commerce"): (0.3, 15),
+    ("kuaishou", "gmv"): (10, 600), ("kuaishou", "dau"): (100, 600), ("kuaishou", "mau"): (200, 1000),
+    ("kuaishou", "annual_buyers"): (50, 1000),
+    ("pdd", "revenue_total"): (1, 150), ("pdd", "revenue_marketing"): (0.5, 80), ("pdd", "revenue_commerce"): (0.05, 80),
+    ("pdd", "gmv_ttm"): (100, 8000), ("pdd", "mau"): (100, 1000), ("pdd", "annual_buyers"): (100, 1000),
+    ("jd", "revenue_total"): (50, 450), ("jd", "revenue_commerce"): (5, 120), ("jd", "annual_buyers"): (100, 800),
+    ("alibaba", "revenue_total"): (30, 350), ("alibaba", "revenue_marketing"): (20, 150), ("alibaba", "mau"): (500, 1300),
+    ("alibaba", "annual_buyers"): (400, 1100),
+}
+_ADDITIVE = ("revenue_total", "revenue_marketing", "revenue_commerce", "gmv")
+
+
+def band_for(platform: str, metric: str, kind: str) -> tuple[float, float] | None:
+    """The plausible range of a figure of ``metric`` for ``platform`` over a period of ``kind`` (quarter, year, fiscal_year), or None
+    when no band is known (the clause reader then reads nothing)."""
+    band = BANDS.get((platform, metric))
+    if band is None:
+        return None
+    if kind != "quarter" and metric in _ADDITIVE:
+        return band[0] * 3, band[1] * 4.5
+    return band
