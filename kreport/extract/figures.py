@@ -46,6 +46,7 @@ from kreport.extract.periods import (
 from kreport.extract.release import INTRO, PLATFORM_NAMES, Block, Release, announces, periods_named, without_comparatives
 from kreport.extract.rules import RULES, Rule
 from kreport.extract.rules.common import UNIT_WORDS, qualifier_of
+from kreport.extract.rules.generic import band_for
 from kreport.extract.tables import table_figures
 from kreport.extract.values import agrees, canonical, decimals, plain, within_growth
 
@@ -794,6 +795,25 @@ def _satisfies(exact: Figure, bound: Figure) -> bool:
     return value + step > limit if bound.qualifier == "over" else value - step < limit if bound.qualifier == "under" else False
 
 
+def _plausible(figures: list[Figure], skipped: list[str]) -> list[Figure]:
+    """The figures inside their plausibility band (:func:`kreport.extract.rules.generic.band_for`) widened tenfold at its low end,
+    whichever rule read them: a figure outside it is a misprint or a misread unit ("revenue of 221.084 million yuan" for Alibaba's
+    quarter, a thousandth of its size), never corrected. The low end is widened for the earliest years a release or prospectus may
+    give (Kuaishou's revenue of RMB 8.3 billion in 2017); the clause reader keeps the band itself."""
+    kept = []
+    for f in figures:
+        band = band_for(f.platform, f.metric, f.period.kind) if f.platform else None
+        if band is not None:
+            band = (band[0] / 10, band[1])
+            size = canonical(f.value, f.unit) / UNITS["RMB_bn" if METRICS[f.metric].kind == "money" else "million"].factor
+            if not band[0] <= size <= band[1]:
+                skipped.append(f"{f.line}: {f.platform} {f.metric} {f.period.label} = {f.value} {f.unit} is outside the plausible range "
+                               f"{band[0]:g}-{band[1]:g} for it; left out")
+                continue
+        kept.append(f)
+    return kept
+
+
 def _settle(figures: list[Figure], skipped: list[str]) -> list[Figure]:
     """One figure per metric and period: agreeing ones merged, disagreeing ones left out. An exact figure and a
     bound it meets give the exact figure; a bound it contradicts ("over 4亿" against 3.994亿) leaves both out."""
@@ -1107,4 +1127,4 @@ def read_figures(release: Release) -> Reading:
         release.platform, metric, period, value, unit, "", quote, role, line, weak=True))
     figures.extend(tabled)
     skipped.extend(left)
-    return Reading(tuple(_settle(figures, skipped)), tuple(dict.fromkeys(skipped)))
+    return Reading(tuple(_settle(_plausible(figures, skipped), skipped)), tuple(dict.fromkeys(skipped)))

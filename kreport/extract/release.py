@@ -497,7 +497,15 @@ def _lead_period(raw: list[Segment], text: str, calendar: bool, dated, fiscal_en
         return None, ""
     number = next(iter(numbers))
     if dated is not None:
-        return (quarter_before(dated) if number == "last" else last_quarter_numbered(number, dated)), "the page's date"
+        if number == "last":
+            return quarter_before(dated), "the page's date"
+        if calendar:
+            return last_quarter_numbered(number, dated), "the page's date"
+        # a company whose fiscal year is not the calendar year: "the second quarter" is its fiscal one in its own words and the
+        # calendar one in some media's; the reading whose quarter ended within 75 days before the page's date (a results story)
+        readings = {last_quarter_numbered(n, dated) for n in (number, _calendar_number(number, fiscal_end))}
+        window = {s for s in readings if 0 < _days_after_end(s, dated) <= 75}
+        return (window.pop(), "the page's date (by the company's fiscal calendar)") if len(window) == 1 else (None, "")
     if number != "last" and calendar:
         # (a company whose fiscal year is not the calendar year numbers its quarters by the fiscal year: Alibaba's "fourth quarter
         # and fiscal year ended March 31" with "the same quarter of 2019" is 2020Q1, not 2020Q4; heldout10's first figure)
@@ -584,12 +592,22 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
                                           "leave --period out or check the file")
     if period and len(stated) > 1 and period not in stated:
         raise DataError(name, None, None, f"the text reports on {', '.join(sorted(s.label for s in stated))}, not {period} (--period)")
+    given = period is not None
     period = period or found_period
     dated = page_date(text)
     if period is None and not stated:
-        period, how = _inferred_period(raw, text, fiscal == "year", dated, fiscal_end, platform)
+        # a page whose company is not named has no known fiscal calendar: "2026财年第二季度" is not read as a calendar quarter
+        period, how = _inferred_period(raw, text, fiscal == "year" and platform is not None, dated, fiscal_end, platform)
         if period is not None:
             notes.append(f"the quarter {period} was read from {how} (no release heading or announcement states it)")
+    if period is not None and not given and len(compared := _compared_years(text)) >= 2 and period.year - 1 not in compared \
+            and max(compared) < period.year - 1:
+        # "Third Quarter 2023 ... compared with RMB14,209.8 million in the same quarter of 2020" (and again, never "of 2022"): a page
+        # whose years were changed, or a year misprinted; which year is right the text cannot say, so no quarter is read (a single
+        # comparison with an earlier year is an aside, left to the figure's own checks)
+        notes.append(f"the text compares with the same period of {', '.join(map(str, sorted(compared)))}, not of {period.year - 1}: "
+                     f"the quarter {period} it names is not read; give --period")
+        period = None
     if period is None and len(stated) <= 1:
         notes.append("the quarter the release reports on is not stated in the text; give --period")
 
@@ -604,6 +622,11 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
         and not _OTHER_PERIODS.search(matchable(text))
     return Release(platform, period, _language(text), tuple(located), title, tuple(notes), dated, fiscal == "year", flat,
                    fiscal_end, bool(_PART_PERIODS.search(matchable(text))))
+
+
+def _compared_years(text: str) -> list[int]:
+    """The year of each comparison "the same quarter of 2020" / "2020年同期" the text makes, in order."""
+    return [year_of(m.group(1) or m.group(2)) for m in _SAME_PERIOD_YEAR.finditer(matchable(text))]
 
 
 def _settled(block: Block, period: Span | None, notes: list[str]) -> Block:

@@ -29,9 +29,10 @@ def test_every_fixture_says_which_platform_and_quarter_it_covers(name):
                                                   *RELEASES.glob("heldout4/*.txt"), *RELEASES.glob("heldout5/*.txt"),
                                                   *RELEASES.glob("heldout6/*.txt"), *RELEASES.glob("heldout7/*.txt"),
                                                   *RELEASES.glob("heldout8/*.txt"), *RELEASES.glob("heldout9/*.txt"),
-                                                  *RELEASES.glob("heldout10/*.txt"), *RELEASES.glob("heldout11/*.txt"))))
+                                                  *RELEASES.glob("heldout10/*.txt"), *RELEASES.glob("heldout11/*.txt"),
+                                                  *RELEASES.glob("heldout12/*.txt"), *RELEASES.glob("heldout13/*.txt"))))
 def test_a_heldout2_page_is_never_given_another_company_or_quarter(name):
-    # heldout2/ to heldout11/ (issue 23): where the page leaves its company or quarter unstated, none is read; never a wrong one.
+    # heldout2/ to heldout13/ (issue 23): where the page leaves its company or quarter unstated, none is read; never a wrong one.
     meta = json.loads((RELEASES / f"{name}.meta.json").read_text(encoding="utf-8"))
     release = read_release((RELEASES / f"{name}.txt").read_text(encoding="utf-8"), fiscal_year_end_month={"alibaba": 3})
     assert release.platform in (None, meta["platform"])
