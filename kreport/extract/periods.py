@@ -97,6 +97,8 @@ def quarter_named(text: str) -> Span | None:
         return quarter_of(year_of(match.group(1)), int(match.group(2)))
     if match := re.fullmatch(r"([1-3]\d) ?Q([1-4])", text, re.IGNORECASE):
         return quarter_of(2000 + int(match.group(1)), int(match.group(2)))
+    if match := re.fullmatch(rf"([1-4])Q ({YEAR})", text, re.IGNORECASE):  # "4Q 2020" (issue 23, rules14)
+        return quarter_of(year_of(match.group(2)), int(match.group(1)))
     if match := re.fullmatch(r"([1-4])Q ?([1-3]\d)", text, re.IGNORECASE):
         return quarter_of(2000 + int(match.group(2)), int(match.group(1)))
     return None

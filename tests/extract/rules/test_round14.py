@@ -1,0 +1,106 @@
+"""The fourteenth rule round (issue 23): general mechanisms, in sentences of our own.
+
+1. Page placement: the company by its short names and tickers (阿里, 淘天, BABA, 09988, 09618, 01024 with the exchange's mark);
+   quarters in compact forms ("4Q 2031", "2031年第四季", "the last quarter of 2031"); the only quarter the page names anywhere
+   when its lead settles none (never when a yearless quarter of another number, or a later date, disagrees); a yearless fourth
+   quarter with the one year the lead names; Hong Kong press's "次季"/"首季" (never "是次季報").
+2. Wording: the clause reader's vocabulary ("operating income of", "其他服务/其他业务收入", "录得").
+"""
+
+from __future__ import annotations
+
+from kreport.extract.release import read_release
+
+
+def _placed(text: str) -> tuple[str | None, str | None]:
+    release = read_release(text, fiscal_year_end_month={"alibaba": 3})
+    return release.platform, (release.period.label if release.period else None)
+
+
+# --- 1. the company by its short names and tickers ----------------------------------------------------------------------------
+
+def test_alibaba_short_name_places_the_company():
+    assert _placed("阿里云收入涨三成\n本季度阿里总收入为2000亿元。\n")[0] == "alibaba"
+
+
+def test_a_ticker_with_its_exchange_mark_places_the_company():
+    assert _placed("点评报告\n公司(09618.HK)本季度收入增长。\n")[0] == "jd"
+    assert _placed("Research note\nThe company (BABA) grew its revenue this quarter.\n")[0] == "alibaba"
+    assert _placed("点评\n公司(01024.HK)收入增长。\n")[0] == "kuaishou"
+
+
+def test_a_bare_number_is_no_ticker():
+    assert _placed("点评\n公司收入1024亿元,同比增长。\n")[0] is None
+
+
+# --- 1. compact quarters ------------------------------------------------------------------------------------------------------
+
+def test_a_digit_quarter_with_a_four_digit_year():
+    assert _placed("Kuaishou\nKuaishou announced its unaudited 4Q 2031 and audited FY 2031 results on March 23 2032.\n")[1] == "2031Q4"
+
+
+def test_a_chinese_quarter_without_du():
+    assert _placed("京东财报\n京东今天发布财报。\n京东2031年第四季净收入2759亿。\n")[1] == "2031Q4"
+
+
+def test_the_last_quarter_of_a_year_is_its_fourth():
+    assert _placed("JD.com said on Tuesday that its revenue in the last quarter of 2031 jumped 37%.\n")[1] == "2031Q4"
+
+
+# --- 1. the only quarter the page names -----------------------------------------------------------------------------------------
+
+_BODY = ("一、快手生态概述\n\n快手,作为领先的短视频平台,生态丰富。\n\n它拥有庞大的用户基础。\n\n二、背后\n\n"
+         "快手在2031年第二季度实现了首次净利润,总营收同比增长27.9%至277.4亿元。\n")
+
+
+def test_the_only_quarter_a_page_names_places_it():
+    assert _placed(_BODY) == ("kuaishou", "2031Q2")
+
+
+def test_two_quarters_of_equal_standing_place_none():
+    assert _placed(_BODY + "快手在2031年第三季度的收入为300亿元。\n")[1] is None
+
+
+def test_a_yearless_quarter_of_another_number_places_none():
+    assert _placed(_BODY + "第三季度,快手电商GMV增长。\n")[1] is None
+
+
+def test_a_quarter_not_yet_ended_by_the_pages_date_is_not_placed():
+    assert _placed(" date 2031-05-02 " + _BODY)[1] is None
+
+
+# --- 1. a yearless fourth quarter with the lead's one year ----------------------------------------------------------------------
+
+def test_a_yearless_fourth_quarter_with_the_one_year_the_lead_names():
+    text = "3月17日,拼多多发布的最新财报显示,2031年,平台年活跃买家数增长至7.88亿。四季度,拼多多营收增长146%至265.5亿元。\n"
+    assert _placed(text) == ("pdd", "2031Q4")
+
+
+def test_a_yearless_fourth_quarter_with_two_years_places_none():
+    text = "3月17日,拼多多发布的最新财报显示,2031年,平台年活跃买家数增长。2033年,四季度,拼多多营收增长146%至265.5亿元。\n"
+    assert _placed(text)[1] is None
+
+
+# --- 1. Hong Kong press's 次季 --------------------------------------------------------------------------------------------------
+
+def test_hong_kong_second_quarter_on_a_dated_page():
+    text = " date 2031-08-30 次季經調整純利跌18%\n阿里巴巴次季收入按年增2%至2477億元。\n"
+    assert _placed(text) == ("alibaba", "2031Q2")
+
+
+def test_this_quarterly_report_is_no_quarter():
+    text = " date 2031-08-30 阿里巴巴公布業績\n阿里巴巴於是次季報中調整收入分部匯報方式。\n"
+    assert _placed(text)[1] is None
+
+
+def test_a_quarter_end_stated_at_the_top_is_not_taken_for_the_pages_date():
+    text = ("京东财报图解\n\n京东今天发布财报。\n\n截至2031年12月31日,京东过去12个月的活跃购买用户数5.697亿。\n\n"
+            "京东2031年第四季净收入2759亿。\n")
+    assert _placed(text) == ("jd", "2031Q4")
+
+
+def test_a_yearless_q4_with_the_one_year_the_page_names():
+    text = ("Pinduoduo call\n\nCEO said our buyers grew a lot.\n\nMore users came.\n\n"
+            "Our annual active buyers increased 57 million in Q4 to reach 788 million.\n\nOrders reached 38.3 billion in 2031.\n")
+    assert _placed(text) == ("pdd", "2031Q4")
+    assert _placed(text + "Orders were 20 billion in 2033.\n")[1] is None
