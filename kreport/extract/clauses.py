@@ -76,7 +76,7 @@ _CHANGE = re.compile(rf"(?P<dir>increase[sd]?|decrease[sd]?|rise|rose|grew|growt
                      rf"|(?P<g2>{_NUM}) ?(?:%|percent|per cent) (?:year[- ](?:on|over)[- ]year |yoy )?(?P<dir2>increase|decrease|rise|decline|growth|drop)",
                      re.IGNORECASE)
 _DOWN = re.compile(r"decrease|decline|fell|drop|down|下降|减少|下滑|-", re.IGNORECASE)
-_RESPECTIVELY = re.compile(r"分别|respectively", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"分别|各(?=录得|为|是|达|实现|增长至|增至)|respectively", re.IGNORECASE)
 _JOIN = re.compile(r"^\s?(?:/|及|和|与|、|and|&)\s?$", re.IGNORECASE)
 # A clause that forecasts or estimates
 _REFUSE = re.compile(r"\b(?:expect(?:s|ed|ing|ations?)?|estimat\w*|consensus|forecasts?|projected|guidance|outlook|target|will|would|could|may|might"

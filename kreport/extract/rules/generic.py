@@ -64,14 +64,20 @@ TERMS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("annual_buyers", r"(?:number of )?annual active users?(?: count)?|年度活跃用户(?:数量|数)?", frozenset({"jd", "pdd", "kuaishou"})),
     # PDD's "active buyers" are its twelve months' (never "monthly active buyers")
     ("annual_buyers", r"(?<!monthly )(?<!average )active buyers", frozenset({"pdd"})),
+    # (rules14) JD's and PDD's active buyers are their twelve months' ("过去12个月的活跃购买用户数", "活跃买家数")
+    ("annual_buyers", r"(?<!月)(?<!日)活跃(?:购买用户|买家)(?:数量|数)?", frozenset({"jd", "pdd"})),
     # --- revenue
     ("revenue_total", r"total (?:net )?revenues?|net revenues?|total (?:operating )?income|(?:total )?operating revenues?|revenues?"
-                      r"|总收入|总营收|营业总收入|营业收入|(?<!运)营收(?!入)|营业额|收入", _ANY),
+                      r"|总收入|总营收|营业总收入|营业收入|(?<!运)营收(?!入)|营业额|收入"
+                      # (rules14) a translation's "实现营业收入": "achieved an operating income of" (never "operating income" alone: a profit)
+                      # with the company itself as its subject ("Taotian Group achieved an operating income of": a segment's)
+                      r"|(?:(?<=Alibaba )|(?<=JD\.com )|(?<=Kuaishou )|(?<=Pinduoduo )|(?<=PDD )|(?<=Kwai ))"
+                      r"(?:Group |Holdings |Technology )?achieved (?:an? )?operating income(?= of)", _ANY),
     ("revenue_marketing", r"(?:revenues? from )?online market(?:ing)? services?(?: and others?)?(?: revenues?)?"
                           r"|线上营销(?:服务)?(?:收入)?|在线营销(?:服务)?(?:及其他|和其他|与其他)?(?:收入)?|(?<![\u4e00-\u9fff])营销服务(?:及其他)?收入"
                           r"|(?<=公司|实现|季度|Q[1-4])营销服务(?:及其他)?收入", frozenset({"kuaishou", "pdd"})),
-    ("revenue_marketing", r"customer management revenues?|客户管理收入", frozenset({"alibaba"})),
-    ("revenue_commerce", r"(?:revenues? from )?other services?(?: revenues?)?|其他服务(?:收入)?", frozenset({"kuaishou"})),
+    ("revenue_marketing", r"customer management revenues?|客户管理收入|(?<![A-Za-z])CMR(?![A-Za-z])(?: ?收入| revenues?)?", frozenset({"alibaba"})),
+    ("revenue_commerce", r"(?:revenues? from )?other services?(?: revenues?)?|其他服务(?:收入)?|其他业务收入", frozenset({"kuaishou"})),
     ("revenue_commerce", r"(?:revenues? from )?transaction (?:services?|commissions?)(?: revenues?)?|commission revenues?"
                          r"|交易服务(?:收入)?|佣金收入", frozenset({"pdd"})),
     ("revenue_commerce", r"(?<!other )(?<!and )(?:net )?service revenues?|(?<![\u4e00-\u9fff])服务收入|(?<=京东|公司|集团|实现|季度)服务收入",

@@ -104,3 +104,48 @@ def test_a_yearless_q4_with_the_one_year_the_page_names():
             "Our annual active buyers increased 57 million in Q4 to reach 788 million.\n\nOrders reached 38.3 billion in 2031.\n")
     assert _placed(text) == ("pdd", "2031Q4")
     assert _placed(text + "Orders were 20 billion in 2033.\n")[1] is None
+
+
+# --- 2. wording: the clause reader's vocabulary ---------------------------------------------------------------------------------
+
+KS = "快手科技发布2031年第二季度业绩\n\n"
+JD_ZH = "京东集团发布2031年第四季度业绩\n\n"
+JD_EN = "JD.com reported its second-quarter 2031 results on Tuesday.\n\n"
+ALI_ZH = "阿里巴巴集团公布2031年第二季度业绩\n\n"
+ALI_EN = "Alibaba reported its results for the quarter ended December 31, 2031 on Tuesday.\n\n"
+
+
+def test_a_translations_achieved_operating_income_is_revenue(figures):
+    text = JD_EN + "JD.com Group achieved an operating income of 356.66 billion yuan in the second quarter, a year-on-year increase of 22.4%."
+    assert ("revenue_total", "2031Q2", "356.66", "RMB_bn", "") in figures(text)
+
+
+def test_operating_income_alone_is_never_revenue(figures):
+    text = JD_EN + "JD.com's operating income was 356.66 billion yuan in the second quarter."
+    assert not any(f[0] == "revenue_total" for f in figures(text))
+
+
+def test_kuaishou_other_business_revenue(figures):
+    assert ("revenue_commerce", "2031Q2", "25.92", "RMB_100m", "") in figures(KS + "2031Q2,其他业务收入达25.92亿元。")
+
+
+def test_ge_pairs_like_fenbie(figures):
+    text = JD_ZH + "2031年第四季度,按业务类型角度,商品收入/服务收入各录得2423/588亿元。"
+    assert ("revenue_commerce", "2031Q4", "588", "RMB_100m", "") in figures(text)
+
+
+def test_jd_active_buying_users_are_its_twelve_months(figures):
+    text = JD_ZH + "截至2031年12月31日,京东过去12个月的活跃购买用户数5.697亿,较2030年同期的4.719亿增长20.7%。"
+    found = figures(text)
+    assert ("annual_buyers", "2031Q4", "5.697", "100m", "") in found
+    assert ("annual_buyers", "2030Q4", "4.719", "100m", "") in found
+
+
+def test_alibaba_cmr_is_customer_management_revenue(figures):
+    text = ALI_ZH + "2031年第二季度,阿里指相關CMR按年增10%至892.52億元。"
+    assert ("revenue_marketing", "2031Q2", "892.52", "RMB_100m", "") in figures(text)
+
+
+def test_revenue_after_said(figures):
+    text = ALI_EN + "For the quarter ended December 31, 2031, the company said revenue totaled 221.08 billion yuan ($34.2 billion)."
+    assert ("revenue_total", "2031Q4", "221.08", "RMB_bn", "") in figures(text)
