@@ -34,7 +34,8 @@ _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 # --- another metric -------------------------------------------------------------------------------------------
 _NOT_REVENUE_EN = re.compile(r"\bnet (?:income|profits?|loss(?:es)?|earnings)\b|\b(?:gross |operating |net )?profits?\b"
-                             r"|\bcomprehensive income\b|\b(?<!achieved )(?<!achieved an )(?<!achieved a )operating income\b|\bincome from operations\b|\bEBITDA\b|\bearnings per\b",
+                             r"|\bcomprehensive income\b|\b(?<!achieved )(?<!achieved an )(?<!achieved a )operating income\b"
+                             r"|\bincome from operations\b|\bEBITDA\b|\bearnings per\b",
                              re.IGNORECASE)
 _NOT_REVENUE_ZH = re.compile(r"净?利润|淨?利潤|盈利|净亏损|淨虧損|亏损|虧損|经营利润|經營利潤|每股收益|每股盈利")
 _NET_INCOME_ZH = re.compile(r"净收入|淨收入")  # JD's net revenues in its translations; net income in the others'
