@@ -65,7 +65,9 @@ _FROM_VALUE = re.compile(r"^\s?(?:\([^()]{0,40}\))?\s?(?:[^\d,;。]{0,6}(?:到|�
 _SAME_ZH = re.compile(rf"(?P<pwhen>去年同期|上年同期|{YEAR} ?年同期)(?:为|是|的|则为)\s?$")
 _PWHEN_EN = re.compile(rf"^(?: ?\([^()]{{0,40}}\))?,? ?(?P<pwhen>(?:in|for|during) the same (?:period|quarter) (?:of |in )?(?:last year|the previous year|"
                        rf"the prior year|{YEAR})|(?:in|for) (?:the )?(?:{YEAR} ?Q[1-4]|Q[1-4] ?{YEAR}|(?:first|second|third|fourth) quarter(?: of)? {YEAR})"
-                       rf"|a year (?:earlier|ago|before)|(?:in|for) the year-(?:ago|earlier) (?:period|quarter)|(?:in|for) {YEAR}|last year)\b",
+                       rf"|a year (?:earlier|ago|before)|(?:in|for) the year-(?:ago|earlier) (?:period|quarter)|(?:in|for) {YEAR}|last year"
+                       # (rules14) the quarter before: "up from 580.8 million in the previous quarter"
+                       rf"|(?:in|for|during|at the end of) the (?:previous|prior|preceding|last) quarter)\b",
                        re.IGNORECASE)
 _QOQ = re.compile(r"quarter[- ](?:on|over)[- ]quarter|sequential|\bQoQ\b|环比|previous quarter|prior quarter|last quarter|上一?季度?",
                   re.IGNORECASE)
@@ -211,10 +213,18 @@ def _qualifier(before: str) -> str | None:
     return "over" if _OVER.search(before) else "about" if _ABOUT.search(before) else ""
 
 
+def _quarter_before(span: Span) -> Span:
+    return quarter_of(span.year, span.quarter - 1) if span.quarter > 1 else quarter_of(span.year - 1, 4)
+
+
 def _prior_period(words: str, headline: Span) -> Span | None:
-    """A comparative's period from its words: one year before the headline's, never another."""
+    """A comparative's period from its words: one year before the headline's, or (rules14) a quarter's the quarter before it in so
+    many words ("in the previous quarter"); never another."""
     words = re.sub(r"\s+", " ", (words or "").strip())
     earlier = headline.year_earlier()
+    if headline.kind == "quarter" and re.fullmatch(r"(?:in|for|during|at the end of) the (?:previous|prior|preceding|last) quarter", words,
+                                                   re.IGNORECASE):
+        return _quarter_before(headline)
     if re.fullmatch(r"(?:(?:in|for|during) )?(?:the )?(?:same (?:period|quarter) (?:of |in )?(?:last year|the (?:previous|prior) year)|last year"
                     r"|a year (?:earlier|ago|before)|year-(?:ago|earlier) (?:period|quarter))|去年同期|上年同期|去年", words, re.IGNORECASE):
         return earlier
@@ -439,11 +449,13 @@ def _reading(release, text, clause, begin, end, block, carry, after, sentence_na
         _words, pmatch, pwhen = prior_match
         punit = _prior_unit(metric, pmatch)
         change = _stated_change(clause)
-        if punit is not None and change is not None and not within_growth(value, unit, plain(pmatch.group("v")), punit, *change):
+        when = _prior_period(pwhen, period) if punit is not None else None
+        sequential = when is not None and period.kind == "quarter" and when == _quarter_before(period)
+        if punit is not None and change is not None and not sequential \
+                and not within_growth(value, unit, plain(pmatch.group("v")), punit, *change):
             skipped.append((f"{where}: the stated change of {change[0]}% does not fit it against {pmatch.group('v')}; both left out", metric,
                             value, unit))
             return None
-        when = _prior_period(pwhen, period) if punit is not None else None
         if when is not None:
             prior = (when, plain(pmatch.group("v")), punit)
     return Reading(metric, period, value, unit, qualifier, t_start, amount.start("v"), amount.end(), prior, (begin, end))

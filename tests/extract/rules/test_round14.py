@@ -149,3 +149,20 @@ def test_alibaba_cmr_is_customer_management_revenue(figures):
 def test_revenue_after_said(figures):
     text = ALI_EN + "For the quarter ended December 31, 2031, the company said revenue totaled 221.08 billion yuan ($34.2 billion)."
     assert ("revenue_total", "2031Q4", "221.08", "RMB_bn", "") in figures(text)
+
+
+# --- 2. a comparison with the quarter before ----------------------------------------------------------------------------------
+
+def test_a_count_up_from_the_previous_quarter_gives_that_quarters_figure(figures):
+    text = ("JD.com Announces Third Quarter 2031 Results\n\n"
+            "The number of annual active customer accounts reached 588.3 million as of September 30, 2031, up from 580.8 million "
+            "in the previous quarter.")
+    found = figures(text)
+    assert ("annual_buyers", "2031Q2", "580.8", "million", "") in found
+
+
+def test_a_comparison_with_a_quarter_two_before_gives_nothing(figures):
+    text = ("JD.com Announces Third Quarter 2031 Results\n\n"
+            "The number of annual active customer accounts reached 588.3 million as of September 30, 2031, up from 580.8 million "
+            "in the first quarter of 2031.")
+    assert not any(f[1] == "2031Q1" for f in figures(text))
