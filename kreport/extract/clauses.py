@@ -240,11 +240,17 @@ def _prior_period(words: str, headline: Span) -> Span | None:
     return None
 
 
+_MONTH_QUARTER = re.compile(rf"\b(March|June|September|December) quarter\b(?!,? (?:of )?{YEAR})", re.IGNORECASE)
+_ORDINAL_OF = {"march": "first", "june": "second", "september": "third", "december": "fourth"}
+
+
 def _own_period(clause: str, release: Release, metric: str) -> Span | None | str:
     """The period a clause names as its own: a Span, "" if none, None if unreadable (several, or a word for another period)."""
     if not release.calendar and re.search(r"(?<![A-Za-z])FY|fiscal|财年|财季", clause, re.IGNORECASE):
         return None  # a fiscal period of a company whose fiscal year is not the calendar's: the company rules place those
     clause = _COMPARED_EN_SPAN.sub(" ", _COMPARED_ZH_SPAN.sub(" ", clause))
+    # (rules14) a quarter named by its last month, without its year ("In the March quarter,"): that calendar quarter, by its number
+    clause = _MONTH_QUARTER.sub(lambda m: f"the {_ORDINAL_OF[m.group(1).lower()]} quarter", clause)
     if re.search(r"上一?季|\b(?:last|previous|prior) quarter\b", clause, re.IGNORECASE):
         return None  # the quarter before: the company rules place it by the page's date, or not at all
     named = {s for s in periods_named(clause) if s.kind == "quarter" or release.calendar}

@@ -90,7 +90,8 @@ TERMS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
 
 # The words a bare "revenue" may follow to be the company's total: a clause's start, its subject, a verb of reporting.
 BARE_REVENUE_BEFORE_EN = re.compile(
-    r"(?:^|[,;:(\-–—] ?|\b(?:total|net|its|the|of|achieved|reported|posted|recorded|generated|with|quarterly|overall|while|and|but|as"
+    r"(?:^|[,;:(\-–—] ?|\b(?:(?:first|second|third|fourth)[- ]quarter|said"
+    r"|total|net|its|the|of|achieved|reported|posted|recorded|generated|with|quarterly|overall|while|and|but|as"
     r"|company's|group's|firm's|Kuaishou's|PDD's|Pinduoduo's|JD's|Alibaba's|a)) ?$", re.IGNORECASE)
 BARE_REVENUE_BEFORE_ZH = re.compile(r"(?:^|[,;:(\-]|公司|集团|快手|京东|阿里巴巴|阿里|拼多多|实现了?|录得|取得|其|季度|财季|Q[1-4]|年|期内|季内)$")
 

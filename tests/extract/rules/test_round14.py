@@ -166,3 +166,30 @@ def test_a_comparison_with_a_quarter_two_before_gives_nothing(figures):
             "The number of annual active customer accounts reached 588.3 million as of September 30, 2031, up from 580.8 million "
             "in the first quarter of 2031.")
     assert not any(f[1] == "2031Q1" for f in figures(text))
+
+
+# --- 3. periods -------------------------------------------------------------------------------------------------------------------
+
+def test_a_yearless_quarter_glued_to_the_sentence_opens_it_for_all_its_clauses(figures):
+    text = ("京东集团发布2031年第二季度业绩\n\n2031年上半年,京东集团净收入为5073亿元人民币。"
+            "二季度净收入为2676亿元人民币,同比增长5.4%;净服务收入为416亿元人民币,同比增长21.9%。")
+    assert ("revenue_commerce", "2031Q2", "416", "RMB_100m", "") in figures(text)
+
+
+def test_a_yearless_quarter_of_another_number_opens_nothing(figures):
+    text = ("京东集团发布2031年第二季度业绩\n\n2031年上半年,京东集团净收入为5073亿元人民币。"
+            "一季度净收入为2676亿元人民币,同比增长5.4%;净服务收入为416亿元人民币,同比增长21.9%。")
+    assert not any(f[2] == "416" for f in figures(text))
+
+
+def test_a_month_named_quarter_without_its_year_is_the_pages_if_it_is_that_one(figures):
+    head = "PDD Holdings reported its first-quarter 2031 results on Tuesday.\n\nShares fell.\n\n"
+    text = head + "In the March quarter, when stores were shut, its revenue rose 22 percent to 114.31 billion renminbi."
+    assert ("revenue_total", "2031Q1", "114.31", "RMB_bn", "") in figures(text)
+    other = head + "In the June quarter, when stores were shut, its revenue rose 22 percent to 114.31 billion renminbi."
+    assert not any(f[2] == "114.31" for f in figures(other))
+
+
+def test_a_quarters_revenue_after_its_quarter_word(figures):
+    text = "JD.com Announces Second Quarter 2031 Results\n\nThe company reported second-quarter revenue of RMB 321.87 billion."
+    assert ("revenue_total", "2031Q2", "321.87", "RMB_bn", "") in figures(text)
