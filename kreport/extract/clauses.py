@@ -63,7 +63,8 @@ _COMPARED_ZH = re.compile(rf"(?:较|相较|相比|比|由|从|对比)(?P<pwhen>�
 # An amount a change runs from: "5.522亿增加到5.883亿", "from 552.2 million to 588.3 million"
 _FROM_VALUE = re.compile(r"^\s?(?:\([^()]{0,40}\))?\s?(?:[^\d,;。]{0,6}(?:到|至)|to)\s?(?:RMB|人民币)?\s?\d", re.IGNORECASE)
 _SAME_ZH = re.compile(rf"(?P<pwhen>去年同期|上年同期|{YEAR} ?年同期)(?:为|是|的|则为)\s?$")
-_PWHEN_EN = re.compile(rf"^(?: ?\([^()]{{0,40}}\))?,? ?(?P<pwhen>(?:in|for|during) the same (?:period|quarter) (?:of |in )?(?:last year|the previous year|"
+_PWHEN_EN = re.compile(rf"^(?: ?\([^()]{{0,40}}\))?,? ?(?P<pwhen>(?:in|for|during) (?:the same|a similar|the corresponding|the comparable) "
+                       rf"(?:period|quarter|interval) (?:of |in )?(?:last year|the previous year|"
                        rf"the prior year|{YEAR})|(?:in|for) (?:the )?(?:{YEAR} ?Q[1-4]|Q[1-4] ?{YEAR}|(?:first|second|third|fourth) quarter(?: of)? {YEAR})"
                        rf"|a year (?:earlier|ago|before)|(?:in|for) the year-(?:ago|earlier) (?:period|quarter)|(?:in|for) {YEAR}|last year"
                        # (rules14) the quarter before: "up from 580.8 million in the previous quarter"
@@ -109,7 +110,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # An English comparison and the period it names ("from the full year of 2019", "from 366 million in the same quarter of 2019", "from the
 # previous quarter"): the comparison's period
 _COMPARED_EN_SPAN = re.compile(rf"\b(?:from|over|compared (?:with|to)|versus|vs\.?|than|against)\b[^,;]{{0,60}}?(?:{YEAR}|last year"
-                               rf"|a year (?:earlier|ago|before)|(?:previous|prior|last|same) (?:quarter|period))\b", re.IGNORECASE)
+                               rf"|a year (?:earlier|ago|before)|(?:previous|prior|last|same) (?:quarter|period)(?: (?:of|in) {YEAR})?)\b",
+                               re.IGNORECASE)
 # An estimate's amount: "超过市场预期的344.5亿元", "estimates of 43.3 billion yuan"
 _ESTIMATE_BEFORE = re.compile(r"(?:预期|预测|预估|估计)的?\s?$|\b(?:expectations?|estimates?|forecasts?|consensus|expected|estimated)(?: of| at)?\s?$",
                               re.IGNORECASE)
@@ -234,12 +236,13 @@ def _prior_period(words: str, headline: Span) -> Span | None:
             named = quarter_named(re.sub(r"^(?:in|for|during) (?:the )?", "", words, flags=re.IGNORECASE))
             if named is not None:
                 return earlier if named == earlier else None
-            same = re.search(r"same (?:period|quarter)|同期", words, re.IGNORECASE)
+            same = re.search(r"(?:same|similar|corresponding|comparable) (?:period|quarter|interval)|同期", words, re.IGNORECASE)
             return earlier if same and year == earlier.year else None
         return earlier if year == earlier.year and headline.kind in ("year", "fiscal_year") else None
     return None
 
 
+_FULL_YEAR = re.compile(r"全年|\bfull[- ]year\b(?! (?:of )?2 ?0)", re.IGNORECASE)
 _MONTH_QUARTER = re.compile(rf"\b(March|June|September|December) quarter\b(?!,? (?:of )?{YEAR})", re.IGNORECASE)
 _ORDINAL_OF = {"march": "first", "june": "second", "september": "third", "december": "fourth"}
 
@@ -271,9 +274,17 @@ def _own_period(clause: str, release: Release, metric: str) -> Span | None | str
         if span.kind != "quarter" and METRICS[metric].kind != "money":
             return None  # a year's user count: an average of what?
         return span
+    page = release.period
+    closes = release.calendar and page is not None and page.kind == "quarter" and page.quarter == 4
+    if closes and _FULL_YEAR.search(clause) and not _PART.search(_FULL_YEAR.sub(" ", clause)) and METRICS[metric].kind == "money" \
+            and metric != "gmv_ttm" and not _YEAR_ONLY.search(clause) and not _QUARTER_WORDS.search(clause):
+        return Span("year", page.year)  # (rules14) "全年营收翻倍增长至594.9亿元" on a fourth quarter's page: the year it closes
     if _PART.search(clause):
         return None
     years = {year_of(m.group("y") or m.group("y2") or m.group("zh")) for m in _YEAR_ONLY.finditer(clause)}
+    if closes and len(years) == 1 and metric in ("annual_buyers", "gmv_ttm") and years == {page.year} and not _QUARTER_WORDS.search(clause) \
+            and not re.search(r"fiscal|财年|財年|\bFY", clause, re.IGNORECASE):
+        return page  # (rules14) "2020年,平台年活跃买家数增长至7.88亿" on 2020Q4's page: the twelve months to the year's end
     short = list(_SHORT_QUARTER.finditer(clause))
     if years and (short or _QUARTER_WORDS.search(clause)):
         return None  # "2025年三季度" not read plainly, or a year and a quarter: unclear
@@ -551,6 +562,6 @@ def _placed(release: Release, own, text: str, block: Block, carry: Span | None, 
     if release.flat and not re.search(rf"\b(?:19|20)\d\d\b|{YEAR} ?年|季度|quarter|\bQ[1-4]\b|上半年|全年|year", bare, re.IGNORECASE):
         return page  # a story about one quarter, the sentence naming no period
     if prior_match is not None and not release.parts and _prior_period(prior_match[2], page) == page.year_earlier() \
-            and re.search(r"same|同期", prior_match[2]):
+            and re.search(r"same|similar|corresponding|comparable|同期", prior_match[2]):
         return page  # compared with the same quarter a year before the page's, the stated change fitting the pair
     return None

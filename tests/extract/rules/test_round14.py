@@ -193,3 +193,22 @@ def test_a_month_named_quarter_without_its_year_is_the_pages_if_it_is_that_one(f
 def test_a_quarters_revenue_after_its_quarter_word(figures):
     text = "JD.com Announces Second Quarter 2031 Results\n\nThe company reported second-quarter revenue of RMB 321.87 billion."
     assert ("revenue_total", "2031Q2", "321.87", "RMB_bn", "") in figures(text)
+
+
+def test_a_spinners_similar_interval_is_the_same_period(figures):
+    text = ("Kuaishou reported its first-quarter 2031 results on Tuesday.\n\n"
+            "Total income elevated by 19.7% to RMB25.2 billion from RMB21.05 billion for a similar interval of 2030.")
+    assert ("revenue_total", "2030Q1", "21.05", "RMB_bn", "") in figures(text)
+
+
+_PDD_YEAR = "3月17日,拼多多发布的最新财报显示,2031年全年业绩亮眼。\n\n"
+
+
+def test_a_years_twelve_month_count_on_its_fourth_quarters_page(figures):
+    text = _PDD_YEAR + "四季度,拼多多营收增长146%至265.5亿元。2031年,平台年活跃买家数高速增长至7.88亿。"
+    assert ("annual_buyers", "2031Q4", "7.88", "100m", "") in figures(text)
+
+
+def test_the_full_year_on_a_fourth_quarters_page_is_its_year(figures):
+    text = _PDD_YEAR + "四季度,拼多多营收增长146%至265.5亿元,全年营收翻倍增长至594.9亿元。"
+    assert ("revenue_total", "2031", "594.9", "RMB_100m", "") in figures(text)
