@@ -93,7 +93,8 @@ BARE_REVENUE_BEFORE_EN = re.compile(
     r"(?:^|[,;:(\-–—] ?|\b(?:(?:first|second|third|fourth)[- ]quarter|said"
     r"|total|net|its|the|of|achieved|reported|posted|recorded|generated|with|quarterly|overall|while|and|but|as"
     r"|company's|group's|firm's|Kuaishou's|PDD's|Pinduoduo's|JD's|Alibaba's|a)) ?$", re.IGNORECASE)
-BARE_REVENUE_BEFORE_ZH = re.compile(r"(?:^|[,;:(\-]|公司|集团|快手|京东|阿里巴巴|阿里|拼多多|实现了?|录得|取得|其|季度|财季|Q[1-4]|年|期内|季内)$")
+BARE_REVENUE_BEFORE_ZH = re.compile(r"(?:^|[,;:(\-]|(?<![\d.])\d{1,2} ?[、.)] ?"  # a numbered list item: "1、收入为..."
+                                    r"|公司|集团|快手|京东|阿里巴巴|阿里|拼多多|实现了?|录得|取得|其|季度|财季|Q[1-4]|年|期内|季内)$")
 
 # (low, high) for one quarter, in RMB billion or million people (see the module's table)
 BANDS: dict[tuple[str, str], tuple[float, float]] = {

@@ -212,3 +212,9 @@ def test_a_years_twelve_month_count_on_its_fourth_quarters_page(figures):
 def test_the_full_year_on_a_fourth_quarters_page_is_its_year(figures):
     text = _PDD_YEAR + "四季度,拼多多营收增长146%至265.5亿元,全年营收翻倍增长至594.9亿元。"
     assert ("revenue_total", "2031", "594.9", "RMB_100m", "") in figures(text)
+
+
+def test_a_bare_revenue_opening_a_numbered_list_item(figures):
+    text = ("阿里巴巴集团公布2031年第三季度业绩\n\n财报要点梳理:\n截至 2031 年 9 月 30 日止季度\n"
+            "1、收入为人民币 2,477.95 亿元(348.08 亿美元),同比增长 5%。")
+    assert ("revenue_total", "2031Q3", "2477.95", "RMB_100m", "") in figures(text)
