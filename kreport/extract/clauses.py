@@ -45,6 +45,10 @@ _AMOUNT = re.compile(
 _SCALE_MONEY = {"trillion": "RMB_trillion", "billion": "RMB_bn", "bn": "RMB_bn", "b": "RMB_bn", "million": "RMB_mn", "mn": "RMB_mn",
                 "m": "RMB_mn", "万亿": "RMB_trillion", "亿": "RMB_100m", "百万": "RMB_mn"}
 _SCALE_PEOPLE = {"billion": "billion", "million": "million", "m": "million", "亿": "100m", "百万": "million"}
+# A classifier after a count in 亿/万: orders, people, items, visits ... (never an amount of money)
+_COUNTED = re.compile(r"\s?(?:[单單人件次笔筆户戶个個位名台部张張条條份套辆輛家]|用户|用戶|消费者|消費者|买家|買家|美元|港元|日元|欧元|歐元)")
+_PEOPLE_WORDS = re.compile(r"用户|用戶|买家|買家|消费者|消費者|人数|人數|订单|訂單|\b(?:users?|buyers?|consumers?|orders?|DAUs?|MAUs?)\b",
+                           re.IGNORECASE)
 _DOLLARS = re.compile(r"US ?\$|USD|HK\$|^\$|美元|港元|dollars", re.IGNORECASE)
 
 # The words that make an amount a change, right before it ("increased 16m", "增加了1800万", "up by 28m")
@@ -95,7 +99,7 @@ _ABOUT = re.compile(r"(?:approximately|about|around|roughly|约)\s?$", re.IGNORE
 _PART = re.compile(r"\b(?:full[- ]year|annual(?! active| report| results)|fiscal year|first half|second half|interim|six months|nine months|H[12]"
                    r"|first three quarters|year[- ]to[- ]date|so far this year|this year)\b|全年|年度(?!活跃)|财年|半年|中期|前三季|首三季|九个月|六个月"
                    r"|年初|今年", re.IGNORECASE)
-_QUARTER_WORDS = re.compile(r"quarter|\bQ[1-4]\b|[1-4]Q|季", re.IGNORECASE)
+_QUARTER_WORDS = re.compile(r"quarter|(?<![A-Za-z0-9])Q[1-4](?![A-Za-z0-9])|[1-4]Q|季", re.IGNORECASE)
 _SHORT_QUARTER = re.compile(r"\b(?:in |during |for )?(?:the |this )?(?P<n>first|second|third|fourth)[ -]quarter\b(?!,? (?:of )?(?:19|20)\d\d)"
                             r"|\b(?:in|during|for) (?:the|this) quarter\b|\bthis quarter\b|(?<![年\d])第?(?P<zh>[一二三四])季度(?!\d)"
                             r"|本季度?|当季度?|季内|期内|该季度", re.IGNORECASE)
@@ -199,6 +203,8 @@ def _unit(metric: str, match: re.Match) -> str | None:
     if money and (_DOLLARS.search(match.group("pre") or "") or _DOLLARS.search(match.group("post") or "")):
         return None
     if kind == "money":
+        if not money and scale in ("亿", "万亿") and not _COUNTED.match(match.string[match.end():]):
+            money = True  # (rules14) a broker's "其他服务为23.67亿": a revenue's amount in 亿 with its 元 left out (never "23亿单")
         if not money or scale not in _SCALE_MONEY:
             return None
         if scale in ("b", "m") and not re.search(r"¥", match.group("pre") or ""):
@@ -306,7 +312,7 @@ def _own_period(clause: str, release: Release, metric: str) -> Span | None | str
             if number != period.quarter:
                 return None
         return period
-    if re.search(rf"\b(?:19|20)\d\d\b|{YEAR} ?年|\bQ[1-4]\b|quarter|季度", clause, re.IGNORECASE):
+    if re.search(rf"\b(?:19|20)\d\d\b|{YEAR} ?年|(?<![A-Za-z0-9])Q[1-4](?![A-Za-z0-9])|quarter|季度", clause, re.IGNORECASE):
         return None  # a period's words the reader does not place
     return ""
 
@@ -343,9 +349,12 @@ def read_clauses(release: Release, text: str, block: Block, carry: Span | None, 
         if release.language == "en" and _CJK.search(clause):
             continue  # a machine translation interleaved with an English release's text is not read
         levels = _levels(text, terms, end)
-        for (t_start, _t_end, metric), amount in levels:
+        for (t_start, t_end, metric), amount in levels:
             if metric == OTHER:
                 continue
+            if METRICS[metric].kind == "money" and not (amount.group("pre") or amount.group("post")) \
+                    and _PEOPLE_WORDS.search(text[t_end: amount.start()]):
+                continue  # a bare 亿 after words about people ("收入增长,用户达3.6亿"): a count, not the revenue
             if _PRODUCT_BEFORE.search(text[max(begin, t_start - 12): t_start]):
                 continue  # another product's users or revenue ("快手搜索月活跃用户", "海外平均日活跃用户", "Kwai's DAUs")
             unit = _unit(metric, amount)
@@ -559,7 +568,8 @@ def _placed(release: Release, own, text: str, block: Block, carry: Span | None, 
         return page
     # a change from the quarter before ("increased 16m from the previous quarter") names no period of the figure's
     bare = re.sub(r"\b(?:from|compared (?:with|to)|over|versus) (?:the )?(?:previous|prior|last) quarter\b", " ", text, flags=re.IGNORECASE)
-    if release.flat and not re.search(rf"\b(?:19|20)\d\d\b|{YEAR} ?年|季度|quarter|\bQ[1-4]\b|上半年|全年|year", bare, re.IGNORECASE):
+    if release.flat and not re.search(rf"\b(?:19|20)\d\d\b|{YEAR} ?年|季度|quarter|(?<![A-Za-z0-9])Q[1-4](?![A-Za-z0-9])|上半年|全年|year", bare,
+                                      re.IGNORECASE):
         return page  # a story about one quarter, the sentence naming no period
     if prior_match is not None and not release.parts and _prior_period(prior_match[2], page) == page.year_earlier() \
             and re.search(r"same|similar|corresponding|comparable|同期", prior_match[2]):

@@ -218,3 +218,18 @@ def test_a_bare_revenue_opening_a_numbered_list_item(figures):
     text = ("阿里巴巴集团公布2031年第三季度业绩\n\n财报要点梳理:\n截至 2031 年 9 月 30 日止季度\n"
             "1、收入为人民币 2,477.95 亿元(348.08 亿美元),同比增长 5%。")
     assert ("revenue_total", "2031Q3", "2477.95", "RMB_100m", "") in figures(text)
+
+
+def test_a_revenue_in_yi_without_yuan_is_money(figures):
+    text = "快手科技发布2031年第四季度业绩\n\n2031年第四季度,其他服务(包括电商)为23.67亿,同比增长40.2%,持续高增。"
+    assert ("revenue_commerce", "2031Q4", "23.67", "RMB_100m", "") in figures(text)
+
+
+def test_a_count_in_yi_is_never_money(figures):
+    text = "快手科技发布2031年第四季度业绩\n\n2031年第四季度,快手收入增长,订单量为23.67亿单。"
+    assert not any(f[2] == "23.67" for f in figures(text))
+
+
+def test_a_bare_yi_after_words_about_users_is_no_revenue(figures):
+    text = "快手科技发布2031年第四季度业绩\n\n2031年第四季度,其他服务增长强劲,电商用户达3.6亿。"
+    assert not any(f[2] == "3.6" for f in figures(text))
