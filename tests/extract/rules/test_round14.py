@@ -233,3 +233,11 @@ def test_a_count_in_yi_is_never_money(figures):
 def test_a_bare_yi_after_words_about_users_is_no_revenue(figures):
     text = "快手科技发布2031年第四季度业绩\n\n2031年第四季度,其他服务增长强劲,电商用户达3.6亿。"
     assert not any(f[2] == "3.6" for f in figures(text))
+
+
+def test_a_fiscal_quarter_after_its_end_date_is_that_calendar_quarter(figures):
+    text = ("阿里巴巴公布2031年第四季度業績\n\n"
+            "2月7日晚,阿里巴巴釋出了截至2031年12月31日的2033財年第三財季財報:營收為2603.48億元,同比增長5%。")
+    assert ("revenue_total", "2031Q4", "2603.48", "RMB_100m", "") not in figures(text)  # FY2033 Q3 is 2032Q4: the date disagrees
+    text = text.replace("2033財年", "2032財年")
+    assert ("revenue_total", "2031Q4", "2603.48", "RMB_100m", "") in figures(text)
