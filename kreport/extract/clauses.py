@@ -31,7 +31,7 @@ from kreport.extract.release import INTRO, PLATFORM_NAMES, Block, Release, perio
 from kreport.extract.rules.generic import BARE_REVENUE_BEFORE_EN, BARE_REVENUE_BEFORE_ZH, OTHER, PARTS, TERMS, band_for
 from kreport.extract.values import canonical, plain, within_growth
 
-__all__ = ["Reading", "clauses", "read_clauses", "LINE"]
+__all__ = ["part_subject", "Reading", "clauses", "read_clauses", "LINE"]
 
 LINE = "a generic clause reading (kreport/extract/clauses.py)"
 
@@ -331,6 +331,17 @@ def _kind_of(match: re.Match) -> str:
     return "money" if money else "people" if match.group("u") else "none"
 
 
+def part_subject(text: str, start: int, platform: str) -> str | None:
+    """The part of the company (a segment, a unit, a new business) named in ``text`` before ``start`` with the company not named again
+    after it, outside brackets ("JD Retail (including JD Health, JD Industry, ...) reported revenue of": JD Retail's, not JD's); None if
+    there is none."""
+    parts = list(re.finditer(PARTS, text[:start], re.IGNORECASE))
+    if not parts:
+        return None
+    after = re.sub(r"\([^()]*\)|（[^（）]*）", " ", text[parts[-1].end(): start])
+    return None if re.search(PLATFORM_NAMES[platform], after, re.IGNORECASE) else parts[-1].group()
+
+
 def read_clauses(release: Release, text: str, block: Block, carry: Span | None, skipped: list[tuple[str, str, str, str]],
                  after: Span | None = None) -> list[Reading]:
     """The figures the generic reader reads in a sentence (matchable form, quarters plain), with their comparatives; what it leaves out,
@@ -461,10 +472,8 @@ def _reading(release, text, clause, begin, end, block, carry, after, sentence_na
     if not band[0] <= size <= band[1]:
         skipped.append((f"{where}: outside the plausible range {band[0]:g}-{band[1]:g} for {platform} {metric}; left out", metric, value, unit))
         return None
-    if metric == "revenue_total" and (parts := list(re.finditer(PARTS, text[:t_start], re.IGNORECASE))) \
-            and not re.search(PLATFORM_NAMES[platform], text[parts[-1].end(): t_start], re.IGNORECASE):
-        skipped.append((f"{where}: the sentence's subject before it is a part of the company ({parts[-1].group()!r}); left out", metric, value,
-                        unit))
+    if metric == "revenue_total" and (part := part_subject(text, t_start, platform)):
+        skipped.append((f"{where}: the sentence's subject before it is a part of the company ({part!r}); left out", metric, value, unit))
         return None
     if why := refusal(text, metric, platform, t_start, amount.start("v"), amount.end(), period, pair=False,
                       ttm=metric in ("gmv_ttm", "annual_buyers")):

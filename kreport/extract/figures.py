@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from kreport.dataset.schema import METRICS, UNITS
 from kreport.extract.clauses import LINE as CLAUSE_LINE
-from kreport.extract.clauses import read_clauses
+from kreport.extract.clauses import part_subject, read_clauses
 from kreport.extract.cleaning import matchable, unspun
 from kreport.extract.guards import refusal
 from kreport.extract.periods import (
@@ -812,6 +812,13 @@ def _plausible(figures: list[Figure], skipped: list[str]) -> list[Figure]:
                 skipped.append(f"{f.line}: {f.platform} {f.metric} {f.period.label} = {f.value} {f.unit} is outside the plausible range "
                                f"{band[0]:g}-{band[1]:g} for it; left out")
                 continue
+        if f.weak and f.metric == "revenue_total" and f.role == "headline" and (at := f.quote.find(f.value)) > 0 \
+                and (part := part_subject(f.quote, at, f.platform)):
+            # a looser wording's total whose subject is a part of the company: "New business segments, particularly food delivery,
+            # generated 57.5 billion CNY in revenue"
+            skipped.append(f"{f.line}: {f.platform} revenue_total {f.period.label} = {f.value} {f.unit}: the sentence's subject is a part "
+                           f"of the company ({part!r}); left out")
+            continue
         kept.append(f)
     return kept
 
