@@ -44,7 +44,8 @@ _NUM_Q = r"(?:first|second|third|fourth)"
 # Names of other measures and of a company's parts: they read nothing themselves, but an amount after one is theirs, and a comma before
 # one starts a new subject ("Total costs of revenues were RMB1,594.7 million", "总收入成本为397.092亿元", "Revenue from core commerce").
 OTHER = "other"
-PARTS = (r"\b(?:new )?business segments?\b|\bsegments?\b|\bdivisions?\b|分部|core commerce|cloud|direct sales|general merchandise|electronics|logistics|international|local services|live[- ]?streaming"
+PARTS = (r"\b(?:new )?business segments?\b|\bsegments?\b|\bdivisions?\b|分部|"
+         r"core commerce|cloud|direct sales|general merchandise|electronics|logistics|international|local services|live[- ]?streaming"
          r"|Retail(?![a-z])|Temu|Taobao|Tmall|Kling|核心商业|云智能|云业务|自营|带电|日百|物流|国际|本地生活|直播|零售|淘天|可灵|新业务|商品收入|平台及广告")
 BLOCKERS = (
     r"costs? of (?:revenues?|sales)|(?:gross|operating|net) (?:profit|income|loss|margin)s?|income from operations|expenses?|profits?"
