@@ -31,7 +31,7 @@ from kreport.extract.release import INTRO, PLATFORM_NAMES, Block, Release, perio
 from kreport.extract.rules.generic import BARE_REVENUE_BEFORE_EN, BARE_REVENUE_BEFORE_ZH, OTHER, PARTS, TERMS, band_for
 from kreport.extract.values import canonical, plain, within_growth
 
-__all__ = ["Reading", "clauses", "read_clauses", "LINE"]
+__all__ = ["part_subject", "Reading", "clauses", "read_clauses", "LINE"]
 
 LINE = "a generic clause reading (kreport/extract/clauses.py)"
 
@@ -45,6 +45,10 @@ _AMOUNT = re.compile(
 _SCALE_MONEY = {"trillion": "RMB_trillion", "billion": "RMB_bn", "bn": "RMB_bn", "b": "RMB_bn", "million": "RMB_mn", "mn": "RMB_mn",
                 "m": "RMB_mn", "万亿": "RMB_trillion", "亿": "RMB_100m", "百万": "RMB_mn"}
 _SCALE_PEOPLE = {"billion": "billion", "million": "million", "m": "million", "亿": "100m", "百万": "million"}
+# A classifier after a count in 亿/万: orders, people, items, visits ... (never an amount of money)
+_COUNTED = re.compile(r"\s?(?:[单單人件次笔筆户戶个個位名台部张張条條份套辆輛家]|用户|用戶|消费者|消費者|买家|買家|美元|港元|日元|欧元|歐元)")
+_PEOPLE_WORDS = re.compile(r"用户|用戶|买家|買家|消费者|消費者|人数|人數|订单|訂單|\b(?:users?|buyers?|consumers?|orders?|DAUs?|MAUs?)\b",
+                           re.IGNORECASE)
 _DOLLARS = re.compile(r"US ?\$|USD|HK\$|^\$|美元|港元|dollars", re.IGNORECASE)
 
 # The words that make an amount a change, right before it ("increased 16m", "增加了1800万", "up by 28m")
@@ -63,9 +67,12 @@ _COMPARED_ZH = re.compile(rf"(?:较|相较|相比|比|由|从|对比)(?P<pwhen>�
 # An amount a change runs from: "5.522亿增加到5.883亿", "from 552.2 million to 588.3 million"
 _FROM_VALUE = re.compile(r"^\s?(?:\([^()]{0,40}\))?\s?(?:[^\d,;。]{0,6}(?:到|至)|to)\s?(?:RMB|人民币)?\s?\d", re.IGNORECASE)
 _SAME_ZH = re.compile(rf"(?P<pwhen>去年同期|上年同期|{YEAR} ?年同期)(?:为|是|的|则为)\s?$")
-_PWHEN_EN = re.compile(rf"^(?: ?\([^()]{{0,40}}\))?,? ?(?P<pwhen>(?:in|for|during) the same (?:period|quarter) (?:of |in )?(?:last year|the previous year|"
+_PWHEN_EN = re.compile(rf"^(?: ?\([^()]{{0,40}}\))?,? ?(?P<pwhen>(?:in|for|during) (?:the same|a similar|the corresponding|the comparable) "
+                       rf"(?:period|quarter|interval) (?:of |in )?(?:last year|the previous year|"
                        rf"the prior year|{YEAR})|(?:in|for) (?:the )?(?:{YEAR} ?Q[1-4]|Q[1-4] ?{YEAR}|(?:first|second|third|fourth) quarter(?: of)? {YEAR})"
-                       rf"|a year (?:earlier|ago|before)|(?:in|for) the year-(?:ago|earlier) (?:period|quarter)|(?:in|for) {YEAR}|last year)\b",
+                       rf"|a year (?:earlier|ago|before)|(?:in|for) the year-(?:ago|earlier) (?:period|quarter)|(?:in|for) {YEAR}|last year"
+                       # (rules14) the quarter before: "up from 580.8 million in the previous quarter"
+                       rf"|(?:in|for|during|at the end of) the (?:previous|prior|preceding|last) quarter)\b",
                        re.IGNORECASE)
 _QOQ = re.compile(r"quarter[- ](?:on|over)[- ]quarter|sequential|\bQoQ\b|环比|previous quarter|prior quarter|last quarter|上一?季度?",
                   re.IGNORECASE)
@@ -76,7 +83,7 @@ _CHANGE = re.compile(rf"(?P<dir>increase[sd]?|decrease[sd]?|rise|rose|grew|growt
                      rf"|(?P<g2>{_NUM}) ?(?:%|percent|per cent) (?:year[- ](?:on|over)[- ]year |yoy )?(?P<dir2>increase|decrease|rise|decline|growth|drop)",
                      re.IGNORECASE)
 _DOWN = re.compile(r"decrease|decline|fell|drop|down|下降|减少|下滑|-", re.IGNORECASE)
-_RESPECTIVELY = re.compile(r"分别|respectively", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"分别|各(?=录得|为|是|达|实现|增长至|增至)|respectively", re.IGNORECASE)
 _JOIN = re.compile(r"^\s?(?:/|及|和|与|、|and|&)\s?$", re.IGNORECASE)
 # A clause that forecasts or estimates
 _REFUSE = re.compile(r"\b(?:expect(?:s|ed|ing|ations?)?|estimat\w*|consensus|forecasts?|projected|guidance|outlook|target|will|would|could|may|might"
@@ -92,7 +99,7 @@ _ABOUT = re.compile(r"(?:approximately|about|around|roughly|约)\s?$", re.IGNORE
 _PART = re.compile(r"\b(?:full[- ]year|annual(?! active| report| results)|fiscal year|first half|second half|interim|six months|nine months|H[12]"
                    r"|first three quarters|year[- ]to[- ]date|so far this year|this year)\b|全年|年度(?!活跃)|财年|半年|中期|前三季|首三季|九个月|六个月"
                    r"|年初|今年", re.IGNORECASE)
-_QUARTER_WORDS = re.compile(r"quarter|\bQ[1-4]\b|[1-4]Q|季", re.IGNORECASE)
+_QUARTER_WORDS = re.compile(r"quarter|(?<![A-Za-z0-9])Q[1-4](?![A-Za-z0-9])|[1-4]Q|季", re.IGNORECASE)
 _SHORT_QUARTER = re.compile(r"\b(?:in |during |for )?(?:the |this )?(?P<n>first|second|third|fourth)[ -]quarter\b(?!,? (?:of )?(?:19|20)\d\d)"
                             r"|\b(?:in|during|for) (?:the|this) quarter\b|\bthis quarter\b|(?<![年\d])第?(?P<zh>[一二三四])季度(?!\d)"
                             r"|本季度?|当季度?|季内|期内|该季度", re.IGNORECASE)
@@ -107,7 +114,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # An English comparison and the period it names ("from the full year of 2019", "from 366 million in the same quarter of 2019", "from the
 # previous quarter"): the comparison's period
 _COMPARED_EN_SPAN = re.compile(rf"\b(?:from|over|compared (?:with|to)|versus|vs\.?|than|against)\b[^,;]{{0,60}}?(?:{YEAR}|last year"
-                               rf"|a year (?:earlier|ago|before)|(?:previous|prior|last|same) (?:quarter|period))\b", re.IGNORECASE)
+                               rf"|a year (?:earlier|ago|before)|(?:previous|prior|last|same) (?:quarter|period)(?: (?:of|in) {YEAR})?)\b",
+                               re.IGNORECASE)
 # An estimate's amount: "超过市场预期的344.5亿元", "estimates of 43.3 billion yuan"
 _ESTIMATE_BEFORE = re.compile(r"(?:预期|预测|预估|估计)的?\s?$|\b(?:expectations?|estimates?|forecasts?|consensus|expected|estimated)(?: of| at)?\s?$",
                               re.IGNORECASE)
@@ -195,6 +203,8 @@ def _unit(metric: str, match: re.Match) -> str | None:
     if money and (_DOLLARS.search(match.group("pre") or "") or _DOLLARS.search(match.group("post") or "")):
         return None
     if kind == "money":
+        if not money and scale in ("亿", "万亿") and not _COUNTED.match(match.string[match.end():]):
+            money = True  # (rules14) a broker's "其他服务为23.67亿": a revenue's amount in 亿 with its 元 left out (never "23亿单")
         if not money or scale not in _SCALE_MONEY:
             return None
         if scale in ("b", "m") and not re.search(r"¥", match.group("pre") or ""):
@@ -211,10 +221,18 @@ def _qualifier(before: str) -> str | None:
     return "over" if _OVER.search(before) else "about" if _ABOUT.search(before) else ""
 
 
+def _quarter_before(span: Span) -> Span:
+    return quarter_of(span.year, span.quarter - 1) if span.quarter > 1 else quarter_of(span.year - 1, 4)
+
+
 def _prior_period(words: str, headline: Span) -> Span | None:
-    """A comparative's period from its words: one year before the headline's, never another."""
+    """A comparative's period from its words: one year before the headline's, or (rules14) a quarter's the quarter before it in so
+    many words ("in the previous quarter"); never another."""
     words = re.sub(r"\s+", " ", (words or "").strip())
     earlier = headline.year_earlier()
+    if headline.kind == "quarter" and re.fullmatch(r"(?:in|for|during|at the end of) the (?:previous|prior|preceding|last) quarter", words,
+                                                   re.IGNORECASE):
+        return _quarter_before(headline)
     if re.fullmatch(r"(?:(?:in|for|during) )?(?:the )?(?:same (?:period|quarter) (?:of |in )?(?:last year|the (?:previous|prior) year)|last year"
                     r"|a year (?:earlier|ago|before)|year-(?:ago|earlier) (?:period|quarter))|去年同期|上年同期|去年", words, re.IGNORECASE):
         return earlier
@@ -224,10 +242,15 @@ def _prior_period(words: str, headline: Span) -> Span | None:
             named = quarter_named(re.sub(r"^(?:in|for|during) (?:the )?", "", words, flags=re.IGNORECASE))
             if named is not None:
                 return earlier if named == earlier else None
-            same = re.search(r"same (?:period|quarter)|同期", words, re.IGNORECASE)
+            same = re.search(r"(?:same|similar|corresponding|comparable) (?:period|quarter|interval)|同期", words, re.IGNORECASE)
             return earlier if same and year == earlier.year else None
         return earlier if year == earlier.year and headline.kind in ("year", "fiscal_year") else None
     return None
+
+
+_FULL_YEAR = re.compile(r"全年|\bfull[- ]year\b(?! (?:of )?2 ?0)", re.IGNORECASE)
+_MONTH_QUARTER = re.compile(rf"\b(March|June|September|December) quarter\b(?!,? (?:of )?{YEAR})", re.IGNORECASE)
+_ORDINAL_OF = {"march": "first", "june": "second", "september": "third", "december": "fourth"}
 
 
 def _own_period(clause: str, release: Release, metric: str) -> Span | None | str:
@@ -235,6 +258,8 @@ def _own_period(clause: str, release: Release, metric: str) -> Span | None | str
     if not release.calendar and re.search(r"(?<![A-Za-z])FY|fiscal|财年|财季", clause, re.IGNORECASE):
         return None  # a fiscal period of a company whose fiscal year is not the calendar's: the company rules place those
     clause = _COMPARED_EN_SPAN.sub(" ", _COMPARED_ZH_SPAN.sub(" ", clause))
+    # (rules14) a quarter named by its last month, without its year ("In the March quarter,"): that calendar quarter, by its number
+    clause = _MONTH_QUARTER.sub(lambda m: f"the {_ORDINAL_OF[m.group(1).lower()]} quarter", clause)
     if re.search(r"上一?季|\b(?:last|previous|prior) quarter\b", clause, re.IGNORECASE):
         return None  # the quarter before: the company rules place it by the page's date, or not at all
     named = {s for s in periods_named(clause) if s.kind == "quarter" or release.calendar}
@@ -255,9 +280,17 @@ def _own_period(clause: str, release: Release, metric: str) -> Span | None | str
         if span.kind != "quarter" and METRICS[metric].kind != "money":
             return None  # a year's user count: an average of what?
         return span
+    page = release.period
+    closes = release.calendar and page is not None and page.kind == "quarter" and page.quarter == 4
+    if closes and _FULL_YEAR.search(clause) and not _PART.search(_FULL_YEAR.sub(" ", clause)) and METRICS[metric].kind == "money" \
+            and metric != "gmv_ttm" and not _YEAR_ONLY.search(clause) and not _QUARTER_WORDS.search(clause):
+        return Span("year", page.year)  # (rules14) "全年营收翻倍增长至594.9亿元" on a fourth quarter's page: the year it closes
     if _PART.search(clause):
         return None
     years = {year_of(m.group("y") or m.group("y2") or m.group("zh")) for m in _YEAR_ONLY.finditer(clause)}
+    if closes and len(years) == 1 and metric in ("annual_buyers", "gmv_ttm") and years == {page.year} and not _QUARTER_WORDS.search(clause) \
+            and not re.search(r"fiscal|财年|財年|\bFY", clause, re.IGNORECASE):
+        return page  # (rules14) "2020年,平台年活跃买家数增长至7.88亿" on 2020Q4's page: the twelve months to the year's end
     short = list(_SHORT_QUARTER.finditer(clause))
     if years and (short or _QUARTER_WORDS.search(clause)):
         return None  # "2025年三季度" not read plainly, or a year and a quarter: unclear
@@ -279,7 +312,7 @@ def _own_period(clause: str, release: Release, metric: str) -> Span | None | str
             if number != period.quarter:
                 return None
         return period
-    if re.search(rf"\b(?:19|20)\d\d\b|{YEAR} ?年|\bQ[1-4]\b|quarter|季度", clause, re.IGNORECASE):
+    if re.search(rf"\b(?:19|20)\d\d\b|{YEAR} ?年|(?<![A-Za-z0-9])Q[1-4](?![A-Za-z0-9])|quarter|季度", clause, re.IGNORECASE):
         return None  # a period's words the reader does not place
     return ""
 
@@ -296,6 +329,17 @@ def _amounts(text: str, start: int, end: int) -> list[re.Match]:
 def _kind_of(match: re.Match) -> str:
     money = bool(match.group("pre") or match.group("post"))
     return "money" if money else "people" if match.group("u") else "none"
+
+
+def part_subject(text: str, start: int, platform: str) -> str | None:
+    """The part of the company (a segment, a unit, a new business) named in ``text`` before ``start`` with the company not named again
+    after it, outside brackets ("JD Retail (including JD Health, JD Industry, ...) reported revenue of": JD Retail's, not JD's); None if
+    there is none."""
+    parts = list(re.finditer(PARTS, text[:start], re.IGNORECASE))
+    if not parts:
+        return None
+    after = re.sub(r"\([^()]*\)|（[^（）]*）", " ", text[parts[-1].end(): start])
+    return None if re.search(PLATFORM_NAMES[platform], after, re.IGNORECASE) else parts[-1].group()
 
 
 def read_clauses(release: Release, text: str, block: Block, carry: Span | None, skipped: list[tuple[str, str, str, str]],
@@ -316,9 +360,12 @@ def read_clauses(release: Release, text: str, block: Block, carry: Span | None, 
         if release.language == "en" and _CJK.search(clause):
             continue  # a machine translation interleaved with an English release's text is not read
         levels = _levels(text, terms, end)
-        for (t_start, _t_end, metric), amount in levels:
+        for (t_start, t_end, metric), amount in levels:
             if metric == OTHER:
                 continue
+            if METRICS[metric].kind == "money" and not (amount.group("pre") or amount.group("post")) \
+                    and _PEOPLE_WORDS.search(text[t_end: amount.start()]):
+                continue  # a bare 亿 after words about people ("收入增长,用户达3.6亿"): a count, not the revenue
             if _PRODUCT_BEFORE.search(text[max(begin, t_start - 12): t_start]):
                 continue  # another product's users or revenue ("快手搜索月活跃用户", "海外平均日活跃用户", "Kwai's DAUs")
             unit = _unit(metric, amount)
@@ -425,10 +472,8 @@ def _reading(release, text, clause, begin, end, block, carry, after, sentence_na
     if not band[0] <= size <= band[1]:
         skipped.append((f"{where}: outside the plausible range {band[0]:g}-{band[1]:g} for {platform} {metric}; left out", metric, value, unit))
         return None
-    if metric == "revenue_total" and (parts := list(re.finditer(PARTS, text[:t_start], re.IGNORECASE))) \
-            and not re.search(PLATFORM_NAMES[platform], text[parts[-1].end(): t_start], re.IGNORECASE):
-        skipped.append((f"{where}: the sentence's subject before it is a part of the company ({parts[-1].group()!r}); left out", metric, value,
-                        unit))
+    if metric == "revenue_total" and (part := part_subject(text, t_start, platform)):
+        skipped.append((f"{where}: the sentence's subject before it is a part of the company ({part!r}); left out", metric, value, unit))
         return None
     if why := refusal(text, metric, platform, t_start, amount.start("v"), amount.end(), period, pair=False,
                       ttm=metric in ("gmv_ttm", "annual_buyers")):
@@ -439,11 +484,13 @@ def _reading(release, text, clause, begin, end, block, carry, after, sentence_na
         _words, pmatch, pwhen = prior_match
         punit = _prior_unit(metric, pmatch)
         change = _stated_change(clause)
-        if punit is not None and change is not None and not within_growth(value, unit, plain(pmatch.group("v")), punit, *change):
+        when = _prior_period(pwhen, period) if punit is not None else None
+        sequential = when is not None and period.kind == "quarter" and when == _quarter_before(period)
+        if punit is not None and change is not None and not sequential \
+                and not within_growth(value, unit, plain(pmatch.group("v")), punit, *change):
             skipped.append((f"{where}: the stated change of {change[0]}% does not fit it against {pmatch.group('v')}; both left out", metric,
                             value, unit))
             return None
-        when = _prior_period(pwhen, period) if punit is not None else None
         if when is not None:
             prior = (when, plain(pmatch.group("v")), punit)
     return Reading(metric, period, value, unit, qualifier, t_start, amount.start("v"), amount.end(), prior, (begin, end))
@@ -530,9 +577,10 @@ def _placed(release: Release, own, text: str, block: Block, carry: Span | None, 
         return page
     # a change from the quarter before ("increased 16m from the previous quarter") names no period of the figure's
     bare = re.sub(r"\b(?:from|compared (?:with|to)|over|versus) (?:the )?(?:previous|prior|last) quarter\b", " ", text, flags=re.IGNORECASE)
-    if release.flat and not re.search(rf"\b(?:19|20)\d\d\b|{YEAR} ?年|季度|quarter|\bQ[1-4]\b|上半年|全年|year", bare, re.IGNORECASE):
+    if release.flat and not re.search(rf"\b(?:19|20)\d\d\b|{YEAR} ?年|季度|quarter|(?<![A-Za-z0-9])Q[1-4](?![A-Za-z0-9])|上半年|全年|year", bare,
+                                      re.IGNORECASE):
         return page  # a story about one quarter, the sentence naming no period
     if prior_match is not None and not release.parts and _prior_period(prior_match[2], page) == page.year_earlier() \
-            and re.search(r"same|同期", prior_match[2]):
+            and re.search(r"same|similar|corresponding|comparable|同期", prior_match[2]):
         return page  # compared with the same quarter a year before the page's, the stated change fitting the pair
     return None

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from kreport.dataset.schema import METRICS, UNITS
 from kreport.extract.clauses import LINE as CLAUSE_LINE
-from kreport.extract.clauses import read_clauses
+from kreport.extract.clauses import part_subject, read_clauses
 from kreport.extract.cleaning import matchable, unspun
 from kreport.extract.guards import refusal
 from kreport.extract.periods import (
@@ -513,7 +513,9 @@ _OPENING = re.compile(rf"^(?:(?:in|for|during) )?(?P<when>(?:the )?(?:first|seco
                       rf"|{YEAR} ?Q[1-4]|{SHORT_QUARTER}|{YEAR} ?年 ?第?[一二三四]季度?|{YEAR}年Q[1-4]),"
                       rf"|^(?:快手|京东|阿里巴巴|拼多多)?(?P<zh>{YEAR} ?年 ?第?[一二三四]季度?|{YEAR} ?财年 ?第?[一二三四]季度?),?"
                       # a quarter without its year, then a comma ("二季度,快手总流量..."): the page's quarter if it is that one
-                      rf"|^(?P<short>第?[一二三四]季度),", re.IGNORECASE)
+                      rf"|^(?P<short>第?[一二三四]季度),"
+                      # ... or glued to the metric it opens ("二季度净收入为2676亿元", rules14)
+                      rf"|^(?P<short2>第?[一二三四]季度)(?=[\u4e00-\u9fff])(?!以来|以前|以后|之前|之后|末|初)", re.IGNORECASE)
 
 
 # A Chinese sentence opening with a quarter, with or without its year ("2024年第二季度,", "二季度,", "24Q2,").
@@ -549,8 +551,8 @@ def _opening_period(text: str, rule: Rule, block: Block, release: Release) -> tu
         return (ended.end(), span) if span is not None and span == expected else (0, None)
     if not match:
         return 0, None
-    if match.group("short"):
-        span = _short_quarter("一二三四".index(match.group("short").lstrip("第")[0]) + 1, release)
+    if short := match.group("short") or match.group("short2"):
+        span = _short_quarter("一二三四".index(short.lstrip("第")[0]) + 1, release)
         return (match.end(), span) if span is not None and span == expected else (0, None)
     when = match.group("when") or match.group("zh")
     span = quarter_named(re.sub(r"^the ", "", when, flags=re.IGNORECASE))
@@ -810,6 +812,13 @@ def _plausible(figures: list[Figure], skipped: list[str]) -> list[Figure]:
                 skipped.append(f"{f.line}: {f.platform} {f.metric} {f.period.label} = {f.value} {f.unit} is outside the plausible range "
                                f"{band[0]:g}-{band[1]:g} for it; left out")
                 continue
+        if f.weak and f.metric == "revenue_total" and f.role == "headline" and (at := f.quote.find(f.value)) > 0 \
+                and (part := part_subject(f.quote, at, f.platform)):
+            # a looser wording's total whose subject is a part of the company: "New business segments, particularly food delivery,
+            # generated 57.5 billion CNY in revenue"
+            skipped.append(f"{f.line}: {f.platform} revenue_total {f.period.label} = {f.value} {f.unit}: the sentence's subject is a part "
+                           f"of the company ({part!r}); left out")
+            continue
         kept.append(f)
     return kept
 

@@ -34,7 +34,8 @@ _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 # --- another metric -------------------------------------------------------------------------------------------
 _NOT_REVENUE_EN = re.compile(r"\bnet (?:income|profits?|loss(?:es)?|earnings)\b|\b(?:gross |operating |net )?profits?\b"
-                             r"|\b(?:operating|comprehensive) income\b|\bincome from operations\b|\bEBITDA\b|\bearnings per\b",
+                             r"|\bcomprehensive income\b|\b(?<!achieved )(?<!achieved an )(?<!achieved a )operating income\b"
+                             r"|\bincome from operations\b|\bEBITDA\b|\bearnings per\b",
                              re.IGNORECASE)
 _NOT_REVENUE_ZH = re.compile(r"净?利润|淨?利潤|盈利|净亏损|淨虧損|亏损|虧損|经营利润|經營利潤|每股收益|每股盈利")
 _NET_INCOME_ZH = re.compile(r"净收入|淨收入")  # JD's net revenues in its translations; net income in the others'
@@ -81,7 +82,7 @@ _PART_ZH = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z]{0,10}?)(?:集团|集團|�
                       r"|淘宝|淘寶|天猫|天貓|淘天|菜鸟|菜鳥|阿里云|阿里雲|云智能|雲智能|本地生活|大文娱|大文娛|饿了么|餓了麼|高德|优酷|優酷|盒马|盒馬"
                       r"|速卖通|速賣通|京东零售|京東零售|京东物流|京東物流|京东健康|京東健康|京东工业|京東工業|达达|達達|德邦|新业务|新業務"
                       r"|Temu|多多买菜|多多買菜|主站|拼多多主站|快手电商|快手電商|可灵|可靈|海外(?:电商|電商)|跨境(?:电商|電商)")
-_PART_EN = re.compile(r"\b(?!(?:Alibaba|JD|PDD|Kuaishou|The|the|Tencent|Meituan)\s+Group\b)"
+_PART_EN = re.compile(r"\b(?!(?:Alibaba|JD|JD\.com|PDD|Pinduoduo|Kuaishou|The|the|Tencent|Meituan)\s+Group\b)"
                       r"(?:[A-Z][\w.&'’-]*\s(?:and\s|&\s)?){1,5}"
                       r"(?:Group|Unit|Segment|Division|Business(?:\s+Group)?|Arm|Subsidiary)\b"
                       r"|\b(?:[Ii]ts|[Tt]he(?: company's| group's)?|[Tt]heir)\s+"

@@ -97,6 +97,8 @@ def quarter_named(text: str) -> Span | None:
         return quarter_of(year_of(match.group(1)), int(match.group(2)))
     if match := re.fullmatch(r"([1-3]\d) ?Q([1-4])", text, re.IGNORECASE):
         return quarter_of(2000 + int(match.group(1)), int(match.group(2)))
+    if match := re.fullmatch(rf"([1-4])Q ({YEAR})", text, re.IGNORECASE):  # "4Q 2020" (issue 23, rules14)
+        return quarter_of(year_of(match.group(2)), int(match.group(1)))
     if match := re.fullmatch(r"([1-4])Q ?([1-3]\d)", text, re.IGNORECASE):
         return quarter_of(2000 + int(match.group(2)), int(match.group(1)))
     return None
@@ -230,6 +232,8 @@ _FISCAL_NAMED = re.compile(
 
 # A Chinese fiscal quarter glossed with its calendar quarter or its end date: "2024财年第一季度财报(截至2023年6月30日)",
 # "2023财年第二财季(自然年2022年三季度)" (a 财季 is a fiscal quarter).
+# (rules14) A Chinese fiscal quarter after its end date: "截至2023年12月31日的2024财年第三财季" (only where the company's calendar agrees).
+_FISCAL_DATED_ZH = re.compile(rf"截[至止] ?(?P<date>{YEAR} ?年 ?\d{{1,2}} ?月 ?\d{{1,2}} ?日) ?止?的? ?(?P<fy>{YEAR}) ?财年 ?第?(?P<zh>[一二三四])财?季度?")
 _FISCAL_GLOSSED_ZH = re.compile(rf"(?P<fy>{YEAR}) ?财年 ?第?(?P<zh>[一二三四])财?季度?(?P<mid>财报|业绩|财务业绩|季度业绩)?"
                                 rf"\((?:(?:截至|截止)(?P<date>{YEAR}年\d{{1,2}}月\d{{1,2}}日)止?"
                                 rf"|(?:自然年|即|亦即)?(?P<y>{YEAR})年第?(?P<q>[一二三四])季度?)\)")
@@ -299,7 +303,14 @@ def plain_periods(form: str, fiscal_end_month: int = 12) -> str:
             return match.group()
         return f"{fiscal.year}年第{'一二三四'[fiscal.quarter - 1]}季度{match.group('mid') or ''}"
 
+    def fiscal_dated_zh(match: re.Match) -> str:
+        fiscal = fiscal_to_calendar(ORDINALS[match.group("zh")], year_of(match.group("fy")), fiscal_end_month)
+        if fiscal is None or fiscal_end_month == 12 or date_quarter(match.group("date").replace(" ", "")) != fiscal:
+            return match.group()
+        return f"{fiscal.year}年第{'一二三四'[fiscal.quarter - 1]}季度"
+
     form = _FISCAL_GLOSSED_ZH.sub(fiscal_glossed_zh, form)
+    form = _FISCAL_DATED_ZH.sub(fiscal_dated_zh, form)
     form = _FISCAL_ENDED.sub(fiscal_ended, form)
     form = _ALIAS.sub(alias, form)
     form = _FISCAL_NAMED.sub(fiscal_named, form)

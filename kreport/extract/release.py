@@ -49,19 +49,23 @@ from kreport.extract.sentences import Segment, segments
 __all__ = ["Block", "Located", "Release", "read_release", "heading_block", "PLATFORM_NAMES", "INTRO", "without_comparatives", "coming",
            "periods_named", "announces"]
 
+_TICKER = r"(?<![\d.,])(?:{0}(?=\.HK\b|\s*[)）])|(?<=HK: )(?:{0})\b|(?<=HKEX: )(?:{0})\b|(?<=HKEX:)(?:{0})\b)"
 PLATFORM_NAMES = {
-    "kuaishou": r"Kuaishou|\bKwai\b|快手",
+    # (issue 23, rules14) short names and tickers: "阿里", "淘天集团", "BABA"; a Hong Kong code only with the exchange's mark or in
+    # brackets ("(09618.HK)", "01024.HK", "HKEX: 9988"), never a bare number
+    "kuaishou": r"Kuaishou|\bKwai\b|快手|" + _TICKER.format("0?1024"),
     "pdd": r"Pinduoduo|PDD Holdings|\bPDD\b|拼多多",
-    "alibaba": r"Alibaba|阿里巴巴",
-    "jd": r"JD\.com|Jingdong|\bJD\b|京东",
+    "alibaba": r"Alibaba|阿里|淘天|\bBABA\b|" + _TICKER.format("0?9988"),
+    "jd": r"JD\.com|Jingdong|\bJD\b|京东|" + _TICKER.format("0?9618"),
     "douyin": r"Douyin|ByteDance|抖音|字节跳动",
 }
 _ANNOUNCE = re.compile(r"announce[sd]?\b.*\bresults|(?:发布|公布|发表|宣布|交出).*(?:业绩|财务报告|财报|成绩单)|业绩公告"
                        r"|\b(?:released|reported|posted|announced)\b.{0,40}\b(?:results|earnings|financial report|earnings report)\b"
                        r"|\b(?:Q[1-4][ -]?2 ?0 ?\d ?\d|2 ?0 ?\d ?\d ?Q[1-4])\b.{0,20}\b(?:results|earnings)\b", re.IGNORECASE)
 _QUARTER_WORDS = r"(?:first|second|third|fourth)[ -]quarter(?: of)?,? " + YEAR + r"|" + YEAR + r" (?:first|second|third|fourth) quarter" \
-    r"|(?:March|June|September|December) quarter(?: of)? " + YEAR + r"|" + YEAR + r"年第?[一二三四]季度" \
-    r"|(?<![A-Za-z0-9])Q[1-4][ -]?" + YEAR + r"|(?<!\d)" + YEAR + r" ?年? ?Q[1-4](?![A-Za-z0-9])|" + SHORT_QUARTER
+    r"|(?:March|June|September|December) quarter(?: of)? " + YEAR + r"|" + YEAR + r"年第?[一二三四]季度?(?![A-Za-z0-9])" \
+    r"|(?<![A-Za-z0-9])Q[1-4][ -]?" + YEAR + r"|(?<!\d)" + YEAR + r" ?年? ?Q[1-4](?![A-Za-z0-9])|" + SHORT_QUARTER \
+    + r"|(?<![A-Za-z0-9])[1-4]Q " + YEAR
 _ENDED = re.compile(rf"(?:quarter|three months|six months|nine months|twelve months|12 months|twelve-month period|12-month period|fiscal year|year)"
                     rf"[a-z ,]*? ended ({MONTH} \d{{1,2}},? {YEAR})"
                     rf"|截[至止]({YEAR}年\d{{1,2}}月\d{{1,2}}日)", re.IGNORECASE)
@@ -265,7 +269,9 @@ _PART_PERIODS = re.compile(r"\b(?:full[- ]year|fiscal year|first half|second hal
                            r"|year[- ]to[- ]date)\b|全年|半年|中期|前三季|首三季|九个月|六个月|年初至今|今年以来", re.IGNORECASE)
 _RESULTS_WORDS = re.compile(r"results|earnings|financial report|quarterly report|highlights|\breports?\b|\breported\b|analysis|\brevenues?\b"
                             r"|财报|业绩|季报|财务报告|季度报告", re.IGNORECASE)
-_NO_YEAR_ZH = re.compile(r"(?<![年\d])(?:上季度?|上一季度?|第?([一二三四])季度?)(?!度?[A-Za-z0-9])")
+_NO_YEAR_ZH = re.compile(r"(?<![年\d])(?:上季度?|上一季度?|第?([一二三四])季度?"
+                         # Hong Kong press's "次季"/"首季" (the second/first quarter; never "是次季報", this quarter's report)
+                         r"|(?<![是本此这這每该該一上下])([首次])季(?![报報度]))(?!度?[A-Za-z0-9])")
 _NO_YEAR_EN = re.compile(r"\b(?:the )?(first|second|third|fourth)[ -]quarter\b(?!,? (?:of )?2 ?0 ?\d)|\bQ([1-4])\b(?![ -]?2 ?0 ?\d)", re.IGNORECASE)
 _SAME_PERIOD_YEAR = re.compile(rf"\bsame (?:period|quarter) (?:of|in) ({YEAR})\b|({YEAR})年同期", re.IGNORECASE)
 _AS_OF = re.compile(rf"\b(?:report|results|quarter)\b[a-z ]{{0,20}}? as of ({MONTH} \d{{1,2}},? {YEAR})", re.IGNORECASE)
@@ -289,7 +295,13 @@ def _month_end_quarter(month: str, year: str) -> Span | None:
     return None
 
 
-_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
+def _zh_number(match: re.Match) -> int | str:
+    """The number of a yearless Chinese quarter :data:`_NO_YEAR_ZH` matched ("last" for 上季)."""
+    word = match.group(1) or match.group(2)
+    return _NUMBERS[word] if word else "last"
+
+
+_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "首": 1, "次": 2, "first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
 _COMPARED = re.compile(rf"(?:\b(?:from|compared (?:with|to)|versus|vs\.?|over|against|than|as of)|较|比|由|相比)"
@@ -345,7 +357,15 @@ def _lead(raw: list[Segment], fiscal_end: int = 12) -> list[str]:
     body = [s for s in raw if not s.heading and not coming(matchable(s.text)) and not _FORECAST.search(matchable(s.text))]
     lead = [matchable(re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\b", "", s.text)) for s in body[:2]]
     lead += [matchable(s.text) for s in body[2:] if _RESULTS_WORDS.search(matchable(s.text))]
-    return [plain_periods(form, fiscal_end) for form in lead]
+    return [_last_quarter(plain_periods(form, fiscal_end)) for form in lead]
+
+
+_LAST_QUARTER = re.compile(rf"\b(?:the )?(?:last|final|closing) quarter of ({YEAR})\b", re.IGNORECASE)
+
+
+def _last_quarter(form: str) -> str:
+    """"the last quarter of 2020" written as "the fourth quarter of 2020" (issue 23, rules14)."""
+    return _LAST_QUARTER.sub(lambda m: f"the fourth quarter of {m.group(1)}", form)
 
 
 def _candidates(forms: list[str], calendar: bool, fiscal_end: int = 12) -> set[Span]:
@@ -383,7 +403,7 @@ def _own_numbers(lead: list[str], platform: str | None) -> set[int | str]:
         if platform is None or not re.search(PLATFORM_NAMES[platform], form, re.IGNORECASE) and _platforms_in(form) - {platform}:
             continue
         for match in _NO_YEAR_ZH.finditer(form):
-            numbers.add(_NUMBERS[match.group(1)] if match.group(1) else "last")
+            numbers.add(_zh_number(match))
         for match in _NO_YEAR_EN.finditer(form):
             numbers.add(_NUMBERS[match.group(1).lower()] if match.group(1) else int(match.group(2)))
     return numbers
@@ -396,6 +416,44 @@ def _inferred_period(raw: list[Segment], text: str, calendar: bool, dated, fisca
     span, how = _lead_period(raw, text, calendar, dated, fiscal_end, platform)
     if span is None and not how:
         span, how = _fallback_period(raw, text, calendar, dated, fiscal_end)
+    if span is None and not how:
+        span, how = _page_wide_period(raw, text, calendar, dated, fiscal_end)
+    return span, how
+
+
+def _page_wide_period(raw: list[Segment], text: str, calendar: bool, dated, fiscal_end: int) -> tuple[Span | None, str]:
+    """(issue 23, rules14) The only quarter with its year that the page names anywhere (a title line, a broker note's "25Q3", a body
+    sentence past the lead: "快手在2023年第二季度实现了..."), when the lead settles none; never when the evidence conflicts: two quarters
+    of equal standing (a quarter a year before another is its comparative), a yearless quarter of another number, or a date of the
+    page's before the quarter's end or more than 100 days after it. A sentence announcing a release still to come, or forecasting,
+    is left aside."""
+    if _WHOLE_OTHER.search(matchable(text)):
+        return None, ""  # a page that speaks of a half year, nine months or a whole fiscal year: its one quarter may be an aside
+    forms = [_last_quarter(plain_periods(matchable(s.text), fiscal_end)) for s in raw
+             if not coming(matchable(s.text)) and not _FORECAST.search(matchable(s.text))]
+    found = _candidates(forms, calendar, fiscal_end)
+    numbers: set[int | str] = set()
+    for form in forms:
+        numbers |= {_zh_number(m) for m in _NO_YEAR_ZH.finditer(form)}
+        numbers |= {_NUMBERS[m.group(1).lower()] if m.group(1) else int(m.group(2)) for m in _NO_YEAR_EN.finditer(form)}
+    numbers.discard("last")
+    how = "the only quarter the page names"
+    if not found and calendar and numbers == {4}:
+        # a yearless fourth quarter and the one year the page names as its own ("increased 57 million in Q4 ... 38.3 billion in 2020")
+        years = {year_of(m.group(1) or m.group(2)) for form in forms for m in _YEAR_OWN.finditer(without_comparatives(form))}
+        years = {y for y in years if y + 1 not in years}
+        found = {Span("quarter", years.pop(), 4)} if len(years) == 1 else set()
+        how = "the one year the page names with its yearless fourth quarter"
+    if len(found) != 1:
+        return None, ""
+    span = next(iter(found))
+    allowed = {span.quarter} if calendar else {n for n in range(1, 5) if _calendar_number(n, fiscal_end) == span.quarter} | {span.quarter}
+    if numbers - allowed:
+        return None, ""
+    date = dated or _stated_day(text)
+    if date is not None and _days_after_end(span, date) != 0 and not 0 < _days_after_end(span, date) <= 100:
+        # (a stated day that is the quarter's own last day is the quarter's end, "截至2021年12月31日", not the page's date)
+        return None, ""
     return span, how
 
 
@@ -447,7 +505,7 @@ def _fallback_period(raw: list[Segment], text: str, calendar: bool, dated, fisca
         return (window.pop(), "the page's date among the quarters its lead names") if len(window) == 1 else (None, "")
     numbers: set[int | str] = set()
     for form in lead:
-        numbers |= {_NUMBERS[m.group(1)] if m.group(1) else "last" for m in _NO_YEAR_ZH.finditer(form)}
+        numbers |= {_zh_number(m) for m in _NO_YEAR_ZH.finditer(form)}
         numbers |= {_NUMBERS[m.group(1).lower()] if m.group(1) else int(m.group(2)) for m in _NO_YEAR_EN.finditer(form)}
     numbers.discard("last")
     ends = {s for m in _QUARTER_ENDED.finditer(matchable(text))
@@ -468,7 +526,25 @@ def _fallback_period(raw: list[Segment], text: str, calendar: bool, dated, fisca
     years = {y for y in years if y + 1 not in years}  # a year before another: its comparative
     if len(years) == 1:
         return Span("quarter", years.pop(), 4), "the year whose results the page gives"
+    if numbers == {4} and not years:
+        # (issue 23, rules14) a yearless fourth quarter and one year the lead names as its own ("2020年,平台年活跃买家数...。四季度,
+        # 拼多多营收增长146%", "increased 57 million in Q4 ... to reach 38.3 billion in 2020"): that year's fourth quarter, its
+        # comparisons left aside, and never past a date of the page's
+        years = {year_of(m.group(1) or m.group(2)) for form in lead for m in _YEAR_OWN.finditer(without_comparatives(form))}
+        years = {y for y in years if y + 1 not in years}
+        if len(years) == 1:
+            span = Span("quarter", years.pop(), 4)
+            if date is None or 0 < _days_after_end(span, date) <= 100:
+                return span, "the year the lead names with its yearless fourth quarter"
     return None, ""
+
+
+# A half year, nine months or a whole fiscal year ("2025财年营收", not "2022财年第二季度").
+_WHOLE_OTHER = re.compile(r"(?:财年|財年)(?! ?第?[一二三四1-4](?:财|財)?季)|半年|中期|前三季|首三季|九个月|九個月|六个月|六個月"
+                          r"|\b(?:first|second) half\b|\binterim\b|\b(?:six|nine)[- ]months?\b|\bH[12]\b|\bfiscal year(?: 2 ?0 ?\d ?\d)?"
+                          r"(?! (?:first|second|third|fourth) quarter)(?!,? (?:which|that|ended|ending))", re.IGNORECASE)
+_YEAR_OWN = re.compile(rf"(?<![\d.])({YEAR}) ?年(?![\d同度]|以来|前|后|後)|\b(?:in|for|of) ({YEAR})\b(?! ?(?:year[- ]on[- ]year|levels?))",
+                       re.IGNORECASE)
 
 
 def _lead_period(raw: list[Segment], text: str, calendar: bool, dated, fiscal_end: int = 12,
@@ -484,7 +560,7 @@ def _lead_period(raw: list[Segment], text: str, calendar: bool, dated, fiscal_en
     numbers: set[int | str] = set()
     for form in lead:
         for match in _NO_YEAR_ZH.finditer(form):
-            numbers.add(_NUMBERS[match.group(1)] if match.group(1) else "last")
+            numbers.add(_zh_number(match))
         for match in _NO_YEAR_EN.finditer(form):
             numbers.add(_NUMBERS[match.group(1).lower()] if match.group(1) else int(match.group(2)))
     if len(numbers) > 1 and dated is not None and platform in PLATFORM_NAMES and len(own := _own_numbers(lead, platform)) == 1 \

@@ -44,7 +44,8 @@ _NUM_Q = r"(?:first|second|third|fourth)"
 # Names of other measures and of a company's parts: they read nothing themselves, but an amount after one is theirs, and a comma before
 # one starts a new subject ("Total costs of revenues were RMB1,594.7 million", "总收入成本为397.092亿元", "Revenue from core commerce").
 OTHER = "other"
-PARTS = (r"core commerce|cloud|direct sales|general merchandise|electronics|logistics|international|local services|live[- ]?streaming"
+PARTS = (r"\b(?:new )?business segments?\b|\bsegments?\b|\bdivisions?\b|分部|"
+         r"core commerce|cloud|direct sales|general merchandise|electronics|logistics|international|local services|live[- ]?streaming"
          r"|Retail(?![a-z])|Temu|Taobao|Tmall|Kling|核心商业|云智能|云业务|自营|带电|日百|物流|国际|本地生活|直播|零售|淘天|可灵|新业务|商品收入|平台及广告")
 BLOCKERS = (
     r"costs? of (?:revenues?|sales)|(?:gross|operating|net) (?:profit|income|loss|margin)s?|income from operations|expenses?|profits?"
@@ -64,14 +65,20 @@ TERMS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("annual_buyers", r"(?:number of )?annual active users?(?: count)?|年度活跃用户(?:数量|数)?", frozenset({"jd", "pdd", "kuaishou"})),
     # PDD's "active buyers" are its twelve months' (never "monthly active buyers")
     ("annual_buyers", r"(?<!monthly )(?<!average )active buyers", frozenset({"pdd"})),
+    # (rules14) JD's and PDD's active buyers are their twelve months' ("过去12个月的活跃购买用户数", "活跃买家数")
+    ("annual_buyers", r"(?<!月)(?<!日)活跃(?:购买用户|买家)(?:数量|数)?", frozenset({"jd", "pdd"})),
     # --- revenue
     ("revenue_total", r"total (?:net )?revenues?|net revenues?|total (?:operating )?income|(?:total )?operating revenues?|revenues?"
-                      r"|总收入|总营收|营业总收入|营业收入|(?<!运)营收(?!入)|营业额|收入", _ANY),
+                      r"|总收入|总营收|营业总收入|营业收入|(?<!运)营收(?!入)|营业额|收入"
+                      # (rules14) a translation's "实现营业收入": "achieved an operating income of" (never "operating income" alone: a profit)
+                      # with the company itself as its subject ("Taotian Group achieved an operating income of": a segment's)
+                      r"|(?:(?<=Alibaba )|(?<=JD\.com )|(?<=Kuaishou )|(?<=Pinduoduo )|(?<=PDD )|(?<=Kwai ))"
+                      r"(?:Group |Holdings |Technology )?achieved (?:an? )?operating income(?= of)", _ANY),
     ("revenue_marketing", r"(?:revenues? from )?online market(?:ing)? services?(?: and others?)?(?: revenues?)?"
                           r"|线上营销(?:服务)?(?:收入)?|在线营销(?:服务)?(?:及其他|和其他|与其他)?(?:收入)?|(?<![\u4e00-\u9fff])营销服务(?:及其他)?收入"
                           r"|(?<=公司|实现|季度|Q[1-4])营销服务(?:及其他)?收入", frozenset({"kuaishou", "pdd"})),
-    ("revenue_marketing", r"customer management revenues?|客户管理收入", frozenset({"alibaba"})),
-    ("revenue_commerce", r"(?:revenues? from )?other services?(?: revenues?)?|其他服务(?:收入)?", frozenset({"kuaishou"})),
+    ("revenue_marketing", r"customer management revenues?|客户管理收入|(?<![A-Za-z])CMR(?![A-Za-z])(?: ?收入| revenues?)?", frozenset({"alibaba"})),
+    ("revenue_commerce", r"(?:revenues? from )?other services?(?: revenues?)?|其他服务(?:收入)?|其他业务收入", frozenset({"kuaishou"})),
     ("revenue_commerce", r"(?:revenues? from )?transaction (?:services?|commissions?)(?: revenues?)?|commission revenues?"
                          r"|交易服务(?:收入)?|佣金收入", frozenset({"pdd"})),
     ("revenue_commerce", r"(?<!other )(?<!and )(?:net )?service revenues?|(?<![\u4e00-\u9fff])服务收入|(?<=京东|公司|集团|实现|季度)服务收入",
@@ -84,9 +91,11 @@ TERMS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
 
 # The words a bare "revenue" may follow to be the company's total: a clause's start, its subject, a verb of reporting.
 BARE_REVENUE_BEFORE_EN = re.compile(
-    r"(?:^|[,;:(\-–—] ?|\b(?:total|net|its|the|of|achieved|reported|posted|recorded|generated|with|quarterly|overall|while|and|but|as"
+    r"(?:^|[,;:(\-–—] ?|\b(?:(?:first|second|third|fourth)[- ]quarter|said"
+    r"|total|net|its|the|of|achieved|reported|posted|recorded|generated|with|quarterly|overall|while|and|but|as"
     r"|company's|group's|firm's|Kuaishou's|PDD's|Pinduoduo's|JD's|Alibaba's|a)) ?$", re.IGNORECASE)
-BARE_REVENUE_BEFORE_ZH = re.compile(r"(?:^|[,;:(\-]|公司|集团|快手|京东|阿里巴巴|阿里|拼多多|实现了?|录得|取得|其|季度|财季|Q[1-4]|年|期内|季内)$")
+BARE_REVENUE_BEFORE_ZH = re.compile(r"(?:^|[,;:(\-]|(?<![\d.])\d{1,2} ?[、.)] ?"  # a numbered list item: "1、收入为..."
+                                    r"|公司|集团|快手|京东|阿里巴巴|阿里|拼多多|实现了?|录得|取得|其|季度|财季|Q[1-4]|年|期内|季内)$")
 
 # (low, high) for one quarter, in RMB billion or million people (see the module's table)
 BANDS: dict[tuple[str, str], tuple[float, float]] = {
