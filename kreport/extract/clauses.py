@@ -31,7 +31,7 @@ from kreport.extract.release import INTRO, PLATFORM_NAMES, Block, Release, perio
 from kreport.extract.rules.generic import BARE_REVENUE_BEFORE_EN, BARE_REVENUE_BEFORE_ZH, OTHER, PARTS, TERMS, band_for
 from kreport.extract.values import canonical, plain, within_growth
 
-__all__ = ["part_subject", "Reading", "clauses", "read_clauses", "LINE"]
+__all__ = ["part_subject", "Reading", "clauses", "read_clauses", "straight", "LINE"]
 
 LINE = "a generic clause reading (kreport/extract/clauses.py)"
 
@@ -44,7 +44,7 @@ _AMOUNT = re.compile(
     re.IGNORECASE)
 _SCALE_MONEY = {"trillion": "RMB_trillion", "billion": "RMB_bn", "bn": "RMB_bn", "b": "RMB_bn", "million": "RMB_mn", "mn": "RMB_mn",
                 "m": "RMB_mn", "万亿": "RMB_trillion", "亿": "RMB_100m", "百万": "RMB_mn"}
-_SCALE_PEOPLE = {"billion": "billion", "million": "million", "m": "million", "亿": "100m", "百万": "million"}
+_SCALE_PEOPLE = {"billion": "billion", "million": "million", "mn": "million", "m": "million", "亿": "100m", "百万": "million"}
 # A classifier after a count in 亿/万: orders, people, items, visits ... (never an amount of money)
 _COUNTED = re.compile(r"\s?(?:[单單人件次笔筆户戶个個位名台部张張条條份套辆輛家]|用户|用戶|消费者|消費者|买家|買家|美元|港元|日元|欧元|歐元)")
 _PEOPLE_WORDS = re.compile(r"用户|用戶|买家|買家|消费者|消費者|人数|人數|订单|訂單|\b(?:users?|buyers?|consumers?|orders?|DAUs?|MAUs?)\b",
@@ -91,7 +91,11 @@ _REFUSE = re.compile(r"\b(?:expect(?:s|ed|ing|ations?)?|estimat\w*|consensus|for
 # An actual figure set against the estimates is no estimate: "超预期", "高于彭博一致预期21%", "beating analysts' estimates"
 _AGAINST = re.compile(r"(?:超出?|好于|优于|低于|高于|不及|符合|略超|大超|远超)[^,;。]{0,8}?预期|\b(?:better|worse|stronger|weaker)-than-expected\b"
                       r"|\b(?:beat|beats|beating|exceed\w*|above|ahead of|below|miss\w*|top\w*|surpass\w*) (?:the )?(?:average |market |analysts?'?s? "
-                      r"|Bloomberg's |consensus |Wall Street )*(?:expectations?|estimates?|forecasts?|consensus)", re.IGNORECASE)
+                      r"|Bloomberg's |consensus |Wall Street )*(?:expectations?|estimates?|forecasts?|consensus)"
+                      # (rules15) "compared with Street's estimate of", "versus analysts' average estimate of": the estimate's amount is
+                      # never read (see _ESTIMATE_BEFORE); the figure set against it is
+                      r"|\b(?:compared (?:with|to)|versus|vs\.?|against) (?:the )?(?:(?:[A-Z][\w.]*|analysts?|Street|market)'s? |average |market "
+                      r"|analysts? |consensus )*(?:expectations?|estimates?|forecasts?)(?= (?:of|at) )", re.IGNORECASE)
 _VAGUE = re.compile(r"(?:nearly|almost|close to|接近|将近|近)\s?$", re.IGNORECASE)
 _OVER = re.compile(r"(?:over|more than|exceeded|exceeding|surpassed|超过|超|逾|突破|多于)\s?$", re.IGNORECASE)
 _ABOUT = re.compile(r"(?:approximately|about|around|roughly|约)\s?$", re.IGNORECASE)
@@ -168,8 +172,14 @@ def _terms(text: str, platform: str) -> list[tuple[int, int, str]]:
     return kept
 
 
+def straight(text: str) -> str:
+    """``text`` with its curly apostrophes straight, one character for one (the offsets hold)."""
+    return text.replace("\u2019", "'").replace("\u2018", "'")
+
+
 def clauses(text: str, platform: str) -> list[tuple[int, int]]:
     """The clauses of a sentence as (start, end): cut at ";" and at a comma that starts a new subject (a piece naming a metric)."""
+    text = straight(text)
     terms = _terms(text, platform)
     pieces: list[tuple[int, int]] = []
     start = 0
@@ -349,6 +359,7 @@ def read_clauses(release: Release, text: str, block: Block, carry: Span | None, 
     platform = release.platform
     if not platform:
         return []
+    text = straight(text)  # (rules15) "the company’s revenue": a curly apostrophe is an apostrophe (one character for one)
     found: list[Reading] = []
     sentence_named = periods_named(text)
     every = _terms(text, platform)
@@ -392,7 +403,15 @@ def _levels(text: str, terms: list[tuple[int, int, str]], end: int) -> list[tupl
             stop = terms[index + len(group)][0] if index + len(group) < len(terms) else end
             rest = text[group[-1][1]: stop]
             amounts = [m for m in _amounts(text, group[-1][1], stop) if not _is_change(text, m)]
-            if _RESPECTIVELY.search(rest) and len(amounts) >= len(group) and len({t[2] for t in group}) == len(group) \
+            # (rules15) a broker's "DAU/MAU 4.01亿/7.36亿", "DAU/MAU ... was 401/736 million": names and amounts slashed alike pair in
+            # order without "respectively", a scale after the last amount going with those before it
+            slashed = all(text[a[1]: b[0]].strip() == "/" for a, b in zip(group, group[1:])) and len(amounts) >= len(group) \
+                and all(text[a.end(): b.start()] == "/" for a, b in zip(amounts[: len(group)], amounts[1: len(group)])) \
+                and not re.match(r"/", text[amounts[len(group) - 1].end():]) \
+                and not re.search(r"[\d.]/$", text[max(0, amounts[0].start() - 2): amounts[0].start()])
+            if slashed:
+                amounts = [_Shared(m, amounts[len(group) - 1]) if _kind_of(m) == "none" else m for m in amounts[: len(group)]]
+            if (_RESPECTIVELY.search(rest) or slashed) and len(amounts) >= len(group) and len({t[2] for t in group}) == len(group) \
                     and all(_JOIN.match(text[a.end(): b.start()]) for a, b in zip(amounts[: len(group)], amounts[1: len(group)])):
                 out.extend(zip(group, amounts[: len(group)]))
             index += len(group)
@@ -419,6 +438,22 @@ def _levels(text: str, terms: list[tuple[int, int, str]], end: int) -> list[tupl
             break
         index += 1
     return out
+
+
+class _Shared:
+    """An amount of a slashed list that takes its scale and currency from the list's last ("401/736 million": 401 million)."""
+
+    def __init__(self, match: re.Match, last: re.Match) -> None:
+        self._match, self._last, self.string = match, last, match.string
+
+    def group(self, name: str) -> str | None:
+        return self._match.group(name) if name == "v" else self._match.group(name) or self._last.group(name)
+
+    def start(self, *group) -> int:
+        return self._match.start(*group)
+
+    def end(self, *group) -> int:
+        return self._match.end(*group)
 
 
 def _ambiguous(text: str, first: tuple[int, int, str], second: tuple[int, int, str]) -> bool:

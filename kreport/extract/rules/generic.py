@@ -72,7 +72,7 @@ TERMS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
                       r"|总收入|总营收|营业总收入|营业收入|(?<!运)营收(?!入)|营业额|收入"
                       # (rules14) a translation's "实现营业收入": "achieved an operating income of" (never "operating income" alone: a profit)
                       # with the company itself as its subject ("Taotian Group achieved an operating income of": a segment's)
-                      r"|(?:(?<=Alibaba )|(?<=JD\.com )|(?<=Kuaishou )|(?<=Pinduoduo )|(?<=PDD )|(?<=Kwai ))"
+                      r"|(?:(?<=Alibaba )|(?<=JD\.com )|(?<=Kuaishou )|(?<=Pinduoduo )|(?<=PDD )|(?<=Kwai )|(?<=[Tt]he company ))"
                       r"(?:Group |Holdings |Technology )?achieved (?:an? )?operating income(?= of)", _ANY),
     ("revenue_marketing", r"(?:revenues? from )?online market(?:ing)? services?(?: and others?)?(?: revenues?)?"
                           r"|线上营销(?:服务)?(?:收入)?|在线营销(?:服务)?(?:及其他|和其他|与其他)?(?:收入)?|(?<![\u4e00-\u9fff])营销服务(?:及其他)?收入"

@@ -1,0 +1,87 @@
+"""The fifteenth rule round (issue 23): general mechanisms of the clause reader, in sentences of our own.
+
+1. A curly apostrophe is an apostrophe: "the company’s revenue", "Alibaba’s revenue", "analysts’ estimate".
+2. An actual figure set against an estimate is read, the estimate's amount never ("below analysts’ average estimate of",
+   "compared with Street's estimate of").
+3. People counts in the brokers' "mn" ("rising 19% YoY to 572.9mn").
+4. Names joined by "/" take amounts joined by "/" in order, without "respectively", a scale after the last amount going with them all
+   ("DAU/MAU 4.01亿/7.36亿", "DAU/MAU ... was 401/736 million").
+5. "the company achieved operating income of": the company's revenue (never "operating income" alone).
+"""
+
+from __future__ import annotations
+
+JD_EN = "JD.com reported its fourth-quarter 2031 results on Tuesday.\n\n"
+PDD_EN = "Pinduoduo reported its results for the third quarter of 2031 on Tuesday.\n\n"
+KS_EN = "Kuaishou reported its results for the fourth quarter of 2031 on Tuesday.\n\n"
+KS_ZH = "快手科技发布2031年第四季度业绩\n\n"
+
+
+# --- 1. curly apostrophes ---------------------------------------------------------------------------------------------------------
+
+def test_a_curly_apostrophe_before_a_bare_revenue(figures):
+    text = JD_EN + "In Q4 2031, the company’s revenue rebounded to double-digit growth, rising 13.4% YoY to CNY 347 billion."
+    assert ("revenue_total", "2031Q4", "347", "RMB_bn", "") in figures(text)
+
+
+def test_a_segments_revenue_stays_left_out_with_a_curly_apostrophe(figures):
+    text = JD_EN + "In Q4 2031, JD Retail’s revenue rose 13.4% YoY to CNY 307 billion."
+    assert not any(f[0] == "revenue_total" for f in figures(text))
+
+
+# --- 2. an actual figure against an estimate -------------------------------------------------------------------------------------
+
+def test_a_figure_below_the_analysts_estimate(figures):
+    text = PDD_EN + ("Total revenue was 21.51 billion yuan ($3.37 billion) in the third quarter, below analysts’ average estimate of "
+                     "26.59 billion yuan, according to data from a provider.")
+    found = figures(text)
+    assert ("revenue_total", "2031Q3", "21.51", "RMB_bn", "") in found
+    assert not any(f[2] == "26.59" for f in found)
+
+
+def test_a_figure_compared_with_the_streets_estimate(figures):
+    text = PDD_EN + ("Pinduoduo's total revenue stood at 31.44 billion yuan ($4.55 billion) in the third quarter, compared with Street's "
+                     "estimate of 23.68 billion yuan.")
+    found = figures(text)
+    assert ("revenue_total", "2031Q3", "31.44", "RMB_bn", "") in found
+    assert not any(f[2] == "23.68" for f in found)
+
+
+def test_an_estimate_alone_is_still_not_read(figures):
+    text = PDD_EN + "Analysts' average estimate of total revenue in the third quarter was 26.59 billion yuan."
+    assert not any(f[0] == "revenue_total" for f in figures(text))
+
+
+# --- 3. people in "mn" ------------------------------------------------------------------------------------------------------------
+
+def test_people_in_mn(figures):
+    text = KS_EN + "In the fourth quarter, the number of DAUs increased 18% YoY to 320.4mn."
+    assert ("dau", "2031Q4", "320.4", "million", "") in figures(text)
+
+
+# --- 4. slashed pairs -------------------------------------------------------------------------------------------------------------
+
+def test_slashed_names_and_amounts_with_a_shared_scale(figures):
+    text = KS_EN + "The average DAU/MAU for Kuaishou applications in the fourth quarter was 401/736 million, up 4.8%/5.0% year on year."
+    found = figures(text)
+    assert ("dau", "2031Q4", "401", "million", "") in found
+    assert ("mau", "2031Q4", "736", "million", "") in found
+
+
+def test_slashed_names_and_amounts_each_with_its_scale(figures):
+    text = KS_ZH + "2031年第四季度,DAU/MAU 4.01亿/7.36亿。"
+    found = figures(text)
+    assert ("dau", "2031Q4", "4.01", "100m", "") in found
+    assert ("mau", "2031Q4", "7.36", "100m", "") in found
+
+
+def test_a_slashed_range_is_no_pair(figures):
+    text = KS_EN + "The average DAU/MAU in the fourth quarter was 401-736 million."
+    assert not any(f[0] in ("dau", "mau") for f in figures(text))
+
+
+# --- 5. the company achieved operating income -------------------------------------------------------------------------------------
+
+def test_the_company_achieved_operating_income(figures):
+    text = KS_EN + "In the fourth quarter of 2031, the company achieved operating income of 35.4 billion yuan, an increase of 8.7% year on year."
+    assert ("revenue_total", "2031Q4", "35.4", "RMB_bn", "") in figures(text)
