@@ -91,7 +91,9 @@ _REFUSE = re.compile(r"\b(?:expect(?:s|ed|ing|ations?)?|estimat\w*|consensus|for
 # An actual figure set against the estimates is no estimate: "超预期", "高于彭博一致预期21%", "beating analysts' estimates"
 _AGAINST = re.compile(r"(?:超出?|好于|优于|低于|高于|不及|符合|略超|大超|远超)[^,;。]{0,8}?预期|\b(?:better|worse|stronger|weaker)-than-expected\b"
                       r"|\b(?:beat|beats|beating|exceed\w*|above|ahead of|below|miss\w*|top\w*|surpass\w*) (?:the )?(?:average |market |analysts?'?s? "
-                      r"|Bloomberg's |consensus |Wall Street )*(?:expectations?|estimates?|forecasts?|consensus)"
+                      r"|Bloomberg's |consensus |Wall Street "
+                      # (rules15) "beat our and the market's expectations", "beating Refinitiv's consensus"
+                      r"|(?:our|and|the|their) |(?:[A-Z][\w.]*|market|Street)'s )*(?:expectations?|estimates?|forecasts?|consensus)"
                       # (rules15) "compared with Street's estimate of", "versus analysts' average estimate of": the estimate's amount is
                       # never read (see _ESTIMATE_BEFORE); the figure set against it is
                       r"|\b(?:compared (?:with|to)|versus|vs\.?|against) (?:the )?(?:(?:[A-Z][\w.]*|analysts?|Street|market)'s? |average |market "
@@ -160,6 +162,8 @@ def _terms(text: str, platform: str) -> list[tuple[int, int, str]]:
         if metric == "revenue_total" and re.match(r" from | of (?!(?:RMB|CNY|US|\$|¥|\d|about|approximately|around|over|more|nearly|almost|roughly))",
                                                   text[end: end + 20], re.IGNORECASE):
             continue  # "Revenue from core commerce", "net revenues from the sales of general merchandise": a part's
+        if metric == "revenue_marketing" and word[:1].lower() == "a" and not BARE_REVENUE_BEFORE_EN.search(text[max(0, start - 24): start]):
+            continue  # (rules15) "advertising revenue" in a subject's place only, as a bare revenue ("external advertising revenue": a part)
         if metric == "revenue_total" and re.fullmatch(r"revenues?|收入", word, re.IGNORECASE):
             before = text[max(0, start - 24): start]
             if not (BARE_REVENUE_BEFORE_ZH if _CJK.match(word) else BARE_REVENUE_BEFORE_EN).search(before):
@@ -405,12 +409,10 @@ def _levels(text: str, terms: list[tuple[int, int, str]], end: int) -> list[tupl
             amounts = [m for m in _amounts(text, group[-1][1], stop) if not _is_change(text, m)]
             # (rules15) a broker's "DAU/MAU 4.01亿/7.36亿", "DAU/MAU ... was 401/736 million": names and amounts slashed alike pair in
             # order without "respectively", a scale after the last amount going with those before it
-            slashed = all(text[a[1]: b[0]].strip() == "/" for a, b in zip(group, group[1:])) and len(amounts) >= len(group) \
-                and all(text[a.end(): b.start()] == "/" for a, b in zip(amounts[: len(group)], amounts[1: len(group)])) \
-                and not re.match(r"/", text[amounts[len(group) - 1].end():]) \
-                and not re.search(r"[\d.]/$", text[max(0, amounts[0].start() - 2): amounts[0].start()])
-            if slashed:
-                amounts = [_Shared(m, amounts[len(group) - 1]) if _kind_of(m) == "none" else m for m in amounts[: len(group)]]
+            run = _slashed_run(text, group, amounts)
+            slashed = run is not None
+            if run is not None:
+                amounts = [_Shared(m, run[-1]) if _kind_of(m) == "none" else m for m in run]
             if (_RESPECTIVELY.search(rest) or slashed) and len(amounts) >= len(group) and len({t[2] for t in group}) == len(group) \
                     and all(_JOIN.match(text[a.end(): b.start()]) for a, b in zip(amounts[: len(group)], amounts[1: len(group)])):
                 out.extend(zip(group, amounts[: len(group)]))
@@ -438,6 +440,20 @@ def _levels(text: str, terms: list[tuple[int, int, str]], end: int) -> list[tupl
             break
         index += 1
     return out
+
+
+def _slashed_run(text: str, group: list[tuple[int, int, str]], amounts: list[re.Match]) -> list[re.Match] | None:
+    """The first run of as many amounts as ``group`` has names, slashed ("401/736 million") as the names are ("DAU/MAU"), its last
+    amount with a scale; None if the names are not slashed or there is no such run (a longer run: "271/438/525亿元" is not theirs)."""
+    n = len(group)
+    if not all(text[a[1]: b[0]].strip() == "/" for a, b in zip(group, group[1:])):
+        return None
+    for i in range(len(amounts) - n + 1):
+        run = amounts[i: i + n]
+        if all(text[a.end(): b.start()] == "/" for a, b in zip(run, run[1:])) and _kind_of(run[-1]) != "none" \
+                and not re.match(r"/", text[run[-1].end():]) and not re.search(r"[\d.]/$", text[max(0, run[0].start() - 2): run[0].start()]):
+            return run
+    return None
 
 
 class _Shared:

@@ -75,6 +75,8 @@ TERMS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
                       r"|(?:(?<=Alibaba )|(?<=JD\.com )|(?<=Kuaishou )|(?<=Pinduoduo )|(?<=PDD )|(?<=Kwai )|(?<=[Tt]he company ))"
                       r"(?:Group |Holdings |Technology )?achieved (?:an? )?operating income(?= of)", _ANY),
     ("revenue_marketing", r"(?:revenues? from )?online market(?:ing)? services?(?: and others?)?(?: revenues?)?"
+                          # (rules15) Kuaishou's and PDD's online marketing services are their advertising
+                          r"|(?<!per )(?<!overseas )advertising revenues?(?! per)"
                           r"|线上营销(?:服务)?(?:收入)?|在线营销(?:服务)?(?:及其他|和其他|与其他)?(?:收入)?|(?<![\u4e00-\u9fff])营销服务(?:及其他)?收入"
                           r"|(?<=公司|实现|季度|Q[1-4])营销服务(?:及其他)?收入", frozenset({"kuaishou", "pdd"})),
     ("revenue_marketing", r"customer management revenues?|客户管理收入|(?<![A-Za-z])CMR(?![A-Za-z])(?: ?收入| revenues?)?", frozenset({"alibaba"})),
@@ -93,7 +95,10 @@ TERMS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
 BARE_REVENUE_BEFORE_EN = re.compile(
     r"(?:^|[,;:(\-–—] ?|\b(?:(?:first|second|third|fourth)[- ]quarter|said"
     r"|total|net|its|the|of|achieved|reported|posted|recorded|generated|with|quarterly|overall|while|and|but|as"
-    r"|company's|group's|firm's|Kuaishou's|PDD's|Pinduoduo's|JD's|Alibaba's|a)) ?$", re.IGNORECASE)
+    r"|company's|group's|firm's|Kuaishou's|PDD's|Pinduoduo's|JD's|Alibaba's|a)) ?$"
+    # (rules15) a broker's compact quarter between the subject and the word: "Kuaishou's 3Q21 revenue", "the company's Q4 2024 revenue"
+    r"|(?:^|[,;:(] ?|\b(?:its|the|company's|group's|firm's|Kuaishou's|PDD's|Pinduoduo's|JD's|Alibaba's) )"
+    r"(?:[1-4]Q ?\d{2}|Q[1-4] ?(?:20)?\d{2}|20\d{2} ?Q[1-4]|\d{2}Q[1-4]) ?$", re.IGNORECASE)
 BARE_REVENUE_BEFORE_ZH = re.compile(r"(?:^|[,;:(\-]|(?<![\d.])\d{1,2} ?[、.)] ?"  # a numbered list item: "1、收入为..."
                                     r"|公司|集团|快手|京东|阿里巴巴|阿里|拼多多|实现了?|录得|取得|其|季度|财季|Q[1-4]|年|期内|季内)$")
 

@@ -85,3 +85,31 @@ def test_a_slashed_range_is_no_pair(figures):
 def test_the_company_achieved_operating_income(figures):
     text = KS_EN + "In the fourth quarter of 2031, the company achieved operating income of 35.4 billion yuan, an increase of 8.7% year on year."
     assert ("revenue_total", "2031Q4", "35.4", "RMB_bn", "") in figures(text)
+
+
+def test_slashed_amounts_after_a_compact_quarter(figures):
+    text = KS_EN + ("Traffic side: DAU and time length both increased slightly year-on-year The average DAU/MAU for Kuaishou applications "
+                    "in 2031Q4 was 401/736 million, up 4.8%/5.0% year on year; the average daily usage time of each DAU was 125.6 minutes.")
+    found = figures(text)
+    assert ("dau", "2031Q4", "401", "million", "") in found
+    assert ("mau", "2031Q4", "736", "million", "") in found
+
+
+def test_a_longer_slashed_run_is_not_the_pairs(figures):
+    text = KS_ZH + "2031年第四季度,DAU/MAU 4.01/7.36/8.1亿。"
+    assert not any(f[0] in ("dau", "mau") for f in figures(text))
+
+
+def test_a_figure_that_beat_our_and_the_markets_expectations(figures):
+    text = KS_EN + "4Q31 results beat our and the market’s expectations Kuaishou’s 4Q31 revenue grew 33% YoY to Rmb 20.5bn, beating consensus by 2%."
+    assert ("revenue_total", "2031Q4", "20.5", "RMB_bn", "") in figures(text)
+
+
+def test_advertising_revenue_is_online_marketing(figures):
+    text = KS_EN + "The firm’s 4Q31 advertising revenue grew 76% YoY to Rmb 10.9bn and advertising revenue per DAU stayed flat QoQ at Rmb 34."
+    assert ("revenue_marketing", "2031Q4", "10.9", "RMB_bn", "") in figures(text)
+
+
+def test_a_segments_compact_quarter_revenue_is_not_the_companys(figures):
+    text = KS_EN + "Kling's 4Q31 revenue grew 76% YoY to Rmb 10.9bn."
+    assert not any(f[0] == "revenue_total" for f in figures(text))
