@@ -62,6 +62,7 @@ _OBJECT_BEFORE = re.compile(r"(?:%|percent) of (?:the |its )?$|\b(?:accounting f
                             re.IGNORECASE)
 _PRODUCT_BEFORE = re.compile(r"可灵|Kling|海外|Kwai|Snack|极速版|国际|搜索|小程序|lite|overseas|international|search|mini[- ]program|"
                              r"Temu|Taobao|Tmall|淘宝|天猫|淘天|零售|Retail|cloud|云", re.IGNORECASE)
+_EXCLUDING = re.compile(r"\b(?:excluding|excl\.?|exclusive of|other than|except|net of|ex-)|不含|不包括|剔除|扣除|除去", re.IGNORECASE)
 _GAP, _GAP_ZH = 100, 40  # the most characters between a name and its amount (English, Chinese)
 _COMPARED_ZH = re.compile(rf"(?:较|相较|相比|比|由|从|对比)(?P<pwhen>去年同期|上年同期|{YEAR} ?年同期|{YEAR} ?年|[^,;至到]{{0,24}}?)的?\s?$")
 # An amount a change runs from: "5.522亿增加到5.883亿", "from 552.2 million to 588.3 million"
@@ -108,7 +109,9 @@ _PART = re.compile(r"\b(?:full[- ]year|annual(?! active| report| results)|fiscal
 _QUARTER_WORDS = re.compile(r"quarter|(?<![A-Za-z0-9])Q[1-4](?![A-Za-z0-9])|[1-4]Q|季", re.IGNORECASE)
 _SHORT_QUARTER = re.compile(r"\b(?:in |during |for )?(?:the |this )?(?P<n>first|second|third|fourth)[ -]quarter\b(?!,? (?:of )?(?:19|20)\d\d)"
                             r"|\b(?:in|during|for) (?:the|this) quarter\b|\bthis quarter\b|(?<![年\d])第?(?P<zh>[一二三四])季度(?!\d)"
-                            r"|本季度?|当季度?|季内|期内|该季度", re.IGNORECASE)
+                            r"|本季度?|当季度?|季内|期内|该季度"
+                            # (rules15) a yearless "in Q4" (never "Q4 2031", "2031Q4", "Q4'31", "Q4 FY31")
+                            r"|(?<![\d\w/-])(?<!\d )(?:in |during |for )?Q(?P<qn>[1-4])(?![\w'’/-])(?! ?(?:FY|'|’)?\d)", re.IGNORECASE)
 _YEAR_ONLY = re.compile(rf"\b(?:in|for|during) (?:fiscal (?:year )?)?(?P<y>{YEAR})\b(?! ?Q[1-4])(?![-–]\d)"
                         # a year before the metric's name: "with 2023 total revenues reaching RMB 247.64 billion"
                         rf"|\b(?P<y2>{YEAR}) (?=(?:total |net |full[- ]year )?(?:revenues?|GMV|sales)\b)"
@@ -254,6 +257,8 @@ def _prior_period(words: str, headline: Span) -> Span | None:
         year = year_of(match.group(1))
         if headline.kind == "quarter":
             named = quarter_named(re.sub(r"^(?:in|for|during) (?:the )?", "", words, flags=re.IGNORECASE))
+            if named is not None and named == _quarter_before(headline):
+                return named  # (rules15) the quarter before, named in so many words: as "in the previous quarter"
             if named is not None:
                 return earlier if named == earlier else None
             same = re.search(r"(?:same|similar|corresponding|comparable) (?:period|quarter|interval)|同期", words, re.IGNORECASE)
@@ -322,7 +327,8 @@ def _own_period(clause: str, release: Release, metric: str) -> Span | None | str
             return None
         for match in short:
             number = (("first", "second", "third", "fourth").index(match.group("n").lower()) + 1 if match.group("n")
-                      else "一二三四".index(match.group("zh")) + 1 if match.group("zh") else period.quarter)
+                      else "一二三四".index(match.group("zh")) + 1 if match.group("zh")
+                      else int(match.group("qn")) if match.group("qn") else period.quarter)
             if number != period.quarter:
                 return None
         return period
@@ -334,6 +340,13 @@ def _own_period(clause: str, release: Release, metric: str) -> Span | None | str
 def _another_company(clause: str, platform: str) -> bool:
     own = _OWN.get(platform, {platform})
     return any(re.search(names, clause, re.IGNORECASE) for company, names in _COMPANIES.items() if company not in own)
+
+
+def _up_to_rival(text: str, begin: int, after: int) -> str:
+    """(rules15) The clause up to the comma or bracket after its figure: "平台年活跃买家数增长至7.88亿,超过阿里巴巴(7.79亿)" names
+    the rival only past it (the figure is still the company's); a rival named before the figure, or in its own stretch, holds it."""
+    stop = re.search(r"[,;(]|\s[-–—]\s", text[after:])
+    return text[begin: after + (stop.start() if stop else len(text) - after)]
 
 
 def _amounts(text: str, start: int, end: int) -> list[re.Match]:
@@ -370,8 +383,9 @@ def read_clauses(release: Release, text: str, block: Block, carry: Span | None, 
     for begin, end in clauses(text, platform):
         clause = text[begin:end]
         terms = [t for t in every if begin <= t[0] < end]
-        if not terms or _REFUSE.search(_AGAINST.sub(" ", clause)) or _another_company(clause, platform):
+        if not terms or _REFUSE.search(_AGAINST.sub(" ", clause)):
             continue
+        rival = _another_company(clause, platform)
         if release.language == "en" and _CJK.search(clause):
             continue  # a machine translation interleaved with an English release's text is not read
         levels = _levels(text, terms, end)
@@ -381,11 +395,15 @@ def read_clauses(release: Release, text: str, block: Block, carry: Span | None, 
             if METRICS[metric].kind == "money" and not (amount.group("pre") or amount.group("post")) \
                     and _PEOPLE_WORDS.search(text[t_end: amount.start()]):
                 continue  # a bare 亿 after words about people ("收入增长,用户达3.6亿"): a count, not the revenue
+            if _EXCLUDING.search(text[t_start: amount.start()]):
+                continue  # (rules15) "Total revenues excluding revenues from merchandise sales ... was": not the total
             if _PRODUCT_BEFORE.search(text[max(begin, t_start - 12): t_start]):
                 continue  # another product's users or revenue ("快手搜索月活跃用户", "海外平均日活跃用户", "Kwai's DAUs")
             unit = _unit(metric, amount)
             if unit is None:
                 continue
+            if rival and _another_company(_up_to_rival(text, begin, amount.end()), platform):
+                continue  # another company's clause
             reading = _reading(release, text, clause, begin, end, block, carry, after, sentence_named, metric, t_start, amount, unit,
                                skipped)
             if reading is not None:

@@ -60,7 +60,7 @@ TERMS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("mau", r"(?:average )?(?:number of )?(?:mobile )?monthly active users?(?: \(MAUs?\))?|(?:average )?MAUs?(?![A-Za-z])"
             r"|(?:移动)?月活跃用户(?:数量|数|规模)?|(?:平均)?月活(?:跃)?(?:用户)?(?:数)?", _ANY),
     ("annual_buyers", r"(?:number of )?annual active (?:buyers|consumers|customers|customer accounts)"
-                      r"|年度活跃(?:买家|购买用户|消费者|客户)(?:数量|数)?|年活跃买家(?:数)?", _ANY),
+                      r"|年度活跃(?:买家|购买用户|消费者|客户)(?:数量|数)?|年活跃买家(?:数)?|年活买家(?:数)?", _ANY),
     # "annual active users": Alibaba's ecosystem-wide count as often as its marketplaces' consumers; the others' buyers
     ("annual_buyers", r"(?:number of )?annual active users?(?: count)?|年度活跃用户(?:数量|数)?", frozenset({"jd", "pdd", "kuaishou"})),
     # PDD's "active buyers" are its twelve months' (never "monthly active buyers")

@@ -113,3 +113,51 @@ def test_advertising_revenue_is_online_marketing(figures):
 def test_a_segments_compact_quarter_revenue_is_not_the_companys(figures):
     text = KS_EN + "Kling's 4Q31 revenue grew 76% YoY to Rmb 10.9bn."
     assert not any(f[0] == "revenue_total" for f in figures(text))
+
+
+# --- 6. the quarter before named in so many words; a yearless "Q4"; a rival named past the figure; "年活买家" ----------------------
+
+def test_a_comparative_of_the_quarter_before_named_in_so_many_words(figures):
+    text = JD_EN + ("JD.com's annual active users reached 531.9 million in the fourth quarter of 2031, up from 499.8 million in the third "
+                    "quarter of 2031.")
+    found = figures(text)
+    assert ("annual_buyers", "2031Q4", "531.9", "million", "") in found
+    assert ("annual_buyers", "2031Q3", "499.8", "million", "") in found
+
+
+def test_a_comparative_of_another_quarter_is_not_read(figures):
+    text = JD_EN + ("JD.com's annual active users reached 531.9 million in the fourth quarter of 2031, up from 499.8 million in the second "
+                    "quarter of 2031.")
+    assert not any(f[2] == "499.8" for f in figures(text))
+
+
+def test_a_yearless_q_of_the_pages_quarter(figures):
+    text = PDD_EN + "Our annual active buyers increased 57 million in Q3 to reach 788 million for the trailing twelve months."
+    assert ("annual_buyers", "2031Q3", "788", "million", "") in figures(text)
+
+
+def test_a_yearless_q_of_another_quarter_is_not_read(figures):
+    text = PDD_EN + "Our annual active buyers increased 57 million in Q2 to reach 788 million for the trailing twelve months."
+    assert not any(f[2] == "788" for f in figures(text))
+
+
+def test_a_rival_named_past_the_figure(figures):
+    text = "拼多多发布2031年第四季度财报\n\n拼多多发布的最新财报显示,2031年,平台年活跃买家数高速增长至7.88亿,超过阿里巴巴(7.79亿)、亚马逊等。"
+    found = figures(text)
+    assert ("annual_buyers", "2031Q4", "7.88", "100m", "") in found
+    assert ("annual_buyers", "2031Q4", "7.79", "100m", "") not in found
+
+
+def test_a_rival_named_before_the_figure_holds_the_clause(figures):
+    text = KS_EN + "In the fourth quarter, Douyin's daily active users reached 401 million."
+    assert not any(f[0] == "dau" for f in figures(text))
+
+
+def test_jd_short_annual_buyers(figures):
+    text = "京东集团发布2031年第二季度业绩\n\n公司2031Q2年活买家同比增长9%至5.8亿人,单季新增30万人。"
+    assert ("annual_buyers", "2031Q2", "5.8", "100m", "") in figures(text)
+
+
+def test_a_total_excluding_a_part_is_not_the_total(figures):
+    text = PDD_EN + "Total revenues excluding revenues from merchandise sales for Q3 was RMB 21.2 billion or an increase of 96% from a year ago."
+    assert not any(f[0] == "revenue_total" for f in figures(text))
