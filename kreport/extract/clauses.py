@@ -267,6 +267,7 @@ def _prior_period(words: str, headline: Span) -> Span | None:
     return None
 
 
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _FULL_YEAR = re.compile(r"全年|\bfull[- ]year\b(?! (?:of )?2 ?0)", re.IGNORECASE)
 _MONTH_QUARTER = re.compile(rf"\b(March|June|September|December) quarter\b(?!,? (?:of )?{YEAR})", re.IGNORECASE)
 _ORDINAL_OF = {"march": "first", "june": "second", "september": "third", "december": "fourth"}
@@ -281,6 +282,14 @@ def _own_period(clause: str, release: Release, metric: str) -> Span | None | str
     clause = _MONTH_QUARTER.sub(lambda m: f"the {_ORDINAL_OF[m.group(1).lower()]} quarter", clause)
     if re.search(r"上一?季|\b(?:last|previous|prior) quarter\b", clause, re.IGNORECASE):
         return None  # the quarter before: the company rules place it by the page's date, or not at all
+    page = release.period
+    if metric in ("gmv_ttm", "annual_buyers") and page is not None and page.kind == "quarter" and release.calendar:
+        # (rules15) "in the (first) 12 months to the end of March": the twelve months to the page's quarter's last month, by its name
+        def _ttm(match: re.Match) -> str:
+            same = _MONTHS.index(match.group("m").lower()[:3]) == page.quarter * 3 - 1
+            return "" if same and (match.group("y") is None or int(match.group("y")) == page.year) else match.group()
+        clause = re.sub(rf"\b(?:in |for |during )?(?:the )?(?:first |past |last |trailing )?(?:twelve|12)[- ]months? (?:ended|ending|to the end of|to|through)"
+                        rf" (?P<m>{MONTH})(?![a-z])(?! \d)(?:,? (?P<y>(?:19|20)\d\d))?", _ttm, clause, flags=re.IGNORECASE)
     named = {s for s in periods_named(clause) if s.kind == "quarter" or release.calendar}
     if release.calendar:  # "2025财年第二季" of a company whose fiscal year is the calendar's
         named |= {quarter_of(year_of(m.group(1)), "一二三四".index(m.group(2)) + 1)

@@ -65,6 +65,9 @@ TERMS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("annual_buyers", r"(?:number of )?annual active users?(?: count)?|年度活跃用户(?:数量|数)?", frozenset({"jd", "pdd", "kuaishou"})),
     # PDD's "active buyers" are its twelve months' (never "monthly active buyers")
     ("annual_buyers", r"(?<!monthly )(?<!average )active buyers", frozenset({"pdd"})),
+    # (rules15) "the number of users who placed orders ... in the trailing 12-month period": PDD's twelve months' buyers
+    ("annual_buyers", r"(?:number of )?users who (?:have )?placed (?:an )?orders?(?=[^,;.]{0,60}\b(?:trailing|past|last) (?:12|twelve)[- ]months?\b)",
+     frozenset({"pdd"})),
     # (rules14) JD's and PDD's active buyers are their twelve months' ("过去12个月的活跃购买用户数", "活跃买家数")
     ("annual_buyers", r"(?<!月)(?<!日)活跃(?:购买用户|买家)(?:数量|数)?", frozenset({"jd", "pdd"})),
     # --- revenue

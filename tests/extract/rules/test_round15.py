@@ -161,3 +161,28 @@ def test_jd_short_annual_buyers(figures):
 def test_a_total_excluding_a_part_is_not_the_total(figures):
     text = PDD_EN + "Total revenues excluding revenues from merchandise sales for Q3 was RMB 21.2 billion or an increase of 96% from a year ago."
     assert not any(f[0] == "revenue_total" for f in figures(text))
+
+
+# --- 7. twelve months to the page's quarter's last month; PDD's users who placed orders ----------------------------------------------
+
+PDD_Q1 = "Pinduoduo reported its results for the first quarter of 2031 on Tuesday.\n\n"
+
+
+def test_twelve_months_to_the_end_of_the_pages_last_month(figures):
+    text = PDD_Q1 + "In the first 12 months to the end of March, Pinduoduo's GMV reached 1,157.2 billion yuan, an increase of 108%."
+    assert ("gmv_ttm", "2031Q1", "1157.2", "RMB_bn", "") in figures(text)
+
+
+def test_twelve_months_to_another_month_are_not_the_pages(figures):
+    text = PDD_Q1 + "In the first 12 months to the end of June, Pinduoduo's GMV reached 1,157.2 billion yuan, an increase of 108%."
+    assert not any(f[0] == "gmv_ttm" for f in figures(text))
+
+
+def test_pdd_users_who_placed_orders_in_the_trailing_twelve_months(figures):
+    text = PDD_Q1 + "The number of users who placed orders through Pinduoduo in the trailing 12-month period rose to 849.9 million."
+    assert ("annual_buyers", "2031Q1", "849.9", "million", "") in figures(text)
+
+
+def test_pdd_users_who_placed_orders_without_twelve_months_are_not_read(figures):
+    text = PDD_Q1 + "The number of users who placed orders through Pinduoduo in the quarter rose to 849.9 million."
+    assert not any(f[0] == "annual_buyers" for f in figures(text))
