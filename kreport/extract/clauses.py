@@ -87,7 +87,7 @@ _DOWN = re.compile(r"decrease|decline|fell|drop|down|下降|减少|下滑|-", re
 _RESPECTIVELY = re.compile(r"分别|各(?=录得|为|是|达|实现|增长至|增至)|respectively", re.IGNORECASE)
 _JOIN = re.compile(r"^\s?(?:/|及|和|与|、|and|&)\s?$", re.IGNORECASE)
 # A clause that forecasts or estimates
-_REFUSE = re.compile(r"\b(?:expect(?:s|ed|ing|ations?)?|estimat\w*|consensus|forecasts?|projected|guidance|outlook|target|will|would|could|may|might"
+_REFUSE = re.compile(r"\b(?:expect(?:s|ed|ing|ations?)?|estimat\w*|consensus|forecasts?|projected|projects?|guidance|outlook|target|will|would|could|may|might"
                      r"|should|plans?|projections?|predict\w*)\b|预期|预计|预测|指引|展望|目标|将(?:会|于|在|达|突破|超过)|有望", re.IGNORECASE)
 # An actual figure set against the estimates is no estimate: "超预期", "高于彭博一致预期21%", "beating analysts' estimates"
 _AGAINST = re.compile(r"(?:超出?|好于|优于|低于|高于|不及|符合|略超|大超|远超)[^,;。]{0,8}?预期|\b(?:better|worse|stronger|weaker)-than-expected\b"

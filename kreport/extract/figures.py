@@ -797,6 +797,12 @@ def _satisfies(exact: Figure, bound: Figure) -> bool:
     return value + step > limit if bound.qualifier == "over" else value - step < limit if bound.qualifier == "under" else False
 
 
+# Words for twelve months to a quarter's end, and for a single quarter as a figure's period (see _plausible)
+_TWELVE_MONTHS = re.compile(r"twelve|12[- ]?months?|trailing|annual|past year|\bLTM\b|\bTTM\b|十二个月|12个月|十二個月|12個月|年度|全年", re.IGNORECASE)
+_A_QUARTERS = re.compile(r"\b(?:in|for|during) (?:the )?(?:first|second|third|fourth|[1-4](?:st|nd|rd|th))[ -]quarter\b|\b(?:in|for|during) Q[1-4]\b"
+                         r"|(?:第?[一二三四]季度)(?:的)?(?:GMV|成交额|交易额)", re.IGNORECASE)
+
+
 def _plausible(figures: list[Figure], skipped: list[str]) -> list[Figure]:
     """The figures inside their plausibility band (:func:`kreport.extract.rules.generic.band_for`) widened tenfold at its low end,
     whichever rule read them: a figure outside it is a misprint or a misread unit ("revenue of 221.084 million yuan" for Alibaba's
@@ -812,6 +818,12 @@ def _plausible(figures: list[Figure], skipped: list[str]) -> list[Figure]:
                 skipped.append(f"{f.line}: {f.platform} {f.metric} {f.period.label} = {f.value} {f.unit} is outside the plausible range "
                                f"{band[0]:g}-{band[1]:g} for it; left out")
                 continue
+        if f.metric == "gmv_ttm" and not _TWELVE_MONTHS.search(f.quote) and _A_QUARTERS.search(f.quote):
+            # "GMV reached 1.16 trillion yuan in the first quarter": the page calls a twelve-month figure a quarter's; reading it as
+            # the twelve months would be a correction, never made
+            skipped.append(f"{f.line}: {f.platform} gmv_ttm {f.period.label} = {f.value} {f.unit}: the sentence gives it as a quarter's, "
+                           "not twelve months'; left out")
+            continue
         if f.weak and f.metric == "revenue_total" and f.role == "headline" and (at := f.quote.find(f.value)) > 0 \
                 and (part := part_subject(f.quote, at, f.platform)):
             # a looser wording's total whose subject is a part of the company: "New business segments, particularly food delivery,
