@@ -346,8 +346,12 @@ def coming(form: str) -> bool:
 
 # A sentence that forecasts ("This should lead to a decelerated revenue growth of 21% year on year for third-quarter 2023", "we expect
 # ... next quarter", "预计第三季度"): the quarter it names is one still to come, not the page's.
+# ... and a broker summary's "The report anticipates a slowdown in GMV growth for the second quarter", "The report projects a revenue
+# of RMB 30.45 billion for Q2 2024", "is expected to grow", "with a projected gross margin of 55% for Q2 2024", "2024E: RMB 127.70
+# billion".
 _FORECAST = re.compile(r"\b(?:should|would|could|might|is likely to|are likely to|we (?:expect|estimate|forecast|project|anticipate)"
-                       r"|next quarter|coming quarter)\b|预计|預計",
+                       r"|(?:the|this) (?:report|note|analysts?|broker) (?:projects|anticipates|forecasts|expects|estimates|predicts)"
+                       r"|(?:is|are) (?:projected|expected to)|projected|projections?|(?:19|20)\d\dE|next quarter|coming quarter)\b|预计|預計",
                        re.IGNORECASE)
 
 

@@ -29,8 +29,6 @@ def test_every_fixture_says_which_platform_and_quarter_it_covers(name):
 _MISPLACED = {
     "heldout14/alibaba-2023q1-zh-hant-call": "its summary's misprinted '2021 年第一季度' is read; the title's 'March Quarter 2023' is not "
                                              "seen as a second, conflicting quarter",
-    "heldout15/kuaishou-2023-en-preview": "a broker's preview is placed in the quarter it forecasts (Q2 2024); it reports only the "
-                                          "year 2023",
     "heldout14/alibaba-fy2025-zh-hans-analysis": "a fiscal year's page with a misprinted year end ('截至2025年6月30日') is placed in "
                                                  "the quarter that date ends",
 }

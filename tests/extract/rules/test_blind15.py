@@ -16,3 +16,12 @@ def test_a_twelve_month_gmv_given_as_a_quarters_is_not_read(figures):
     assert not {f for f in figures(text, "pdd") if f[0] == "gmv_ttm"}
     text = head + "GMV in the twelve months ended March 31, 2031 was RMB1,157.2 billion.\n"
     assert {f for f in figures(text, "pdd") if f[0] == "gmv_ttm"} == {("gmv_ttm", "2031Q1", "1157.2", "RMB_bn", "")}
+
+
+def test_a_brokers_preview_is_not_placed_in_the_quarter_it_forecasts():
+    from kreport.extract.release import read_release
+
+    text = ("Investment Rating - The report maintains a \"Buy\" rating for Kuaishou (1024 HK). Core Insights - The report anticipates a "
+            "slowdown in GMV growth for the second quarter. - The report projects a revenue of RMB 30.45 billion for Q2 2032, reflecting "
+            "a 10% year-on-year growth.\n")
+    assert read_release(text).period is None
