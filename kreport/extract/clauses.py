@@ -31,7 +31,7 @@ from kreport.extract.release import INTRO, PLATFORM_NAMES, Block, Release, perio
 from kreport.extract.rules.generic import BARE_REVENUE_BEFORE_EN, BARE_REVENUE_BEFORE_ZH, OTHER, PARTS, TERMS, band_for
 from kreport.extract.values import canonical, plain, within_growth
 
-__all__ = ["part_subject", "Reading", "clauses", "read_clauses", "straight", "LINE"]
+__all__ = ["band_size", "part_subject", "Reading", "clauses", "read_clauses", "straight", "LINE"]
 
 LINE = "a generic clause reading (kreport/extract/clauses.py)"
 
@@ -367,6 +367,11 @@ def _kind_of(match: re.Match) -> str:
     return "money" if money else "people" if match.group("u") else "none"
 
 
+def band_size(metric: str, value: str, unit: str) -> float:
+    """A figure in the units the plausibility bands are written in (RMB billion, or million people)."""
+    return canonical(value, unit) / UNITS["RMB_bn" if METRICS[metric].kind == "money" else "million"].factor
+
+
 def part_subject(text: str, start: int, platform: str) -> str | None:
     """The part of the company (a segment, a unit, a new business) named in ``text`` before ``start`` with the company not named again
     after it, outside brackets ("JD Retail (including JD Health, JD Industry, ...) reported revenue of": JD Retail's, not JD's); None if
@@ -546,7 +551,7 @@ def _reading(release, text, clause, begin, end, block, carry, after, sentence_na
     band = band_for(platform, metric, period.kind)
     if band is None or float(value) > UNITS[unit].maximum * 100:
         return None
-    size = canonical(value, unit) / UNITS["RMB_bn" if METRICS[metric].kind == "money" else "million"].factor
+    size = band_size(metric, value, unit)
     if not band[0] <= size <= band[1]:
         skipped.append((f"{where}: outside the plausible range {band[0]:g}-{band[1]:g} for {platform} {metric}; left out", metric, value, unit))
         return None

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from kreport.dataset.schema import METRICS, UNITS
 from kreport.extract.clauses import LINE as CLAUSE_LINE
-from kreport.extract.clauses import part_subject, read_clauses
+from kreport.extract.clauses import band_size, part_subject, read_clauses
 from kreport.extract.cleaning import matchable, unspun
 from kreport.extract.guards import refusal
 from kreport.extract.periods import (
@@ -813,7 +813,7 @@ def _plausible(figures: list[Figure], skipped: list[str]) -> list[Figure]:
         band = band_for(f.platform, f.metric, f.period.kind) if f.platform else None
         if band is not None:
             band = (band[0] / 10, band[1])
-            size = canonical(f.value, f.unit) / UNITS["RMB_bn" if METRICS[f.metric].kind == "money" else "million"].factor
+            size = band_size(f.metric, f.value, f.unit)
             if not band[0] <= size <= band[1]:
                 skipped.append(f"{f.line}: {f.platform} {f.metric} {f.period.label} = {f.value} {f.unit} is outside the plausible range "
                                f"{band[0]:g}-{band[1]:g} for it; left out")

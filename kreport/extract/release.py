@@ -521,7 +521,7 @@ def _fallback_period(raw: list[Segment], text: str, calendar: bool, dated, fisca
             return mine.pop(), "a quarter-end date the text states (by the company's fiscal calendar)"
         if not calendar and not ends:
             # "the fourth quarter and fiscal year ended March 31 ... compared to a net gain in the same quarter of 2019": 2020Q1
-            years = {year_of(m.group(1) or m.group(2)) + 1 for m in _SAME_PERIOD_YEAR.finditer(matchable(text))}
+            years = {year + 1 for year in _compared_years(text)}
             if len(years) == 1:
                 return Span("quarter", years.pop(), number), "the year its comparison names (by the company's fiscal calendar)"
     if not calendar or len(numbers) > 1 or numbers - {4}:
@@ -597,7 +597,7 @@ def _lead_period(raw: list[Segment], text: str, calendar: bool, dated, fiscal_en
         if not years:
             # ... or anywhere on the page, when the lead names none: "Net income ... fell 5% to 32.71 billion yuan compared to the same
             # period in 2024" (one year only)
-            years = {year_of(m.group(1) or m.group(2)) + 1 for m in _SAME_PERIOD_YEAR.finditer(matchable(text))}
+            years = {year + 1 for year in _compared_years(text)}
         if len(years) == 1:
             return Span("quarter", years.pop(), number), "the year its comparison names"
         # a fourth quarter's page that names its year's results ("Total revenues for fiscal year 2020"), for a company whose
