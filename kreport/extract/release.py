@@ -31,6 +31,7 @@ from kreport.errors import DataError
 from kreport.extract.cleaning import CJK, matchable, simplified
 from kreport.extract.periods import (
     MONTH,
+    MONTHS,
     SHORT_QUARTER,
     YEAR,
     Span,
@@ -273,7 +274,9 @@ _NO_YEAR_ZH = re.compile(r"(?<![年\d])(?:上季度?|上一季度?|第?([一二�
                          # Hong Kong press's "次季"/"首季" (the second/first quarter; never "是次季報", this quarter's report)
                          r"|(?<![是本此这這每该該一上下])([首次])季(?![报報度]))(?!度?[A-Za-z0-9])")
 _NO_YEAR_EN = re.compile(r"\b(?:the )?(first|second|third|fourth)[ -]quarter\b(?!,? (?:of )?2 ?0 ?\d)|\bQ([1-4])\b(?![ -]?2 ?0 ?\d)", re.IGNORECASE)
-_SAME_PERIOD_YEAR = re.compile(rf"\bsame (?:period|quarter) (?:of|in) ({YEAR})\b|({YEAR})年同期", re.IGNORECASE)
+# (issue 23, round16) "the comparative quarter of 2019", "the corresponding period of 2019": the same quarter a year before
+_SAME_PERIOD_YEAR = re.compile(rf"\b(?:same|comparative|corresponding|year-ago) (?:period|quarter) (?:of|in) ({YEAR})\b|({YEAR})年同期",
+                               re.IGNORECASE)
 _AS_OF = re.compile(rf"\b(?:report|results|quarter)\b[a-z ]{{0,20}}? as of ({MONTH} \d{{1,2}},? {YEAR})", re.IGNORECASE)
 _ENDED_MONTH = re.compile(rf"\b(?:quarter|three months|twelve months|12 months) ended ({MONTH}) ({YEAR})\b", re.IGNORECASE)
 # The twelve months to a year's end: "for the 12 months to the end of 2020" (the fourth quarter of that year ends them).
@@ -431,7 +434,12 @@ def _page_wide_period(raw: list[Segment], text: str, calendar: bool, dated, fisc
     of equal standing (a quarter a year before another is its comparative), a yearless quarter of another number, or a date of the
     page's before the quarter's end or more than 100 days after it. A sentence announcing a release still to come, or forecasting,
     is left aside."""
-    if _WHOLE_OTHER.search(matchable(text)):
+    # (issue 23, round16) a half year or nine months ended on a quarter's last day ("For six months ended on September 30, 2019, the
+    # number of new monthly active users ...") is no other period's page: it ends the page's quarter, and must end that one
+    ends = {m.group(): date_quarter(m.group(1)) for m in _PART_ENDED.finditer(matchable(text))}
+    if None in ends.values():
+        return None, ""
+    if _WHOLE_OTHER.search(_PART_ENDED.sub(" ", matchable(text))):
         return None, ""  # a page that speaks of a half year, nine months or a whole fiscal year: its one quarter may be an aside
     forms = [_last_quarter(plain_periods(matchable(s.text), fiscal_end)) for s in raw
              if not coming(matchable(s.text)) and not _FORECAST.search(matchable(s.text))]
@@ -452,7 +460,7 @@ def _page_wide_period(raw: list[Segment], text: str, calendar: bool, dated, fisc
         return None, ""
     span = next(iter(found))
     allowed = {span.quarter} if calendar else {n for n in range(1, 5) if _calendar_number(n, fiscal_end) == span.quarter} | {span.quarter}
-    if numbers - allowed:
+    if numbers - allowed or set(ends.values()) - {span}:
         return None, ""
     date = dated or _stated_day(text)
     if date is not None and _days_after_end(span, date) != 0 and not 0 < _days_after_end(span, date) <= 100:
@@ -461,6 +469,8 @@ def _page_wide_period(raw: list[Segment], text: str, calendar: bool, dated, fisc
     return span, how
 
 
+# A half year or nine months to a day: "six months ended on September 30, 2019", "the nine months ended June 30, 2021".
+_PART_ENDED = re.compile(rf"\b(?:six|nine|6|9)[- ]months?(?: period)? (?:ended|ending)(?: on)? ({MONTH} \d{{1,2}},? {YEAR})", re.IGNORECASE)
 # A date the page states of itself near its top when it has no date line: "2023 年 02 月 24 日", "日期 2023/2/24", "Mar 24, 2021 04:19 PM".
 _STATED_DAY = re.compile(rf"(?:日期|date[d:]?) ?({YEAR})[/-](\d{{1,2}})[/-](\d{{1,2}})\b|(?<!\d)({YEAR}) ?年 ?(\d{{1,2}}) ?月 ?(\d{{1,2}}) ?日", re.IGNORECASE)
 # The quarter's end the text states with a quarter's words: "the fourth quarter ended March 31, 2024", "the 12 weeks to June 30 2021",
@@ -468,18 +478,37 @@ _STATED_DAY = re.compile(rf"(?:日期|date[d:]?) ?({YEAR})[/-](\d{{1,2}})[/-](\d
 _QUARTER_ENDED = re.compile(rf"\b(?:quarter|three months|(?:twelve|12|thirteen|13) weeks)(?: period)? (?:ended|ending|to|through) (?:the end of )?"
                             rf"({MONTH} \d{{1,2}},? {YEAR})|截[至止] ?({YEAR} ?年 ?\d{{1,2}} ?月 ?\d{{1,2}} ?日) ?止?(?:的)?(?:三个月|三個月|季度)",
                             re.IGNORECASE)
-# A page about one year's results: "its annual report of fiscal year 2019", "2021 - 年度财报", "released its 2021 performance", "2021年全年收入".
+# A page about one year's results: "its annual report of fiscal year 2019", "announced its 2021 financial report",
+# "2021 - 年度财报", "released its 2021 performance", "2021年全年收入".
 _YEAR_RESULTS = re.compile(rf"\b(?:annual (?:report|results)|full[- ]year (?:report|results|earnings))(?: (?:of|for))?"
                            rf"(?: (?:the )?(?:fiscal )?year)? ({YEAR})\b"
                            rf"|\b({YEAR}) (?:annual|full[- ]year|fiscal[- ]year) (?:report|results|earnings|performance)\b"
-                           rf"|\b(?:released|reported|posted|announced|published) (?:its|the) ({YEAR}) (?:performance|results|earnings)\b"
+                           rf"|\b(?:released|reported|posted|announced|published) (?:its|the) ({YEAR}) (?:performance|results|earnings"
+                           # (issue 23, round16) "Yesterday, Kuaishou announced its 2021 financial report" (a year with no quarter)
+                           rf"|(?:financial|annual|earnings) (?:report|results))\b"
                            rf"|({YEAR}) ?年? ?-? ?(?:年度财报|年度业绩|年报|全年业绩|年度報告|年度业绩报告)|({YEAR}) ?年全年", re.IGNORECASE)
+
+
+# (issue 23, round16) A page's own date in English, with the word that makes it the page's ("Published: 08:03 21 Aug 2020 EDT",
+# "Last update: Aug 25, 2025", "Updated on March 3, 2024"): a date in a photo's caption ("... in Beijing, China, February 3, 2021")
+# is no date of the page.
+_PUBLISHED = re.compile(rf"\b(?:published|updated|last updated?|posted)(?: on| at)?:? (?:\d{{1,2}}:\d{{2}}(?: ?[ap]m)? )?"
+                        rf"(?:(?P<m1>{MONTH}) (?P<d1>\d{{1,2}}),? (?P<y1>{YEAR})|(?P<d2>\d{{1,2}}) (?P<m2>{MONTH}),? (?P<y2>{YEAR}))\b",
+                        re.IGNORECASE)
+
+
+def _month_of(name: str) -> int:
+    """The number of a month's English name or its short form ("Aug", "Sept."); 0 if none."""
+    word = name.lower().rstrip(".")
+    return next((i + 1 for i, full in enumerate(MONTHS) if full.startswith(word[:3])), 0)
 
 
 def _stated_day(text: str) -> tuple[int, int, int] | None:
     """A date the page's top (its first 600 characters) states, when exactly one is stated."""
     days = {(year_of(m.group(1) or m.group(4)), int(m.group(2) or m.group(5)), int(m.group(3) or m.group(6)))
             for m in _STATED_DAY.finditer(matchable(text[:600]))}
+    days |= {(year_of(m.group("y1") or m.group("y2")), _month_of(m.group("m1") or m.group("m2")), int(m.group("d1") or m.group("d2")))
+             for m in _PUBLISHED.finditer(matchable(text[:600]))}
     days = {d for d in days if 1 <= d[1] <= 12 and 1 <= d[2] <= 31}
     return days.pop() if len(days) == 1 else None
 
@@ -524,6 +553,13 @@ def _fallback_period(raw: list[Segment], text: str, calendar: bool, dated, fisca
             years = {year + 1 for year in _compared_years(text)}
             if len(years) == 1:
                 return Span("quarter", years.pop(), number), "the year its comparison names (by the company's fiscal calendar)"
+    if date is not None and not found:
+        # (issue 23, round16) a date the page states of itself ("Last update: Aug 25, 2025") with one yearless quarter ("reported
+        # second-quarter financial results"), or a quarter named by its months ("its financial report for the July-September
+        # quarter"): the latest such quarter, if it ended within 75 days before that date (a results story)
+        span, how = _dated_number(numbers, _month_quarters(lead), date, calendar, fiscal_end)
+        if span is not None:
+            return span, how
     if not calendar or len(numbers) > 1 or numbers - {4}:
         return None, ""
     years = {year_of(next(g for g in m.groups() if g)) for form in lead for m in _YEAR_RESULTS.finditer(form)}
@@ -541,6 +577,44 @@ def _fallback_period(raw: list[Segment], text: str, calendar: bool, dated, fisca
             if date is None or 0 < _days_after_end(span, date) <= 100:
                 return span, "the year the lead names with its yearless fourth quarter"
     return None, ""
+
+
+# (issue 23, round16) A calendar quarter named by its months, without its year: "the July-September quarter", "in the April to June
+# period", "the three months from October to December" (a calendar quarter whatever the company's fiscal year).
+_MONTH_RANGE = re.compile(r"\b(?:from )?(January|April|July|October) ?(?:-|–|to|through) ?(March|June|September|December)"
+                          r"(?! ?,? ?2 ?0 ?\d)(?: (?:quarter|period|months))?\b", re.IGNORECASE)
+_RANGE_ENDS = {("january", "march"): 1, ("april", "june"): 2, ("july", "september"): 3, ("october", "december"): 4}
+
+
+def _month_quarters(lead: list[str]) -> set[int]:
+    """The calendar quarters the lead names by their first and last months, without a year ("the July-September quarter": 3)."""
+    return {q for form in lead for m in _MONTH_RANGE.finditer(form)
+            if (q := _RANGE_ENDS.get((m.group(1).lower(), m.group(2).lower())))}
+
+
+def _dated_number(numbers: set[int | str], months: set[int], date: tuple[int, int, int], calendar: bool,
+                  fiscal_end: int) -> tuple[Span | None, str]:
+    """The quarter a page's own date places its one yearless quarter in: ``numbers`` are the quarters the lead names by number (a
+    company whose fiscal year is not the calendar year may mean its fiscal one or, in media's words, the calendar one), ``months``
+    the calendar quarters it names by their months. Every reading must come to the one quarter that ended within 75 days before
+    ``date``; anything else (two quarters, none in the window) places nothing."""
+    readings: set[Span] = set()
+    for number in numbers:
+        if number == "last":
+            return None, ""
+        options = {number} if calendar else {number, _calendar_number(number, fiscal_end)}
+        window = {s for n in options if 0 < _days_after_end(s := last_quarter_numbered(n, date), date) <= 75}
+        if len(window) != 1:
+            return None, ""
+        readings |= window
+    for number in months:
+        readings.add(last_quarter_numbered(number, date))
+    if len(readings) != 1:
+        return None, ""
+    span = readings.pop()
+    if not 0 < _days_after_end(span, date) <= 75:
+        return None, ""
+    return span, "the page's own stated date" if not months else "the page's date and the months its quarter is named by"
 
 
 # A half year, nine months or a whole fiscal year ("2025财年营收", not "2022财年第二季度").
@@ -598,6 +672,10 @@ def _lead_period(raw: list[Segment], text: str, calendar: bool, dated, fiscal_en
             # ... or anywhere on the page, when the lead names none: "Net income ... fell 5% to 32.71 billion yuan compared to the same
             # period in 2024" (one year only)
             years = {year + 1 for year in _compared_years(text)}
+        elif {year + 1 for year in _compared_years(text)} - years:
+            # (issue 23, round16) ... and never when the page compares with another year's same period elsewhere ("up from 500 million
+            # in the comparative quarter of 2030 ... twice that of the same quarter of 2029"): which year is the page's is open
+            return None, ""
         if len(years) == 1:
             return Span("quarter", years.pop(), number), "the year its comparison names"
         # a fourth quarter's page that names its year's results ("Total revenues for fiscal year 2020"), for a company whose
