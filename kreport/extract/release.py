@@ -425,7 +425,35 @@ def _inferred_period(raw: list[Segment], text: str, calendar: bool, dated, fisca
         span, how = _fallback_period(raw, text, calendar, dated, fiscal_end)
     if span is None and not how:
         span, how = _page_wide_period(raw, text, calendar, dated, fiscal_end)
+    if span is None and not how:
+        span, how = _dominant_period(raw, text, calendar, dated, fiscal_end)
     return span, how
+
+
+def _dominant_period(raw: list[Segment], text: str, calendar: bool, dated, fiscal_end: int) -> tuple[Span | None, str]:
+    """(issue 23, round16) The quarter a page's sentences name as their own far more often than any other, when no other step
+    settles one: a broker note that heads most of its points with the quarter ("2031Q2公司线上营销收入175亿元", "2031Q2,DAU达到3.95亿")
+    and once or twice names an earlier one (a mislabel, or the quarter before). Only with strong dominance: at least four sentences
+    name it, at least three times as many as name all the others together, no other is later than it (a later quarter could be the
+    page's own), and a date of the page's falls within 100 days after its end. Sentences announcing a release still to come or
+    forecasting are left aside, and so are the quarters a sentence compares with."""
+    counts: dict[Span, int] = {}
+    for segment in raw:
+        form = matchable(segment.text)
+        if segment.heading or coming(form) or _FORECAST.search(form):
+            continue
+        for span in _candidates([_last_quarter(plain_periods(form, fiscal_end))], calendar, fiscal_end):
+            counts[span] = counts.get(span, 0) + 1
+    if not counts:
+        return None, ""
+    top = max(counts, key=lambda s: counts[s])
+    others = {s: n for s, n in counts.items() if s != top}
+    if counts[top] < 4 or counts[top] < 3 * sum(others.values()) or any((s.year, s.quarter) > (top.year, top.quarter) for s in others):
+        return None, ""
+    date = dated or _stated_day(text)
+    if date is not None and _days_after_end(top, date) != 0 and not 0 < _days_after_end(top, date) <= 100:
+        return None, ""  # (a stated day that is the quarter's own last day is its end, not the page's date)
+    return top, "the quarter most of its sentences name"
 
 
 def _page_wide_period(raw: list[Segment], text: str, calendar: bool, dated, fiscal_end: int) -> tuple[Span | None, str]:

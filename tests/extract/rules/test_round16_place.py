@@ -118,3 +118,33 @@ def test_a_fiscal_years_financial_report_is_not_placed_for_a_company_whose_year_
             "Yesterday, Alibaba announced its 2031 financial report, and its net income rose.\n"
             "According to the financial report, Alibaba's revenue reached 950.1 billion yuan.\n")
     assert _period(text) is None
+
+
+# --- a broker note whose points mostly name one quarter ----------------------------------------------------------------------------
+
+_POINTS = ["{q}公司毛利率达到50.1%,同比+2.0pct。", "{q},快手DAU达到4.10亿,同比增长3.0%。", "{q}公司线上营销收入190亿元,同比增长12.0%。",
+           "{q}公司电商GMV达到3300亿元,同比增长14%。", "{q}实现收入330亿元,同比增长10.0%。"]
+
+
+def _note(quarters: list[str]) -> str:
+    # (two opening sentences that name no quarter: the lead settles none)
+    opening = "报告公司投资评级。公司维持\"买入\"评级。报告的核心观点:公司坚持推进提质增效策略。\n"
+    return opening + "".join(p.format(q=q) for p, q in zip(_POINTS, quarters)) + "\n"
+
+
+def test_the_quarter_most_points_name_places_a_broker_note():
+    assert _period(_note(["2031Q2", "2031Q2", "2031Q2", "2031Q1", "2031Q2"])) == Span("quarter", 2031, 2)
+
+
+@pytest.mark.parametrize("quarters", [
+    ["2031Q2", "2031Q2", "2031Q2", "2031Q3", "2031Q2"],  # a later quarter named: it could be the page's own
+    ["2031Q2", "2031Q2", "2031Q2", "2031Q1", "2031Q1"],  # no strong dominance
+    ["2031Q2", "2031Q2", "2031Q2", "2031Q1"],  # three sentences are too few
+])
+def test_a_broker_note_without_a_dominant_quarter_places_nothing(quarters):
+    assert _period(_note(quarters)) is None
+
+
+def test_forecasts_do_not_count_towards_the_dominant_quarter():
+    text = _note(["2031Q2", "2031Q1", "2031Q2"]) + "我们预计2031Q2收入340亿元。我们预计2031Q2利润40亿元。\n"
+    assert _period(text) is None
