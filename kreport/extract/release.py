@@ -14,7 +14,10 @@ year before another being a comparative; failing that, from a quarter the lead n
 the page's own date ("上季" on a page dated 2025-11-25 is 2025Q3) or by a quarter-end date the text states with
 the same quarter ("For the second quarter" with "the twelve months ended June 30, 2021"), by the quarter its figures are
 compared with a year before ("from 86.8 billion yuan in the first quarter of 2024"), by the year whose results a fourth
-quarter's page also gives, or by twelve months to a year's end. The lead's quarters are first written one plain way
+quarter's page also gives, or by twelve months to a year's end; or by a date the page states of itself ("Last update: Aug 25, 2025")
+for a yearless quarter or one named by its months ("the July-September quarter"); failing all that, the one quarter the page names
+anywhere, or the one most of its sentences name with strong dominance (a broker note's "2024Q2" points beside one mislabel).
+The lead's quarters are first written one plain way
 (:func:`kreport.extract.periods.plain_periods`: a fiscal quarter as its calendar quarter by the company's fiscal calendar,
 "the quarter ended June 30, 2031" as "the second quarter of 2031"). Anything else, or
 two quarters, and the page's quarter stays unread. ``platform`` and ``period`` given by the caller settle what the text leaves open,
@@ -521,7 +524,10 @@ _YEAR_RESULTS = re.compile(rf"\b(?:annual (?:report|results)|full[- ]year (?:rep
 # "Last update: Aug 25, 2025", "Updated on March 3, 2024"): a date in a photo's caption ("... in Beijing, China, February 3, 2021")
 # is no date of the page.
 _PUBLISHED = re.compile(rf"\b(?:published|updated|last updated?|posted)(?: on| at)?:? (?:\d{{1,2}}:\d{{2}}(?: ?[ap]m)? )?"
-                        rf"(?:(?P<m1>{MONTH}) (?P<d1>\d{{1,2}}),? (?P<y1>{YEAR})|(?P<d2>\d{{1,2}}) (?P<m2>{MONTH}),? (?P<y2>{YEAR}))\b",
+                        rf"(?:(?P<m1>{MONTH}) (?P<d1>\d{{1,2}}),? (?P<y1>{YEAR})|(?P<d2>\d{{1,2}}) (?P<m2>{MONTH}),? (?P<y2>{YEAR}))\b"
+                        # ... or in numbers, in English or Chinese: "Published: 2031-08-25", "发布时间:2031-08-25 10:30", "更新于 2031/8/25"
+                        rf"|(?:\b(?:published|updated|last updated?|posted)(?: on| at)?|发布时间|发布日期|发布于|更新时间|更新于) ?:? ?"
+                        rf"(?P<y3>{YEAR})[/-](?P<n3>\d{{1,2}})[/-](?P<d3>\d{{1,2}})(?!\d)",
                         re.IGNORECASE)
 
 
@@ -535,7 +541,8 @@ def _stated_day(text: str) -> tuple[int, int, int] | None:
     """A date the page's top (its first 600 characters) states, when exactly one is stated."""
     days = {(year_of(m.group(1) or m.group(4)), int(m.group(2) or m.group(5)), int(m.group(3) or m.group(6)))
             for m in _STATED_DAY.finditer(matchable(text[:600]))}
-    days |= {(year_of(m.group("y1") or m.group("y2")), _month_of(m.group("m1") or m.group("m2")), int(m.group("d1") or m.group("d2")))
+    days |= {(year_of(m.group("y3")), int(m.group("n3")), int(m.group("d3"))) if m.group("y3") else
+             (year_of(m.group("y1") or m.group("y2")), _month_of(m.group("m1") or m.group("m2")), int(m.group("d1") or m.group("d2")))
              for m in _PUBLISHED.finditer(matchable(text[:600]))}
     days = {d for d in days if 1 <= d[1] <= 12 and 1 <= d[2] <= 31}
     return days.pop() if len(days) == 1 else None

@@ -18,7 +18,8 @@ def _period(text: str) -> Span | None:
 # --- a date the page states of itself, with its word ("Published:", "Last update:"), places a yearless quarter ----------------------
 
 
-@pytest.mark.parametrize("stamp", ["Last update: Aug 25, 2031", "Published: 08:03 21 Aug 2031 EDT", "Updated on August 25, 2031"])
+@pytest.mark.parametrize("stamp", ["Last update: Aug 25, 2031", "Published: 08:03 21 Aug 2031 EDT", "Updated on August 25, 2031",
+                                   "Published: 2031-08-25 10:30", "发布时间:2031-08-25 10:30"])
 def test_a_labelled_page_date_places_a_yearless_quarter(stamp):
     text = (f"Market news\n\n{stamp}\n\nPinduoduo Inc beats estimates, shares jump\n\n"
             "Pinduoduo Inc reported second-quarter financial results that beat estimates on Monday.\n"
