@@ -226,6 +226,24 @@ def _story_subject(raw: list[Segment]) -> str | None:
     return headline if headline is not None and first is not None and _subject_of(first) == headline else None
 
 
+# (issue 23, round16) The companies' own products and units, for a page that never names a company ("淘宝天猫的客户管理收入",
+# "Temu's overseas orders", "可灵AI的收入"): read only where the page names no company at all.
+PRODUCT_NAMES = {
+    "kuaishou": r"可灵|\bKling\b|磁力金牛|\bKwai\b",
+    "pdd": r"\bTemu\b|多多买菜|\bDuoduo\b",
+    "alibaba": r"淘宝|天猫|\bTaobao\b|\bTmall\b|菜鸟|\bCainiao\b|饿了么|\bLazada\b|\bAliExpress\b|速卖通|闲鱼|\bXianyu\b|盒马|\bFreshippo\b",
+    "jd": r"京东物流|京东健康|\bJD Logistics\b|\bJD Health\b",
+}
+
+
+def _product_company(raw: list[Segment]) -> set[str]:
+    """The one company whose products a page names, in at least two sentences, when it names no other company's (a call summary
+    that says only "公司" and "可灵"); empty otherwise (two companies' products: a comparison; one sentence: an aside)."""
+    counts = {p: sum(1 for s in raw if re.search(names, matchable(s.text), re.IGNORECASE)) for p, names in PRODUCT_NAMES.items()}
+    named = {p for p, n in counts.items() if n}
+    return named if len(named) == 1 and counts[next(iter(named))] >= 2 else set()
+
+
 def _platforms_in(text: str) -> set[str]:
     return {p for p, names in PLATFORM_NAMES.items() if re.search(names, text, re.IGNORECASE)}
 
@@ -752,6 +770,8 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
         named = named if len(named) == 1 else set()
     if not named:
         named = _platforms_in(matchable(text))
+    if not named:
+        named = _product_company(raw)
     if len(named) > 1:
         # A story that sets its company beside others: the company named in at least twice as many sentences as any other
         counts = sorted(((sum(1 for s in raw if p in _platforms_in(matchable(s.text))), p) for p in named), reverse=True)

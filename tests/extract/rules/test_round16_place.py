@@ -149,3 +149,24 @@ def test_a_broker_note_without_a_dominant_quarter_places_nothing(quarters):
 def test_forecasts_do_not_count_towards_the_dominant_quarter():
     text = _note(["2031Q2", "2031Q1", "2031Q2"]) + "我们预计2031Q2收入340亿元。我们预计2031Q2利润40亿元。\n"
     assert _period(text) is None
+
+
+# --- a page that names no company but one company's products ---------------------------------------------------------------------
+
+
+def _platform(text: str) -> str | None:
+    return read_release(text, fiscal_year_end_month=_FISCAL).platform
+
+
+def test_one_companys_products_name_the_page_that_names_no_company():
+    text = ("财务数据和关键指标变化 - 2031年第二季度营收同比增长10.0%至400亿元人民币。\n"
+            "淘宝天猫的客户管理收入同比增长5%。\n天猫的会员数超过5000万。\n")
+    assert _platform(text) == "alibaba"
+
+
+@pytest.mark.parametrize("text", [
+    "2031年第二季度营收同比增长10.0%至400亿元人民币。\n淘宝天猫的客户管理收入同比增长5%。\nTemu的订单增长较快。\n",  # two companies'
+    "2031年第二季度营收同比增长10.0%至400亿元人民币。\n公司在淘宝上开设了店铺。\n",  # one sentence: an aside
+])
+def test_products_of_two_companies_or_a_single_mention_name_no_company(text):
+    assert _platform(text) is None
