@@ -100,3 +100,28 @@ def test_twelve_months_ended_the_quarters_last_day(figures):
 def test_twelve_months_ended_another_months_last_day_is_not_read(figures):
     text = PDD_EN + "Active buyers in the twelve months ended June 30 increased 12% Y/Y to 902.3 million."
     assert not any(f[2] == "902.3" for f in figures(text))
+
+
+# --- 5. a spinner's "live users" -------------------------------------------------------------------------------------------------
+
+KS_EN = "Kuaishou reported its results for the fourth quarter of 2031 on Tuesday.\n\n"
+
+
+def test_monthly_live_user_data(figures):
+    text = KS_EN + "The average monthly live user data reached 712 million, a year-on-year increase of 4.5%."
+    assert ("mau", "2031Q4", "712", "million", "") in figures(text)
+
+
+def test_daily_live_users(figures):
+    text = KS_EN + "In the fourth quarter, average daily live users were 412 million."
+    assert ("dau", "2031Q4", "412", "million", "") in figures(text)
+
+
+def test_another_products_live_users_are_not_read(figures):
+    text = KS_EN + "Kwai's average daily live users reached 92 million in the fourth quarter."
+    assert not any(f[0] == "dau" for f in figures(text))
+
+
+def test_a_daily_living_users_time_is_not_a_count(figures):
+    text = KS_EN + "The average daily use time of each daily living user rose to 132 minutes, up 12 million hours in total."
+    assert not any(f[0] == "dau" for f in figures(text))
