@@ -436,7 +436,9 @@ def read_clauses(release: Release, text: str, block: Block, carry: Span | None, 
         return []
     text = straight(text)  # (rules15) "the company’s revenue": a curly apostrophe is an apostrophe (one character for one)
     found: list[Reading] = []
-    sentence_named = periods_named(text)
+    # (rules16) the periods the sentence names as its figures', not a comparison's ("..., an increase of 42 percent from the full year
+    # of 2019": 2019 is what the year's figure is compared with, no period of the sentence's own)
+    sentence_named = periods_named(_COMPARED_EN_SPAN.sub(" ", _COMPARED_ZH_SPAN.sub(" ", text)))
     every = _terms(text, platform)
     for begin, end in clauses(text, platform):
         clause = text[begin:end]

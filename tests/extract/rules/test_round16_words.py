@@ -125,3 +125,17 @@ def test_another_products_live_users_are_not_read(figures):
 def test_a_daily_living_users_time_is_not_a_count(figures):
     text = KS_EN + "The average daily use time of each daily living user rose to 132 minutes, up 12 million hours in total."
     assert not any(f[0] == "dau" for f in figures(text))
+
+
+# --- 6. a period named only in a comparison is not the sentence's -----------------------------------------------------------------
+
+def test_the_years_second_figure_compared_with_the_year_before(figures):
+    text = JD_EN + ("The company's net revenues for the full year were 1,045.2 billion yuan, an increase of 9 percent, while net service "
+                    "revenues were 181.2 billion yuan, an increase of 33 percent from the full year of 2030.")
+    assert ("revenue_commerce", "2031", "181.2", "RMB_bn", "") in figures(text)
+
+
+def test_a_second_figure_of_another_year_is_not_read(figures):
+    text = JD_EN + ("The company's net revenues for the full year were 1,045.2 billion yuan, an increase of 9 percent, while net service "
+                    "revenues were 136.2 billion yuan in the full year of 2030.")
+    assert not any(f[2] == "136.2" for f in figures(text))
