@@ -125,6 +125,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _COMPARED_EN_SPAN = re.compile(rf"\b(?:from|over|compared (?:with|to)|versus|vs\.?|than|against)\b[^,;]{{0,60}}?(?:{YEAR}|last year"
                                rf"|a year (?:earlier|ago|before)|(?:previous|prior|last|same) (?:quarter|period)(?: (?:of|in) {YEAR})?)\b",
                                re.IGNORECASE)
+# (rules16) A quarter of this year: "in Q1 this year", "the first quarter of this year", "今年第一季度", "今年一季度"
+_THIS_YEARS_QUARTER = re.compile(r"\b(?P<q>(?:(?:in|for|during) )?(?:the )?(?:first|second|third|fourth)[ -]quarter|(?:(?:in|for|during) )?Q[1-4]) "
+                                 r"(?:of )?this year\b|今年(?P<zh>第?[一二三四]季度?)", re.IGNORECASE)
 # (rules16) A count at a year's end: "as of the end of 2019", "at the end of 2019", "截至2019年底", "截至2019年末"
 _YEAR_END = re.compile(rf"\b(?:as of|as at|at) the end of (?P<y>{YEAR})\b(?! ?Q[1-4])|截至 ?(?P<zh>{YEAR}) ?年(?:底|末)", re.IGNORECASE)
 # (rules16) A fiscal year named outright: "fiscal year 2024", "the full fiscal year 2020", "fiscal 2024", "FY2024", "2024财年"
@@ -285,6 +288,9 @@ def _own_period(clause: str, release: Release, metric: str) -> Span | None | str
     if not release.calendar and re.search(r"(?<![A-Za-z])FY|fiscal|财年|财季", clause, re.IGNORECASE):
         return None  # a fiscal period of a company whose fiscal year is not the calendar's: the company rules place those
     clause = _COMPARED_EN_SPAN.sub(" ", _COMPARED_ZH_SPAN.sub(" ", clause))
+    # (rules16) a quarter "of this year" ("in Q1 this year", "in the first quarter of this year", "今年第一季度"): a yearless quarter,
+    # read as one (its number must be the page's quarter's); "this year" alone stays a part of a year
+    clause = _THIS_YEARS_QUARTER.sub(lambda m: f" {m.group('q') or m.group('zh')} ", clause)
     # (rules14) a quarter named by its last month, without its year ("In the March quarter,"): that calendar quarter, by its number
     clause = _MONTH_QUARTER.sub(lambda m: f"the {_ORDINAL_OF[m.group(1).lower()]} quarter", clause)
     if re.search(r"上一?季|\b(?:last|previous|prior) quarter\b", clause, re.IGNORECASE):

@@ -139,3 +139,23 @@ def test_a_second_figure_of_another_year_is_not_read(figures):
     text = JD_EN + ("The company's net revenues for the full year were 1,045.2 billion yuan, an increase of 9 percent, while net service "
                     "revenues were 136.2 billion yuan in the full year of 2030.")
     assert not any(f[2] == "136.2" for f in figures(text))
+
+
+# --- 7. a quarter "of this year" -------------------------------------------------------------------------------------------------
+
+def test_a_quarter_of_this_year_with_its_comparison(figures):
+    text = PDD_EN + ("The company's total revenues increased to RMB 39.54 billion ($5.4 billion) in Q3 this year from RMB 31.44 billion in "
+                     "the same quarter of 2030.")
+    found = figures(text)
+    assert ("revenue_total", "2031Q3", "39.54", "RMB_bn", "") in found
+    assert ("revenue_total", "2030Q3", "31.44", "RMB_bn", "") in found
+
+
+def test_another_quarter_of_this_year_is_not_read(figures):
+    text = PDD_EN + "The company's total revenues increased to RMB 36.54 billion in Q2 this year from RMB 31.44 billion a year earlier."
+    assert not any(f[2] == "36.54" for f in figures(text))
+
+
+def test_this_year_alone_is_still_a_part_of_a_year(figures):
+    text = PDD_EN + "The company's total revenues this year reached RMB 99.54 billion."
+    assert not any(f[2] == "99.54" for f in figures(text))
