@@ -125,6 +125,14 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _COMPARED_EN_SPAN = re.compile(rf"\b(?:from|over|compared (?:with|to)|versus|vs\.?|than|against)\b[^,;]{{0,60}}?(?:{YEAR}|last year"
                                rf"|a year (?:earlier|ago|before)|(?:previous|prior|last|same) (?:quarter|period)(?: (?:of|in) {YEAR})?)\b",
                                re.IGNORECASE)
+# (rules16) A quarter of this year: "in Q1 this year", "the first quarter of this year", "今年第一季度", "今年一季度"
+_THIS_YEARS_QUARTER = re.compile(r"\b(?P<q>(?:(?:in|for|during) )?(?:the )?(?:first|second|third|fourth)[ -]quarter|(?:(?:in|for|during) )?Q[1-4]) "
+                                 r"(?:of )?this year\b|今年(?P<zh>第?[一二三四]季度?)", re.IGNORECASE)
+# (rules16) A count at a year's end: "as of the end of 2019", "at the end of 2019", "截至2019年底", "截至2019年末"
+_YEAR_END = re.compile(rf"\b(?:as of|as at|at) the end of (?P<y>{YEAR})\b(?! ?Q[1-4])|截至 ?(?P<zh>{YEAR}) ?年(?:底|末)", re.IGNORECASE)
+# (rules16) A fiscal year named outright: "fiscal year 2024", "the full fiscal year 2020", "fiscal 2024", "FY2024", "2024财年"
+_FISCAL_YEAR = re.compile(rf"\b(?:(?:full |whole )?fiscal (?:year )?(?:of )?(?P<y>{YEAR})|FY ?(?P<fy>{YEAR}))\b(?! ?Q[1-4])"
+                          rf"|(?P<zh>{YEAR}) ?财年(?! ?第| ?Q| ?[一二三四]季)", re.IGNORECASE)
 # An estimate's amount: "超过市场预期的344.5亿元", "estimates of 43.3 billion yuan"
 _ESTIMATE_BEFORE = re.compile(r"(?:预期|预测|预估|估计)的?\s?$|\b(?:expectations?|estimates?|forecasts?|consensus|expected|estimated)(?: of| at)?\s?$",
                               re.IGNORECASE)
@@ -275,9 +283,14 @@ _ORDINAL_OF = {"march": "first", "june": "second", "september": "third", "decemb
 
 def _own_period(clause: str, release: Release, metric: str) -> Span | None | str:
     """The period a clause names as its own: a Span, "" if none, None if unreadable (several, or a word for another period)."""
+    if not release.calendar and (fiscal := _fiscal_year(clause, release, metric)) is not None:
+        return fiscal
     if not release.calendar and re.search(r"(?<![A-Za-z])FY|fiscal|财年|财季", clause, re.IGNORECASE):
         return None  # a fiscal period of a company whose fiscal year is not the calendar's: the company rules place those
     clause = _COMPARED_EN_SPAN.sub(" ", _COMPARED_ZH_SPAN.sub(" ", clause))
+    # (rules16) a quarter "of this year" ("in Q1 this year", "in the first quarter of this year", "今年第一季度"): a yearless quarter,
+    # read as one (its number must be the page's quarter's); "this year" alone stays a part of a year
+    clause = _THIS_YEARS_QUARTER.sub(lambda m: f" {m.group('q') or m.group('zh')} ", clause)
     # (rules14) a quarter named by its last month, without its year ("In the March quarter,"): that calendar quarter, by its number
     clause = _MONTH_QUARTER.sub(lambda m: f"the {_ORDINAL_OF[m.group(1).lower()]} quarter", clause)
     if re.search(r"上一?季|\b(?:last|previous|prior) quarter\b", clause, re.IGNORECASE):
@@ -289,7 +302,7 @@ def _own_period(clause: str, release: Release, metric: str) -> Span | None | str
             same = _MONTHS.index(match.group("m").lower()[:3]) == page.quarter * 3 - 1
             return "" if same and (match.group("y") is None or int(match.group("y")) == page.year) else match.group()
         clause = re.sub(rf"\b(?:in |for |during )?(?:the )?(?:first |past |last |trailing )?(?:twelve|12)[- ]months? (?:ended|ending|to the end of|to|through)"
-                        rf" (?P<m>{MONTH})(?![a-z])(?! \d)(?:,? (?P<y>(?:19|20)\d\d))?", _ttm, clause, flags=re.IGNORECASE)
+                        rf" (?P<m>{MONTH})(?![a-z])(?: (?:2[89]|3[01])(?!\d))?(?! \d)(?:,? (?P<y>(?:19|20)\d\d))?", _ttm, clause, flags=re.IGNORECASE)
     named = {s for s in periods_named(clause) if s.kind == "quarter" or release.calendar}
     if release.calendar:  # "2025财年第二季" of a company whose fiscal year is the calendar's
         named |= {quarter_of(year_of(m.group(1)), "一二三四".index(m.group(2)) + 1)
@@ -299,6 +312,13 @@ def _own_period(clause: str, release: Release, metric: str) -> Span | None | str
                              clause, re.IGNORECASE):
         if METRICS[metric].kind == "people" and (span := date_quarter(match.group(1) or match.group(2).replace(" ", ""))) is not None:
             named.add(span)
+    # (rules16) a count at a year's end ("as of the end of 2019", "at the end of 2019", "截至2019年底"): the year's fourth quarter's, the
+    # count being taken on its last day (never the year's own: a count is no year's figure)
+    for match in _YEAR_END.finditer(clause):
+        if METRICS[metric].kind == "people":
+            year = year_of(match.group("y") or match.group("zh"))
+            named.discard(Span("year", year))
+            named.add(quarter_of(year, 4))
     if len(named) > 1:
         return None
     if not named and re.search(rf"\d{{1,2}} ?月|\b{MONTH}\b", clause, re.IGNORECASE):
@@ -338,12 +358,42 @@ def _own_period(clause: str, release: Release, metric: str) -> Span | None | str
             number = (("first", "second", "third", "fourth").index(match.group("n").lower()) + 1 if match.group("n")
                       else "一二三四".index(match.group("zh")) + 1 if match.group("zh")
                       else int(match.group("qn")) if match.group("qn") else period.quarter)
-            if number != period.quarter:
+            # (rules16) a company whose fiscal year is not the calendar's numbers its quarters by it: Alibaba's "fourth-quarter
+            # revenue" on the page of the quarter to March is that quarter's (either numbering naming the page's quarter places it)
+            # (never beside a year: "In Q3 of 2019" is read by neither numbering)
+            fiscal = (period.quarter - release.fiscal_end // 3 - 1) % 4 + 1 \
+                if not release.calendar and not re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", clause) else period.quarter
+            if number not in (period.quarter, fiscal):
                 return None
         return period
     if re.search(rf"\b(?:19|20)\d\d\b|{YEAR} ?年|(?<![A-Za-z0-9])Q[1-4](?![A-Za-z0-9])|quarter|季度", clause, re.IGNORECASE):
         return None  # a period's words the reader does not place
     return ""
+
+
+def _fiscal_year(clause: str, release: Release, metric: str) -> Span | None:
+    """(rules16) The fiscal year a clause names outright ("For fiscal year 2024, the company's revenue ...", "Revenue for the full fiscal
+    year 2020 was up 35 percent to"), for a company whose fiscal year is not the calendar's, on the page of the quarter that closes it
+    (Alibaba's March quarter): that fiscal year. None for any other: another fiscal year, a quarter's words beside it, a count (a
+    year's user count is an average of what?) or a page of another quarter."""
+    page = release.period
+    if page is None or page.kind != "quarter" or not _closes_fiscal(page, release) or not metric.startswith("revenue"):
+        return None
+    # the page says in another sentence too that it covers the fiscal year ("results for the fourth quarter and fiscal year ended
+    # March 31"): a story about the quarter alone that names a fiscal year once may mean another's (left out as before)
+    if sum(1 for located in release.sentences if re.search(r"fiscal year|财年|財年", located.segment.text, re.IGNORECASE)) < 2:
+        return None
+    years = {year_of(m.group("y") or m.group("fy") or m.group("zh")) for m in _FISCAL_YEAR.finditer(clause)}
+    rest = _FISCAL_YEAR.sub(" ", re.sub(r"\([^()]{0,40}\)", " ", clause))  # "(April 2022-March 2023)": the fiscal year's own months
+    if years != {page.year} or _QUARTER_WORDS.search(rest) or re.search(r"(?<![A-Za-z])FY|fiscal|财年|财季|first half|six months|nine months"
+                                                                         r"|半年|前三季", rest, re.IGNORECASE):
+        return None
+    return Span("fiscal_year", page.year)
+
+
+def _closes_fiscal(page: Span, release: Release) -> bool:
+    """Whether the page's quarter is the last of a fiscal year that is not the calendar's (Alibaba's: the quarter to March)."""
+    return not release.calendar and page.kind == "quarter" and page.quarter * 3 == release.fiscal_end
 
 
 def _another_company(clause: str, platform: str) -> bool:
@@ -392,7 +442,9 @@ def read_clauses(release: Release, text: str, block: Block, carry: Span | None, 
         return []
     text = straight(text)  # (rules15) "the company’s revenue": a curly apostrophe is an apostrophe (one character for one)
     found: list[Reading] = []
-    sentence_named = periods_named(text)
+    # (rules16) the periods the sentence names as its figures', not a comparison's ("..., an increase of 42 percent from the full year
+    # of 2019": 2019 is what the year's figure is compared with, no period of the sentence's own)
+    sentence_named = periods_named(_COMPARED_EN_SPAN.sub(" ", _COMPARED_ZH_SPAN.sub(" ", text)))
     every = _terms(text, platform)
     for begin, end in clauses(text, platform):
         clause = text[begin:end]
@@ -630,7 +682,8 @@ def _placed(release: Release, own, text: str, block: Block, carry: Span | None, 
         if block.kind not in (INTRO, "quarter") and own.kind == "quarter":
             return None  # a quarter's figure in a year's or a half's block
         # a looser wording's figure is the page's own period's (or the year its fourth quarter closes), never another's
-        if page is None or not (own == page or (own.kind == "year" and page.kind == "quarter" and page.quarter == 4 and own.year == page.year)):
+        if page is None or not (own == page or (own.kind == "year" and page.kind == "quarter" and page.quarter == 4 and own.year == page.year)
+                                or (own.kind == "fiscal_year" and _closes_fiscal(page, release) and own.year == page.year)):
             return None
         return own
     if len(sentence_named) == 1:

@@ -55,9 +55,12 @@ BLOCKERS = (
 # (metric, pattern, platforms); English patterns ignore case. Longer names are preferred where two overlap.
 TERMS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     # --- users
-    ("dau", r"(?:average )?(?:number of )?daily active users?(?: \(DAUs?\))?|(?:average )?DAUs?(?![A-Za-z])|daily actives|日活跃用户(?:数量|数|规模)?"
+    # (rules16) a spinner's "daily live users" / "monthly live user data" (never "daily living users": "each daily living user")
+    ("dau", r"(?:average )?(?:number of )?daily live users?(?: number| data| count)?|"
+            r"(?:average )?(?:number of )?daily active users?(?: \(DAUs?\))?|(?:average )?DAUs?(?![A-Za-z])|daily actives|日活跃用户(?:数量|数|规模)?"
             r"|(?:平均)?日活(?:跃)?(?:用户)?(?:数)?", _ANY),
-    ("mau", r"(?:average )?(?:number of )?(?:mobile )?monthly active users?(?: \(MAUs?\))?|(?:average )?MAUs?(?![A-Za-z])"
+    ("mau", r"(?:average )?(?:number of )?(?:mobile )?monthly live users?(?: number| data| count)?|"
+            r"(?:average )?(?:number of )?(?:mobile )?monthly active users?(?: \(MAUs?\))?|(?:average )?MAUs?(?![A-Za-z])"
             r"|(?:移动)?月活跃用户(?:数量|数|规模)?|(?:平均)?月活(?:跃)?(?:用户)?(?:数)?", _ANY),
     ("annual_buyers", r"(?:number of )?annual active (?:buyers|consumers|customers|customer accounts)"
                       r"|年度活跃(?:买家|购买用户|消费者|客户)(?:数量|数)?|年活跃买家(?:数)?|年活买家(?:数)?", _ANY),
