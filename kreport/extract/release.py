@@ -89,7 +89,8 @@ _TITLE = re.compile(r"^(?:[^.。,;:]|\.(?=\w)){0,80}(?:announces?\b[^.。;:]*\br
 _ZH_IN_ENDED = re.compile(rf"^在截至 ?(?P<date>{YEAR} ?年 ?\d{{1,2}} ?月 ?\d{{1,2}} ?日)的?(?:季度|三个月)(?:中|内)?,?:?$")
 _ZH_QUARTER = re.compile(rf"^(?P<y>{YEAR})年第?(?P<n>[一二三四1-4]?)季度(?:业绩|财务|经营)?(?:摘要|亮点|回顾|概要)$")
 _ZH_YEAR = re.compile(rf"^(?P<y>{YEAR})年(?:全年|年度|全年度)(?:业绩|财务|经营)?(?:摘要|亮点|回顾|概要)$")
-_ZH_PART = re.compile(rf"^{YEAR}年(?:上半年|下半年|中期|前三季度|前九个月|九个月)(?:业绩|财务|经营)?(?:摘要|亮点|回顾|概要)$")
+_ZH_PART = re.compile(rf"^{YEAR}年(?:上半年|下半年|"
+                      rf"中期(?!目[标標]|[规規][划劃]|[计計][划劃]|[战戰]略)|前三季度|前九个月|九个月)(?:业绩|财务|经营)?(?:摘要|亮点|回顾|概要)$")
 
 INTRO = "intro"
 
@@ -284,11 +285,13 @@ def periods_named(form: str) -> set[Span]:
 # Words for the periods a quarter's page may also report on; a page with none of them is about its quarter only.
 _OTHER_PERIODS = re.compile(r"\b(?:full[- ]year|annual(?! active| spending| consumption| spend)|fiscal year|first half|second half|interim"
                             r"|six months|nine months|H[12]"
-                            r"|first three quarters|year[- ]to[- ]date)\b|全年|年度|财年|半年|中期|前三季|首三季|九个月|六个月",
+                            r"|first three quarters|year[- ]to[- ]date)\b|全年|年度|财年|半年|"
+                            r"中期(?!目[标標]|[规規][划劃]|[计計][划劃]|[战戰]略)|前三季|首三季|九个月|六个月",
                             re.IGNORECASE)
 # Words for a half year, nine months or a year (a quarter's page that has none of them speaks of no period but quarters).
 _PART_PERIODS = re.compile(r"\b(?:full[- ]year|fiscal year|first half|second half|interim|six months|nine months|H[12]|first three quarters"
-                           r"|year[- ]to[- ]date)\b|全年|半年|中期|前三季|首三季|九个月|六个月|年初至今|今年以来", re.IGNORECASE)
+                           r"|year[- ]to[- ]date)\b|全年|半年|"
+                           r"中期(?!目[标標]|[规規][划劃]|[计計][划劃]|[战戰]略)|前三季|首三季|九个月|六个月|年初至今|今年以来", re.IGNORECASE)
 _RESULTS_WORDS = re.compile(r"results|earnings|financial report|quarterly report|highlights|\breports?\b|\breported\b|analysis|\brevenues?\b"
                             r"|财报|业绩|季报|财务报告|季度报告", re.IGNORECASE)
 _NO_YEAR_ZH = re.compile(r"(?<![年\d])(?:上季度?|上一季度?|第?([一二三四])季度?"
@@ -671,7 +674,8 @@ def _dated_number(numbers: set[int | str], months: set[int], date: tuple[int, in
 
 
 # A half year, nine months or a whole fiscal year ("2025财年营收", not "2022财年第二季度").
-_WHOLE_OTHER = re.compile(r"(?:财年|財年)(?! ?第?[一二三四1-4](?:财|財)?季)|半年|中期|前三季|首三季|九个月|九個月|六个月|六個月"
+_WHOLE_OTHER = re.compile(r"(?:财年|財年)(?! ?第?[一二三四1-4](?:财|財)?季)|半年|"
+                          r"中期(?!目[标標]|[规規][划劃]|[计計][划劃]|[战戰]略)|前三季|首三季|九个月|九個月|六个月|六個月"
                           r"|\b(?:first|second) half\b|\binterim\b|\b(?:six|nine)[- ]months?\b|\bH[12]\b|\bfiscal year(?: 2 ?0 ?\d ?\d)?"
                           r"(?! (?:first|second|third|fourth) quarter)(?!,? (?:which|that|ended|ending))", re.IGNORECASE)
 _YEAR_OWN = re.compile(rf"(?<![\d.])({YEAR}) ?年(?![\d同度]|以来|前|后|後)|\b(?:in|for|of) ({YEAR})\b(?! ?(?:year[- ]on[- ]year|levels?))",
