@@ -118,6 +118,8 @@ _YEAR_BEFORE_WORDS = re.compile(rf"year[- ](?:on|over)[- ]year|\byoy\b|同比|\b
 _SAME_PERIOD_OF = re.compile(rf"\b(?:increase|decrease|growth|rise|decline|drop|up|down|rose|grew|fell|declined|increased|decreased|jump|jumped"
                              rf"|surged?)\b[^,;]{{0,30}}?\b(?:from|over|compared (?:with|to)|versus|vs\.?) (?:the )?(?:same|corresponding|comparable) "
                              rf"(?:period|quarter) (?:of|in) (?P<y>{YEAR})\b", re.IGNORECASE)
+_EXACT_AFTER = re.compile(r"(?: ?(?:人|名|users?|people))?(?: for the first time)? ?[,，]? ?(?:并|and )?(?:达到了?|达|至|reaching|to reach|to) ?(?:RMB ?)?",
+                          re.IGNORECASE)
 _VAGUE = re.compile(r"(?:nearly|almost|close to|接近|将近|近)\s?$", re.IGNORECASE)
 _OVER = re.compile(r"(?:over|more than|exceeded|exceeding|surpassed|超过|超|逾|突破|多于)\s?$", re.IGNORECASE)
 _ABOUT = re.compile(r"(?:approximately|about|around|roughly|约)\s?$", re.IGNORECASE)
@@ -198,6 +200,9 @@ def _terms(text: str, platform: str) -> list[tuple[int, int, str]]:
         if metric == "revenue_total" and re.match(r" from | of (?!(?:RMB|CNY|US|\$|¥|\d|about|approximately|around|over|more|nearly|almost|roughly))",
                                                   text[end: end + 20], re.IGNORECASE):
             continue  # "Revenue from core commerce", "net revenues from the sales of general merchandise": a part's
+        if metric.startswith("revenue") and re.match(r" ?(?:breakdown|by (?:segment|business|category|line)|mix|structure|composition|split)\b"
+                                                     r"|构成|结构|拆分|明细", text[end: end + 20], re.IGNORECASE):
+            continue  # (rules17) a label over the parts: "Revenue Breakdown: - Product revenue was 208.51 billion", "收入构成:"
         if metric == "revenue_marketing" and word[:1].lower() == "a" and not BARE_REVENUE_BEFORE_EN.search(text[max(0, start - 24): start]):
             continue  # (rules15) "advertising revenue" in a subject's place only, as a bare revenue ("external advertising revenue": a part)
         if metric == "revenue_total" and re.fullmatch(r"revenues?|收入", word, re.IGNORECASE):
@@ -587,6 +592,11 @@ def _levels(text: str, terms: list[tuple[int, int, str]], end: int) -> list[tupl
             kind = _kind_of(amount)
             if kind == "none":
                 continue
+            if _OVER.search(text[max(0, amount.start() - 12): amount.start()]) and (exact := _EXACT_AFTER.match(text, amount.end(), stop)):
+                # (rules17) a threshold, then the figure: "日均活跃用户数首度突破4亿,达到4.08亿", "surpassed 400 million for the first
+                # time, reaching 408 million": the exact amount right after it, of the same kind
+                following = [m for m in _amounts(text, exact.end(), stop) if m.start() == exact.end() and _kind_of(m) == kind]
+                amount = following[0] if following else amount
             out.append((term, amount))
             break
         index += 1

@@ -59,6 +59,8 @@ TERMS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     # (rules16) a spinner's "daily live users" / "monthly live user data" (never "daily living users": "each daily living user")
     ("dau", r"(?:average )?(?:number of )?daily live users?(?: number| data| count)?|"
             r"(?:average )?(?:number of )?daily active users?(?: \(DAUs?\))?|(?:average )?DAUs?(?![A-Za-z])|daily actives|日活跃用户(?:数量|数|规模)?"
+            # (rules17) "日均活跃用户数": the day's average active users (never "日均活跃买家": buyers)
+            r"|日均活跃用户(?:数量|数|规模)?"
             r"|(?:平均)?日活(?:跃)?(?:用户)?(?:数)?", _ANY),
     ("mau", r"(?:average )?(?:number of )?(?:mobile )?monthly live users?(?: number| data| count)?|"
             r"(?:average )?(?:number of )?(?:mobile )?monthly active users?(?: \(MAUs?\))?|(?:average )?MAUs?(?![A-Za-z])"

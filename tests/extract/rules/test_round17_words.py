@@ -10,6 +10,8 @@
    "同比增长20%达" (the 比 of 同比 is no comparison); a year named once as a whole year for every clause of its sentence.
 7. Kuaishou's "MAC" / "月活跃买家": monthly buyers.
 8. A name with its abbreviation in brackets ("日活跃用户(DAU)和月活跃用户(MAU)分别达到"): the pair read in order.
+9. A threshold, then the figure ("日均活跃用户数首度突破4亿,达到4.18亿"): the exact figure.
+10. A label over the parts ("Revenue Breakdown: - Product revenue was ..."): not the total's name.
 """
 
 from __future__ import annotations
@@ -182,3 +184,27 @@ def test_names_with_bracketed_abbreviations_pair_in_order(figures):
 def test_a_bracketed_abbreviation_of_another_measure_is_no_pair(figures):
     text = KS_Q1_ZH + "31Q1日活跃用户(MAU)达到4.21亿。"
     assert not any(f[0] == "mau" and f[2] == "4.21" for f in figures(text))
+
+
+# --- 9. a threshold, then the figure -------------------------------------------------------------------------------------------------
+
+def test_a_threshold_then_the_exact_figure(figures):
+    text = KS_Q3_ZH + "2031年第三季度,快手日均活跃用户数首度突破4亿,达到4.18亿,同比增长5.4%。"
+    found = figures(text)
+    assert ("dau", "2031Q3", "4.18", "100m", "") in found
+    assert not any(f[0] == "dau" and f[2] == "4" for f in found)
+
+
+def test_a_threshold_then_another_measure_is_not_its_figure(figures):
+    text = KS_Q3_ZH + "2031年第三季度,快手日均活跃用户数首度突破4亿,达到130分钟的日均使用时长。"
+    assert not any(f[0] == "dau" and f[2] == "130" for f in figures(text))
+
+
+# --- 10. a label over the parts -------------------------------------------------------------------------------------------------------
+
+def test_a_revenue_breakdown_label_takes_no_parts_figure(figures):
+    text = JD_Q2_EN + ("JD Group achieved revenue of 333.05 billion CNY in Q2 2031, up 7.0% year-on-year. Financial Performance - Revenue "
+                       "Breakdown: - Product revenue was 268.51 billion CNY, up 6.6% year-on-year.")
+    found = figures(text)
+    assert ("revenue_total", "2031Q2", "333.05", "RMB_bn", "") in found
+    assert "268.51" not in _values(found)
