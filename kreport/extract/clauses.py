@@ -120,6 +120,7 @@ _SAME_PERIOD_OF = re.compile(rf"\b(?:increase|decrease|growth|rise|decline|drop|
                              rf"(?:period|quarter) (?:of|in) (?P<y>{YEAR})\b", re.IGNORECASE)
 _EXACT_AFTER = re.compile(r"(?: ?(?:人|名|users?|people))?(?: for the first time)? ?[,，]? ?(?:并|and )?(?:达到了?|达|至|reaching|to reach|to) ?(?:RMB ?)?",
                           re.IGNORECASE)
+_QUARTER_ADJECTIVE = re.compile(r"\b(?P<n>first|second|third|fourth)-quarter (?:total |net )?$", re.IGNORECASE)
 _VAGUE = re.compile(r"(?:nearly|almost|close to|接近|将近|近)\s?$", re.IGNORECASE)
 _OVER = re.compile(r"(?:over|more than|exceeded|exceeding|surpassed|超过|超|逾|突破|多于)\s?$", re.IGNORECASE)
 _ABOUT = re.compile(r"(?:approximately|about|around|roughly|约)\s?$", re.IGNORECASE)
@@ -670,6 +671,14 @@ def _reading(release, text, clause, begin, end, block, carry, after, sentence_na
     # the comparison stated in the clause
     prior_match = _comparison(text, begin, end, amount)
     own = _own_period(clause if prior_match is None else clause.replace(prior_match[0], " "), release, metric)
+    if not own and (adjective := _QUARTER_ADJECTIVE.search(text[max(begin, t_start - 24): t_start])) and release.calendar \
+            and (page := release.period) is not None and page.kind == "quarter" \
+            and ("first", "second", "third", "fourth").index(adjective.group("n").lower()) + 1 == page.quarter \
+            and all(year_of(y) == page.year for y in re.findall(rf"(?<!\d)({YEAR})(?!\d)", clause)) \
+            and not re.search(r"\b(?:previous|prior|last|year-ago|year-earlier)\b|上一?季|去年", clause, re.IGNORECASE):
+        # (rules17) the name's own quarter, as its adjective: "highlighting a 24% increase in fourth-quarter total revenues to RMB110.6
+        # billion" in a clause that also names the fiscal year the quarter closes (the page's quarter, and no other year, named)
+        own = page
     confirmed = False  # the clause states a change that the figure and its comparison fit
     if prior_match is not None and (change := _stated_change(clause)) is not None and (punit := _prior_unit(metric, prior_match[1])):
         confirmed = within_growth(value, unit, plain(prior_match[1].group("v")), punit, *change)

@@ -12,6 +12,8 @@
 8. A name with its abbreviation in brackets ("日活跃用户(DAU)和月活跃用户(MAU)分别达到"): the pair read in order.
 9. A threshold, then the figure ("日均活跃用户数首度突破4亿,达到4.18亿"): the exact figure.
 10. A label over the parts ("Revenue Breakdown: - Product revenue was ..."): not the total's name.
+11. The name's quarter as its adjective ("a 20% increase in fourth-quarter total revenues to"), in a clause that also names the fiscal
+    year the page's quarter closes: the page's quarter.
 """
 
 from __future__ import annotations
@@ -208,3 +210,23 @@ def test_a_revenue_breakdown_label_takes_no_parts_figure(figures):
     found = figures(text)
     assert ("revenue_total", "2031Q2", "333.05", "RMB_bn", "") in found
     assert "268.51" not in _values(found)
+
+
+# --- 11. the name's quarter as its adjective ------------------------------------------------------------------------------------------
+
+PDD_Q4_LEAD = "PDD Holdings reported its results for the fourth quarter and fiscal year of 2031 on Tuesday.\n\nIts annual report came too.\n\n"
+
+
+def test_a_quarter_adjective_beside_the_fiscal_year_is_the_pages_quarter(figures):
+    text = PDD_Q4_LEAD + ("PDD Holdings announced its unaudited financial results for the fourth quarter and fiscal year ending December "
+                          "31, 2031, highlighting a 20% increase in fourth-quarter total revenues to RMB120.6 billion (approximately US$21.2 "
+                          "billion).")
+    assert ("revenue_total", "2031Q4", "120.6", "RMB_bn", "") in figures(text)
+
+
+def test_another_quarters_adjective_or_another_year_is_not_read(figures):
+    for sentence in ("PDD Holdings announced its unaudited financial results for the fourth quarter and fiscal year ending December 31, "
+                     "2031, highlighting a 20% increase in third-quarter total revenues to RMB120.6 billion.",
+                     "PDD Holdings announced its unaudited financial results for the fourth quarter and fiscal year ending December 31, "
+                     "2030, highlighting a 20% increase in fourth-quarter total revenues to RMB120.6 billion."):
+        assert "120.6" not in _values(figures(PDD_Q4_LEAD + sentence)), sentence
