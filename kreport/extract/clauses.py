@@ -100,7 +100,13 @@ _AGAINST = re.compile(r"(?:超出?|好于|优于|低于|高于|不及|符合|略
                       # (rules15) "compared with Street's estimate of", "versus analysts' average estimate of": the estimate's amount is
                       # never read (see _ESTIMATE_BEFORE); the figure set against it is
                       r"|\b(?:compared (?:with|to)|versus|vs\.?|against) (?:the )?(?:(?:[A-Z][\w.]*|analysts?|Street|market)'s? |average |market "
-                      r"|analysts? |consensus )*(?:expectations?|estimates?|forecasts?)(?= (?:of|at) )", re.IGNORECASE)
+                      r"|analysts? |consensus )*(?:expectations?|estimates?|forecasts?)(?= (?:of|at) )"
+                      # (rules17) "which was lower than the 206.173 billion yuan ($32.28 billion) projected by analysts": the estimate's amount
+                      # is never read (see _ESTIMATE_AFTER); the figure set against it is
+                      r"|\b(?:lower|higher|less|more|weaker|stronger|below|above) than (?:the )?[^,;]{0,60}? (?:projected|expected|estimated"
+                      r"|forecast|predicted) by (?:analysts?|the market|Wall Street|[A-Z][\w.]*)", re.IGNORECASE)
+# (rules17) An estimate's amount, its word after it: "the 206.173 billion yuan ($32.28 billion) projected by analysts"
+_ESTIMATE_AFTER = re.compile(r"(?: ?\([^()]{0,40}\))? (?:projected|expected|estimated|forecast|predicted) by\b", re.IGNORECASE)
 # (rules17) A machine translation's future tense for a reported past figure: "The financial report shows that in 2022, the company's
 # revenue will reach 94.18 billion yuan, a year-on-year increase of 16.2%" (将达 rendered "will reach"). The report's own words frame it
 # ("the financial report shows", "according to the results", "results showed") and the clause states the change against a year before;
@@ -588,7 +594,7 @@ def _levels(text: str, terms: list[tuple[int, int, str]], end: int) -> list[tupl
             if amount.start() - term[1] - extra > gap:
                 break
             if _is_change(text, amount) or _is_comparison(text, amount, term[1]) or _FROM_VALUE.match(text[amount.end():]) \
-                    or _ESTIMATE_BEFORE.search(text[max(0, amount.start() - 20): amount.start()]):
+                    or _ESTIMATE_BEFORE.search(text[max(0, amount.start() - 20): amount.start()]) or _ESTIMATE_AFTER.match(text, amount.end()):
                 continue
             kind = _kind_of(amount)
             if kind == "none":
@@ -738,8 +744,8 @@ def _comparison(text: str, begin: int, end: int, headline: re.Match) -> tuple[st
     the period's words)."""
     found = []
     for amount in _amounts(text, begin, end):
-        if amount.start() == headline.start() or _kind_of(amount) == "none":
-            continue  # the figure itself, or a bare number (a year: "相较2023年同期")
+        if amount.start() == headline.start() or _kind_of(amount) == "none" or _ESTIMATE_AFTER.match(text, amount.end()):
+            continue  # the figure itself, a bare number (a year: "相较2023年同期"), or an estimate's amount
         before = text[max(begin, amount.start() - 30): amount.start()]
         if _COMPARED_BEFORE_EN.search(before):
             words = _PWHEN_EN.match(text[amount.end(): end])

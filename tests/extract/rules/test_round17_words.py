@@ -14,6 +14,8 @@
 10. A label over the parts ("Revenue Breakdown: - Product revenue was ..."): not the total's name.
 11. The name's quarter as its adjective ("a 20% increase in fourth-quarter total revenues to"), in a clause that also names the fiscal
     year the page's quarter closes: the page's quarter.
+12. The figure set against the analysts' ("which was lower than the 216.1 billion yuan projected by analysts"): read, the estimate's
+    amount never.
 """
 
 from __future__ import annotations
@@ -230,3 +232,21 @@ def test_another_quarters_adjective_or_another_year_is_not_read(figures):
                      "PDD Holdings announced its unaudited financial results for the fourth quarter and fiscal year ending December 31, "
                      "2030, highlighting a 20% increase in fourth-quarter total revenues to RMB120.6 billion."):
         assert "120.6" not in _values(figures(PDD_Q4_LEAD + sentence)), sentence
+
+
+# --- 12. the figure set against the analysts' projection ----------------------------------------------------------------------------------
+
+ALI_SEP = "Alibaba misses estimates\n\nNovember 18, 2031 11:22 pm\n\nAlibaba reported its results for the September quarter of 2031.\n\n"
+
+
+def test_a_figure_lower_than_the_analysts_projection_is_read(figures):
+    text = ALI_SEP + ("Revenue increased by 9% year-on-year to 210.69 billion yuan ($31.43 billion), which was lower than the 216.173 "
+                      "billion yuan ($32.28 billion) projected by analysts.")
+    found = figures(text)
+    assert ("revenue_total", "2031Q3", "210.69", "RMB_bn", "") in found
+    assert "216.173" not in _values(found)
+
+
+def test_a_projection_alone_is_still_refused(figures):
+    text = ALI_SEP + "Revenue is projected to increase by 9% year-on-year to 230.69 billion yuan next quarter, analysts said."
+    assert "230.69" not in _values(figures(text))
