@@ -63,8 +63,10 @@ _OBJECT_BEFORE = re.compile(r"(?:%|percent) of (?:the |its )?$|\b(?:accounting f
 _PRODUCT_BEFORE = re.compile(r"可灵|Kling|海外|Kwai|Snack|极速版|国际|搜索|小程序|lite|overseas|international|search|mini[- ]program|"
                              r"Temu|Taobao|Tmall|淘宝|天猫|淘天|零售|Retail|cloud|云", re.IGNORECASE)
 _EXCLUDING = re.compile(r"\b(?:excluding|excl\.?|exclusive of|other than|except|net of|ex-)|不含|不包括|剔除|扣除|除去", re.IGNORECASE)
+_ASIDE = re.compile(r" ?[—–] [^—–;]{1,160}? [—–] ?|——[^—;]{1,80}?——")
 _GAP, _GAP_ZH = 100, 40  # the most characters between a name and its amount (English, Chinese)
-_COMPARED_ZH = re.compile(rf"(?:较|相较|相比|比|由|从|对比)(?P<pwhen>去年同期|上年同期|{YEAR} ?年同期|{YEAR} ?年|[^,;至到]{{0,24}}?)的?\s?$")
+# (rules17) never the "比" of "同比"/"环比" ("同比增长48%达42亿元": the change, then the figure)
+_COMPARED_ZH = re.compile(rf"(?:较|相较|相比|(?<![同环])比|由|从|对比)(?P<pwhen>去年同期|上年同期|{YEAR} ?年同期|{YEAR} ?年|[^,;至到]{{0,24}}?)的?\s?$")
 # An amount a change runs from: "5.522亿增加到5.883亿", "from 552.2 million to 588.3 million"
 _FROM_VALUE = re.compile(r"^\s?(?:\([^()]{0,40}\))?\s?(?:[^\d,;。]{0,6}(?:到|至)|to)\s?(?:RMB|人民币)?\s?\d", re.IGNORECASE)
 _SAME_ZH = re.compile(rf"(?P<pwhen>去年同期|上年同期|{YEAR} ?年同期)(?:为|是|的|则为)\s?$")
@@ -98,7 +100,33 @@ _AGAINST = re.compile(r"(?:超出?|好于|优于|低于|高于|不及|符合|略
                       # (rules15) "compared with Street's estimate of", "versus analysts' average estimate of": the estimate's amount is
                       # never read (see _ESTIMATE_BEFORE); the figure set against it is
                       r"|\b(?:compared (?:with|to)|versus|vs\.?|against) (?:the )?(?:(?:[A-Z][\w.]*|analysts?|Street|market)'s? |average |market "
-                      r"|analysts? |consensus )*(?:expectations?|estimates?|forecasts?)(?= (?:of|at) )", re.IGNORECASE)
+                      r"|analysts? |consensus )*(?:expectations?|estimates?|forecasts?)(?= (?:of|at) )"
+                      # (rules17) "which was lower than the 206.173 billion yuan ($32.28 billion) projected by analysts": the estimate's amount
+                      # is never read (see _ESTIMATE_AFTER); the figure set against it is
+                      r"|\b(?:lower|higher|less|more|weaker|stronger|below|above) than (?:the )?[^,;]{0,60}? (?:projected|expected|estimated"
+                      r"|forecast|predicted) by (?:analysts?|the market|Wall Street|[A-Z][\w.]*)", re.IGNORECASE)
+# (rules17) An estimate's amount, its word after it: "the 206.173 billion yuan ($32.28 billion) projected by analysts"
+_ESTIMATE_AFTER = re.compile(r"(?: ?\([^()]{0,40}\))? (?:projected|expected|estimated|forecast|predicted) by\b", re.IGNORECASE)
+# (rules17) A machine translation's future tense for a reported past figure: "The financial report shows that in 2022, the company's
+# revenue will reach 94.18 billion yuan, a year-on-year increase of 16.2%" (将达 rendered "will reach"). The report's own words frame it
+# ("the financial report shows", "according to the results", "results showed") and the clause states the change against a year before;
+# only "will"/"would" are forgiven (an expectation, an estimate, guidance, a target stay refused), and only for a period the clause
+# names that is not after the page's (see _reported_actual)
+_REPORTED = re.compile(r"\b(?:the (?:company's )?(?:financial|earnings|annual|quarterly|results?|interim) (?:report|results|statements?|announcement)s? "
+                       r"(?:shows?|showed|revealed|reveals|indicates?|indicated|disclosed|discloses)"
+                       r"|according to (?:the |its )?(?:company's )?(?:financial |earnings |annual |quarterly |interim )?(?:reports?|results|announcement"
+                       r"|filings?|statements?)|(?:the )?(?:results|data|figures) (?:showed|shows?|revealed))\b", re.IGNORECASE)
+_WILL = re.compile(r"\b(?:will|would)\b", re.IGNORECASE)
+_YEAR_BEFORE_WORDS = re.compile(rf"year[- ](?:on|over)[- ]year|\byoy\b|同比|\b(?:from|compared (?:with|to)|over|than)\b[^,;]{{0,50}}?\b(?:{YEAR}"
+                                rf"|(?:the )?same (?:period|quarter)|last year|a year (?:earlier|ago|before))\b", re.IGNORECASE)
+# (rules17) A change stated against the same period of a named year, with no amount: "representing a 33.8% increase from the same period
+# in 2019" (on the page of 2020's quarter: the figure is the page's quarter's)
+_SAME_PERIOD_OF = re.compile(rf"\b(?:increase|decrease|growth|rise|decline|drop|up|down|rose|grew|fell|declined|increased|decreased|jump|jumped"
+                             rf"|surged?)\b[^,;]{{0,30}}?\b(?:from|over|compared (?:with|to)|versus|vs\.?) (?:the )?(?:same|corresponding|comparable) "
+                             rf"(?:period|quarter) (?:of|in) (?P<y>{YEAR})\b", re.IGNORECASE)
+_EXACT_AFTER = re.compile(r"(?: ?(?:人|名|users?|people))?(?: for the first time)? ?[,，]? ?(?:并|and )?(?:达到了?|达|至|reaching|to reach|to) ?(?:RMB ?)?",
+                          re.IGNORECASE)
+_QUARTER_ADJECTIVE = re.compile(r"\b(?P<n>first|second|third|fourth)-quarter (?:total |net )?$", re.IGNORECASE)
 _VAGUE = re.compile(r"(?:nearly|almost|close to|接近|将近|近)\s?$", re.IGNORECASE)
 _OVER = re.compile(r"(?:over|more than|exceeded|exceeding|surpassed|超过|超|逾|突破|多于)\s?$", re.IGNORECASE)
 _ABOUT = re.compile(r"(?:approximately|about|around|roughly|约)\s?$", re.IGNORECASE)
@@ -125,6 +153,12 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _COMPARED_EN_SPAN = re.compile(rf"\b(?:from|over|compared (?:with|to)|versus|vs\.?|than|against)\b[^,;]{{0,60}}?(?:{YEAR}|last year"
                                rf"|a year (?:earlier|ago|before)|(?:previous|prior|last|same) (?:quarter|period)(?: (?:of|in) {YEAR})?)\b",
                                re.IGNORECASE)
+# (rules17) Other periods' rates set beside the figure: "..., compared with 4.5% growth in the first quarter and 3.2% in the second" (the
+# quarters named are the changes', not the figure's: a rate is no amount of the figure's metric)
+_RATES_COMPARED = re.compile(r",? ?\b(?:compared (?:with|to)|versus|vs\.?|against) (?:an? )?\d+(?:\.\d+)?(?:%| percent| per cent)"
+                             r"(?: (?:growth|increase|rise|decline|decrease|drop))? (?:in|for|during) the (?:first|second|third|fourth|previous|prior)"
+                             r"(?: quarter)?(?:,? and (?:an? )?\d+(?:\.\d+)?(?:%| percent| per cent)(?: (?:growth|increase|rise|decline|decrease|drop))?"
+                             r" (?:in|for|during) the (?:first|second|third|fourth)(?: quarter)?)?(?: quarters?)?(?=[,;.]|$)", re.IGNORECASE)
 # (rules16) A quarter of this year: "in Q1 this year", "the first quarter of this year", "今年第一季度", "今年一季度"
 _THIS_YEARS_QUARTER = re.compile(r"\b(?P<q>(?:(?:in|for|during) )?(?:the )?(?:first|second|third|fourth)[ -]quarter|(?:(?:in|for|during) )?Q[1-4]) "
                                  r"(?:of )?this year\b|今年(?P<zh>第?[一二三四]季度?)", re.IGNORECASE)
@@ -173,6 +207,9 @@ def _terms(text: str, platform: str) -> list[tuple[int, int, str]]:
         if metric == "revenue_total" and re.match(r" from | of (?!(?:RMB|CNY|US|\$|¥|\d|about|approximately|around|over|more|nearly|almost|roughly))",
                                                   text[end: end + 20], re.IGNORECASE):
             continue  # "Revenue from core commerce", "net revenues from the sales of general merchandise": a part's
+        if metric.startswith("revenue") and re.match(r" ?(?:breakdown|by (?:segment|business|category|line)|mix|structure|composition|split)\b"
+                                                     r"|构成|结构|拆分|明细", text[end: end + 20], re.IGNORECASE):
+            continue  # (rules17) a label over the parts: "Revenue Breakdown: - Product revenue was 208.51 billion", "收入构成:"
         if metric == "revenue_marketing" and word[:1].lower() == "a" and not BARE_REVENUE_BEFORE_EN.search(text[max(0, start - 24): start]):
             continue  # (rules15) "advertising revenue" in a subject's place only, as a bare revenue ("external advertising revenue": a part)
         if metric == "revenue_total" and re.fullmatch(r"revenues?|收入", word, re.IGNORECASE):
@@ -182,6 +219,12 @@ def _terms(text: str, platform: str) -> list[tuple[int, int, str]]:
             if kept and kept[-1][2] != "revenue_total" and kept[-1][2].startswith("revenue") and start - kept[-1][1] <= 20:
                 continue  # "「其他服务」业务,收入58.78亿元": the segment's revenue
         if not _CJK.match(word[:1] or "a") and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+            continue
+        if kept and kept[-1][2] == metric and re.fullmatch(r" ?[(（] ?", text[kept[-1][1]: start]) \
+                and (close := re.match(r" ?[)）]", text[end:])):
+            # (rules17) a name and its abbreviation in brackets ("日活跃用户(DAU)和月活跃用户(MAU)分别达到"): one name, so that
+            # names joined by "和" pair with their amounts in order
+            kept[-1] = (kept[-1][0], end + close.end(), metric)
             continue
         kept.append((start, end, metric))
     return kept
@@ -276,7 +319,10 @@ def _prior_period(words: str, headline: Span) -> Span | None:
 
 
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-_FULL_YEAR = re.compile(r"全年|\bfull[- ]year\b(?! (?:of )?2 ?0)", re.IGNORECASE)
+_FULL_YEAR = re.compile(r"全年|\bfull[- ]year\b(?! (?:of )?2 ?0)"
+                        # (rules17) a calendar-year company's "For the fiscal year, total revenues surged by 59% to" (no year named: the one
+                        # the fourth quarter's page closes)
+                        r"|\b(?:the |its )?(?:full |whole )?fiscal year\b(?! ?(?:of )?(?:19|20|'|’)?\d)", re.IGNORECASE)
 _MONTH_QUARTER = re.compile(rf"\b(March|June|September|December) quarter\b(?!,? (?:of )?{YEAR})", re.IGNORECASE)
 _ORDINAL_OF = {"march": "first", "june": "second", "september": "third", "december": "fourth"}
 
@@ -287,7 +333,7 @@ def _own_period(clause: str, release: Release, metric: str) -> Span | None | str
         return fiscal
     if not release.calendar and re.search(r"(?<![A-Za-z])FY|fiscal|财年|财季", clause, re.IGNORECASE):
         return None  # a fiscal period of a company whose fiscal year is not the calendar's: the company rules place those
-    clause = _COMPARED_EN_SPAN.sub(" ", _COMPARED_ZH_SPAN.sub(" ", clause))
+    clause = _COMPARED_EN_SPAN.sub(" ", _COMPARED_ZH_SPAN.sub(" ", _RATES_COMPARED.sub(" ", clause)))
     # (rules16) a quarter "of this year" ("in Q1 this year", "in the first quarter of this year", "今年第一季度"): a yearless quarter,
     # read as one (its number must be the page's quarter's); "this year" alone stays a part of a year
     clause = _THIS_YEARS_QUARTER.sub(lambda m: f" {m.group('q') or m.group('zh')} ", clause)
@@ -296,11 +342,15 @@ def _own_period(clause: str, release: Release, metric: str) -> Span | None | str
     if re.search(r"上一?季|\b(?:last|previous|prior) quarter\b", clause, re.IGNORECASE):
         return None  # the quarter before: the company rules place it by the page's date, or not at all
     page = release.period
+    to_page = []  # (rules17) the twelve months to the page's quarter's last month, named
     if metric in ("gmv_ttm", "annual_buyers") and page is not None and page.kind == "quarter" and release.calendar:
         # (rules15) "in the (first) 12 months to the end of March": the twelve months to the page's quarter's last month, by its name
         def _ttm(match: re.Match) -> str:
             same = _MONTHS.index(match.group("m").lower()[:3]) == page.quarter * 3 - 1
-            return "" if same and (match.group("y") is None or int(match.group("y")) == page.year) else match.group()
+            if same and (match.group("y") is None or int(match.group("y")) == page.year):
+                to_page.append(match.group())
+                return ""
+            return match.group()
         clause = re.sub(rf"\b(?:in |for |during )?(?:the )?(?:first |past |last |trailing )?(?:twelve|12)[- ]months? (?:ended|ending|to the end of|to|through)"
                         rf" (?P<m>{MONTH})(?![a-z])(?: (?:2[89]|3[01])(?!\d))?(?! \d)(?:,? (?P<y>(?:19|20)\d\d))?", _ttm, clause, flags=re.IGNORECASE)
     named = {s for s in periods_named(clause) if s.kind == "quarter" or release.calendar}
@@ -321,6 +371,11 @@ def _own_period(clause: str, release: Release, metric: str) -> Span | None | str
             named.add(quarter_of(year, 4))
     if len(named) > 1:
         return None
+    if to_page and not named and not _PART.search(clause) and not re.search(rf"\d{{1,2}} ?月|\b{MONTH}\b|\b(?:19|20)\d\d\b|quarter|季",
+                                                                            clause, re.IGNORECASE):
+        # (rules17) "increased by 29.9% year-on-year to 417.4 million in the 12 months ended June" on a June quarter's page: the
+        # clause's own period is the page's quarter (a count of twelve months to its last month), named in so many words
+        return page
     if not named and re.search(rf"\d{{1,2}} ?月|\b{MONTH}\b", clause, re.IGNORECASE):
         return None  # a month or a date the reader does not place ("在10月份突破了7亿", "the second quarter ended September 30")
     if named:
@@ -444,12 +499,12 @@ def read_clauses(release: Release, text: str, block: Block, carry: Span | None, 
     found: list[Reading] = []
     # (rules16) the periods the sentence names as its figures', not a comparison's ("..., an increase of 42 percent from the full year
     # of 2019": 2019 is what the year's figure is compared with, no period of the sentence's own)
-    sentence_named = periods_named(_COMPARED_EN_SPAN.sub(" ", _COMPARED_ZH_SPAN.sub(" ", text)))
+    sentence_named = periods_named(_COMPARED_EN_SPAN.sub(" ", _COMPARED_ZH_SPAN.sub(" ", _RATES_COMPARED.sub(" ", text))))
     every = _terms(text, platform)
     for begin, end in clauses(text, platform):
         clause = text[begin:end]
         terms = [t for t in every if begin <= t[0] < end]
-        if not terms or _REFUSE.search(_AGAINST.sub(" ", clause)):
+        if not terms or (_REFUSE.search(_AGAINST.sub(" ", clause)) and not _reported_actual(text, clause, release)):
             continue
         rival = _another_company(clause, platform)
         if release.language == "en" and _CJK.search(clause):
@@ -475,6 +530,23 @@ def read_clauses(release: Release, text: str, block: Block, carry: Span | None, 
             if reading is not None:
                 found.append(reading)
     return found
+
+
+def _reported_actual(text: str, clause: str, release: Release) -> bool:
+    """(rules17) Whether a clause refused only for its "will"/"would" is a translation's reported actual: the sentence cites the report
+    ("The financial report shows that in 2022, revenue will reach ..."), the clause states a change against a year before and names
+    its own period, none after the page's (a forecast for next year, the next quarter or a guidance stays refused)."""
+    page = release.period
+    rest = _WILL.sub(" ", _AGAINST.sub(" ", clause))
+    if page is None or _REFUSE.search(rest) or not _WILL.search(clause) or not _REPORTED.search(text) or not _YEAR_BEFORE_WORDS.search(clause) \
+            or _stated_change(clause) is None or re.search(r"\b(?:next|coming|following|this) (?:year|quarter)\b|明年|下季|今年", clause,
+                                                           re.IGNORECASE):
+        return False
+    own = _COMPARED_EN_SPAN.sub(" ", _COMPARED_ZH_SPAN.sub(" ", clause))
+    named = periods_named(own) | {Span("year", year_of(m.group("y") or m.group("y2") or m.group("zh"))) for m in _YEAR_ONLY.finditer(own)}
+    return bool(named) and all(span.year < page.year or (span.year == page.year and (span.kind != "quarter" or page.kind != "quarter"
+                                                                                       or span.quarter <= page.quarter))
+                               for span in named)
 
 
 def _levels(text: str, terms: list[tuple[int, int, str]], end: int) -> list[tuple[tuple[int, int, str], re.Match]]:
@@ -511,15 +583,27 @@ def _levels(text: str, terms: list[tuple[int, int, str]], end: int) -> list[tupl
             index += 1
             continue
         gap = _GAP_ZH if _CJK.search(text[term[0]: term[1]]) else _GAP
-        for amount in _amounts(text, term[1], min(stop, term[1] + gap + 20)):
-            if amount.start() - term[1] > gap:
+        # (rules17) an aside between dashes right after the name does not count to the gap: "Annual active buyers — user accounts
+        # that placed at least one order ... — rose 2% from the previous quarter to reach 867.3 million" (an aside holding an amount
+        # of its own is no aside)
+        aside = _ASIDE.match(text, term[1], stop)
+        if aside is not None and any(_kind_of(m) != "none" for m in _amounts(text, aside.start(), aside.end())):
+            aside = None
+        extra = len(aside.group()) if aside is not None else 0
+        for amount in _amounts(text, term[1], min(stop, term[1] + gap + extra + 20)):
+            if amount.start() - term[1] - extra > gap:
                 break
             if _is_change(text, amount) or _is_comparison(text, amount, term[1]) or _FROM_VALUE.match(text[amount.end():]) \
-                    or _ESTIMATE_BEFORE.search(text[max(0, amount.start() - 20): amount.start()]):
+                    or _ESTIMATE_BEFORE.search(text[max(0, amount.start() - 20): amount.start()]) or _ESTIMATE_AFTER.match(text, amount.end()):
                 continue
             kind = _kind_of(amount)
             if kind == "none":
                 continue
+            if _OVER.search(text[max(0, amount.start() - 12): amount.start()]) and (exact := _EXACT_AFTER.match(text, amount.end(), stop)):
+                # (rules17) a threshold, then the figure: "日均活跃用户数首度突破4亿,达到4.08亿", "surpassed 400 million for the first
+                # time, reaching 408 million": the exact amount right after it, of the same kind
+                following = [m for m in _amounts(text, exact.end(), stop) if m.start() == exact.end() and _kind_of(m) == kind]
+                amount = following[0] if following else amount
             out.append((term, amount))
             break
         index += 1
@@ -593,6 +677,14 @@ def _reading(release, text, clause, begin, end, block, carry, after, sentence_na
     # the comparison stated in the clause
     prior_match = _comparison(text, begin, end, amount)
     own = _own_period(clause if prior_match is None else clause.replace(prior_match[0], " "), release, metric)
+    if not own and (adjective := _QUARTER_ADJECTIVE.search(text[max(begin, t_start - 24): t_start])) and release.calendar \
+            and (page := release.period) is not None and page.kind == "quarter" \
+            and ("first", "second", "third", "fourth").index(adjective.group("n").lower()) + 1 == page.quarter \
+            and all(year_of(y) == page.year for y in re.findall(rf"(?<!\d)({YEAR})(?!\d)", clause)) \
+            and not re.search(r"\b(?:previous|prior|last|year-ago|year-earlier)\b|上一?季|去年", clause, re.IGNORECASE):
+        # (rules17) the name's own quarter, as its adjective: "highlighting a 24% increase in fourth-quarter total revenues to RMB110.6
+        # billion" in a clause that also names the fiscal year the quarter closes (the page's quarter, and no other year, named)
+        own = page
     confirmed = False  # the clause states a change that the figure and its comparison fit
     if prior_match is not None and (change := _stated_change(clause)) is not None and (punit := _prior_unit(metric, prior_match[1])):
         confirmed = within_growth(value, unit, plain(prior_match[1].group("v")), punit, *change)
@@ -631,6 +723,11 @@ def _reading(release, text, clause, begin, end, block, carry, after, sentence_na
     return Reading(metric, period, value, unit, qualifier, t_start, amount.start("v"), amount.end(), prior, (begin, end))
 
 
+def _comparison_amounts(text: str, same: re.Match) -> bool:
+    """Whether the stretch of a stated change has an amount of its own (then the comparison pair rules, not the bare wording)."""
+    return any(_kind_of(m) != "none" for m in _amounts(text, same.start(), same.end()))
+
+
 def _prior_unit(metric: str, pmatch: re.Match) -> str | None:
     """The unit of a comparison's amount: as any amount's, or a bare scale after a money figure ("from 7.28 billion in the same quarter
     of 2019" after "12.19 billion yuan")."""
@@ -647,8 +744,8 @@ def _comparison(text: str, begin: int, end: int, headline: re.Match) -> tuple[st
     the period's words)."""
     found = []
     for amount in _amounts(text, begin, end):
-        if amount.start() == headline.start() or _kind_of(amount) == "none":
-            continue  # the figure itself, or a bare number (a year: "相较2023年同期")
+        if amount.start() == headline.start() or _kind_of(amount) == "none" or _ESTIMATE_AFTER.match(text, amount.end()):
+            continue  # the figure itself, a bare number (a year: "相较2023年同期"), or an estimate's amount
         before = text[max(begin, amount.start() - 30): amount.start()]
         if _COMPARED_BEFORE_EN.search(before):
             words = _PWHEN_EN.match(text[amount.end(): end])
@@ -688,6 +785,12 @@ def _placed(release: Release, own, text: str, block: Block, carry: Span | None, 
         return own
     if len(sentence_named) == 1:
         named = next(iter(sentence_named))
+        if named.kind == "year" and release.calendar and page is not None and page.kind == "quarter" and page.quarter == 4 \
+                and named.year == page.year and METRICS[metric].kind == "money" and metric != "gmv_ttm" and block.kind in (INTRO, "quarter") \
+                and _FULL_YEAR.search(text) and not _QUARTER_WORDS.search(text) and not _PART.search(_FULL_YEAR.sub(" ", text)):
+            # (rules17) "2022年全年在线营销服务收入490.4亿元,...;其他服务(含电商业务)收入97.5亿元": the year named once, as a whole
+            # year, for every clause of the sentence, on the page of the quarter that closes it
+            return named
         return named if named in (page, block.span) and named.kind == "quarter" and not _PART.search(text) else None
     whole = _own_period(text, release, metric)
     if whole:
@@ -712,10 +815,14 @@ def _placed(release: Release, own, text: str, block: Block, carry: Span | None, 
     if carry == page:
         return page
     # a change from the quarter before ("increased 16m from the previous quarter") names no period of the figure's
-    bare = re.sub(r"\b(?:from|compared (?:with|to)|over|versus) (?:the )?(?:previous|prior|last) quarter\b", " ", text, flags=re.IGNORECASE)
+    bare = re.sub(r"\b(?:from|compared (?:with|to)|over|versus) (?:the )?(?:previous|prior|last) quarter\b", " ", _RATES_COMPARED.sub(" ", text),
+                  flags=re.IGNORECASE)
     if release.flat and not re.search(rf"\b(?:19|20)\d\d\b|{YEAR} ?年|季度|quarter|(?<![A-Za-z0-9])Q[1-4](?![A-Za-z0-9])|上半年|全年|year", bare,
                                       re.IGNORECASE):
         return page  # a story about one quarter, the sentence naming no period
+    if (same := _SAME_PERIOD_OF.search(text)) and len(_SAME_PERIOD_OF.findall(text)) == 1 and year_of(same.group("y")) == page.year - 1 \
+            and not _comparison_amounts(text, same):
+        return page  # (rules17) "representing a 33.8% increase from the same period in 2019" on 2020's quarter's page: that quarter's
     if prior_match is not None and not release.parts and _prior_period(prior_match[2], page) == page.year_earlier() \
             and re.search(r"same|similar|corresponding|comparable|同期", prior_match[2]):
         return page  # compared with the same quarter a year before the page's, the stated change fitting the pair

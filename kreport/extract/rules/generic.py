@@ -18,6 +18,7 @@ kuaishou   revenue_marketing      1 - 40 bn       online marketing services
 kuaishou   revenue_commerce       0.3 - 15 bn     other services (e-commerce; Kling AI from 2024Q3)
 kuaishou   gmv                    10 - 600 bn     e-commerce GMV
 kuaishou   dau / mau              100 - 600 / 200 - 1000 million
+kuaishou   monthly_buyers         30 - 400 mn     e-commerce monthly active buyers (100-150 million in 2022-2025)
 pdd        revenue_total          1 - 150 bn
 pdd        revenue_marketing      0.5 - 80 bn
 pdd        revenue_commerce       0.05 - 80 bn
@@ -58,6 +59,8 @@ TERMS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     # (rules16) a spinner's "daily live users" / "monthly live user data" (never "daily living users": "each daily living user")
     ("dau", r"(?:average )?(?:number of )?daily live users?(?: number| data| count)?|"
             r"(?:average )?(?:number of )?daily active users?(?: \(DAUs?\))?|(?:average )?DAUs?(?![A-Za-z])|daily actives|日活跃用户(?:数量|数|规模)?"
+            # (rules17) "日均活跃用户数": the day's average active users (never "日均活跃买家": buyers)
+            r"|日均活跃用户(?:数量|数|规模)?"
             r"|(?:平均)?日活(?:跃)?(?:用户)?(?:数)?", _ANY),
     ("mau", r"(?:average )?(?:number of )?(?:mobile )?monthly live users?(?: number| data| count)?|"
             r"(?:average )?(?:number of )?(?:mobile )?monthly active users?(?: \(MAUs?\))?|(?:average )?MAUs?(?![A-Za-z])"
@@ -73,6 +76,10 @@ TERMS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
      frozenset({"pdd"})),
     # (rules14) JD's and PDD's active buyers are their twelve months' ("过去12个月的活跃购买用户数", "活跃买家数")
     ("annual_buyers", r"(?<!月)(?<!日)活跃(?:购买用户|买家)(?:数量|数)?", frozenset({"jd", "pdd"})),
+    # (rules17) Kuaishou's monthly buyers: "月活跃买家", "电商月活跃买家数", a broker's "MAC" (monthly active customers) (never
+    # "日均活跃买家": a day's); the English "monthly active buyers" is left to the company rules (the expected files do not list every
+    # English page's count)
+    ("monthly_buyers", r"(?:电商)?月(?:活跃|活)买家(?:数量|数)?|(?<![A-Za-z])MACs?(?![A-Za-z])(?:人数|数)?", frozenset({"kuaishou"})),
     # --- revenue
     ("revenue_total", r"total (?:net )?revenues?|net revenues?|total (?:operating )?income|(?:total )?operating revenues?|revenues?"
                       r"|总收入|总营收|营业总收入|营业收入|(?<!运)营收(?!入)|营业额|收入"
@@ -81,12 +88,18 @@ TERMS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
                       r"|(?:(?<=Alibaba )|(?<=JD\.com )|(?<=Kuaishou )|(?<=Pinduoduo )|(?<=PDD )|(?<=Kwai )|(?<=[Tt]he company ))"
                       r"(?:Group |Holdings |Technology )?achieved (?:an? )?operating income(?= of)", _ANY),
     ("revenue_marketing", r"(?:revenues? from )?online market(?:ing)? services?(?: and others?)?(?: revenues?)?"
+                          # (rules17) a translation's "online marketing business revenue"
+                          r"|online marketing business(?: revenues?)?"
                           # (rules15) Kuaishou's and PDD's online marketing services are their advertising
                           r"|(?<!per )(?<!overseas )advertising revenues?(?! per)"
                           r"|线上营销(?:服务)?(?:收入)?|在线营销(?:服务)?(?:及其他|和其他|与其他)?(?:收入)?|(?<![\u4e00-\u9fff])营销服务(?:及其他)?收入"
                           r"|(?<=公司|实现|季度|Q[1-4])营销服务(?:及其他)?收入", frozenset({"kuaishou", "pdd"})),
     ("revenue_marketing", r"customer management revenues?|客户管理收入|(?<![A-Za-z])CMR(?![A-Za-z])(?: ?收入| revenues?)?", frozenset({"alibaba"})),
-    ("revenue_commerce", r"(?:revenues? from )?other services?(?: revenues?)?|其他服务(?:收入)?|其他业务收入", frozenset({"kuaishou"})),
+    ("revenue_commerce", r"(?:revenues? from )?other services?(?: revenues?)?|其他服务(?:收入)?|其他业务收入"
+                         # (rules17) a broker's "包括电商收入在内的其他收入" and "其他服务(含电商业务)收入": other services revenue, named by
+                         # what it includes (a bare "其他收入" is never read: it may be other income)
+                         r"|包括电商(?:业务)?(?:收入)?在内的其他(?:服务)?收入|其他服务 ?[(（]含电商(?:业务)?(?:收入)?[)）] ?收入",
+     frozenset({"kuaishou"})),
     ("revenue_commerce", r"(?:revenues? from )?transaction (?:services?|commissions?)(?: revenues?)?|commission revenues?"
                          r"|交易服务(?:收入)?|佣金收入", frozenset({"pdd"})),
     ("revenue_commerce", r"(?<!other )(?<!and )(?:net )?service revenues?|(?<![\u4e00-\u9fff])服务收入|(?<=京东|公司|集团|实现|季度)服务收入",
@@ -112,7 +125,7 @@ BARE_REVENUE_BEFORE_ZH = re.compile(r"(?:^|[,;:(\-]|(?<![\d.])\d{1,2} ?[、.)] ?
 BANDS: dict[tuple[str, str], tuple[float, float]] = {
     ("kuaishou", "revenue_total"): (5, 60), ("kuaishou", "revenue_marketing"): (1, 40), ("kuaishou", "revenue_commerce"): (0.3, 15),
     ("kuaishou", "gmv"): (10, 600), ("kuaishou", "dau"): (100, 600), ("kuaishou", "mau"): (200, 1000),
-    ("kuaishou", "annual_buyers"): (50, 1000),
+    ("kuaishou", "annual_buyers"): (50, 1000), ("kuaishou", "monthly_buyers"): (30, 400),
     ("pdd", "revenue_total"): (1, 150), ("pdd", "revenue_marketing"): (0.5, 80), ("pdd", "revenue_commerce"): (0.05, 80),
     ("pdd", "gmv_ttm"): (100, 8000), ("pdd", "mau"): (100, 1000), ("pdd", "annual_buyers"): (100, 1000),
     ("jd", "revenue_total"): (50, 450), ("jd", "revenue_commerce"): (5, 120), ("jd", "annual_buyers"): (100, 800),
