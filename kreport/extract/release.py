@@ -265,6 +265,8 @@ def _quarters_stated(form: str) -> set[Span]:
     for match in _ENDED.finditer(form):
         if re.match(r"(?:six|nine) months", match.group(), re.IGNORECASE):
             continue  # a half year or nine months ended a quarter's last day is not that quarter (heldout9's prospectus story)
+        if re.match(rf",? (?:(?:and )?{YEAR},? )*(?:and|to) {YEAR}\b", form[match.end():]):
+            continue  # (heldout17) "for the years ended December 31, 2020, 2021 and 2022": a list of years, none the page's by itself
         span = date_quarter(match.group(1) or match.group(2))
         if span:
             found.add(span)
@@ -753,6 +755,36 @@ def _lead_period(raw: list[Segment], text: str, calendar: bool, dated, fiscal_en
     return None, ""
 
 
+# A heading's last line ("Highlights", "Key Highlights", "業績摘要") and the short lines a page's layout broke the rest of it into
+_HEADING_TAIL = re.compile(r"(?:Key |Financial |Operating )?Highlights|(?:业绩|業績|财务|財務)(?:摘要|亮点|亮點|回顾|回顧)", re.IGNORECASE)
+_FRAGMENT = re.compile(r"[A-Za-z0-9\u4e00-\u9fff ]{1,20}")
+
+
+def _joined_headings(text: str) -> str:
+    """(issue 23, heldout17) ``text`` with a heading its layout broke over several short lines written on one ("Third\nQ\nuarter\n20\n20
+    \nHighlights", "Third Quarter 2024\nHighlights"), where the lines joined make a quarter's or a year's heading; any other short
+    lines are left as they are."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        if _HEADING_TAIL.fullmatch(line.strip()):
+            start = len(out)
+            while start > 0 and _FRAGMENT.fullmatch(out[start - 1].strip()) and len(out) - start < 6:
+                start -= 1
+            for begin in range(start, len(out)):  # the longest run of fragments that makes a heading
+                joined = " ".join(piece.strip() for piece in [*out[begin:], line])
+                joined = re.sub(r"\b([A-Z]) ([a-z]{2,})\b", r"\1\2", joined)  # "Q uarter": one word
+                block = heading_block(joined)
+                if block is not None and block.kind in ("quarter", "year", "both"):
+                    out[begin:] = [joined]
+                    break
+            else:
+                out.append(line)
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
 def read_release(text: str, *, name: str = "", platform: str | None = None, period: Span | None = None,
                  fiscal_year_end_month: dict[str, int] | None = None) -> Release:
     """Read what ``text`` covers and place each sentence in its block.
@@ -762,6 +794,7 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
     """
     notes: list[str] = []
     months = fiscal_year_end_month or {}
+    text = _joined_headings(text)
     raw = segments(text, lambda line: heading_block(line) is not None)
     announcements = [s for s in raw if _ANNOUNCE.search(matchable(s.text)) and not coming(matchable(s.text))]
     title = next((s.text for s in raw if _ANNOUNCE.search(matchable(s.text)) and len(s.text) < 160 and "\n" not in s.text

@@ -47,3 +47,4 @@ def test_the_company_after_a_groups_profit_is_the_company(figures):
 def test_a_named_group_is_still_a_part(figures):
     text = "阿里巴巴2031年第一季度业绩\n2031年第一季度淘天集团收入同比增长4%至1013亿元。\n"
     assert not {f for f in figures(text, "alibaba") if f[0] == "revenue_total"}
+
