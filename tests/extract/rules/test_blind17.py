@@ -16,7 +16,8 @@ def test_a_heading_broken_over_short_lines_opens_its_block(figures):
     # (heldout17, and heldout12's repost) a release's "Third Quarter 2031 Highlights" broken by the page's layout
     lead = ("Pinduoduo Announces Third Quarter 2031 Unaudited Financial Results\n\nSHANGHAI, China, Nov. 12, 2031 — Pinduoduo Inc. today "
             "announced its unaudited financial results for the third quarter ended September 30, 2031.\n\n")
-    body = "\n\n  • Total revenues in the quarter were RMB14,209.8 million (US$2,092.9 million), an increase of 89% from RMB7,513.9 million in the same quarter of 2030.\n"
+    body = ("\n\n  • Total revenues in the quarter were RMB14,209.8 million (US$2,092.9 million), an increase of 89% from RMB7,513.9 million "
+            "in the same quarter of 2030.\n")
     for heading in ("Third\nQ\nuarter\n20\n31\nHighlights", "Third Quarter 2031\nHighlights"):
         assert ("revenue_total", "2031Q3", "14209.8", "RMB_mn", "") in figures(lead + heading + body, "pdd")
 
