@@ -27,7 +27,7 @@ from kreport.dataset.schema import METRICS, UNITS
 from kreport.extract.clauses import LINE as CLAUSE_LINE
 from kreport.extract.clauses import band_size, part_subject, read_clauses
 from kreport.extract.cleaning import matchable, unspun
-from kreport.extract.guards import refusal
+from kreport.extract.guards import carried_part, refusal
 from kreport.extract.periods import (
     MONTH,
     SHORT_QUARTER,
@@ -1099,6 +1099,7 @@ def read_figures(release: Release) -> Reading:
     semicolons: Span | None = None
     listing = False  # the sentence before ended with a semicolon
     unframed = _unframed_lists(release)
+    previous = ""  # the sentence before, as read (a part of the company it is about goes on to a sentence naming no subject)
     for index, located in enumerate(release.sentences):
         text = plain_periods(unspun(_DATE_MARK.sub("", matchable(located.segment.text))), release.fiscal_end)
         if located.block != block:
@@ -1133,6 +1134,13 @@ def read_figures(release: Release) -> Reading:
                 read.extend(_read_sentence(release, rule, piece, located.segment.text, located.block, skipped))
         generic = _generic(release, text, located.segment.text, located.block, read, skipped, already, carry,
                            _ANOTHER if index in unframed else None if named else after)
+        if index and release.platform and (part := carried_part(previous, text, PLATFORM_NAMES[release.platform])):
+            # a bare revenue right after a sentence about a part of the company is the part's, never the company's total
+            kept = [f for f in read + generic if f.metric != "revenue_total"]
+            skipped.extend(f"revenue_total {f.value} {f.unit} in {text[:60]!r}: the sentence before is about {part!r}, a part of the "
+                           f"company, and this one names no subject of its own; left out" for f in read + generic if f not in kept)
+            read, generic = [f for f in read if f in kept], [f for f in generic if f in kept]
+        previous = text
         figures.extend(read)
         figures.extend(generic)
         read = read + [f for f in generic if f.role == "headline"]

@@ -28,7 +28,7 @@ import re
 
 from kreport.extract.periods import MONTH, SHORT_QUARTER, YEAR, Span, date_quarter, quarter_named, year_of
 
-__all__ = ["refusal"]
+__all__ = ["refusal", "carried_part"]
 
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
@@ -126,6 +126,23 @@ def _part_named(before: str) -> str:
     if _SELF_ZH.search(rest) or _SELF_EN.search(rest):
         return ""
     return last.group().strip()
+
+
+def carried_part(before: str, text: str, company: str) -> str:
+    """(heldout16's assisted reading) The part of the company the sentence ``before`` names as its subject, when ``text`` names no
+    subject of its own (neither the company, by ``company``'s names, nor its total, nor another part): "Alibaba's International Digital
+    Commerce Group consists of AliExpress, Trendyol, and Lazada. Revenue grew 44% year-over-year to RMB 28,516 million." (the
+    part's revenue); "" otherwise."""
+    opening = before.lstrip()
+    found = _PART_EN.match(opening) or _PART_ZH.match(opening)
+    part = found.group().strip() if found else ""
+    if not part or _NOT_A_PART_ZH.search(part) or part in _UNNAMED_ZH:
+        return ""  # the part must be the sentence's subject, at its start (not one it names on the way)
+    if not re.match(r"\s*(?:(?:net |total )?revenues?|收入|营收|營收)\b", text, re.IGNORECASE) or re.match(r"\s*total", text, re.IGNORECASE):
+        return ""  # ... and the sentence must open with a bare revenue word, no subject of its own
+    if re.search(company, text, re.IGNORECASE) or _SELF_ZH.search(text) or _SELF_EN.search(text) or _part_named(text):
+        return ""
+    return part
 
 
 def _span_of(words: str) -> Span | str | None:

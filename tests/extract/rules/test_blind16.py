@@ -48,3 +48,12 @@ def test_a_named_group_is_still_a_part(figures):
     text = "阿里巴巴2031年第一季度业绩\n2031年第一季度淘天集团收入同比增长4%至1013亿元。\n"
     assert not {f for f in figures(text, "alibaba") if f[0] == "revenue_total"}
 
+
+
+def test_a_bare_revenue_after_a_sentence_about_a_part_is_the_parts(figures):
+    text = ("Alibaba results for the quarter ended December 31, 2031.\nAlibaba's International Digital Commerce Group consists of "
+            "AliExpress, Trendyol, and Lazada. Revenue grew 44% year-over-year to RMB 28,516 million.\n")
+    assert not {f for f in figures(text, "alibaba") if f[0] == "revenue_total"}
+    text = ("Alibaba results for the quarter ended December 31, 2031.\nAlibaba's International Digital Commerce Group grew quickly. "
+            "Total revenue grew 5% year-over-year to RMB 260,348 million.\n")
+    assert ("revenue_total", "2031Q4", "260348", "RMB_mn", "") in figures(text, "alibaba")
