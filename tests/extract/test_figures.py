@@ -60,7 +60,7 @@ HELDOUT2 = sorted(str(p.relative_to(RELEASES))[: -len(".txt")]
                             *RELEASES.glob("heldout12/*.txt"), *RELEASES.glob("heldout13/*.txt"),
                             *RELEASES.glob("heldout14/*.txt"), *RELEASES.glob("heldout15/*.txt"),
                             *RELEASES.glob("heldout16/*.txt"), *RELEASES.glob("heldout17/*.txt"),
-                            *RELEASES.glob("heldout18/*.txt")))
+                            *RELEASES.glob("heldout18/*.txt"), *RELEASES.glob("heldout19/*.txt")))
 
 
 @pytest.mark.parametrize("name", HELDOUT2)
