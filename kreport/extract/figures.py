@@ -1136,10 +1136,10 @@ def read_figures(release: Release) -> Reading:
                            _ANOTHER if index in unframed else None if named else after)
         if index and release.platform and (part := carried_part(previous, text, PLATFORM_NAMES[release.platform])):
             # a bare revenue right after a sentence about a part of the company is the part's, never the company's total
-            kept = [f for f in read + generic if f.metric != "revenue_total"]
             skipped.extend(f"revenue_total {f.value} {f.unit} in {text[:60]!r}: the sentence before is about {part!r}, a part of the "
-                           f"company, and this one names no subject of its own; left out" for f in read + generic if f not in kept)
-            read, generic = [f for f in read if f in kept], [f for f in generic if f in kept]
+                           f"company, and this one names no subject of its own; left out" for f in read + generic if f.metric == "revenue_total")
+            read = [f for f in read if f.metric != "revenue_total"]
+            generic = [f for f in generic if f.metric != "revenue_total"]
         previous = text
         figures.extend(read)
         figures.extend(generic)
