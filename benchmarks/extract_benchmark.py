@@ -32,7 +32,7 @@ page as the year's fourth quarter, an Alibaba fiscal year's as its March quarter
 want of a year or a company, is not read again). It is a different figure from the one above, never in its place: the
 never-guess reader is the same, the analyst supplies what the text leaves open.
 
-    .venv/bin/python benchmarks/extract_benchmark.py [--set insample|heldout|heldout2|...|heldout19|all] [--releases DIR]
+    .venv/bin/python benchmarks/extract_benchmark.py [--set insample|heldout|heldout2|...|heldout21|all] [--releases DIR]
         [--messy N] [--seed S] [--show] [--assisted]
 """
 
@@ -60,7 +60,7 @@ SETS = {"insample": ".", "heldout": "heldout", "heldout2": "heldout2", "heldout3
         "heldout12": "heldout12", "heldout13": "heldout13", "heldout14": "heldout14",
         "heldout15": "heldout15", "heldout16": "heldout16",
         "heldout17": "heldout17", "heldout18": "heldout18",
-        "heldout19": "heldout19"}
+        "heldout19": "heldout19", "heldout20": "heldout20", "heldout21": "heldout21"}
 
 
 def _expected(path: Path) -> dict[tuple[str, str, str], tuple[str, str, str]]:

@@ -47,12 +47,12 @@ _NUM_Q = r"(?:first|second|third|fourth)"
 OTHER = "other"
 PARTS = (r"\b(?:new )?business segments?\b|\bsegments?\b|\bdivisions?\b|分部|"
          r"core commerce|cloud|direct sales|general merchandise|electronics|logistics|international|local services|live[- ]?streaming"
-         r"|Retail(?![a-z])|Temu|Taobao|Tmall|Kling|核心商业|云智能|云业务|自营|带电|日百|物流|国际|本地生活|直播|零售|淘天|可灵|新业务|商品收入|平台及广告")
+         r"|Retail(?![a-z])|Temu|Taobao|Tmall|Kling|核心商业|云智能|云业务|自营|带电|日百|电子产品|家用电器|日用百货|物流|国际|本地生活|直播|零售|淘天|可灵|新业务|商品收入|平台及广告")
 BLOCKERS = (
     r"costs? of (?:revenues?|sales)|(?:gross|operating|net) (?:profit|income|loss|margin)s?|income from operations|expenses?|profits?"
     r"|EBITDA|earnings|net loss|cash flow|core commerce|cloud|direct sales|general merchandise|electronics|logistics|international"
     r"|local services|live[- ]?streaming|(?-i:Retail)(?![a-z])|Temu|Taobao|Tmall|Kling"
-    r"|成本|费用|利润|毛利|净利|亏损|现金流|核心商业|云智能|云业务|自营|带电|日百|物流|国际|本地生活|直播|零售|淘天|可灵|新业务|商品收入|平台及广告")
+    r"|成本|费用|利润|毛利|净利|亏损|现金流|核心商业|云智能|云业务|自营|带电|日百|电子产品|家用电器|日用百货|物流|国际|本地生活|直播|零售|淘天|可灵|新业务|商品收入|平台及广告")
 # (metric, pattern, platforms); English patterns ignore case. Longer names are preferred where two overlap.
 TERMS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     # --- users
