@@ -10,7 +10,7 @@ page's quarter) says which metric it is and which period relative to the page's 
 before, the year, the year before, the fiscal year). Per metric and period the most probable candidate is kept
 when its probability is at least ``--threshold`` and no other candidate as probable gives another value.
 
-The page's company and quarter come from its ``.meta.json`` (what an analyst who saved it knows, as ``--assisted``
+The learned reader alone takes the page's company and quarter from its ``.meta.json`` (what an analyst who saved it knows, as ``--assisted``
 in extract_benchmark.py); placement is measured there, not here.
 
     .venv/bin/python benchmarks/extract_learned.py [--threshold 0.5] [--show SET]
@@ -26,7 +26,7 @@ from collections import Counter
 from pathlib import Path
 
 from kreport.config import DATA_DIR, PROJECT_ROOT
-from kreport.extract import extract
+from kreport.extract import extract, learned
 from kreport.extract.learned import Example, Reader
 
 RELEASES = PROJECT_ROOT / "tests" / "fixtures" / "releases"
@@ -77,11 +77,14 @@ def _sets(root: Path) -> dict[str, list]:
     return sets
 
 
-def _rule_rows(folder: Path, names: list[str]) -> dict[str, list[tuple[str, str, str, str, str, str]]]:
-    """The rule reader's rows per page (as saved, nothing assisted): name → (platform, metric, period, value, unit, qualifier)."""
+def _rule_rows(folder: Path, names: list[str], reader: Reader | None = None) -> dict[str, list[tuple[str, str, str, str, str, str]]]:
+    """The command's rows per page (as saved, nothing assisted): name → (platform, metric, period, value, unit, qualifier); with
+    ``reader``, as ``kreport extract --learned`` reads with that model in place of the shipped one."""
     paths = [folder / f"{name}.txt" for name in names]
     rows: dict[str, list] = {name: [] for name in names}
-    for row in extract(paths, data_dir=DATA_DIR).rows:
+    if reader is not None:
+        learned.shipped = lambda: reader  # the fold's model, never the shipped one (trained on this set too)
+    for row in extract(paths, data_dir=DATA_DIR, learned=reader is not None).rows:
         rows[row.file[: -len(".txt")]].append((row.platform, row.metric, row.period, row.value, row.unit, row.qualifier))
     return rows
 
@@ -111,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="", help="score only these sets (comma-separated)")
     parser.add_argument("--extra", type=Path, action="append", default=[],
                         help="a further set folder to score (never trained on when scored)")
-    parser.add_argument("--union", action="store_true", help="also score the rule reader alone and the rules with the learned rows added")
+    parser.add_argument("--union", action="store_true", help="also score the rule reader alone, the rules with the learned rows added, "
+                        "and the command with --learned (the fold's model in place of the shipped one)")
     args = parser.parse_args(argv)
     sets = _sets(args.releases)
     folders = {name: (args.releases if name == "insample" else args.releases / name) for name in sets}
@@ -126,13 +130,20 @@ def main(argv: list[str] | None = None) -> int:
         train = [page[1] for s in sets if s != name and s not in {e.name for e in args.extra} for page in sets[s]]
         reader = Reader.train(train)
         rules = _rule_rows(folders[name], [page[0] for page in sets[name]]) if args.union else {}
+        command = _rule_rows(folders[name], [page[0] for page in sets[name]], reader) if args.union else {}
         results: dict[str, Counter] = {}
         for page in sets[name]:
             if args.union:
                 outcome = score(page, [(m, p, v, u, q) for pl, m, p, v, u, q in rules[page[0]] if pl == page[1].platform])
                 results.setdefault("rules", Counter()).update({k: len(v) for k, v in outcome.items()})
+                outcome = score(page, [(m, p, v, u, q) for pl, m, p, v, u, q in command[page[0]] if pl == page[1].platform])
+                results.setdefault("command", Counter()).update({k: len(v) for k, v in outcome.items()})
+                if args.show == name:
+                    for kind in ("wrong", "unexpected"):
+                        for item in outcome[kind]:
+                            print(f"  {'command':12} {kind:10} {page[0]}: {item}")
             for threshold in thresholds:
-                learned = reader.read(page[1], threshold=threshold)
+                learned = [(r.metric, r.period, r.value, r.unit, r.qualifier) for r in reader.read(page[1], threshold=threshold)]
                 for label, rows in ((f"learned@{threshold}", learned),) + (((f"union@{threshold}", _union(page, rules[page[0]], learned)),)
                                                                           if args.union else ()):
                     outcome = score(page, rows)

@@ -68,6 +68,8 @@ def _parser() -> argparse.ArgumentParser:
     extract_.add_argument("--corroborated-by", metavar="IDS", help="source ids of sources.csv that also carry the figures (';'-separated)")
     extract_.add_argument("--source-url", help="the address the file was saved from (a saved text does not carry it)")
     extract_.add_argument("--publisher", help="the publisher of the page, for its sources.csv row")
+    extract_.add_argument("--learned", action="store_true",
+                          help="also read with the learned reader (a model) what the rules leave open; its rows say so in their note")
     extract_.add_argument("--apply", action="store_true", help="append the new rows to data/ (refused on any conflict)")
 
     backtest = sub.add_parser("backtest", help="rolling-origin backtest of the trend models")
@@ -151,7 +153,7 @@ def _cmd_extract(args) -> int:
 
     extraction = extract(args.paths, platform=args.platform, period=args.period, source_id=args.source_id,
                          tier=args.tier, data_dir=args.data, note=args.note, corroborated_by=args.corroborated_by,
-                         source_url=args.source_url, publisher=args.publisher)
+                         source_url=args.source_url, publisher=args.publisher, learned=args.learned)
     sys.stdout.write(extraction.to_csv())
     sys.stdout.flush()
     for line in extraction.summary(applying=args.apply):

@@ -21,6 +21,7 @@ from kreport.dataset.validate import ValidationReport, check, split_source_ids
 from kreport.errors import DataError, ParameterError
 from kreport.extract.apply import Applied, append_rows
 from kreport.extract.figures import Reading, Skip, read_figures
+from kreport.extract.learned import with_learned
 from kreport.extract.periods import Span
 from kreport.extract.reading import Document, read_document
 from kreport.extract.release import Release, read_release
@@ -186,12 +187,14 @@ def _check_parameters(paths, platform, period, source_id, tier, report: Validati
 
 def extract(paths, *, platform: str | None = None, period: str | None = None, source_id: str | None = None,
             tier: str | None = None, data_dir: Path | str | None = None, note: str | None = None,
-            corroborated_by: str | None = None, source_url: str | None = None, publisher: str | None = None) -> Extraction:
+            corroborated_by: str | None = None, source_url: str | None = None, publisher: str | None = None,
+            learned: bool = False) -> Extraction:
     """Read the releases at ``paths`` and return the rows they give, with their status against ``data_dir``.
 
     ``note`` is added to every row's note, ``corroborated_by`` (source ids of sources.csv, ';'-separated) to
     every row; ``source_url`` and ``publisher`` fill the new source row of a single file (its address and
-    publisher, which a saved text does not carry).
+    publisher, which a saved text does not carry). ``learned``: the learned reader (:mod:`kreport.extract.learned`, a model)
+    adds the figures it finds for the metrics and periods the rules left open, each marked as a model's reading in its note.
 
     Raises ParameterError for a bad option and DataError for a file that cannot be read or that
     contradicts ``platform`` or ``period``; reads every file before returning anything.
@@ -219,6 +222,8 @@ def extract(paths, *, platform: str | None = None, period: str | None = None, so
                                fiscal_year_end_month=fiscal)
         # a page whose quarter is not stated still gives the figures whose sentences name their own periods (a history's)
         reading = read_figures(release) if release.platform else Reading((), ())
+        if learned:
+            reading = with_learned(release, reading, document.text)
         names_for = parents if release.language == "en" else parents_zh
         source = source_for(document, release, names_for, sources, source_id, tier, url=source_url, publisher=publisher)
         if source.new:

@@ -19,19 +19,31 @@ scikit-learn is imported only when a reader is trained, so importing this module
 
 from __future__ import annotations
 
+import csv
+import hashlib
+import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
 
 from kreport.dataset.schema import UNITS
+from kreport.errors import DataError, ModelError
 from kreport.extract.cleaning import matchable
+from kreport.extract.figures import Figure, Skip
+from kreport.extract.figures import Reading as FigureReading
 from kreport.extract.periods import Span
+from kreport.extract.release import Release
 from kreport.extract.rules.generic import band_for
 
-__all__ = ["Candidate", "Reader", "candidates", "context_form", "roles_of"]
+__all__ = ["MODEL", "Candidate", "Example", "Reader", "Reading", "candidates", "context_form", "corpus_digest", "roles_of", "shipped",
+           "training_pages", "with_learned", "THRESHOLD"]
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _AMOUNT = re.compile(
-    rf"(?P<cur>RMB|CNY|CN¥|¥|US\$|USD|\$|HK\$)? ?(?P<v>{_NUM}) ?(?P<u>万亿|亿|百万|trillion|billion|million|bn|mn|b\b|m\b)"
+    rf"(?P<cur>RMB|CNY|CN¥|¥|US\$|USD|\$|HK\$)? ?(?<![\d.,])(?P<v>{_NUM}) ?(?P<u>万亿|亿|百万|trillion|billion|million|bn|mn|b\b|m\b)"
     r"(?P<after> ?(?:元|美元|港元|港币|人民币|yuan|renminbi|dollars|US dollars|RMB)?)",
     re.IGNORECASE)
 _SCALE = {"万亿": ("RMB_trillion", None), "亿": ("RMB_100m", "100m"), "百万": ("RMB_mn", "million"),
@@ -41,6 +53,10 @@ _MONEY_METRICS = {"revenue_total", "revenue_marketing", "revenue_commerce", "gmv
 _LEFT, _RIGHT = 48, 24
 _ZH_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4}
 _EN_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?) ?(?:%|percent\b|per cent\b)")
+# Words that make a sentence about a year (not a quarter): a year's figure is read only from one that has them.
+_YEAR_WORDS = re.compile(r"full[- ]year|fiscal (?:year)?|financial year|annual|for the year|(?:the )?year ended|twelve[- ]month|12[- ]month"
+                         r"|全年|年度|财年|(?:19|20)\d{2}年(?!第|[一二三四]季|Q|上半|下半|前三|[1-9]|1[0-2]月)", re.IGNORECASE)
 _OVER = re.compile(r"(?:over|more than|exceed(?:ed|ing)?|surpass(?:ed|ing)?|above|超过|超|逾|突破|破)\s*$", re.IGNORECASE)
 _ABOUT = re.compile(r"(?:about|approximately|around|roughly|约|大约)\s*$", re.IGNORECASE)
 _VAGUE = re.compile(r"(?:nearly|almost|close to|近|接近|将近|不到|少于|less than|under)\s*$", re.IGNORECASE)
@@ -161,17 +177,33 @@ def _labels(example: Example, found: list[Candidate]) -> list[str]:
     return labels
 
 
-@dataclass
-class Reader:
-    """A trained model and what it reads with; :meth:`train` makes one, :meth:`read` reads a page."""
+_N_FEATURES = 2 ** 17
+# The probability a candidate needs (benchmarks/extract_learned.py prints recall and precision at several).
+THRESHOLD = 0.5
+MODEL = Path(__file__).with_name("model") / "reader.npz"
 
-    model: object
-    vectorizer: object
-    classes: list[str] = field(default_factory=list)
+
+def _vectorizer():
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    return HashingVectorizer(analyzer=_analyzer, n_features=_N_FEATURES, alternate_sign=False, norm="l2")
+
+
+@dataclass(frozen=True)
+class Reader:
+    """A trained model: the weights of the hashed n-gram columns any training example had, per class, and the classes.
+
+    :meth:`train` makes one, :meth:`save` and :meth:`load` keep it in a NumPy archive (the shipped one is :data:`MODEL`, made by
+    ``scripts/train_reader.py`` from the hand-checked pages), :meth:`read` reads a page. ``digest`` names what it was trained on."""
+
+    columns: np.ndarray
+    weights: np.ndarray  # classes × columns
+    intercept: np.ndarray
+    classes: tuple[str, ...]
+    digest: str = ""
 
     @classmethod
-    def train(cls, examples: list[Example], c: float = 4.0) -> Reader:
-        from sklearn.feature_extraction.text import HashingVectorizer
+    def train(cls, examples: list[Example], c: float = 4.0, digest: str = "") -> Reader:
         from sklearn.linear_model import LogisticRegression
 
         documents, labels = [], []
@@ -183,13 +215,37 @@ class Reader:
             anchor = _anchor(example.period)
             documents += [_features(candidate, anchor) for candidate in found]
             labels += _labels(example, found)
-        vectorizer = HashingVectorizer(analyzer=_analyzer, n_features=2 ** 17, alternate_sign=False, norm="l2")
+        if len(set(labels)) < 2:
+            raise ModelError("the training pages give fewer than two kinds of candidate; there is nothing to learn")
         model = LogisticRegression(C=c, max_iter=3000)
-        model.fit(vectorizer.transform(documents), labels)
-        return cls(model, vectorizer, list(model.classes_))
+        model.fit(_vectorizer().transform(documents), labels)
+        columns = np.nonzero(np.abs(model.coef_).max(axis=0) > 0)[0]
+        return cls(columns.astype(np.int32), model.coef_[:, columns].astype(np.float32), model.intercept_.astype(np.float32),
+                   tuple(str(c) for c in model.classes_), digest)
 
-    def read(self, example: Example, threshold: float = 0.5) -> list[tuple[str, str, str, str, str]]:
-        """Rows (metric, period, value, unit, qualifier) of ``example``'s page."""
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "wb") as handle:  # a file object: savez_compressed adds no ".npz" to it
+            np.savez_compressed(handle, columns=self.columns, weights=self.weights.astype(np.float16), intercept=self.intercept,
+                                classes=np.array(self.classes), digest=np.array(self.digest))
+
+    @classmethod
+    def load(cls, path: Path = MODEL) -> Reader:
+        try:
+            with np.load(path, allow_pickle=False) as archive:
+                return cls(archive["columns"], archive["weights"].astype(np.float32), archive["intercept"],
+                           tuple(str(c) for c in archive["classes"]), str(archive["digest"]))
+        except (OSError, KeyError, ValueError) as error:
+            raise DataError(path, None, None, f"is not a reader model kreport can load ({error})") from error
+
+    def probabilities(self, documents: list[str]) -> np.ndarray:
+        matrix = _vectorizer().transform(documents)[:, self.columns]
+        scores = matrix @ self.weights.T + self.intercept
+        scores = np.exp(scores - scores.max(axis=1, keepdims=True))
+        return scores / scores.sum(axis=1, keepdims=True)
+
+    def read(self, example: Example, threshold: float = THRESHOLD) -> list[Reading]:
+        """What ``example``'s page gives, one :class:`Reading` per metric and period."""
         if not example.period:
             return []
         form = matchable(example.text)
@@ -198,7 +254,7 @@ class Reader:
             return []
         anchor = _anchor(example.period)
         periods = roles_of(anchor)
-        probabilities = self.model.predict_proba(self.vectorizer.transform([_features(c, anchor) for c in found]))
+        probabilities = self.probabilities([_features(c, anchor) for c in found])
         best: dict[tuple[str, str], list[tuple[float, Candidate]]] = {}
         for candidate, row in zip(found, probabilities):
             for index, probability in enumerate(row):
@@ -206,18 +262,107 @@ class Reader:
                 if label == "none" or probability < threshold:
                     continue
                 metric, role = label.split("|")
-                best.setdefault((metric, periods[role]), []).append((probability, candidate))
-        rows = []
+                best.setdefault((metric, periods[role]), []).append((float(probability), candidate))
+        readings = []
         for (metric, period), scored in best.items():
             scored.sort(key=lambda item: -item[0])
-            top = scored[0][1]
+            probability, top = scored[0]
             if any(abs(other.number - top.number) > 1e-9 or other.scale != top.scale for _, other in scored[1:]):
                 continue
             unit = top.unit(metric)
             if unit is None or not _plausible(example.platform, metric, period, top.number, unit):
                 continue
-            rows.append((metric, period, top.value, unit, top.qualifier))
-        return rows
+            quote = _quote(form, top)
+            if not _change_fits(quote, top):
+                continue
+            if "Q" not in period and not _YEAR_WORDS.search(top.left + " " + quote):
+                continue
+            readings.append(Reading(metric, period, top.value.replace(",", ""), unit, top.qualifier, probability, quote))
+        return readings
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A figure the learned reader gives: its metric, period label, value as printed (no separators), unit, qualifier, the
+    model's probability and the words around it."""
+
+    metric: str
+    period: str
+    value: str
+    unit: str
+    qualifier: str
+    probability: float
+    quote: str
+
+
+def _decimals(text: str) -> int:
+    return len(text.split(".", 1)[1]) if "." in text else 0
+
+
+def _change_fits(quote: str, candidate: Candidate) -> bool:
+    """False when the sentence pairs ``candidate`` with one other amount of its scale and states changes none of which the pair
+    gives at the published precision ("506.2 million ..., up from 474.3 million ..., a growth of 6.4%": the pair gives 6.7%)."""
+    others = [c for c in candidates(quote) if c.scale == candidate.scale and abs(c.number - candidate.number) > 1e-9]
+    percents = _PERCENT.findall(quote)
+    if len(others) != 1 or not percents or not others[0].number or not candidate.number:
+        return True
+    a, b = candidate.number, others[0].number
+    for text in percents:
+        stated = float(text)
+        slack = 0.5 * 10 ** -_decimals(text)
+        for new, old, new_text, old_text in ((a, b, candidate.value, others[0].value), (b, a, others[0].value, candidate.value)):
+            change = abs(new / old - 1) * 100
+            rounding = 100 * new / old * (0.5 * 10 ** -_decimals(new_text.replace(",", "")) / new
+                                          + 0.5 * 10 ** -_decimals(old_text.replace(",", "")) / old)
+            if abs(change - stated) <= slack + rounding:
+                return True
+    return False
+
+
+def _quote(form: str, candidate: Candidate) -> str:
+    """The sentence of ``form`` around ``candidate`` (between the stops before and after it)."""
+    stops = ("。", ". ", ";", "；", " - ", "•", "·")
+    start = max(form.rfind(stop, 0, candidate.start) for stop in stops)
+    ends = [i for i in (form.find(stop, candidate.start) for stop in stops) if i != -1]
+    end = min(ends) if ends else len(form)
+    return form[start + 1: end + 1].strip()[:300]
+
+
+def _page_files(root: Path) -> list[tuple[Path, Path, Path]]:
+    found = []
+    for text in sorted(root.rglob("*.txt")):
+        meta, expected = text.with_suffix(".meta.json"), text.with_suffix(".expected.csv")
+        if meta.exists() and expected.exists():
+            found.append((text, meta, expected))
+    return found
+
+
+def training_pages(root: Path) -> list[Example]:
+    """Every hand-checked page under ``root``: a ``.txt`` with its ``.meta.json`` (company and period) and ``.expected.csv``."""
+    pages = []
+    for text, meta, expected in _page_files(root):
+        info = json.loads(meta.read_text(encoding="utf-8"))
+        period = info["period"][0] if isinstance(info["period"], list) else str(info["period"] or "")
+        with open(expected, newline="", encoding="utf-8") as handle:
+            rows = tuple((r["metric"], r["period"], r["value"], r["unit"]) for r in csv.DictReader(handle))
+        pages.append(Example(text.read_text(encoding="utf-8"), info["platform"], period, rows))
+    return pages
+
+
+def corpus_digest(root: Path) -> str:
+    """A digest of the hand-checked pages under ``root`` (names and contents): the shipped model records the one it was trained on."""
+    digest = hashlib.sha256()
+    for files in _page_files(root):
+        for path in files:
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def shipped() -> Reader:
+    """The reader trained on every hand-checked page, as shipped (loaded once, on first use)."""
+    return Reader.load(MODEL)
 
 
 def _plausible(platform: str, metric: str, period: str, number: float, unit: str) -> bool:
@@ -227,3 +372,44 @@ def _plausible(platform: str, metric: str, period: str, number: float, unit: str
         return True
     value = number * UNITS[unit].factor
     return band[0] <= value <= band[1]
+
+
+def _number(text: str) -> bool:
+    return re.fullmatch(r"\d+(?:\.\d+)?", text) is not None
+
+
+def _span(label: str) -> Span:
+    if label.startswith("FY"):
+        return Span("fiscal_year", int(label[2:]))
+    if "Q" in label:
+        year, quarter = label.split("Q")
+        return Span("quarter", int(year), int(quarter))
+    return Span("year", int(label))
+
+
+def with_learned(release: Release, reading: FigureReading, text: str, reader: Reader | None = None,
+                 threshold: float = THRESHOLD) -> FigureReading:
+    """``reading`` (the rule reader's) with the learned reader's figures for the metrics and periods it left open.
+
+    Nothing is added to a page whose company or quarter is not known, for a metric and period the rules read, or for one the rules
+    left out with a reason naming that period (two different values, a vague wording, a change that does not fit): the model never
+    overrules a refusal. Each added figure says in its note that a model read it, with the model's probability."""
+    if release.platform is None or release.period is None:
+        return reading
+    reader = reader or shipped()
+    taken = {(f.metric, f.period.label) for f in reading.figures}
+    refused = [str(why) for why in reading.skipped]
+    # an amount the rules read and left out (its period unclear, its change not fitting ...) is never the model's to add
+    left_out = {(float(why.value), why.unit) for why in reading.skipped if isinstance(why, Skip) and why.value and why.unit
+                and _number(why.value)}
+    added = []
+    for found in reader.read(Example(text, release.platform, release.period.label), threshold=threshold):
+        if (found.metric, found.period) in taken or any(found.metric in why and found.period in why for why in refused) \
+                or (float(found.value), found.unit) in left_out:
+            continue
+        role = "comparative" if found.period in (roles_of(release.period)["Qp"], roles_of(release.period)["Yp"],
+                                                 roles_of(release.period)["FYp"]) else "headline"
+        line = f"read by the learned reader (a model; probability {found.probability:.2f}): check it against the quote"
+        added.append(Figure(release.platform, found.metric, _span(found.period), found.value, found.unit, found.qualifier, found.quote,
+                            role, line, weak=True))
+    return FigureReading(reading.figures + tuple(added), reading.skipped)
