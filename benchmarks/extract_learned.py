@@ -13,7 +13,8 @@ when its probability is at least ``--threshold`` and no other candidate as proba
 The learned reader alone takes the page's company and quarter from its ``.meta.json`` (what an analyst who saved it knows, as ``--assisted``
 in extract_benchmark.py); placement is measured there, not here.
 
-    .venv/bin/python benchmarks/extract_learned.py [--threshold 0.5] [--show SET]
+    .venv/bin/python benchmarks/extract_learned.py [--thresholds 0.5,0.7] [--union] [--only SET,...] [--extra FOLDER] [--show SET]
+    .venv/bin/python benchmarks/extract_learned.py --folds 5 [--c 16] [--thresholds 0.5]   # whole sets per fold, faster
 """
 
 from __future__ import annotations
@@ -106,6 +107,26 @@ def _line(name: str, pages: int, result: Counter) -> str:
             f"{precision:9.1%} {recall:7.1%}")
 
 
+def _folds(sets: dict[str, list], args) -> int:
+    """The learned reader alone, each fold of whole sets read by a model trained on the other folds: one line per threshold."""
+    names = list(sets)
+    folds = [names[i::args.folds] for i in range(args.folds)]
+    thresholds = [float(t) for t in args.thresholds.split(",")]
+    totals = {t: Counter() for t in thresholds}
+    for fold in folds:
+        reader = Reader.train([page[1] for n in names if n not in fold for page in sets[n]],
+                              **({"c": args.c} if args.c is not None else {}))
+        for n in fold:
+            for page in sets[n]:
+                for t in thresholds:
+                    rows = [(r.metric, r.period, r.value, r.unit, r.qualifier) for r in reader.read(page[1], threshold=t)]
+                    totals[t].update({k: len(v) for k, v in score(page, rows).items()})
+    print(f"{'set / reader':18} {'pages':>5} {'expected':>8} {'correct':>7} {'wrong':>5} {'unexp':>5} {'precision':>9} {'recall':>7}")
+    for t, result in totals.items():
+        print(_line(f"{args.folds} folds @{t}", sum(len(v) for v in sets.values()), result))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--releases", type=Path, default=RELEASES)
@@ -116,8 +137,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="a further set folder to score (never trained on when scored)")
     parser.add_argument("--union", action="store_true", help="also score the rule reader alone, the rules with the learned rows added, "
                         "and the command with --learned (the fold's model in place of the shipped one)")
+    parser.add_argument("--c", type=float, default=None, help="the model's inverse regularisation (default: the shipped reader's)")
+    parser.add_argument("--folds", type=int, default=0,
+                        help="score the learned reader alone in N folds of whole sets (round robin) instead of one set at a time")
     args = parser.parse_args(argv)
     sets = _sets(args.releases)
+    if args.folds:
+        return _folds(sets, args)
     folders = {name: (args.releases if name == "insample" else args.releases / name) for name in sets}
     for extra in args.extra:
         sets[extra.name] = load_pages(extra)
