@@ -39,7 +39,7 @@ from kreport.extract.release import Release
 from kreport.extract.rules.generic import band_for
 
 __all__ = ["MODEL", "Candidate", "Example", "Reader", "Reading", "candidates", "context_form", "corpus_digest", "roles_of", "shipped",
-           "training_pages", "with_learned", "THRESHOLD"]
+           "training_pages", "with_learned", "THRESHOLD", "PLACING"]
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _AMOUNT = re.compile(
@@ -57,9 +57,9 @@ _PERCENT = re.compile(r"(\d+(?:\.\d+)?) ?(?:%|percent\b|per cent\b)")
 # Words that make a sentence about a year (not a quarter): a year's figure is read only from one that has them.
 _YEAR_WORDS = re.compile(r"full[- ]year|fiscal (?:year)?|financial year|annual|for the year|(?:the )?year ended|twelve[- ]month|12[- ]month"
                          r"|全年|年度|财年|(?:19|20)\d{2}年(?!第|[一二三四]季|Q|上半|下半|前三|[1-9]|1[0-2]月)", re.IGNORECASE)
-_OVER = re.compile(r"(?:over|more than|exceed(?:ed|ing)?|surpass(?:ed|ing)?|above|超过|超|逾|突破|破)\s*$", re.IGNORECASE)
-_ABOUT = re.compile(r"(?:about|approximately|around|roughly|约|大约)\s*$", re.IGNORECASE)
-_VAGUE = re.compile(r"(?:nearly|almost|close to|近|接近|将近|不到|少于|less than|under)\s*$", re.IGNORECASE)
+_OVER = re.compile(r"(?:over|more than|exceed(?:ed|ing)?|surpass(?:ed|ing)?|above|(?:超过|超|逾|突破|破)了?)\s*$", re.IGNORECASE)
+_ABOUT = re.compile(r"(?:about|approximately|around|roughly|约|大约|约为)\s*$", re.IGNORECASE)
+_VAGUE = re.compile(r"(?:nearly|almost|close to|(?:近|接近|将近|不到|少于)了?|less than|under)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -182,6 +182,10 @@ _N_FEATURES = 2 ** 17
 # (benchmarks/README.md: C 1, 4, 16, 64 at 0.5 gave recall 13, 27, 37, 42% at precision 93, 94, 94, 93%; C 16 at 0.6: 32%, 95%).
 THRESHOLD = 0.5
 C = 16.0
+# The probability at which the model may give an amount the rules read but could not place in a period.
+PLACING = 0.8
+# The rule reader's reasons for leaving out an amount only for want of a period (figures.py, clauses.py).
+_UNPLACED = re.compile(r": (?:its period could not be placed|the sentence names no period and sits outside any headed block)$")
 MODEL = Path(__file__).with_name("model") / "reader.npz"
 
 
@@ -394,20 +398,28 @@ def with_learned(release: Release, reading: FigureReading, text: str, reader: Re
     """``reading`` (the rule reader's) with the learned reader's figures for the metrics and periods it left open.
 
     Nothing is added to a page whose company or quarter is not known, for a metric and period the rules read, or for one the rules
-    left out with a reason naming that period (two different values, a vague wording, a change that does not fit): the model never
-    overrules a refusal. Each added figure says in its note that a model read it, with the model's probability."""
+    left out with a reason naming that period (two different values, a vague wording, a change that does not fit), nor an amount
+    the rules read and left out: the model does not overrule a refusal. The one exception is an amount the rules left out only
+    because they could not place its period (no period in its sentence, outside any headed block): placing a figure by the words
+    around it is what the model is for, and it may then give the figure when it is at least :data:`PLACING` probable. Each added
+    figure says in its note that a model read it, with the model's probability."""
     if release.platform is None or release.period is None:
         return reading
     reader = reader or shipped()
     taken = {(f.metric, f.period.label) for f in reading.figures}
     refused = [str(why) for why in reading.skipped]
     # an amount the rules read and left out (its period unclear, its change not fitting ...) is never the model's to add
-    left_out = {(float(why.value), why.unit) for why in reading.skipped if isinstance(why, Skip) and why.value and why.unit
-                and _number(why.value)}
+    left_out: dict[tuple[float, str], bool] = {}  # amount → whether every refusal of it was for want of a period only
+    for why in reading.skipped:
+        if isinstance(why, Skip) and why.value and why.unit and _number(why.value):
+            key = (float(why.value), why.unit)
+            left_out[key] = left_out.get(key, True) and bool(_UNPLACED.search(why))
     added = []
     for found in reader.read(Example(text, release.platform, release.period.label), threshold=threshold):
-        if (found.metric, found.period) in taken or any(found.metric in why and found.period in why for why in refused) \
-                or (float(found.value), found.unit) in left_out:
+        amount = (float(found.value), found.unit)
+        if (found.metric, found.period) in taken or any(found.metric in why and found.period in why for why in refused):
+            continue
+        if amount in left_out and not (left_out[amount] and found.probability >= PLACING):
             continue
         role = "comparative" if found.period in (roles_of(release.period)["Qp"], roles_of(release.period)["Yp"],
                                                  roles_of(release.period)["FYp"]) else "headline"

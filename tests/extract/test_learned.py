@@ -160,3 +160,21 @@ def test_extract_learned_on_the_command_line_marks_the_models_rows(capsys, tmp_p
     assert "revenue_total" not in plain
     added = [line for line in learned.splitlines() if line not in plain.splitlines()]
     assert len(added) == 2 and all("revenue_total" in line and "learned reader (a model; probability" in line for line in added)
+
+
+def test_a_bound_with_a_particle_is_still_a_bound():
+    # "已经超过了2.1亿" (heldout22): over, not an exact 2.1亿
+    assert [c.qualifier for c in candidates("年度活跃买家数已经超过了2.1亿,接近了4亿")] == ["over", "vague"]
+
+
+def test_only_an_amount_the_rules_could_not_place_may_be_given_by_the_model(small_reader, monkeypatch):
+    monkeypatch.setattr("kreport.extract.learned.PLACING", 0.0)
+    release = read_release(TEXT, platform="kuaishou")
+    unplaced = Reading((), (Skip("revenue_total 31.0 RMB_bn in 'Topline ...' (generic clause reader): its period could not be placed",
+                                 "revenue_total", "31.0", "RMB_bn"),))
+    assert "31.0" in {f.value for f in with_learned(release, unplaced, TEXT, reader=small_reader).figures}
+    misfit = Reading((), (Skip("revenue_total in 'Topline ...': the stated change of 12% does not fit 35.1 against 31.0; both left out",
+                               "revenue_total", "31.0", "RMB_bn"),))
+    assert "31.0" not in {f.value for f in with_learned(release, misfit, TEXT, reader=small_reader).figures}
+    monkeypatch.setattr("kreport.extract.learned.PLACING", 1.01)
+    assert "31.0" not in {f.value for f in with_learned(release, unplaced, TEXT, reader=small_reader).figures}
