@@ -414,6 +414,8 @@ def with_learned(release: Release, reading: FigureReading, text: str, reader: Re
         if isinstance(why, Skip) and why.value and why.unit and _number(why.value):
             key = (float(why.value), why.unit)
             left_out[key] = left_out.get(key, True) and bool(_UNPLACED.search(why))
+    roles = roles_of(release.period)
+    earlier = {roles["Qp"], roles["Yp"], roles["FYp"]}  # a year before the page's: its comparatives
     added = []
     for found in reader.read(Example(text, release.platform, release.period.label), threshold=threshold):
         amount = (float(found.value), found.unit)
@@ -421,8 +423,7 @@ def with_learned(release: Release, reading: FigureReading, text: str, reader: Re
             continue
         if amount in left_out and not (left_out[amount] and found.probability >= PLACING):
             continue
-        role = "comparative" if found.period in (roles_of(release.period)["Qp"], roles_of(release.period)["Yp"],
-                                                 roles_of(release.period)["FYp"]) else "headline"
+        role = "comparative" if found.period in earlier else "headline"
         line = f"read by the learned reader (a model; probability {found.probability:.2f}): check it against the quote"
         added.append(Figure(release.platform, found.metric, _span(found.period), found.value, found.unit, found.qualifier, found.quote,
                             role, line, weak=True))
