@@ -36,7 +36,7 @@ never-guess reader is the same, the analyst supplies what the text leaves open.
 the rules leave open. The shipped model was trained on every set here, so its figure on them is in-sample; its honest figures are
 ``benchmarks/extract_learned.py``'s, each set scored by a model trained on the others.
 
-    .venv/bin/python benchmarks/extract_benchmark.py [--set insample|heldout|heldout2|...|heldout22|all] [--releases DIR]
+    .venv/bin/python benchmarks/extract_benchmark.py [--set insample|heldout|heldout2|...|heldout23|all] [--releases DIR]
         [--messy N] [--seed S] [--show] [--assisted] [--learned]
 """
 
@@ -65,7 +65,7 @@ SETS = {"insample": ".", "heldout": "heldout", "heldout2": "heldout2", "heldout3
         "heldout15": "heldout15", "heldout16": "heldout16",
         "heldout17": "heldout17", "heldout18": "heldout18",
         "heldout19": "heldout19", "heldout20": "heldout20", "heldout21": "heldout21",
-        "heldout22": "heldout22"}
+        "heldout22": "heldout22", "heldout23": "heldout23"}
 
 
 def _expected(path: Path) -> dict[tuple[str, str, str], tuple[str, str, str]]:

@@ -10,7 +10,7 @@ Prints one line per miss and a table of misses by stage; not a test. Stages, in 
 - settled: the figure was read and placed, then dropped when settling (two values, a part above its whole);
 - other: read with another value, period or unit.
 
-    .venv/bin/python benchmarks/extract_misses.py [--set heldout2 ... heldout22 | held] [--show]
+    .venv/bin/python benchmarks/extract_misses.py [--set heldout2 ... heldout23 | held] [--show]
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from kreport.extract.reading import read_document
 from kreport.extract.release import read_release
 
 RELEASES = PROJECT_ROOT / "tests" / "fixtures" / "releases"
-HELD = [f"heldout{n}" for n in range(2, 23)]
+HELD = [f"heldout{n}" for n in range(2, 24)]
 STAGES = ("page", "sentence", "wording", "period", "guard", "settled", "other")
 _PERIOD_WORDS = ("period", "quarter", "placed", "year", "block", "half", "comparative", "names no")
 
@@ -106,7 +106,7 @@ def classify(path: Path, fiscal: dict[str, int]) -> list[tuple[str, str, str]]:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", default="held", help="heldout2 ... heldout22, or held: all of them")
+    parser.add_argument("--set", default="held", help="heldout2 ... heldout23, or held: all of them")
     parser.add_argument("--show", action="store_true", help="print every miss with its stage and detail")
     args = parser.parse_args(argv)
     fiscal = _fiscal()

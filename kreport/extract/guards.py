@@ -197,6 +197,10 @@ def _other_period_after(after: str, period: Span | None, ttm: bool = False) -> s
     return ""
 
 
+# (heldout23) "active buyers ... hit the 500 million milestone to reach 536.3 million": a round threshold, then the figure
+_MILESTONE = re.compile(r"\s?(?:milestone|mark|threshold|大关|关口)", re.IGNORECASE)
+
+
 def refusal(text: str, metric: str, platform: str | None, start: int, value_start: int, value_end: int,
             period: Span | None, pair: bool = False, ttm: bool = False) -> str:
     """Why the figure at ``text[value_start:value_end]`` (its rule's words from ``start``) is refused, or "" if no
@@ -222,4 +226,6 @@ def refusal(text: str, metric: str, platform: str | None, start: int, value_star
         return "the figure is the second of a pair ('X and Y'); only a wording for the pair reads it"
     if words and (other := _other_period_after(text[value_end:], period, ttm)):
         return f"its clause names another period after the figure ({other.strip()!r})"
+    if _MILESTONE.match(text, value_end):
+        return "the figure is a milestone passed ('hit the 500 million milestone'), not the period's own count"
     return ""

@@ -38,7 +38,7 @@ _MISPLACED = {
                                   for n in sorted(str(p.relative_to(RELEASES))[: -len(".txt")]
                                   for p in RELEASES.glob("heldout?*/*.txt"))])
 def test_a_heldout2_page_is_never_given_another_company_or_quarter(name):
-    # heldout2/ to heldout22/ (issue 23): where the page leaves its company or quarter unstated, none is read; never a wrong one.
+    # heldout2/ to heldout23/ (issue 23): where the page leaves its company or quarter unstated, none is read; never a wrong one.
     meta = json.loads((RELEASES / f"{name}.meta.json").read_text(encoding="utf-8"))
     release = read_release((RELEASES / f"{name}.txt").read_text(encoding="utf-8"), fiscal_year_end_month={"alibaba": 3})
     assert release.platform in (None, meta["platform"])
