@@ -1,7 +1,7 @@
 """A learned reader: which metric and period an amount on a page is, from the words around it.
 
-An experiment for issue 23 (see ``benchmarks/extract_learned.py``), not yet part of ``kreport extract``. The rule reader matches
-wordings; this one is trained on the hand-checked rows of the saved pages and scores every amount with a scale word:
+``kreport extract --learned`` (issue 23; figures in ``benchmarks/README.md``, made by ``benchmarks/extract_learned.py``). The rule
+reader matches wordings; this one is trained on the hand-checked rows of the saved pages and scores every amount with a scale word:
 
 - a *candidate* is an amount with its scale ("282.92亿元", "RMB 99.35 billion", "719.9 million"); an amount in US dollars
   is never one;
@@ -12,9 +12,12 @@ wordings; this one is trained on the hand-checked rows of the saved pages and sc
   candidate a class: a metric and a period relative to the page's (``Q`` the quarter, ``Qp`` the quarter a year before,
   ``Y`` its calendar year, ``Yp`` the year before, ``FY`` and ``FYp`` an Alibaba fiscal year), or none;
 - per metric and period the most probable candidate is kept when it is at least ``threshold`` probable, no other candidate
-  that probable gives another value, and its value lies in the metric's plausible band (:func:`band_for`).
+  that probable gives another value, its value lies in the metric's plausible band (:func:`band_for`), a pair in its sentence
+  fits the change the sentence states, and a year's figure has words for a year around it;
+- :func:`with_learned` adds what it keeps to the rule reader's figures, only where the rules neither read nor refused a figure.
 
-scikit-learn is imported only when a reader is trained, so importing this module costs nothing.
+The shipped model (:data:`MODEL`) is made by ``scripts/train_reader.py``. scikit-learn is imported only when a reader is trained
+or reads, so importing this module costs nothing.
 """
 
 from __future__ import annotations
