@@ -20,34 +20,20 @@ in extract_benchmark.py); placement is measured there, not here.
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 from kreport.config import DATA_DIR, PROJECT_ROOT
 from kreport.extract import extract, learned
-from kreport.extract.learned import Example, Reader
+from kreport.extract.learned import Reader, hand_checked
 
 RELEASES = PROJECT_ROOT / "tests" / "fixtures" / "releases"
 
 
-def load_pages(folder: Path) -> list[tuple[str, Example]]:
-    """(name, page) for every saved page of ``folder`` with its expected rows and its .meta.json."""
-    pages = []
-    for text in sorted(folder.glob("*.txt")):
-        meta, expected = text.with_suffix(".meta.json"), text.with_suffix(".expected.csv")
-        if not meta.exists() or not expected.exists():
-            continue
-        info = json.loads(meta.read_text(encoding="utf-8"))
-        with open(expected, newline="", encoding="utf-8") as handle:
-            rows = tuple((r["platform"], r["metric"], r["period"], r["value"], r["unit"], r["qualifier"] or "")
-                         for r in csv.DictReader(handle))
-        period = info["period"][0] if isinstance(info["period"], list) else str(info["period"] or "")
-        pages.append((text.stem, Example(text.read_text(encoding="utf-8"), info["platform"], period,
-                                         tuple((m, p, v, u) for _, m, p, v, u, _ in rows)), rows))
-    return pages
+def load_pages(folder: Path) -> list:
+    """(name, page, expected rows) for every saved page of ``folder`` itself (not its subfolders)."""
+    return hand_checked(folder, recursive=False)
 
 
 def score(page, rows) -> dict[str, list[str]]:

@@ -41,7 +41,7 @@ from kreport.extract.periods import Span
 from kreport.extract.release import Release
 from kreport.extract.rules.generic import band_for
 
-__all__ = ["MODEL", "Candidate", "Example", "Reader", "Reading", "candidates", "context_form", "corpus_digest", "roles_of", "shipped",
+__all__ = ["MODEL", "Candidate", "Example", "Reader", "Reading", "candidates", "context_form", "corpus_digest", "hand_checked", "roles_of", "shipped",
            "training_pages", "with_learned", "THRESHOLD", "PLACING"]
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -119,8 +119,6 @@ def candidates(text: str) -> list[Candidate]:
         if currency in {"US$", "USD", "$", "HK$"} or after in {"美元", "港元", "港币", "dollars", "us dollars"}:
             continue
         before = text[max(0, match.start() - 40): match.start()]
-        if re.search(r"(?:US\$|USD|\$)\s*$", before):
-            continue
         qualifier = "over" if _OVER.search(before) else "about" if _ABOUT.search(before) else "vague" if _VAGUE.search(before) else ""
         found.append(Candidate(match.group("v"), match.group("u"), match.start("v"),
                                text[max(0, match.start() - _LEFT): match.start()], text[match.end(): match.end() + _RIGHT], qualifier))
@@ -337,25 +335,33 @@ def _quote(form: str, candidate: Candidate) -> str:
     return form[start + 1: end + 1].strip()[:300]
 
 
-def _page_files(root: Path) -> list[tuple[Path, Path, Path]]:
+def _page_files(root: Path, recursive: bool = True) -> list[tuple[Path, Path, Path]]:
     found = []
-    for text in sorted(root.rglob("*.txt")):
+    for text in sorted(root.rglob("*.txt") if recursive else root.glob("*.txt")):
         meta, expected = text.with_suffix(".meta.json"), text.with_suffix(".expected.csv")
         if meta.exists() and expected.exists():
             found.append((text, meta, expected))
     return found
 
 
-def training_pages(root: Path) -> list[Example]:
-    """Every hand-checked page under ``root``: a ``.txt`` with its ``.meta.json`` (company and period) and ``.expected.csv``."""
+def hand_checked(root: Path, recursive: bool = True) -> list[tuple[str, Example, tuple[tuple[str, ...], ...]]]:
+    """Every hand-checked page under ``root`` (a ``.txt`` with its ``.meta.json``, company and period, and ``.expected.csv``): its
+    name, the page to learn from or read, and its expected rows (platform, metric, period, value, unit, qualifier)."""
     pages = []
-    for text, meta, expected in _page_files(root):
+    for text, meta, expected in _page_files(root, recursive):
         info = json.loads(meta.read_text(encoding="utf-8"))
         period = info["period"][0] if isinstance(info["period"], list) else str(info["period"] or "")
         with open(expected, newline="", encoding="utf-8") as handle:
-            rows = tuple((r["metric"], r["period"], r["value"], r["unit"]) for r in csv.DictReader(handle))
-        pages.append(Example(text.read_text(encoding="utf-8"), info["platform"], period, rows))
+            rows = tuple((r["platform"], r["metric"], r["period"], r["value"], r["unit"], r["qualifier"] or "")
+                         for r in csv.DictReader(handle))
+        example = Example(text.read_text(encoding="utf-8"), info["platform"], period, tuple((m, p, v, u) for _, m, p, v, u, _ in rows))
+        pages.append((text.stem, example, rows))
     return pages
+
+
+def training_pages(root: Path) -> list[Example]:
+    """Every hand-checked page under ``root``, its subfolders included, to learn from."""
+    return [example for _, example, _ in hand_checked(root)]
 
 
 def corpus_digest(root: Path) -> str:
